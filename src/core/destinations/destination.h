@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "net/error.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace Dest
+{
+enum class ConflictPolicy
+{
+    Skip,      ///< the final path already holds the same bytes (size, and hash where known): nothing is transferred
+    Overwrite, ///< replace what is there, only once the new file is complete and verified
+    KeepBoth,  ///< land the new file beside the old one under a deterministic new name
+};
+
+/// What is about to be written, as known before the first byte arrives.
+struct Target
+{
+    QString relativePath;    ///< from Dest::PathMapper: '/'-separated, safe, never absolute, never with ".."
+    qint64 expectedSize = -1; ///< -1 for exports (size unknown until the end)
+    QString md5;             ///< lowercase hex, empty if unknown
+    QString sha256;          ///< lowercase hex, empty if unknown
+    QString driveId;
+};
+
+/// What already sits at a final path (for ConflictPolicy::Skip).
+struct Existing
+{
+    qint64 size = -1;
+    QString md5;    ///< empty when the destination cannot tell
+    QString sha256; ///< empty when the destination cannot tell
+};
+
+/**
+ * One file on its way into a destination. Created by Destination::openSink(); lives on the engine thread.
+ *
+ *   open ──write()*──▶ finish() ──▶ committed(finalLocation)      (bytes are at the final path only now)
+ *     │                    └──────▶ failed(error)                  (nothing is left at the final path)
+ *     └── abort() at any time: nothing is left behind, no signal afterwards.
+ *
+ * Backpressure: write() may accept fewer bytes than offered (0 included). The caller then stops reading
+ * its network reply until readyForMore(); Qt's read buffer fills and TCP slows the sender.
+ */
+class Sink : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    /// True when write() takes any offset (a local file): ranged parts may be written in place.
+    /// False for a stream (Volume PUT, DBFS blocks): offsets must arrive in order.
+    [[nodiscard]] virtual bool supportsRandomAccess() const = 0;
+    /// Writes up to `length` bytes at `offset`. Returns how many were taken (0 = full, try after
+    /// readyForMore()), or -1 on a failure reported through failed().
+    virtual qint64 write(qint64 offset, const char *data, qint64 length) = 0;
+    /// Everything was written and the engine verified it: make it final (rename, close, complete upload).
+    virtual void finish() = 0;
+    /// Drops the file; leaves nothing at the final path or beside it.
+    virtual void abort() = 0;
+    /// A sequential sink that failed mid-way restarts from this offset (0 when it cannot resume).
+    [[nodiscard]] virtual qint64 resumeOffset() const { return 0; }
+
+signals:
+    void readyForMore();
+    void committed(const QString &finalLocation);
+    void failed(const Net::Error &error);
+};
+
+/// Where files land: a local or network folder, a Unity Catalog Volume, a DBFS path.
+class Destination : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    /// "/home/me/in", "volume:/Volumes/c/s/v/x", "dbfs:/x": shown in reports.
+    [[nodiscard]] virtual QString describe() const = 0;
+    /// The location a relative path lands at, in describe()'s form.
+    [[nodiscard]] virtual QString locationOf(const QString &relativePath) const = 0;
+    /// Before the run: exists, writable, credentials valid. Calls back on the engine thread.
+    virtual void check(std::function<void(const Net::Error &)> done) = 0;
+    /// What is at `relativePath` now, if anything (for the conflict policy). Calls back on the engine thread.
+    virtual void probe(const QString &relativePath, std::function<void(std::optional<Existing>, const Net::Error &)> done) = 0;
+    /// Starts writing one file. `policy` is Overwrite or KeepBoth here (Skip was settled by probe()).
+    /// The sink is owned by the caller (deleteLater when done).
+    [[nodiscard]] virtual Sink *openSink(const Target &target, ConflictPolicy policy) = 0;
+    /// Most sinks this destination wants open at once (Databricks control calls are limited).
+    [[nodiscard]] virtual int maxParallelSinks() const { return 64; }
+};
+
+} // namespace Dest

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "destinations/destination.h"
+#include "net/error.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace Transfer
+{
+/// Per-file states; the diagram is in transfer/engine.h.
+enum class FileState
+{
+    Queued,
+    Listing,
+    Transferring,
+    Verifying,
+    Done,
+    Skipped,
+    Failed,
+    Cancelled,
+    Paused,
+    Parked, ///< quota: not retried in this run, "retry later" with the reason
+};
+
+[[nodiscard]] QString fileStateName(FileState state); ///< stable machine name: "queued", "done", "parked"…
+
+struct RunOptions
+{
+    int parallel = 4;                       ///< files in flight
+    int streams = 4;                        ///< ranged streams per large file
+    qint64 rangedThreshold = 64LL << 20;    ///< files above this may be split into ranged parts
+    double requestsPerSecond = 10.0;        ///< Drive pacer rate
+    int burst = 20;                         ///< Drive pacer burst
+    qint64 readBufferSize = 1LL << 20;      ///< per reply: bounds memory
+    qint64 bandwidthLimit = 0;              ///< bytes/s for the whole run; 0 = none
+    int maxTries = 8;                       ///< per request
+    QMap<QString, QString> exportFormats;   ///< Google mime type -> export mime type
+    Dest::ConflictPolicy conflict = Dest::ConflictPolicy::Skip;
+    bool dryRun = false;
+
+    [[nodiscard]] static QMap<QString, QString> defaultExportFormats(); ///< docx, xlsx, pptx, svg
+};
+
+/// One file's record, in snapshots and in the final report.
+struct FileStatus
+{
+    quint64 key = 0; ///< engine-assigned, stable for the run
+    QString driveId;
+    QString drivePath;       ///< "Folder/Sub/name" as in Drive
+    QString destinationPath; ///< Destination::locationOf(...)
+    QString mimeType;
+    QString exportMimeType; ///< empty unless exported
+    FileState state = FileState::Queued;
+    qint64 bytesDone = 0;
+    qint64 bytesTotal = -1; ///< -1: unknown (exports)
+    double rate = 0;        ///< bytes/s over the last ~5 s
+    int retries = 0;
+    Net::Error lastError;
+    QString hash;           ///< "md5:…" or "sha256:…" of what landed
+    double seconds = 0;
+};
+
+/// Immutable picture of the run, emitted every second (and once at the end).
+struct Snapshot
+{
+    qint64 elapsedMs = 0;
+    int filesTotal = 0;
+    int filesQueued = 0;
+    int filesActive = 0;
+    int filesDone = 0;
+    int filesSkipped = 0;
+    int filesFailed = 0;
+    int filesParked = 0;
+    int filesCancelled = 0;
+    qint64 bytesDone = 0;
+    qint64 bytesTotal = 0;      ///< sum of known sizes
+    bool bytesTotalExact = true; ///< false while listing runs or exports of unknown size remain
+    double rate = 0;            ///< bytes/s over ~5 s
+    double averageRate = 0;     ///< bytes/s since start
+    std::optional<qint64> etaSeconds;
+    double requestsPerSecond = 0;
+    quint64 requestsTotal = 0;
+    quint64 throttledTotal = 0;
+    int throttledInInterval = 0; ///< throttled responses since the previous snapshot
+    QString limitingFactor;      ///< "drive-pacing", "databricks", "disk", "network", "bandwidth-cap" or empty
+    bool running = false;
+    bool paused = false;
+    bool finished = false;
+    /// Files whose record changed since the previous snapshot, plus every active one.
+    QList<FileStatus> files;
+};
+
+/// The end of a run: every file's record and the totals.
+struct Report
+{
+    Snapshot totals;
+    QList<FileStatus> files;
+    QString destination;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+};
+
+} // namespace Transfer
+
+Q_DECLARE_METATYPE(Transfer::FileStatus)
+Q_DECLARE_METATYPE(Transfer::Snapshot)
+Q_DECLARE_METATYPE(Transfer::Report)
