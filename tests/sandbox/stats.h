@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace sandbox
+{
+
+/// What the sandbox saw: requests by route and status, bytes, connections, uploads, a bounded log.
+/// Thread-safe: every member may be called from any server worker thread.
+class Stats
+{
+public:
+    Stats() = default;
+    Stats(const Stats &) = delete;
+    Stats &operator=(const Stats &) = delete;
+
+    /// One finished request. `route` is a stable name such as "drive.files.list" or "dbx.files.put".
+    void record(const std::string &method, const std::string &route, const std::string &path, int status,
+                std::uint64_t bytesIn, std::uint64_t bytesOut, const std::string &range = {});
+    /// Body bytes as they stream (counted in bytes_out/bytes_in; record() does not add them again).
+    void addBytesOut(std::uint64_t n);
+    void addBytesIn(std::uint64_t n);
+    void recordUpload(const std::string &path, std::uint64_t size, const std::string &md5Hex);
+    void removeUpload(const std::string &path);
+    void countThrottled();
+    /// Connection gauge, maintained by the server; peak_connections is its high-water mark.
+    void connectionOpened();
+    void connectionClosed();
+    /// An extra top-level key in toJson() (h2: "tokens"), computed on demand.
+    void setSection(const std::string &name, std::function<nlohmann::json()> provider);
+
+    [[nodiscard]] nlohmann::json toJson() const;
+    /// Clears counters, uploads and the log (sections are providers, they reset themselves).
+    void reset();
+
+private:
+    struct LogEntry
+    {
+        std::string method;
+        std::string route;
+        std::string path;
+        int status = 0;
+        std::string range;
+        std::uint64_t bytesOut = 0;
+        std::uint64_t bytesIn = 0;
+    };
+    struct Upload
+    {
+        std::uint64_t size = 0;
+        std::string md5;
+    };
+
+    mutable std::mutex m_mutex;
+    std::uint64_t m_requestsTotal = 0;
+    std::map<std::string, std::map<int, std::uint64_t>> m_byRoute;
+    std::atomic<std::uint64_t> m_bytesOut{0};
+    std::atomic<std::uint64_t> m_bytesIn{0};
+    std::atomic<std::int64_t> m_connections{0};
+    std::atomic<std::int64_t> m_peakConnections{0};
+    std::atomic<std::uint64_t> m_throttled{0};
+    std::map<std::string, Upload> m_uploads;
+    std::map<std::string, std::function<nlohmann::json()>> m_sections;
+    std::deque<LogEntry> m_log;
+};
+
+} // namespace sandbox
