@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+
+namespace httplib
+{
+class Server;
+struct Request;
+struct Response;
+} // namespace httplib
+
+namespace sandbox
+{
+
+class Stats;
+
+/// Google OAuth 2.0 (installed-app code + PKCE, refresh, JWT bearer, revoke) and the Databricks OIDC
+/// client-credentials endpoint, plus the bearer-token checks every other route uses. Thread-safe.
+///
+/// Manifest "oauth" section (all keys optional):
+/// ```json
+/// { "clients": [{"client_id": "…", "client_secret": "…"}],
+///   "service_accounts": [{"client_email": "…", "private_key_id": "…", "public_key_pem": "-----BEGIN PUBLIC KEY…"}],
+///   "service_principals": [{"client_id": "…", "client_secret": "…"}],   // Databricks OIDC M2M
+///   "databricks_tokens": ["dapi…"],                                      // extra PATs
+///   "token_lifetime_s": 3599 }
+/// ```
+/// Built in: client `sandbox-client.apps.googleusercontent.com` / `sandbox-secret`, the demo service account of
+/// tests/sandbox/manifests/demo-service-account.json, service principal `sandbox-sp` / `sandbox-sp-secret`,
+/// PAT `dapi-sandbox-token`.
+class TokenAuthority
+{
+public:
+    enum class Check
+    {
+        Valid,
+        Missing,
+        Invalid,
+        Expired
+    };
+
+    TokenAuthority(Stats &stats, const nlohmann::json &oauthConfig /* manifest "oauth" section or {} */);
+    ~TokenAuthority();
+    TokenAuthority(const TokenAuthority &) = delete;
+    TokenAuthority &operator=(const TokenAuthority &) = delete;
+
+    /// `Authorization: Bearer …` of a Drive request (Google access tokens and the static token).
+    Check checkGoogle(const httplib::Request &req);
+    /// PATs, OIDC M2M tokens and the static token.
+    Check checkDatabricks(const httplib::Request &req);
+    /// Writes Drive's 401 for a failed checkGoogle(): `required`/CREDENTIALS_MISSING for Missing,
+    /// `authError`/ACCESS_TOKEN_EXPIRED (+ WWW-Authenticate) otherwise. Optional helper for the Drive routes.
+    static void writeGoogleAuthError(Check check, httplib::Response &res);
+
+    /// /o/oauth2/v2/auth (+ /o/oauth2/auth), /token (+ /o/oauth2/token), /revoke,
+    /// /oidc/.well-known/oauth-authorization-server, /oidc/v1/token.
+    void registerRoutes(httplib::Server &server);
+
+    void setTokenLifetime(int seconds); ///< expires_in of Google tokens from now on (default 3599)
+    void setStaticToken(const std::string &token); ///< valid for every service, never expires
+    void addDatabricksToken(const std::string &pat); ///< an extra PAT (manifest "databricks.tokens")
+    void addServicePrincipal(const std::string &clientId, const std::string &secret);
+    /// Used in the OIDC discovery document; default derived from the request's Host header (http).
+    void setBaseUrl(const std::string &baseUrl);
+    /// The "oauth" object of POST /_sandbox/faults: {"deny": bool (auth endpoint answers access_denied),
+    /// "token_error_times": N, "token_error_status": 503 (the first N token-endpoint calls fail)}.
+    void applyFaults(const nlohmann::json &faults);
+    /// Forgets issued codes and tokens (static token and registered clients stay) and faults.
+    void reset();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_d;
+};
+
+} // namespace sandbox
