@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/pacer.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Net
+{
+// ---- TokenBucket ---------------------------------------------------------------------------------------------
+
+TokenBucket::TokenBucket(double ratePerSec, int burst, qint64 nowMs)
+    : m_rate(std::max(ratePerSec, 0.001))
+    , m_burst(std::max(burst, 1))
+    , m_tokens(m_burst)
+    , m_lastMs(nowMs)
+{
+}
+
+void TokenBucket::refill(qint64 nowMs)
+{
+    if (nowMs > m_lastMs)
+    {
+        m_tokens = std::min<double>(m_burst, m_tokens + double(nowMs - m_lastMs) * m_rate / 1000.0);
+        m_lastMs = nowMs;
+    }
+}
+
+qint64 TokenBucket::msUntilToken(qint64 nowMs)
+{
+    refill(nowMs);
+    if (m_tokens >= 1.0)
+        return 0;
+    return std::max<qint64>(1, qint64(std::ceil((1.0 - m_tokens) * 1000.0 / m_rate)));
+}
+
+bool TokenBucket::tryTake(qint64 nowMs)
+{
+    refill(nowMs);
+    // A hair of tolerance: ms rounding must not make a due token wait one more tick.
+    if (m_tokens < 1.0 - 1e-9)
+        return false;
+    m_tokens = std::max(0.0, m_tokens - 1.0);
+    return true;
+}
+
+void TokenBucket::setRate(double ratePerSec, qint64 nowMs)
+{
+    refill(nowMs);
+    m_rate = std::max(ratePerSec, 0.001);
+}
+
+void TokenBucket::setBurst(int burst, qint64 nowMs)
+{
+    refill(nowMs);
+    m_burst = std::max(burst, 1);
+    m_tokens = std::min<double>(m_tokens, m_burst);
+}
+
+void TokenBucket::drain(qint64 nowMs)
+{
+    refill(nowMs);
+    m_tokens = std::min(m_tokens, 0.0);
+}
+
+double TokenBucket::rate() const
+{
+    return m_rate;
+}
+
+int TokenBucket::burst() const
+{
+    return m_burst;
+}
+
+double TokenBucket::tokens(qint64 nowMs)
+{
+    refill(nowMs);
+    return m_tokens;
+}
+
+// ---- Pacer ---------------------------------------------------------------------------------------------------
+
+namespace
+{
+qint64 monotonicMs()
+{
+    static QElapsedTimer timer = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return timer.elapsed();
+}
+} // namespace
+
+Pacer::Pacer(double ratePerSec, int burst, QObject *parent)
+    : QObject(parent)
+    , m_clock(&monotonicMs)
+    , m_bucket(ratePerSec, burst, monotonicMs())
+    , m_rate(std::max(ratePerSec, 0.001))
+    , m_effectiveRate(m_rate)
+    , m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, &Pacer::pump);
+}
+
+qint64 Pacer::now() const
+{
+    return m_clock();
+}
+
+void Pacer::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    m_bucket = TokenBucket(m_effectiveRate, m_bucket.burst(), now());
+    m_holdUntilMs = 0;
+}
+
+void Pacer::acquire(QObject *context, std::function<void()> go)
+{
+    if (QThread::currentThread() != thread())
+    {
+        QPointer<QObject> guard(context);
+        QMetaObject::invokeMethod(
+            this, [this, guard, go = std::move(go)]() mutable {
+                if (guard)
+                    acquire(guard, std::move(go));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_waiters.append(Waiter {QPointer<QObject>(context), std::move(go)});
+    pump();
+}
+
+void Pacer::pump()
+{
+    while (!m_waiters.isEmpty())
+    {
+        if (!m_waiters.first().context)
+        {
+            m_waiters.removeFirst(); // its requester is gone: it must not hold up the queue
+            continue;
+        }
+        const qint64 t = now();
+        if (t < m_holdUntilMs)
+        {
+            m_timer->start(int(std::min<qint64>(m_holdUntilMs - t, 60'000)));
+            return;
+        }
+        if (!m_bucket.tryTake(t))
+        {
+            m_timer->start(int(std::min<qint64>(m_bucket.msUntilToken(t), 60'000)));
+            return;
+        }
+        Waiter w = m_waiters.takeFirst();
+        ++m_granted;
+        // Always queued: the caller never sees `go` run inside acquire(), whatever thread it is on.
+        QMetaObject::invokeMethod(w.context.data(), std::move(w.go), Qt::QueuedConnection);
+    }
+    m_timer->stop();
+}
+
+void Pacer::onThrottled(std::chrono::milliseconds retryAfter)
+{
+    if (QThread::currentThread() != thread())
+    {
+        QMetaObject::invokeMethod(this, [this, retryAfter] { onThrottled(retryAfter); }, Qt::QueuedConnection);
+        return;
+    }
+    ++m_throttleEvents;
+    const qint64 t = now();
+    // Answers to requests already in flight report the same wall: halve once per wave, not once per answer.
+    if (m_granted != m_grantedAtLastThrottle)
+    {
+        m_grantedAtLastThrottle = m_granted;
+        applyEffectiveRate(std::max(m_minimumRate, m_effectiveRate / 2.0));
+    }
+    m_bucket.drain(t);
+    if (retryAfter.count() > 0)
+        m_holdUntilMs = std::max(m_holdUntilMs, t + retryAfter.count());
+    pump();
+}
+
+void Pacer::onSuccess()
+{
+    if (QThread::currentThread() != thread())
+    {
+        QMetaObject::invokeMethod(this, [this] { onSuccess(); }, Qt::QueuedConnection);
+        return;
+    }
+    if (m_effectiveRate >= m_rate)
+        return;
+    // Additive increase: about 50 successes from the floor back to the configured rate.
+    applyEffectiveRate(std::min(m_rate, m_effectiveRate + m_rate / 50.0));
+}
+
+void Pacer::applyEffectiveRate(double rate)
+{
+    if (rate == m_effectiveRate)
+        return;
+    m_effectiveRate = rate;
+    m_bucket.setRate(rate, now());
+    emit effectiveRateChanged(rate);
+}
+
+void Pacer::setRate(double ratePerSec)
+{
+    m_rate = std::max(ratePerSec, 0.001);
+    m_minimumRate = std::min(m_minimumRate, m_rate);
+    applyEffectiveRate(m_rate);
+    pump();
+}
+
+void Pacer::setBurst(int burst)
+{
+    m_bucket.setBurst(burst, now());
+}
+
+double Pacer::rate() const
+{
+    return m_rate;
+}
+
+double Pacer::effectiveRate() const
+{
+    return m_effectiveRate;
+}
+
+int Pacer::burst() const
+{
+    return m_bucket.burst();
+}
+
+void Pacer::setMinimumRate(double ratePerSec)
+{
+    m_minimumRate = std::max(0.001, ratePerSec);
+}
+
+qint64 Pacer::granted() const
+{
+    return m_granted;
+}
+
+qint64 Pacer::throttleEvents() const
+{
+    return m_throttleEvents;
+}
+
+int Pacer::waiting() const
+{
+    return int(m_waiters.size());
+}
+
+bool Pacer::isHolding() const
+{
+    return now() < m_holdUntilMs;
+}
+
+} // namespace Net
