@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dashboard.h"
+
+#include "formatting.h"
+#include "reportwriter.h"
+#include "throughputchart.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+Dashboard::Dashboard(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+
+    auto *totals = new QGroupBox(tr("Totals"), this);
+    auto *grid = new QGridLayout(totals);
+    m_files = addTotal(grid, 0, 0, tr("Files done:"));
+    m_failed = addTotal(grid, 0, 2, tr("Failed:"));
+    m_left = addTotal(grid, 0, 4, tr("Left:"));
+    m_bytes = addTotal(grid, 1, 0, tr("Transferred:"));
+    m_rate = addTotal(grid, 1, 2, tr("Current rate:"));
+    m_average = addTotal(grid, 1, 4, tr("Average rate:"));
+    m_eta = addTotal(grid, 2, 0, tr("Time left:"));
+    m_requests = addTotal(grid, 2, 2, tr("Requests:"));
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    grid->setColumnStretch(5, 1);
+    layout->addWidget(totals);
+
+    m_limit = new QLabel(this);
+    m_limit->setObjectName(u"limitingFactor"_s);
+    m_limit->setWordWrap(true);
+    QFont bold = m_limit->font();
+    bold.setBold(true);
+    m_limit->setFont(bold);
+    layout->addWidget(m_limit);
+
+    auto *windowRow = new QHBoxLayout;
+    windowRow->addWidget(new QLabel(tr("Show the last:"), this));
+    m_window = new QComboBox(this);
+    m_window->addItem(tr("1 minute"), 1);
+    m_window->addItem(tr("5 minutes"), 5);
+    m_window->addItem(tr("30 minutes"), 30);
+    m_window->setCurrentIndex(1);
+    windowRow->addWidget(m_window);
+    windowRow->addStretch();
+    layout->addLayout(windowRow);
+
+    m_chart = new ThroughputChart(this);
+    layout->addWidget(m_chart, 1);
+    connect(m_window, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_chart->setWindowMinutes(m_window->itemData(i).toInt()); });
+
+    m_reportBox = new QGroupBox(tr("Report"), this);
+    auto *reportLayout = new QVBoxLayout(m_reportBox);
+    m_reportSummary = new QLabel(m_reportBox);
+    m_reportSummary->setWordWrap(true);
+    reportLayout->addWidget(m_reportSummary);
+    m_problems = new QTableWidget(0, 3, m_reportBox);
+    m_problems->setHorizontalHeaderLabels({tr("File"), tr("State"), tr("Reason")});
+    m_problems->horizontalHeader()->setStretchLastSection(true);
+    m_problems->verticalHeader()->hide();
+    m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    reportLayout->addWidget(m_problems);
+    m_save = new QPushButton(tr("Save report…"), m_reportBox);
+    connect(m_save, &QPushButton::clicked, this, &Dashboard::saveReport);
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addStretch();
+    saveRow->addWidget(m_save);
+    reportLayout->addLayout(saveRow);
+    layout->addWidget(m_reportBox);
+    reset();
+}
+
+QLabel *Dashboard::addTotal(QGridLayout *grid, int row, int column, const QString &label)
+{
+    grid->addWidget(new QLabel(label), row, column);
+    auto *value = new QLabel(u"–"_s);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addWidget(value, row, column + 1);
+    return value;
+}
+
+void Dashboard::reset()
+{
+    m_chart->clear();
+    for (QLabel *l : {m_files, m_failed, m_left, m_bytes, m_rate, m_average, m_eta, m_requests})
+        l->setText(u"–"_s);
+    m_limit->clear();
+    m_reportBox->hide();
+    m_hasReport = false;
+    m_report = {};
+}
+
+void Dashboard::applySnapshot(const Transfer::Snapshot &s)
+{
+    m_chart->addSample(double(s.elapsedMs) / 1000.0, s.rate, s.requestsPerSecond, s.throttledInInterval);
+    m_files->setText(tr("%1 of %2").arg(s.filesDone + s.filesSkipped).arg(s.filesTotal));
+    m_failed->setText(QString::number(s.filesFailed + s.filesParked));
+    m_left->setText(QString::number(s.filesQueued + s.filesActive));
+    const QString total = s.bytesTotalExact ? Format::bytes(s.bytesTotal) : tr("at least %1").arg(Format::bytes(s.bytesTotal));
+    m_bytes->setText(tr("%1 of %2").arg(Format::bytes(s.bytesDone), total));
+    m_rate->setText(Format::rate(s.rate));
+    m_average->setText(Format::rate(s.averageRate));
+    m_eta->setText(Format::duration(s.etaSeconds));
+    m_requests->setText(tr("%1/s, %2 throttled").arg(QLocale().toString(s.requestsPerSecond, 'f', 1)).arg(s.throttledTotal));
+    if (s.paused)
+        m_limit->setText(tr("Paused"));
+    else if (!s.running)
+        m_limit->clear();
+    else
+    {
+        const QString text = Format::limitingFactorText(s.limitingFactor);
+        m_limit->setText(text.isEmpty() ? tr("Nothing is holding the run back") : text);
+    }
+}
+
+QString Dashboard::limitingText() const
+{
+    return m_limit->text();
+}
+
+void Dashboard::showReport(const Transfer::Report &report)
+{
+    m_report = report;
+    m_hasReport = true;
+    const Transfer::Snapshot &t = report.totals;
+    m_reportSummary->setText(tr("%1 files done, %2 skipped, %3 failed, %4 to retry later, %5 cancelled; %6 in %7.")
+                                 .arg(t.filesDone)
+                                 .arg(t.filesSkipped)
+                                 .arg(t.filesFailed)
+                                 .arg(t.filesParked)
+                                 .arg(t.filesCancelled)
+                                 .arg(Format::bytes(t.bytesDone), Format::duration(t.elapsedMs / 1000)));
+    m_problems->setRowCount(0);
+    for (const Transfer::FileStatus &f : report.files)
+    {
+        using Transfer::FileState;
+        if (f.state != FileState::Failed && f.state != FileState::Parked && f.state != FileState::Cancelled)
+            continue;
+        const int row = m_problems->rowCount();
+        m_problems->insertRow(row);
+        m_problems->setItem(row, 0, new QTableWidgetItem(f.drivePath.isEmpty() ? f.driveId : f.drivePath));
+        m_problems->setItem(row, 1, new QTableWidgetItem(Format::stateText(f.state)));
+        m_problems->setItem(row, 2, new QTableWidgetItem(f.lastError.message.isEmpty() ? f.lastError.reason : f.lastError.message));
+    }
+    m_problems->setVisible(m_problems->rowCount() > 0);
+    m_reportBox->show();
+}
+
+void Dashboard::saveReport()
+{
+    if (!m_hasReport)
+        return;
+    QString selected;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = QFileDialog::getSaveFileName(this, tr("Save report"), dir + u"/drive-ingest-report.json"_s,
+                                                      tr("JSON (*.json);;CSV (*.csv)"), &selected);
+    if (name.isEmpty())
+        return;
+    const QString error = ReportWriter::save(m_report, name);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Save report"), tr("The report could not be saved: %1").arg(error));
+}

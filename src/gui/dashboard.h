@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "transfer/snapshot.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class ThroughputChart;
+
+/// Totals, the "what limits the run" line, the throughput chart and, at the end, the report.
+class Dashboard final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Dashboard)
+
+public:
+    explicit Dashboard(QWidget *parent = nullptr);
+
+    void applySnapshot(const Transfer::Snapshot &snapshot);
+    void showReport(const Transfer::Report &report);
+    void reset();
+
+    [[nodiscard]] ThroughputChart *chart() const { return m_chart; }
+    [[nodiscard]] QString limitingText() const;
+    [[nodiscard]] bool hasReport() const { return m_hasReport; }
+    [[nodiscard]] const Transfer::Report &report() const { return m_report; }
+
+public slots:
+    void saveReport();
+
+private:
+    QLabel *addTotal(QGridLayout *grid, int row, int column, const QString &label);
+
+    ThroughputChart *m_chart = nullptr;
+    QComboBox *m_window = nullptr;
+    QLabel *m_limit = nullptr;
+    QLabel *m_files = nullptr;
+    QLabel *m_failed = nullptr;
+    QLabel *m_left = nullptr;
+    QLabel *m_bytes = nullptr;
+    QLabel *m_rate = nullptr;
+    QLabel *m_average = nullptr;
+    QLabel *m_eta = nullptr;
+    QLabel *m_requests = nullptr;
+    QWidget *m_reportBox = nullptr;
+    QLabel *m_reportSummary = nullptr;
+    QTableWidget *m_problems = nullptr;
+    QPushButton *m_save = nullptr;
+    Transfer::Report m_report;
+    bool m_hasReport = false;
+};

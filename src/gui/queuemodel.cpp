@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "queuemodel.h"
+
+#include "formatting.h"
+
+#include <QDataStream>
+#include <QIODevice>
+#include <QMimeData>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace
+{
+// Rows dragged inside the queue (reorder), as row numbers.
+constexpr auto RowsMime = "application/x-drive-ingest-queue-rows";
+} // namespace
+
+QueueModel::QueueModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+int QueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int QueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant QueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role)
+    {
+    case Qt::DisplayRole:
+        return displayData(row, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == NameColumn)
+            return row.exportMimeType.isEmpty() ? row.name : row.name + u" ("_s + Format::exportLabel(row.exportMimeType) + u')';
+        if (index.column() == ReasonColumn || index.column() == StateColumn)
+            return row.reason.isEmpty() ? QVariant() : QVariant(row.reason);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn || index.column() == RateColumn || index.column() == EtaColumn
+            || index.column() == RetriesColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case KeyRole:
+        return QVariant::fromValue(row.key);
+    case ProgressRole:
+        if (row.bytesTotal <= 0)
+            return row.state == int(Transfer::FileState::Done) ? 1.0 : -1.0;
+        return std::clamp(double(row.bytesDone) / double(row.bytesTotal), 0.0, 1.0);
+    case BytesDoneRole:
+        return row.bytesDone;
+    case BytesTotalRole:
+        return row.bytesTotal;
+    case StateRole:
+        return row.state;
+    case PendingRole:
+        return row.state < 0;
+    default:
+        return {};
+    }
+}
+
+QVariant QueueModel::displayData(const Row &row, int column) const
+{
+    const bool pending = row.state < 0;
+    switch (column)
+    {
+    case NameColumn:
+        if (!row.exportMimeType.isEmpty())
+            return tr("%1 (%2)").arg(row.name, Format::exportLabel(row.exportMimeType));
+        return row.name;
+    case SizeColumn:
+        return row.bytesTotal >= 0 ? Format::bytes(row.bytesTotal) : QString();
+    case ProgressColumn:
+        if (pending)
+            return QString();
+        if (row.bytesTotal > 0)
+            return QStringLiteral("%1 %").arg(int(100.0 * double(row.bytesDone) / double(row.bytesTotal)));
+        return Format::bytes(row.bytesDone);
+    case StateColumn:
+        return pending ? tr("Waiting to start") : Format::stateText(Transfer::FileState(row.state));
+    case RateColumn:
+        return row.state == int(Transfer::FileState::Transferring) ? Format::rate(row.rate) : QString();
+    case EtaColumn:
+        if (row.state == int(Transfer::FileState::Transferring) && row.rate > 0 && row.bytesTotal > 0)
+            return Format::duration(qint64((row.bytesTotal - row.bytesDone) / row.rate));
+        return QString();
+    case RetriesColumn:
+        return row.retries > 0 ? QString::number(row.retries) : QString();
+    case ReasonColumn:
+        return row.reason;
+    default:
+        return {};
+    }
+}
+
+QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section)
+    {
+    case NameColumn:
+        return tr("Name");
+    case SizeColumn:
+        return tr("Size");
+    case ProgressColumn:
+        return tr("Progress");
+    case StateColumn:
+        return tr("State");
+    case RateColumn:
+        return tr("Rate");
+    case EtaColumn:
+        return tr("ETA");
+    case RetriesColumn:
+        return tr("Retries");
+    case ReasonColumn:
+        return tr("Reason");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags QueueModel::flags(const QModelIndex &index) const
+{
+    const Qt::ItemFlags base = QAbstractTableModel::flags(index);
+    if (!index.isValid())
+        return base | Qt::ItemIsDropEnabled;
+    return base | Qt::ItemIsDragEnabled;
+}
+
+Qt::DropActions QueueModel::supportedDropActions() const
+{
+    return Qt::CopyAction | Qt::MoveAction | Qt::LinkAction;
+}
+
+Qt::DropActions QueueModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+QStringList QueueModel::mimeTypes() const
+{
+    return {QString::fromLatin1(SourceItems::MimeType), QString::fromLatin1(RowsMime), u"text/uri-list"_s,
+            u"text/plain"_s};
+}
+
+QMimeData *QueueModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : indexes)
+        if (index.isValid() && !rows.contains(index.row()))
+            rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QByteArray data;
+    QDataStream out(&data, QIODevice::WriteOnly);
+    out << rows;
+    auto *mime = new QMimeData;
+    mime->setData(QString::fromLatin1(RowsMime), data);
+    return mime;
+}
+
+bool QueueModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                 const QModelIndex &parent) const
+{
+    Q_UNUSED(action);
+    Q_UNUSED(row);
+    Q_UNUSED(column);
+    Q_UNUSED(parent);
+    return data && (data->hasFormat(QString::fromLatin1(RowsMime)) || SourceItems::canDecode(data));
+}
+
+bool QueueModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                              const QModelIndex &parent)
+{
+    Q_UNUSED(column);
+    if (!data || action == Qt::IgnoreAction)
+        return false;
+    if (data->hasFormat(QString::fromLatin1(RowsMime)))
+    {
+        QList<int> rows;
+        QDataStream in(data->data(QString::fromLatin1(RowsMime)));
+        in >> rows;
+        int destination = row >= 0 ? row : (parent.isValid() ? parent.row() : int(m_rows.size()));
+        bool moved = false;
+        // Move one by one, keeping the dragged rows' order at the drop point.
+        for (int i = 0; i < rows.size(); ++i)
+        {
+            const int source = rows.at(i);
+            if (source < 0 || source >= m_rows.size())
+                continue;
+            if (moveRows({}, source, 1, {}, destination))
+            {
+                moved = true;
+                for (int j = i + 1; j < rows.size(); ++j)
+                {
+                    if (rows[j] > source && rows[j] < destination)
+                        --rows[j];
+                    else if (rows[j] < source && rows[j] >= destination)
+                        ++rows[j];
+                }
+                destination = source < destination ? destination : destination + 1;
+            }
+        }
+        return moved;
+    }
+    return !addPending(SourceItems::fromMimeData(data)).isEmpty();
+}
+
+bool QueueModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
+                          const QModelIndex &destinationParent, int destinationChild)
+{
+    if (sourceParent.isValid() || destinationParent.isValid() || count <= 0 || sourceRow < 0
+        || sourceRow + count > m_rows.size() || destinationChild < 0 || destinationChild > m_rows.size()
+        || (destinationChild >= sourceRow && destinationChild <= sourceRow + count))
+        return false;
+    beginMoveRows({}, sourceRow, sourceRow + count - 1, {}, destinationChild);
+    const QList<Row> moving = m_rows.mid(sourceRow, count);
+    m_rows.remove(sourceRow, count);
+    const int insertAt = destinationChild > sourceRow ? destinationChild - count : destinationChild;
+    for (int i = 0; i < count; ++i)
+        m_rows.insert(insertAt + i, moving.at(i));
+    rebuildIndex();
+    endMoveRows();
+    return true;
+}
+
+bool QueueModel::removeRows(int row, int count, const QModelIndex &parent)
+{
+    if (parent.isValid() || row < 0 || count <= 0 || row + count > m_rows.size())
+        return false;
+    beginRemoveRows({}, row, row + count - 1);
+    m_rows.remove(row, count);
+    rebuildIndex();
+    endRemoveRows();
+    return true;
+}
+
+QList<SourceItem> QueueModel::addPending(const QList<SourceItem> &items)
+{
+    QList<SourceItem> added;
+    for (const SourceItem &item : items)
+    {
+        if (!item.ref.isValid())
+            continue;
+        const bool known = std::any_of(m_rows.cbegin(), m_rows.cend(), [&item](const Row &r) {
+            return r.state < 0 && r.source.ref.id == item.ref.id;
+        }) || std::any_of(added.cbegin(), added.cend(), [&item](const SourceItem &a) { return a.ref.id == item.ref.id; });
+        if (!known)
+            added.append(item);
+    }
+    if (added.isEmpty())
+        return added;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
+    for (const SourceItem &item : std::as_const(added))
+    {
+        Row row;
+        row.source = item;
+        row.name = item.name.isEmpty() ? tr("Drive item %1").arg(item.ref.id) : item.name;
+        row.bytesTotal = item.size;
+        m_rows.append(row);
+    }
+    endInsertRows();
+    emit pendingAdded(added);
+    return added;
+}
+
+QList<SourceItem> QueueModel::pendingSources() const
+{
+    QList<SourceItem> items;
+    for (const Row &row : m_rows)
+        if (row.state < 0)
+            items.append(row.source);
+    return items;
+}
+
+QList<SourceItem> QueueModel::takePending()
+{
+    const QList<SourceItem> items = pendingSources();
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i)
+        if (m_rows.at(i).state < 0)
+            removeRows(i, 1);
+    return items;
+}
+
+void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
+{
+    QList<Row> fresh;
+    for (const Transfer::FileStatus &file : snapshot.files)
+    {
+        Row row;
+        row.key = file.key;
+        row.name = file.drivePath.isEmpty() ? file.driveId : file.drivePath;
+        row.exportMimeType = file.exportMimeType;
+        row.bytesDone = file.bytesDone;
+        row.bytesTotal = file.bytesTotal;
+        row.state = int(file.state);
+        row.rate = file.rate;
+        row.retries = file.retries;
+        row.reason = file.lastError.isError() ? file.lastError.message : QString();
+        if (row.reason.isEmpty() && file.lastError.isError())
+            row.reason = file.lastError.reason;
+        const auto it = m_rowOfKey.constFind(file.key);
+        if (it == m_rowOfKey.constEnd())
+        {
+            fresh.append(row);
+            continue;
+        }
+        m_rows[*it] = row;
+        emit dataChanged(index(*it, 0), index(*it, ColumnCount - 1));
+    }
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    for (const Row &row : std::as_const(fresh))
+    {
+        m_rowOfKey.insert(row.key, int(m_rows.size()));
+        m_rows.append(row);
+    }
+    endInsertRows();
+}
+
+void QueueModel::clearRun()
+{
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i)
+        if (m_rows.at(i).state >= 0)
+            removeRows(i, 1);
+}
+
+quint64 QueueModel::keyAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).key : 0;
+}
+
+int QueueModel::rowOfKey(quint64 key) const
+{
+    return m_rowOfKey.value(key, -1);
+}
+
+int QueueModel::pendingCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.state < 0; }));
+}
+
+void QueueModel::rebuildIndex()
+{
+    m_rowOfKey.clear();
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).state >= 0)
+            m_rowOfKey.insert(m_rows.at(i).key, i);
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sourceitem.h"
+#include "transfer/snapshot.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+/**
+ * The queue the user sees: sources picked but not started yet ("pending"), then every file of the run as
+ * the engine's snapshots report it. Snapshots carry deltas (changed + active files), so rows are looked up
+ * by the engine's file key and updated in place. No transfer logic here: it only adapts Snapshot.
+ */
+class QueueModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QueueModel)
+
+public:
+    enum Column
+    {
+        NameColumn,
+        SizeColumn,
+        ProgressColumn,
+        StateColumn,
+        RateColumn,
+        EtaColumn,
+        RetriesColumn,
+        ReasonColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        KeyRole = Qt::UserRole + 1, ///< quint64 engine key; 0 for a pending source
+        ProgressRole,               ///< double 0..1, or -1 when the size is unknown (exports)
+        BytesDoneRole,
+        BytesTotalRole,
+        StateRole, ///< int(Transfer::FileState), or -1 for a pending source
+        PendingRole,
+    };
+
+    explicit QueueModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    Qt::DropActions supportedDropActions() const override;
+    Qt::DropActions supportedDragActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count, const QModelIndex &destinationParent,
+                  int destinationChild) override;
+    bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
+
+    /// Adds sources not already pending; returns (and announces) those really added.
+    QList<SourceItem> addPending(const QList<SourceItem> &items);
+    [[nodiscard]] QList<SourceItem> pendingSources() const;
+    /// Removes the pending rows and returns their sources in display order (what a run starts with).
+    QList<SourceItem> takePending();
+    void applySnapshot(const Transfer::Snapshot &snapshot);
+    /// Forget the files of the previous run (pending sources stay).
+    void clearRun();
+
+    [[nodiscard]] quint64 keyAt(int row) const;
+    [[nodiscard]] int rowOfKey(quint64 key) const;
+    [[nodiscard]] int pendingCount() const;
+
+signals:
+    void pendingAdded(const QList<SourceItem> &items);
+
+private:
+    struct Row
+    {
+        quint64 key = 0;
+        SourceItem source; ///< pending rows only
+        QString name;
+        QString exportMimeType;
+        qint64 bytesDone = 0;
+        qint64 bytesTotal = -1;
+        int state = -1; ///< -1 pending, else Transfer::FileState
+        double rate = 0;
+        int retries = 0;
+        QString reason;
+    };
+
+    QVariant displayData(const Row &row, int column) const;
+    void rebuildIndex();
+
+    QList<Row> m_rows;
+    QHash<quint64, int> m_rowOfKey;
+};

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "queuemodel.h"
+#include "sourceitem.h"
+
+#include <QAbstractItemModelTester>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestQueueModel final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shareLinksParse();
+    void dropBrowserItemsAndLinks();
+    void snapshotDeltasUpdateInPlace();
+    void reorderPending();
+    void failureReasonShown();
+};
+
+namespace
+{
+Transfer::FileStatus file(quint64 key, const QString &path, Transfer::FileState state, qint64 done, qint64 total)
+{
+    Transfer::FileStatus f;
+    f.key = key;
+    f.driveId = u"id"_s + QString::number(key);
+    f.drivePath = path;
+    f.state = state;
+    f.bytesDone = done;
+    f.bytesTotal = total;
+    return f;
+}
+} // namespace
+
+void TestQueueModel::shareLinksParse()
+{
+    const QString text = u"see https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpQrStUvWxYz012345/view?usp=sharing and\n"
+                         "https://drive.google.com/drive/folders/0FoLdErIdAbCdEfGhIjKlMnOpQrSt?resourcekey=0-key "
+                         "https://docs.google.com/spreadsheets/d/1SheetIdAbCdEfGhIjKlMnOpQrStUv/edit#gid=0 "
+                         "https://drive.google.com/open?id=1OpenIdAbCdEfGhIjKlMnOpQrStUvW "
+                         "https://example.com/file/d/notdrive 1AbCdEfGhIjKlMnOpQrStUvWxYz012345"_s;
+    const QList<Drive::DriveRef> refs = SourceItems::refsFromText(text);
+    QCOMPARE(refs.size(), 4);
+    QCOMPARE(refs.at(0).id, u"1AbCdEfGhIjKlMnOpQrStUvWxYz012345"_s);
+    QCOMPARE(refs.at(0).kind, Drive::DriveRef::Kind::File);
+    QCOMPARE(refs.at(1).kind, Drive::DriveRef::Kind::Folder);
+    QCOMPARE(refs.at(1).resourceKey, u"0-key"_s);
+    QCOMPARE(refs.at(2).kind, Drive::DriveRef::Kind::Spreadsheet);
+    QCOMPARE(refs.at(3).id, u"1OpenIdAbCdEfGhIjKlMnOpQrStUvW"_s);
+}
+
+void TestQueueModel::dropBrowserItemsAndLinks()
+{
+    QueueModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy added(&model, &QueueModel::pendingAdded);
+
+    const QList<SourceItem> items {
+        {{u"folderA"_s, {}, Drive::DriveRef::Kind::Folder}, u"Reports"_s, u"application/vnd.google-apps.folder"_s, -1},
+        {{u"fileB"_s, {}, Drive::DriveRef::Kind::File}, u"data.csv"_s, u"text/csv"_s, 1234},
+    };
+    QMimeData browserDrag;
+    browserDrag.setData(QString::fromLatin1(SourceItems::MimeType), SourceItems::encode(items));
+    QVERIFY(model.canDropMimeData(&browserDrag, Qt::CopyAction, -1, -1, {}));
+    QVERIFY(model.dropMimeData(&browserDrag, Qt::CopyAction, -1, -1, {}));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, QueueModel::NameColumn).data().toString(), u"Reports"_s);
+    QCOMPARE(model.index(1, QueueModel::SizeColumn).data().toString().isEmpty(), false);
+    QCOMPARE(model.pendingSources(), items);
+
+    // The same items again are not queued twice.
+    QVERIFY(!model.dropMimeData(&browserDrag, Qt::CopyAction, -1, -1, {}));
+    QCOMPARE(model.rowCount(), 2);
+
+    QMimeData links;
+    links.setUrls({QUrl(u"https://drive.google.com/file/d/1LinkIdAbCdEfGhIjKlMnOpQrStUvW/view"_s),
+                   QUrl(u"https://drive.google.com/drive/folders/1LinkFolderAbCdEfGhIjKlMnOpQ"_s)});
+    QVERIFY(model.dropMimeData(&links, Qt::CopyAction, -1, -1, {}));
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(added.size(), 2);
+    QCOMPARE(added.at(1).at(0).value<QList<SourceItem>>().size(), 2);
+
+    QMimeData plain;
+    plain.setText(u"nothing here"_s);
+    QVERIFY(!model.dropMimeData(&plain, Qt::CopyAction, -1, -1, {}));
+
+    const QList<SourceItem> taken = model.takePending();
+    QCOMPARE(taken.size(), 4);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestQueueModel::snapshotDeltasUpdateInPlace()
+{
+    QueueModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Transfer::Snapshot s1;
+    s1.files = {file(1, u"a/one.bin"_s, Transfer::FileState::Transferring, 50, 100),
+                file(2, u"a/two.docx"_s, Transfer::FileState::Queued, 0, -1)};
+    s1.files[1].exportMimeType = u"application/vnd.openxmlformats-officedocument.wordprocessingml.document"_s;
+    model.applySnapshot(s1);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, 0).data(QueueModel::ProgressRole).toDouble(), 0.5);
+    QCOMPARE(model.index(1, 0).data(QueueModel::ProgressRole).toDouble(), -1.0);
+    QVERIFY(model.index(1, QueueModel::NameColumn).data().toString().contains(u"docx"_s));
+
+    // A delta with file 1 done and a new file 3: row 0 changes in place, one row appended.
+    Transfer::Snapshot s2;
+    s2.files = {file(1, u"a/one.bin"_s, Transfer::FileState::Done, 100, 100),
+                file(3, u"b/three.bin"_s, Transfer::FileState::Transferring, 10, 1000)};
+    s2.files[1].rate = 1e6;
+    model.applySnapshot(s2);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0, 0).data(QueueModel::StateRole).toInt(), int(Transfer::FileState::Done));
+    QCOMPARE(model.index(0, 0).data(QueueModel::ProgressRole).toDouble(), 1.0);
+    QCOMPARE(model.rowOfKey(3), 2);
+    QVERIFY(!model.index(2, QueueModel::RateColumn).data().toString().isEmpty());
+    QVERIFY(!model.index(2, QueueModel::EtaColumn).data().toString().isEmpty());
+    model.clearRun();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestQueueModel::reorderPending()
+{
+    QueueModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<SourceItem> items;
+    for (const QString &id : {u"x1"_s, u"x2"_s, u"x3"_s})
+        items.append({{id, {}, Drive::DriveRef::Kind::File}, id, {}, 1});
+    model.addPending(items);
+    QVERIFY(model.moveRows({}, 2, 1, {}, 0)); // x3 to the top
+    QCOMPARE(model.pendingSources().at(0).ref.id, u"x3"_s);
+    // Drag x3 (row 0) to the end through the model's own mime data.
+    std::unique_ptr<QMimeData> mime(model.mimeData({model.index(0, 0)}));
+    QVERIFY(model.dropMimeData(mime.get(), Qt::MoveAction, 3, 0, {}));
+    QStringList order;
+    for (const auto &i : model.pendingSources())
+        order << i.ref.id;
+    QCOMPARE(order, (QStringList {u"x1"_s, u"x2"_s, u"x3"_s}));
+}
+
+void TestQueueModel::failureReasonShown()
+{
+    QueueModel model;
+    Transfer::Snapshot s;
+    s.files = {file(7, u"bad.bin"_s, Transfer::FileState::Failed, 0, 10)};
+    s.files[0].lastError = Net::Error {Net::ErrorClass::Permanent, 404, u"notFound"_s, u"File not found"_s, {}};
+    s.files[0].retries = 2;
+    model.applySnapshot(s);
+    QCOMPARE(model.index(0, QueueModel::ReasonColumn).data().toString(), u"File not found"_s);
+    QCOMPARE(model.index(0, QueueModel::RetriesColumn).data().toString(), u"2"_s);
+    QCOMPARE(model.index(0, QueueModel::StateColumn).data().toString(), u"Failed"_s);
+}
+
+QTEST_MAIN(TestQueueModel)
+#include "tst_queuemodel.moc"
