@@ -65,6 +65,15 @@ public:
     virtual void abort() = 0;
     /// A sequential sink that failed mid-way restarts from this offset (0 when it cannot resume).
     [[nodiscard]] virtual qint64 resumeOffset() const { return 0; }
+    /// Random-access sinks only: reads back bytes already written, so the hash can follow the contiguous
+    /// written prefix while ranged parts land out of order. -1 when the sink cannot.
+    virtual qint64 readBack(qint64 offset, char *data, qint64 length)
+    {
+        Q_UNUSED(offset)
+        Q_UNUSED(data)
+        Q_UNUSED(length)
+        return -1;
+    }
 
 signals:
     void readyForMore();
