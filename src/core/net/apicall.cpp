@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/apicall.h"
+
+#include "auth/tokenprovider.h"
+#include "net/network.h"
+#include "net/pacer.h"
+#include "net/requestcounters.h"
+#include "util/logging.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Net
+{
+namespace
+{
+constexpr char TooLargeProperty[] = "di_bodyTooLarge";
+}
+
+ApiCall::ApiCall(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, Pacer *pacer, Service service,
+                 const QByteArray &verb, RequestFactory factory, const QByteArray &body, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_tokens(tokens)
+    , m_pacer(pacer)
+    , m_service(service)
+    , m_verb(verb)
+    , m_factory(std::move(factory))
+    , m_body(body)
+    , m_retryTimer(new QTimer(this))
+{
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &ApiCall::attempt);
+}
+
+ApiCall::~ApiCall()
+{
+    if (m_reply)
+    {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void ApiCall::setBackoffPolicy(const BackoffPolicy &policy)
+{
+    m_backoff = Backoff(policy);
+}
+
+void ApiCall::setCounters(RequestCounters *counters)
+{
+    m_counters = counters;
+}
+
+void ApiCall::setTransferTimeout(int ms)
+{
+    m_transferTimeoutMs = ms;
+}
+
+void ApiCall::setMaxBodySize(qint64 bytes)
+{
+    m_maxBodySize = bytes;
+}
+
+int ApiCall::attempts() const
+{
+    return m_attempts;
+}
+
+QString ApiCall::describe() const
+{
+    return QString::fromLatin1(m_verb) + u' ' + m_path;
+}
+
+void ApiCall::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    QMetaObject::invokeMethod(this, &ApiCall::attempt, Qt::QueuedConnection);
+}
+
+void ApiCall::abort()
+{
+    if (m_finished)
+        return;
+    m_aborted = true;
+    m_retryTimer->stop();
+    if (m_reply)
+    {
+        m_reply->abort(); // finishes through onReplyFinished as Cancelled
+        return;
+    }
+    Error e;
+    e.errorClass = ErrorClass::Cancelled;
+    e.reason = u"cancelled"_s;
+    e.message = u"The request was cancelled."_s;
+    finish(e, {});
+}
+
+void ApiCall::attempt()
+{
+    if (m_finished || m_aborted)
+        return;
+    if (m_pacer)
+        m_pacer->acquire(this, [this] { send(); });
+    else
+        send();
+}
+
+void ApiCall::send()
+{
+    if (m_finished || m_aborted)
+        return;
+    m_bearerUsed = m_tokens ? m_tokens->accessToken() : QByteArray();
+    QNetworkRequest request = m_factory(m_bearerUsed);
+    if (m_transferTimeoutMs > 0)
+        request.setTransferTimeout(m_transferTimeoutMs);
+    m_path = request.url().path();
+    ++m_attempts;
+    if (m_counters)
+        ++m_counters->requests;
+    QNetworkReply *reply = m_body.isEmpty() && (m_verb == "GET" || m_verb == "HEAD" || m_verb == "DELETE")
+                               ? m_nam->sendCustomRequest(request, m_verb)
+                               : m_nam->sendCustomRequest(request, m_verb, m_body);
+    m_reply = reply;
+    guardRedirects(reply);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
+        if (m_maxBodySize > 0 && received > m_maxBodySize)
+        {
+            reply->setProperty(TooLargeProperty, true);
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+}
+
+void ApiCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply.data();
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+    const QByteArray body = reply->readAll();
+    Error error = classifyReply(reply, m_service, body);
+
+    if (reply->property(TooLargeProperty).toBool())
+    {
+        error = {};
+        error.errorClass = ErrorClass::Permanent;
+        error.reason = u"responseTooLarge"_s;
+        error.message = u"The server's answer was larger than %1 bytes."_s.arg(m_maxBodySize);
+    }
+    else if (error.errorClass == ErrorClass::Cancelled && !m_aborted)
+    {
+        // Nobody cancelled: Qt's transfer timeout aborted the reply.
+        error.errorClass = ErrorClass::Transient;
+        error.reason = u"timeout"_s;
+        error.message = u"No data arrived for %1 s."_s.arg(m_transferTimeoutMs / 1000);
+    }
+
+    if (!error.isError())
+    {
+        if (m_pacer)
+            m_pacer->onSuccess();
+        finish(error, body);
+        return;
+    }
+    handleFailure(error, body);
+}
+
+void ApiCall::handleFailure(const Error &error, const QByteArray &body)
+{
+    if (m_aborted || error.errorClass == ErrorClass::Cancelled)
+    {
+        Error cancelled = error;
+        cancelled.errorClass = ErrorClass::Cancelled;
+        finish(cancelled, body);
+        return;
+    }
+    if (error.errorClass == ErrorClass::Throttled)
+    {
+        if (m_counters)
+            ++m_counters->throttled;
+        if (m_pacer)
+            m_pacer->onThrottled(error.retryAfter);
+    }
+    if (error.errorClass == ErrorClass::Auth && m_tokens && !m_refreshedOnce)
+    {
+        refreshTokenThenRetry(error, body);
+        return;
+    }
+    const auto delay = m_backoff.nextDelay(error);
+    if (!delay)
+    {
+        finish(error, body);
+        return;
+    }
+    if (m_counters)
+        ++m_counters->retries;
+    qCDebug(lcNet).noquote() << describe() << "retry" << m_backoff.attempts() << "in" << delay->count() << "ms after"
+                             << error.toString();
+    emit retrying(error, delay->count());
+    m_retryTimer->start(int(delay->count()));
+}
+
+void ApiCall::refreshTokenThenRetry(const Error &error, const QByteArray &body)
+{
+    m_refreshedOnce = true;
+    // Another call may have refreshed the token while this one was in flight: then just retry.
+    if (m_tokens->accessToken() != m_bearerUsed && !m_tokens->accessToken().isEmpty())
+    {
+        QMetaObject::invokeMethod(this, &ApiCall::attempt, Qt::QueuedConnection);
+        return;
+    }
+    if (m_counters)
+        ++m_counters->authRefreshes;
+    m_refreshedConnection = connect(m_tokens.data(), &Auth::TokenProvider::refreshed, this, [this] {
+        disconnect(m_refreshedConnection);
+        disconnect(m_refreshFailedConnection);
+        attempt();
+    });
+    m_refreshFailedConnection = connect(m_tokens.data(), &Auth::TokenProvider::refreshFailed, this,
+                                        [this, error, body](const QString &reason) {
+                                            disconnect(m_refreshedConnection);
+                                            disconnect(m_refreshFailedConnection);
+                                            Error failed = error;
+                                            if (!reason.isEmpty())
+                                                failed.message = reason;
+                                            finish(failed, body);
+                                        });
+    m_tokens->refresh();
+}
+
+void ApiCall::finish(const Error &error, const QByteArray &body)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_retryTimer->stop();
+    disconnect(m_refreshedConnection);
+    disconnect(m_refreshFailedConnection);
+    if (error.isError())
+    {
+        if (m_counters)
+            ++m_counters->failures;
+        qCDebug(lcNet).noquote() << describe() << "failed:" << error.toString();
+    }
+    emit finished(error, body);
+    deleteLater();
+}
+
+} // namespace Net
