@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "auth/tokenprovider.h"
+
+#include <QByteArray>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace Auth
+{
+/// What signs us in to one Databricks workspace. Only `kind`, `host` and `clientId` may be shown or saved
+/// in settings; `secret` (a PAT or a service principal's OAuth secret) lives in the TokenStore only.
+struct DatabricksCredentials
+{
+    enum class Kind
+    {
+        PersonalAccessToken,
+        OAuthM2M, ///< service principal: client id + secret → /oidc/v1/token
+    };
+    Kind kind = Kind::PersonalAccessToken;
+    QString host;     ///< normalised: "https://adb-1.2.azuredatabricks.net" (no path, no trailing '/')
+    QString clientId; ///< OAuthM2M only
+    QByteArray secret;
+
+    /// "https://Host.Example/"  → "https://host.example"; "host.example" → "https://host.example";
+    /// http is kept only for loopback (the sandbox). Empty when `text` is not a usable host.
+    [[nodiscard]] static QString normaliseHost(const QString &text);
+    /// The TokenStore key: "databricks/<host>".
+    [[nodiscard]] static QString storeKey(const QString &host);
+    /// The TokenStore value: {"kind":"pat"|"oauth-m2m","client_id":…,"secret":…} (JSON, compact).
+    [[nodiscard]] QByteArray toSecretBlob() const;
+    [[nodiscard]] static std::optional<DatabricksCredentials> fromSecretBlob(const QString &host, const QByteArray &blob);
+};
+
+/**
+ * The bearer token for one Databricks workspace. A PAT is handed out as is and cannot be refreshed
+ * (refresh() fails with "run databricks-login again"). OAuth M2M fetches a token from {host}/oidc/v1/token
+ * with HTTP Basic client_id:secret and scope all-apis, renews it ahead of expiry and on refresh().
+ */
+class DatabricksTokenProvider final : public TokenProvider
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DatabricksTokenProvider)
+
+public:
+    DatabricksTokenProvider(QNetworkAccessManager *nam, const DatabricksCredentials &credentials,
+                            QObject *parent = nullptr);
+    ~DatabricksTokenProvider() override;
+
+    [[nodiscard]] QByteArray accessToken() const override;
+    void refresh() override;
+    [[nodiscard]] QString accountName() const override; ///< the host
+
+private:
+    void sendGrant();
+
+    QNetworkAccessManager *m_nam = nullptr;
+    DatabricksCredentials m_credentials;
+    QByteArray m_accessToken;
+    QTimer *m_renewTimer = nullptr;
+    QTimer *m_retryTimer = nullptr;
+    QPointer<QNetworkReply> m_reply;
+    int m_attempt = 0;
+};
+
+} // namespace Auth

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auth/keychaintokenstore.h"
+
+#include "util/redactor.h"
+
+#include <QPointer>
+
+#include <qt6keychain/keychain.h>
+
+namespace Auth
+{
+namespace
+{
+TokenStore::Result resultOf(const QKeychain::Job *job)
+{
+    TokenStore::Result result;
+    switch (job->error())
+    {
+    case QKeychain::NoError:
+        result.status = TokenStore::Result::Status::Ok;
+        break;
+    case QKeychain::EntryNotFound:
+        result.status = TokenStore::Result::Status::NotFound;
+        break;
+    default:
+        result.status = TokenStore::Result::Status::Failed;
+        result.errorString = QObject::tr("The OS keychain refused the request (%1). On Linux a Secret Service "
+                                         "(gnome-keyring, KWallet) must be running and unlocked; or use "
+                                         "--no-keychain to keep the sign-in for this run only.")
+                                 .arg(job->errorString());
+        break;
+    }
+    return result;
+}
+
+void run(QKeychain::Job *job, QObject *context, TokenStore::Callback done,
+         std::function<void(QKeychain::Job *, TokenStore::Result &)> extract = {})
+{
+    // Stored secrets are for us alone: no plaintext fallback even where QtKeychain offers one.
+    job->setInsecureFallback(false);
+    job->setAutoDelete(true);
+    QPointer<QObject> guard(context);
+    QObject::connect(job, &QKeychain::Job::finished, context,
+                     [guard, done = std::move(done), extract = std::move(extract)](QKeychain::Job *finished) {
+                         TokenStore::Result result = resultOf(finished);
+                         if (extract && result.ok())
+                             extract(finished, result);
+                         if (guard && done)
+                             done(result);
+                     });
+    job->start();
+}
+} // namespace
+
+KeychainTokenStore::KeychainTokenStore(const QString &service, QObject *parent)
+    : TokenStore(parent)
+    , m_service(service)
+{
+}
+
+KeychainTokenStore::~KeychainTokenStore() = default;
+
+void KeychainTokenStore::write(const QString &key, const QByteArray &secret, QObject *context, Callback done)
+{
+    Util::registerSecret(secret);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
+    job->setKey(key);
+    job->setBinaryData(secret);
+    run(job, context, std::move(done));
+}
+
+void KeychainTokenStore::read(const QString &key, QObject *context, Callback done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
+    job->setKey(key);
+    run(job, context, std::move(done), [](QKeychain::Job *finished, TokenStore::Result &result) {
+        result.data = static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData();
+        Util::registerSecret(result.data);
+    });
+}
+
+void KeychainTokenStore::remove(const QString &key, QObject *context, Callback done)
+{
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
+    job->setKey(key);
+    run(job, context, std::move(done));
+}
+
+QString KeychainTokenStore::description() const
+{
+    return tr("OS keychain");
+}
+
+} // namespace Auth
