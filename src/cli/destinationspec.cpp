@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "destinationspec.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace Cli
+{
+namespace
+{
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli::DestinationSpec", text);
+}
+
+/// A remote path after its scheme: absolute, no "." or ".." segments, no empty segments in the middle.
+bool isCleanRemotePath(const QString &path)
+{
+    if (!path.startsWith(u'/'))
+    {
+        return false;
+    }
+    const QStringList segments = path.mid(1).split(u'/');
+    for (qsizetype i = 0; i < segments.size(); ++i)
+    {
+        const QString &segment = segments.at(i);
+        if (segment == "."_L1 || segment == ".."_L1)
+        {
+            return false;
+        }
+        if (segment.isEmpty() && i != segments.size() - 1)
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<DestinationSpec> parseVolume(const QString &path, QString *error)
+{
+    // /Volumes/<catalog>/<schema>/<volume>[/sub/path]
+    const QStringList segments = path.mid(1).split(u'/', Qt::SkipEmptyParts);
+    if (!isCleanRemotePath(path) || segments.size() < 4 || segments.first() != "Volumes"_L1)
+    {
+        *error = tr("a volume destination looks like volume:/Volumes/<catalog>/<schema>/<volume>[/path]");
+        return std::nullopt;
+    }
+    DestinationSpec spec;
+    spec.kind = DestinationSpec::Kind::Volume;
+    spec.path = u"/"_s + segments.join(u'/');
+    return spec;
+}
+
+std::optional<DestinationSpec> parseDbfs(const QString &path, QString *error)
+{
+    if (!isCleanRemotePath(path))
+    {
+        *error = tr("a DBFS destination looks like dbfs:/path/to/folder");
+        return std::nullopt;
+    }
+    DestinationSpec spec;
+    spec.kind = DestinationSpec::Kind::Dbfs;
+    spec.path = QDir::cleanPath(path);
+    return spec;
+}
+
+std::optional<DestinationSpec> parseLocal(const QString &path, QString *error)
+{
+    if (path.isEmpty())
+    {
+        *error = tr("the destination folder is empty");
+        return std::nullopt;
+    }
+    DestinationSpec spec;
+    spec.kind = DestinationSpec::Kind::Local;
+    spec.path = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    return spec;
+}
+
+struct Scheme
+{
+    QLatin1StringView prefix;
+    std::optional<DestinationSpec> (*parse)(const QString &rest, QString *error);
+};
+
+// New destinations: one row here.
+constexpr Scheme schemes[] = {
+    {"volume:"_L1, &parseVolume},
+    {"dbfs:"_L1, &parseDbfs},
+    {"file://"_L1, &parseLocal},
+    {"file:"_L1, &parseLocal},
+};
+} // namespace
+
+QString DestinationSpec::kindName(Kind kind)
+{
+    switch (kind)
+    {
+    case Kind::Local:
+        return u"local"_s;
+    case Kind::Volume:
+        return u"volume"_s;
+    case Kind::Dbfs:
+        return u"dbfs"_s;
+    }
+    return {};
+}
+
+std::optional<DestinationSpec> DestinationSpec::parse(const QString &text, QString *error)
+{
+    QString dummy;
+    QString *message = error ? error : &dummy;
+    const QString trimmed = text.trimmed();
+    std::optional<DestinationSpec> spec;
+    bool matched = false;
+    for (const Scheme &scheme : schemes)
+    {
+        if (trimmed.startsWith(scheme.prefix, Qt::CaseInsensitive))
+        {
+            spec = scheme.parse(trimmed.mid(scheme.prefix.size()), message);
+            matched = true;
+            break;
+        }
+    }
+    if (!matched)
+    {
+        // "s3:", "abfss:", "gs:" and friends: refuse rather than create a folder called "s3:".
+        const qsizetype colon = trimmed.indexOf(u':');
+        if (colon > 1 && !trimmed.left(colon).contains(u'/'))
+        {
+            *message = tr("unknown destination scheme '%1:' (use a local folder, volume:/Volumes/... or dbfs:/...)")
+                           .arg(trimmed.left(colon));
+            return std::nullopt;
+        }
+        spec = parseLocal(trimmed, message);
+    }
+    if (spec)
+    {
+        spec->original = text;
+    }
+    return spec;
+}
+
+} // namespace Cli

@@ -1,0 +1,599 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ingestcommand.h"
+
+#include "commands.h"
+#include "exitcode.h"
+#include "exportmap.h"
+#include "progressdisplay.h"
+#include "reportwriter.h"
+#include "signalwatcher.h"
+
+#include "auth/tokenprovider.h"
+#include "destinations/localdestination.h"
+#include "drive/sharelink.h"
+#include "util/logging.h"
+#include "util/redactor.h"
+#include "util/units.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QProcessEnvironment>
+#include <QTemporaryFile>
+#include <QTextStream>
+#include <QTimer>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Cli
+{
+namespace
+{
+const QString optTo = u"to"_s;
+const QString optParallel = u"parallel"_s;
+const QString optStreams = u"streams"_s;
+const QString optQps = u"qps"_s;
+const QString optExport = u"export"_s;
+const QString optConflict = u"on-conflict"_s;
+const QString optDryRun = u"dry-run"_s;
+const QString optReport = u"report"_s;
+const QString optQuiet = u"quiet"_s;
+const QString optSandbox = u"sandbox"_s;
+const QString optCaFile = u"ca-file"_s;
+const QString optTokenFile = u"access-token-file"_s;
+const QString optBandwidth = u"bandwidth"_s;
+const QString optAccount = u"account"_s;
+const QString optServiceAccount = u"service-account"_s;
+const QString optSubject = u"subject"_s;
+
+const char tokenEnv[] = "DRIVE_INGEST_ACCESS_TOKEN";
+constexpr qint64 maxTokenFileSize = 64 * 1024;
+/// How long a cancelled run may take to wind down (aborting sinks, joining) before we stop waiting.
+constexpr int cancelGraceMs = 30000;
+
+/// Width of the terminal behind stdout, or 0 when stdout is not a terminal.
+int terminalWidth()
+{
+    if (!::isatty(STDOUT_FILENO))
+    {
+        return 0;
+    }
+    winsize size {};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    {
+        return size.ws_col;
+    }
+    return 100;
+}
+
+/// True when `stream` writes to the process's real stdout (not a test's buffer).
+bool writesToStdout(QTextStream &stream)
+{
+    const auto *file = qobject_cast<QFile *>(stream.device());
+    return file && file->handle() == STDOUT_FILENO;
+}
+
+std::optional<int> parseInt(const QString &text, int min, int max)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max)
+    {
+        return std::nullopt;
+    }
+    return value;
+}
+} // namespace
+
+IngestCommand::IngestCommand(const Streams &streams, TokenFactoryResolver resolver)
+    : Command(u"ingest"_s, tr("Copy Drive files and folder trees (recursively) into a destination."), streams)
+    , m_resolver(std::move(resolver))
+{
+}
+
+QList<QCommandLineOption> IngestCommand::options() const
+{
+    return {
+        {{u"t"_s, optTo}, tr("Destination: a local folder (created if missing); volume:/Volumes/... and dbfs:/... are not supported yet."), u"DEST"_s},
+        {optParallel, tr("Files in flight (default 4)."), u"N"_s},
+        {optStreams, tr("Ranged streams per large file (default 4)."), u"N"_s},
+        {optQps, tr("Drive requests per second (default 10)."), u"Q"_s},
+        {optExport, tr("Export formats for Google files, e.g. docs=pdf,sheets=csv,slides=pptx,drawings=png (extensions or mime types; default docx, xlsx, pptx, svg)."), u"MAP"_s},
+        {optConflict, tr("When the destination file exists: skip (same size and hash: nothing transferred; default), overwrite, keep-both."), u"skip|overwrite|keep-both"_s},
+        {optDryRun, tr("List what would be transferred; write nothing.")},
+        {optReport, tr("Write a JSON report: one record per file and the totals (written atomically)."), u"FILE.json"_s},
+        {{u"q"_s, optQuiet}, tr("No progress display and no summary; errors only.")},
+        {optSandbox, tr("Point every Google and Databricks endpoint at a drive-ingest-sandbox base URL."), u"URL"_s},
+        {optCaFile, tr("Also trust this PEM CA (the sandbox's --tls CA)."), u"FILE"_s},
+        {optTokenFile, tr("Read the Google access token from this file (or set DRIVE_INGEST_ACCESS_TOKEN). Tokens are never taken from the command line."), u"FILE"_s},
+        {optBandwidth, tr("Limit the whole run to RATE bytes per second, e.g. 20M or 500k."), u"RATE"_s},
+        {optAccount, tr("Use the signed-in Google account NAME (see 'login')."), u"NAME"_s},
+        {optServiceAccount, tr("Use a service account key file for an unattended run."), u"KEY.json"_s},
+        {optSubject, tr("With --service-account: act as this user (domain-wide delegation)."), u"USER"_s},
+    };
+}
+
+QList<QPair<QString, QString>> IngestCommand::positionals() const
+{
+    return {{u"SOURCE..."_s, tr("Drive file or folder ids, or share links of any form; folders are taken recursively.")}};
+}
+
+QString IngestCommand::epilogue() const
+{
+    return tr("Progress: a live display on a terminal, otherwise one line every 5 seconds; a summary at the end.\n"
+              "Ctrl-C cancels cleanly (finished files stay, unfinished ones leave nothing); a second Ctrl-C quits at once.\n\n")
+        + exitCodesText();
+}
+
+std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, int *exitCode)
+{
+    QCommandLineParser parser;
+    if (!parse(parser, args, exitCode))
+    {
+        return std::nullopt;
+    }
+    const auto fail = [this, exitCode](const QString &message)
+    {
+        *exitCode = usageError(message);
+        return std::nullopt;
+    };
+
+    Plan plan;
+    const QStringList sourceArgs = parser.positionalArguments();
+    if (sourceArgs.isEmpty())
+    {
+        return fail(tr("no SOURCE given (a Drive id or share link)"));
+    }
+    for (const QString &text : sourceArgs)
+    {
+        const std::optional<Drive::DriveRef> ref = Drive::parseDriveRef(text);
+        if (!ref || !ref->isValid())
+        {
+            return fail(tr("'%1' is not a Drive id or a Drive share link").arg(text));
+        }
+        if (!plan.sources.contains(*ref))
+        {
+            plan.sources.append(*ref);
+        }
+    }
+
+    if (!parser.isSet(optTo))
+    {
+        return fail(tr("--to DEST is required"));
+    }
+    QString error;
+    const std::optional<DestinationSpec> destination = DestinationSpec::parse(parser.value(optTo), &error);
+    if (!destination)
+    {
+        return fail(error);
+    }
+    if (destination->kind != DestinationSpec::Kind::Local)
+    {
+        return fail(tr("%1 destinations are not yet supported (only a local folder for now)")
+                        .arg(DestinationSpec::kindName(destination->kind)));
+    }
+    plan.destination = *destination;
+
+    Transfer::RunOptions &options = plan.options;
+    if (parser.isSet(optParallel))
+    {
+        const auto value = parseInt(parser.value(optParallel), 1, 64);
+        if (!value)
+        {
+            return fail(tr("--parallel takes a number from 1 to 64"));
+        }
+        options.parallel = *value;
+    }
+    if (parser.isSet(optStreams))
+    {
+        const auto value = parseInt(parser.value(optStreams), 1, 16);
+        if (!value)
+        {
+            return fail(tr("--streams takes a number from 1 to 16"));
+        }
+        options.streams = *value;
+    }
+    if (parser.isSet(optQps))
+    {
+        bool ok = false;
+        const double qps = parser.value(optQps).toDouble(&ok);
+        if (!ok || !(qps > 0) || qps > 100000)
+        {
+            return fail(tr("--qps takes a positive number of requests per second"));
+        }
+        options.requestsPerSecond = qps;
+    }
+    options.exportFormats = Transfer::RunOptions::defaultExportFormats();
+    if (parser.isSet(optExport))
+    {
+        const auto map = parseExportMap(parser.value(optExport), &error);
+        if (!map)
+        {
+            return fail(error);
+        }
+        for (auto it = map->cbegin(); it != map->cend(); ++it)
+        {
+            options.exportFormats.insert(it.key(), it.value());
+        }
+    }
+    if (parser.isSet(optConflict))
+    {
+        const QString policy = parser.value(optConflict).toLower();
+        if (policy == "skip"_L1)
+        {
+            options.conflict = Dest::ConflictPolicy::Skip;
+        }
+        else if (policy == "overwrite"_L1)
+        {
+            options.conflict = Dest::ConflictPolicy::Overwrite;
+        }
+        else if (policy == "keep-both"_L1)
+        {
+            options.conflict = Dest::ConflictPolicy::KeepBoth;
+        }
+        else
+        {
+            return fail(tr("--on-conflict takes skip, overwrite or keep-both"));
+        }
+    }
+    options.dryRun = parser.isSet(optDryRun);
+    if (parser.isSet(optBandwidth))
+    {
+        QString rate = parser.value(optBandwidth).trimmed();
+        if (rate.endsWith(u"/s"_s, Qt::CaseInsensitive))
+        {
+            rate.chop(2);
+        }
+        const std::optional<qint64> bytes = Util::parseBytes(rate);
+        if (!bytes || *bytes <= 0)
+        {
+            return fail(tr("--bandwidth takes a rate such as 20M, 500k or 1.5GiB (per second)"));
+        }
+        options.bandwidthLimit = *bytes;
+    }
+
+    if (parser.isSet(optSandbox))
+    {
+        const QUrl url(parser.value(optSandbox), QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) || url.host().isEmpty())
+        {
+            return fail(tr("--sandbox takes a base URL such as http://127.0.0.1:8080"));
+        }
+        plan.endpoints = Net::Endpoints::sandbox(url);
+        plan.sandbox = true;
+    }
+    else
+    {
+        plan.endpoints = Net::Endpoints::google();
+    }
+    if (parser.isSet(optCaFile))
+    {
+        const QFileInfo ca(parser.value(optCaFile));
+        if (!ca.isFile() || !ca.isReadable())
+        {
+            return fail(tr("--ca-file: cannot read %1").arg(parser.value(optCaFile)));
+        }
+        plan.endpoints.extraCaFile = ca.absoluteFilePath();
+    }
+
+    const int tokenSources = int(parser.isSet(optTokenFile)) + int(parser.isSet(optAccount)) + int(parser.isSet(optServiceAccount));
+    if (tokenSources > 1)
+    {
+        return fail(tr("use only one of --access-token-file, --account and --service-account"));
+    }
+    if (parser.isSet(optSubject) && !parser.isSet(optServiceAccount))
+    {
+        return fail(tr("--subject needs --service-account"));
+    }
+    plan.accessTokenFile = parser.value(optTokenFile);
+    plan.tokenSource.account = parser.value(optAccount);
+    plan.tokenSource.serviceAccountKeyFile = parser.value(optServiceAccount);
+    plan.tokenSource.subject = parser.value(optSubject);
+    plan.tokenSource.endpoints = plan.endpoints;
+
+    if (parser.isSet(optReport))
+    {
+        const QString report = parser.value(optReport);
+        if (report.isEmpty() || QFileInfo(report).isDir())
+        {
+            return fail(tr("--report takes a file name"));
+        }
+        plan.reportPath = QFileInfo(report).absoluteFilePath();
+    }
+    plan.quiet = parser.isSet(optQuiet);
+    return plan;
+}
+
+std::optional<Transfer::EngineHost::TokenFactory> IngestCommand::tokenFactory(const Plan &plan, int *exitCode)
+{
+    if (!plan.tokenSource.account.isEmpty() || !plan.tokenSource.serviceAccountKeyFile.isEmpty())
+    {
+        if (!m_resolver)
+        {
+            *exitCode = usageError(tr("--account and --service-account are not available in this build"));
+            return std::nullopt;
+        }
+        QString error;
+        Transfer::EngineHost::TokenFactory factory = m_resolver(plan.tokenSource, &error);
+        if (!factory)
+        {
+            err() << u"drive-ingest-cli ingest: "_s << Util::redact(error) << u"\n"_s;
+            err().flush();
+            *exitCode = ExitAuth;
+            return std::nullopt;
+        }
+        return factory;
+    }
+
+    QByteArray token;
+    if (!plan.accessTokenFile.isEmpty())
+    {
+        QFile file(plan.accessTokenFile);
+        if (!file.open(QIODevice::ReadOnly))
+        {
+            *exitCode = usageError(tr("--access-token-file: cannot read %1: %2").arg(plan.accessTokenFile, file.errorString()));
+            return std::nullopt;
+        }
+        token = file.read(maxTokenFileSize).trimmed();
+    }
+    else
+    {
+        token = qgetenv(tokenEnv).trimmed();
+    }
+    if (token.isEmpty())
+    {
+        err() << tr("drive-ingest-cli ingest: no access token: use --access-token-file FILE, set %1, or sign in and use --account NAME.")
+                     .arg(QLatin1StringView(tokenEnv))
+              << u"\n"_s;
+        err().flush();
+        *exitCode = ExitAuth;
+        return std::nullopt;
+    }
+    // From here on the value cannot reach a log line, a report or an error text.
+    Util::registerSecret(token);
+    const QString accountName = plan.sandbox ? u"sandbox"_s : u"access-token"_s;
+    return [token, accountName](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider *
+    {
+        return new Auth::StaticTokenProvider(token, accountName, parent);
+    };
+}
+
+int IngestCommand::execute(const QStringList &args)
+{
+    int exitCode = ExitUsage;
+    const std::optional<Plan> thePlan = plan(args, &exitCode);
+    if (!thePlan)
+    {
+        return exitCode;
+    }
+    const std::optional<Transfer::EngineHost::TokenFactory> token = tokenFactory(*thePlan, &exitCode);
+    if (!token)
+    {
+        return exitCode;
+    }
+    return run(*thePlan, *token);
+}
+
+int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory token)
+{
+    const auto destinationError = [this](const QString &message)
+    {
+        err() << u"drive-ingest-cli ingest: "_s << message << u"\n"_s;
+        err().flush();
+        return int(ExitDestination);
+    };
+
+    // Check the folder before any network traffic: a typo should not cost a listing.
+    const QString root = plan.destination.path;
+    const QFileInfo rootInfo(root);
+    if (rootInfo.exists() && !rootInfo.isDir())
+    {
+        return destinationError(tr("%1 exists and is not a folder").arg(QDir::toNativeSeparators(root)));
+    }
+    if (!plan.options.dryRun)
+    {
+        if (!QDir().mkpath(root))
+        {
+            return destinationError(tr("cannot create the folder %1").arg(QDir::toNativeSeparators(root)));
+        }
+        QTemporaryFile probe(root + u"/.drive-ingest-probe-XXXXXX"_s);
+        if (!probe.open())
+        {
+            return destinationError(tr("cannot write into %1: %2").arg(QDir::toNativeSeparators(root), probe.errorString()));
+        }
+    }
+
+    Transfer::EngineHost::Setup setup;
+    setup.endpoints = plan.endpoints;
+    setup.googleToken = std::move(token);
+    setup.destination = [root](QNetworkAccessManager *, QObject *parent) -> Dest::Destination *
+    {
+        return new Dest::LocalDestination(root, parent);
+    };
+    setup.options = plan.options;
+
+    const int width = writesToStdout(out()) ? terminalWidth() : 0;
+    const ProgressDisplay::Mode mode = plan.quiet ? ProgressDisplay::Mode::Quiet
+        : width > 0                               ? ProgressDisplay::Mode::Live
+                                                  : ProgressDisplay::Mode::Plain;
+    ProgressDisplay display(out(), mode, width > 0 ? width : 100);
+
+    Transfer::EngineHost host;
+    SignalWatcher signalWatcher;
+    QEventLoop loop;
+    QTimer grace;
+    grace.setSingleShot(true);
+
+    std::optional<Transfer::Report> report;
+    QHash<quint64, Transfer::FileStatus> seen; // for a report if the engine never finishes
+    Transfer::Snapshot lastSnapshot;
+    bool interrupted = false;
+    std::optional<QString> authFailure;
+    std::optional<Net::Error> localFailure;
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+
+    const auto stopRun = [&host, &grace]
+    {
+        host.cancel();
+        if (!grace.isActive())
+        {
+            grace.start(cancelGraceMs);
+        }
+    };
+    const auto warn = [this, &display](const QString &text)
+    {
+        display.clear();
+        err() << Util::redact(text) << u"\n"_s;
+        err().flush();
+    };
+
+    QObject::connect(&host, &Transfer::EngineHost::snapshot, &loop,
+                     [&](const Transfer::Snapshot &snapshot)
+                     {
+                         lastSnapshot = snapshot;
+                         for (const Transfer::FileStatus &file : snapshot.files)
+                         {
+                             seen.insert(file.key, file);
+                         }
+                         display.update(snapshot);
+                     });
+    QObject::connect(&host, &Transfer::EngineHost::finished, &loop,
+                     [&](const Transfer::Report &finalReport)
+                     {
+                         report = finalReport;
+                         loop.quit();
+                     });
+    QObject::connect(&host, &Transfer::EngineHost::authRequired, &loop,
+                     [&](const QString &account, const QString &reason)
+                     {
+                         if (authFailure)
+                         {
+                             return;
+                         }
+                         authFailure = tr("%1: %2").arg(account, reason);
+                         warn(tr("Authentication failed for %1: %2 — stopping.").arg(account, reason));
+                         stopRun();
+                     });
+    QObject::connect(&host, &Transfer::EngineHost::runFailed, &loop,
+                     [&](const Net::Error &error)
+                     {
+                         if (localFailure)
+                         {
+                             return;
+                         }
+                         localFailure = error;
+                         warn(tr("The run stopped: %1").arg(error.message.isEmpty() ? error.toString() : error.message));
+                         stopRun();
+                     });
+    QObject::connect(&signalWatcher, &SignalWatcher::interrupted, &loop,
+                     [&](int)
+                     {
+                         if (interrupted)
+                         {
+                             return;
+                         }
+                         interrupted = true;
+                         warn(tr("Interrupted: cancelling; finished files stay. Press Ctrl-C again to quit at once."));
+                         stopRun();
+                     });
+    QObject::connect(&grace, &QTimer::timeout, &loop, &QEventLoop::quit);
+
+    qCInfo(lcCli) << "ingest:" << plan.sources.size() << "source(s) into" << root << (plan.options.dryRun ? "(dry run)" : "");
+    host.startRun(setup, plan.sources);
+    loop.exec();
+    display.clear();
+
+    if (!report)
+    {
+        // The engine did not wind down in time: report what the snapshots told us.
+        Transfer::Report partial;
+        partial.totals = lastSnapshot;
+        partial.files = seen.values();
+        std::sort(partial.files.begin(), partial.files.end(),
+                  [](const Transfer::FileStatus &a, const Transfer::FileStatus &b) { return a.key < b.key; });
+        partial.startedAt = startedAt;
+        partial.finishedAt = QDateTime::currentDateTimeUtc();
+        report = partial;
+    }
+    if (report->destination.isEmpty())
+    {
+        report->destination = root;
+    }
+
+    int problems = 0;
+    for (const Transfer::FileStatus &file : std::as_const(report->files))
+    {
+        if (file.state == Transfer::FileState::Failed || file.state == Transfer::FileState::Parked)
+        {
+            ++problems;
+        }
+    }
+
+    ReportWriter::RunInfo info;
+    if (interrupted)
+    {
+        info.exitCode = ExitInterrupted;
+        info.outcome = u"interrupted"_s;
+        info.message = tr("interrupted by a signal");
+    }
+    else if (localFailure)
+    {
+        info.exitCode = ExitDestination;
+        info.outcome = u"destination-failed"_s;
+        info.message = localFailure->message.isEmpty() ? localFailure->toString() : localFailure->message;
+    }
+    else if (authFailure)
+    {
+        info.exitCode = ExitAuth;
+        info.outcome = u"auth-failed"_s;
+        info.message = *authFailure;
+    }
+    else if (problems > 0)
+    {
+        info.exitCode = ExitFilesFailed;
+        info.outcome = u"files-failed"_s;
+    }
+    else
+    {
+        info.exitCode = ExitSuccess;
+        info.outcome = u"completed"_s;
+    }
+    info.message = Util::redact(info.message);
+
+    if (!plan.quiet)
+    {
+        if (plan.options.dryRun)
+        {
+            out() << tr("Dry run: nothing was written.") << u"\n"_s;
+        }
+        out() << Util::redact(ProgressDisplay::summary(*report));
+        out().flush();
+    }
+    else if (problems > 0)
+    {
+        err() << tr("%1 file(s) failed or parked.").arg(problems) << u"\n"_s;
+        err().flush();
+    }
+
+    if (!plan.reportPath.isEmpty())
+    {
+        QString error;
+        if (!ReportWriter::write(plan.reportPath, *report, info, &error))
+        {
+            warn(error);
+            if (info.exitCode == ExitSuccess || info.exitCode == ExitFilesFailed)
+            {
+                info.exitCode = ExitDestination;
+            }
+        }
+    }
+    return info.exitCode;
+}
+
+} // namespace Cli

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "command.h"
+#include "destinationspec.h"
+#include "transfer/enginehost.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+
+#include <functional>
+#include <optional>
+
+namespace Cli
+{
+/// How `ingest` asks the sign-in code for a token provider (`--account NAME`, `--service-account KEY.json
+/// [--subject USER]`). Returns an empty factory with `*error` set when the account cannot be used.
+struct TokenSource
+{
+    QString account;
+    QString serviceAccountKeyFile;
+    QString subject;
+    Net::Endpoints endpoints;
+};
+using TokenFactoryResolver = std::function<Transfer::EngineHost::TokenFactory(const TokenSource &source, QString *error)>;
+
+/**
+ * `drive-ingest-cli ingest SOURCE... --to DEST [options]`: parses and checks everything up front (usage
+ * errors exit 2 before any network traffic), runs the engine on its worker thread through EngineHost,
+ * shows progress, writes the report and maps the outcome to an exit code (exitcode.h).
+ */
+class IngestCommand final : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli::IngestCommand)
+
+public:
+    explicit IngestCommand(const Streams &streams, TokenFactoryResolver resolver = {});
+
+    int execute(const QStringList &args) override;
+
+    /// Everything the command line says, validated (exposed for in-process tests).
+    struct Plan
+    {
+        QList<Drive::DriveRef> sources;
+        DestinationSpec destination;
+        Transfer::RunOptions options;
+        Net::Endpoints endpoints;
+        bool sandbox = false;
+        QString reportPath;
+        bool quiet = false;
+        TokenSource tokenSource;          ///< account / service account, when given
+        QString accessTokenFile;          ///< --access-token-file, when given
+    };
+    /// Parses `args` into a plan; on failure prints to err() and sets `*exitCode` (0 after --help).
+    [[nodiscard]] std::optional<Plan> plan(const QStringList &args, int *exitCode);
+
+protected:
+    [[nodiscard]] QList<QCommandLineOption> options() const override;
+    [[nodiscard]] QList<QPair<QString, QString>> positionals() const override;
+    [[nodiscard]] QString epilogue() const override;
+
+private:
+    /// The Google token factory for the plan; nullopt with an exit code and message when there is none.
+    std::optional<Transfer::EngineHost::TokenFactory> tokenFactory(const Plan &plan, int *exitCode);
+    int run(const Plan &plan, Transfer::EngineHost::TokenFactory token);
+
+    TokenFactoryResolver m_resolver;
+};
+
+} // namespace Cli

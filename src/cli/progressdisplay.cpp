@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "progressdisplay.h"
+
+#include "util/units.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Cli
+{
+namespace
+{
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("Cli::ProgressDisplay", text, nullptr, n);
+}
+
+constexpr int maxActiveShown = 8;
+constexpr int barWidth = 20;
+
+bool isActive(Transfer::FileState state)
+{
+    switch (state)
+    {
+    case Transfer::FileState::Listing:
+    case Transfer::FileState::Transferring:
+    case Transfer::FileState::Verifying:
+    case Transfer::FileState::Paused:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString reasonOf(const Transfer::FileStatus &file)
+{
+    if (!file.lastError.message.isEmpty())
+    {
+        return file.lastError.message;
+    }
+    if (!file.lastError.reason.isEmpty())
+    {
+        return file.lastError.reason;
+    }
+    return tr("no reason given");
+}
+
+QString nameOf(const Transfer::FileStatus &file)
+{
+    return file.drivePath.isEmpty() ? file.driveId : file.drivePath;
+}
+
+/// Keeps the end of a path (the file name matters most) within `width` characters.
+QString elideLeft(const QString &text, qsizetype width)
+{
+    if (width <= 1)
+    {
+        return {};
+    }
+    if (text.size() <= width)
+    {
+        return text;
+    }
+    return u"…"_s + text.right(width - 1);
+}
+
+QString bar(const Transfer::FileStatus &file)
+{
+    if (file.bytesTotal <= 0)
+    {
+        // Exports have no size up front: show that bytes move, not a fake fraction.
+        return u"["_s + QString(barWidth, u'~') + u"]     "_s;
+    }
+    const double fraction = std::clamp(double(file.bytesDone) / double(file.bytesTotal), 0.0, 1.0);
+    const int filled = int(fraction * barWidth);
+    return u"["_s + QString(filled, u'#') + QString(barWidth - filled, u'-') + u"] "_s
+        + QString::number(int(fraction * 100)).rightJustified(3) + u"%"_s;
+}
+
+QString stateWord(Transfer::FileState state)
+{
+    switch (state)
+    {
+    case Transfer::FileState::Listing:
+        return tr("listing");
+    case Transfer::FileState::Verifying:
+        return tr("verifying");
+    case Transfer::FileState::Paused:
+        return tr("paused");
+    default:
+        return {};
+    }
+}
+} // namespace
+
+ProgressDisplay::ProgressDisplay(QTextStream &out, Mode mode, int terminalWidth)
+    : m_out(out)
+    , m_mode(mode)
+    , m_width(std::max(terminalWidth, 40))
+{
+}
+
+void ProgressDisplay::remember(const Transfer::Snapshot &snapshot)
+{
+    for (const Transfer::FileStatus &file : snapshot.files)
+    {
+        if (isActive(file.state))
+        {
+            m_active.insert(file.key, file);
+        }
+        else
+        {
+            m_active.remove(file.key);
+        }
+    }
+}
+
+void ProgressDisplay::announce(const Transfer::Snapshot &snapshot)
+{
+    for (const Transfer::FileStatus &file : snapshot.files)
+    {
+        if ((file.state != Transfer::FileState::Failed && file.state != Transfer::FileState::Parked)
+            || m_announced.contains(file.key))
+        {
+            continue;
+        }
+        m_announced.insert(file.key);
+        const QString word = file.state == Transfer::FileState::Failed ? tr("failed") : tr("parked");
+        message(word + u": "_s + nameOf(file) + u" — "_s + reasonOf(file));
+    }
+}
+
+void ProgressDisplay::update(const Transfer::Snapshot &snapshot)
+{
+    remember(snapshot);
+    if (m_mode == Mode::Quiet)
+    {
+        return;
+    }
+    announce(snapshot);
+    if (m_mode == Mode::Live)
+    {
+        drawLive(snapshot);
+        return;
+    }
+    if (m_lastPlainMs < 0 || snapshot.elapsedMs - m_lastPlainMs >= m_plainIntervalMs || snapshot.finished)
+    {
+        m_lastPlainMs = snapshot.elapsedMs;
+        m_out << plainLine(snapshot) << u"\n"_s;
+        m_out.flush();
+    }
+}
+
+void ProgressDisplay::message(const QString &text)
+{
+    clear();
+    m_out << text << u"\n"_s;
+    m_out.flush();
+}
+
+void ProgressDisplay::clear()
+{
+    if (m_drawnLines > 0)
+    {
+        // Up to the first line of the block, then erase to the end of the screen.
+        m_out << u"\x1b["_s << m_drawnLines << u"F\x1b[J"_s;
+        m_out.flush();
+        m_drawnLines = 0;
+    }
+}
+
+void ProgressDisplay::drawLive(const Transfer::Snapshot &snapshot)
+{
+    const QStringList lines = liveLines(snapshot);
+    clear();
+    for (const QString &line : lines)
+    {
+        // Never let a line wrap: the block's height must be known to erase it.
+        m_out << line.left(m_width - 1) << u"\x1b[K\n"_s;
+    }
+    m_drawnLines = int(lines.size());
+    m_out.flush();
+}
+
+QString ProgressDisplay::plainLine(const Transfer::Snapshot &s)
+{
+    const int finished = s.filesDone + s.filesSkipped + s.filesFailed + s.filesParked + s.filesCancelled;
+    QString line = u"["_s + Util::formatDuration(s.elapsedMs / 1000) + u"] "_s
+        + tr("%1/%2 files").arg(finished).arg(s.filesTotal) + u", "_s
+        + Util::formatBytes(s.bytesDone) + u"/"_s + (s.bytesTotalExact ? QString() : u"≥"_s)
+        + Util::formatBytes(s.bytesTotal) + u", "_s + Util::formatRate(s.rate);
+    if (s.etaSeconds)
+    {
+        line += u", "_s + tr("ETA %1").arg(Util::formatDuration(*s.etaSeconds));
+    }
+    line += u", "_s + tr("%1 active").arg(s.filesActive);
+    if (s.filesFailed > 0)
+    {
+        line += u", "_s + tr("%1 failed").arg(s.filesFailed);
+    }
+    if (s.filesParked > 0)
+    {
+        line += u", "_s + tr("%1 parked").arg(s.filesParked);
+    }
+    if (s.throttledInInterval > 0)
+    {
+        line += u", "_s + tr("throttled");
+    }
+    if (s.paused)
+    {
+        line += u", "_s + tr("paused");
+    }
+    return line;
+}
+
+QStringList ProgressDisplay::liveLines(const Transfer::Snapshot &s) const
+{
+    QStringList lines;
+    const int finished = s.filesDone + s.filesSkipped + s.filesFailed + s.filesParked + s.filesCancelled;
+    lines << tr("Files %1/%2%3  done %4 · skipped %5 · failed %6 · parked %7 · active %8")
+                 .arg(finished)
+                 .arg(s.filesTotal)
+                 .arg(s.bytesTotalExact ? QString() : u"+"_s)
+                 .arg(s.filesDone)
+                 .arg(s.filesSkipped)
+                 .arg(s.filesFailed)
+                 .arg(s.filesParked)
+                 .arg(s.filesActive);
+
+    QString totals = Util::formatBytes(s.bytesDone) + u" / "_s + (s.bytesTotalExact ? QString() : u"≥"_s)
+        + Util::formatBytes(s.bytesTotal) + u"  "_s + Util::formatRate(s.rate) + u"  "_s
+        + tr("avg %1").arg(Util::formatRate(s.averageRate)) + u"  "_s
+        + tr("ETA %1").arg(s.etaSeconds ? Util::formatDuration(*s.etaSeconds) : u"--"_s) + u"  "_s
+        + tr("elapsed %1").arg(Util::formatDuration(s.elapsedMs / 1000));
+    lines << totals;
+
+    QString health = tr("requests %1/s · throttled %2 total, %3 last second")
+                         .arg(s.requestsPerSecond, 0, 'f', 1)
+                         .arg(s.throttledTotal)
+                         .arg(s.throttledInInterval);
+    if (!s.limitingFactor.isEmpty())
+    {
+        health += u" · "_s + tr("limited by %1").arg(s.limitingFactor);
+    }
+    if (s.paused)
+    {
+        health += u" · "_s + tr("PAUSED");
+    }
+    lines << health;
+
+    QList<Transfer::FileStatus> active = m_active.values();
+    std::sort(active.begin(), active.end(),
+              [](const Transfer::FileStatus &a, const Transfer::FileStatus &b) { return a.key < b.key; });
+    for (qsizetype i = 0; i < active.size() && i < maxActiveShown; ++i)
+    {
+        const Transfer::FileStatus &file = active.at(i);
+        QString left = u"  "_s + bar(file) + u" "_s;
+        QString right = Util::formatBytes(file.bytesDone);
+        if (file.bytesTotal > 0)
+        {
+            right += u"/"_s + Util::formatBytes(file.bytesTotal);
+        }
+        right += u" "_s + Util::formatRate(file.rate);
+        if (file.bytesTotal > 0 && file.rate > 1)
+        {
+            right += u" "_s + tr("ETA %1").arg(Util::formatDuration(qint64((file.bytesTotal - file.bytesDone) / file.rate)));
+        }
+        const QString state = stateWord(file.state);
+        if (!state.isEmpty())
+        {
+            right += u" "_s + state;
+        }
+        if (file.retries > 0)
+        {
+            right += u" "_s + tr("retry %1").arg(file.retries);
+        }
+        right = right.leftJustified(40) + u" "_s;
+        const qsizetype room = m_width - 1 - left.size() - right.size();
+        lines << left + right + elideLeft(nameOf(file), room);
+    }
+    if (active.size() > maxActiveShown)
+    {
+        lines << u"  "_s + tr("… and %1 more active").arg(active.size() - maxActiveShown);
+    }
+    return lines;
+}
+
+QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
+{
+    QList<const Transfer::FileStatus *> failed;
+    QList<const Transfer::FileStatus *> parked;
+    QList<const Transfer::FileStatus *> skipped;
+    int done = 0;
+    int cancelled = 0;
+    qint64 bytes = 0;
+    for (const Transfer::FileStatus &file : report.files)
+    {
+        switch (file.state)
+        {
+        case Transfer::FileState::Done:
+            ++done;
+            bytes += file.bytesDone;
+            break;
+        case Transfer::FileState::Failed:
+            failed << &file;
+            break;
+        case Transfer::FileState::Parked:
+            parked << &file;
+            break;
+        case Transfer::FileState::Skipped:
+            skipped << &file;
+            break;
+        default:
+            ++cancelled;
+            break;
+        }
+    }
+    qint64 ms = report.totals.elapsedMs;
+    if (report.startedAt.isValid() && report.finishedAt.isValid())
+    {
+        ms = report.startedAt.msecsTo(report.finishedAt);
+    }
+    const double seconds = ms / 1000.0;
+    const qint64 moved = std::max(bytes, report.totals.bytesDone);
+    const double average = seconds > 0 ? moved / seconds : 0;
+
+    QString text = tr("%1 files: %2 done, %3 skipped, %4 failed, %5 parked, %6 not finished.")
+                       .arg(report.files.size())
+                       .arg(done)
+                       .arg(skipped.size())
+                       .arg(failed.size())
+                       .arg(parked.size())
+                       .arg(cancelled)
+        + u"\n"_s
+        + tr("%1 transferred in %2, average %3.")
+              .arg(Util::formatBytes(moved), Util::formatDuration(qint64(seconds + 0.5)), Util::formatRate(average))
+        + u"\n"_s;
+    if (report.totals.throttledTotal > 0)
+    {
+        text += tr("%1 requests, %2 throttled by the server.").arg(report.totals.requestsTotal).arg(report.totals.throttledTotal)
+            + u"\n"_s;
+    }
+    const auto list = [&text, maxListed](const QString &title, const QList<const Transfer::FileStatus *> &files)
+    {
+        if (files.isEmpty())
+        {
+            return;
+        }
+        text += title + u"\n"_s;
+        for (qsizetype i = 0; i < files.size() && i < maxListed; ++i)
+        {
+            text += u"  "_s + nameOf(*files.at(i)) + u" — "_s + reasonOf(*files.at(i)) + u"\n"_s;
+        }
+        if (files.size() > maxListed)
+        {
+            text += u"  "_s + tr("… and %1 more (see --report)").arg(files.size() - maxListed) + u"\n"_s;
+        }
+    };
+    list(tr("Failed:"), failed);
+    list(tr("Parked (quota; retry later):"), parked);
+    list(tr("Skipped:"), skipped);
+    return text;
+}
+
+} // namespace Cli
