@@ -1,0 +1,1309 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "databricks.h"
+
+#include "databricks_p.h"
+#include "jwt.h"
+#include "oauth.h"
+#include "stats.h"
+
+#include <openssl/evp.h>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <ctime>
+
+namespace sandbox
+{
+
+namespace
+{
+
+constexpr std::uint64_t kDrainLimit = 64ULL << 20;
+constexpr std::size_t kWriteBuffer = 256 * 1024;
+constexpr std::size_t kReadChunk = 256 * 1024;
+
+std::string requestId()
+{
+    const std::string hex = jwt::toHex(jwt::sha256Raw(jwt::randomUrlSafe(16))).substr(0, 32);
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-"
+           + hex.substr(20, 12);
+}
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::vector<std::string> splitPath(const std::string &p)
+{
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= p.size())
+    {
+        const auto slash = p.find('/', start);
+        const auto end = slash == std::string::npos ? p.size() : slash;
+        parts.push_back(p.substr(start, end - start));
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    return parts;
+}
+
+/// Parses "YYYY-MM-DDTHH:MM:SSZ" (also with fractional seconds); nullopt when malformed.
+std::optional<std::chrono::system_clock::time_point> parseExpireTime(const std::string &s)
+{
+    std::tm tm {};
+    const char *end = strptime(s.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
+    if (!end)
+        return std::nullopt;
+    return std::chrono::system_clock::from_time_t(timegm(&tm));
+}
+
+std::optional<bool> parseBool(const httplib::Request &req, const char *name, bool absent)
+{
+    if (!req.has_param(name))
+        return absent;
+    const std::string v = lower(req.get_param_value(name));
+    if (v == "true")
+        return true;
+    if (v == "false")
+        return false;
+    return std::nullopt;
+}
+
+void sendS3Error(httplib::Response &res, int status, const std::string &code, const std::string &message)
+{
+    res.status = status;
+    res.set_content("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
+                        + "</Message><RequestId>" + requestId().substr(0, 16) + "</RequestId></Error>",
+                    "application/xml");
+}
+
+} // namespace
+
+// ---- small shared helpers -------------------------------------------------------------------------------
+
+Md5::Md5()
+    : m_ctx(EVP_MD_CTX_new())
+{
+    EVP_DigestInit_ex(static_cast<EVP_MD_CTX *>(m_ctx), EVP_md5(), nullptr);
+}
+
+Md5::~Md5()
+{
+    EVP_MD_CTX_free(static_cast<EVP_MD_CTX *>(m_ctx));
+}
+
+void Md5::update(const char *data, std::size_t size)
+{
+    EVP_DigestUpdate(static_cast<EVP_MD_CTX *>(m_ctx), data, size);
+}
+
+std::string Md5::hexDigest()
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(static_cast<EVP_MD_CTX *>(m_ctx), digest, &len);
+    return jwt::toHex(std::string_view(reinterpret_cast<const char *>(digest), len));
+}
+
+TempFile::TempFile(const fs::path &path)
+    : m_path(path)
+    , m_fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644))
+{
+}
+
+TempFile::~TempFile()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+    if (!m_path.empty())
+    {
+        std::error_code ec;
+        fs::remove(m_path, ec);
+    }
+}
+
+bool TempFile::write(const char *data, std::size_t size)
+{
+    if (m_fd < 0)
+        return false;
+    m_md5.update(data, size);
+    m_size += size;
+    while (size > 0)
+    {
+        const ssize_t n = ::write(m_fd, data, std::min(size, kWriteBuffer));
+        if (n < 0)
+        {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool TempFile::closeFile()
+{
+    if (m_fd < 0)
+        return false;
+    const bool ok = ::close(m_fd) == 0;
+    m_fd = -1;
+    return ok;
+}
+
+void sendJsonBody(httplib::Response &res, int status, const nlohmann::json &body)
+{
+    res.status = status;
+    res.set_content(body.dump(), "application/json");
+}
+
+void sendDbxError(httplib::Response &res, int status, const std::string &code, const std::string &message,
+                  const std::string &reason)
+{
+    nlohmann::json details = nlohmann::json::array();
+    if (!reason.empty())
+        details.push_back({{"@type", "type.googleapis.com/google.rpc.ErrorInfo"},
+                           {"reason", reason},
+                           {"domain", "filesystem.databricks.com"},
+                           {"metadata", nlohmann::json::object()}});
+    details.push_back(
+        {{"@type", "type.googleapis.com/google.rpc.RequestInfo"}, {"request_id", requestId()}, {"serving_data", ""}});
+    sendJsonBody(res, status, {{"error_code", code}, {"message", message}, {"details", details}});
+}
+
+void sendDbfsError(httplib::Response &res, int status, const std::string &code, const std::string &message)
+{
+    sendJsonBody(res, status, {{"error_code", code}, {"message", message}});
+}
+
+std::optional<nlohmann::json> parseJsonBody(const httplib::Request &req, httplib::Response &res, bool dbfs)
+{
+    nlohmann::json j = nlohmann::json::parse(req.body, nullptr, false);
+    if (j.is_object())
+        return j;
+    const std::string message = "Invalid JSON given in the body of the request - expected a map";
+    if (dbfs)
+        sendDbfsError(res, 400, "MALFORMED_REQUEST", message);
+    else
+        sendDbxError(res, 400, "MALFORMED_REQUEST", message);
+    return std::nullopt;
+}
+
+std::optional<PathInfo> statPath(const fs::path &p)
+{
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0)
+        return std::nullopt;
+    PathInfo info;
+    info.isDir = S_ISDIR(st.st_mode);
+    info.size = info.isDir ? 0 : static_cast<std::uint64_t>(st.st_size);
+    info.mtimeMs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+    return info;
+}
+
+std::string httpDate(std::int64_t unixSeconds)
+{
+    const std::time_t t = static_cast<std::time_t>(unixSeconds);
+    std::tm tm {};
+    gmtime_r(&t, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    return buf;
+}
+
+namespace
+{
+
+/// The socket of `req`, found by its ports (httplib does not hand handlers the socket).
+int socketOf(const httplib::Request &req)
+{
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator("/proc/self/fd", ec))
+    {
+        int fd = -1;
+        try
+        {
+            fd = std::stoi(entry.path().filename().string());
+        }
+        catch (...)
+        {
+            continue;
+        }
+        sockaddr_storage local {};
+        socklen_t len = sizeof local;
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &len) != 0)
+            continue;
+        sockaddr_storage peer {};
+        len = sizeof peer;
+        if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &len) != 0)
+            continue;
+        const auto portOf = [](const sockaddr_storage &a) -> int {
+            if (a.ss_family == AF_INET)
+                return ntohs(reinterpret_cast<const sockaddr_in *>(&a)->sin_port);
+            if (a.ss_family == AF_INET6)
+                return ntohs(reinterpret_cast<const sockaddr_in6 *>(&a)->sin6_port);
+            return -1;
+        };
+        if (portOf(local) == req.local_port && portOf(peer) == req.remote_port)
+            return fd;
+    }
+    return -1;
+}
+
+/// Stop reading from the client: the answer still goes out, then the connection closes.
+void stopReading(const httplib::Request &req, httplib::Response &res)
+{
+    res.set_header("Connection", "close");
+    const int fd = socketOf(req);
+    if (fd >= 0)
+        ::shutdown(fd, SHUT_RD);
+}
+
+} // namespace
+
+bool abortConnection(const httplib::Request &req)
+{
+    const int fd = socketOf(req);
+    if (fd < 0)
+        return false;
+    // Linger 0: the close that follows sends RST, like a middlebox dropping the connection.
+    linger l {1, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+    ::shutdown(fd, SHUT_RDWR);
+    return true;
+}
+
+// ---- service --------------------------------------------------------------------------------------------
+
+DatabricksService::Impl::Impl(Stats &s, TokenAuthority &a, const fs::path &dataDir)
+    : stats(s)
+    , auth(a)
+    , root(dataDir / "databricks")
+    , volumes(root / "volumes")
+    , dbfs(root / "dbfs")
+    , tmp(root / "tmp")
+{
+}
+
+DatabricksService::DatabricksService(Stats &stats, TokenAuthority &auth, const fs::path &dataDir,
+                                     const nlohmann::json &config)
+    : m_d(std::make_unique<Impl>(stats, auth, dataDir))
+{
+    m_d->knownVolumes = {"main/default/landing", "main/default/archive"};
+    if (config.is_object())
+    {
+        for (const auto &v : config.value("volumes", nlohmann::json::array()))
+        {
+            if (!v.is_string())
+                continue;
+            std::string p = v.get<std::string>();
+            if (p.rfind("/Volumes/", 0) == 0)
+                p = p.substr(9);
+            while (!p.empty() && p.back() == '/')
+                p.pop_back();
+            if (std::count(p.begin(), p.end(), '/') == 2)
+                m_d->knownVolumes.insert(lower(p));
+        }
+        for (const auto &t : config.value("tokens", nlohmann::json::array()))
+            if (t.is_string())
+                auth.addDatabricksToken(t.get<std::string>());
+        for (const auto &sp : config.value("service_principals", nlohmann::json::array()))
+            if (sp.is_object())
+                auth.addServicePrincipal(sp.value("client_id", ""), sp.value("client_secret", ""));
+    }
+    reset();
+}
+
+DatabricksService::~DatabricksService() = default;
+
+void DatabricksService::setBaseUrl(const std::string &baseUrl)
+{
+    std::lock_guard lock(m_d->mutex);
+    m_d->baseUrl = baseUrl;
+    while (!m_d->baseUrl.empty() && m_d->baseUrl.back() == '/')
+        m_d->baseUrl.pop_back();
+}
+
+void DatabricksService::applyFaults(const nlohmann::json &faults)
+{
+    if (!faults.is_object())
+        return;
+    std::lock_guard lock(m_d->mutex);
+    Impl &d = *m_d;
+    if (faults.contains("error_rate") && faults["error_rate"].is_number())
+        d.errorRate = faults["error_rate"].get<double>();
+    if (faults.contains("error_status") && faults["error_status"].is_number_integer())
+        d.errorStatus = faults["error_status"].get<int>();
+    if (faults.contains("retry_after_s") && faults["retry_after_s"].is_number_integer())
+        d.retryAfterS = faults["retry_after_s"].get<int>();
+    if (faults.contains("error_times") && faults["error_times"].is_number_integer())
+        d.errorTimes = faults["error_times"].get<int>();
+    if (faults.contains("reset_put_after_bytes") && faults["reset_put_after_bytes"].is_number_unsigned())
+        d.resetPutAfterBytes = faults["reset_put_after_bytes"].get<std::uint64_t>();
+    if (faults.contains("forbidden_volumes") && faults["forbidden_volumes"].is_array())
+    {
+        d.forbiddenVolumes.clear();
+        for (const auto &v : faults["forbidden_volumes"])
+        {
+            if (!v.is_string())
+                continue;
+            std::string p = v.get<std::string>();
+            if (p.rfind("/Volumes/", 0) == 0)
+                p = p.substr(9);
+            while (!p.empty() && p.back() == '/')
+                p.pop_back();
+            d.forbiddenVolumes.insert(lower(p));
+        }
+    }
+    if (faults.contains("dbfs_handle_idle_s") && faults["dbfs_handle_idle_s"].is_number_integer())
+        d.dbfsHandleIdleS = faults["dbfs_handle_idle_s"].get<int>();
+    if (faults.contains("max_put_bytes") && faults["max_put_bytes"].is_number_unsigned())
+        d.maxPutBytes = faults["max_put_bytes"].get<std::uint64_t>();
+    if (faults.contains("presigned_disabled") && faults["presigned_disabled"].is_boolean())
+        d.presignedDisabled = faults["presigned_disabled"].get<bool>();
+    d.rng.seed(0x5eed);
+}
+
+void DatabricksService::reset()
+{
+    std::lock_guard lock(m_d->mutex);
+    Impl &d = *m_d;
+    d.errorRate = 0;
+    d.errorStatus = 503;
+    d.retryAfterS = 1;
+    d.errorTimes = 0;
+    d.resetPutAfterBytes = 0;
+    d.forbiddenVolumes.clear();
+    d.dbfsHandleIdleS = 600;
+    d.maxPutBytes = 5ULL << 30;
+    d.presignedDisabled = false;
+    d.rng.seed(0x5eed);
+    d.sessions.clear();
+    d.presigned.clear();
+    d.handles.clear();
+    std::error_code ec;
+    fs::remove_all(d.root, ec);
+    fs::create_directories(d.tmp, ec);
+    fs::create_directories(d.dbfs, ec);
+    for (const auto &v : d.knownVolumes)
+        fs::create_directories(d.volumes / v, ec);
+}
+
+std::string DatabricksService::Impl::base(const httplib::Request &req)
+{
+    std::lock_guard lock(mutex);
+    if (!baseUrl.empty())
+        return baseUrl;
+    return "http://" + req.get_header_value("Host");
+}
+
+fs::path DatabricksService::Impl::newTempPath()
+{
+    return tmp / ("upload-" + jwt::randomUrlSafe(12));
+}
+
+bool DatabricksService::Impl::admit(const httplib::Request &req, httplib::Response &res, bool needsAuth)
+{
+    if (needsAuth)
+    {
+        const auto check = auth.checkDatabricks(req);
+        if (check == TokenAuthority::Check::Missing)
+        {
+            sendJsonBody(res, 401,
+                         {{"error_code", 401},
+                          {"message", "Credential was not sent or was of an unsupported type for this API. [ReqId: "
+                                          + requestId() + "]"}});
+            return false;
+        }
+        if (check != TokenAuthority::Check::Valid)
+        {
+            sendJsonBody(res, 403, {{"error_code", 403}, {"message", "Invalid access token."}});
+            return false;
+        }
+    }
+    int status = 0;
+    int retryAfter = 1;
+    {
+        std::lock_guard lock(mutex);
+        if (errorTimes > 0)
+        {
+            --errorTimes;
+            status = errorStatus;
+        }
+        else if (errorRate > 0 && std::uniform_real_distribution<double>(0.0, 1.0)(rng) < errorRate)
+        {
+            status = errorStatus;
+        }
+        retryAfter = retryAfterS;
+    }
+    if (status == 0)
+        return true;
+    if (status == 429)
+    {
+        stats.countThrottled();
+        res.set_header("Retry-After", std::to_string(retryAfter));
+        sendDbxError(res, 429, "REQUEST_LIMIT_EXCEEDED", "Too many requests. Please wait a moment and try again.");
+    }
+    else if (status == 503)
+    {
+        stats.countThrottled();
+        res.set_header("Retry-After", std::to_string(retryAfter));
+        sendDbfsError(res, 503, "TEMPORARILY_UNAVAILABLE",
+                      "The service at this URL is taking too long to process your request. Please try again later "
+                      "or try a faster operation.");
+    }
+    else
+    {
+        sendDbxError(res, status, "INTERNAL_ERROR", "Injected failure.");
+    }
+    return false;
+}
+
+void DatabricksService::Impl::drainBody(const httplib::Request &req, httplib::Response &res,
+                                        const httplib::ContentReader *reader)
+{
+    if (!reader)
+        return;
+    const std::string length = req.get_header_value("Content-Length");
+    if (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > kDrainLimit)
+    {
+        stopReading(req, res);
+        return;
+    }
+    std::uint64_t seen = 0;
+    const bool ok = (*reader)([&seen](const char *, std::size_t n) {
+        seen += n;
+        return seen <= kDrainLimit;
+    });
+    if (!ok)
+        stopReading(req, res);
+}
+
+std::optional<DatabricksService::Impl::VolumePath> DatabricksService::Impl::volumePath(const std::string &raw,
+                                                                                       httplib::Response &res)
+{
+    const std::string prefix = "/Volumes/";
+    if (raw.compare(0, prefix.size(), prefix) != 0)
+    {
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE",
+                     "Invalid path: expected an absolute path /Volumes/<catalog>/<schema>/<volume>/...");
+        return std::nullopt;
+    }
+    std::vector<std::string> parts = splitPath(raw.substr(prefix.size()));
+    if (!parts.empty() && parts.back().empty())
+        parts.pop_back(); // a trailing slash names the same directory
+    for (const auto &part : parts)
+    {
+        if (part.empty() || part == "." || part == ".." || part.find('\0') != std::string::npos || part.size() > 255)
+        {
+            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid path: " + raw);
+            return std::nullopt;
+        }
+    }
+    if (parts.size() < 3)
+    {
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE",
+                     "Invalid path: expected an absolute path /Volumes/<catalog>/<schema>/<volume>/...");
+        return std::nullopt;
+    }
+    VolumePath vp;
+    vp.volumeKey = lower(parts[0] + "/" + parts[1] + "/" + parts[2]);
+    {
+        std::lock_guard lock(mutex);
+        if (!knownVolumes.count(vp.volumeKey))
+        {
+            sendDbxError(res, 404, "NOT_FOUND",
+                         "Volume '" + parts[0] + "." + parts[1] + "." + parts[2] + "' does not exist.");
+            return std::nullopt;
+        }
+        if (forbiddenVolumes.count(vp.volumeKey))
+        {
+            sendDbxError(res, 403, "PERMISSION_DENIED",
+                         "User does not have READ VOLUME and WRITE VOLUME on Volume '" + parts[0] + "." + parts[1] + "."
+                             + parts[2] + "'.");
+            return std::nullopt;
+        }
+    }
+    vp.canonical = "/Volumes/" + vp.volumeKey;
+    vp.disk = volumes / vp.volumeKey;
+    for (std::size_t i = 3; i < parts.size(); ++i)
+    {
+        vp.canonical += "/" + parts[i];
+        vp.disk /= parts[i];
+    }
+    vp.isVolumeRoot = parts.size() == 3;
+    return vp;
+}
+
+bool DatabricksService::Impl::commitFile(TempFile &file, const fs::path &target, bool overwrite,
+                                         const std::string &displayPath, httplib::Response &res, bool dbfsErrors)
+{
+    const auto conflict = [&](const std::string &message) {
+        if (dbfsErrors)
+            sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS", message);
+        else
+            sendDbxError(res, 409, "ALREADY_EXISTS", message);
+        return false;
+    };
+    std::lock_guard lock(mutex);
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec || !fs::is_directory(target.parent_path()))
+        return conflict("A file exists at a parent of " + displayPath + ".");
+    if (fs::is_directory(target))
+        return conflict("A directory already exists at " + displayPath + ".");
+    if (!overwrite && fs::exists(target))
+        return conflict(dbfsErrors ? "A file or directory already exists at the input path " + displayPath + "."
+                                   : "The file being created already exists.");
+    fs::rename(file.path(), target, ec);
+    if (ec)
+    {
+        if (dbfsErrors)
+            sendDbfsError(res, 500, "IO_ERROR", "Could not store " + displayPath + ": " + ec.message());
+        else
+            sendDbxError(res, 500, "INTERNAL_ERROR", "Could not store " + displayPath + ": " + ec.message());
+        return false;
+    }
+    file.release();
+    return true;
+}
+
+// ---- Files API ------------------------------------------------------------------------------------------
+
+void DatabricksService::Impl::filesPut(const httplib::Request &req, httplib::Response &res,
+                                       const httplib::ContentReader *reader)
+{
+    Stats::nameCurrentRequest("dbx.files.put");
+    if (!admit(req, res))
+        return drainBody(req, res, reader);
+    const auto vp = volumePath(req.matches[1].str(), res);
+    if (!vp)
+        return drainBody(req, res, reader);
+    const auto overwrite = parseBool(req, "overwrite", true);
+    if (!overwrite)
+    {
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid value for overwrite: " + req.get_param_value("overwrite"));
+        return drainBody(req, res, reader);
+    }
+    if (vp->isVolumeRoot)
+    {
+        sendDbxError(res, 409, "ALREADY_EXISTS", "A directory already exists at " + vp->canonical + ".");
+        return drainBody(req, res, reader);
+    }
+    std::uint64_t cap = 0;
+    std::uint64_t resetAt = 0;
+    {
+        std::lock_guard lock(mutex);
+        if (fs::is_directory(vp->disk))
+        {
+            sendDbxError(res, 409, "ALREADY_EXISTS", "A directory already exists at " + vp->canonical + ".");
+            return drainBody(req, res, reader);
+        }
+        if (!*overwrite && fs::exists(vp->disk))
+        {
+            sendDbxError(res, 409, "ALREADY_EXISTS", "The file being created already exists.");
+            return drainBody(req, res, reader);
+        }
+        cap = maxPutBytes;
+        resetAt = resetPutAfterBytes;
+        resetPutAfterBytes = 0; // once
+    }
+    const std::string length = req.get_header_value("Content-Length");
+    if (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > cap)
+    {
+        sendDbxError(res, 413, "INVALID_PARAMETER_VALUE",
+                     "The request body exceeds the maximum single-request upload size of " + std::to_string(cap)
+                         + " bytes; use a multipart upload.",
+                     "FILES_API_UPLOAD_SIZE_EXCEEDED");
+        stopReading(req, res);
+        return;
+    }
+    TempFile file(newTempPath());
+    if (!file.ok())
+    {
+        sendDbxError(res, 500, "INTERNAL_ERROR", "Cannot create a temporary file.");
+        return drainBody(req, res, reader);
+    }
+    bool reset = false;
+    bool tooBig = false;
+    bool ioError = false;
+    const bool complete = !reader || (*reader)([&](const char *data, std::size_t n) {
+        if (resetAt > 0 && file.size() + n >= resetAt)
+        {
+            file.write(data, static_cast<std::size_t>(resetAt - file.size()));
+            reset = true;
+            return false;
+        }
+        if (file.size() + n > cap)
+        {
+            tooBig = true;
+            return false;
+        }
+        if (!file.write(data, n))
+        {
+            ioError = true;
+            return false;
+        }
+        stats.addBytesIn(n);
+        return true;
+    });
+    if (reset)
+    {
+        abortConnection(req);
+        res.status = 500;
+        return;
+    }
+    if (!complete || !file.closeFile())
+    {
+        if (tooBig)
+            sendDbxError(res, 413, "INVALID_PARAMETER_VALUE",
+                         "The request body exceeds the maximum single-request upload size of " + std::to_string(cap)
+                             + " bytes; use a multipart upload.",
+                         "FILES_API_UPLOAD_SIZE_EXCEEDED");
+        else if (ioError)
+            sendDbxError(res, 500, "INTERNAL_ERROR", "Cannot write the upload.");
+        else
+            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "The request body ended early.");
+        stopReading(req, res);
+        return;
+    }
+    const std::uint64_t size = file.size();
+    const std::string md5 = file.md5Hex();
+    if (!commitFile(file, vp->disk, *overwrite, vp->canonical, res, false))
+        return;
+    stats.recordUpload(vp->canonical, size, md5);
+    res.status = 204;
+}
+
+void DatabricksService::Impl::filesGet(const httplib::Request &req, httplib::Response &res)
+{
+    const bool head = req.method == "HEAD";
+    Stats::nameCurrentRequest(head ? "dbx.files.head" : "dbx.files.get");
+    if (!admit(req, res))
+        return;
+    const auto vp = volumePath(req.matches[1].str(), res);
+    if (!vp)
+        return;
+    const auto info = statPath(vp->disk);
+    if (!info || info->isDir)
+    {
+        sendDbxError(res, 404, "NOT_FOUND", "The file being accessed is not found.");
+        return;
+    }
+    const std::int64_t mtimeS = info->mtimeMs / 1000;
+    if (req.has_header("If-Unmodified-Since"))
+    {
+        std::tm tm {};
+        const std::string since = req.get_header_value("If-Unmodified-Since");
+        if (strptime(since.c_str(), "%a, %d %b %Y %H:%M:%S", &tm) && mtimeS > timegm(&tm))
+        {
+            sendDbxError(res, 412, "FAILED_PRECONDITION", "The file has been modified since " + since + ".");
+            return;
+        }
+    }
+    const auto size = static_cast<ssize_t>(info->size);
+    // cpp-httplib applies ranges without checking them against the length: clamp here, 416 when unsatisfiable.
+    auto &ranges = const_cast<httplib::Request &>(req).ranges;
+    for (auto &r : ranges)
+    {
+        if (r.first == -1)
+        {
+            if (r.second <= 0)
+                r.first = size; // empty suffix: unsatisfiable
+            else
+                r.first = std::max<ssize_t>(0, size - r.second);
+            r.second = size - 1;
+        }
+        if (r.second == -1 || r.second >= size)
+            r.second = size - 1;
+        if (r.first >= size || r.first > r.second)
+        {
+            ranges.clear();
+            res.set_header("Content-Range", "bytes */" + std::to_string(size));
+            sendDbxError(res, 416, "INVALID_PARAMETER_VALUE", "The requested range is not satisfiable.");
+            return;
+        }
+    }
+    res.set_header("Last-Modified", httpDate(mtimeS));
+    if (size == 0)
+    {
+        res.set_content("", "application/octet-stream");
+        return;
+    }
+    const int fd = ::open(vp->disk.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+    {
+        sendDbxError(res, 404, "NOT_FOUND", "The file being accessed is not found.");
+        return;
+    }
+    Stats *st = &stats;
+    res.set_content_provider(
+        static_cast<std::size_t>(size), "application/octet-stream",
+        [fd, st](std::size_t offset, std::size_t length, httplib::DataSink &sink) {
+            std::vector<char> buf(std::min(length, kReadChunk));
+            const ssize_t n = ::pread(fd, buf.data(), buf.size(), static_cast<off_t>(offset));
+            if (n <= 0)
+                return false;
+            if (!sink.write(buf.data(), static_cast<std::size_t>(n)))
+                return false;
+            st->addBytesOut(static_cast<std::uint64_t>(n));
+            return true;
+        },
+        [fd](bool) { ::close(fd); });
+}
+
+void DatabricksService::Impl::filesDelete(const httplib::Request &req, httplib::Response &res)
+{
+    Stats::nameCurrentRequest("dbx.files.delete");
+    if (!admit(req, res))
+        return;
+    const auto vp = volumePath(req.matches[1].str(), res);
+    if (!vp)
+        return;
+    std::lock_guard lock(mutex);
+    const auto info = statPath(vp->disk);
+    if (!info || info->isDir)
+    {
+        sendDbxError(res, 404, "NOT_FOUND", "The file being accessed is not found.");
+        return;
+    }
+    std::error_code ec;
+    fs::remove(vp->disk, ec);
+    stats.removeUpload(vp->canonical);
+    res.status = 204;
+}
+
+void DatabricksService::Impl::dirsPut(const httplib::Request &req, httplib::Response &res)
+{
+    Stats::nameCurrentRequest("dbx.dirs.put");
+    if (!admit(req, res))
+        return;
+    const auto vp = volumePath(req.matches[1].str(), res);
+    if (!vp)
+        return;
+    std::lock_guard lock(mutex);
+    // mkdir -p, refusing to go through or over a file.
+    fs::path p = volumes / vp->volumeKey;
+    const fs::path rel = vp->disk.lexically_relative(p);
+    for (const auto &segment : rel)
+    {
+        if (segment == ".")
+            continue;
+        p /= segment;
+        const auto info = statPath(p);
+        if (info && !info->isDir)
+        {
+            sendDbxError(res, 409, "ALREADY_EXISTS", "A file already exists at " + vp->canonical + ".");
+            return;
+        }
+    }
+    std::error_code ec;
+    fs::create_directories(vp->disk, ec);
+    if (ec)
+    {
+        sendDbxError(res, 500, "INTERNAL_ERROR", "Cannot create the directory: " + ec.message());
+        return;
+    }
+    res.status = 204;
+}
+
+void DatabricksService::Impl::dirsGet(const httplib::Request &req, httplib::Response &res)
+{
+    const bool head = req.method == "HEAD";
+    Stats::nameCurrentRequest(head ? "dbx.dirs.head" : "dbx.dirs.get");
+    if (!admit(req, res))
+        return;
+    const auto vp = volumePath(req.matches[1].str(), res);
+    if (!vp)
+        return;
+    const auto info = statPath(vp->disk);
+    if (!info || !info->isDir)
+    {
+        sendDbxError(res, 404, "NOT_FOUND", "The directory being accessed is not found.");
+        return;
+    }
+    if (head)
+    {
+        res.status = 200;
+        return;
+    }
+    long pageSize = 1000;
+    if (req.has_param("page_size"))
+    {
+        char *end = nullptr;
+        const std::string v = req.get_param_value("page_size");
+        pageSize = std::strtol(v.c_str(), &end, 10);
+        if (v.empty() || *end != '\0' || pageSize < 1)
+        {
+            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid page_size: " + v);
+            return;
+        }
+        pageSize = std::min(pageSize, 1000L);
+    }
+    std::string after;
+    if (req.has_param("page_token") && !req.get_param_value("page_token").empty())
+    {
+        const auto decoded = jwt::base64UrlDecode(req.get_param_value("page_token"));
+        if (!decoded || decoded->rfind("after:", 0) != 0)
+        {
+            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid page_token.");
+            return;
+        }
+        after = decoded->substr(6);
+    }
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(vp->disk, ec))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    auto it = after.empty() ? names.begin() : std::upper_bound(names.begin(), names.end(), after);
+    nlohmann::json contents = nlohmann::json::array();
+    std::string last;
+    for (; it != names.end() && static_cast<long>(contents.size()) < pageSize; ++it)
+    {
+        const auto child = statPath(vp->disk / *it);
+        if (!child)
+            continue;
+        nlohmann::json e {{"path", vp->canonical + "/" + *it},
+                          {"name", *it},
+                          {"is_directory", child->isDir},
+                          {"last_modified", child->mtimeMs}};
+        if (!child->isDir)
+            e["file_size"] = child->size;
+        contents.push_back(std::move(e));
+        last = *it;
+    }
+    nlohmann::json body {{"contents", contents}};
+    if (it != names.end())
+        body["next_page_token"] = jwt::base64UrlEncode("after:" + last);
+    sendJsonBody(res, 200, body);
+}
+
+void DatabricksService::Impl::dirsDelete(const httplib::Request &req, httplib::Response &res)
+{
+    Stats::nameCurrentRequest("dbx.dirs.delete");
+    if (!admit(req, res))
+        return;
+    const auto vp = volumePath(req.matches[1].str(), res);
+    if (!vp)
+        return;
+    if (vp->isVolumeRoot)
+    {
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "The volume root cannot be deleted.");
+        return;
+    }
+    std::lock_guard lock(mutex);
+    const auto info = statPath(vp->disk);
+    if (!info || !info->isDir)
+    {
+        sendDbxError(res, 404, "NOT_FOUND", "The directory being accessed is not found.");
+        return;
+    }
+    std::error_code ec;
+    if (!fs::is_empty(vp->disk, ec))
+    {
+        sendDbxError(res, 400, "FAILED_PRECONDITION", "The directory being deleted is not empty.",
+                     "FILES_API_DIRECTORY_IS_NOT_EMPTY");
+        return;
+    }
+    fs::remove(vp->disk, ec);
+    res.status = 204;
+}
+
+// ---- multipart upload (AWS flavour) ---------------------------------------------------------------------
+
+void DatabricksService::Impl::filesPost(const httplib::Request &req, httplib::Response &res)
+{
+    const std::string action = req.get_param_value("action");
+    Stats::nameCurrentRequest(action == "initiate-upload"   ? "dbx.multipart.initiate"
+                              : action == "complete-upload" ? "dbx.multipart.complete"
+                                                            : "dbx.files.post");
+    if (!admit(req, res))
+        return;
+    const auto vp = volumePath(req.matches[1].str(), res);
+    if (!vp)
+        return;
+    if (action == "initiate-upload")
+        initiateUpload(req, res, *vp);
+    else if (action == "complete-upload")
+        completeUpload(req, res, *vp);
+    else
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Unsupported action: " + action);
+}
+
+void DatabricksService::Impl::initiateUpload(const httplib::Request &req, httplib::Response &res,
+                                             const VolumePath &vp)
+{
+    const auto overwrite = parseBool(req, "overwrite", true);
+    if (!overwrite)
+    {
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid value for overwrite.");
+        return;
+    }
+    std::lock_guard lock(mutex);
+    if (presignedDisabled)
+    {
+        sendDbxError(res, 403, "PERMISSION_DENIED", "Presigned URLs API is not enabled",
+                     "FILES_API_API_IS_NOT_ENABLED");
+        return;
+    }
+    if (vp.isVolumeRoot || fs::is_directory(vp.disk))
+    {
+        sendDbxError(res, 409, "ALREADY_EXISTS", "A directory already exists at " + vp.canonical + ".");
+        return;
+    }
+    if (!*overwrite && fs::exists(vp.disk))
+    {
+        sendDbxError(res, 409, "ALREADY_EXISTS", "The file being created already exists.");
+        return;
+    }
+    const std::string token = jwt::randomUrlSafe(24);
+    Session s;
+    s.path = vp.canonical;
+    s.overwrite = *overwrite;
+    s.dir = tmp / ("mp-" + token);
+    std::error_code ec;
+    fs::create_directories(s.dir, ec);
+    sessions[token] = std::move(s);
+    sendJsonBody(res, 200, {{"multipart_upload", {{"session_token", token}}}});
+}
+
+void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httplib::Response &res)
+{
+    Stats::nameCurrentRequest("dbx.multipart.urls");
+    if (!admit(req, res))
+        return;
+    const auto body = parseJsonBody(req, res, false);
+    if (!body)
+        return;
+    const auto vp = volumePath(body->value("path", std::string()), res);
+    if (!vp)
+        return;
+    const std::string token = body->value("session_token", std::string());
+    const auto start = body->contains("start_part_number") && (*body)["start_part_number"].is_number_integer()
+                           ? (*body)["start_part_number"].get<long>()
+                           : 1L;
+    const auto count = body->contains("count") && (*body)["count"].is_number_integer() ? (*body)["count"].get<long>()
+                                                                                          : 1L;
+    if (start < 1 || count < 1 || start + count - 1 > 10000)
+    {
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Part numbers must be within 1..10000.");
+        return;
+    }
+    auto expires = std::chrono::system_clock::now() + std::chrono::hours(1);
+    if (body->contains("expire_time"))
+    {
+        const auto parsed = (*body)["expire_time"].is_string()
+                                ? parseExpireTime((*body)["expire_time"].get<std::string>())
+                                : std::nullopt;
+        if (!parsed)
+        {
+            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid expire_time.");
+            return;
+        }
+        expires = *parsed;
+    }
+    const std::string b = base(req);
+    std::lock_guard lock(mutex);
+    const auto session = sessions.find(token);
+    if (session == sessions.end() || session->second.path != vp->canonical)
+    {
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid session token.");
+        return;
+    }
+    nlohmann::json urls = nlohmann::json::array();
+    for (long part = start; part < start + count; ++part)
+    {
+        const std::string key = jwt::randomUrlSafe(24);
+        presigned[key] = Presigned {token, static_cast<int>(part), expires};
+        urls.push_back({{"part_number", part},
+                        {"url", b + "/_presigned/" + key},
+                        {"headers", {{{"name", "Content-Type"}, {"value", "application/octet-stream"}}}}});
+    }
+    sendJsonBody(res, 200, {{"upload_part_urls", urls}});
+}
+
+void DatabricksService::Impl::createAbortUrl(const httplib::Request &req, httplib::Response &res)
+{
+    Stats::nameCurrentRequest("dbx.multipart.abort_url");
+    if (!admit(req, res))
+        return;
+    const auto body = parseJsonBody(req, res, false);
+    if (!body)
+        return;
+    const auto vp = volumePath(body->value("path", std::string()), res);
+    if (!vp)
+        return;
+    const std::string b = base(req);
+    std::lock_guard lock(mutex);
+    const std::string token = body->value("session_token", std::string());
+    const auto session = sessions.find(token);
+    if (session == sessions.end() || session->second.path != vp->canonical)
+    {
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid session token.");
+        return;
+    }
+    const std::string key = jwt::randomUrlSafe(24);
+    presigned[key] = Presigned {token, 0, std::chrono::system_clock::now() + std::chrono::hours(1)};
+    sendJsonBody(res, 200, {{"abort_upload_url", {{"url", b + "/_presigned/" + key}, {"headers", nlohmann::json::array()}}}});
+}
+
+void DatabricksService::Impl::presignedPut(const httplib::Request &req, httplib::Response &res,
+                                           const httplib::ContentReader *reader)
+{
+    Stats::nameCurrentRequest("dbx.multipart.part");
+    if (!admit(req, res, false))
+        return drainBody(req, res, reader);
+    fs::path partPath;
+    fs::path tempPath;
+    int part = 0;
+    std::string sessionToken;
+    std::uint64_t resetAt = 0;
+    {
+        std::lock_guard lock(mutex);
+        const auto it = presigned.find(req.matches[1].str());
+        if (it == presigned.end() || it->second.part == 0)
+        {
+            sendS3Error(res, 403, "SignatureDoesNotMatch",
+                        "The request signature we calculated does not match the signature you provided.");
+            return drainBody(req, res, reader);
+        }
+        if (std::chrono::system_clock::now() >= it->second.expires)
+        {
+            sendS3Error(res, 403, "AccessDenied", "Request has expired");
+            return drainBody(req, res, reader);
+        }
+        const auto session = sessions.find(it->second.session);
+        if (session == sessions.end())
+        {
+            sendS3Error(res, 404, "NoSuchUpload", "The specified upload does not exist.");
+            return drainBody(req, res, reader);
+        }
+        part = it->second.part;
+        sessionToken = it->second.session;
+        partPath = session->second.dir / std::to_string(part);
+        tempPath = session->second.dir / (std::to_string(part) + ".tmp-" + jwt::randomUrlSafe(6));
+        resetAt = resetPutAfterBytes;
+        resetPutAfterBytes = 0;
+    }
+    TempFile file(tempPath);
+    bool reset = false;
+    const bool complete = !reader || (*reader)([&](const char *data, std::size_t n) {
+        if (resetAt > 0 && file.size() + n >= resetAt)
+        {
+            reset = true;
+            return false;
+        }
+        stats.addBytesIn(n);
+        return file.write(data, n);
+    });
+    if (reset)
+    {
+        abortConnection(req);
+        res.status = 500;
+        return;
+    }
+    if (!complete || !file.closeFile())
+    {
+        sendS3Error(res, 400, "IncompleteBody", "You did not provide the number of bytes specified by the "
+                                                "Content-Length HTTP header.");
+        stopReading(req, res);
+        return;
+    }
+    const std::string etag = file.md5Hex();
+    std::lock_guard lock(mutex);
+    const auto session = sessions.find(sessionToken);
+    if (session == sessions.end())
+    {
+        sendS3Error(res, 404, "NoSuchUpload", "The specified upload does not exist.");
+        return;
+    }
+    std::error_code ec;
+    fs::rename(file.path(), partPath, ec);
+    if (ec)
+    {
+        sendS3Error(res, 500, "InternalError", "We encountered an internal error. Please try again.");
+        return;
+    }
+    file.release();
+    session->second.parts[part] = etag;
+    res.status = 200;
+    res.set_header("ETag", "\"" + etag + "\"");
+}
+
+void DatabricksService::Impl::presignedDelete(const httplib::Request &req, httplib::Response &res)
+{
+    Stats::nameCurrentRequest("dbx.multipart.abort");
+    if (!admit(req, res, false))
+        return;
+    std::lock_guard lock(mutex);
+    const auto it = presigned.find(req.matches[1].str());
+    if (it == presigned.end() || it->second.part != 0)
+    {
+        sendS3Error(res, 403, "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the signature you provided.");
+        return;
+    }
+    if (std::chrono::system_clock::now() >= it->second.expires)
+    {
+        sendS3Error(res, 403, "AccessDenied", "Request has expired");
+        return;
+    }
+    const std::string token = it->second.session;
+    const auto session = sessions.find(token);
+    if (session == sessions.end())
+    {
+        sendS3Error(res, 404, "NoSuchUpload", "The specified upload does not exist.");
+        return;
+    }
+    std::error_code ec;
+    fs::remove_all(session->second.dir, ec);
+    sessions.erase(session);
+    std::erase_if(presigned, [&token](const auto &entry) { return entry.second.session == token; });
+    res.status = 204;
+}
+
+void DatabricksService::Impl::completeUpload(const httplib::Request &req, httplib::Response &res,
+                                             const VolumePath &vp)
+{
+    const auto body = parseJsonBody(req, res, false);
+    if (!body)
+        return;
+    const std::string token = req.get_param_value("session_token");
+    if (req.has_param("upload_type") && req.get_param_value("upload_type") != "multipart")
+    {
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Unsupported upload_type.");
+        return;
+    }
+    Session session;
+    {
+        std::lock_guard lock(mutex);
+        const auto it = sessions.find(token);
+        if (it == sessions.end() || it->second.path != vp.canonical)
+        {
+            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid session token.");
+            return;
+        }
+        const auto &parts = body->value("parts", nlohmann::json::array());
+        if (!parts.is_array() || parts.empty())
+        {
+            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "The list of parts must not be empty.");
+            return;
+        }
+        long previous = 0;
+        std::vector<int> order;
+        for (const auto &p : parts)
+        {
+            const long number = p.is_object() && p.contains("part_number") && p["part_number"].is_number_integer()
+                                    ? p["part_number"].get<long>()
+                                    : 0;
+            std::string etag = p.is_object() ? p.value("etag", std::string()) : std::string();
+            etag.erase(std::remove(etag.begin(), etag.end(), '"'), etag.end());
+            if (number <= previous)
+            {
+                sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Parts must be listed in ascending order.");
+                return;
+            }
+            const auto uploaded = it->second.parts.find(static_cast<int>(number));
+            if (uploaded == it->second.parts.end() || uploaded->second != etag)
+            {
+                sendDbxError(res, 400, "INVALID_PARAMETER_VALUE",
+                             "Part " + std::to_string(number) + " was not uploaded or its ETag does not match.");
+                return;
+            }
+            previous = number;
+            order.push_back(static_cast<int>(number));
+        }
+        session = it->second;
+        session.parts.clear();
+        for (const int n : order)
+            session.parts[n] = {};
+        sessions.erase(it);
+        std::erase_if(presigned, [&token](const auto &entry) { return entry.second.session == token; });
+    }
+    TempFile file(newTempPath());
+    std::vector<char> buf(1 << 20);
+    bool ok = file.ok();
+    for (const auto &[number, unused] : session.parts)
+    {
+        const int fd = ::open((session.dir / std::to_string(number)).c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+        {
+            ok = false;
+            break;
+        }
+        ssize_t n = 0;
+        while (ok && (n = ::read(fd, buf.data(), buf.size())) > 0)
+            ok = file.write(buf.data(), static_cast<std::size_t>(n));
+        ok = ok && n == 0;
+        ::close(fd);
+    }
+    std::error_code ec;
+    fs::remove_all(session.dir, ec);
+    if (!ok || !file.closeFile())
+    {
+        sendDbxError(res, 500, "INTERNAL_ERROR", "Could not assemble the upload.");
+        return;
+    }
+    const std::uint64_t size = file.size();
+    const std::string md5 = file.md5Hex();
+    if (!commitFile(file, vp.disk, session.overwrite, vp.canonical, res, false))
+        return;
+    stats.recordUpload(vp.canonical, size, md5);
+    sendJsonBody(res, 200, nlohmann::json::object());
+}
+
+// ---- routes ---------------------------------------------------------------------------------------------
+
+void DatabricksService::registerRoutes(httplib::Server &server)
+{
+    Impl *d = m_d.get();
+    const std::string files = R"(/api/2\.0/fs/files(/[\s\S]*))";
+    const std::string dirs = R"(/api/2\.0/fs/directories(/[\s\S]*))";
+    const std::string presigned = R"(/_presigned/([A-Za-z0-9_-]+))";
+
+    // A body-less PUT (zero-byte file) reaches the plain handler, any other the streaming one.
+    server.Put(files, [d](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
+        d->filesPut(req, res, &reader);
+    });
+    server.Put(files, [d](const httplib::Request &req, httplib::Response &res) { d->filesPut(req, res, nullptr); });
+    server.Get(files, [d](const httplib::Request &req, httplib::Response &res) { d->filesGet(req, res); });
+    server.Delete(files, [d](const httplib::Request &req, httplib::Response &res) { d->filesDelete(req, res); });
+    server.Post(files, [d](const httplib::Request &req, httplib::Response &res) { d->filesPost(req, res); });
+
+    server.Put(dirs, [d](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
+        d->drainBody(req, res, &reader);
+        d->dirsPut(req, res);
+    });
+    server.Put(dirs, [d](const httplib::Request &req, httplib::Response &res) { d->dirsPut(req, res); });
+    server.Get(dirs, [d](const httplib::Request &req, httplib::Response &res) { d->dirsGet(req, res); });
+    server.Delete(dirs, [d](const httplib::Request &req, httplib::Response &res) { d->dirsDelete(req, res); });
+
+    server.Post("/api/2.0/fs/create-upload-part-urls",
+                [d](const httplib::Request &req, httplib::Response &res) { d->createPartUrls(req, res); });
+    server.Post("/api/2.0/fs/create-abort-upload-url",
+                [d](const httplib::Request &req, httplib::Response &res) { d->createAbortUrl(req, res); });
+    server.Put(presigned,
+               [d](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
+                   d->presignedPut(req, res, &reader);
+               });
+    server.Put(presigned, [d](const httplib::Request &req, httplib::Response &res) { d->presignedPut(req, res, nullptr); });
+    server.Delete(presigned, [d](const httplib::Request &req, httplib::Response &res) { d->presignedDelete(req, res); });
+
+    d->registerDbfs(server);
+}
+
+} // namespace sandbox

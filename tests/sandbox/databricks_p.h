@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internals of DatabricksService, shared by databricks.cpp (common parts, Files API, multipart) and
+// databricks_dbfs.cpp. Not part of the sandbox's interface.
+
+#include "databricks.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace sandbox
+{
+
+namespace fs = std::filesystem;
+using SteadyClock = std::chrono::steady_clock;
+
+/// MD5 over a stream of chunks (OpenSSL EVP).
+class Md5
+{
+public:
+    Md5();
+    ~Md5();
+    Md5(const Md5 &) = delete;
+    Md5 &operator=(const Md5 &) = delete;
+    void update(const char *data, std::size_t size);
+    std::string hexDigest(); ///< finalises
+private:
+    void *m_ctx = nullptr;
+};
+
+/// A file being written in the temp area: renamed into place by the caller when complete, removed otherwise.
+class TempFile
+{
+public:
+    explicit TempFile(const fs::path &path);
+    ~TempFile(); ///< removes the file unless released
+    TempFile(const TempFile &) = delete;
+    TempFile &operator=(const TempFile &) = delete;
+    bool ok() const { return m_fd >= 0; }
+    bool write(const char *data, std::size_t size);
+    bool closeFile();
+    void release() { m_path.clear(); }
+    const fs::path &path() const { return m_path; }
+    std::uint64_t size() const { return m_size; }
+    std::string md5Hex() { return m_md5.hexDigest(); }
+
+private:
+    fs::path m_path;
+    int m_fd = -1;
+    std::uint64_t m_size = 0;
+    Md5 m_md5;
+};
+
+struct DatabricksService::Impl
+{
+    Impl(Stats &s, TokenAuthority &a, const fs::path &dataDir);
+
+    Stats &stats;
+    TokenAuthority &auth;
+    fs::path root;      ///< <data-dir>/databricks
+    fs::path volumes;   ///< root/volumes/<catalog>/<schema>/<volume>/…
+    fs::path dbfs;      ///< root/dbfs/…
+    fs::path tmp;       ///< root/tmp: uploads in progress
+    std::mutex mutex;   ///< guards everything below and namespace changes (rename, mkdir, delete)
+    std::set<std::string> knownVolumes; ///< "catalog/schema/volume", lower case
+    std::string baseUrl;
+
+    // Faults
+    double errorRate = 0;
+    int errorStatus = 503;
+    int retryAfterS = 1;
+    int errorTimes = 0;
+    std::uint64_t resetPutAfterBytes = 0;
+    std::set<std::string> forbiddenVolumes;
+    int dbfsHandleIdleS = 600;
+    std::uint64_t maxPutBytes = 5ULL << 30;
+    bool presignedDisabled = false;
+    std::mt19937_64 rng {0x5eed};
+
+    // Multipart sessions and presigned URLs
+    struct Session
+    {
+        std::string path; ///< canonical /Volumes/… path
+        bool overwrite = true;
+        fs::path dir;
+        std::map<int, std::string> parts; ///< part number -> etag (md5 hex)
+    };
+    std::map<std::string, Session> sessions;
+    struct Presigned
+    {
+        std::string session;
+        int part = 0; ///< 0: abort URL
+        std::chrono::system_clock::time_point expires;
+    };
+    std::map<std::string, Presigned> presigned;
+
+    // DBFS write handles
+    struct Handle
+    {
+        std::string path; ///< DBFS path, "/…"
+        bool overwrite = false;
+        std::unique_ptr<TempFile> file;
+        SteadyClock::time_point lastUsed;
+    };
+    std::map<std::int64_t, Handle> handles;
+    std::int64_t nextHandle = 7001;
+
+    // Common helpers (databricks.cpp)
+    std::string base(const httplib::Request &req);
+    fs::path newTempPath();
+    /// Auth + fault gate for an API request: false when `res` already holds the answer.
+    bool admit(const httplib::Request &req, httplib::Response &res, bool needsAuth = true);
+    /// Reads and discards a request body we are refusing, so the connection stays usable.
+    void drainBody(const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader);
+
+    // Files API (databricks.cpp)
+    struct VolumePath
+    {
+        std::string canonical;  ///< /Volumes/cat/schema/vol/rest (volume part lower case)
+        std::string volumeKey;  ///< cat/schema/vol
+        fs::path disk;
+        bool isVolumeRoot = false;
+    };
+    /// Validates a Files API path; on failure writes the error and returns nullopt.
+    std::optional<VolumePath> volumePath(const std::string &raw, httplib::Response &res);
+    void filesPut(const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader);
+    void filesGet(const httplib::Request &req, httplib::Response &res);
+    void filesDelete(const httplib::Request &req, httplib::Response &res);
+    void filesPost(const httplib::Request &req, httplib::Response &res);
+    void dirsPut(const httplib::Request &req, httplib::Response &res);
+    void dirsGet(const httplib::Request &req, httplib::Response &res);
+    void dirsDelete(const httplib::Request &req, httplib::Response &res);
+    void createPartUrls(const httplib::Request &req, httplib::Response &res);
+    void createAbortUrl(const httplib::Request &req, httplib::Response &res);
+    void presignedPut(const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader);
+    void presignedDelete(const httplib::Request &req, httplib::Response &res);
+    void completeUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp);
+    void initiateUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp);
+    /// Moves a finished temp file to `target` (parents created). False + error written when it cannot.
+    bool commitFile(TempFile &file, const fs::path &target, bool overwrite, const std::string &displayPath,
+                    httplib::Response &res, bool dbfsErrors);
+
+    // DBFS (databricks_dbfs.cpp)
+    void registerDbfs(httplib::Server &server);
+    std::optional<fs::path> dbfsPath(const std::string &raw, httplib::Response &res);
+    void expireHandles();
+};
+
+// Error answers in the documented shapes (databricks.cpp).
+void sendDbxError(httplib::Response &res, int status, const std::string &code, const std::string &message,
+                  const std::string &reason = {});
+void sendDbfsError(httplib::Response &res, int status, const std::string &code, const std::string &message);
+void sendJsonBody(httplib::Response &res, int status, const nlohmann::json &body);
+std::optional<nlohmann::json> parseJsonBody(const httplib::Request &req, httplib::Response &res, bool dbfs);
+struct PathInfo
+{
+    bool isDir = false;
+    std::uint64_t size = 0;
+    std::int64_t mtimeMs = 0;
+};
+/// lstat-free stat of a path in the data dir; nullopt when it does not exist.
+std::optional<PathInfo> statPath(const fs::path &p);
+std::string httpDate(std::int64_t unixSeconds);
+/// Drops the TCP connection of `req` under the server's feet (RST), to emulate a network failure.
+bool abortConnection(const httplib::Request &req);
+
+} // namespace sandbox

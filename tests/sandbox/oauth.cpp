@@ -1,0 +1,837 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "oauth.h"
+
+#include "jwt.h"
+#include "stats.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <set>
+
+namespace sandbox
+{
+
+namespace
+{
+
+using Clock = std::chrono::steady_clock;
+
+constexpr const char *kDefaultClientId = "sandbox-client.apps.googleusercontent.com";
+constexpr const char *kDefaultClientSecret = "sandbox-secret";
+constexpr const char *kDefaultPrincipal = "sandbox-sp";
+constexpr const char *kDefaultPrincipalSecret = "sandbox-sp-secret";
+constexpr const char *kDefaultPat = "dapi-sandbox-token";
+constexpr const char *kGoogleTokenUrl = "https://oauth2.googleapis.com/token";
+constexpr int kCodeLifetimeS = 600;
+constexpr int kDatabricksLifetimeS = 3600;
+// JWT iat/exp may be this far off our clock before Google calls the token unreasonable.
+constexpr std::int64_t kJwtSkewS = 300;
+
+// The demo service account (SANDBOX-ONLY key; its private half is tests/sandbox/manifests/demo-service-account.json).
+constexpr const char *kDemoSaEmail = "sandbox-demo@drive-ingest-sandbox.iam.gserviceaccount.com";
+constexpr const char *kDemoSaKeyId = "5a4e6d0c1b2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d";
+constexpr const char *kDemoSaPublicKey = R"(-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA9G1c5MK78bg6RzhyPII5
+g/YRAPZgBe13SqamVBhySX8Z3SoJUeCGc1WDs7bbXC1+k1AMzK2F54u7pJyPl29L
+ASfsKttdUyYYFOUtqrwmeW/ZsqsRW+r00+LHrXQYk9Aos9xEY5HYManNadITom9z
+1B6cHaipQyxv4Gw/afpbMnG5JyzW4W3Lp3ylEzKlLfjqw0Yd+vb5OLOUcyt0faeH
+l0551nUN/2rodLnv2FmyhIbhZ8y/OAAc6tQIjKlF9TWDwmNb2lgRJ5uJNXIWnyQg
+u3frrgHmzhPsQjUei6R1+5eJ4AbN98RNHXLQzEIKxaxjCRn4Dz/Sfxn4auLpkbEq
+UwIDAQAB
+-----END PUBLIC KEY-----
+)";
+
+std::string percentEncode(const std::string &s)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : s)
+    {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-' || u == '_'
+            || u == '.' || u == '~')
+        {
+            out += c;
+        }
+        else
+        {
+            out += '%';
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        }
+    }
+    return out;
+}
+
+std::int64_t unixNow()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void sendJson(httplib::Response &res, int status, const nlohmann::json &body)
+{
+    res.status = status;
+    res.set_header("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+    res.set_content(body.dump(2) + "\n", "application/json; charset=utf-8");
+}
+
+void sendOAuthError(httplib::Response &res, int status, const std::string &error, const std::string &description)
+{
+    nlohmann::json body {{"error", error}};
+    if (!description.empty())
+        body["error_description"] = description;
+    sendJson(res, status, body);
+}
+
+void sendErrorPage(httplib::Response &res, int status, const std::string &error, const std::string &detail)
+{
+    res.status = status;
+    res.set_content("<!DOCTYPE html><html lang=en><title>Error " + std::to_string(status) + " (" + error
+                        + ")</title><p><b>Access blocked: authorisation error</b><p>Error " + std::to_string(status)
+                        + ": " + error + "<p>" + detail + "\n",
+                    "text/html; charset=utf-8");
+}
+
+std::string bearerOf(const httplib::Request &req, bool *otherScheme)
+{
+    *otherScheme = false;
+    const std::string h = req.get_header_value("Authorization");
+    if (h.empty())
+        return req.has_param("access_token") ? req.get_param_value("access_token") : std::string();
+    if (h.size() > 7 && (h.compare(0, 7, "Bearer ") == 0 || h.compare(0, 7, "bearer ") == 0))
+        return httplib::detail::trim_copy(h.substr(7));
+    *otherScheme = true;
+    return {};
+}
+
+/// HTTP Basic credentials, if the request carries them.
+bool basicAuth(const httplib::Request &req, std::string *user, std::string *password)
+{
+    const std::string h = req.get_header_value("Authorization");
+    if (h.size() <= 6 || (h.compare(0, 6, "Basic ") != 0 && h.compare(0, 6, "basic ") != 0))
+        return false;
+    const auto decoded = jwt::base64Decode(httplib::detail::trim_copy(h.substr(6)));
+    if (!decoded)
+        return false;
+    const auto colon = decoded->find(':');
+    if (colon == std::string::npos)
+        return false;
+    *user = httplib::detail::decode_url(decoded->substr(0, colon), true);
+    *password = httplib::detail::decode_url(decoded->substr(colon + 1), true);
+    return true;
+}
+
+/// RFC 8252 loopback redirect: http on 127.0.0.1, [::1] or localhost, any port, any path.
+bool isLoopbackRedirect(const std::string &uri)
+{
+    const std::string prefix = "http://";
+    if (uri.compare(0, prefix.size(), prefix) != 0)
+        return false;
+    std::string rest = uri.substr(prefix.size());
+    const auto slash = rest.find_first_of("/?#");
+    std::string authority = slash == std::string::npos ? rest : rest.substr(0, slash);
+    if (authority.find('@') != std::string::npos)
+        return false;
+    std::string host = authority;
+    std::string port;
+    if (!authority.empty() && authority[0] == '[')
+    {
+        const auto close = authority.find(']');
+        if (close == std::string::npos)
+            return false;
+        host = authority.substr(0, close + 1);
+        if (close + 1 < authority.size())
+        {
+            if (authority[close + 1] != ':')
+                return false;
+            port = authority.substr(close + 2);
+        }
+    }
+    else if (const auto colon = authority.find(':'); colon != std::string::npos)
+    {
+        host = authority.substr(0, colon);
+        port = authority.substr(colon + 1);
+    }
+    for (const char c : port)
+        if (c < '0' || c > '9')
+            return false;
+    if (port.size() > 5)
+        return false;
+    return host == "127.0.0.1" || host == "[::1]" || host == "localhost";
+}
+
+bool validVerifier(const std::string &v)
+{
+    if (v.size() < 43 || v.size() > 128)
+        return false;
+    for (const char c : v)
+    {
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                        || c == '.' || c == '_' || c == '~';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+struct TokenAuthority::Impl
+{
+    struct ServiceAccount
+    {
+        std::string keyId;
+        std::string publicKeyPem;
+    };
+    struct Code
+    {
+        std::string clientId;
+        std::string redirectUri;
+        std::string challenge;
+        std::string method;
+        std::string scope;
+        std::string accessType;
+        Clock::time_point expires;
+        bool used = false;
+    };
+    struct Refresh
+    {
+        std::string clientId;
+        std::string scope;
+        bool revoked = false;
+    };
+    struct Access
+    {
+        Clock::time_point expires;
+        std::string refresh; ///< the refresh token it came from, if any
+        std::string scope;
+        bool databricks = false;
+        bool revoked = false;
+    };
+
+    explicit Impl(Stats &s)
+        : stats(s)
+    {
+    }
+
+    Stats &stats;
+    mutable std::mutex mutex;
+    std::map<std::string, std::string> clients;
+    std::map<std::string, ServiceAccount> serviceAccounts;
+    std::map<std::string, std::string> principals;
+    std::set<std::string> pats;
+    std::string staticToken;
+    std::string baseUrl;
+    int lifetime = 3599;
+    bool lifetimeSet = false;
+
+    std::map<std::string, Code> codes;
+    std::map<std::string, Refresh> refreshTokens;
+    std::map<std::string, Access> accessTokens;
+
+    std::uint64_t issued = 0;
+    std::uint64_t refreshed = 0;
+    std::uint64_t revoked = 0;
+    std::uint64_t jwtGrants = 0;
+    std::uint64_t authCodes = 0;
+    std::uint64_t oidcIssued = 0;
+    std::map<std::string, std::uint64_t> failures;
+
+    bool denyAll = false;
+    int tokenErrorTimes = 0;
+    int tokenErrorStatus = 503;
+
+    std::string base(const httplib::Request &req) const
+    {
+        if (!baseUrl.empty())
+            return baseUrl;
+        return "http://" + req.get_header_value("Host");
+    }
+
+    // Callers hold the mutex.
+    std::string issueAccess(const std::string &refresh, const std::string &scope, bool databricks)
+    {
+        const std::string token = databricks ? "dsapi" + jwt::toHex(jwt::randomUrlSafe(16)).substr(0, 32)
+                                             : "ya29.a0" + jwt::randomUrlSafe(96);
+        int seconds = lifetime;
+        if (databricks && !lifetimeSet)
+            seconds = kDatabricksLifetimeS;
+        accessTokens[token] = Access {Clock::now() + std::chrono::seconds(seconds), refresh, scope, databricks, false};
+        ++issued;
+        return token;
+    }
+
+    int expiresIn(bool databricks) const
+    {
+        return databricks && !lifetimeSet ? kDatabricksLifetimeS : lifetime;
+    }
+
+    void fail(const std::string &reason)
+    {
+        ++failures[reason];
+    }
+
+    void revokeRefresh(const std::string &refresh)
+    {
+        auto it = refreshTokens.find(refresh);
+        if (it == refreshTokens.end())
+            return;
+        it->second.revoked = true;
+        for (auto &[token, access] : accessTokens)
+            if (access.refresh == refresh)
+                access.revoked = true;
+    }
+
+    void tokenEndpoint(const httplib::Request &req, httplib::Response &res);
+    void authorizationCodeGrant(const httplib::Request &req, httplib::Response &res, const std::string &clientId);
+    void refreshGrant(const httplib::Request &req, httplib::Response &res, const std::string &clientId);
+    void jwtGrant(const httplib::Request &req, httplib::Response &res);
+    void authEndpoint(const httplib::Request &req, httplib::Response &res);
+    void revokeEndpoint(const httplib::Request &req, httplib::Response &res);
+    void oidcToken(const httplib::Request &req, httplib::Response &res);
+    Check check(const httplib::Request &req, bool databricks);
+};
+
+TokenAuthority::TokenAuthority(Stats &stats, const nlohmann::json &oauthConfig)
+    : m_d(std::make_unique<Impl>(stats))
+{
+    m_d->clients[kDefaultClientId] = kDefaultClientSecret;
+    m_d->principals[kDefaultPrincipal] = kDefaultPrincipalSecret;
+    m_d->pats.insert(kDefaultPat);
+    m_d->serviceAccounts[kDemoSaEmail] = Impl::ServiceAccount {kDemoSaKeyId, kDemoSaPublicKey};
+    if (oauthConfig.is_object())
+    {
+        for (const auto &c : oauthConfig.value("clients", nlohmann::json::array()))
+            if (c.is_object() && c.contains("client_id"))
+                m_d->clients[c.value("client_id", "")] = c.value("client_secret", "");
+        for (const auto &sa : oauthConfig.value("service_accounts", nlohmann::json::array()))
+            if (sa.is_object() && sa.contains("client_email"))
+                m_d->serviceAccounts[sa.value("client_email", "")]
+                    = Impl::ServiceAccount {sa.value("private_key_id", ""), sa.value("public_key_pem", "")};
+        for (const auto &sp : oauthConfig.value("service_principals", nlohmann::json::array()))
+            if (sp.is_object() && sp.contains("client_id"))
+                m_d->principals[sp.value("client_id", "")] = sp.value("client_secret", "");
+        for (const auto &pat : oauthConfig.value("databricks_tokens", nlohmann::json::array()))
+            if (pat.is_string())
+                m_d->pats.insert(pat.get<std::string>());
+        if (oauthConfig.contains("token_lifetime_s") && oauthConfig["token_lifetime_s"].is_number_integer())
+            setTokenLifetime(oauthConfig["token_lifetime_s"].get<int>());
+    }
+    Impl *d = m_d.get();
+    stats.setSection("tokens", [d] {
+        std::lock_guard lock(d->mutex);
+        nlohmann::json failures = nlohmann::json::object();
+        for (const auto &[reason, n] : d->failures)
+            failures[reason] = n;
+        return nlohmann::json {{"issued", d->issued},
+                               {"refreshed", d->refreshed},
+                               {"revoked", d->revoked},
+                               {"jwt_grants", d->jwtGrants},
+                               {"auth_codes", d->authCodes},
+                               {"oidc_issued", d->oidcIssued},
+                               {"token_lifetime_s", d->lifetime},
+                               {"failures", failures}};
+    });
+}
+
+TokenAuthority::~TokenAuthority() = default;
+
+void TokenAuthority::setTokenLifetime(int seconds)
+{
+    std::lock_guard lock(m_d->mutex);
+    m_d->lifetime = seconds > 0 ? seconds : 1;
+    m_d->lifetimeSet = true;
+}
+
+void TokenAuthority::setStaticToken(const std::string &token)
+{
+    std::lock_guard lock(m_d->mutex);
+    m_d->staticToken = token;
+}
+
+void TokenAuthority::addDatabricksToken(const std::string &pat)
+{
+    std::lock_guard lock(m_d->mutex);
+    if (!pat.empty())
+        m_d->pats.insert(pat);
+}
+
+void TokenAuthority::addServicePrincipal(const std::string &clientId, const std::string &secret)
+{
+    std::lock_guard lock(m_d->mutex);
+    m_d->principals[clientId] = secret;
+}
+
+void TokenAuthority::setBaseUrl(const std::string &baseUrl)
+{
+    std::lock_guard lock(m_d->mutex);
+    m_d->baseUrl = baseUrl;
+    while (!m_d->baseUrl.empty() && m_d->baseUrl.back() == '/')
+        m_d->baseUrl.pop_back();
+}
+
+void TokenAuthority::applyFaults(const nlohmann::json &faults)
+{
+    if (!faults.is_object())
+        return;
+    std::lock_guard lock(m_d->mutex);
+    if (faults.contains("deny") && faults["deny"].is_boolean())
+        m_d->denyAll = faults["deny"].get<bool>();
+    if (faults.contains("token_error_times") && faults["token_error_times"].is_number_integer())
+        m_d->tokenErrorTimes = faults["token_error_times"].get<int>();
+    if (faults.contains("token_error_status") && faults["token_error_status"].is_number_integer())
+        m_d->tokenErrorStatus = faults["token_error_status"].get<int>();
+}
+
+void TokenAuthority::reset()
+{
+    std::lock_guard lock(m_d->mutex);
+    m_d->codes.clear();
+    m_d->refreshTokens.clear();
+    m_d->accessTokens.clear();
+    m_d->issued = m_d->refreshed = m_d->revoked = m_d->jwtGrants = m_d->authCodes = m_d->oidcIssued = 0;
+    m_d->failures.clear();
+    m_d->denyAll = false;
+    m_d->tokenErrorTimes = 0;
+    m_d->tokenErrorStatus = 503;
+}
+
+TokenAuthority::Check TokenAuthority::Impl::check(const httplib::Request &req, bool databricks)
+{
+    bool otherScheme = false;
+    const std::string token = bearerOf(req, &otherScheme);
+    if (token.empty())
+        return otherScheme ? Check::Invalid : Check::Missing;
+    std::lock_guard lock(mutex);
+    if (!staticToken.empty() && token == staticToken)
+        return Check::Valid;
+    if (databricks && pats.count(token))
+        return Check::Valid;
+    const auto it = accessTokens.find(token);
+    if (it == accessTokens.end() || it->second.databricks != databricks || it->second.revoked)
+        return Check::Invalid;
+    return Clock::now() < it->second.expires ? Check::Valid : Check::Expired;
+}
+
+TokenAuthority::Check TokenAuthority::checkGoogle(const httplib::Request &req)
+{
+    return m_d->check(req, false);
+}
+
+TokenAuthority::Check TokenAuthority::checkDatabricks(const httplib::Request &req)
+{
+    bool otherScheme = false;
+    if (bearerOf(req, &otherScheme).empty() && otherScheme)
+        return Check::Missing; // Databricks: a Basic header is "an unsupported type", i.e. 401
+    return m_d->check(req, true);
+}
+
+void TokenAuthority::writeGoogleAuthError(Check check, httplib::Response &res)
+{
+    const bool missing = check == Check::Missing;
+    const std::string message = missing
+        ? "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or "
+          "other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project."
+        : "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid "
+          "authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.";
+    const std::string reason = missing ? "CREDENTIALS_MISSING"
+        : check == Check::Expired      ? "ACCESS_TOKEN_EXPIRED"
+                                       : "ACCESS_TOKEN_TYPE_UNSUPPORTED";
+    const nlohmann::json body {
+        {"error",
+         {{"code", 401},
+          {"message", message},
+          {"errors",
+           {{{"message", missing ? "Login Required." : "Invalid Credentials"},
+             {"domain", "global"},
+             {"reason", missing ? "required" : "authError"},
+             {"location", "Authorization"},
+             {"locationType", "header"}}}},
+          {"status", "UNAUTHENTICATED"},
+          {"details",
+           {{{"@type", "type.googleapis.com/google.rpc.ErrorInfo"},
+             {"reason", reason},
+             {"domain", "googleapis.com"},
+             {"metadata", {{"service", "drive.googleapis.com"}}}}}}}}};
+    res.status = 401;
+    if (!missing)
+        res.set_header("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\"");
+    res.set_content(body.dump(2) + "\n", "application/json; charset=UTF-8");
+}
+
+void TokenAuthority::registerRoutes(httplib::Server &server)
+{
+    Impl *d = m_d.get();
+    const auto auth = [d](const httplib::Request &req, httplib::Response &res) {
+        Stats::nameCurrentRequest("oauth.auth");
+        d->authEndpoint(req, res);
+    };
+    server.Get("/o/oauth2/v2/auth", auth);
+    server.Get("/o/oauth2/auth", auth);
+    const auto token = [d](const httplib::Request &req, httplib::Response &res) {
+        Stats::nameCurrentRequest("oauth.token");
+        d->tokenEndpoint(req, res);
+    };
+    server.Post("/token", token);
+    server.Post("/o/oauth2/token", token);
+    const auto revoke = [d](const httplib::Request &req, httplib::Response &res) {
+        Stats::nameCurrentRequest("oauth.revoke");
+        d->revokeEndpoint(req, res);
+    };
+    server.Post("/revoke", revoke);
+    server.Get("/revoke", revoke);
+    server.Post("/o/oauth2/revoke", revoke);
+    server.Get("/oidc/.well-known/oauth-authorization-server", [d](const httplib::Request &req, httplib::Response &res) {
+        Stats::nameCurrentRequest("dbx.oidc.discovery");
+        std::string base;
+        {
+            std::lock_guard lock(d->mutex);
+            base = d->base(req);
+        }
+        sendJson(res, 200,
+                 {{"issuer", base + "/oidc"},
+                  {"authorization_endpoint", base + "/oidc/v1/authorize"},
+                  {"token_endpoint", base + "/oidc/v1/token"},
+                  {"jwks_uri", base + "/oidc/jwks.json"},
+                  {"grant_types_supported", {"client_credentials", "authorization_code", "refresh_token"}},
+                  {"response_types_supported", {"code", "id_token"}},
+                  {"scopes_supported", {"all-apis", "offline_access", "openid", "profile", "email"}},
+                  {"code_challenge_methods_supported", {"S256"}},
+                  {"token_endpoint_auth_methods_supported", {"client_secret_basic", "client_secret_post", "none"}}});
+    });
+    server.Post("/oidc/v1/token", [d](const httplib::Request &req, httplib::Response &res) {
+        Stats::nameCurrentRequest("dbx.oidc.token");
+        d->oidcToken(req, res);
+    });
+}
+
+void TokenAuthority::Impl::authEndpoint(const httplib::Request &req, httplib::Response &res)
+{
+    const auto param = [&req](const char *name) { return req.get_param_value(name); };
+    std::lock_guard lock(mutex);
+    for (const char *required : {"client_id", "redirect_uri", "response_type", "scope"})
+    {
+        if (!req.has_param(required) || param(required).empty())
+        {
+            fail("auth_missing_parameter");
+            sendErrorPage(res, 400, "invalid_request", std::string("Missing required parameter: ") + required);
+            return;
+        }
+    }
+    if (!clients.count(param("client_id")))
+    {
+        fail("invalid_client");
+        sendErrorPage(res, 401, "invalid_client", "The OAuth client was not found.");
+        return;
+    }
+    const std::string redirect = param("redirect_uri");
+    if (!isLoopbackRedirect(redirect))
+    {
+        fail("redirect_uri_mismatch");
+        sendErrorPage(res, 400, "redirect_uri_mismatch",
+                      "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy.");
+        return;
+    }
+    if (param("response_type") != "code")
+    {
+        fail("unsupported_response_type");
+        sendErrorPage(res, 400, "unsupported_response_type", "Invalid response_type: " + param("response_type"));
+        return;
+    }
+    std::string method = param("code_challenge_method");
+    const std::string challenge = param("code_challenge");
+    if (!challenge.empty() && method.empty())
+        method = "plain";
+    if (!challenge.empty() && method != "S256" && method != "plain")
+    {
+        fail("invalid_code_challenge_method");
+        sendErrorPage(res, 400, "invalid_request", "Invalid code_challenge_method: " + method);
+        return;
+    }
+    const std::string sep = redirect.find('?') == std::string::npos ? "?" : "&";
+    const std::string state = req.has_param("state") ? "&state=" + percentEncode(param("state")) : std::string();
+    const std::string hint = param("login_hint");
+    if (denyAll || hint.rfind("deny@", 0) == 0)
+    {
+        fail("access_denied");
+        res.set_redirect(redirect + sep + "error=access_denied" + state, 302);
+        return;
+    }
+    // Google's codes start with "4/0A" and contain '/', so clients must percent-encode them on exchange.
+    const std::string code = "4/0A" + jwt::randomUrlSafe(54);
+    codes[code] = Code {param("client_id"), redirect,           challenge,
+                        method,             param("scope"),     param("access_type"),
+                        Clock::now() + std::chrono::seconds(kCodeLifetimeS), false};
+    ++authCodes;
+    res.set_redirect(redirect + sep + "code=" + percentEncode(code) + "&scope=" + percentEncode(param("scope"))
+                         + state,
+                     302);
+}
+
+void TokenAuthority::Impl::tokenEndpoint(const httplib::Request &req, httplib::Response &res)
+{
+    std::lock_guard lock(mutex);
+    if (tokenErrorTimes > 0)
+    {
+        --tokenErrorTimes;
+        fail("injected");
+        sendOAuthError(res, tokenErrorStatus, tokenErrorStatus == 429 ? "rate_limit_exceeded" : "internal_failure",
+                       "Injected failure.");
+        return;
+    }
+    const std::string grant = req.get_param_value("grant_type");
+    if (grant == "urn:ietf:params:oauth:grant-type:jwt-bearer")
+    {
+        jwtGrant(req, res);
+        return;
+    }
+    if (grant != "authorization_code" && grant != "refresh_token")
+    {
+        fail("unsupported_grant_type");
+        sendOAuthError(res, 400, "unsupported_grant_type", "Invalid grant_type: " + grant);
+        return;
+    }
+    std::string clientId = req.get_param_value("client_id");
+    std::string secret = req.get_param_value("client_secret");
+    bool hasSecret = req.has_param("client_secret");
+    std::string basicUser;
+    std::string basicPassword;
+    if (basicAuth(req, &basicUser, &basicPassword))
+    {
+        clientId = basicUser;
+        secret = basicPassword;
+        hasSecret = true;
+    }
+    if (clientId.empty())
+    {
+        fail("invalid_request");
+        sendOAuthError(res, 400, "invalid_request", "Could not determine client ID from request.");
+        return;
+    }
+    const auto client = clients.find(clientId);
+    if (client == clients.end())
+    {
+        fail("invalid_client");
+        sendOAuthError(res, 401, "invalid_client", "The OAuth client was not found.");
+        return;
+    }
+    if (!hasSecret)
+    {
+        fail("invalid_request");
+        sendOAuthError(res, 400, "invalid_request", "client_secret is missing.");
+        return;
+    }
+    if (secret != client->second)
+    {
+        fail("invalid_client");
+        sendOAuthError(res, 401, "invalid_client", "Unauthorized");
+        return;
+    }
+    if (grant == "authorization_code")
+        authorizationCodeGrant(req, res, clientId);
+    else
+        refreshGrant(req, res, clientId);
+}
+
+void TokenAuthority::Impl::authorizationCodeGrant(const httplib::Request &req, httplib::Response &res,
+                                                  const std::string &clientId)
+{
+    const auto it = codes.find(req.get_param_value("code"));
+    if (it == codes.end() || it->second.used || Clock::now() >= it->second.expires || it->second.clientId != clientId)
+    {
+        fail(it != codes.end() && it->second.used ? "code_reused" : "invalid_code");
+        sendOAuthError(res, 400, "invalid_grant", "Bad Request");
+        return;
+    }
+    Code &code = it->second;
+    if (req.get_param_value("redirect_uri") != code.redirectUri)
+    {
+        fail("redirect_uri_mismatch");
+        sendOAuthError(res, 400, "invalid_grant", "Bad Request");
+        return;
+    }
+    if (!code.challenge.empty())
+    {
+        const std::string verifier = req.get_param_value("code_verifier");
+        if (verifier.empty())
+        {
+            fail("missing_code_verifier");
+            sendOAuthError(res, 400, "invalid_grant", "Missing code verifier.");
+            return;
+        }
+        const std::string expected = code.method == "S256" ? jwt::base64UrlEncode(jwt::sha256Raw(verifier)) : verifier;
+        if (!validVerifier(verifier) || expected != code.challenge)
+        {
+            fail("invalid_code_verifier");
+            sendOAuthError(res, 400, "invalid_grant", "Invalid code verifier.");
+            return;
+        }
+    }
+    code.used = true;
+    nlohmann::json body;
+    std::string refresh;
+    if (code.accessType != "online")
+    {
+        refresh = "1//0" + jwt::randomUrlSafe(72);
+        refreshTokens[refresh] = Refresh {clientId, code.scope, false};
+        body["refresh_token"] = refresh;
+    }
+    body["access_token"] = issueAccess(refresh, code.scope, false);
+    body["expires_in"] = expiresIn(false);
+    body["scope"] = code.scope;
+    body["token_type"] = "Bearer";
+    sendJson(res, 200, body);
+}
+
+void TokenAuthority::Impl::refreshGrant(const httplib::Request &req, httplib::Response &res,
+                                        const std::string &clientId)
+{
+    const std::string refresh = req.get_param_value("refresh_token");
+    const auto it = refreshTokens.find(refresh);
+    if (it == refreshTokens.end() || it->second.revoked || it->second.clientId != clientId)
+    {
+        fail(it != refreshTokens.end() && it->second.revoked ? "refresh_revoked" : "invalid_refresh_token");
+        sendOAuthError(res, 400, "invalid_grant", "Token has been expired or revoked.");
+        return;
+    }
+    ++refreshed;
+    // Google keeps the refresh token: the reply carries none.
+    sendJson(res, 200,
+             {{"access_token", issueAccess(refresh, it->second.scope, false)},
+              {"expires_in", expiresIn(false)},
+              {"scope", it->second.scope},
+              {"token_type", "Bearer"}});
+}
+
+void TokenAuthority::Impl::jwtGrant(const httplib::Request &req, httplib::Response &res)
+{
+    const auto parsed = jwt::parse(req.get_param_value("assertion"));
+    if (!parsed)
+    {
+        fail("jwt_malformed");
+        sendOAuthError(res, 400, "invalid_grant", "Invalid JWT Signature.");
+        return;
+    }
+    const auto str = [](const nlohmann::json &j, const char *key) {
+        return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+    };
+    const std::string iss = str(parsed->claims, "iss");
+    const auto sa = serviceAccounts.find(iss);
+    if (sa == serviceAccounts.end())
+    {
+        fail("jwt_unknown_account");
+        sendOAuthError(res, 400, "invalid_grant", "Invalid grant: account not found");
+        return;
+    }
+    const std::string kid = str(parsed->header, "kid");
+    if (str(parsed->header, "alg") != "RS256" || (!kid.empty() && kid != sa->second.keyId)
+        || !jwt::verifyRs256(sa->second.publicKeyPem, parsed->signingInput, parsed->signature))
+    {
+        fail("jwt_signature");
+        sendOAuthError(res, 400, "invalid_grant", "Invalid JWT Signature.");
+        return;
+    }
+    const std::string aud = str(parsed->claims, "aud");
+    const std::string ownTokenUrl = base(req) + "/token";
+    if (aud != kGoogleTokenUrl && aud != ownTokenUrl && aud != "https://www.googleapis.com/oauth2/v4/token")
+    {
+        fail("jwt_audience");
+        sendOAuthError(res, 400, "invalid_grant", "Invalid JWT: Failed audience check.");
+        return;
+    }
+    const auto num = [](const nlohmann::json &j, const char *key) -> std::optional<std::int64_t> {
+        if (j.contains(key) && j[key].is_number())
+            return j[key].get<std::int64_t>();
+        return std::nullopt;
+    };
+    const auto iat = num(parsed->claims, "iat");
+    const auto exp = num(parsed->claims, "exp");
+    const std::int64_t now = unixNow();
+    if (!iat || !exp || *exp <= *iat || *exp - *iat > 3600 || *iat > now + kJwtSkewS || *exp < now - kJwtSkewS)
+    {
+        fail("jwt_timeframe");
+        sendOAuthError(res, 400, "invalid_grant",
+                       "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. "
+                       "Check your iat and exp values in the JWT claim.");
+        return;
+    }
+    const std::string scope = str(parsed->claims, "scope");
+    if (scope.empty())
+    {
+        fail("jwt_scope");
+        sendOAuthError(res, 400, "invalid_scope", "Invalid OAuth scope or ID token audience provided.");
+        return;
+    }
+    ++jwtGrants;
+    sendJson(res, 200,
+             {{"access_token", issueAccess({}, scope, false)}, {"expires_in", expiresIn(false)}, {"token_type", "Bearer"}});
+}
+
+void TokenAuthority::Impl::revokeEndpoint(const httplib::Request &req, httplib::Response &res)
+{
+    const std::string token = req.get_param_value("token");
+    std::lock_guard lock(mutex);
+    if (const auto r = refreshTokens.find(token); r != refreshTokens.end() && !r->second.revoked)
+    {
+        revokeRefresh(token);
+        ++revoked;
+        sendJson(res, 200, nlohmann::json::object());
+        return;
+    }
+    if (const auto a = accessTokens.find(token);
+        a != accessTokens.end() && !a->second.revoked && Clock::now() < a->second.expires)
+    {
+        a->second.revoked = true;
+        // Revoking an access token also revokes the grant (refresh token) it came from.
+        if (!a->second.refresh.empty())
+            revokeRefresh(a->second.refresh);
+        ++revoked;
+        sendJson(res, 200, nlohmann::json::object());
+        return;
+    }
+    fail("revoke_invalid_token");
+    sendOAuthError(res, 400, "invalid_token", "Token expired or revoked");
+}
+
+void TokenAuthority::Impl::oidcToken(const httplib::Request &req, httplib::Response &res)
+{
+    std::string clientId = req.get_param_value("client_id");
+    std::string secret = req.get_param_value("client_secret");
+    std::string user;
+    std::string password;
+    if (basicAuth(req, &user, &password))
+    {
+        clientId = user;
+        secret = password;
+    }
+    std::lock_guard lock(mutex);
+    const std::string grant = req.get_param_value("grant_type");
+    if (grant != "client_credentials")
+    {
+        fail("oidc_unsupported_grant_type");
+        sendOAuthError(res, 400, "unsupported_grant_type", "Unsupported grant_type: " + grant);
+        return;
+    }
+    const auto sp = principals.find(clientId);
+    if (clientId.empty() || sp == principals.end() || sp->second != secret)
+    {
+        fail("oidc_invalid_client");
+        sendOAuthError(res, 401, "invalid_client", "Client authentication failed");
+        return;
+    }
+    std::string scope = req.get_param_value("scope");
+    if (scope.empty())
+        scope = "all-apis";
+    ++oidcIssued;
+    sendJson(res, 200,
+             {{"access_token", issueAccess({}, scope, true)},
+              {"token_type", "Bearer"},
+              {"expires_in", expiresIn(true)},
+              {"scope", scope}});
+}
+
+} // namespace sandbox
