@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "drive/treewalker.h"
+
+#include "drive/driveclient.h"
+#include "util/logging.h"
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace Drive
+{
+struct TreeWalker::Listing
+{
+    QStringList segments;
+    QStringList ids;
+    QList<std::optional<DriveFile>> entries; ///< listing order; a shortcut's slot is filled once resolved
+    int pendingShortcuts = 0;
+    bool pagesDone = false;
+};
+
+namespace
+{
+QString joinPath(const QStringList &segments, const QString &name = {})
+{
+    QStringList all = segments;
+    if (!name.isEmpty())
+        all.append(name);
+    return all.join(u'/');
+}
+} // namespace
+
+TreeWalker::TreeWalker(DriveClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+}
+
+void TreeWalker::setMaxConcurrent(int n)
+{
+    m_maxConcurrent = std::max(1, n);
+    pump();
+}
+
+void TreeWalker::setPageSize(int pageSize)
+{
+    m_pageSize = std::clamp(pageSize, 1, 1000);
+}
+
+bool TreeWalker::isRunning() const
+{
+    return m_active > 0 || !m_queue.empty();
+}
+
+int TreeWalker::foldersListed() const
+{
+    return m_foldersListed;
+}
+
+qint64 TreeWalker::filesFound() const
+{
+    return m_filesFound;
+}
+
+void TreeWalker::add(const QList<DriveRef> &refs)
+{
+    m_aborted = false;
+    for (const DriveRef &ref : refs)
+    {
+        if (ref.isValid())
+            m_queue.push_back(Task {ref, {}, {}});
+    }
+    // Later, not now: the caller connects signals after add() returns.
+    QMetaObject::invokeMethod(this, &TreeWalker::pump, Qt::QueuedConnection);
+}
+
+void TreeWalker::addFolder(const QStringList &drivePathSegments, const QStringList &folderIds)
+{
+    m_aborted = false;
+    enqueueFolder(drivePathSegments, folderIds, joinPath(drivePathSegments));
+    QMetaObject::invokeMethod(this, &TreeWalker::pump, Qt::QueuedConnection);
+}
+
+void TreeWalker::abort()
+{
+    if (m_aborted)
+        return;
+    m_aborted = true;
+    m_queue.clear();
+    const auto jobs = m_jobs;
+    m_jobs.clear();
+    for (const QPointer<QObject> &job : jobs)
+    {
+        if (auto *list = qobject_cast<ListJob *>(job.data()))
+            list->abort();
+        else if (auto *file = qobject_cast<FileJob *>(job.data()))
+            file->abort();
+    }
+    m_active = 0;
+    QMetaObject::invokeMethod(this, &TreeWalker::finished, Qt::QueuedConnection);
+}
+
+void TreeWalker::pump()
+{
+    if (m_aborted)
+        return;
+    if (m_jobs.size() > 256)
+        m_jobs.removeIf([](const QPointer<QObject> &job) { return job.isNull(); });
+    while (m_active < m_maxConcurrent && !m_queue.empty())
+    {
+        Task task = std::move(m_queue.front());
+        m_queue.pop_front();
+        ++m_active;
+        if (task.ref)
+            runResolve(*task.ref);
+        else
+            runList(task.segments, task.ids);
+    }
+    if (m_active == 0 && m_queue.empty() && !m_finishPending)
+    {
+        m_finishPending = true;
+        // Queued so a caller that adds more work from a slot in the same turn still gets one finished().
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_finishPending = false;
+                if (!m_aborted && m_active == 0 && m_queue.empty())
+                    emit finished();
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void TreeWalker::taskDone()
+{
+    if (m_aborted)
+        return;
+    --m_active;
+    pump();
+}
+
+void TreeWalker::runResolve(const DriveRef &ref)
+{
+    FileJob *job = m_client->getFile(ref.id, ref.resourceKey);
+    m_jobs.append(job);
+    connect(job, &FileJob::finished, this, [this, ref](const Net::Error &error, const DriveFile &item) {
+        if (m_aborted)
+            return;
+        if (error.isError())
+            emit itemFailed(ref, ref.id, error);
+        else
+            handleTopLevel(ref, item);
+        taskDone();
+    });
+}
+
+void TreeWalker::handleTopLevel(const DriveRef &ref, const DriveFile &item)
+{
+    if (item.trashed)
+    {
+        emit itemSkipped(item.name, u"trashed"_s);
+        return;
+    }
+    if (item.isFolder())
+    {
+        enqueueFolder({item.name}, {item.id}, item.name);
+        return;
+    }
+    if (item.isShortcut())
+    {
+        // Counts as running work until resolved, so finished() cannot overtake it.
+        ++m_active;
+        resolveShortcut(item, {}, {}, [this, ref](std::optional<DriveFile> target) {
+            if (m_aborted)
+                return;
+            if (target)
+            {
+                if (target->isFolder())
+                    enqueueFolder({target->name}, {target->id}, target->name);
+                else
+                {
+                    ++m_filesFound;
+                    emit fileFound({}, {}, *target);
+                }
+            }
+            taskDone();
+        });
+        return;
+    }
+    Q_UNUSED(ref);
+    ++m_filesFound;
+    emit fileFound({}, {}, item);
+}
+
+bool TreeWalker::enqueueFolder(const QStringList &segments, const QStringList &ids, const QString &pathForReports)
+{
+    const QString id = ids.value(ids.size() - 1);
+    if (m_seenFolders.contains(id))
+    {
+        emit itemSkipped(pathForReports, u"alreadyListed"_s);
+        return false;
+    }
+    m_seenFolders.insert(id);
+    m_queue.push_back(Task {std::nullopt, segments, ids});
+    return true;
+}
+
+void TreeWalker::resolveShortcut(const DriveFile &shortcut, const QStringList &segments, const QStringList &ids,
+                                 Resolved done)
+{
+    Q_UNUSED(ids);
+    const QString path = joinPath(segments, shortcut.name);
+    if (shortcut.shortcutTargetId.isEmpty())
+    {
+        Net::Error e;
+        e.errorClass = Net::ErrorClass::Permanent;
+        e.reason = u"danglingShortcut"_s;
+        e.message = u"The shortcut has no target."_s;
+        emit itemFailed(DriveRef {shortcut.id, shortcut.resourceKey, DriveRef::Kind::Unknown}, path, e);
+        done(std::nullopt);
+        return;
+    }
+    FileJob *job = m_client->getFile(shortcut.shortcutTargetId, shortcut.shortcutTargetResourceKey);
+    m_jobs.append(job);
+    connect(job, &FileJob::finished, this,
+            [this, shortcut, path, done = std::move(done)](const Net::Error &error, const DriveFile &target) {
+                if (m_aborted)
+                    return;
+                const DriveRef ref {shortcut.id, shortcut.resourceKey, DriveRef::Kind::Unknown};
+                if (error.isError())
+                {
+                    Net::Error e = error;
+                    if (error.errorClass == Net::ErrorClass::Permanent && error.httpStatus == 404)
+                    {
+                        e.reason = u"danglingShortcut"_s;
+                        e.message = u"The shortcut points at an item that no longer exists or is not shared."_s;
+                    }
+                    emit itemFailed(ref, path, e);
+                    done(std::nullopt);
+                    return;
+                }
+                if (target.trashed)
+                {
+                    emit itemSkipped(path, u"trashed"_s);
+                    done(std::nullopt);
+                    return;
+                }
+                if (target.isShortcut())
+                {
+                    Net::Error e;
+                    e.errorClass = Net::ErrorClass::Permanent;
+                    e.reason = u"danglingShortcut"_s;
+                    e.message = u"The shortcut points at another shortcut."_s;
+                    emit itemFailed(ref, path, e);
+                    done(std::nullopt);
+                    return;
+                }
+                // The target's bytes and ids, the shortcut's name and place.
+                DriveFile effective = target;
+                effective.name = shortcut.name;
+                effective.parents = shortcut.parents;
+                done(effective);
+            });
+}
+
+void TreeWalker::runList(const QStringList &segments, const QStringList &ids)
+{
+    auto listing = std::make_shared<Listing>();
+    listing->segments = segments;
+    listing->ids = ids;
+    ListJob *job = m_client->listChildren(ids.last(), m_pageSize);
+    m_jobs.append(job);
+    connect(job, &ListJob::page, this, [this, listing](const QList<DriveFile> &items) {
+        if (m_aborted)
+            return;
+        for (const DriveFile &item : items)
+        {
+            if (item.trashed)
+                continue; // the query excludes them; a lenient server might not
+            if (!item.isShortcut())
+            {
+                listing->entries.append(item);
+                continue;
+            }
+            const qsizetype slot = listing->entries.size();
+            listing->entries.append(std::nullopt);
+            ++listing->pendingShortcuts;
+            resolveShortcut(item, listing->segments, listing->ids,
+                            [this, listing, slot](std::optional<DriveFile> target) {
+                                if (m_aborted)
+                                    return;
+                                listing->entries[slot] = std::move(target);
+                                --listing->pendingShortcuts;
+                                finishListing(listing.get());
+                            });
+        }
+    });
+    connect(job, &ListJob::finished, this, [this, listing](const Net::Error &error) {
+        if (m_aborted)
+            return;
+        if (error.isError())
+        {
+            emit itemFailed(DriveRef {listing->ids.last(), m_client->resourceKey(listing->ids.last()),
+                                      DriveRef::Kind::Folder},
+                            joinPath(listing->segments), error);
+            // Resolutions still running for this folder finish into a listing nobody emits.
+            listing->pagesDone = false;
+            listing->pendingShortcuts = -1;
+            taskDone();
+            return;
+        }
+        listing->pagesDone = true;
+        finishListing(listing.get());
+    });
+}
+
+void TreeWalker::finishListing(Listing *listing)
+{
+    if (!listing->pagesDone || listing->pendingShortcuts != 0)
+        return;
+    listing->pagesDone = false; // emit once
+    QList<DriveFile> children;
+    QList<DriveFile> subfolders;
+    children.reserve(listing->entries.size());
+    for (std::optional<DriveFile> &slot : listing->entries)
+    {
+        if (!slot)
+            continue;
+        DriveFile &child = *slot;
+        if (child.isFolder())
+        {
+            const QString path = joinPath(listing->segments, child.name);
+            if (listing->ids.contains(child.id))
+            {
+                emit itemSkipped(path, u"loop"_s);
+                continue;
+            }
+            if (m_seenFolders.contains(child.id))
+            {
+                emit itemSkipped(path, u"alreadyListed"_s);
+                continue;
+            }
+            m_seenFolders.insert(child.id);
+            subfolders.append(child);
+        }
+        children.append(std::move(child));
+    }
+    listing->entries.clear();
+    ++m_foldersListed;
+    qCDebug(lcDrive).noquote() << "listed" << joinPath(listing->segments) << children.size() << "children";
+    emit folderListed(listing->segments, listing->ids, children);
+    for (const DriveFile &child : std::as_const(children))
+    {
+        if (child.isFolder())
+            continue;
+        ++m_filesFound;
+        emit fileFound(listing->segments, listing->ids, child);
+    }
+    for (const DriveFile &folder : std::as_const(subfolders))
+        m_queue.push_back(Task {std::nullopt, listing->segments + QStringList {folder.name},
+                                listing->ids + QStringList {folder.id}});
+    taskDone();
+}
+
+} // namespace Drive

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "drive/drivefile.h"
+#include "drive/driveref.h"
+#include "net/error.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+
+#include <deque>
+#include <functional>
+#include <optional>
+
+namespace Drive
+{
+class DriveClient;
+
+/// Expands what the user picked (DriveRefs) into the files to transfer, breadth first, a few folders at once,
+/// emitting as it goes (one folder's children are held only while that folder is being listed).
+///
+/// For every folder, once all its pages are in and its shortcuts are resolved:
+///   folderListed(path of the folder, ids along that path, its children)   — for per-folder name mapping
+///   fileFound(same path, same ids, child) for each non-folder child
+/// Top-level files give fileFound({}, {}, file).
+/// Shortcuts: a file shortcut becomes the target's metadata under the shortcut's name; a folder shortcut
+/// becomes the target folder (children listed) under the shortcut's name; a dangling one is reported by
+/// itemFailed() with reason "danglingShortcut". Loops are cut: a folder on the current path ("loop") or one
+/// already queued or listed ("alreadyListed") is not expanded again and is left out of its parent's children
+/// (itemSkipped). Trashed items are skipped. finished() follows the last signal of the last pending item.
+class TreeWalker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TreeWalker)
+
+public:
+    explicit TreeWalker(DriveClient *client, QObject *parent = nullptr);
+
+    /// Folders listed (and refs resolved) at once; default 4.
+    void setMaxConcurrent(int n);
+    void setPageSize(int pageSize);
+
+    /// Adds items; may be called again while walking (finished() comes once everything added is done).
+    void add(const QList<Drive::DriveRef> &refs);
+    /// Lists a folder whose metadata is already known (e.g. a shared drive: path = {name}, ids = {id}).
+    void addFolder(const QStringList &drivePathSegments, const QStringList &folderIds);
+    void abort();
+
+    [[nodiscard]] bool isRunning() const;
+    [[nodiscard]] int foldersListed() const;
+    [[nodiscard]] qint64 filesFound() const;
+
+signals:
+    void folderListed(const QStringList &drivePathSegments, const QStringList &folderIds,
+                      const QList<Drive::DriveFile> &children);
+    void fileFound(const QStringList &drivePathSegments, const QStringList &folderIds, const Drive::DriveFile &file);
+    /// `drivePath` is slash-joined Drive names (for reports); `ref` names the item that failed.
+    void itemFailed(const Drive::DriveRef &ref, const QString &drivePath, const Net::Error &error);
+    void itemSkipped(const QString &drivePath, const QString &reason);
+    void finished();
+
+private:
+    struct Task
+    {
+        std::optional<DriveRef> ref; ///< resolve a ref, or else list the folder below
+        QStringList segments;
+        QStringList ids;
+    };
+    struct Listing;
+    using Resolved = std::function<void(std::optional<DriveFile>)>;
+
+    void pump();
+    void runResolve(const DriveRef &ref);
+    void runList(const QStringList &segments, const QStringList &ids);
+    void handleTopLevel(const DriveRef &ref, const DriveFile &item);
+    void resolveShortcut(const DriveFile &shortcut, const QStringList &segments, const QStringList &ids,
+                         Resolved done);
+    bool enqueueFolder(const QStringList &segments, const QStringList &ids, const QString &pathForReports);
+    void finishListing(Listing *listing);
+    void taskDone();
+
+    DriveClient *m_client;
+    int m_maxConcurrent = 4;
+    int m_pageSize = 1000;
+    int m_active = 0;
+    int m_foldersListed = 0;
+    qint64 m_filesFound = 0;
+    bool m_aborted = false;
+    bool m_finishPending = false;
+    std::deque<Task> m_queue;
+    QSet<QString> m_seenFolders;
+    QList<QPointer<QObject>> m_jobs;
+};
+
+} // namespace Drive
