@@ -11,11 +11,6 @@ namespace Cli
 {
 namespace
 {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::DestinationSpec", text);
-}
-
 /// A remote path after its scheme: absolute, no "." or ".." segments, no empty segments in the middle.
 bool isCleanRemotePath(const QString &path)
 {
@@ -45,7 +40,7 @@ std::optional<DestinationSpec> parseVolume(const QString &path, QString *error)
     const QStringList segments = path.mid(1).split(u'/', Qt::SkipEmptyParts);
     if (!isCleanRemotePath(path) || segments.size() < 4 || segments.first() != "Volumes"_L1)
     {
-        *error = tr("a volume destination looks like volume:/Volumes/<catalog>/<schema>/<volume>[/path]");
+        *error = DestinationSpec::tr("a volume destination looks like volume:/Volumes/<catalog>/<schema>/<volume>[/path]");
         return std::nullopt;
     }
     DestinationSpec spec;
@@ -58,7 +53,7 @@ std::optional<DestinationSpec> parseDbfs(const QString &path, QString *error)
 {
     if (!isCleanRemotePath(path))
     {
-        *error = tr("a DBFS destination looks like dbfs:/path/to/folder");
+        *error = DestinationSpec::tr("a DBFS destination looks like dbfs:/path/to/folder");
         return std::nullopt;
     }
     DestinationSpec spec;
@@ -71,7 +66,7 @@ std::optional<DestinationSpec> parseLocal(const QString &path, QString *error)
 {
     if (path.isEmpty())
     {
-        *error = tr("the destination folder is empty");
+        *error = DestinationSpec::tr("the destination folder is empty");
         return std::nullopt;
     }
     DestinationSpec spec;

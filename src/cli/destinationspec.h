@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -16,6 +17,9 @@ namespace Cli
  */
 struct DestinationSpec
 {
+    Q_DECLARE_TR_FUNCTIONS(Cli::DestinationSpec)
+
+public:
     enum class Kind
     {
         Local,

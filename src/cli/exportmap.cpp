@@ -11,11 +11,6 @@ namespace Cli
 {
 namespace
 {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli::ExportMap", text);
-}
-
 const QString googlePrefix = u"application/vnd.google-apps."_s;
 
 QString googleKind(const QString &key)
@@ -91,7 +86,7 @@ std::optional<QMap<QString, QString>> parseExportMap(const QString &text, QStrin
     const QStringList pairs = text.split(u',', Qt::SkipEmptyParts);
     if (pairs.isEmpty())
     {
-        *message = tr("--export needs kind=format pairs, e.g. docs=pdf,sheets=csv");
+        *message = QCoreApplication::translate("Cli::ExportMap", "--export needs kind=format pairs, e.g. docs=pdf,sheets=csv");
         return std::nullopt;
     }
     for (const QString &rawPair : pairs)
@@ -100,7 +95,7 @@ std::optional<QMap<QString, QString>> parseExportMap(const QString &text, QStrin
         const qsizetype equals = pair.indexOf(u'=');
         if (equals <= 0 || equals == pair.size() - 1)
         {
-            *message = tr("'%1' is not kind=format (e.g. docs=pdf)").arg(pair);
+            *message = QCoreApplication::translate("Cli::ExportMap", "'%1' is not kind=format (e.g. docs=pdf)").arg(pair);
             return std::nullopt;
         }
         const QString key = pair.left(equals).trimmed().toLower();
@@ -108,13 +103,13 @@ std::optional<QMap<QString, QString>> parseExportMap(const QString &text, QStrin
         const QString kind = googleKind(key);
         if (kind.isEmpty())
         {
-            *message = tr("unknown Google file kind '%1' (docs, sheets, slides, drawings, script or a mime type)").arg(key);
+            *message = QCoreApplication::translate("Cli::ExportMap", "unknown Google file kind '%1' (docs, sheets, slides, drawings, script or a mime type)").arg(key);
             return std::nullopt;
         }
         const QString mime = formatMime(format);
         if (mime.isEmpty() || !isOffered(kind, format))
         {
-            *message = tr("Drive cannot export %1 as '%2'").arg(key, format);
+            *message = QCoreApplication::translate("Cli::ExportMap", "Drive cannot export %1 as '%2'").arg(key, format);
             return std::nullopt;
         }
         map.insert(googlePrefix + kind, mime);

@@ -157,9 +157,16 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
         {
             return fail(tr("'%1' is not a Drive id or a Drive share link").arg(text));
         }
-        if (!plan.sources.contains(*ref))
+        // The same item named twice (a link and its bare id) is fetched once.
+        const auto same = std::find_if(plan.sources.begin(), plan.sources.end(),
+                                       [&ref](const Drive::DriveRef &known) { return known.id == ref->id; });
+        if (same == plan.sources.end())
         {
             plan.sources.append(*ref);
+        }
+        else if (same->resourceKey.isEmpty())
+        {
+            same->resourceKey = ref->resourceKey;
         }
     }
 

@@ -14,11 +14,6 @@ namespace Cli
 {
 namespace
 {
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("Cli::ProgressDisplay", text, nullptr, n);
-}
-
 constexpr int maxActiveShown = 8;
 constexpr int barWidth = 20;
 
@@ -46,7 +41,7 @@ QString reasonOf(const Transfer::FileStatus &file)
     {
         return file.lastError.reason;
     }
-    return tr("no reason given");
+    return ProgressDisplay::tr("no reason given");
 }
 
 QString nameOf(const Transfer::FileStatus &file)
@@ -86,11 +81,11 @@ QString stateWord(Transfer::FileState state)
     switch (state)
     {
     case Transfer::FileState::Listing:
-        return tr("listing");
+        return ProgressDisplay::tr("listing");
     case Transfer::FileState::Verifying:
-        return tr("verifying");
+        return ProgressDisplay::tr("verifying");
     case Transfer::FileState::Paused:
-        return tr("paused");
+        return ProgressDisplay::tr("paused");
     default:
         return {};
     }
@@ -278,7 +273,7 @@ QStringList ProgressDisplay::liveLines(const Transfer::Snapshot &s) const
         {
             right += u" "_s + tr("retry %1").arg(file.retries);
         }
-        right = right.leftJustified(40) + u" "_s;
+        right = right.leftJustified(28) + u" "_s;
         const qsizetype room = m_width - 1 - left.size() - right.size();
         lines << left + right + elideLeft(nameOf(file), room);
     }

@@ -3,6 +3,7 @@
 
 #include "transfer/snapshot.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 #include <QString>
@@ -23,6 +24,8 @@ namespace Cli
  */
 class ProgressDisplay final
 {
+    Q_DECLARE_TR_FUNCTIONS(Cli::ProgressDisplay)
+
 public:
     enum class Mode
     {

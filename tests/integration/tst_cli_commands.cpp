@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The CLI's parsing, help, exit codes for usage/auth/destination errors, report shape and progress text,
+// run in-process on QBuffers (no sandbox, no network).
+#include "commands.h"
+#include "destinationspec.h"
+#include "exitcode.h"
+#include "exportmap.h"
+#include "ingestcommand.h"
+#include "progressdisplay.h"
+#include "reportwriter.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace
+{
+const QString fileId = u"1AbCdEfGhIjKlMnOpQrStUvWxYz012345"_s;
+
+/// Runs the whole CLI in-process with captured output.
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &args)
+{
+    QString outText;
+    QString errText;
+    QTextStream out(&outText);
+    QTextStream err(&errText);
+    QTextStream in(QByteArray {});
+    Run result;
+    result.code = Cli::run(QStringList {u"drive-ingest-cli"_s} + args, Cli::Streams {&out, &err, &in});
+    out.flush();
+    err.flush();
+    result.out = outText;
+    result.err = errText;
+    return result;
+}
+
+Transfer::FileStatus file(quint64 key, const QString &path, Transfer::FileState state, qint64 bytes = 0,
+                          const QString &reason = {})
+{
+    Transfer::FileStatus status;
+    status.key = key;
+    status.driveId = u"id%1"_s.arg(key);
+    status.drivePath = path;
+    status.destinationPath = u"/dest/"_s + path;
+    status.state = state;
+    status.bytesDone = bytes;
+    status.bytesTotal = bytes;
+    status.hash = u"md5:0123"_s;
+    status.seconds = 1.5;
+    if (!reason.isEmpty())
+    {
+        status.lastError.errorClass = Net::ErrorClass::Permanent;
+        status.lastError.reason = u"someReason"_s;
+        status.lastError.message = reason;
+    }
+    return status;
+}
+} // namespace
+
+class TestCliCommands final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        qunsetenv("DRIVE_INGEST_ACCESS_TOKEN");
+    }
+
+    void mainHelpListsCommandsAndExitCodes()
+    {
+        const Run run = runCli({u"--help"_s});
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.contains(u"ingest"_s));
+        QVERIFY(run.out.contains(u"Exit codes"_s));
+        for (const QString &code : {u"  0 "_s, u"  1 "_s, u"  2 "_s, u"  3 "_s, u"  4 "_s, u"  130 "_s})
+        {
+            QVERIFY2(run.out.contains(code), qPrintable(code));
+        }
+    }
+
+    void versionAndErrors()
+    {
+        Run run = runCli({u"--version"_s});
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.contains(QStringLiteral(DI_VERSION)));
+
+        run = runCli({});
+        QCOMPARE(run.code, int(Cli::ExitUsage));
+        QVERIFY(run.err.contains(u"Usage"_s));
+
+        run = runCli({u"frobnicate"_s});
+        QCOMPARE(run.code, int(Cli::ExitUsage));
+        QVERIFY(run.err.contains(u"unknown command"_s));
+    }
+
+    void ingestHelp()
+    {
+        for (const QStringList &args : {QStringList {u"ingest"_s, u"--help"_s}, QStringList {u"help"_s, u"ingest"_s}})
+        {
+            const Run run = runCli(args);
+            QCOMPARE(run.code, 0);
+            for (const QString &word : {u"--to"_s, u"--parallel"_s, u"--streams"_s, u"--qps"_s, u"--export"_s,
+                                        u"--on-conflict"_s, u"--dry-run"_s, u"--report"_s, u"--quiet"_s,
+                                        u"--sandbox"_s, u"--access-token-file"_s, u"--bandwidth"_s, u"--account"_s,
+                                        u"--service-account"_s, u"--subject"_s, u"SOURCE..."_s, u"130"_s})
+            {
+                QVERIFY2(run.out.contains(word), qPrintable(word));
+            }
+        }
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString to = u"--to"_s;
+        const QString dir = QDir::tempPath() + u"/di-cli-never-created"_s;
+        QTest::newRow("no source") << QStringList {u"ingest"_s, to, dir} << u"SOURCE"_s;
+        QTest::newRow("no dest") << QStringList {u"ingest"_s, fileId} << u"--to"_s;
+        QTest::newRow("bad source") << QStringList {u"ingest"_s, u"not a link!"_s, to, dir} << u"not a Drive id"_s;
+        QTest::newRow("published doc") << QStringList {u"ingest"_s, u"https://docs.google.com/document/d/e/2PACX-1vQabcdefghijklmnop/pub"_s, to, dir}
+                                       << u"not a Drive id"_s;
+        QTest::newRow("volume") << QStringList {u"ingest"_s, fileId, to, u"volume:/Volumes/main/raw/landing/x"_s}
+                                << u"not yet supported"_s;
+        QTest::newRow("dbfs") << QStringList {u"ingest"_s, fileId, to, u"dbfs:/tmp/in"_s} << u"not yet supported"_s;
+        QTest::newRow("bad volume") << QStringList {u"ingest"_s, fileId, to, u"volume:/tmp/x"_s} << u"volume:/Volumes"_s;
+        QTest::newRow("unknown scheme") << QStringList {u"ingest"_s, fileId, to, u"s3://bucket/x"_s} << u"unknown destination scheme"_s;
+        QTest::newRow("parallel 0") << QStringList {u"ingest"_s, fileId, to, dir, u"--parallel"_s, u"0"_s} << u"--parallel"_s;
+        QTest::newRow("parallel word") << QStringList {u"ingest"_s, fileId, to, dir, u"--parallel"_s, u"many"_s} << u"--parallel"_s;
+        QTest::newRow("streams 99") << QStringList {u"ingest"_s, fileId, to, dir, u"--streams"_s, u"99"_s} << u"--streams"_s;
+        QTest::newRow("qps -1") << QStringList {u"ingest"_s, fileId, to, dir, u"--qps"_s, u"-1"_s} << u"--qps"_s;
+        QTest::newRow("conflict") << QStringList {u"ingest"_s, fileId, to, dir, u"--on-conflict"_s, u"maybe"_s} << u"--on-conflict"_s;
+        QTest::newRow("export kind") << QStringList {u"ingest"_s, fileId, to, dir, u"--export"_s, u"videos=mp4"_s} << u"unknown Google file kind"_s;
+        QTest::newRow("export format") << QStringList {u"ingest"_s, fileId, to, dir, u"--export"_s, u"docs=xlsx"_s} << u"cannot export"_s;
+        QTest::newRow("bandwidth") << QStringList {u"ingest"_s, fileId, to, dir, u"--bandwidth"_s, u"fast"_s} << u"--bandwidth"_s;
+        QTest::newRow("sandbox url") << QStringList {u"ingest"_s, fileId, to, dir, u"--sandbox"_s, u"ftp://x"_s} << u"--sandbox"_s;
+        QTest::newRow("token as argument") << QStringList {u"ingest"_s, fileId, to, dir, u"--access-token"_s, u"ya29.secret"_s}
+                                           << u"Unknown option"_s;
+        QTest::newRow("two token sources") << QStringList {u"ingest"_s, fileId, to, dir, u"--account"_s, u"a"_s,
+                                                           u"--access-token-file"_s, u"/nonexistent"_s}
+                                           << u"only one of"_s;
+        QTest::newRow("subject alone") << QStringList {u"ingest"_s, fileId, to, dir, u"--subject"_s, u"u@example.com"_s}
+                                       << u"--service-account"_s;
+        QTest::newRow("unreadable token file") << QStringList {u"ingest"_s, fileId, to, dir, u"--access-token-file"_s,
+                                                               u"/nonexistent/token"_s}
+                                               << u"--access-token-file"_s;
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run run = runCli(args);
+        QCOMPARE(run.code, int(Cli::ExitUsage));
+        QVERIFY2(run.err.contains(message, Qt::CaseInsensitive), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(QDir::tempPath() + u"/di-cli-never-created"_s));
+    }
+
+    void noTokenIsAnAuthError()
+    {
+        QTemporaryDir dir;
+        const Run run = runCli({u"ingest"_s, fileId, u"--to"_s, dir.path()});
+        QCOMPARE(run.code, int(Cli::ExitAuth));
+        QVERIFY(run.err.contains(u"DRIVE_INGEST_ACCESS_TOKEN"_s));
+
+        QFile empty(dir.filePath(u"empty-token"_s));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        const Run run2 = runCli({u"ingest"_s, fileId, u"--to"_s, dir.path(), u"--access-token-file"_s, empty.fileName()});
+        QCOMPARE(run2.code, int(Cli::ExitAuth));
+    }
+
+    void unusableDestinationIsADestinationError()
+    {
+        QTemporaryDir dir;
+        QFile plain(dir.filePath(u"plain-file"_s));
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        plain.write("x");
+        plain.close();
+        qputenv("DRIVE_INGEST_ACCESS_TOKEN", "test-token-not-used-0123456789");
+        // A regular file in the way: mkpath fails even for root (chmod would not stop root).
+        Run run = runCli({u"ingest"_s, fileId, u"--to"_s, plain.fileName() + u"/sub"_s});
+        QCOMPARE(run.code, int(Cli::ExitDestination));
+        run = runCli({u"ingest"_s, fileId, u"--to"_s, plain.fileName()});
+        QCOMPARE(run.code, int(Cli::ExitDestination));
+        QVERIFY(run.err.contains(u"not a folder"_s));
+    }
+
+    void planCarriesEveryOption()
+    {
+        QString outText;
+        QString errText;
+        QTextStream out(&outText);
+        QTextStream err(&errText);
+        Cli::IngestCommand command(Cli::Streams {&out, &err, nullptr});
+        int code = -1;
+        const auto plan = command.plan({u"ingest"_s, u"https://drive.google.com/file/d/"_s + fileId + u"/view?usp=sharing"_s,
+                                        fileId, u"https://drive.google.com/drive/folders/1FolderIdFolderIdFolderId?resourcekey=0-key"_s,
+                                        u"--to"_s, u"rel/dir"_s, u"--parallel"_s, u"7"_s, u"--streams"_s, u"2"_s,
+                                        u"--qps"_s, u"2.5"_s, u"--export"_s, u"docs=pdf,sheets=csv,application/vnd.google-apps.drawing=image/png"_s,
+                                        u"--on-conflict"_s, u"keep-both"_s, u"--dry-run"_s, u"--report"_s, u"r.json"_s,
+                                        u"--quiet"_s, u"--sandbox"_s, u"http://127.0.0.1:9"_s, u"--bandwidth"_s, u"20M/s"_s},
+                                       &code);
+        QVERIFY2(plan, qPrintable(errText));
+        QCOMPARE(plan->sources.size(), 2); // the link and the bare id are the same file
+        QCOMPARE(plan->sources.at(0).id, fileId);
+        QCOMPARE(plan->sources.at(1).resourceKey, u"0-key"_s);
+        QCOMPARE(plan->destination.kind, Cli::DestinationSpec::Kind::Local);
+        QCOMPARE(plan->destination.path, QDir::current().absoluteFilePath(u"rel/dir"_s));
+        QCOMPARE(plan->options.parallel, 7);
+        QCOMPARE(plan->options.streams, 2);
+        QCOMPARE(plan->options.requestsPerSecond, 2.5);
+        QCOMPARE(plan->options.conflict, Dest::ConflictPolicy::KeepBoth);
+        QVERIFY(plan->options.dryRun);
+        QVERIFY(plan->options.bandwidthLimit >= 20'000'000);
+        QVERIFY(plan->quiet);
+        QVERIFY(plan->sandbox);
+        QCOMPARE(plan->reportPath, QDir::current().absoluteFilePath(u"r.json"_s));
+        QCOMPARE(plan->options.exportFormats.value(u"application/vnd.google-apps.document"_s), u"application/pdf"_s);
+        QCOMPARE(plan->options.exportFormats.value(u"application/vnd.google-apps.spreadsheet"_s), u"text/csv"_s);
+        QCOMPARE(plan->options.exportFormats.value(u"application/vnd.google-apps.drawing"_s), u"image/png"_s);
+        // Defaults stay for kinds the map does not name.
+        QVERIFY(plan->options.exportFormats.value(u"application/vnd.google-apps.presentation"_s).contains(u"presentationml"_s));
+        QCOMPARE(plan->endpoints.driveApi.toString(), u"http://127.0.0.1:9/drive/v3/"_s);
+    }
+
+    void destinationSpec_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("abs") << u"/data/in/"_s << true << int(Cli::DestinationSpec::Kind::Local) << u"/data/in"_s;
+        QTest::newRow("dots") << u"/data/./x/../in"_s << true << int(Cli::DestinationSpec::Kind::Local) << u"/data/in"_s;
+        QTest::newRow("file url") << u"file:///data/in"_s << true << int(Cli::DestinationSpec::Kind::Local) << u"/data/in"_s;
+        QTest::newRow("volume") << u"volume:/Volumes/main/raw/landing"_s << true << int(Cli::DestinationSpec::Kind::Volume)
+                                << u"/Volumes/main/raw/landing"_s;
+        QTest::newRow("volume sub") << u"volume:/Volumes/main/raw/landing/a b/c/"_s << true
+                                    << int(Cli::DestinationSpec::Kind::Volume) << u"/Volumes/main/raw/landing/a b/c"_s;
+        QTest::newRow("volume short") << u"volume:/Volumes/main/raw"_s << false << 0 << QString();
+        QTest::newRow("volume dotdot") << u"volume:/Volumes/main/raw/v/../../x"_s << false << 0 << QString();
+        QTest::newRow("dbfs") << u"dbfs:/tmp/in"_s << true << int(Cli::DestinationSpec::Kind::Dbfs) << u"/tmp/in"_s;
+        QTest::newRow("dbfs relative") << u"dbfs:tmp"_s << false << 0 << QString();
+        QTest::newRow("empty") << QString() << false << 0 << QString();
+        QTest::newRow("s3") << u"s3://bucket"_s << false << 0 << QString();
+    }
+
+    void destinationSpec()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(int, kind);
+        QFETCH(QString, path);
+        QString error;
+        const auto spec = Cli::DestinationSpec::parse(text, &error);
+        QCOMPARE(spec.has_value(), valid);
+        if (valid)
+        {
+            QCOMPARE(int(spec->kind), kind);
+            QCOMPARE(spec->path, path);
+        }
+        else
+        {
+            QVERIFY(!error.isEmpty());
+        }
+    }
+
+    void exportMap()
+    {
+        QString error;
+        auto map = Cli::parseExportMap(u"docs=pdf, Sheets=CSV,slides=pptx,drawings=png,script=json"_s, &error);
+        QVERIFY2(map, qPrintable(error));
+        QCOMPARE(map->size(), 5);
+        QCOMPARE(map->value(u"application/vnd.google-apps.presentation"_s),
+                 u"application/vnd.openxmlformats-officedocument.presentationml.presentation"_s);
+        QCOMPARE(map->value(u"application/vnd.google-apps.drawing"_s), u"image/png"_s);
+        QCOMPARE(map->value(u"application/vnd.google-apps.script"_s), u"application/vnd.google-apps.script+json"_s);
+        QVERIFY(!Cli::parseExportMap(u"docs"_s, &error));
+        QVERIFY(!Cli::parseExportMap(u"docs="_s, &error));
+        QVERIFY(!Cli::parseExportMap(u","_s, &error));
+        QVERIFY(!Cli::parseExportMap(u"drawings=docx"_s, &error));
+    }
+
+    void reportShapeAndAtomicWrite()
+    {
+        Transfer::Report report;
+        report.destination = u"/dest"_s;
+        report.startedAt = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+        report.finishedAt = report.startedAt.addSecs(10);
+        report.totals.bytesDone = 3000;
+        report.totals.requestsTotal = 12;
+        report.totals.throttledTotal = 1;
+        report.files = {file(1, u"a.bin"_s, Transfer::FileState::Done, 1000),
+                        file(2, u"b.bin"_s, Transfer::FileState::Done, 2000),
+                        file(3, u"c.bin"_s, Transfer::FileState::Failed, 0, u"checksum mismatch"_s),
+                        file(4, u"d.bin"_s, Transfer::FileState::Parked, 0, u"download quota exceeded"_s),
+                        file(5, u"e.bin"_s, Transfer::FileState::Skipped, 10, u"already there"_s)};
+        report.files[0].exportMimeType = u"application/pdf"_s;
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sub/report.json"_s);
+        QString error;
+        QVERIFY2(Cli::ReportWriter::write(path, report, {1, u"files-failed"_s, {}}, &error), qPrintable(error));
+        QCOMPARE(QDir(dir.filePath(u"sub"_s)).entryList(QDir::Files | QDir::Hidden), QStringList {u"report.json"_s});
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(json.value(u"version"_s).toInt(), 1);
+        QCOMPARE(json.value(u"exitCode"_s).toInt(), 1);
+        QCOMPARE(json.value(u"outcome"_s).toString(), u"files-failed"_s);
+        QCOMPARE(json.value(u"destination"_s).toString(), u"/dest"_s);
+        const QJsonObject totals = json.value(u"totals"_s).toObject();
+        QCOMPARE(totals.value(u"files"_s).toInt(), 5);
+        QCOMPARE(totals.value(u"done"_s).toInt(), 2);
+        QCOMPARE(totals.value(u"failed"_s).toInt(), 1);
+        QCOMPARE(totals.value(u"parked"_s).toInt(), 1);
+        QCOMPARE(totals.value(u"skipped"_s).toInt(), 1);
+        QCOMPARE(totals.value(u"bytes"_s).toInteger(), 3000);
+        QCOMPARE(totals.value(u"seconds"_s).toDouble(), 10.0);
+        QCOMPARE(totals.value(u"throttled"_s).toInt(), 1);
+        const QJsonArray files = json.value(u"files"_s).toArray();
+        QCOMPARE(files.size(), 5);
+        const QJsonObject first = files.at(0).toObject();
+        for (const QString &key : {u"driveId"_s, u"drivePath"_s, u"destinationPath"_s, u"bytes"_s, u"hash"_s,
+                                   u"status"_s, u"reason"_s, u"retries"_s, u"seconds"_s})
+        {
+            QVERIFY2(first.contains(key), qPrintable(key));
+        }
+        QCOMPARE(first.value(u"status"_s).toString(), u"done"_s);
+        QCOMPARE(first.value(u"exportMimeType"_s).toString(), u"application/pdf"_s);
+        QCOMPARE(files.at(2).toObject().value(u"status"_s).toString(), u"failed"_s);
+        QCOMPARE(files.at(2).toObject().value(u"reason"_s).toString(), u"checksum mismatch"_s);
+        QCOMPARE(files.at(2).toObject().value(u"errorClass"_s).toString(), Net::errorClassName(Net::ErrorClass::Permanent));
+        QCOMPARE(files.at(3).toObject().value(u"status"_s).toString(), u"parked"_s);
+    }
+
+    void summaryNamesReasons()
+    {
+        Transfer::Report report;
+        report.startedAt = QDateTime::currentDateTimeUtc();
+        report.finishedAt = report.startedAt.addSecs(4);
+        report.totals.bytesDone = 4 << 20;
+        report.files = {file(1, u"Folder/a.bin"_s, Transfer::FileState::Done, 4 << 20),
+                        file(2, u"Folder/bad.bin"_s, Transfer::FileState::Failed, 0, u"checksum mismatch"_s),
+                        file(3, u"Folder/quota.bin"_s, Transfer::FileState::Parked, 0, u"download quota exceeded"_s)};
+        const QString text = Cli::ProgressDisplay::summary(report);
+        QVERIFY2(text.contains(u"3 files"_s), qPrintable(text));
+        QVERIFY(text.contains(u"1 done"_s));
+        QVERIFY(text.contains(u"1 failed"_s));
+        QVERIFY(text.contains(u"1 parked"_s));
+        QVERIFY(text.contains(u"Folder/bad.bin — checksum mismatch"_s));
+        QVERIFY(text.contains(u"Folder/quota.bin — download quota exceeded"_s));
+    }
+
+    void plainLinesEveryInterval()
+    {
+        QString text;
+        QTextStream out(&text);
+        Cli::ProgressDisplay display(out, Cli::ProgressDisplay::Mode::Plain);
+        Transfer::Snapshot s;
+        s.filesTotal = 10;
+        for (qint64 ms = 0; ms <= 12000; ms += 1000)
+        {
+            s.elapsedMs = ms;
+            display.update(s);
+        }
+        out.flush();
+        QCOMPARE(text.count(u'\n'), 3); // at 0, 5 and 10 s
+        QVERIFY(!text.contains(u"\x1b"_s));
+    }
+
+    void liveBlockRedrawsInPlace()
+    {
+        QString text;
+        QTextStream out(&text);
+        Cli::ProgressDisplay display(out, Cli::ProgressDisplay::Mode::Live, 80);
+        Transfer::Snapshot s;
+        s.filesTotal = 3;
+        s.filesActive = 1;
+        s.rate = 1 << 20;
+        s.etaSeconds = 12;
+        Transfer::FileStatus active = file(7, u"Some/long/folder/name/movie.bin"_s, Transfer::FileState::Transferring);
+        active.bytesDone = 50;
+        active.bytesTotal = 100;
+        active.rate = 1 << 20;
+        s.files = {active};
+        display.update(s);
+        const QStringList lines = display.liveLines(s);
+        QVERIFY(lines.size() >= 4);
+        QVERIFY(lines.last().contains(u"movie.bin"_s));
+        QVERIFY(lines.last().contains(u"50%"_s));
+        display.update(s);
+        out.flush();
+        // The second frame moves the cursor back over the first one.
+        QVERIFY(text.contains(u"\x1b[%1F"_s.arg(lines.size())));
+        for (const QString &line : text.split(u'\n'))
+        {
+            QVERIFY(line.size() < 80 + 16); // escape codes aside, lines never wrap
+        }
+        // A finished file leaves the block.
+        active.state = Transfer::FileState::Done;
+        s.files = {active};
+        display.update(s);
+        QVERIFY(!display.liveLines(s).join(u'\n').contains(u"movie.bin"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCommands)
+#include "tst_cli_commands.moc"
