@@ -27,7 +27,9 @@ struct FileFaults
     int errorTimes = 0;                ///< the first N media requests fail with errorStatus
     int errorStatus = 503;
 
-    static FileFaults fromJson(const nlohmann::json &j, const FileFaults &base = {});
+    static FileFaults fromJson(const nlohmann::json &j);
+    /// `j` overlaid on `base` (keys absent keep base's value).
+    static FileFaults fromJson(const nlohmann::json &j, const FileFaults &base);
     [[nodiscard]] nlohmann::json toJson() const;
     [[nodiscard]] bool any() const;
 };

@@ -35,6 +35,19 @@ public:
     /// Connection gauge, maintained by the server; peak_connections is its high-water mark.
     void connectionOpened();
     void connectionClosed();
+    /// Names the request being handled on this thread (e.g. "dbx.files.put"). The server records every
+    /// request itself when its response is written, so services only name their requests; a request left
+    /// unnamed is recorded as "other". Streamed bytes given to addBytesOut/addBytesIn on the same thread
+    /// are attributed to that request's log entry too.
+    static void nameCurrentRequest(const std::string &route);
+    /// Used by the server's logger: the current thread's request name and streamed byte counts, then cleared.
+    struct CurrentRequest
+    {
+        std::string route;
+        std::uint64_t bytesIn = 0;
+        std::uint64_t bytesOut = 0;
+    };
+    static CurrentRequest takeCurrentRequest();
     /// An extra top-level key in toJson() (h2: "tokens"), computed on demand.
     void setSection(const std::string &name, std::function<nlohmann::json()> provider);
 
