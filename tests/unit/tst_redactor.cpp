@@ -133,6 +133,8 @@ void TestRedactor::registeredSecret_data()
     QTest::newRow("json escaped slash") << s << u"{\"x\":\"opaque\\/Tok+en=value\"}"_s;
     QTest::newRow("in the middle of a word") << s << u"AAA"_s + s + u"BBB"_s;
     QTest::newRow("twice") << s << s + u" and "_s + s;
+    QTest::newRow("json escaped newline") << u"-----BEGIN KEY-----\nMIIabc\n-----END KEY-----"_s
+                                          << u"{\"k\":\"-----BEGIN KEY-----\\nMIIabc\\n-----END KEY-----\"}"_s;
     QTest::newRow("unicode secret") << u"pässwörd-long"_s << u"the pässwörd-long!"_s;
 }
 
@@ -144,7 +146,7 @@ void TestRedactor::registeredSecret()
     Util::registerSecret(secret.toUtf8());
     const QString out = Util::redact(text);
     QVERIFY2(!out.contains(secret), qPrintable(out));
-    QVERIFY2(!out.contains(u"Tok"_s), qPrintable(out));
+    QVERIFY2(!out.contains(u"Tok"_s) && !out.contains(u"MIIabc"_s), qPrintable(out));
     QVERIFY2(!out.contains(u"wörd"_s), qPrintable(out));
     QVERIFY2(out.contains(Mark), qPrintable(out));
 }

@@ -96,6 +96,7 @@ void TestShareLink::parse_data()
     ok("drawing", u"https://docs.google.com/drawings/d/"_s + DocId + u"/edit"_s, DocId, Kind::Drawing);
     ok("form", u"https://docs.google.com/forms/d/"_s + DocId + u"/edit"_s, DocId, Kind::Form);
     ok("docs file", u"https://docs.google.com/file/d/"_s + Id + u"/edit"_s, Id, Kind::File);
+    ok("docs uc", u"https://docs.google.com/uc?export=download&id="_s + Id, Id, Kind::File);
     ok("docs open", u"https://docs.google.com/open?id="_s + DocId, DocId, Kind::Unknown);
     ok("docs resourcekey", u"https://docs.google.com/document/d/"_s + DocId + u"/edit?resourcekey=0-rk"_s, DocId,
        Kind::Document, u"0-rk"_s);

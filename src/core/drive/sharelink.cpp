@@ -137,7 +137,11 @@ std::optional<Drive::DriveRef> parseDocs(const QStringList &s, const QUrlQuery &
             return std::nullopt;
         }
     }
-    if (s.first() == u"open"_s || s.first() == u"uc"_s)
+    if (s.first() == u"uc"_s)
+    {
+        return make(query.queryItemValue(u"id"_s, QUrl::FullyDecoded), Kind::File, query);
+    }
+    if (s.first() == u"open"_s)
     {
         return make(query.queryItemValue(u"id"_s, QUrl::FullyDecoded), Kind::Unknown, query);
     }

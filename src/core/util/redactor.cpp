@@ -56,6 +56,14 @@ QString patternForByte(char byte)
     {
         alternatives += u"|\\\\/"_s;
     }
+    else if (byte == '\n')
+    {
+        alternatives += u"|\\\\n"_s; // JSON-escaped, as in a service-account key file
+    }
+    else if (byte == '\r')
+    {
+        alternatives += u"|\\\\r"_s;
+    }
     else if (byte == ' ')
     {
         alternatives += u"|\\+"_s;
