@@ -127,8 +127,16 @@ void Drive::guarded(const char *route, Handler handler, const httplib::Request &
 {
     Stats::nameCurrentRequest(route);
     // httplib would apply a Range to any body (even error JSON): take them; media puts checked ones back.
-    httplib::Ranges ranges = std::move(const_cast<httplib::Request &>(req).ranges);
-    const_cast<httplib::Request &>(req).ranges.clear();
+    auto &mutableReq = const_cast<httplib::Request &>(req);
+    httplib::Ranges ranges = std::move(mutableReq.ranges);
+    mutableReq.ranges.clear();
+    // Google compresses only for clients that say so twice (Accept-Encoding and "gzip" in the User-Agent);
+    // media bodies stay byte-exact with their Content-Length and Range.
+    if (req.get_header_value("User-Agent").find("gzip") == std::string::npos || route == std::string("drive.files.media"))
+    {
+        auto range = mutableReq.headers.equal_range("Accept-Encoding");
+        mutableReq.headers.erase(range.first, range.second);
+    }
 
     const Server::AuthCheck auth = m_server.googleAuth ? m_server.googleAuth(req) : Server::AuthCheck::Valid;
     if (auth == Server::AuthCheck::Missing)
