@@ -103,6 +103,10 @@ void TestRedactor::patterns_data()
     QTest::newRow("google refresh encoded") << u"x=1%2F%2F0gLmNoPqRsTuVwXyZ"_s << u"0gLmNoPqRsTuVw"_s << u"x="_s;
     QTest::newRow("databricks pat") << u"token dapi0123456789abcdef0123456789abcdef-3 ok"_s << u"0123456789abcdef"_s
                                     << u" ok"_s;
+    QTest::newRow("google client secret") << u"using GOCSPX-AbCdEfGhIjKlMnOpQrStUvWxYz12 now"_s << u"AbCdEfGhIjKl"_s
+                                          << u" now"_s;
+    QTest::newRow("jwt") << u"id eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlLXZhbHVl end"_s
+                         << u"eyJzdWIiOiIxMjMifQ"_s << u" end"_s;
     QTest::newRow("percent-encoded key name") << u"q=access_token%3DSECRETVALUE9%26x"_s << u"SECRETVALUE9"_s << u"q="_s;
 }
 

@@ -164,6 +164,9 @@ const QList<Rule> &patternRules()
         list.append({QRegularExpression(u"ya29\\.[A-Za-z0-9._-]+"_s), false});
         list.append({QRegularExpression(u"(?<![A-Za-z0-9])1(?://|%2F%2F)[A-Za-z0-9_-]{10,}"_s, ci), false});
         list.append({QRegularExpression(u"(?<![A-Za-z0-9])dapi[0-9a-f]{16,}(?:-[0-9]+)?"_s), false});
+        // Google OAuth client secrets, and JWTs (id tokens, assertions, Databricks OAuth access tokens).
+        list.append({QRegularExpression(u"GOCSPX-[A-Za-z0-9_-]{10,}"_s), false});
+        list.append({QRegularExpression(u"eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"_s), false});
         for (Rule &rule : list)
         {
             rule.expression.optimize();
