@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sourceitem.h"
 
+#include "drive/sharelink.h"
+
 #include <QDataStream>
 #include <QIODevice>
 #include <QMimeData>
-#include <QRegularExpression>
 #include <QUrl>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -14,46 +14,6 @@ namespace
 {
 constexpr quint32 Magic = 0x44494931; // "DII1": refuses data from another version of the format
 
-Drive::DriveRef refFromUrl(const QUrl &url)
-{
-    using Kind = Drive::DriveRef::Kind;
-    Drive::DriveRef ref;
-    const QString host = url.host().toLower();
-    if (!host.endsWith(u"google.com"))
-        return ref;
-    const QUrlQuery query(url);
-    ref.resourceKey = query.queryItemValue(u"resourcekey"_s);
-    const QStringList parts = url.path().split(u'/', Qt::SkipEmptyParts);
-    // ".../<kind>/d/<id>/..." covers file, document, spreadsheets, presentation, drawings, forms.
-    const qsizetype d = parts.indexOf(u"d"_s);
-    if (d > 0 && d + 1 < parts.size())
-    {
-        ref.id = parts.at(d + 1);
-        const QString kind = parts.at(d - 1);
-        if (kind == u"document")
-            ref.kind = Kind::Document;
-        else if (kind == u"spreadsheets")
-            ref.kind = Kind::Spreadsheet;
-        else if (kind == u"presentation")
-            ref.kind = Kind::Presentation;
-        else if (kind == u"drawings")
-            ref.kind = Kind::Drawing;
-        else if (kind == u"forms")
-            ref.kind = Kind::Form;
-        else if (kind == u"file")
-            ref.kind = Kind::File;
-        return ref;
-    }
-    const qsizetype f = parts.indexOf(u"folders"_s);
-    if (f >= 0 && f + 1 < parts.size())
-    {
-        ref.id = parts.at(f + 1);
-        ref.kind = Kind::Folder;
-        return ref;
-    }
-    ref.id = query.queryItemValue(u"id"_s);
-    return ref;
-}
 } // namespace
 
 namespace SourceItems
@@ -91,27 +51,7 @@ QList<SourceItem> decode(const QByteArray &data)
 
 QList<Drive::DriveRef> refsFromText(const QString &text)
 {
-    static const QRegularExpression urlRe(u"https?://[^\\s<>\"']+"_s);
-    static const QRegularExpression idRe(u"^[A-Za-z0-9_-]{25,}$"_s);
-    QList<Drive::DriveRef> refs;
-    auto add = [&refs](const Drive::DriveRef &ref) {
-        if (!ref.isValid())
-            return;
-        for (const auto &r : std::as_const(refs))
-            if (r.id == ref.id)
-                return;
-        refs.append(ref);
-    };
-    const QStringList tokens = text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
-    for (const QString &token : tokens)
-    {
-        const auto m = urlRe.match(token);
-        if (m.hasMatch())
-            add(refFromUrl(QUrl(m.captured(0))));
-        else if (idRe.match(token).hasMatch())
-            add(Drive::DriveRef {token, {}, Drive::DriveRef::Kind::Unknown});
-    }
-    return refs;
+    return Drive::parseDriveRefs(text);
 }
 
 bool canDecode(const QMimeData *mime)

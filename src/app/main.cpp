@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// drive-ingest: the composition root. Builds settings, the engine host, the browsing network manager and
+// the window, and passes them down; nothing here is global.
+#include "appsettings.h"
+#include "mainwindow.h"
+#include "screenshotscript.h"
+
+#ifdef DI_GUI_HAVE_ENGINE
+#include "enginerunner.h"
+#include "transfer/enginehost.h"
+#endif
+#ifdef DI_GUI_HAVE_DRIVECLIENT
+#include "drivebrowsersource.h"
+#endif
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkProxyFactory>
+#include <QSettings>
+#include <QTranslator>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace
+{
+void applyProxy(const AppSettings &settings)
+{
+    switch (settings.proxyMode())
+    {
+    case AppSettings::ProxyMode::System:
+        QNetworkProxyFactory::setUseSystemConfiguration(true);
+        break;
+    case AppSettings::ProxyMode::None:
+        QNetworkProxyFactory::setUseSystemConfiguration(false);
+        QNetworkProxy::setApplicationProxy(QNetworkProxy::NoProxy);
+        break;
+    case AppSettings::ProxyMode::Manual:
+        QNetworkProxyFactory::setUseSystemConfiguration(false);
+        QNetworkProxy::setApplicationProxy(
+            QNetworkProxy(QNetworkProxy::HttpProxy, settings.proxyHost(), quint16(settings.proxyPort())));
+        break;
+    }
+}
+
+/// Stands in for the engine in a build where it has not landed yet: every run fails with a clear message.
+class MissingEngine final : public RunController
+{
+public:
+    using RunController::RunController;
+    void start(const RunPlan &) override
+    {
+        Net::Error error;
+        error.errorClass = Net::ErrorClass::Local;
+        error.message = QCoreApplication::translate("MissingEngine", "This build has no transfer engine.");
+        emit runFailed(error);
+    }
+    void addSources(const QList<Drive::DriveRef> &) override {}
+    void pause() override {}
+    void resume() override {}
+    void cancel() override {}
+    void pauseFile(quint64) override {}
+    void resumeFile(quint64) override {}
+    void cancelFile(quint64) override {}
+    void retryFile(quint64) override {}
+    void setParallel(int) override {}
+    void setBandwidthLimit(qint64) override {}
+};
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"DriveIngest"_s);
+    QApplication::setApplicationName(u"drive-ingest"_s);
+    QApplication::setApplicationVersion(QStringLiteral(DI_VERSION));
+    QApplication::setDesktopFileName(u"org.driveingest.DriveIngest"_s);
+
+    // The language follows the system (LANGUAGE/LANG on Linux); Qt's own strings too.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator appTranslator;
+    if (appTranslator.load(QLocale(), u"drive-ingest"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(&appTranslator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Stream Google Drive files into Databricks or a local folder."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sandboxOption(u"sandbox"_s, QApplication::translate("main", "Start signed in to the bundled sandbox."));
+    const QCommandLineOption screenshotOption(
+        u"screenshots"_s, QApplication::translate("main", "Run the demo ingest and save screenshots into <dir>."), u"dir"_s);
+    const QCommandLineOption destinationOption(
+        u"destination"_s, QApplication::translate("main", "Local folder the demo ingest writes to."), u"dir"_s);
+    parser.addOptions({sandboxOption, screenshotOption, destinationOption});
+    parser.process(app);
+
+    // Settings live in the normal per-user place; nothing secret is ever written there.
+    QSettings qsettings;
+    AppSettings settings(&qsettings);
+    applyProxy(settings);
+
+#ifdef DI_GUI_HAVE_ENGINE
+    Transfer::EngineHost host;
+    EngineRunner runner(&host);
+#else
+    MissingEngine runner;
+#endif
+
+    QNetworkAccessManager browseNam; // the browser's listing calls, on the GUI thread (async)
+    MainWindow::Services services;
+    services.settings = &settings;
+    services.runner = &runner;
+#ifdef DI_GUI_HAVE_DRIVECLIENT
+    services.browserFactory = [&browseNam](const AccountSession &session, QObject *parent) -> BrowserSource * {
+        return new DriveBrowserSource(&browseNam, session, parent);
+    };
+#endif
+
+    MainWindow window(services);
+    std::unique_ptr<ScreenshotScript> script;
+    if (parser.isSet(screenshotOption))
+    {
+        script = std::make_unique<ScreenshotScript>(&window, parser.value(screenshotOption), parser.value(destinationOption));
+        script->start();
+    }
+    else if (parser.isSet(sandboxOption))
+    {
+        window.trySandbox();
+    }
+    window.show();
+    return QApplication::exec();
+}

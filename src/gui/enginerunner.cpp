@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "enginerunner.h"
+
+#include "auth/tokenprovider.h"
+#include "destinations/localdestination.h"
+#include "transfer/enginehost.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+EngineRunner::EngineRunner(Transfer::EngineHost *host, QObject *parent)
+    : RunController(parent)
+    , m_host(host)
+{
+    connect(m_host, &Transfer::EngineHost::snapshot, this, &RunController::snapshot);
+    connect(m_host, &Transfer::EngineHost::finished, this, &RunController::finished);
+    connect(m_host, &Transfer::EngineHost::authRequired, this, &RunController::authRequired);
+    connect(m_host, &Transfer::EngineHost::runFailed, this, &RunController::runFailed);
+}
+
+void EngineRunner::start(const RunPlan &plan)
+{
+    if (plan.destination.isDatabricks())
+    {
+        Net::Error error;
+        error.errorClass = Net::ErrorClass::Local;
+        error.reason = QStringLiteral("unsupportedDestination");
+        error.message = QCoreApplication::translate("EngineRunner", "Databricks destinations are not available in this build yet.");
+        emit runFailed(error);
+        return;
+    }
+    Transfer::EngineHost::Setup setup;
+    setup.endpoints = plan.account.endpoints;
+    setup.options = plan.options;
+    // Copies captured by value: the factories run later on the engine thread.
+    const QByteArray token = plan.account.staticToken;
+    const QString account = plan.account.accountName;
+    setup.googleToken = [token, account](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
+        return new Auth::StaticTokenProvider(token, account, parent);
+    };
+    const QString root = QDir(plan.destination.path).absolutePath();
+    setup.destination = [root](QNetworkAccessManager *, QObject *parent) -> Dest::Destination * {
+        return new Dest::LocalDestination(root, parent);
+    };
+    m_host->startRun(setup, plan.sources);
+}
+
+void EngineRunner::addSources(const QList<Drive::DriveRef> &sources)
+{
+    m_host->addSources(sources);
+}
+
+void EngineRunner::pause()
+{
+    m_host->pause();
+}
+
+void EngineRunner::resume()
+{
+    m_host->resume();
+}
+
+void EngineRunner::cancel()
+{
+    m_host->cancel();
+}
+
+void EngineRunner::pauseFile(quint64 key)
+{
+    m_host->pauseFile(key);
+}
+
+void EngineRunner::resumeFile(quint64 key)
+{
+    m_host->resumeFile(key);
+}
+
+void EngineRunner::cancelFile(quint64 key)
+{
+    m_host->cancelFile(key);
+}
+
+void EngineRunner::retryFile(quint64 key)
+{
+    m_host->retryFile(key);
+}
+
+void EngineRunner::setParallel(int files)
+{
+    m_host->setParallel(files);
+}
+
+void EngineRunner::setBandwidthLimit(qint64 bytesPerSecond)
+{
+    m_host->setBandwidthLimit(bytesPerSecond);
+}

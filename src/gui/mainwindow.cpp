@@ -1,0 +1,578 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "appsettings.h"
+#include "browsermodel.h"
+#include "dashboard.h"
+#include "destinationpicker.h"
+#include "firstrunpage.h"
+#include "formatting.h"
+#include "icons.h"
+#include "progressdelegate.h"
+#include "queuemodel.h"
+#include "sandboxlauncher.h"
+#include "settingsdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+MainWindow::MainWindow(const Services &services, QWidget *parent)
+    : QMainWindow(parent)
+    , m_services(services)
+    , m_queue(new QueueModel(this))
+    , m_browser(new BrowserModel(this))
+    , m_sandbox(new SandboxLauncher(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowIcon(Icons::get(u"drive-ingest"_s));
+    setAcceptDrops(true);
+    m_browser->setExportFormats(m_services.settings->exportFormats());
+
+    buildActions();
+    m_pages = new QStackedWidget(this);
+    m_firstRun = new FirstRunPage(m_pages);
+    m_pages->addWidget(m_firstRun);
+    m_pages->addWidget(buildWorkspace());
+    setCentralWidget(m_pages);
+    buildMenus();
+
+    m_accountLabel = new QLabel(this);
+    m_limitLabel = new QLabel(this);
+    statusBar()->addWidget(m_accountLabel);
+    statusBar()->addPermanentWidget(m_limitLabel);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+    {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("Drive Ingest"));
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+    }
+
+    connect(m_firstRun, &FirstRunPage::trySandbox, this, &MainWindow::trySandbox);
+    connect(m_firstRun, &FirstRunPage::signInWithGoogle, this, &MainWindow::signInWithGoogle);
+    connect(m_sandbox, &SandboxLauncher::ready, this, &MainWindow::setSession);
+    connect(m_sandbox, &SandboxLauncher::failed, this, [this](const QString &message) {
+        m_firstRun->setBusy(false, message);
+        QMessageBox::warning(this, tr("Sandbox"), message);
+    });
+    connect(m_queue, &QueueModel::pendingAdded, this, [this](const QList<SourceItem> &items) {
+        if (!m_running)
+            return updateActions();
+        // A run is in flight: hand the new sources to the engine right away; its snapshots list the files.
+        QList<Drive::DriveRef> refs;
+        for (const SourceItem &item : items)
+            refs.append(item.ref);
+        m_queue->takePending();
+        m_services.runner->addSources(refs);
+    });
+    connect(m_browser, &BrowserModel::loadFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("Drive listing failed: %1").arg(message), 10000); });
+
+    RunController *runner = m_services.runner;
+    connect(runner, &RunController::snapshot, this, &MainWindow::onSnapshot);
+    connect(runner, &RunController::finished, this, &MainWindow::onFinished);
+    connect(runner, &RunController::authRequired, this, &MainWindow::onAuthRequired);
+    connect(runner, &RunController::runFailed, this, &MainWindow::onRunFailed);
+
+    resize(1100, 720);
+    updateTitle(nullptr);
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    auto make = [this](const QString &text, QStyle::StandardPixmap icon, void (MainWindow::*slot)()) {
+        auto *action = new QAction(style()->standardIcon(icon), text, this);
+        if (slot)
+            connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_start = make(tr("&Start"), QStyle::SP_MediaPlay, &MainWindow::startRun);
+    m_pause = make(tr("&Pause all"), QStyle::SP_MediaPause, &MainWindow::pauseAll);
+    m_resume = make(tr("&Resume all"), QStyle::SP_MediaSeekForward, &MainWindow::resumeAll);
+    m_cancel = make(tr("&Cancel all"), QStyle::SP_MediaStop, &MainWindow::cancelAll);
+    m_paste = make(tr("Paste &links"), QStyle::SP_DialogOpenButton, &MainWindow::pasteLinks);
+    m_paste->setShortcut(QKeySequence::Paste);
+    m_pauseFile = make(tr("Pause file"), QStyle::SP_MediaPause, nullptr);
+    m_resumeFile = make(tr("Resume file"), QStyle::SP_MediaPlay, nullptr);
+    m_cancelFile = make(tr("Cancel file"), QStyle::SP_DialogCancelButton, nullptr);
+    m_retryFile = make(tr("Retry file"), QStyle::SP_BrowserReload, nullptr);
+    m_removeFile = make(tr("Remove from queue"), QStyle::SP_TrashIcon, nullptr);
+    m_moveUp = make(tr("Move up"), QStyle::SP_ArrowUp, nullptr);
+    m_moveDown = make(tr("Move down"), QStyle::SP_ArrowDown, nullptr);
+    m_addSelected = make(tr("Add to queue"), QStyle::SP_ArrowRight, nullptr);
+    m_signOut = make(tr("Sign &out"), QStyle::SP_DialogCloseButton, &MainWindow::signOut);
+
+    RunController *runner = m_services.runner;
+    connect(m_pauseFile, &QAction::triggered, this, [this, runner] { forSelectedFiles([runner](quint64 k) { runner->pauseFile(k); }); });
+    connect(m_resumeFile, &QAction::triggered, this, [this, runner] { forSelectedFiles([runner](quint64 k) { runner->resumeFile(k); }); });
+    connect(m_cancelFile, &QAction::triggered, this, [this, runner] { forSelectedFiles([runner](quint64 k) { runner->cancelFile(k); }); });
+    connect(m_retryFile, &QAction::triggered, this, [this, runner] { forSelectedFiles([runner](quint64 k) { runner->retryFile(k); }); });
+    connect(m_moveUp, &QAction::triggered, this, [this] { moveSelected(-1); });
+    connect(m_moveDown, &QAction::triggered, this, [this] { moveSelected(+1); });
+    connect(m_removeFile, &QAction::triggered, this, [this] {
+        QList<int> rows;
+        for (const QModelIndex &i : m_queueView->selectionModel()->selectedRows())
+            if (i.data(QueueModel::PendingRole).toBool())
+                rows.append(i.row());
+        std::sort(rows.begin(), rows.end(), std::greater<>());
+        for (int r : rows)
+            m_queue->removeRows(r, 1);
+        updateActions();
+    });
+    connect(m_addSelected, &QAction::triggered, this, [this] {
+        QModelIndexList rows;
+        for (const QModelIndex &i : m_browserView->selectionModel()->selectedRows())
+            rows.append(m_browserFilter->mapToSource(i));
+        addSources(m_browser->sourceItems(rows));
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    file->addAction(tr("Save &report…"), m_dashboard, &Dashboard::saveReport);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *accounts = menuBar()->addMenu(tr("&Accounts"));
+    accounts->addAction(tr("Sign in with &Google…"), this, &MainWindow::signInWithGoogle);
+    accounts->addAction(tr("Use the &sandbox"), this, &MainWindow::trySandbox);
+    accounts->addAction(m_signOut);
+
+    QMenu *queue = menuBar()->addMenu(tr("&Queue"));
+    for (QAction *a : {m_start, m_pause, m_resume, m_cancel})
+        queue->addAction(a);
+    queue->addSeparator();
+    queue->addAction(m_paste);
+    queue->addSeparator();
+    for (QAction *a : {m_pauseFile, m_resumeFile, m_cancelFile, m_retryFile, m_removeFile, m_moveUp, m_moveDown})
+        queue->addAction(a);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Drive Ingest"), this, [this] {
+        QMessageBox::about(this, tr("About Drive Ingest"),
+                           tr("Drive Ingest %1\nStreams Google Drive files into Databricks or a local folder.\n"
+                              "License: GPL-3.0-or-later")
+                               .arg(QStringLiteral(DI_VERSION)));
+    });
+}
+
+QWidget *MainWindow::buildWorkspace()
+{
+    auto *splitter = new QSplitter(Qt::Horizontal);
+
+    // Left: the Drive browser.
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_search = new QLineEdit(left);
+    m_search->setPlaceholderText(tr("Search loaded items…"));
+    m_search->setClearButtonEnabled(true);
+    leftLayout->addWidget(m_search);
+    m_browserFilter = new QSortFilterProxyModel(this);
+    m_browserFilter->setSourceModel(m_browser);
+    m_browserFilter->setRecursiveFilteringEnabled(true);
+    m_browserFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_browserFilter->setFilterKeyColumn(BrowserModel::NameColumn);
+    connect(m_search, &QLineEdit::textChanged, m_browserFilter, &QSortFilterProxyModel::setFilterFixedString);
+    m_browserView = new QTreeView(left);
+    m_browserView->setObjectName(u"browserView"_s);
+    m_browserView->setModel(m_browserFilter);
+    m_browserView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_browserView->setDragEnabled(true);
+    m_browserView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_browserView->setUniformRowHeights(true);
+    m_browserView->header()->setStretchLastSection(false);
+    m_browserView->header()->setSectionResizeMode(BrowserModel::NameColumn, QHeaderView::Stretch);
+    m_browserView->header()->setSectionResizeMode(BrowserModel::SizeColumn, QHeaderView::ResizeToContents);
+    m_browserView->header()->setSectionResizeMode(BrowserModel::ModifiedColumn, QHeaderView::ResizeToContents);
+    m_browserView->header()->setSectionResizeMode(BrowserModel::TypeColumn, QHeaderView::ResizeToContents);
+    m_browserView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_browserView->addAction(m_addSelected);
+    connect(m_browserView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (!index.data(BrowserModel::IsFolderRole).toBool())
+            addSources(m_browser->sourceItems({m_browserFilter->mapToSource(index)}));
+    });
+    leftLayout->addWidget(m_browserView);
+    auto *addButtonBar = new QToolBar(left);
+    addButtonBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    addButtonBar->addAction(m_addSelected);
+    leftLayout->addWidget(addButtonBar);
+
+    // Right: destination, run controls, queue and dashboard.
+    auto *right = new QWidget(splitter);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_destination = new DestinationPicker(m_services.settings, right);
+    rightLayout->addWidget(m_destination);
+    auto *bar = new QToolBar(right);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (QAction *a : {m_start, m_pause, m_resume, m_cancel, m_paste})
+        bar->addAction(a);
+    rightLayout->addWidget(bar);
+
+    m_tabs = new QTabWidget(right);
+    m_queueView = new QTableView(m_tabs);
+    m_queueView->setObjectName(u"queueView"_s);
+    m_queueView->setModel(m_queue);
+    m_queueView->setItemDelegateForColumn(QueueModel::ProgressColumn, new ProgressDelegate(m_queueView));
+    m_queueView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_queueView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_queueView->setDragDropMode(QAbstractItemView::DragDrop);
+    m_queueView->setDragEnabled(true);
+    m_queueView->setAcceptDrops(true);
+    m_queueView->setDropIndicatorShown(true);
+    m_queueView->setDefaultDropAction(Qt::MoveAction);
+    m_queueView->verticalHeader()->hide();
+    m_queueView->horizontalHeader()->setSectionResizeMode(QueueModel::NameColumn, QHeaderView::Stretch);
+    m_queueView->horizontalHeader()->setSectionResizeMode(QueueModel::ReasonColumn, QHeaderView::Interactive);
+    m_queueView->horizontalHeader()->resizeSection(QueueModel::ProgressColumn, m_queueView->fontMetrics().horizontalAdvance(u"0000.0 MB"_s) * 2);
+    m_queueView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (QAction *a : {m_pauseFile, m_resumeFile, m_cancelFile, m_retryFile, m_removeFile, m_moveUp, m_moveDown})
+        m_queueView->addAction(a);
+    connect(m_queueView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    auto *queuePage = new QWidget(m_tabs);
+    auto *queueLayout = new QVBoxLayout(queuePage);
+    auto *fileBar = new QToolBar(queuePage);
+    fileBar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    for (QAction *a : {m_pauseFile, m_resumeFile, m_cancelFile, m_retryFile, m_removeFile, m_moveUp, m_moveDown})
+        fileBar->addAction(a);
+    queueLayout->addWidget(fileBar);
+    queueLayout->addWidget(m_queueView);
+    m_tabs->addTab(queuePage, tr("Queue"));
+    m_dashboard = new Dashboard(m_tabs);
+    m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    rightLayout->addWidget(m_tabs, 1);
+
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    return splitter;
+}
+
+void MainWindow::setSession(const AccountSession &session)
+{
+    m_session = session;
+    m_firstRun->setBusy(false);
+    if (m_browserSource)
+        m_browserSource->deleteLater();
+    m_browserSource = (session.isValid() && m_services.browserFactory) ? m_services.browserFactory(session, this) : nullptr;
+    m_browser->setSource(m_browserSource);
+    m_pages->setCurrentIndex(session.isValid() ? 1 : 0);
+    m_accountLabel->setText(session.isValid() ? tr("Signed in: %1").arg(session.accountName) : QString());
+    if (session.isValid() && m_destination->choice().path.isEmpty() && session.isSandbox)
+    {
+        // A newcomer trying the sandbox gets a ready destination in the home folder.
+        m_destination->setChoice({AppSettings::DestinationKind::LocalFolder,
+                                  QDir::homePath() + u"/Drive Ingest sandbox"_s});
+    }
+    // Show the roots' first level right away.
+    if (session.isValid())
+        m_browserView->expand(m_browserFilter->index(0, 0));
+    updateActions();
+}
+
+void MainWindow::addSources(const QList<SourceItem> &items)
+{
+    if (items.isEmpty())
+        return;
+    m_queue->addPending(items);
+    m_tabs->setCurrentIndex(0);
+}
+
+void MainWindow::startRun()
+{
+    if (m_running || !m_session.isValid())
+        return;
+    if (m_queue->pendingCount() == 0)
+    {
+        statusBar()->showMessage(tr("Add files or folders to the queue first."), 5000);
+        return;
+    }
+    if (!m_destination->validate())
+        return;
+    m_destination->remember();
+    RunPlan plan;
+    plan.account = m_session;
+    plan.destination = m_destination->choice();
+    plan.options = m_services.settings->runOptions();
+    m_queue->clearRun();
+    for (const SourceItem &item : m_queue->takePending())
+        plan.sources.append(item.ref);
+    m_dashboard->reset();
+    m_running = true;
+    m_paused = false;
+    updateActions();
+    m_services.runner->start(plan);
+}
+
+void MainWindow::pauseAll()
+{
+    if (!m_running)
+        return;
+    m_services.runner->pause();
+    m_paused = true;
+    updateActions();
+}
+
+void MainWindow::resumeAll()
+{
+    if (!m_running)
+        return;
+    m_services.runner->resume();
+    m_paused = false;
+    updateActions();
+}
+
+void MainWindow::cancelAll()
+{
+    if (!m_running)
+        return;
+    m_services.runner->cancel();
+}
+
+void MainWindow::pasteLinks()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    const QList<SourceItem> items = SourceItems::fromMimeData(mime);
+    if (items.isEmpty())
+        statusBar()->showMessage(tr("The clipboard holds no Google Drive link."), 5000);
+    addSources(items);
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_services.settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_browser->setExportFormats(m_services.settings->exportFormats());
+    applyLiveSettings();
+}
+
+void MainWindow::applyLiveSettings()
+{
+    if (!m_running)
+        return;
+    m_services.runner->setParallel(m_services.settings->parallel());
+    m_services.runner->setBandwidthLimit(m_services.settings->bandwidthLimit());
+}
+
+void MainWindow::trySandbox()
+{
+    m_firstRun->setBusy(true, tr("Starting the sandbox…"));
+    m_sandbox->start();
+}
+
+void MainWindow::signInWithGoogle()
+{
+    if (!m_services.googleSignIn)
+    {
+        QMessageBox::information(this, tr("Sign in with Google"), tr("Google sign-in is not available in this build."));
+        return;
+    }
+    m_firstRun->setBusy(true, tr("Waiting for the browser sign-in…"));
+    m_services.googleSignIn(this, [this](const AccountSession &session, const QString &error) {
+        m_firstRun->setBusy(false, error);
+        if (session.isValid())
+            setSession(session);
+        else if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Sign in with Google"), error);
+    });
+}
+
+void MainWindow::signOut()
+{
+    if (m_running)
+        cancelAll();
+    m_sandbox->stop();
+    setSession({});
+}
+
+void MainWindow::onSnapshot(const Transfer::Snapshot &snapshot)
+{
+    m_queue->applySnapshot(snapshot);
+    m_dashboard->applySnapshot(snapshot);
+    m_paused = snapshot.paused;
+    m_limitLabel->setText(snapshot.running ? m_dashboard->limitingText() : QString());
+    updateTitle(&snapshot);
+    updateActions();
+}
+
+void MainWindow::onFinished(const Transfer::Report &report)
+{
+    m_running = false;
+    m_paused = false;
+    m_queue->applySnapshot(report.totals);
+    m_dashboard->showReport(report);
+    m_limitLabel->clear();
+    updateTitle(nullptr);
+    updateActions();
+    const Transfer::Snapshot &t = report.totals;
+    notify(tr("Ingest finished"), tr("%1 files done, %2 failed.").arg(t.filesDone + t.filesSkipped).arg(t.filesFailed + t.filesParked));
+}
+
+void MainWindow::onAuthRequired(const QString &account, const QString &reason)
+{
+    notify(tr("Sign-in needed"), tr("%1: %2").arg(account, reason));
+    statusBar()->showMessage(tr("Sign in again to continue: %1").arg(reason));
+}
+
+void MainWindow::onRunFailed(const Net::Error &error)
+{
+    m_running = false;
+    m_paused = false;
+    updateActions();
+    updateTitle(nullptr);
+    notify(tr("Ingest stopped"), error.message);
+    QMessageBox::warning(this, tr("Ingest stopped"), error.message.isEmpty() ? error.reason : error.message);
+}
+
+void MainWindow::forSelectedFiles(const std::function<void(quint64)> &action)
+{
+    for (const QModelIndex &index : m_queueView->selectionModel()->selectedRows())
+    {
+        const quint64 key = index.data(QueueModel::KeyRole).value<quint64>();
+        if (key != 0)
+            action(key);
+    }
+}
+
+void MainWindow::moveSelected(int delta)
+{
+    const QModelIndexList rows = m_queueView->selectionModel()->selectedRows();
+    if (rows.size() != 1)
+        return;
+    const int row = rows.first().row();
+    const int target = delta < 0 ? row - 1 : row + 2;
+    if (m_queue->moveRows({}, row, 1, {}, target))
+        m_queueView->selectRow(delta < 0 ? row - 1 : row + 1);
+}
+
+void MainWindow::updateActions()
+{
+    const bool signedIn = m_session.isValid();
+    m_start->setEnabled(signedIn && !m_running && m_queue->pendingCount() > 0);
+    m_pause->setEnabled(m_running && !m_paused);
+    m_resume->setEnabled(m_running && m_paused);
+    m_cancel->setEnabled(m_running);
+    m_signOut->setEnabled(signedIn);
+    bool anyFile = false;
+    bool anyPending = false;
+    int selected = 0;
+    if (m_queueView && m_queueView->selectionModel())
+    {
+        for (const QModelIndex &i : m_queueView->selectionModel()->selectedRows())
+        {
+            ++selected;
+            if (i.data(QueueModel::PendingRole).toBool())
+                anyPending = true;
+            else
+                anyFile = true;
+        }
+    }
+    for (QAction *a : {m_pauseFile, m_resumeFile, m_cancelFile, m_retryFile})
+        a->setEnabled(m_running && anyFile);
+    m_removeFile->setEnabled(anyPending);
+    m_moveUp->setEnabled(selected == 1);
+    m_moveDown->setEnabled(selected == 1);
+}
+
+void MainWindow::updateTitle(const Transfer::Snapshot *s)
+{
+    if (!s || !s->running)
+    {
+        setWindowTitle(tr("Drive Ingest"));
+        return;
+    }
+    int percent = 0;
+    if (s->bytesTotal > 0)
+        percent = int(100.0 * double(s->bytesDone) / double(s->bytesTotal));
+    else if (s->filesTotal > 0)
+        percent = 100 * (s->filesDone + s->filesSkipped) / s->filesTotal;
+    setWindowTitle(s->paused ? tr("%1% paused – Drive Ingest").arg(percent)
+                             : tr("%1% at %2 – Drive Ingest").arg(percent).arg(Format::rate(s->rate)));
+}
+
+void MainWindow::notify(const QString &title, const QString &message)
+{
+    if (m_tray && m_tray->isVisible() && QSystemTrayIcon::supportsMessages())
+        m_tray->showMessage(title, message, QSystemTrayIcon::Information, 10000);
+    else
+        statusBar()->showMessage(title + u": "_s + message, 10000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_running)
+    {
+        const auto answer = QMessageBox::question(this, tr("Quit Drive Ingest"),
+                                                  tr("A run is in progress. Cancel it and quit?"),
+                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+        {
+            event->ignore();
+            return;
+        }
+        m_services.runner->cancel();
+    }
+    m_sandbox->stop();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_session.isValid() && SourceItems::canDecode(event->mimeData()))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<SourceItem> items = SourceItems::fromMimeData(event->mimeData());
+    if (items.isEmpty())
+    {
+        event->ignore();
+        return;
+    }
+    addSources(items);
+    event->acceptProposedAction();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        updateTitle(nullptr);
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "destinationchoice.h"
+#include "drive/driveref.h"
+#include "net/endpoints.h"
+#include "net/error.h"
+#include "transfer/snapshot.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+
+/// The signed-in Google side of a run, as the window knows it. The token is held in memory only.
+struct AccountSession
+{
+    QString accountName;      ///< shown to the user
+    Net::Endpoints endpoints; ///< Google, or the sandbox
+    QByteArray staticToken;   ///< sandbox / pasted token; empty when a token provider factory is used
+    bool isSandbox = false;
+
+    [[nodiscard]] bool isValid() const { return !accountName.isEmpty(); }
+};
+
+/// Everything one run needs from the window.
+struct RunPlan
+{
+    AccountSession account;
+    DestinationChoice destination;
+    Transfer::RunOptions options;
+    QList<Drive::DriveRef> sources;
+};
+
+/**
+ * What the window drives. The real one forwards to Transfer::EngineHost (enginerunner.h); tests may use a
+ * fake. Signals mirror EngineHost's so the window stays a thin adapter.
+ */
+class RunController : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    virtual void start(const RunPlan &plan) = 0;
+    virtual void addSources(const QList<Drive::DriveRef> &sources) = 0;
+    virtual void pause() = 0;
+    virtual void resume() = 0;
+    virtual void cancel() = 0;
+    virtual void pauseFile(quint64 key) = 0;
+    virtual void resumeFile(quint64 key) = 0;
+    virtual void cancelFile(quint64 key) = 0;
+    virtual void retryFile(quint64 key) = 0;
+    virtual void setParallel(int files) = 0;
+    virtual void setBandwidthLimit(qint64 bytesPerSecond) = 0;
+
+signals:
+    void snapshot(const Transfer::Snapshot &snapshot);
+    void finished(const Transfer::Report &report);
+    void authRequired(const QString &account, const QString &reason);
+    void runFailed(const Net::Error &error);
+};

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "runcontroller.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+
+/// "Try it with the sandbox": starts drive-ingest-sandbox on a free loopback port with a fresh static token,
+/// waits for its ready file and hands back a session signed in to it. Stops the process when destroyed.
+class SandboxLauncher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SandboxLauncher)
+
+public:
+    explicit SandboxLauncher(QObject *parent = nullptr);
+    ~SandboxLauncher() override;
+
+    /// Next to the app binary, then $DI_SANDBOX, then the build tree; empty when not found.
+    [[nodiscard]] static QString findProgram();
+    void start();
+    void stop();
+    [[nodiscard]] bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+
+signals:
+    void ready(const AccountSession &session);
+    void failed(const QString &message);
+
+private:
+    void poll();
+
+    QProcess m_process;
+    QTemporaryDir m_dir;
+    QTimer m_poll;
+    QElapsedTimer m_since;
+    QByteArray m_token;
+};
