@@ -80,6 +80,48 @@ void writeFile(const QString &path, const QByteArray &content)
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(content);
 }
+
+
+// DESIGN.md: util <- net <- {drive, auth, destinations} <- transfer. The lead's contract has net using
+// auth/tokenprovider.h, so only the edges that must never exist are checked: what a folder may not include.
+QStringList layeringViolations(const QString &core)
+{
+    const QHash<QString, QStringList> forbidden = {
+        {u"util"_s, {u"net"_s, u"drive"_s, u"auth"_s, u"destinations"_s, u"transfer"_s}},
+        {u"net"_s, {u"drive"_s, u"destinations"_s, u"transfer"_s}},
+        {u"drive"_s, {u"destinations"_s, u"transfer"_s}},
+        {u"auth"_s, {u"drive"_s, u"destinations"_s, u"transfer"_s}},
+        {u"destinations"_s, {u"drive"_s, u"transfer"_s}},
+    };
+    static const QRegularExpression include(u"^\\s*#\\s*include\\s*\"([a-z]+)/[^\"]+\""_s,
+                                            QRegularExpression::MultilineOption);
+    QStringList found;
+    for (auto it = forbidden.cbegin(); it != forbidden.cend(); ++it)
+    {
+        QDirIterator files(QDir(core).filePath(it.key()), {u"*.h"_s, u"*.cpp"_s}, QDir::Files,
+                           QDirIterator::Subdirectories);
+        while (files.hasNext())
+        {
+            const QString path = files.next();
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+            {
+                continue;
+            }
+            const QString text = stripComments(QString::fromUtf8(file.readAll()));
+            QRegularExpressionMatchIterator matches = include.globalMatch(text);
+            while (matches.hasNext())
+            {
+                const QRegularExpressionMatch match = matches.next();
+                if (it.value().contains(match.captured(1)))
+                {
+                    found.append(QDir(core).relativeFilePath(path) + u": "_s + match.captured().trimmed());
+                }
+            }
+        }
+    }
+    return found;
+}
 } // namespace
 
 class TestCoreLayering final : public QObject
@@ -89,6 +131,7 @@ class TestCoreLayering final : public QObject
 private slots:
     void detectorCatchesViolations();
     void coreHasNoGuiDependency();
+    void subsystemsPointDown();
 };
 
 void TestCoreLayering::detectorCatchesViolations()
@@ -124,6 +167,25 @@ void TestCoreLayering::coreHasNoGuiDependency()
     const QStringList found = violations(core, &scanned);
     QVERIFY2(scanned > 10, qPrintable(u"only %1 files scanned under %2"_s.arg(scanned).arg(core)));
     QVERIFY2(found.isEmpty(), qPrintable(u"src/core must not use QtGui/QtWidgets:\n"_s + found.join(u'\n')));
+}
+
+void TestCoreLayering::subsystemsPointDown()
+{
+    const QString sourceDir = qEnvironmentVariable("DI_SOURCE_DIR");
+    if (sourceDir.isEmpty())
+    {
+        QSKIP("DI_SOURCE_DIR is not set (run through ctest)");
+    }
+    // The detector, on a fake tree first.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    writeFile(dir.filePath(u"util/a.cpp"_s), "#include \"util/a.h\"\n#include \"net/error.h\"\n");
+    writeFile(dir.filePath(u"net/b.cpp"_s), "#include \"util/a.h\"\n// #include \"transfer/x.h\"\n");
+    writeFile(dir.filePath(u"destinations/c.cpp"_s), "#include \"transfer/engine.h\"\n");
+    QCOMPARE(layeringViolations(dir.path()).size(), 2);
+
+    const QStringList found = layeringViolations(QDir(sourceDir).filePath(u"src/core"_s));
+    QVERIFY2(found.isEmpty(), qPrintable(u"src/core includes against the layering:\n"_s + found.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestCoreLayering)
