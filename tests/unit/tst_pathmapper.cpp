@@ -297,6 +297,13 @@ void TestPathMapper::joinRelative()
     QVERIFY(!PathMapper::joinRelative(deep).isEmpty());
     deep.append(QString(250, u'd'));
     QCOMPARE(PathMapper::joinRelative(deep), QString()); // 17 × 251 - 1 bytes: too long
+
+    QCOMPARE(PathMapper::appendRelative(QString(), u"a/b"_s), u"a\uFF0Fb"_s);
+    QCOMPARE(PathMapper::appendRelative(u"x/y"_s, u".."_s), u"x/y/__"_s);
+    QCOMPARE(PathMapper::appendRelative(u"x/y"_s, u"c [id].txt"_s), u"x/y/c [id].txt"_s);
+    deep.removeLast();
+    const QString parent = PathMapper::joinRelative(deep);
+    QCOMPARE(PathMapper::appendRelative(parent, QString(250, u'e')), QString());
 }
 
 void TestPathMapper::keepBothName_data()

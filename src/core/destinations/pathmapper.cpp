@@ -349,6 +349,16 @@ QString PathMapper::joinRelative(const QStringList &segments)
     return path;
 }
 
+QString PathMapper::appendRelative(const QString &parent, const QString &segment)
+{
+    const QString path = parent.isEmpty() ? safeName(segment) : parent + u'/' + safeName(segment);
+    if (utf8Size(path) > MaxPathBytes)
+    {
+        return QString();
+    }
+    return path;
+}
+
 QString PathMapper::keepBothName(const QString &name, int n, bool isFolder)
 {
     const auto [base, ext] = isFolder ? std::pair<QString, QString>(name, QString()) : splitExtension(name);

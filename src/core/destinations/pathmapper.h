@@ -42,6 +42,10 @@ public:
     /// Returns an empty string when there are no segments or the result exceeds MaxPathBytes UTF-8 bytes.
     [[nodiscard]] static QString joinRelative(const QStringList &segments);
 
+    /// `parent` (a joinRelative() result, or empty for the destination's root) plus one more segment, passed
+    /// through safeName(). Empty when the result would exceed MaxPathBytes, like joinRelative().
+    [[nodiscard]] static QString appendRelative(const QString &parent, const QString &segment);
+
     /// The keep-both conflict name: `a.txt`, 1 → `a (1).txt`; `a`, 2 → `a (2)`; folders keep dots in the name.
     [[nodiscard]] static QString keepBothName(const QString &name, int n, bool isFolder = false);
 
