@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "destinations/localdestination.h"
 
+#include "destinations/pathmapper.h"
 #include "util/hasher.h"
 
 #include <QDir>
@@ -44,15 +45,6 @@ Existing hashExisting(const QString &path)
     existing.md5 = QString::fromLatin1(hasher.md5Hex());
     existing.sha256 = QString::fromLatin1(hasher.sha256Hex());
     return existing;
-}
-
-// `a.txt` -> `a (1).txt`: the KeepBoth name for the n-th file that must land beside an existing one.
-QString keepBothName(const QString &name, int n)
-{
-    const qsizetype dot = name.lastIndexOf(u'.');
-    if (dot <= 0)
-        return name + u" (%1)"_s.arg(n);
-    return name.left(dot) + u" (%1)"_s.arg(n) + name.mid(dot);
 }
 
 QThreadPool *probePool()
@@ -296,7 +288,7 @@ void LocalSink::finish()
     {
         const QFileInfo info(m_finalPath);
         for (int n = 1; n < 10000 && QFileInfo::exists(target); ++n)
-            target = info.absolutePath() + u'/' + keepBothName(info.fileName(), n);
+            target = info.absolutePath() + u'/' + PathMapper::keepBothName(info.fileName(), n);
     }
     // rename(2) replaces an existing file atomically: Overwrite never leaves a gap with no file.
     if (::rename(QFile::encodeName(m_partialPath).constData(), QFile::encodeName(target).constData()) != 0)

@@ -74,8 +74,11 @@ signals:
     void runFailed(const Net::Error &error);
 
 private:
+    void post(std::function<void()> call);
+
     QThread *m_thread = nullptr;
-    Engine *m_engine = nullptr; ///< lives on m_thread
+    QObject *m_worker = nullptr; ///< lives on m_thread; owns the run's QNAM, token provider, destination and engine
+    Engine *m_engine = nullptr;  ///< lives on m_thread; touched only there
 };
 
 } // namespace Transfer

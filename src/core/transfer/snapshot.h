@@ -30,6 +30,8 @@ enum class FileState
 };
 
 [[nodiscard]] QString fileStateName(FileState state); ///< stable machine name: "queued", "done", "parked"…
+/// The file name extension for an export mime type ("docx" for Word…); empty when unknown.
+[[nodiscard]] QString exportExtension(const QString &exportMimeType);
 
 struct RunOptions
 {
@@ -44,6 +46,8 @@ struct RunOptions
     QMap<QString, QString> exportFormats;   ///< Google mime type -> export mime type
     Dest::ConflictPolicy conflict = Dest::ConflictPolicy::Skip;
     bool dryRun = false;
+    int stallTimeoutMs = 60000;             ///< no body bytes for this long: a Transient "stalled" error
+    int maxChecksumTries = 3;               ///< a hash mismatch restarts the file from 0 this often, then fails
 
     [[nodiscard]] static QMap<QString, QString> defaultExportFormats(); ///< docx, xlsx, pptx, svg
 };

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One test per fault class of DESIGN.md "Errors and retries", each against the real sandbox: the outcome,
+// what the sandbox saw, and that no .partial or half file remains.
+#include "tst_engine_support.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace EngineTest;
+
+class TestEngineFaults final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    QJsonObject m_small;  ///< a binary of 64 KiB .. 2 MiB
+    QJsonObject m_small2; ///< another one
+    QJsonObject m_medium; ///< 1 MiB .. 16 MiB
+
+    void applyFileFaults(const QString &id, const QJsonObject &faults)
+    {
+        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"files"_s, QJsonObject {{id, faults}}}}));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_sandbox = std::make_unique<SandboxProcess>(QStringList {u"--static-token"_s, QString::fromLatin1(Token), u"--quiet"_s});
+        if (!m_sandbox->start())
+            QSKIP(qPrintable(u"sandbox not available: "_s + m_sandbox->errorString()));
+        m_small = findBinary(*m_sandbox, 60 * 1024, 2 << 20);
+        m_small2 = findBinary(*m_sandbox, 1, 2 << 20, {m_small.value(u"id"_s).toString()});
+        m_medium = findBinary(*m_sandbox, 1 << 20, 16 << 20);
+        QVERIFY2(!m_small.isEmpty() && !m_small2.isEmpty() && !m_medium.isEmpty(), "demo tree lacks small binaries");
+    }
+
+    void init()
+    {
+        QVERIFY(m_sandbox->reset());
+    }
+
+    void throttlingStorm()
+    {
+        // Every request over 3/s is refused with 429 + Retry-After: the run slows down and still completes.
+        QVERIFY(m_sandbox->setFaults({{u"quota_qps"_s, 3}, {u"quota_burst"_s, 2}, {u"quota_status"_s, 429}, {u"retry_after_s"_s, 1}}));
+        QTemporaryDir dir;
+        const QList<Drive::DriveRef> sources {ref(m_small.value(u"id"_s).toString()), ref(m_small2.value(u"id"_s).toString()),
+                                              ref(m_medium.value(u"id"_s).toString())};
+        const RunResult r = runIngest(*m_sandbox, sources, dir.path(), fastOptions());
+        QVERIFY(r.finished);
+        QCOMPARE(r.report.totals.filesDone, 3);
+        QVERIFY(r.report.totals.throttledTotal > 0);
+        QVERIFY(m_sandbox->stats().value(u"throttled"_s).toInt() > 0);
+        for (const QJsonObject &item : {m_small, m_small2, m_medium})
+        {
+            const Transfer::FileStatus *f = recordFor(r.report, item.value(u"id"_s).toString());
+            QVERIFY(f);
+            QCOMPARE(md5Of(f->destinationPath), item.value(u"md5"_s).toString().toLatin1());
+        }
+        QVERIFY(partialsUnder(dir.path()).isEmpty());
+    }
+
+    void serverErrorBurst()
+    {
+        const QString id = m_small.value(u"id"_s).toString();
+        applyFileFaults(id, {{u"error_times"_s, 2}, {u"error_status"_s, 503}});
+        QTemporaryDir dir;
+        const RunResult r = runIngest(*m_sandbox, {ref(id)}, dir.path(), fastOptions());
+        QCOMPARE(r.report.totals.filesDone, 1);
+        const Transfer::FileStatus *f = recordFor(r.report, id);
+        QVERIFY(f);
+        QVERIFY(f->retries >= 2);
+        QCOMPARE(md5Of(f->destinationPath), m_small.value(u"md5"_s).toString().toLatin1());
+        const auto seen = mediaRequests(*m_sandbox, id);
+        QVERIFY(seen.size() >= 3);
+        QCOMPARE(seen.at(0).first, 503);
+        QCOMPARE(seen.at(1).first, 503);
+        QVERIFY(partialsUnder(dir.path()).isEmpty());
+    }
+
+    void resetMidBody()
+    {
+        const QString id = m_medium.value(u"id"_s).toString();
+        const qint64 size = m_medium.value(u"size"_s).toVariant().toLongLong();
+        applyFileFaults(id, {{u"reset_after_bytes"_s, 300000}, {u"reset_times"_s, 1}});
+        QTemporaryDir dir;
+        const RunResult r = runIngest(*m_sandbox, {ref(id)}, dir.path(), fastOptions());
+        QCOMPARE(r.report.totals.filesDone, 1);
+        const Transfer::FileStatus *f = recordFor(r.report, id);
+        QVERIFY(f);
+        QCOMPARE(f->bytesDone, size);
+        QCOMPARE(md5Of(f->destinationPath), m_medium.value(u"md5"_s).toString().toLatin1());
+        // The second request resumed from the last good byte, not from 0.
+        const auto seen = mediaRequests(*m_sandbox, id);
+        QVERIFY2(seen.size() >= 2, "expected a resumed request");
+        const QString range = seen.at(1).second;
+        QVERIFY2(range.startsWith(u"bytes="_s) && !range.startsWith(u"bytes=0-"_s), qPrintable(range));
+        const qint64 from = range.mid(6, range.indexOf(u'-') - 6).toLongLong();
+        QVERIFY2(from > 0 && from <= 300000, qPrintable(range));
+        QVERIFY(partialsUnder(dir.path()).isEmpty());
+    }
+
+    void stall()
+    {
+        const QString id = m_small.value(u"id"_s).toString();
+        applyFileFaults(id, {{u"stall_after_bytes"_s, 20000}, {u"stall_ms"_s, 3000}, {u"stall_times"_s, 1}});
+        QTemporaryDir dir;
+        Transfer::RunOptions options = fastOptions();
+        options.stallTimeoutMs = 1000;
+        const RunResult r = runIngest(*m_sandbox, {ref(id)}, dir.path(), options);
+        QCOMPARE(r.report.totals.filesDone, 1);
+        const Transfer::FileStatus *f = recordFor(r.report, id);
+        QVERIFY(f);
+        QVERIFY(f->retries >= 1);
+        QCOMPARE(md5Of(f->destinationPath), m_small.value(u"md5"_s).toString().toLatin1());
+        // The stalled request is logged when the sandbox's handler ends, after its stall.
+        QTRY_VERIFY_WITH_TIMEOUT(mediaRequests(*m_sandbox, id).size() >= 2, 10000);
+        bool resumed = false;
+        for (const auto &[status, range] : mediaRequests(*m_sandbox, id))
+            resumed = resumed || (range.startsWith(u"bytes="_s) && !range.startsWith(u"bytes=0-"_s));
+        QVERIFY2(resumed, "the request after the stall did not resume with Range");
+        QVERIFY(partialsUnder(dir.path()).isEmpty());
+    }
+
+    void wrongChecksum()
+    {
+        const QString id = m_small.value(u"id"_s).toString();
+        applyFileFaults(id, {{u"wrong_md5"_s, true}});
+        QTemporaryDir dir;
+        const RunResult r = runIngest(*m_sandbox, {ref(id)}, dir.path(), fastOptions());
+        QCOMPARE(r.report.totals.filesFailed, 1);
+        const Transfer::FileStatus *f = recordFor(r.report, id);
+        QVERIFY(f);
+        QCOMPARE(f->state, Transfer::FileState::Failed);
+        QVERIFY2(f->lastError.message.contains(u"checksum mismatch"_s), qPrintable(f->lastError.message));
+        // Retried from 0 before giving up; nothing at the final path, nothing beside it.
+        QCOMPARE(mediaRequests(*m_sandbox, id).size(), Transfer::RunOptions().maxChecksumTries);
+        QVERIFY(filesUnder(dir.path()).isEmpty());
+    }
+
+    void tokenExpiry()
+    {
+        const QString id = m_small.value(u"id"_s).toString();
+        QTemporaryDir dir;
+        const RunResult r = runIngest(*m_sandbox, {ref(id)}, dir.path(), fastOptions(), TokenKind::Expiring);
+        QCOMPARE(r.report.totals.filesDone, 1);
+        QVERIFY(r.authRequired.isEmpty());
+        // The sandbox refused the expired token at least once before the refreshed one worked.
+        bool saw401 = false;
+        for (const QJsonValue &v : m_sandbox->stats().value(u"log"_s).toArray())
+            saw401 = saw401 || v.toObject().value(u"status"_s).toInt() == 401;
+        QVERIFY(saw401);
+        const Transfer::FileStatus *f = recordFor(r.report, id);
+        QVERIFY(f);
+        QCOMPARE(md5Of(f->destinationPath), m_small.value(u"md5"_s).toString().toLatin1());
+    }
+
+    void tokenRefusedStopsRun()
+    {
+        // A static token that the server refuses cannot be refreshed: authRequired, files failed, no partials.
+        QTemporaryDir dir;
+        SandboxProcess other({u"--static-token"_s, u"some-other-token-123456"_s, u"--quiet"_s});
+        QVERIFY(other.start());
+        const QString id = findBinary(other, 1, 2 << 20).value(u"id"_s).toString();
+        const RunResult r = runIngest(other, {ref(id)}, dir.path(), fastOptions());
+        QVERIFY(r.finished);
+        QCOMPARE(r.report.totals.filesDone, 0);
+        QVERIFY(filesUnder(dir.path()).isEmpty());
+    }
+
+    void downloadQuota()
+    {
+        const QString parked = m_small.value(u"id"_s).toString();
+        const QString fine = m_small2.value(u"id"_s).toString();
+        applyFileFaults(parked, {{u"download_quota_exceeded"_s, true}});
+        QTemporaryDir dir;
+        const RunResult r = runIngest(*m_sandbox, {ref(parked), ref(fine)}, dir.path(), fastOptions());
+        QCOMPARE(r.report.totals.filesParked, 1);
+        QCOMPARE(r.report.totals.filesDone, 1);
+        const Transfer::FileStatus *p = recordFor(r.report, parked);
+        QVERIFY(p);
+        QCOMPARE(p->state, Transfer::FileState::Parked);
+        QCOMPARE(p->lastError.reason, u"downloadQuotaExceeded"_s);
+        // Not hammered: one media request only.
+        QCOMPARE(mediaRequests(*m_sandbox, parked).size(), 1);
+        QVERIFY(!QFile::exists(p->destinationPath));
+        QVERIFY(partialsUnder(dir.path()).isEmpty());
+    }
+
+    void diskFull()
+    {
+        QTemporaryDir dir;
+        const QString mountPoint = dir.filePath(u"tiny"_s);
+        QVERIFY(QDir().mkpath(mountPoint));
+        if (QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=512k"_s, u"tmpfs"_s, mountPoint}) != 0)
+            QSKIP("cannot mount a small tmpfs here (needs root)");
+        auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {mountPoint}); });
+        const QString id = m_medium.value(u"id"_s).toString();
+        const RunResult r = runIngest(*m_sandbox, {ref(id), ref(m_small.value(u"id"_s).toString())}, mountPoint, fastOptions());
+        QVERIFY(r.finished);
+        QCOMPARE(r.runFailures.size(), 1);
+        QCOMPARE(r.runFailures.at(0).errorClass, Net::ErrorClass::Local);
+        QCOMPARE(r.runFailures.at(0).reason, u"diskFull"_s);
+        QVERIFY(partialsUnder(mountPoint).isEmpty());
+        const Transfer::FileStatus *f = recordFor(r.report, id);
+        QVERIFY(f);
+        QVERIFY(!QFile::exists(f->destinationPath));
+    }
+
+    void cancelLeavesNothing()
+    {
+        // 200 KB/s per connection: a MiB-sized file is still in flight when cancel() arrives.
+        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 200000}}));
+        const QString id = m_medium.value(u"id"_s).toString();
+        QTemporaryDir dir;
+        const RunResult r = runIngest(*m_sandbox, {ref(id)}, dir.path(), fastOptions(), TokenKind::Static, 30000,
+                                      [](Transfer::EngineHost &host, const Transfer::Snapshot &) { host.cancel(); });
+        QCOMPARE(r.report.totals.filesCancelled, 1);
+        QVERIFY(filesUnder(dir.path()).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineFaults)
+#include "tst_engine_faults.moc"

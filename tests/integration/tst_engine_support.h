@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Shared by the tst_engine_* integration tests: run the real engine (EngineHost, worker thread, own QNAM)
+// against a SandboxProcess into a temp folder and wait for its Report.
+
+#include "auth/tokenprovider.h"
+#include "destinations/localdestination.h"
+#include "sandboxprocess.h"
+#include "transfer/enginehost.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace EngineTest
+{
+using namespace Qt::StringLiterals;
+
+inline const QByteArray Token = "sandbox-static-token-0123456789";
+
+/// Hands out a wrong token until refresh() is called, then the good one (the refresh path, without OAuth).
+class ExpiringTokenProvider final : public Auth::TokenProvider
+{
+    Q_OBJECT
+
+public:
+    ExpiringTokenProvider(QByteArray good, QObject *parent)
+        : Auth::TokenProvider(parent)
+        , m_good(std::move(good))
+    {
+    }
+    QByteArray accessToken() const override { return m_refreshed ? m_good : QByteArray("expired-token-abcdefgh"); }
+    void refresh() override
+    {
+        ++refreshCount;
+        QMetaObject::invokeMethod(this, [this] {
+            m_refreshed = true;
+            emit refreshed();
+        }, Qt::QueuedConnection);
+    }
+    QString accountName() const override { return u"expiring@example.com"_s; }
+    int refreshCount = 0;
+
+private:
+    QByteArray m_good;
+    bool m_refreshed = false;
+};
+
+struct RunResult
+{
+    bool finished = false;
+    Transfer::Report report;
+    QList<Net::Error> runFailures;
+    QList<QString> authRequired;
+    QList<Transfer::Snapshot> snapshots;
+};
+
+enum class TokenKind
+{
+    Static,
+    Expiring,
+};
+
+inline Transfer::RunOptions fastOptions()
+{
+    Transfer::RunOptions options;
+    options.requestsPerSecond = 200;
+    options.burst = 200;
+    options.maxTries = 6;
+    return options;
+}
+
+/// Runs one ingest to `destinationDir` and waits for the report (or `timeoutMs`).
+/// `during` runs once the first snapshot arrived (to pause, cancel…).
+inline RunResult runIngest(SandboxProcess &sandbox, const QList<Drive::DriveRef> &sources, const QString &destinationDir,
+                           const Transfer::RunOptions &options, TokenKind token = TokenKind::Static,
+                           int timeoutMs = 50000,
+                           const std::function<void(Transfer::EngineHost &, const Transfer::Snapshot &)> &during = {})
+{
+    RunResult result;
+    Transfer::EngineHost host;
+    Transfer::EngineHost::Setup setup;
+    setup.endpoints = Net::Endpoints::sandbox(sandbox.baseUrl());
+    setup.options = options;
+    setup.googleToken = [token](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
+        if (token == TokenKind::Expiring)
+            return new ExpiringTokenProvider(Token, parent);
+        return new Auth::StaticTokenProvider(Token, u"sandbox"_s, parent);
+    };
+    setup.destination = [destinationDir](QNetworkAccessManager *, QObject *parent) -> Dest::Destination * {
+        return new Dest::LocalDestination(destinationDir, parent);
+    };
+    QObject::connect(&host, &Transfer::EngineHost::snapshot, &host, [&](const Transfer::Snapshot &s) {
+        result.snapshots.append(s);
+        if (during && result.snapshots.size() == 1)
+            during(host, s);
+    });
+    QObject::connect(&host, &Transfer::EngineHost::finished, &host, [&](const Transfer::Report &r) {
+        result.report = r;
+        result.finished = true;
+    });
+    QObject::connect(&host, &Transfer::EngineHost::runFailed, &host,
+                     [&](const Net::Error &e) { result.runFailures.append(e); });
+    QObject::connect(&host, &Transfer::EngineHost::authRequired, &host,
+                     [&](const QString &account, const QString &) { result.authRequired.append(account); });
+    host.startRun(setup, sources);
+    // Callers check result.finished (QTRY_VERIFY cannot return a value).
+    const bool done = QTest::qWaitFor([&] { return result.finished; }, timeoutMs);
+    Q_UNUSED(done)
+    return result;
+}
+
+inline Drive::DriveRef ref(const QString &id)
+{
+    Drive::DriveRef r;
+    r.id = id;
+    return r;
+}
+
+/// Every item of the sandbox tree (GET /_sandbox/tree).
+inline QList<QJsonObject> treeItems(SandboxProcess &sandbox)
+{
+    QList<QJsonObject> items;
+    const QJsonArray array = sandbox.get(u"/_sandbox/tree"_s).json().value(u"items"_s).toArray();
+    for (const QJsonValue &v : array)
+        items.append(v.toObject());
+    return items;
+}
+
+/// The first non-trashed binary file whose size is in [minSize, maxSize].
+inline QJsonObject findBinary(SandboxProcess &sandbox, qint64 minSize, qint64 maxSize, const QStringList &avoidIds = {})
+{
+    for (const QJsonObject &item : treeItems(sandbox))
+    {
+        const QString mime = item.value(u"mimeType"_s).toString();
+        const qint64 size = item.value(u"size"_s).toVariant().toLongLong();
+        if (mime.startsWith(u"application/vnd.google-apps."_s) || item.value(u"trashed"_s).toBool())
+            continue;
+        if (!item.value(u"driveId"_s).toString().isEmpty() || !item.value(u"faults"_s).toObject().isEmpty())
+            continue;
+        if (avoidIds.contains(item.value(u"id"_s).toString()))
+            continue;
+        if (size >= minSize && size <= maxSize)
+            return item;
+    }
+    return {};
+}
+
+inline QByteArray md5Of(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Md5);
+    hash.addData(&f);
+    return hash.result().toHex();
+}
+
+inline QStringList filesUnder(const QString &root)
+{
+    QStringList files;
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    return files;
+}
+
+inline QStringList partialsUnder(const QString &root)
+{
+    QStringList partials;
+    for (const QString &f : filesUnder(root))
+    {
+        if (f.endsWith(u".partial"_s))
+            partials << f;
+    }
+    return partials;
+}
+
+/// Media requests the sandbox logged for `fileId`, as (status, range) pairs.
+inline QList<QPair<int, QString>> mediaRequests(SandboxProcess &sandbox, const QString &fileId)
+{
+    QList<QPair<int, QString>> out;
+    const QJsonArray log = sandbox.stats().value(u"log"_s).toArray();
+    for (const QJsonValue &v : log)
+    {
+        const QJsonObject e = v.toObject();
+        if (e.value(u"route"_s).toString() == u"drive.files.media"_s && e.value(u"path"_s).toString().contains(fileId))
+            out.append({e.value(u"status"_s).toInt(), e.value(u"range"_s).toString()});
+    }
+    return out;
+}
+
+inline const Transfer::FileStatus *recordFor(const Transfer::Report &report, const QString &driveId)
+{
+    for (const Transfer::FileStatus &f : report.files)
+    {
+        if (f.driveId == driveId)
+            return &f;
+    }
+    return nullptr;
+}
+
+} // namespace EngineTest
