@@ -2,6 +2,7 @@
 #include "util/logging.h"
 #include "util/redactor.h"
 
+#include <QRegularExpression>
 #include <QTest>
 #include <QThread>
 #include <QUrl>
@@ -38,6 +39,7 @@ private slots:
     void registeredSecret();
     void shortSecretsIgnored();
     void forget();
+    void hugeSecretFallsBackToLiteral();
     void harmlessTextUntouched_data();
     void harmlessTextUntouched();
     void bytes();
@@ -170,6 +172,22 @@ void TestRedactor::forget()
     Util::forgetSecret("temporary-secret");
     QCOMPARE(Util::redact(u"temporary-secret"_s), u"temporary-secret"_s);
     Util::forgetSecret("never-registered");
+}
+
+void TestRedactor::hugeSecretFallsBackToLiteral()
+{
+    // Far beyond what PCRE2 compiles as one encoded-form pattern: literal matching, and no warning that could
+    // print the pattern (and so the secret).
+    QByteArray huge;
+    for (int i = 0; i < 40000; ++i)
+    {
+        huge += (i % 3 == 0) ? '/' : ((i % 3 == 1) ? '+' : 'q');
+    }
+    QTest::failOnWarning(QRegularExpression(u".*"_s));
+    Util::registerSecret(huge);
+    Util::registerSecret("small-but-fine-secret");
+    const QString out = Util::redact(u"a "_s + QString::fromLatin1(huge) + u" b small-but-fine-secret c"_s);
+    QCOMPARE(out, u"a "_s + Mark + u" b "_s + Mark + u" c"_s);
 }
 
 void TestRedactor::harmlessTextUntouched_data()

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "util/redactor.h"
 
-#include "util/logging.h"
-
 #include <QList>
+#include <QStringList>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QRegularExpression>
@@ -26,6 +25,7 @@ struct Registry
     // Alternations of the registered secrets, in chunks that stay below PCRE2's pattern size limit; rebuilt on
     // change. Copies are cheap (implicitly shared) and safe to use from any thread.
     QList<QRegularExpression> expressions;
+    QStringList literals; ///< secrets whose patterns PCRE2 cannot compile, matched as plain text
 };
 
 Registry &registry()
@@ -93,6 +93,7 @@ QString patternForSecret(const QByteArray &secret)
     return pattern;
 }
 
+// Called with reg.mutex held: must not log (the redacting handler would take the same lock).
 void rebuildLocked(Registry &reg)
 {
     constexpr qsizetype MaxPatternLength = 16 * 1024;
@@ -101,20 +102,33 @@ void rebuildLocked(Registry &reg)
     std::sort(sorted.begin(), sorted.end(),
               [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
     reg.expressions.clear();
+    reg.literals.clear();
     QString chunk;
-    const auto flush = [&reg, &chunk] {
+    QList<QByteArray> chunkSecrets;
+    const auto flush = [&reg, &chunk, &chunkSecrets] {
         if (chunk.isEmpty())
         {
             return;
         }
         QRegularExpression expression(chunk);
-        if (!expression.isValid())
+        if (expression.isValid())
         {
-            qCWarning(lcUtil) << "redactor: a secret pattern did not compile:" << expression.errorString();
+            expression.optimize();
+            reg.expressions.append(expression);
         }
-        expression.optimize();
-        reg.expressions.append(expression);
+        else
+        {
+            // Too big for PCRE2. Never hand an invalid pattern to replace(): Qt would print it, secrets and
+            // all. Plain string matching still catches the raw and the percent-encoded forms.
+            for (const QByteArray &secret : std::as_const(chunkSecrets))
+            {
+                reg.literals.append(QString::fromUtf8(secret));
+                reg.literals.append(QString::fromLatin1(secret));
+                reg.literals.append(QString::fromLatin1(secret.toPercentEncoding()));
+            }
+        }
         chunk.clear();
+        chunkSecrets.clear();
     };
     for (const QByteArray &secret : sorted)
     {
@@ -124,6 +138,7 @@ void rebuildLocked(Registry &reg)
             flush();
         }
         chunk += chunk.isEmpty() ? pattern : u'|' + pattern;
+        chunkSecrets.append(secret);
     }
     flush();
 }
@@ -183,10 +198,19 @@ QString redactView(QString text, const QString &mark)
         return text;
     }
     QList<QRegularExpression> registered;
+    QStringList literals;
     {
         Registry &reg = registry();
         QMutexLocker lock(&reg.mutex);
         registered = reg.expressions;
+        literals = reg.literals;
+    }
+    for (const QString &literal : std::as_const(literals))
+    {
+        if (!literal.isEmpty())
+        {
+            text.replace(literal, mark);
+        }
     }
     for (const QRegularExpression &expression : std::as_const(registered))
     {
@@ -204,7 +228,15 @@ std::atomic_bool g_installed = false;
 
 void redactingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
+    // A message raised while redacting (by Qt itself) could carry what was being redacted: withhold it.
+    thread_local bool inside = false;
+    if (inside)
+    {
+        return;
+    }
+    inside = true;
     const QString clean = Util::redact(message);
+    inside = false;
     if (g_previousHandler)
     {
         g_previousHandler(type, context, clean);
