@@ -109,6 +109,9 @@ void TestPathMapper::safeName_data()
     QTest::newRow("newline tab") << u"a\nb\tc"_s << u"a\u240Ab\u2409c"_s;
     QTest::newRow("del") << u"a\u007Fb"_s << u"a\u2421b"_s;
     QTest::newRow("c1") << u"a\u0085b"_s << u"a\uFFFDb"_s;
+    QTest::newRow("bidi override") << u"invoice\u202Efdp.exe"_s << u"invoice\uFFFDfdp.exe"_s;
+    QTest::newRow("bidi isolate") << u"a\u2067b\u2069"_s << u"a\uFFFDb\uFFFD"_s;
+    QTest::newRow("hebrew") << u"\u05E9\u05DC\u05D5\u05DD.txt"_s << u"\u05E9\u05DC\u05D5\u05DD.txt"_s;
     QTest::newRow("lone surrogate") << QString(QChar(0xD800)) + u"x"_s << u"\uFFFDx"_s;
     QTest::newRow("emoji") << u"\U0001F600 party \U0001F389.png"_s << u"\U0001F600 party \U0001F389.png"_s;
     QTest::newRow("CON") << u"CON"_s << u"CON_"_s;

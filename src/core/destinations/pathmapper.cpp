@@ -179,6 +179,11 @@ QChar replacementFor(QChar c)
     {
         return QChar(0xFFFD); // C1 controls
     }
+    if ((c.unicode() >= 0x202A && c.unicode() <= 0x202E) || (c.unicode() >= 0x2066 && c.unicode() <= 0x2069))
+    {
+        // Bidi embeddings and overrides make "invoice\u202Efdp.exe" display as "invoiceexe.pdf".
+        return QChar(0xFFFD);
+    }
     return c;
 }
 

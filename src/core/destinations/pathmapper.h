@@ -13,7 +13,7 @@ namespace Dest
 {
 /// One Drive name as a single safe path segment, the same on every run:
 /// NFC-normalized; `/` → `／` (U+FF0F, as rclone does) and `\ : * ? " < > |` → their full-width forms;
-/// control characters → their U+24xx symbols; trailing dots and spaces trimmed (Windows); `.` → `_`, `..` → `__`,
+/// control characters → their U+24xx symbols; bidi overrides/isolates → U+FFFD; trailing dots and spaces trimmed (Windows); `.` → `_`, `..` → `__`,
 /// empty → `_`; reserved Windows device names suffixed with `_` (`CON` → `CON_`, `nul.txt` → `nul_.txt`);
 /// at most 255 UTF-8 bytes, cut on a character boundary, keeping the extension. Idempotent.
 [[nodiscard]] QString safeName(const QString &driveName);
