@@ -146,7 +146,7 @@ void ApiCall::onReplyFinished()
         return;
     m_reply = nullptr;
     reply->deleteLater();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     Error error = classifyReply(reply, m_service, body);
 
     if (reply->property(TooLargeProperty).toBool())

@@ -175,6 +175,7 @@ void Pacer::onThrottled(std::chrono::milliseconds retryAfter)
     }
     ++m_throttleEvents;
     const qint64 t = now();
+    m_lastThrottleMs = std::max(t, t + std::max<qint64>(0, retryAfter.count()));
     // Answers to requests already in flight report the same wall: halve once per wave, not once per answer.
     if (m_granted != m_grantedAtLastThrottle)
     {
@@ -196,8 +197,11 @@ void Pacer::onSuccess()
     }
     if (m_effectiveRate >= m_rate)
         return;
-    // Additive increase: about 50 successes from the floor back to the configured rate.
-    applyEffectiveRate(std::min(m_rate, m_effectiveRate + m_rate / 50.0));
+    // Answers to requests sent before the wall was hit say nothing about the new rate: wait a moment.
+    if (now() < m_lastThrottleMs + RecoveryQuietMs)
+        return;
+    // Additive increase: about 100 successes from the floor back to the configured rate.
+    applyEffectiveRate(std::min(m_rate, m_effectiveRate + m_rate / 100.0));
 }
 
 void Pacer::applyEffectiveRate(double rate)

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <functional>
+#include <limits>
 
 namespace Net
 {
@@ -97,7 +98,9 @@ private:
     double m_rate;
     double m_effectiveRate;
     double m_minimumRate = 0.5;
+    static constexpr qint64 RecoveryQuietMs = 1000;
     qint64 m_holdUntilMs = 0;
+    qint64 m_lastThrottleMs = std::numeric_limits<qint64>::min() / 2;
     qint64 m_granted = 0;
     qint64 m_grantedAtLastThrottle = -1;
     qint64 m_throttleEvents = 0;
