@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 
+#include "authcommands.h"
 #include "exitcode.h"
 #include "ingestcommand.h"
 
@@ -14,8 +15,12 @@ namespace Cli
 std::vector<std::unique_ptr<Command>> makeCommands(const Streams &streams)
 {
     std::vector<std::unique_ptr<Command>> commands;
-    commands.push_back(std::make_unique<IngestCommand>(streams));
+    commands.push_back(std::make_unique<IngestCommand>(streams, makeTokenFactoryResolver()));
     // Sign-in commands (login, logout, accounts, databricks-login) register here.
+    commands.push_back(std::make_unique<LoginCommand>(streams));
+    commands.push_back(std::make_unique<LogoutCommand>(streams));
+    commands.push_back(std::make_unique<AccountsCommand>(streams));
+    commands.push_back(std::make_unique<DatabricksLoginCommand>(streams));
     return commands;
 }
 

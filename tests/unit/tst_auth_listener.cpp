@@ -85,6 +85,7 @@ private slots:
         QCOMPARE(codes.size(), 1);
         QCOMPARE(codes.at(0).at(0).toByteArray(), "4/0AbC+d-e_f"_ba);
         QVERIFY(!listener.isListening());
+        QCOMPARE(listener.port(), port); // the redirect URI stays valid for the code exchange
         QVERIFY(!connects(QHostAddress::LocalHost, port));
     }
 

@@ -81,6 +81,8 @@ bool LoopbackListener::listen(quint16 port)
             m_error = tr("cannot listen on 127.0.0.1 port %1: %2").arg(port).arg(m_server->errorString());
         return false;
     }
+    // Remembered: the redirect URI must stay the same for the code exchange after the server closed.
+    m_port = m_server->serverPort();
     if (m_timer->interval() > 0)
         m_timer->start();
     return true;
@@ -99,7 +101,7 @@ bool LoopbackListener::isListening() const
 
 quint16 LoopbackListener::port() const
 {
-    return m_server->serverPort();
+    return m_port;
 }
 
 QHostAddress LoopbackListener::serverAddress() const

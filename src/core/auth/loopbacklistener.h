@@ -60,6 +60,7 @@ public:
     void close();
 
     [[nodiscard]] bool isListening() const;
+    /// The port listened on (still known after the one-shot close).
     [[nodiscard]] quint16 port() const;
     [[nodiscard]] QHostAddress serverAddress() const;
     /// http://127.0.0.1:PORT/ (the literal address, not "localhost": RFC 8252 §8.3).
@@ -85,6 +86,7 @@ private:
     QByteArray m_expectedState;
     QString m_callbackPath = QStringLiteral("/");
     QString m_error;
+    quint16 m_port = 0;
     bool m_done = false;
 };
 

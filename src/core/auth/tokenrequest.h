@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMetaType>
 #include <QPair>
 #include <QString>
 #include <QUrl>
@@ -71,3 +72,5 @@ QNetworkReply *postTokenRequest(QNetworkAccessManager *nam, const QUrl &url, con
                                 std::function<void(const TokenReply &)> done);
 
 } // namespace Auth
+
+Q_DECLARE_METATYPE(Auth::TokenResponse)

@@ -1,0 +1,568 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "authcommands.h"
+
+#include "auth/accounts.h"
+#include "auth/databrickscredentials.h"
+#include "auth/googletokenprovider.h"
+#include "auth/keychaintokenstore.h"
+#include "auth/oauthflow.h"
+#include "auth/serviceaccount.h"
+#include "exitcode.h"
+#include "util/redactor.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+
+#include <optional>
+
+#include <termios.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Cli
+{
+namespace
+{
+const QString optAccount = u"account"_s;
+const QString optNoBrowser = u"no-browser"_s;
+const QString optClientId = u"client-id"_s;
+const QString optClientSecretFile = u"client-secret-file"_s;
+const QString optPort = u"port"_s;
+const QString optTimeout = u"timeout"_s;
+const QString optSandbox = u"sandbox"_s;
+const QString optAuthUrl = u"auth-url"_s;
+const QString optTokenUrl = u"token-url"_s;
+const QString optRevokeUrl = u"revoke-url"_s;
+const QString optHost = u"host"_s;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Cli::Auth", text);
+}
+
+QList<QCommandLineOption> endpointOptions()
+{
+    return {
+        {optSandbox, tr("Use a drive-ingest-sandbox at this base URL for every endpoint (and its built-in OAuth client)."),
+         u"URL"_s},
+        {optAuthUrl, tr("Override the OAuth authorization endpoint."), u"URL"_s},
+        {optTokenUrl, tr("Override the OAuth token endpoint."), u"URL"_s},
+        {optRevokeUrl, tr("Override the OAuth revocation endpoint."), u"URL"_s},
+    };
+}
+
+/// Endpoints from --sandbox and the one-by-one overrides; nullopt (message in *error) on a bad URL.
+std::optional<Net::Endpoints> endpointsFrom(const QCommandLineParser &parser, QString *error)
+{
+    Net::Endpoints endpoints = Net::Endpoints::google();
+    if (parser.isSet(optSandbox))
+    {
+        const QUrl base(parser.value(optSandbox), QUrl::StrictMode);
+        if (!base.isValid() || base.host().isEmpty() || !base.scheme().startsWith(u"http"_s))
+        {
+            *error = tr("--sandbox takes a base URL such as http://127.0.0.1:8080");
+            return std::nullopt;
+        }
+        endpoints = Net::Endpoints::sandbox(base);
+    }
+    const std::pair<QString, QUrl *> overrides[] = {
+        {optAuthUrl, &endpoints.oauthAuthorize},
+        {optTokenUrl, &endpoints.oauthToken},
+        {optRevokeUrl, &endpoints.oauthRevoke},
+    };
+    for (const auto &[name, target] : overrides)
+    {
+        if (!parser.isSet(name))
+            continue;
+        const QUrl url(parser.value(name), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty())
+        {
+            *error = tr("--%1 takes a URL").arg(name);
+            return std::nullopt;
+        }
+        *target = url;
+    }
+    return endpoints;
+}
+
+/// Runs a TokenStore call to completion: the CLI has nothing else to do meanwhile.
+Auth::TokenStore::Result waitFor(const std::function<void(QObject *, Auth::TokenStore::Callback)> &start)
+{
+    QEventLoop loop;
+    Auth::TokenStore::Result result;
+    result.errorString = tr("The OS keychain did not answer within 60 s.");
+    start(&loop, [&](const Auth::TokenStore::Result &r) {
+        result = r;
+        loop.quit();
+    });
+    QTimer::singleShot(std::chrono::seconds(60), &loop, &QEventLoop::quit);
+    loop.exec();
+    return result;
+}
+
+/// Reads one line from `in` without echoing it when it is a terminal.
+QByteArray readSecretLine(QTextStream *in, QTextStream &err, const QString &prompt)
+{
+    const bool tty = isatty(STDIN_FILENO) != 0;
+    termios saved {};
+    if (tty)
+    {
+        err << prompt << u' ';
+        err.flush();
+        if (tcgetattr(STDIN_FILENO, &saved) == 0)
+        {
+            termios quiet = saved;
+            quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+    }
+    const QString line = in ? in->readLine() : QString();
+    if (tty)
+    {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        err << u'\n';
+        err.flush();
+    }
+    QByteArray secret = line.trimmed().toUtf8();
+    Util::registerSecret(secret);
+    return secret;
+}
+
+/// The e-mail of the signed-in user, to name the account when --account was not given.
+QString fetchEmail(QNetworkAccessManager *nam, const Net::Endpoints &endpoints, const QByteArray &accessToken)
+{
+    QNetworkRequest request(endpoints.driveApi.resolved(QUrl(u"about?fields=user(emailAddress)"_s)));
+    request.setRawHeader("Authorization"_ba, "Bearer "_ba + accessToken);
+    request.setTransferTimeout(20000);
+    QNetworkReply *reply = nam->get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    if (reply->error() != QNetworkReply::NoError)
+        return {};
+    return QJsonDocument::fromJson(reply->readAll())
+        .object()
+        .value(u"user"_s)
+        .toObject()
+        .value(u"emailAddress"_s)
+        .toString();
+}
+} // namespace
+
+std::unique_ptr<Auth::TokenStore> makeTokenStore()
+{
+    const QString service = qEnvironmentVariable("DRIVE_INGEST_KEYCHAIN_SERVICE", u"drive-ingest"_s);
+    return std::make_unique<Auth::KeychainTokenStore>(service);
+}
+
+TokenFactoryResolver makeTokenFactoryResolver()
+{
+    return [](const TokenSource &source, QString *error) -> Transfer::EngineHost::TokenFactory {
+        const Net::Endpoints endpoints = source.endpoints;
+        if (!source.serviceAccountKeyFile.isEmpty())
+        {
+            const auto key = Auth::ServiceAccountKey::fromFile(source.serviceAccountKeyFile, error);
+            if (!key)
+                return {};
+            const QString subject = source.subject;
+            return [endpoints, key = *key, subject](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider * {
+                return new Auth::ServiceAccountTokenProvider(nam, endpoints, key, subject, parent);
+            };
+        }
+        Auth::Accounts accounts;
+        const auto account = accounts.find(Auth::Account::Kind::Google, source.account);
+        if (!account)
+        {
+            *error = tr("No signed-in Google account \"%1\". Sign in first: drive-ingest-cli login --account %1 "
+                        "(drive-ingest-cli accounts lists the accounts).")
+                         .arg(source.account);
+            return {};
+        }
+        const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
+        const Auth::TokenStore::Result read = waitFor(
+            [&](QObject *context, Auth::TokenStore::Callback done) { store->read(account->storeKey(), context, done); });
+        if (!read.ok())
+        {
+            *error = read.status == Auth::TokenStore::Result::Status::NotFound
+                ? tr("The sign-in of \"%1\" is missing from the OS keychain. Sign in again: drive-ingest-cli login "
+                     "--account %1")
+                      .arg(source.account)
+                : read.errorString;
+            return {};
+        }
+        const auto secret = Auth::GoogleSecret::fromBlob(read.data);
+        if (!secret)
+        {
+            *error = tr("The saved sign-in of \"%1\" is unreadable. Sign in again.").arg(source.account);
+            return {};
+        }
+        const Auth::OAuthClient client {account->clientId, secret->clientSecret};
+        const QString name = account->name;
+        const QByteArray refreshToken = secret->refreshToken;
+        return [endpoints, client, name, refreshToken](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider * {
+            return new Auth::GoogleTokenProvider(nam, endpoints, client, name, refreshToken, parent);
+        };
+    };
+}
+
+DatabricksTokenFactory makeDatabricksTokenFactory(const QString &hostText, QString *error)
+{
+    const QString host = Auth::DatabricksCredentials::normaliseHost(hostText);
+    if (host.isEmpty())
+    {
+        *error = tr("\"%1\" is not a Databricks workspace URL (https://<workspace host>).").arg(hostText);
+        return {};
+    }
+    const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
+    const Auth::TokenStore::Result read = waitFor([&](QObject *context, Auth::TokenStore::Callback done) {
+        store->read(Auth::DatabricksCredentials::storeKey(host), context, done);
+    });
+    if (!read.ok())
+    {
+        *error = read.status == Auth::TokenStore::Result::Status::NotFound
+            ? tr("No Databricks credentials for %1. Run: drive-ingest-cli databricks-login --host %1").arg(host)
+            : read.errorString;
+        return {};
+    }
+    const auto credentials = Auth::DatabricksCredentials::fromSecretBlob(host, read.data);
+    if (!credentials)
+    {
+        *error = tr("The saved Databricks credentials for %1 are unreadable. Run databricks-login again.").arg(host);
+        return {};
+    }
+    return [credentials = *credentials](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider * {
+        return new Auth::DatabricksTokenProvider(nam, credentials, parent);
+    };
+}
+
+LoginCommand::LoginCommand(const Streams &streams)
+    : Command(u"login"_s, tr("Sign in to a Google account in the browser and keep the sign-in in the OS keychain."),
+              streams)
+{
+}
+
+QList<QCommandLineOption> LoginCommand::options() const
+{
+    QList<QCommandLineOption> list {
+        {optAccount, tr("Name for this account (default: the account's e-mail address)."), u"NAME"_s},
+        {optNoBrowser, tr("Do not open a browser; print the address to open instead.")},
+        {optClientId, tr("Your OAuth client id (type \"Desktop app\"; see README, \"Sign in to Google\")."), u"ID"_s},
+        {optClientSecretFile,
+         tr("The client's JSON file from the Google Cloud console, or a file with the client secret on its first line."),
+         u"FILE"_s},
+        {optPort, tr("Receive the browser's answer on this 127.0.0.1 port (default: a random free port)."), u"N"_s},
+        {optTimeout, tr("Give up after this many seconds without an answer (default 300)."), u"S"_s},
+    };
+    list += endpointOptions();
+    return list;
+}
+
+QString LoginCommand::epilogue() const
+{
+    return tr("The browser's answer arrives on http://127.0.0.1:<port>/ (this machine only). Nothing secret is "
+              "printed or written to settings: the refresh token and the client secret go to the OS keychain.\n");
+}
+
+int LoginCommand::execute(const QStringList &args)
+{
+    QCommandLineParser parser;
+    int exitCode = ExitUsage;
+    if (!parse(parser, args, &exitCode))
+        return exitCode;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    QString error;
+    const std::optional<Net::Endpoints> endpoints = endpointsFrom(parser, &error);
+    if (!endpoints)
+        return usageError(error);
+
+    Auth::OAuthClient client;
+    if (parser.isSet(optSandbox))
+        client = Auth::OAuthClient::sandbox();
+    if (parser.isSet(optClientSecretFile))
+    {
+        const auto fromFile = Auth::OAuthClient::fromFile(parser.value(optClientSecretFile), &error);
+        if (!fromFile)
+            return usageError(error);
+        client.clientSecret = fromFile->clientSecret;
+        if (!fromFile->clientId.isEmpty())
+            client.clientId = fromFile->clientId;
+    }
+    if (parser.isSet(optClientId))
+        client.clientId = parser.value(optClientId);
+    if (!client.isValid() || client.clientSecret.isEmpty())
+        return usageError(tr("an OAuth client is needed: --client-secret-file FILE (the JSON of a \"Desktop app\" "
+                             "client from the Google Cloud console), optionally with --client-id ID. The README "
+                             "section \"Sign in to Google\" shows how to create one."));
+    quint16 port = 0;
+    if (parser.isSet(optPort))
+    {
+        bool ok = false;
+        const uint value = parser.value(optPort).toUInt(&ok);
+        if (!ok || value == 0 || value > 65535)
+            return usageError(tr("--port takes a port number (1-65535)"));
+        port = static_cast<quint16>(value);
+    }
+    int timeoutSeconds = 300;
+    if (parser.isSet(optTimeout))
+    {
+        bool ok = false;
+        timeoutSeconds = parser.value(optTimeout).toInt(&ok);
+        if (!ok || timeoutSeconds <= 0)
+            return usageError(tr("--timeout takes a number of seconds"));
+    }
+
+    QNetworkAccessManager nam;
+    Auth::GoogleOAuthFlow flow(&nam, *endpoints, client);
+    flow.setFixedPort(port);
+    flow.setTimeout(std::chrono::seconds(timeoutSeconds));
+    const QString requestedName = parser.value(optAccount);
+    if (requestedName.contains(u'@'))
+        flow.setLoginHint(requestedName);
+    const bool openBrowser = !parser.isSet(optNoBrowser);
+
+    QEventLoop loop;
+    std::optional<Auth::TokenResponse> tokens;
+    QString failure;
+    QObject::connect(&flow, &Auth::GoogleOAuthFlow::authorizationUrlReady, &loop, [&](const QUrl &url) {
+        out() << tr("Open this address in a browser to sign in:") << u"\n"_s << url.toString(QUrl::FullyEncoded)
+              << u"\n"_s;
+        out() << tr("Waiting for the browser's answer on %1 …").arg(flow.redirectUri().toString()) << u"\n"_s;
+        out().flush();
+        const QString opener = QStandardPaths::findExecutable(u"xdg-open"_s);
+        if (openBrowser && !opener.isEmpty())
+            QProcess::startDetached(opener, {url.toString(QUrl::FullyEncoded)});
+    });
+    QObject::connect(&flow, &Auth::GoogleOAuthFlow::warning, &loop, [&](const QString &message) {
+        err() << tr("warning: %1").arg(message) << u"\n"_s;
+        err().flush();
+    });
+    QObject::connect(&flow, &Auth::GoogleOAuthFlow::succeeded, &loop, [&](const Auth::TokenResponse &t) {
+        tokens = t;
+        loop.quit();
+    });
+    QObject::connect(&flow, &Auth::GoogleOAuthFlow::failed, &loop, [&](const QString &message) {
+        failure = message;
+        loop.quit();
+    });
+    if (!flow.start())
+        return usageError(flow.errorString());
+    loop.exec();
+    if (!tokens)
+    {
+        err() << u"drive-ingest-cli login: "_s << Util::redact(failure) << u"\n"_s;
+        err().flush();
+        return ExitAuth;
+    }
+
+    QString name = requestedName;
+    if (name.isEmpty())
+        name = fetchEmail(&nam, *endpoints, tokens->accessToken);
+    if (name.isEmpty())
+        name = u"default"_s;
+    const Auth::Account account {Auth::Account::Kind::Google, name, client.clientId,
+                                 endpoints->oauthToken.toString(), QDateTime::currentDateTimeUtc()};
+    const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
+    const QByteArray blob = Auth::GoogleSecret {tokens->refreshToken, client.clientSecret}.toBlob();
+    const Auth::TokenStore::Result written = waitFor(
+        [&](QObject *context, Auth::TokenStore::Callback done) { store->write(account.storeKey(), blob, context, done); });
+    if (!written.ok())
+    {
+        err() << u"drive-ingest-cli login: "_s << tr("signed in, but the sign-in could not be saved: %1").arg(written.errorString)
+              << u"\n"_s;
+        err().flush();
+        return ExitAuth;
+    }
+    Auth::Accounts().save(account);
+    out() << tr("Signed in as \"%1\". Use it with: drive-ingest-cli ingest … --account %1").arg(name) << u"\n"_s;
+    out().flush();
+    return ExitSuccess;
+}
+
+LogoutCommand::LogoutCommand(const Streams &streams)
+    : Command(u"logout"_s, tr("Sign out: revoke the sign-in, delete it from the OS keychain and forget the account."),
+              streams)
+{
+}
+
+QList<QCommandLineOption> LogoutCommand::options() const
+{
+    QList<QCommandLineOption> list {
+        {optAccount, tr("The Google account name, or a Databricks workspace URL (default: the only account)."),
+         u"NAME"_s},
+    };
+    list += endpointOptions();
+    return list;
+}
+
+int LogoutCommand::execute(const QStringList &args)
+{
+    QCommandLineParser parser;
+    int exitCode = ExitUsage;
+    if (!parse(parser, args, &exitCode))
+        return exitCode;
+    QString error;
+    const std::optional<Net::Endpoints> endpoints = endpointsFrom(parser, &error);
+    if (!endpoints)
+        return usageError(error);
+    Auth::Accounts accounts;
+    const QList<Auth::Account> all = accounts.list();
+    std::optional<Auth::Account> account;
+    const QString name = parser.value(optAccount);
+    if (name.isEmpty())
+    {
+        if (all.size() != 1)
+            return usageError(all.isEmpty() ? tr("no account is signed in")
+                                            : tr("several accounts are signed in: choose one with --account NAME"));
+        account = all.constFirst();
+    }
+    else
+    {
+        account = accounts.find(Auth::Account::Kind::Google, name);
+        if (!account)
+            account = accounts.find(Auth::Account::Kind::Databricks, Auth::DatabricksCredentials::normaliseHost(name));
+        if (!account)
+            return usageError(tr("no signed-in account \"%1\" (see drive-ingest-cli accounts)").arg(name));
+    }
+
+    QNetworkAccessManager nam;
+    const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
+    auto *job = new Auth::SignOutJob(&nam, store.get(), &accounts, *endpoints, *account);
+    QEventLoop loop;
+    bool ok = false;
+    QString message;
+    QObject::connect(job, &Auth::SignOutJob::finished, &loop, [&](bool success, const QString &text) {
+        ok = success;
+        message = text;
+        loop.quit();
+    });
+    job->start();
+    loop.exec();
+    (ok ? out() : err()) << Util::redact(message) << u"\n"_s;
+    out().flush();
+    err().flush();
+    return ok ? ExitSuccess : ExitAuth;
+}
+
+AccountsCommand::AccountsCommand(const Streams &streams)
+    : Command(u"accounts"_s, tr("List the signed-in Google accounts and Databricks workspaces."), streams)
+{
+}
+
+int AccountsCommand::execute(const QStringList &args)
+{
+    QCommandLineParser parser;
+    int exitCode = ExitUsage;
+    if (!parse(parser, args, &exitCode))
+        return exitCode;
+    const QList<Auth::Account> accounts = Auth::Accounts().list();
+    if (accounts.isEmpty())
+    {
+        out() << tr("No accounts. Sign in with: drive-ingest-cli login") << u"\n"_s;
+        out().flush();
+        return ExitSuccess;
+    }
+    for (const Auth::Account &account : accounts)
+    {
+        QString line = Auth::Account::kindName(account.kind).leftJustified(12) + account.name;
+        if (account.kind == Auth::Account::Kind::Google)
+            line += u"  (client %1)"_s.arg(account.clientId);
+        else
+            line += account.detail == u"oauth-m2m"_s ? u"  (service principal %1)"_s.arg(account.clientId)
+                                                     : u"  (personal access token)"_s;
+        out() << line << u"\n"_s;
+    }
+    out().flush();
+    return ExitSuccess;
+}
+
+DatabricksLoginCommand::DatabricksLoginCommand(const Streams &streams)
+    : Command(u"databricks-login"_s,
+              tr("Save Databricks credentials for a workspace: a personal access token, or with --client-id a "
+                 "service principal's OAuth secret. The secret is read from standard input."),
+              streams)
+{
+}
+
+QList<QCommandLineOption> DatabricksLoginCommand::options() const
+{
+    return {
+        {optHost, tr("The workspace URL, e.g. https://dbc-a1b2c3d4-e5f6.cloud.databricks.com"), u"URL"_s},
+        {optClientId, tr("A service principal's OAuth client id (machine-to-machine); its secret comes on standard input."),
+         u"ID"_s},
+    };
+}
+
+int DatabricksLoginCommand::execute(const QStringList &args)
+{
+    QCommandLineParser parser;
+    int exitCode = ExitUsage;
+    if (!parse(parser, args, &exitCode))
+        return exitCode;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(tr("the token or secret is read from standard input, never from an argument"));
+    const QString host = Auth::DatabricksCredentials::normaliseHost(parser.value(optHost));
+    if (host.isEmpty())
+        return usageError(tr("--host takes the workspace URL (https://…)"));
+    Auth::DatabricksCredentials credentials;
+    credentials.host = host;
+    credentials.clientId = parser.value(optClientId);
+    credentials.kind = credentials.clientId.isEmpty() ? Auth::DatabricksCredentials::Kind::PersonalAccessToken
+                                                      : Auth::DatabricksCredentials::Kind::OAuthM2M;
+    credentials.secret = readSecretLine(in(), err(),
+                                        credentials.clientId.isEmpty() ? tr("Personal access token:")
+                                                                       : tr("Client secret:"));
+    if (credentials.secret.isEmpty())
+        return usageError(tr("nothing on standard input: pipe the token or secret in, e.g. "
+                             "drive-ingest-cli databricks-login --host URL < token-file"));
+
+    if (credentials.kind == Auth::DatabricksCredentials::Kind::OAuthM2M)
+    {
+        // Check the pair now: a typo should fail here, not an hour into a run.
+        QNetworkAccessManager nam;
+        Auth::DatabricksTokenProvider provider(&nam, credentials);
+        QEventLoop loop;
+        QString failure;
+        QObject::connect(&provider, &Auth::TokenProvider::refreshed, &loop, &QEventLoop::quit);
+        QObject::connect(&provider, &Auth::TokenProvider::refreshFailed, &loop, [&](const QString &reason) {
+            failure = reason;
+            loop.quit();
+        });
+        loop.exec();
+        if (!failure.isEmpty())
+        {
+            err() << u"drive-ingest-cli databricks-login: "_s << Util::redact(failure) << u"\n"_s;
+            err().flush();
+            return ExitAuth;
+        }
+    }
+    const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
+    const QByteArray blob = credentials.toSecretBlob();
+    const Auth::TokenStore::Result written = waitFor([&](QObject *context, Auth::TokenStore::Callback done) {
+        store->write(Auth::DatabricksCredentials::storeKey(host), blob, context, done);
+    });
+    if (!written.ok())
+    {
+        err() << u"drive-ingest-cli databricks-login: "_s << written.errorString << u"\n"_s;
+        err().flush();
+        return ExitAuth;
+    }
+    Auth::Accounts().save({Auth::Account::Kind::Databricks, host, credentials.clientId,
+                           credentials.kind == Auth::DatabricksCredentials::Kind::OAuthM2M ? u"oauth-m2m"_s : u"pat"_s,
+                           QDateTime::currentDateTimeUtc()});
+    out() << tr("Saved the credentials for %1 in the OS keychain.").arg(host) << u"\n"_s;
+    out().flush();
+    return ExitSuccess;
+}
+
+} // namespace Cli
