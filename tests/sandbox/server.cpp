@@ -147,17 +147,20 @@ Server::~Server() = default;
 
 void Server::log(const httplib::Request &req, const httplib::Response &res)
 {
-    Stats::CurrentRequest cur = Stats::takeCurrentRequest();
     if (isControlPath(req.path))
+    {
+        Stats::takeCurrentRequest(); // the control routes stay out of the figures
         return;
-    // Bodies set in one piece are counted here; streamed ones were counted chunk by chunk.
+    }
+    // Bodies set in one piece are counted here; streamed ones were counted chunk by chunk (same thread).
     const std::uint64_t bodyOut = req.method == "HEAD" ? 0 : res.body.size();
     if (bodyOut)
         m_stats.addBytesOut(bodyOut);
     if (!req.body.empty())
         m_stats.addBytesIn(req.body.size());
-    m_stats.record(req.method, cur.route.empty() ? classify(req) : cur.route, req.path, res.status,
-                   cur.bytesIn + req.body.size(), cur.bytesOut + bodyOut, req.get_header_value("Range"));
+    const Stats::CurrentRequest cur = Stats::takeCurrentRequest();
+    m_stats.record(req.method, cur.route.empty() ? classify(req) : cur.route, req.path, res.status, cur.bytesIn,
+                   cur.bytesOut, req.get_header_value("Range"));
     if (!m_options.quiet)
         std::fprintf(stderr, "%s %s -> %d\n", req.method.c_str(), req.path.c_str(), res.status);
 }
