@@ -511,7 +511,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
                      });
     QObject::connect(&grace, &QTimer::timeout, &loop, &QEventLoop::quit);
 
-    qCInfo(lcCli) << "ingest:" << plan.sources.size() << "source(s) into" << root << (plan.options.dryRun ? "(dry run)" : "");
+    qCDebug(lcCli) << "ingest:" << plan.sources.size() << "source(s) into" << root << (plan.options.dryRun ? "(dry run)" : "");
     host.startRun(setup, plan.sources);
     loop.exec();
     display.clear();
@@ -539,6 +539,11 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
         if (file.state == Transfer::FileState::Failed || file.state == Transfer::FileState::Parked)
         {
             ++problems;
+            // A refused token that could not be refreshed fails files rather than the run: still exit 3.
+            if (file.lastError.errorClass == Net::ErrorClass::Auth && !authFailure)
+            {
+                authFailure = file.lastError.message.isEmpty() ? file.lastError.reason : file.lastError.message;
+            }
         }
     }
 

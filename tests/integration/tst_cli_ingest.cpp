@@ -1,0 +1,491 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// drive-ingest-cli end to end: the real CLI process against the real sandbox over loopback. Issue 3,
+// acceptance 1 (a demo-like tree without the 1 GiB file; the full demo tree runs in tst_cli_fulldemo, label
+// bench), exit codes, Ctrl-C, --dry-run, the report and share-link SOURCE forms.
+#include "sandboxprocess.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace
+{
+const QByteArray token = "cli-test-static-token-5f3a9c1e"_ba;
+
+// The demo tree of the sandbox minus "Large" (1 GiB) and with a smaller big file, so the run stays short.
+const char manifest[] = R"json({
+  "demo_root": "Drive Ingest Demo",
+  "my_drive": [
+    {"name": "Drive Ingest Demo", "children": [
+      {"name": "Binary", "children": [
+        {"name": "empty.bin", "size": 0},
+        {"name": "one-byte.bin", "size": 1},
+        {"name": "1KiB.bin", "size": 1024},
+        {"name": "64KiB.bin", "size": 65536},
+        {"name": "odd-1000003.bin", "size": 1000003},
+        {"name": "1MiB.bin", "size": 1048576},
+        {"name": "10MiB.bin", "size": 10485760},
+        {"name": "24MiB.bin", "size": 25165824},
+        {"name": "notes.txt", "size": 4096, "mimeType": "text/plain"},
+        {"name": "data.csv", "size": 20000, "mimeType": "text/csv"}
+      ]},
+      {"name": "Docs", "children": [
+        {"name": "Project plan", "mimeType": "application/vnd.google-apps.document", "export_size": 48000},
+        {"name": "Budget", "mimeType": "application/vnd.google-apps.spreadsheet", "export_size": 30000},
+        {"name": "Kick-off deck", "mimeType": "application/vnd.google-apps.presentation", "export_size": 900000},
+        {"name": "Architecture", "mimeType": "application/vnd.google-apps.drawing", "export_size": 60000},
+        {"name": "Huge report", "mimeType": "application/vnd.google-apps.document", "export_size": 12582912},
+        {"name": "Feedback form", "mimeType": "application/vnd.google-apps.form"}
+      ]},
+      {"name": "Deep", "children": [
+        {"name": "level1", "children": [
+          {"name": "level2", "children": [
+            {"name": "deep.txt", "size": 777, "mimeType": "text/plain"}
+          ]},
+          {"name": "l1.bin", "size": 1111}
+        ]}
+      ]},
+      {"name": "Odd names", "children": [
+        {"name": "a/b slash.txt", "size": 100, "mimeType": "text/plain"},
+        {"name": "..", "size": 101},
+        {"name": ".", "size": 102},
+        {"name": "../../escape.txt", "size": 103, "mimeType": "text/plain"},
+        {"name": "/etc/absolute.txt", "size": 110, "mimeType": "text/plain"},
+        {"name": "ctrl\u0001\u0007\ttab\nnewline.txt", "size": 104, "mimeType": "text/plain"},
+        {"name": "emoji \ud83d\ude00\ud83d\udcc1.bin", "size": 107},
+        {"name": "CON", "size": 108},
+        {"name": "trailing dot.", "size": 109},
+        {"name": "same.txt", "size": 200, "mimeType": "text/plain"},
+        {"name": "same.txt", "size": 201, "mimeType": "text/plain"}
+      ]},
+      {"name": "Shortcuts", "children": [
+        {"name": "Shortcut to 1MiB", "target": "Drive Ingest Demo/Binary/1MiB.bin"},
+        {"name": "Dangling shortcut", "target_id": "1DanglingTargetDoesNotExist0000000"},
+        {"name": "Shortcut to the demo root", "target": "Drive Ingest Demo"}
+      ]},
+      {"name": "Faulty", "children": [
+        {"name": "quota-exceeded.bin", "size": 6000, "faults": {"download_quota_exceeded": true}},
+        {"name": "wrong-md5.bin", "size": 7000, "faults": {"wrong_md5": true}}
+      ]},
+      {"name": "old-trashed.bin", "size": 1234, "trashed": true},
+      {"name": "readme.txt", "size": 512, "mimeType": "text/plain"}
+    ]}
+  ]
+})json";
+
+QString md5OfFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+    {
+        return {};
+    }
+    QCryptographicHash hash(QCryptographicHash::Md5);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+/// Every file below `dir`, hidden ones included, as absolute paths.
+QStringList filesBelow(const QString &dir)
+{
+    QStringList files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+    {
+        files << it.next();
+    }
+    return files;
+}
+
+struct CliResult
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject report;
+};
+} // namespace
+
+class TestCliIngest final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_work;
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    QJsonObject m_tree;
+    QHash<QString, QJsonObject> m_byPath; ///< sandbox path ("Drive Ingest Demo/Binary/1MiB.bin") -> item
+    QHash<QString, QJsonObject> m_byId;
+
+    QString idOf(const QString &path) const { return m_byPath.value(path).value(u"id"_s).toString(); }
+
+    QProcessEnvironment environment(const QByteArray &accessToken) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"DRIVE_INGEST_ACCESS_TOKEN"_s, QString::fromLatin1(accessToken));
+        return env;
+    }
+
+    QStringList ingestArgs(const QStringList &sources, const QString &dest, const QStringList &extra = {}) const
+    {
+        return QStringList {u"ingest"_s} + sources
+            + QStringList {u"--to"_s, dest, u"--sandbox"_s, m_sandbox->baseUrl().toString()} + extra;
+    }
+
+    CliResult runCli(const QStringList &args, const QByteArray &accessToken = token, int timeoutMs = 90000)
+    {
+        CliResult result;
+        QProcess process;
+        process.setProcessEnvironment(environment(accessToken));
+        process.start(qEnvironmentVariable("DI_CLI"), args);
+        if (!process.waitForFinished(timeoutMs))
+        {
+            process.kill();
+            process.waitForFinished();
+            qWarning("the CLI did not finish in time");
+        }
+        result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        const qsizetype reportAt = args.indexOf(u"--report"_s);
+        if (reportAt >= 0)
+        {
+            QFile file(args.value(reportAt + 1));
+            if (file.open(QIODevice::ReadOnly))
+            {
+                const QByteArray bytes = file.readAll();
+                result.report = QJsonDocument::fromJson(bytes).object();
+                // Secrets never reach a report.
+                if (!accessToken.isEmpty() && bytes.contains(accessToken))
+                {
+                    qWarning("the token leaked into the report");
+                    result.code = -2;
+                }
+            }
+        }
+        if (!accessToken.isEmpty() && (result.out.contains(accessToken) || result.err.contains(accessToken)))
+        {
+            qWarning("the token leaked into the output");
+            result.code = -2;
+        }
+        return result;
+    }
+
+    static QJsonObject recordFor(const QJsonObject &report, const QString &driveId)
+    {
+        for (const QJsonValue &value : report.value(u"files"_s).toArray())
+        {
+            if (value.toObject().value(u"driveId"_s).toString() == driveId)
+            {
+                return value.toObject();
+            }
+        }
+        return {};
+    }
+
+    static QList<QJsonObject> recordsWhere(const QJsonObject &report, const std::function<bool(const QJsonObject &)> &pred)
+    {
+        QList<QJsonObject> records;
+        for (const QJsonValue &value : report.value(u"files"_s).toArray())
+        {
+            if (pred(value.toObject()))
+            {
+                records << value.toObject();
+            }
+        }
+        return records;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_work.isValid());
+        QVERIFY2(!qEnvironmentVariable("DI_CLI").isEmpty(), "DI_CLI is not set (run through ctest)");
+        const QString manifestPath = m_work.filePath(u"manifest.json"_s);
+        QFile file(manifestPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(manifest);
+        file.close();
+        m_sandbox = std::make_unique<SandboxProcess>(QStringList {u"--manifest"_s, manifestPath, u"--static-token"_s,
+                                                                  QString::fromLatin1(token), u"--quiet"_s});
+        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
+        const SandboxProcess::Reply tree = m_sandbox->get(u"/_sandbox/tree"_s);
+        QCOMPARE(tree.status, 200);
+        m_tree = tree.json();
+        for (const QJsonValue &value : m_tree.value(u"items"_s).toArray())
+        {
+            m_byPath.insert(value.toObject().value(u"path"_s).toString(), value.toObject());
+            m_byId.insert(value.toObject().value(u"id"_s).toString(), value.toObject());
+        }
+        QVERIFY(!idOf(u"Drive Ingest Demo/Binary/1MiB.bin"_s).isEmpty());
+    }
+
+    void wholeTreeLandsVerified()
+    {
+        const QString outer = m_work.filePath(u"outer"_s);
+        const QString dest = outer + u"/dest"_s;
+        QVERIFY(QDir().mkpath(dest));
+        const QString reportPath = m_work.filePath(u"tree-report.json"_s);
+        m_sandbox->reset();
+        const CliResult run = runCli(ingestArgs({m_tree.value(u"demo_root_id"_s).toString()}, dest,
+                                                {u"--report"_s, reportPath}));
+        // Quota and checksum faults make it "some files failed or parked".
+        QVERIFY2(run.code == 1, run.err.constData());
+        QVERIFY(!run.report.isEmpty());
+        QCOMPARE(run.report.value(u"exitCode"_s).toInt(), 1);
+        const QString canonicalDest = QFileInfo(dest).canonicalFilePath();
+
+        // Every binary file of the tree (not trashed, not faulty) is there with Drive's md5.
+        int checked = 0;
+        for (const QJsonObject &item : std::as_const(m_byPath))
+        {
+            const QString path = item.value(u"path"_s).toString();
+            if (!item.contains(u"md5"_s) || item.value(u"trashed"_s).toBool() || path.contains(u"/Faulty/"_s))
+            {
+                continue;
+            }
+            const QJsonObject record = recordFor(run.report, item.value(u"id"_s).toString());
+            QVERIFY2(!record.isEmpty(), qPrintable(u"no record for "_s + path));
+            QCOMPARE(record.value(u"status"_s).toString(), u"done"_s);
+            const QString landed = record.value(u"destinationPath"_s).toString();
+            QVERIFY2(QFileInfo(landed).canonicalFilePath().startsWith(canonicalDest + u'/'), qPrintable(landed));
+            QCOMPARE(md5OfFile(landed), item.value(u"md5"_s).toString());
+            ++checked;
+        }
+        QVERIFY(checked >= 20);
+
+        // Google files exported (the form cannot be: a reason says so).
+        for (const QString &name : {u"Project plan"_s, u"Budget"_s, u"Kick-off deck"_s, u"Architecture"_s, u"Huge report"_s})
+        {
+            const QJsonObject record = recordFor(run.report, idOf(u"Drive Ingest Demo/Docs/"_s + name));
+            QCOMPARE(record.value(u"status"_s).toString(), u"done"_s);
+            QVERIFY(!record.value(u"exportMimeType"_s).toString().isEmpty());
+            QVERIFY(QFileInfo(record.value(u"destinationPath"_s).toString()).size() > 0);
+        }
+        const QJsonObject form = recordFor(run.report, idOf(u"Drive Ingest Demo/Docs/Feedback form"_s));
+        QVERIFY(!form.value(u"reason"_s).toString().isEmpty());
+
+        // The shortcut is followed: its target's bytes land under the shortcut's name too.
+        const QString oneMiBMd5 = m_byPath.value(u"Drive Ingest Demo/Binary/1MiB.bin"_s).value(u"md5"_s).toString();
+        const auto viaShortcut = recordsWhere(run.report, [](const QJsonObject &r)
+                                              { return r.value(u"drivePath"_s).toString().contains(u"Shortcut to 1MiB"_s); });
+        QVERIFY(!viaShortcut.isEmpty());
+        QCOMPARE(viaShortcut.first().value(u"status"_s).toString(), u"done"_s);
+        QCOMPARE(md5OfFile(viaShortcut.first().value(u"destinationPath"_s).toString()), oneMiBMd5);
+        const auto dangling = recordsWhere(run.report, [](const QJsonObject &r)
+                                           { return r.value(u"drivePath"_s).toString().contains(u"Dangling"_s); });
+        QVERIFY(!dangling.isEmpty());
+        QVERIFY(!dangling.first().value(u"reason"_s).toString().isEmpty());
+
+        // Same-named files both land, apart.
+        const auto same = recordsWhere(run.report, [](const QJsonObject &r)
+                                       { return r.value(u"drivePath"_s).toString().endsWith(u"same.txt"_s)
+                                             && r.value(u"status"_s).toString() == "done"_L1; });
+        QCOMPARE(same.size(), 2);
+        QVERIFY(same.at(0).value(u"destinationPath"_s) != same.at(1).value(u"destinationPath"_s));
+
+        // Faults end with reasons: quota parks, a lying checksum fails and leaves nothing.
+        const QJsonObject quota = recordFor(run.report, idOf(u"Drive Ingest Demo/Faulty/quota-exceeded.bin"_s));
+        QCOMPARE(quota.value(u"status"_s).toString(), u"parked"_s);
+        QVERIFY(!quota.value(u"reason"_s).toString().isEmpty());
+        const QJsonObject wrong = recordFor(run.report, idOf(u"Drive Ingest Demo/Faulty/wrong-md5.bin"_s));
+        QCOMPARE(wrong.value(u"status"_s).toString(), u"failed"_s);
+        QVERIFY(!wrong.value(u"reason"_s).toString().isEmpty());
+        QVERIFY(!QFileInfo::exists(wrong.value(u"destinationPath"_s).toString()));
+        for (const QJsonObject &record : recordsWhere(run.report, [](const QJsonObject &r)
+                                                      { return r.value(u"status"_s).toString() != "done"_L1; }))
+        {
+            QVERIFY2(!record.value(u"reason"_s).toString().isEmpty(), qPrintable(record.value(u"drivePath"_s).toString()));
+        }
+
+        // Hostile names stayed inside: nothing beside dest, no partial files, nothing outside it.
+        QCOMPARE(QDir(outer).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList {u"dest"_s});
+        QVERIFY(!QFileInfo::exists(QDir(outer).filePath(u"escape.txt"_s)));
+        for (const QString &path : filesBelow(dest))
+        {
+            QVERIFY2(!path.endsWith(u".partial"_s), qPrintable(path));
+            QVERIFY2(QFileInfo(path).canonicalFilePath().startsWith(canonicalDest + u'/'), qPrintable(path));
+        }
+        QVERIFY(run.out.contains("failed"));
+    }
+
+    void secondRunWithSkipMovesNothing()
+    {
+        const QString dest = m_work.filePath(u"outer/dest"_s);
+        QVERIFY2(QFileInfo(dest).isDir(), "needs wholeTreeLandsVerified first");
+        const QString reportPath = m_work.filePath(u"skip-report.json"_s);
+        QVERIFY(m_sandbox->reset());
+        const CliResult run = runCli(ingestArgs({m_tree.value(u"demo_root_id"_s).toString()}, dest,
+                                                {u"--on-conflict"_s, u"skip"_s, u"--report"_s, reportPath}));
+        QVERIFY2(run.code == 1, run.err.constData()); // the faulty files fail again
+        // Everything that landed the first time is skipped: no content bytes for it. Only the faulty
+        // files (which never landed) may be fetched again.
+        const QString wrongId = idOf(u"Drive Ingest Demo/Faulty/wrong-md5.bin"_s);
+        qint64 bytes = 0;
+        for (const QJsonValue &value : m_sandbox->stats().value(u"log"_s).toArray())
+        {
+            const QJsonObject entry = value.toObject();
+            const QString route = entry.value(u"route"_s).toString();
+            const int status = entry.value(u"status"_s).toInt();
+            if ((route.contains(u"media"_s) || route.contains(u"export"_s)) && status >= 200 && status < 300
+                && !entry.value(u"path"_s).toString().contains(wrongId))
+            {
+                bytes += entry.value(u"bytes_out"_s).toInteger();
+            }
+        }
+        QCOMPARE(bytes, 0);
+        const auto done = recordsWhere(run.report, [](const QJsonObject &r) { return r.value(u"status"_s).toString() == "done"_L1; });
+        for (const QJsonObject &record : done)
+        {
+            // Exports have no size or hash up front, so an engine may fetch them again; blobs never.
+            QVERIFY2(!record.value(u"exportMimeType"_s).toString().isEmpty(), qPrintable(record.value(u"drivePath"_s).toString()));
+        }
+        QVERIFY(run.report.value(u"totals"_s).toObject().value(u"skipped"_s).toInt() >= 20);
+    }
+
+    void shareLinkForms()
+    {
+        const QString dest = m_work.filePath(u"links"_s);
+        const QString reportPath = m_work.filePath(u"links-report.json"_s);
+        const QString fileId = idOf(u"Drive Ingest Demo/Binary/64KiB.bin"_s);
+        const QString readmeId = idOf(u"Drive Ingest Demo/readme.txt"_s);
+        const QString folderId = idOf(u"Drive Ingest Demo/Deep"_s);
+        const QString docId = idOf(u"Drive Ingest Demo/Docs/Budget"_s);
+        const CliResult run = runCli(ingestArgs({u"https://drive.google.com/file/d/"_s + fileId + u"/view?usp=sharing"_s,
+                                                 u"https://drive.google.com/open?id="_s + readmeId,
+                                                 u"https://drive.google.com/drive/folders/"_s + folderId,
+                                                 u"https://docs.google.com/spreadsheets/d/"_s + docId + u"/edit#gid=0"_s},
+                                                dest, {u"--report"_s, reportPath, u"--quiet"_s}));
+        QVERIFY2(run.code == 0, run.err.constData());
+        QVERIFY(run.out.isEmpty()); // --quiet
+        for (const QString &path : {u"Drive Ingest Demo/Binary/64KiB.bin"_s, u"Drive Ingest Demo/readme.txt"_s,
+                                    u"Drive Ingest Demo/Deep/level1/l1.bin"_s, u"Drive Ingest Demo/Deep/level1/level2/deep.txt"_s})
+        {
+            const QJsonObject record = recordFor(run.report, idOf(path));
+            QCOMPARE(record.value(u"status"_s).toString(), u"done"_s);
+            QCOMPARE(md5OfFile(record.value(u"destinationPath"_s).toString()), m_byPath.value(path).value(u"md5"_s).toString());
+        }
+        QCOMPARE(recordFor(run.report, docId).value(u"status"_s).toString(), u"done"_s);
+    }
+
+    void dryRunWritesNothing()
+    {
+        const QString dest = m_work.filePath(u"dry/dest"_s);
+        const QString reportPath = m_work.filePath(u"dry-report.json"_s);
+        const CliResult run = runCli(ingestArgs({idOf(u"Drive Ingest Demo/Binary"_s)}, dest,
+                                                {u"--dry-run"_s, u"--report"_s, reportPath}));
+        QVERIFY2(run.code == 0, run.err.constData());
+        QVERIFY(filesBelow(m_work.filePath(u"dry"_s)).isEmpty());
+        QVERIFY(run.report.value(u"files"_s).toArray().size() >= 10);
+        QVERIFY(run.out.contains("Dry run"));
+    }
+
+    void badTokenIsExit3()
+    {
+        const QString dest = m_work.filePath(u"badtoken"_s);
+        const CliResult run = runCli(ingestArgs({idOf(u"Drive Ingest Demo/Binary/1KiB.bin"_s)}, dest),
+                                     "not-the-right-token-123456"_ba);
+        QCOMPARE(run.code, 3);
+        QVERIFY(filesBelow(dest).isEmpty());
+    }
+
+    void noTokenIsExit3()
+    {
+        const CliResult run = runCli(ingestArgs({idOf(u"Drive Ingest Demo/Binary/1KiB.bin"_s)}, m_work.filePath(u"notoken"_s)),
+                                     QByteArray());
+        QCOMPARE(run.code, 3);
+    }
+
+    void unwritableDestinationIsExit4()
+    {
+        QFile blocker(m_work.filePath(u"blocker"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const CliResult run = runCli(ingestArgs({idOf(u"Drive Ingest Demo/Binary/1KiB.bin"_s)}, blocker.fileName() + u"/dest"_s));
+        QCOMPARE(run.code, 4);
+        QVERIFY(!run.err.isEmpty());
+    }
+
+    void usageErrorIsExit2()
+    {
+        CliResult run = runCli({u"ingest"_s, u"--to"_s, m_work.filePath(u"x"_s)});
+        QCOMPARE(run.code, 2);
+        run = runCli({u"ingest"_s, idOf(u"Drive Ingest Demo/readme.txt"_s), u"--to"_s, u"volume:/Volumes/a/b/c"_s});
+        QCOMPARE(run.code, 2);
+        run = runCli({u"--help"_s});
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.contains("130"));
+    }
+
+    void interruptCancelsCleanly()
+    {
+        const QString dest = m_work.filePath(u"interrupted"_s);
+        const QString reportPath = m_work.filePath(u"interrupted-report.json"_s);
+        // Slow the sandbox down so the run is surely mid-body when the signal arrives.
+        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 2'000'000}}));
+        QProcess process;
+        process.setProcessEnvironment(environment(token));
+        process.start(qEnvironmentVariable("DI_CLI"),
+                      ingestArgs({idOf(u"Drive Ingest Demo/Binary"_s)}, dest, {u"--report"_s, reportPath, u"--parallel"_s, u"2"_s}));
+        QVERIFY(process.waitForStarted());
+        // Wait until a file is being written.
+        QElapsedTimer waited;
+        waited.start();
+        bool writing = false;
+        while (!writing && waited.elapsed() < 30000 && process.state() == QProcess::Running)
+        {
+            for (const QString &path : filesBelow(dest))
+            {
+                writing = writing || path.endsWith(u".partial"_s);
+            }
+            QTest::qWait(50);
+        }
+        QVERIFY2(writing, "no .partial file appeared");
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 0}}));
+
+        // Finished files stay complete; nothing half-written is left.
+        for (const QString &path : filesBelow(dest))
+        {
+            QVERIFY2(!path.endsWith(u".partial"_s), qPrintable(path));
+        }
+        QFile reportFile(reportPath);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        const QJsonObject report = QJsonDocument::fromJson(reportFile.readAll()).object();
+        QCOMPARE(report.value(u"exitCode"_s).toInt(), 130);
+        QCOMPARE(report.value(u"outcome"_s).toString(), u"interrupted"_s);
+        for (const QJsonValue &value : report.value(u"files"_s).toArray())
+        {
+            const QJsonObject record = value.toObject();
+            const QString landed = record.value(u"destinationPath"_s).toString();
+            if (record.value(u"status"_s).toString() == "done"_L1)
+            {
+                const QJsonObject item = m_byId.value(record.value(u"driveId"_s).toString());
+                QCOMPARE(md5OfFile(landed), item.value(u"md5"_s).toString());
+            }
+            else if (!landed.isEmpty())
+            {
+                QVERIFY2(!QFileInfo::exists(landed), qPrintable(landed));
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliIngest)
+#include "tst_cli_ingest.moc"
