@@ -335,6 +335,10 @@ void TestNetErrorClassifier::messagesAreBoundedAndClean()
     const Net::Error multi = Net::classifyDatabricks(NE::UnknownContentError, 400,
                                                      R"({"error_code":"BAD_REQUEST","message":"line1\nline2"})");
     QCOMPARE(multi.message, u"line1 line2"_s);
+    const Net::Error echoed = Net::classifyOAuth(
+        NE::UnknownContentError, 400,
+        R"({"error":"invalid_request","error_description":"bad refresh_token=1//0gSecretSecretSecret1234"})");
+    QVERIFY2(!echoed.message.contains(u"SecretSecret"_s), qPrintable(echoed.message));
 }
 
 void TestNetErrorClassifier::toStringAndNames()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/errorclassifier.h"
 
+#include "util/redactor.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,7 +26,8 @@ constexpr qsizetype MaxMessageLength = 400;
 QString cleanMessage(QString text)
 {
     text.replace(QRegularExpression(u"<[^>]*>"_s), QString());
-    text = text.simplified();
+    // Servers echo request details now and then; whatever looks like a secret goes before anyone sees it.
+    text = Util::redact(text.simplified());
     if (text.size() > MaxMessageLength)
         text = text.left(MaxMessageLength - 1) + QChar(0x2026);
     return text;
