@@ -27,7 +27,7 @@ namespace
 {
 
 constexpr std::uint64_t kDrainLimit = 64ULL << 20;
-constexpr std::size_t kWriteBuffer = 256 * 1024;
+constexpr std::size_t kWriteBuffer = 1024 * 1024;
 constexpr std::size_t kReadChunk = 256 * 1024;
 
 std::string requestId()
@@ -136,17 +136,37 @@ TempFile::~TempFile()
 
 bool TempFile::write(const char *data, std::size_t size)
 {
-    if (m_fd < 0)
+    if (m_fd < 0 || m_failed)
         return false;
     m_md5.update(data, size);
     m_size += size;
+    if (m_buffer.capacity() < kWriteBuffer)
+        m_buffer.reserve(kWriteBuffer);
+    if (m_buffer.size() + size > kWriteBuffer && !flush())
+        return false;
+    if (size >= kWriteBuffer)
+        return writeAll(data, size);
+    m_buffer.insert(m_buffer.end(), data, data + size);
+    return true;
+}
+
+bool TempFile::flush()
+{
+    const bool ok = writeAll(m_buffer.data(), m_buffer.size());
+    m_buffer.clear();
+    return ok;
+}
+
+bool TempFile::writeAll(const char *data, std::size_t size)
+{
     while (size > 0)
     {
-        const ssize_t n = ::write(m_fd, data, std::min(size, kWriteBuffer));
+        const ssize_t n = ::write(m_fd, data, size);
         if (n < 0)
         {
             if (errno == EINTR)
                 continue;
+            m_failed = true;
             return false;
         }
         data += n;
@@ -159,7 +179,8 @@ bool TempFile::closeFile()
 {
     if (m_fd < 0)
         return false;
-    const bool ok = ::close(m_fd) == 0;
+    const bool flushed = !m_failed && flush();
+    const bool ok = ::close(m_fd) == 0 && flushed;
     m_fd = -1;
     return ok;
 }

@@ -49,8 +49,8 @@ public:
     TempFile(const TempFile &) = delete;
     TempFile &operator=(const TempFile &) = delete;
     bool ok() const { return m_fd >= 0; }
-    bool write(const char *data, std::size_t size);
-    bool closeFile();
+    bool write(const char *data, std::size_t size); ///< buffered: few large write(2) calls for 4 KiB chunks
+    bool closeFile(); ///< flushes; false when any write failed
     void release() { m_path.clear(); }
     const fs::path &path() const { return m_path; }
     std::uint64_t size() const { return m_size; }
@@ -58,8 +58,13 @@ public:
 
 private:
     fs::path m_path;
+    bool flush();
+    bool writeAll(const char *data, std::size_t size);
+
     int m_fd = -1;
     std::uint64_t m_size = 0;
+    std::vector<char> m_buffer;
+    bool m_failed = false;
     Md5 m_md5;
 };
 
