@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 
@@ -14,6 +15,26 @@ namespace Cli
 {
 namespace
 {
+// Log lines may come from the engine thread at any time. In Live mode they must not land inside the
+// block (its height would be wrong and the next redraw would eat them): one lock serialises drawing and
+// logging, and a log line erases the block first; the next snapshot draws it again below the line.
+std::recursive_mutex displayMutex;
+ProgressDisplay *liveDisplay = nullptr;
+QtMessageHandler previousHandler = nullptr;
+
+void logThroughDisplay(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const std::lock_guard lock(displayMutex);
+    if (liveDisplay)
+    {
+        liveDisplay->eraseLocked();
+    }
+    if (previousHandler)
+    {
+        previousHandler(type, context, message);
+    }
+}
+
 constexpr int maxActiveShown = 8;
 constexpr int barWidth = 20;
 
@@ -97,6 +118,27 @@ ProgressDisplay::ProgressDisplay(QTextStream &out, Mode mode, int terminalWidth)
     , m_mode(mode)
     , m_width(std::max(terminalWidth, 40))
 {
+    if (m_mode == Mode::Live)
+    {
+        const std::lock_guard lock(displayMutex);
+        if (!liveDisplay)
+        {
+            liveDisplay = this;
+            previousHandler = qInstallMessageHandler(&logThroughDisplay);
+            m_guardingLog = true;
+        }
+    }
+}
+
+ProgressDisplay::~ProgressDisplay()
+{
+    const std::lock_guard lock(displayMutex);
+    if (m_guardingLog)
+    {
+        qInstallMessageHandler(previousHandler);
+        liveDisplay = nullptr;
+        previousHandler = nullptr;
+    }
 }
 
 void ProgressDisplay::remember(const Transfer::Snapshot &snapshot)
@@ -152,12 +194,19 @@ void ProgressDisplay::update(const Transfer::Snapshot &snapshot)
 
 void ProgressDisplay::message(const QString &text)
 {
-    clear();
+    const std::lock_guard lock(displayMutex);
+    eraseLocked();
     m_out << text << u"\n"_s;
     m_out.flush();
 }
 
 void ProgressDisplay::clear()
+{
+    const std::lock_guard lock(displayMutex);
+    eraseLocked();
+}
+
+void ProgressDisplay::eraseLocked()
 {
     if (m_drawnLines > 0)
     {
@@ -171,7 +220,8 @@ void ProgressDisplay::clear()
 void ProgressDisplay::drawLive(const Transfer::Snapshot &snapshot)
 {
     const QStringList lines = liveLines(snapshot);
-    clear();
+    const std::lock_guard lock(displayMutex);
+    eraseLocked();
     for (const QString &line : lines)
     {
         // Never let a line wrap: the block's height must be known to erase it.

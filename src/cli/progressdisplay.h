@@ -35,6 +35,9 @@ public:
     };
 
     ProgressDisplay(QTextStream &out, Mode mode, int terminalWidth = 100);
+    ~ProgressDisplay();
+    ProgressDisplay(const ProgressDisplay &) = delete;
+    ProgressDisplay &operator=(const ProgressDisplay &) = delete;
 
     void setPlainInterval(qint64 ms) { m_plainIntervalMs = ms; }
     void update(const Transfer::Snapshot &snapshot);
@@ -51,6 +54,9 @@ public:
     /// The one plain progress line.
     [[nodiscard]] static QString plainLine(const Transfer::Snapshot &snapshot);
 
+    /// Erases the live block; the caller holds the display lock (log lines from any thread come here).
+    void eraseLocked();
+
 private:
     void remember(const Transfer::Snapshot &snapshot);
     void announce(const Transfer::Snapshot &snapshot);
@@ -64,6 +70,7 @@ private:
     qint64 m_lastPlainMs = -1;
     QHash<quint64, Transfer::FileStatus> m_active; ///< key -> latest record of a file in flight
     QSet<quint64> m_announced;                    ///< failed/parked files already printed
+    bool m_guardingLog = false;                   ///< Live: log lines erase the block first
 };
 
 } // namespace Cli
