@@ -4,6 +4,7 @@
 #include "destinations/pathmapper.h"
 #include "util/hasher.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -56,6 +57,20 @@ QThreadPool *probePool()
         return p;
     }();
     return pool;
+}
+
+// `<name>.partial` beside the final name; a name already at the 255-byte limit gets a short hidden
+// stand-in derived from it (deterministic, so a rerun finds and replaces it).
+QString partialPathFor(const QString &finalPath)
+{
+    if (finalPath.isEmpty())
+        return {};
+    const QFileInfo info(finalPath);
+    const QString name = info.fileName();
+    if (name.toUtf8().size() + 8 <= 255)
+        return finalPath + u".partial"_s;
+    const QByteArray digest = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
+    return info.path() + u"/."_s + QString::fromLatin1(digest) + u".partial"_s;
 }
 
 } // namespace
@@ -144,7 +159,7 @@ Sink *LocalDestination::openSink(const Target &target, ConflictPolicy policy)
 LocalSink::LocalSink(const QString &finalPath, qint64 expectedSize, ConflictPolicy policy, QObject *parent)
     : Sink(parent)
     , m_finalPath(finalPath)
-    , m_partialPath(finalPath.isEmpty() ? QString() : finalPath + u".partial"_s)
+    , m_partialPath(partialPathFor(finalPath))
     , m_expectedSize(expectedSize)
     , m_policy(policy)
 {
@@ -203,6 +218,13 @@ Net::Error LocalSink::localError(int err, const QString &what) const
     {
         error.reason = u"permissionDenied"_s;
         error.message = tr("Permission denied: %1.").arg(what);
+    }
+    else if (err == ENAMETOOLONG)
+    {
+        // One file's name, not the destination: that file fails, the run goes on.
+        error.errorClass = Net::ErrorClass::Permanent;
+        error.reason = u"nameTooLong"_s;
+        error.message = tr("The name is too long for this file system: %1.").arg(what);
     }
     else
     {

@@ -388,9 +388,9 @@ void FileTransfer::onReplyFinished()
         handleError(error);
         return;
     }
-    m_replyDone = true;
     if (m_ctx.pacer)
         m_ctx.pacer->onSuccess();
+    m_replyDone = true;
     drain();
 }
 
@@ -409,8 +409,17 @@ void FileTransfer::maybeVerify()
         reply->disconnect(this);
         reply->deleteLater();
     }
-    setState(FileState::Verifying);
     const qint64 expected = bytesTotal();
+    if (expected >= 0 && m_received < expected)
+    {
+        // The body ended early without a transport error (no Content-Length, or a proxy cut it): the bytes
+        // so far are good, so this is a broken connection to resume with Range, not a bad file.
+        m_replyDone = false;
+        handleError({Net::ErrorClass::Transient, m_httpStatus, u"truncated"_s,
+                     tr("The body ended after %1 of %2 bytes").arg(m_received).arg(expected)});
+        return;
+    }
+    setState(FileState::Verifying);
     if (m_job.exportMimeType.isEmpty())
     {
         const QString want = useSha256() ? m_job.file.sha256Checksum.toLower() : m_job.file.md5Checksum.toLower();
