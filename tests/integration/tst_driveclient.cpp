@@ -7,6 +7,7 @@
 #include "drive/treewalker.h"
 #include "net/apicall.h"
 #include "net/endpoints.h"
+#include "net/network.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
 
@@ -81,6 +82,7 @@ private slots:
     void expiredTokenRefreshedOnce();
     void unrefreshableTokenFailsAsAuth();
     void abortFinishesOnceAsCancelled();
+    void tlsTrustsOnlyTheGivenCa();
 
 private:
     Drive::DriveClient *client(Auth::TokenProvider *tokens = nullptr, Net::Pacer *pacer = nullptr);
@@ -460,6 +462,38 @@ void TestDriveClient::abortFinishesOnceAsCancelled()
     QCOMPARE(done.first().first().value<Net::Error>().errorClass, Net::ErrorClass::Cancelled);
     QTest::qWait(100);
     QCOMPARE(done.size(), 1);
+}
+
+void TestDriveClient::tlsTrustsOnlyTheGivenCa()
+{
+    SandboxProcess tls(QStringList {u"--tls"_s, u"--static-token"_s, QString::fromLatin1(Token)});
+    QVERIFY2(tls.start(), qPrintable(tls.errorString()));
+    const QString caFile = tls.readyInfo().value(u"ca_file"_s).toString();
+    QVERIFY(!caFile.isEmpty());
+    QCOMPARE(tls.baseUrl().scheme(), u"https"_s);
+    const QString rootId = tls.readyInfo().value(u"demo_root_id"_s).toString();
+
+    // Unknown CA: refused, and never downgraded to an unverified connection.
+    {
+        QNetworkAccessManager nam;
+        Drive::DriveClient c(&nam, m_tokens.get(), nullptr, Net::Endpoints::sandbox(tls.baseUrl()));
+        QSignalSpy got(c.getFile(rootId), &Drive::FileJob::finished);
+        QVERIFY(got.wait(10000));
+        const auto e = got.first().first().value<Net::Error>();
+        QCOMPARE(e.errorClass, Net::ErrorClass::Permanent);
+        QCOMPARE(e.reason, u"tlsError"_s);
+    }
+    QString error;
+    QVERIFY2(Net::configureTls(caFile, &error), qPrintable(error));
+    {
+        QNetworkAccessManager nam;
+        Drive::DriveClient c(&nam, m_tokens.get(), nullptr, Net::Endpoints::sandbox(tls.baseUrl()));
+        QSignalSpy got(c.getFile(rootId), &Drive::FileJob::finished);
+        QVERIFY(got.wait(10000));
+        QVERIFY2(!got.first().first().value<Net::Error>().isError(),
+                 qPrintable(got.first().first().value<Net::Error>().toString()));
+        QCOMPARE(got.first().at(1).value<Drive::DriveFile>().name, DemoRoot);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDriveClient)
