@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -59,12 +60,17 @@ Dashboard::Dashboard(QWidget *parent)
     windowRow->addStretch();
     layout->addLayout(windowRow);
 
-    m_chart = new ThroughputChart(this);
-    layout->addWidget(m_chart, 1);
+    // Chart and report share the height; the user can move the line between them.
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
+    m_chart = new ThroughputChart(split);
+    m_chart->setMinimumHeight(fontMetrics().height() * 14);
+    split->addWidget(m_chart);
+    layout->addWidget(split, 1);
     connect(m_window, &QComboBox::currentIndexChanged, this,
             [this](int i) { m_chart->setWindowMinutes(m_window->itemData(i).toInt()); });
 
-    m_reportBox = new QGroupBox(tr("Report"), this);
+    m_reportBox = new QGroupBox(tr("Report"), split);
     auto *reportLayout = new QVBoxLayout(m_reportBox);
     m_reportSummary = new QLabel(m_reportBox);
     m_reportSummary->setWordWrap(true);
@@ -72,6 +78,11 @@ Dashboard::Dashboard(QWidget *parent)
     m_problems = new QTableWidget(0, 3, m_reportBox);
     m_problems->setHorizontalHeaderLabels({tr("File"), tr("State"), tr("Reason")});
     m_problems->horizontalHeader()->setStretchLastSection(true);
+    m_problems->horizontalHeader()->resizeSection(0, fontMetrics().horizontalAdvance(u'x') * 36);
+    m_problems->horizontalHeader()->resizeSection(1, fontMetrics().horizontalAdvance(u"Retry later"_s) + 24);
+    m_problems->setWordWrap(false);
+    m_problems->setTextElideMode(Qt::ElideMiddle);
+    m_problems->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_problems->verticalHeader()->hide();
     m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
     reportLayout->addWidget(m_problems);
@@ -81,7 +92,9 @@ Dashboard::Dashboard(QWidget *parent)
     saveRow->addStretch();
     saveRow->addWidget(m_save);
     reportLayout->addLayout(saveRow);
-    layout->addWidget(m_reportBox);
+    split->addWidget(m_reportBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     reset();
 }
 

@@ -214,6 +214,7 @@ QWidget *MainWindow::buildWorkspace()
     m_browserView->setDragEnabled(true);
     m_browserView->setDragDropMode(QAbstractItemView::DragOnly);
     m_browserView->setUniformRowHeights(true);
+    m_browserView->setTextElideMode(Qt::ElideMiddle);
     m_browserView->header()->setStretchLastSection(false);
     m_browserView->header()->setSectionResizeMode(BrowserModel::NameColumn, QHeaderView::Stretch);
     m_browserView->header()->setSectionResizeMode(BrowserModel::SizeColumn, QHeaderView::ResizeToContents);
@@ -256,9 +257,23 @@ QWidget *MainWindow::buildWorkspace()
     m_queueView->setDropIndicatorShown(true);
     m_queueView->setDefaultDropAction(Qt::MoveAction);
     m_queueView->verticalHeader()->hide();
-    m_queueView->horizontalHeader()->setSectionResizeMode(QueueModel::NameColumn, QHeaderView::Stretch);
-    m_queueView->horizontalHeader()->setSectionResizeMode(QueueModel::ReasonColumn, QHeaderView::Interactive);
-    m_queueView->horizontalHeader()->resizeSection(QueueModel::ProgressColumn, m_queueView->fontMetrics().horizontalAdvance(u"0000.0 MB"_s) * 2);
+    m_queueView->verticalHeader()->setDefaultSectionSize(m_queueView->fontMetrics().height() + 8);
+    m_queueView->setWordWrap(false);
+    m_queueView->setTextElideMode(Qt::ElideMiddle);
+    {
+        // Widths from the font, so 200 % scale and longer translations still fit.
+        QHeaderView *header = m_queueView->horizontalHeader();
+        const QFontMetrics fm = m_queueView->fontMetrics();
+        header->setStretchLastSection(true);
+        header->setSectionResizeMode(QHeaderView::Interactive);
+        header->resizeSection(QueueModel::NameColumn, fm.horizontalAdvance(u'x') * 40);
+        header->resizeSection(QueueModel::SizeColumn, fm.horizontalAdvance(u"0000.0 MB"_s) + 16);
+        header->resizeSection(QueueModel::ProgressColumn, fm.horizontalAdvance(u"0000.0 MB"_s) + 40);
+        header->resizeSection(QueueModel::StateColumn, fm.horizontalAdvance(u"Transferring"_s) + 24);
+        header->resizeSection(QueueModel::RateColumn, fm.horizontalAdvance(u"000.0 MB/s"_s) + 16);
+        header->resizeSection(QueueModel::EtaColumn, fm.horizontalAdvance(u"00 min 00 s"_s) + 16);
+        header->resizeSection(QueueModel::RetriesColumn, fm.horizontalAdvance(tr("Retries")) + 24);
+    }
     m_queueView->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (QAction *a : {m_pauseFile, m_resumeFile, m_cancelFile, m_retryFile, m_removeFile, m_moveUp, m_moveDown})
         m_queueView->addAction(a);
@@ -278,6 +293,8 @@ QWidget *MainWindow::buildWorkspace()
 
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    const int em = fontMetrics().horizontalAdvance(u'x');
+    splitter->setSizes({em * 60, em * 100});
     return splitter;
 }
 

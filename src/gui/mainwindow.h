@@ -64,6 +64,7 @@ public:
     [[nodiscard]] QTableView *queueView() const { return m_queueView; }
     [[nodiscard]] QTreeView *browserView() const { return m_browserView; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
+    [[nodiscard]] SandboxLauncher *sandboxLauncher() const { return m_sandbox; }
     [[nodiscard]] bool isRunning() const { return m_running; }
     [[nodiscard]] bool isPaused() const { return m_paused; }
 

@@ -60,8 +60,10 @@ void SandboxLauncher::start()
     const QString readyFile = m_dir.filePath(u"ready.json"_s);
     QFile::remove(readyFile);
     // A throwaway random token valid only against this loopback emulator (not a Google credential).
-    m_process.start(program, {u"--port"_s, u"0"_s, u"--ready-file"_s, readyFile, u"--data-dir"_s,
-                              m_dir.filePath(u"data"_s), u"--static-token"_s, QString::fromLatin1(m_token)});
+    QStringList arguments {u"--port"_s, u"0"_s, u"--ready-file"_s, readyFile, u"--data-dir"_s, m_dir.filePath(u"data"_s),
+                           u"--quiet"_s, u"--static-token"_s, QString::fromLatin1(m_token)};
+    arguments << m_extraArguments;
+    m_process.start(program, arguments);
     m_since.start();
     m_poll.start();
 }

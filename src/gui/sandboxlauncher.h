@@ -22,6 +22,8 @@ public:
 
     /// Next to the app binary, then $DI_SANDBOX, then the build tree; empty when not found.
     [[nodiscard]] static QString findProgram();
+    /// Extra sandbox options (e.g. "--bandwidth", "4000000") for tests and demos.
+    void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
     void start();
     void stop();
     [[nodiscard]] bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
@@ -38,4 +40,5 @@ private:
     QTimer m_poll;
     QElapsedTimer m_since;
     QByteArray m_token;
+    QStringList m_extraArguments;
 };

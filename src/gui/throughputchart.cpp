@@ -59,10 +59,15 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     m_x->setLabelFormat(QStringLiteral("%.1f"));
     m_y = new QValueAxis(chart);
     m_y->setTitleText(tr("MB/s"));
-    m_y->setLabelFormat(QStringLiteral("%.0f"));
+    m_y->setLabelFormat(QStringLiteral("%.3g"));
     m_y2 = new QValueAxis(chart);
     m_y2->setTitleText(tr("Requests/s"));
-    m_y2->setLabelFormat(QStringLiteral("%.0f"));
+    m_y2->setLabelFormat(QStringLiteral("%.3g"));
+    m_x->setTickType(QValueAxis::TicksDynamic);
+    m_x->setTickAnchor(0);
+    m_y->setTickCount(5);
+    m_y2->setTickCount(5);
+    m_y2->setGridLineVisible(false);
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
     chart->addAxis(m_y2, Qt::AlignRight);
@@ -162,8 +167,15 @@ void ThroughputChart::refresh()
     m_rps->replace(rps);
     m_throttled->replace(marks);
     m_x->setRange(-double(m_windowMinutes), 0);
-    m_y->setRange(0, niceCeiling(maxRate * 1.1));
-    m_y2->setRange(0, niceCeiling(maxRps * 1.1));
+    // Ticks on whole steps back from "now": 10 s for 1 min, 1 min for 5 min, 5 min for 30 min.
+    const double step = m_windowMinutes <= 1 ? 1.0 / 6.0 : m_windowMinutes <= 5 ? 1.0 : 5.0;
+    m_x->setTickInterval(step);
+    m_x->setLabelFormat(m_windowMinutes <= 1 ? QStringLiteral("%.2f") : QStringLiteral("%.0f"));
+    // Four equal steps on both axes so the grid lines of the left axis also fit the right one.
+    const double top = niceCeiling(maxRate * 1.1 / 4) * 4;
+    const double topRps = niceCeiling(maxRps * 1.1 / 4) * 4;
+    m_y->setRange(0, top);
+    m_y2->setRange(0, topRps);
 }
 
 void ThroughputChart::changeEvent(QEvent *event)
