@@ -39,13 +39,15 @@ void run(QKeychain::Job *job, QObject *context, TokenStore::Callback done,
     // Stored secrets are for us alone: no plaintext fallback even where QtKeychain offers one.
     job->setInsecureFallback(false);
     job->setAutoDelete(true);
+    // Without a context (fire and forget) the job itself receives its own signal.
+    const bool hasContext = context != nullptr;
     QPointer<QObject> guard(context);
-    QObject::connect(job, &QKeychain::Job::finished, context,
-                     [guard, done = std::move(done), extract = std::move(extract)](QKeychain::Job *finished) {
+    QObject::connect(job, &QKeychain::Job::finished, hasContext ? context : job,
+                     [guard, hasContext, done = std::move(done), extract = std::move(extract)](QKeychain::Job *finished) {
                          TokenStore::Result result = resultOf(finished);
                          if (extract && result.ok())
                              extract(finished, result);
-                         if (guard && done)
+                         if (hasContext && guard && done)
                              done(result);
                      });
     job->start();

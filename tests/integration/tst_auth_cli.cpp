@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 4 acceptance 1-3 end to end with the real drive-ingest-cli against the sandbox: login (the test plays
+// the browser), accounts, ingest --account with the access token expiring mid-download, logout (revoked at the
+// sandbox, gone from the keychain), a revoked sign-in stopping a run with "sign in again", databricks-login
+// from standard input, a listener port already taken — and no token value in settings, output or reports.
+// The CLI keeps secrets in the OS keychain only, so this test needs a Secret Service like tst_auth_keychain
+// (CI: setup.sh run_isolated); it uses its own keychain service name and a temporary XDG_CONFIG_HOME.
+#include "auth/accounts.h"
+#include "auth/keychaintokenstore.h"
+#include "sandboxprocess.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace
+{
+const char manifest[] = R"json({
+  "demo_root": "Auth Demo",
+  "my_drive": [
+    {"name": "Auth Demo", "children": [
+      {"name": "big.bin", "size": 25165824},
+      {"name": "small.txt", "size": 5000, "mimeType": "text/plain"}
+    ]}
+  ]
+})json";
+
+struct CliResult
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+} // namespace
+
+class TestAuthCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"DRIVE_INGEST_ACCESS_TOKEN"_s);
+        env.insert(u"XDG_CONFIG_HOME"_s, m_work.filePath(u"config"_s));
+        env.insert(u"DRIVE_INGEST_KEYCHAIN_SERVICE"_s, m_service);
+        return env;
+    }
+
+    CliResult finish(QProcess &process, int timeoutMs = 60000)
+    {
+        if (!process.waitForFinished(timeoutMs))
+        {
+            process.kill();
+            process.waitForFinished();
+            qWarning("the CLI did not finish in time");
+        }
+        CliResult result;
+        result.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        m_everything += result.out + result.err;
+        return result;
+    }
+
+    CliResult runCli(const QStringList &args, const QByteArray &input = {})
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(qEnvironmentVariable("DI_CLI"), args);
+        process.waitForStarted();
+        if (!input.isEmpty())
+            process.write(input);
+        process.closeWriteChannel();
+        return finish(process);
+    }
+
+    /// `login … --no-browser`: waits for the printed address, plays the browser, waits for the exit.
+    CliResult login(const QStringList &extra)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(qEnvironmentVariable("DI_CLI"), QStringList {u"login"_s, u"--no-browser"_s, u"--sandbox"_s,
+                                                                   m_sandbox->baseUrl().toString()} + extra);
+        QByteArray printed;
+        QUrl url;
+        QElapsedTimer waited;
+        waited.start();
+        while (url.isEmpty() && waited.elapsed() < 20000 && process.state() != QProcess::NotRunning)
+        {
+            process.waitForReadyRead(200);
+            printed += process.readAllStandardOutput();
+            for (const QByteArray &line : printed.split('\n'))
+            {
+                if (line.startsWith("http"))
+                    url = QUrl::fromEncoded(line.trimmed());
+            }
+        }
+        m_everything += printed;
+        if (!url.isEmpty())
+        {
+            QNetworkRequest consent(url);
+            consent.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+            std::unique_ptr<QNetworkReply> reply(m_nam.get(consent));
+            QSignalSpy done(reply.get(), &QNetworkReply::finished);
+            done.wait(10000);
+            std::unique_ptr<QNetworkReply> redirect(
+                m_nam.get(QNetworkRequest(QUrl::fromEncoded(reply->rawHeader("Location"_ba)))));
+            QSignalSpy redirected(redirect.get(), &QNetworkReply::finished);
+            redirected.wait(10000);
+        }
+        CliResult result = finish(process);
+        result.out.prepend(printed);
+        return result;
+    }
+
+    std::optional<Auth::TokenStore::Result> keychainRead(const QString &key)
+    {
+        std::optional<Auth::TokenStore::Result> result;
+        m_store->read(key, this, [&result](const Auth::TokenStore::Result &r) { result = r; });
+        if (!QTest::qWaitFor([&result] { return result.has_value(); }, 20000))
+            return std::nullopt;
+        return result;
+    }
+
+    QJsonObject tokenStats() { return m_sandbox->stats().value(u"tokens"_s).toObject(); }
+
+    QString idOf(const QString &name) const
+    {
+        for (const QJsonValue &value : m_tree.value(u"items"_s).toArray())
+        {
+            if (value.toObject().value(u"name"_s).toString() == name)
+                return value.toObject().value(u"id"_s).toString();
+        }
+        return {};
+    }
+
+    QTemporaryDir m_work;
+    QString m_service = u"drive-ingest-test-%1"_s.arg(QRandomGenerator::global()->generate64(), 0, 16);
+    std::unique_ptr<Auth::KeychainTokenStore> m_store;
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    QJsonObject m_tree;
+    QNetworkAccessManager m_nam;
+    QByteArray m_everything; ///< every byte the CLI printed
+    QList<QByteArray> m_secrets;
+
+private slots:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("DI_CLI") || qEnvironmentVariableIsEmpty("DI_SANDBOX"))
+            QSKIP("the CLI or the sandbox is not built");
+        QVERIFY(m_work.isValid());
+        m_store = std::make_unique<Auth::KeychainTokenStore>(m_service);
+        std::optional<Auth::TokenStore::Result> probe;
+        m_store->write(u"probe"_s, "probe-value"_ba, this, [&probe](const Auth::TokenStore::Result &r) { probe = r; });
+        QVERIFY(QTest::qWaitFor([&probe] { return probe.has_value(); }, 20000));
+        if (!probe->ok())
+        {
+            const QString message = u"no usable OS keychain (%1); the CLI keeps sign-ins only there. Run under "
+                                    "dbus-run-session with an unlocked gnome-keyring (setup.sh run_isolated)."_s
+                                        .arg(probe->errorString);
+            if (qEnvironmentVariable("CI") == u"true"_s)
+                QFAIL(qPrintable(message));
+            QSKIP(qPrintable(message));
+        }
+        m_store->remove(u"probe"_s, nullptr, {});
+
+        const QString manifestPath = m_work.filePath(u"manifest.json"_s);
+        QFile file(manifestPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(manifest);
+        file.close();
+        // Access tokens live 2 s: every run below outlives several of them.
+        m_sandbox = std::make_unique<SandboxProcess>(
+            QStringList {u"--manifest"_s, manifestPath, u"--token-lifetime"_s, u"2"_s});
+        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
+        const SandboxProcess::Reply tree = m_sandbox->get(u"/_sandbox/tree"_s);
+        QCOMPARE(tree.status, 200);
+        m_tree = tree.json();
+        QVERIFY(!idOf(u"big.bin"_s).isEmpty());
+        m_secrets << "sandbox-secret"_ba << "sandbox-sp-secret"_ba << "dapi-sandbox-token"_ba;
+    }
+
+    void loginPortAlreadyTaken()
+    {
+        QTcpServer occupant;
+        QVERIFY(occupant.listen(QHostAddress::LocalHost));
+        const CliResult run = runCli({u"login"_s, u"--no-browser"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString(),
+                                      u"--port"_s, QString::number(occupant.serverPort())});
+        QCOMPARE(run.code, 2);
+        QVERIFY2(run.err.contains(QByteArray("port " + QByteArray::number(occupant.serverPort()) + " is already in use")),
+                 run.err.constData());
+    }
+
+    void loginSavesToKeychainOnly()
+    {
+        const CliResult run = login({u"--account"_s, u"alice"_s});
+        QVERIFY2(run.code == 0, run.err.constData());
+        QVERIFY(run.out.contains("Signed in as \"alice\""));
+        const auto stored = keychainRead(u"google/alice"_s);
+        QVERIFY(stored && stored->ok());
+        const auto secret = Auth::GoogleSecret::fromBlob(stored->data);
+        QVERIFY(secret);
+        m_secrets << secret->refreshToken;
+        QFile settings(m_work.filePath(u"config/drive-ingest/drive-ingest.conf"_s));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        const QByteArray content = settings.readAll();
+        QVERIFY(content.contains("alice"));
+        QVERIFY(!content.contains(secret->refreshToken));
+
+        const CliResult accounts = runCli({u"accounts"_s});
+        QCOMPARE(accounts.code, 0);
+        QVERIFY(accounts.out.contains("google") && accounts.out.contains("alice"));
+    }
+
+    void ingestWithAccountSurvivesTokenExpiry()
+    {
+        // (No sandbox reset here: it would forget the sign-in.)
+        const int refreshedBefore = tokenStats().value(u"refreshed"_s).toInt();
+        // ~6 MB/s: the 24 MiB file takes ~4 s, while each access token lives 2 s.
+        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 6'000'000}}));
+        const QString dest = m_work.filePath(u"dest1"_s);
+        QVERIFY(QDir().mkpath(dest));
+        const QString report = m_work.filePath(u"report1.json"_s);
+        QElapsedTimer clock;
+        clock.start();
+        const CliResult run = runCli({u"ingest"_s, idOf(u"big.bin"_s), idOf(u"small.txt"_s), u"--to"_s, dest,
+                                      u"--sandbox"_s, m_sandbox->baseUrl().toString(), u"--account"_s, u"alice"_s,
+                                      u"--report"_s, report, u"--quiet"_s});
+        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 0}}));
+        QVERIFY2(run.code == 0, QByteArray(run.out + run.err).constData());
+        QCOMPARE(QFileInfo(dest + u"/big.bin"_s).size(), 25165824);
+        QCOMPARE(QFileInfo(dest + u"/small.txt"_s).size(), 5000);
+        const QJsonObject stats = tokenStats();
+        qInfo("ingest took %lld ms with 2 s access tokens; token refreshes during the run: %d", clock.elapsed(),
+              stats.value(u"refreshed"_s).toInt() - refreshedBefore);
+        // The first token (at start) plus at least one renewal while big.bin was streaming.
+        QVERIFY2(stats.value(u"refreshed"_s).toInt() - refreshedBefore >= 2, QJsonDocument(stats).toJson().constData());
+        QFile file(report);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        m_everything += file.readAll();
+    }
+
+    void logoutRevokesAndDeletes()
+    {
+        const int revokedBefore = tokenStats().value(u"revoked"_s).toInt();
+        const CliResult run = runCli({u"logout"_s, u"--account"_s, u"alice"_s, u"--sandbox"_s,
+                                      m_sandbox->baseUrl().toString()});
+        QVERIFY2(run.code == 0, run.err.constData());
+        QCOMPARE(tokenStats().value(u"revoked"_s).toInt(), revokedBefore + 1);
+        const auto gone = keychainRead(u"google/alice"_s);
+        QVERIFY(gone);
+        QCOMPARE(gone->status, Auth::TokenStore::Result::Status::NotFound);
+        QVERIFY(!runCli({u"accounts"_s}).out.contains("alice"));
+    }
+
+    void revokedSignInStopsTheRun()
+    {
+        QVERIFY2(login({u"--account"_s, u"bob"_s}).code == 0, "login bob");
+        const auto stored = keychainRead(u"google/bob"_s);
+        QVERIFY(stored && stored->ok());
+        const QByteArray refresh = Auth::GoogleSecret::fromBlob(stored->data)->refreshToken;
+        m_secrets << refresh;
+        // Revoked behind our back (the user removed the app's access in their Google account).
+        const auto revoked = m_sandbox->request("POST"_ba, u"/revoke"_s, "token="_ba + refresh.toPercentEncoding(),
+                                                {{"Content-Type"_ba, "application/x-www-form-urlencoded"_ba}});
+        QCOMPARE(revoked.status, 200);
+        const QString dest = m_work.filePath(u"dest2"_s);
+        QVERIFY(QDir().mkpath(dest));
+        const CliResult run = runCli({u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s, dest, u"--sandbox"_s,
+                                      m_sandbox->baseUrl().toString(), u"--account"_s, u"bob"_s, u"--quiet"_s});
+        QCOMPARE(run.code, 3);
+        QVERIFY2(run.err.toLower().contains("sign in again"), run.err.constData());
+        QVERIFY(QDir(dest).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+        // Sign-out still clears the dead entry even though the server no longer knows the token.
+        QCOMPARE(runCli({u"logout"_s, u"--account"_s, u"bob"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString()}).code, 0);
+        QCOMPARE(keychainRead(u"google/bob"_s)->status, Auth::TokenStore::Result::Status::NotFound);
+    }
+
+    void databricksLoginFromStandardInput()
+    {
+        const QString host = m_sandbox->baseUrl().toString();
+        QCOMPARE(runCli({u"databricks-login"_s, u"--host"_s, host}, "dapi-sandbox-token\n"_ba).code, 0);
+        const QString key = u"databricks/"_s + host.chopped(host.endsWith(u'/') ? 1 : 0);
+        auto stored = keychainRead(key);
+        QVERIFY2(stored && stored->ok(), qPrintable(key));
+        QVERIFY(stored->data.contains("dapi-sandbox-token"));
+        // A service principal: the pair is checked against /oidc/v1/token before it is saved.
+        const CliResult wrong = runCli({u"databricks-login"_s, u"--host"_s, host, u"--client-id"_s, u"sandbox-sp"_s},
+                                       "not-the-secret\n"_ba);
+        QCOMPARE(wrong.code, 3);
+        QCOMPARE(runCli({u"databricks-login"_s, u"--host"_s, host, u"--client-id"_s, u"sandbox-sp"_s},
+                        "sandbox-sp-secret\n"_ba)
+                     .code,
+                 0);
+        const CliResult accounts = runCli({u"accounts"_s});
+        QVERIFY2(accounts.out.contains("databricks") && accounts.out.contains("sandbox-sp"), accounts.out.constData());
+        // No secret on the command line: a positional argument is refused.
+        QCOMPARE(runCli({u"databricks-login"_s, u"--host"_s, host, u"dapi-on-the-command-line"_s}).code, 2);
+        QCOMPARE(runCli({u"logout"_s, u"--account"_s, host}).code, 0);
+        QCOMPARE(keychainRead(key)->status, Auth::TokenStore::Result::Status::NotFound);
+    }
+
+    void noTokenValueAnywhere()
+    {
+        QFile settings(m_work.filePath(u"config/drive-ingest/drive-ingest.conf"_s));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        const QByteArray haystack = m_everything + settings.readAll();
+        QVERIFY(haystack.size() > 100);
+        for (const QByteArray &secret : std::as_const(m_secrets))
+            QVERIFY2(!haystack.contains(secret), secret.left(4).constData());
+        // Every access token the sandbox issues starts with "ya29."; refresh tokens with "1//".
+        QVERIFY(!haystack.contains("ya29."));
+        QVERIFY(!haystack.contains("1//"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuthCli)
+#include "tst_auth_cli.moc"
