@@ -649,8 +649,7 @@ void DatabricksService::Impl::filesPut(const httplib::Request &req, httplib::Res
                      "The request body exceeds the maximum single-request upload size of " + std::to_string(cap)
                          + " bytes; use a multipart upload.",
                      "FILES_API_UPLOAD_SIZE_EXCEEDED");
-        stopReading(req, res);
-        return;
+        return drainBody(req, res, reader);
     }
     TempFile file(newTempPath());
     if (!file.ok())
@@ -660,6 +659,7 @@ void DatabricksService::Impl::filesPut(const httplib::Request &req, httplib::Res
     }
     bool reset = false;
     bool tooBig = false;
+    std::uint64_t dropped = 0;
     bool ioError = false;
     const bool complete = !reader || (*reader)([&](const char *data, std::size_t n) {
         if (resetAt > 0 && file.size() + n >= resetAt)
@@ -668,10 +668,12 @@ void DatabricksService::Impl::filesPut(const httplib::Request &req, httplib::Res
             reset = true;
             return false;
         }
-        if (file.size() + n > cap)
+        if (tooBig || file.size() + n > cap)
         {
+            // Keep reading (and dropping) a while so the client gets to see the 413.
             tooBig = true;
-            return false;
+            dropped += n;
+            return dropped <= kDrainLimit;
         }
         if (!file.write(data, n))
         {
@@ -687,7 +689,7 @@ void DatabricksService::Impl::filesPut(const httplib::Request &req, httplib::Res
         res.status = 500;
         return;
     }
-    if (!complete || !file.closeFile())
+    if (!complete || tooBig || !file.closeFile())
     {
         if (tooBig)
             sendDbxError(res, 413, "INVALID_PARAMETER_VALUE",
@@ -698,7 +700,8 @@ void DatabricksService::Impl::filesPut(const httplib::Request &req, httplib::Res
             sendDbxError(res, 500, "INTERNAL_ERROR", "Cannot write the upload.");
         else
             sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "The request body ended early.");
-        stopReading(req, res);
+        if (!complete)
+            stopReading(req, res);
         return;
     }
     const std::uint64_t size = file.size();

@@ -80,6 +80,7 @@ private slots:
     void throttlingFaultsCarryRetryAfter();
     void resetMidPutLeavesNothing();
     void bigPutIsStreamed();
+    void singlePutCapAnswers413();
     void multipartRoundTrip();
     void dbfsBlocksThenRead();
     void dbfsHandleExpires();
@@ -429,6 +430,20 @@ void TestSandboxDatabricks::bigPutIsStreamed()
     QCOMPARE(md5.toLatin1(), md5Hex(data));
     QCOMPARE(QFileInfo(m_sandbox.dataDir() + u"/databricks/volumes/main/default/landing/big/64m.bin"_s).size(),
              data.size());
+}
+
+void TestSandboxDatabricks::singlePutCapAnswers413()
+{
+    // The 5 GiB cap, scaled down so a test can cross it.
+    QVERIFY(m_sandbox.setFaults(QJsonObject {{u"databricks"_s, QJsonObject {{u"max_put_bytes"_s, 1000}}}}));
+    for (const qsizetype size : {qsizetype(2000), qsizetype(8 * 1024 * 1024)})
+    {
+        const auto r = m_sandbox.request("PUT", kFiles + u"/cap.bin"_s, bytes(size, 15), kPat);
+        QCOMPARE(r.status, 413);
+        QVERIFY(r.json().value(u"message"_s).toString().contains(u"multipart"_s));
+    }
+    QCOMPARE(head(kFiles + u"/cap.bin"_s).status, 404);
+    QCOMPARE(m_sandbox.request("PUT", kFiles + u"/cap.bin"_s, bytes(1000, 15), kPat).status, 204);
 }
 
 void TestSandboxDatabricks::multipartRoundTrip()

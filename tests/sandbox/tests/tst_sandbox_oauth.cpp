@@ -123,6 +123,7 @@ private slots:
     void jwtBearerGrant();
     void tokenExpiryGivesDriveAuthError();
     void databricksOidcClientCredentials();
+    void tokenEndpointFaults();
     void statsCountTokens();
 
 private:
@@ -424,6 +425,18 @@ void TestSandboxOAuth::databricksOidcClientCredentials()
                                           {"Authorization", "Basic " + QByteArray("sandbox-sp:nope").toBase64()}});
     QCOMPARE(wrong.status, 401);
     QCOMPARE(wrong.json().value(u"error"_s).toString(), u"invalid_client"_s);
+}
+
+void TestSandboxOAuth::tokenEndpointFaults()
+{
+    QVERIFY(m_sandbox.setFaults(QJsonObject {
+        {u"oauth"_s, QJsonObject {{u"token_error_times"_s, 2}, {u"token_error_status"_s, 503}}}}));
+    const QString verifier = QString::fromLatin1(b64url(QByteArray(40, 'f')));
+    const QString code = authorize(verifier);
+    QCOMPARE(exchange(code, verifier).status, 503);
+    QCOMPARE(exchange(code, verifier).status, 503);
+    // The code survives failures that were not its fault.
+    QCOMPARE(exchange(code, verifier).status, 200);
 }
 
 void TestSandboxOAuth::statsCountTokens()
