@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -341,17 +343,31 @@ int main(int argc, char **argv)
     }
     std::cout << server.baseUrl() << std::endl;
 
-    std::thread waiter([&signals, &server]() {
+    // Idle keep-alive connections hold httplib's workers until their timeout: after stop(), give in-flight
+    // requests a moment, then leave without waiting for them.
+    std::atomic<bool> finished {false};
+    auto cleanUp = [removeDataDir, dataDir, readyFile]() {
+        std::error_code ignored;
+        if (removeDataDir)
+            std::filesystem::remove_all(dataDir, ignored);
+        if (!readyFile.empty())
+            std::filesystem::remove(readyFile, ignored);
+    };
+    std::thread waiter([&signals, &server, &finished, cleanUp]() {
         int sig = 0;
         sigwait(&signals, &sig);
         server.stop();
+        for (int i = 0; i < 40 && !finished; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        if (!finished)
+        {
+            cleanUp();
+            std::_Exit(0);
+        }
     });
     waiter.detach();
     server.run();
-
-    if (removeDataDir)
-        fs::remove_all(dataDir, ec);
-    if (!readyFile.empty())
-        fs::remove(readyFile, ec);
+    finished = true;
+    cleanUp();
     return 0;
 }
