@@ -74,6 +74,8 @@ private slots:
     void init();
     void listsTheDemoTreeCompletely();
     void smallPagesPageToTheEnd();
+    void topLevelShortcutsAndDuplicates();
+    void walkerAbortStopsEverything();
     void sharedDriveVisible();
     void sharedWithMeAndResourceKey();
     void mediaAndExportRequests();
@@ -254,6 +256,57 @@ void TestDriveClient::smallPagesPageToTheEnd()
              qPrintable(u"%1 vs %2"_s.arg(m_counters.requests - bigRequests).arg(bigRequests)));
     const QJsonObject routes = m_sandbox->stats().value(u"by_route"_s).toObject();
     QVERIFY(routes.value(u"drive.files.list"_s).toObject().value(u"200"_s).toInt() > 20);
+}
+
+void TestDriveClient::topLevelShortcutsAndDuplicates()
+{
+    const auto idOf = [this](const QString &path) { return item(DemoRoot + u'/' + path).value(u"id"_s).toString(); };
+    const QString fileShortcut = idOf(u"Shortcuts/Shortcut to 1MiB"_s);
+    const QString dangling = idOf(u"Shortcuts/Dangling shortcut"_s);
+    const QString folderShortcut = idOf(u"Shortcuts/Shortcut to Docs"_s);
+    const QString docs = idOf(u"Docs"_s);
+    const QString trashed = idOf(u"old-trashed.bin"_s);
+    const QString oneMiB = idOf(u"Binary/1MiB.bin"_s);
+    QVERIFY(!fileShortcut.isEmpty() && !dangling.isEmpty() && !folderShortcut.isEmpty() && !trashed.isEmpty());
+
+    Drive::DriveClient *c = client();
+    const WalkResult r = walk(c, [&](Drive::TreeWalker &w) {
+        w.add({Drive::DriveRef {fileShortcut, {}, {}}, Drive::DriveRef {dangling, {}, {}},
+               Drive::DriveRef {folderShortcut, {}, {}}, Drive::DriveRef {docs, {}, {}},
+               Drive::DriveRef {trashed, {}, {}}});
+    });
+    QVERIFY(r.finished);
+    // The file shortcut: the target's id under the shortcut's name, at the top.
+    QVERIFY2(r.files.contains(u"Shortcut to 1MiB|"_s + oneMiB), qPrintable(r.files.join(u'\n')));
+    QCOMPARE(r.failed.value(u"Dangling shortcut"_s), u"danglingShortcut"_s);
+    QCOMPARE(r.skipped.value(u"old-trashed.bin"_s), u"trashed"_s);
+    // Docs asked for twice (through its shortcut and directly): listed once, under the first name seen.
+    QCOMPARE(r.folders.size(), 1);
+    QCOMPARE(r.skipped.size(), 2);
+    const int docsFiles = int(std::count_if(r.files.begin(), r.files.end(),
+                                            [](const QString &f) { return f.contains(u"Project plan|"_s); }));
+    QCOMPARE(docsFiles, 1);
+}
+
+void TestDriveClient::walkerAbortStopsEverything()
+{
+    const QString rootId = m_sandbox->readyInfo().value(u"demo_root_id"_s).toString();
+    Drive::DriveClient *c = client();
+    Drive::TreeWalker walker(c);
+    walker.setPageSize(1);
+    int folders = 0;
+    int finished = 0;
+    connect(&walker, &Drive::TreeWalker::folderListed, this, [&] { ++folders; });
+    connect(&walker, &Drive::TreeWalker::finished, this, [&] { ++finished; });
+    walker.add({Drive::DriveRef {rootId, {}, {}}});
+    QTRY_VERIFY_WITH_TIMEOUT(folders >= 1, 10000);
+    walker.abort();
+    const int foldersAtAbort = folders;
+    QTRY_COMPARE(finished, 1);
+    QTest::qWait(500);
+    QCOMPARE(finished, 1);
+    QCOMPARE(folders, foldersAtAbort);
+    QVERIFY(!walker.isRunning());
 }
 
 void TestDriveClient::sharedDriveVisible()
