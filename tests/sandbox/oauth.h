@@ -29,9 +29,11 @@ class Stats;
 ///   "databricks_tokens": ["dapi…"],                                      // extra PATs
 ///   "token_lifetime_s": 3599 }
 /// ```
-/// Built in: client `sandbox-client.apps.googleusercontent.com` / `sandbox-secret`, the demo service account of
-/// tests/sandbox/manifests/demo-service-account.json, service principal `sandbox-sp` / `sandbox-sp-secret`,
-/// PAT `dapi-sandbox-token`.
+/// Built in: client `sandbox-client.apps.googleusercontent.com` / `sandbox-secret`; service principal `sandbox-sp` /
+/// `sandbox-sp-secret`; PAT `dapi-sandbox-token`; and the demo service account
+/// `sandbox-demo@drive-ingest-sandbox.iam.gserviceaccount.com` (key id 5a4e6d0c…), whose key file in Google's format
+/// is tests/sandbox/manifests/demo-service-account.json. That private key is public and SANDBOX-ONLY.
+/// JWT audiences accepted: https://oauth2.googleapis.com/token and <sandbox base URL>/token.
 class TokenAuthority
 {
 public:

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -124,6 +125,7 @@ private slots:
     void tokenExpiryGivesDriveAuthError();
     void databricksOidcClientCredentials();
     void tokenEndpointFaults();
+    void manifestRegistersClientsKeysAndTokens();
     void statsCountTokens();
 
 private:
@@ -437,6 +439,71 @@ void TestSandboxOAuth::tokenEndpointFaults()
     QCOMPARE(exchange(code, verifier).status, 503);
     // The code survives failures that were not its fault.
     QCOMPARE(exchange(code, verifier).status, 200);
+}
+
+void TestSandboxOAuth::manifestRegistersClientsKeysAndTokens()
+{
+    // A fresh service-account key pair, registered through the manifest with its public half only.
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> pkey(EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(2048)),
+                                                             &EVP_PKEY_free);
+    QVERIFY(pkey);
+    const auto pemOf = [&pkey](bool privateKey) {
+        std::unique_ptr<BIO, decltype(&BIO_free)> mem(BIO_new(BIO_s_mem()), &BIO_free);
+        if (privateKey)
+            PEM_write_bio_PrivateKey(mem.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr);
+        else
+            PEM_write_bio_PUBKEY(mem.get(), pkey.get());
+        char *data = nullptr;
+        const long len = BIO_ctrl(mem.get(), BIO_CTRL_INFO, 0, &data);
+        return QByteArray(data, qsizetype(len));
+    };
+    const DemoKey key {u"robot@example-project.iam.gserviceaccount.com"_s, u"k1"_s, pemOf(true)};
+
+    const QJsonObject manifest {
+        {u"my_drive"_s, QJsonArray {QJsonObject {{u"name"_s, u"one.txt"_s}, {u"size"_s, 10}}}},
+        {u"oauth"_s,
+         QJsonObject {
+             {u"clients"_s, QJsonArray {QJsonObject {{u"client_id"_s, u"mine.apps.googleusercontent.com"_s},
+                                                     {u"client_secret"_s, u"mine-secret"_s}}}},
+             {u"service_accounts"_s, QJsonArray {QJsonObject {{u"client_email"_s, key.email},
+                                                              {u"private_key_id"_s, key.keyId},
+                                                              {u"public_key_pem"_s, QString::fromLatin1(pemOf(false))}}}},
+             {u"service_principals"_s,
+              QJsonArray {QJsonObject {{u"client_id"_s, u"sp-2"_s}, {u"client_secret"_s, u"sp-2-secret"_s}}}}}},
+        {u"databricks"_s,
+         QJsonObject {{u"volumes"_s, QJsonArray {u"/Volumes/cat/sch/vol"_s}}, {u"tokens"_s, QJsonArray {u"dapi-second"_s}}}}};
+    QTemporaryDir dir;
+    QFile file(dir.filePath(u"manifest.json"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(manifest).toJson());
+    file.close();
+    SandboxProcess custom({u"--manifest"_s, file.fileName()});
+    QVERIFY2(custom.start(), qPrintable(custom.errorString()));
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const auto jwt = custom.request("POST", u"/token"_s,
+                                    form({{u"grant_type"_s, u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s},
+                                          {u"assertion"_s, QString::fromLatin1(makeJwt(key, jwtClaims(key, now, now + 600), key.pem))}}),
+                                    kForm);
+    QCOMPARE(jwt.status, 200);
+    QCOMPARE(driveStatus(jwt.json().value(u"access_token"_s).toString(), &custom), 200);
+
+    const auto refresh = custom.request("POST", u"/token"_s,
+                                        form({{u"grant_type"_s, u"refresh_token"_s},
+                                              {u"refresh_token"_s, u"1//unknown"_s},
+                                              {u"client_id"_s, u"mine.apps.googleusercontent.com"_s},
+                                              {u"client_secret"_s, u"mine-secret"_s}}),
+                                        kForm);
+    // The client is known (no invalid_client); only the grant is bad.
+    QCOMPARE(refresh.status, 400);
+    QCOMPARE(refresh.json().value(u"error"_s).toString(), u"invalid_grant"_s);
+
+    const QList<QPair<QByteArray, QByteArray>> second {{"Authorization", "Bearer dapi-second"}};
+    QCOMPARE(custom.request("PUT", u"/api/2.0/fs/files/Volumes/cat/sch/vol/x.txt"_s, "x", second).status, 204);
+    QCOMPARE(custom.get(u"/api/2.0/fs/files/Volumes/main/default/landing/x.txt"_s, second).status, 404);
+    const auto m2m = custom.request("POST", u"/oidc/v1/token"_s, "grant_type=client_credentials&client_id=sp-2&client_secret=sp-2-secret",
+                                    kForm);
+    QCOMPARE(m2m.status, 200);
 }
 
 void TestSandboxOAuth::statsCountTokens()
