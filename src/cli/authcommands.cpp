@@ -8,6 +8,7 @@
 #include "auth/oauthflow.h"
 #include "auth/serviceaccount.h"
 #include "exitcode.h"
+#include "net/network.h"
 #include "util/redactor.h"
 
 #include <QCommandLineParser>
@@ -43,6 +44,7 @@ const QString optAuthUrl = u"auth-url"_s;
 const QString optTokenUrl = u"token-url"_s;
 const QString optRevokeUrl = u"revoke-url"_s;
 const QString optHost = u"host"_s;
+const QString optCaFile = u"ca-file"_s;
 
 QString tr(const char *text)
 {
@@ -57,6 +59,7 @@ QList<QCommandLineOption> endpointOptions()
         {optAuthUrl, tr("Override the OAuth authorization endpoint."), u"URL"_s},
         {optTokenUrl, tr("Override the OAuth token endpoint."), u"URL"_s},
         {optRevokeUrl, tr("Override the OAuth revocation endpoint."), u"URL"_s},
+        {optCaFile, tr("Also trust this PEM CA (the sandbox's --tls CA)."), u"FILE"_s},
     };
 }
 
@@ -90,6 +93,12 @@ std::optional<Net::Endpoints> endpointsFrom(const QCommandLineParser &parser, QS
             return std::nullopt;
         }
         *target = url;
+    }
+    if (parser.isSet(optCaFile))
+    {
+        endpoints.extraCaFile = parser.value(optCaFile);
+        if (!Net::configureTls(endpoints.extraCaFile, error))
+            return std::nullopt;
     }
     return endpoints;
 }
