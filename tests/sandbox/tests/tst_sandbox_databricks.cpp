@@ -71,6 +71,7 @@ private slots:
     void initTestCase();
     void init();
     void putThenGetReturnsSameBytes();
+    void chunkedPut();
     void rangesAndHead();
     void overwriteAndConflicts();
     void directoriesCreateListPageDelete();
@@ -179,6 +180,28 @@ void TestSandboxDatabricks::putThenGetReturnsSameBytes()
     QCOMPARE(gone.status, 404);
     QCOMPARE(gone.json().value(u"error_code"_s).toString(), u"NOT_FOUND"_s);
     QCOMPARE(m_sandbox.request("DELETE", kFiles + u"/empty.bin"_s, {}, kPat).status, 404);
+}
+
+void TestSandboxDatabricks::chunkedPut()
+{
+    // No Content-Length: Files API 2.0 takes chunked bodies (the CLI streams files that way).
+    const QByteArray data = bytes(300000, 16);
+    QTcpSocket socket;
+    socket.connectToHost(m_sandbox.baseUrl().host(), quint16(m_sandbox.baseUrl().port()));
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("PUT /api/2.0/fs/files/Volumes/main/default/landing/chunked.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                 "Authorization: Bearer dapi-sandbox-token\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+    for (qsizetype off = 0; off < data.size(); off += 65536)
+    {
+        const QByteArray piece = data.mid(off, 65536);
+        socket.write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
+    }
+    socket.write("0\r\n\r\n");
+    QByteArray answer;
+    while (socket.waitForReadyRead(5000))
+        answer += socket.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 204"), answer.constData());
+    QVERIFY(m_sandbox.get(kFiles + u"/chunked.bin"_s, kPat).body == data);
 }
 
 void TestSandboxDatabricks::rangesAndHead()
