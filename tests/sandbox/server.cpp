@@ -95,7 +95,7 @@ Server::Server(Content &content, Stats &stats, Faults &faults, Options options)
     // Clients keep connections for many requests (engine pools, benchmarks); a slow consumer that applies
     // backpressure must not be cut off after httplib's default 5 s.
     m_http->set_keep_alive_max_count(100000);
-    m_http->set_keep_alive_timeout(30);
+    m_http->set_keep_alive_timeout(10);
     m_http->set_read_timeout(60);
     m_http->set_write_timeout(120);
     m_http->set_tcp_nodelay(true);
