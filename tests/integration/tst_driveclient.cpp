@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // DriveClient, ApiCall and TreeWalker against the real sandbox over loopback HTTP.
-#include "sandboxprocess.h"
-
 #include "auth/tokenprovider.h"
 #include "drive/driveclient.h"
 #include "drive/treewalker.h"
@@ -10,6 +8,7 @@
 #include "net/network.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
+#include "sandboxprocess.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -17,7 +16,6 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
-
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -42,10 +40,12 @@ public:
     void refresh() override
     {
         ++refreshes;
-        QTimer::singleShot(10, this, [this] {
-            m_token = m_next;
-            emit refreshed();
-        });
+        QTimer::singleShot(10, this,
+            [this]
+            {
+                m_token = m_next;
+                emit refreshed();
+            });
     }
     QString accountName() const override { return u"test"_s; }
     int refreshes = 0;
@@ -60,7 +60,7 @@ struct WalkResult
     QStringList files; ///< "path|id"
     QStringList folders;
     QMap<QString, QString> skipped; ///< path -> reason
-    QMap<QString, QString> failed;  ///< path -> reason
+    QMap<QString, QString> failed; ///< path -> reason
     bool finished = false;
 };
 } // namespace
@@ -102,7 +102,7 @@ private:
 
 void TestDriveClient::initTestCase()
 {
-    m_sandbox = std::make_unique<SandboxProcess>(QStringList {u"--static-token"_s, QString::fromLatin1(Token)});
+    m_sandbox = std::make_unique<SandboxProcess>(QStringList { u"--static-token"_s, QString::fromLatin1(Token) });
     QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_tokens = std::make_unique<Auth::StaticTokenProvider>(Token, u"sandbox"_s);
@@ -122,7 +122,7 @@ void TestDriveClient::init()
 Drive::DriveClient *TestDriveClient::client(Auth::TokenProvider *tokens, Net::Pacer *pacer)
 {
     auto *c = new Drive::DriveClient(m_nam.get(), tokens ? tokens : m_tokens.get(), pacer,
-                                     Net::Endpoints::sandbox(m_sandbox->baseUrl()), m_scope.get());
+        Net::Endpoints::sandbox(m_sandbox->baseUrl()), m_scope.get());
     c->setCounters(&m_counters);
     Net::BackoffPolicy fast;
     fast.initial = 20ms;
@@ -132,30 +132,31 @@ Drive::DriveClient *TestDriveClient::client(Auth::TokenProvider *tokens, Net::Pa
     return c;
 }
 
-WalkResult TestDriveClient::walk(Drive::DriveClient *c, const std::function<void(Drive::TreeWalker &)> &feed,
-                                 int pageSize)
+WalkResult TestDriveClient::walk(
+    Drive::DriveClient *c, const std::function<void(Drive::TreeWalker &)> &feed, int pageSize)
 {
     WalkResult r;
     Drive::TreeWalker walker(c);
     walker.setPageSize(pageSize);
-    const auto join = [](const QStringList &segments, const QString &name) {
-        return (segments + QStringList {name}).join(u'/');
-    };
+    const auto join
+        = [](const QStringList &segments, const QString &name) { return (segments + QStringList { name }).join(u'/'); };
     connect(&walker, &Drive::TreeWalker::fileFound, this,
-            [&](const QStringList &segments, const QStringList &ids, const Drive::DriveFile &f) {
-                Q_UNUSED(ids);
-                r.files.append(join(segments, f.name) + u'|' + f.id);
-            });
+        [&](const QStringList &segments, const QStringList &ids, const Drive::DriveFile &f)
+        {
+            Q_UNUSED(ids);
+            r.files.append(join(segments, f.name) + u'|' + f.id);
+        });
     connect(&walker, &Drive::TreeWalker::folderListed, this,
-            [&](const QStringList &segments, const QStringList &ids, const QList<Drive::DriveFile> &) {
-                if (segments.size() != ids.size())
-                    qWarning("segments and ids differ in length");
-                r.folders.append(segments.join(u'/'));
-            });
+        [&](const QStringList &segments, const QStringList &ids, const QList<Drive::DriveFile> &)
+        {
+            if (segments.size() != ids.size())
+                qWarning("segments and ids differ in length");
+            r.folders.append(segments.join(u'/'));
+        });
     connect(&walker, &Drive::TreeWalker::itemSkipped, this,
-            [&](const QString &path, const QString &reason) { r.skipped.insert(path, reason); });
+        [&](const QString &path, const QString &reason) { r.skipped.insert(path, reason); });
     connect(&walker, &Drive::TreeWalker::itemFailed, this,
-            [&](const Drive::DriveRef &, const QString &path, const Net::Error &e) { r.failed.insert(path, e.reason); });
+        [&](const Drive::DriveRef &, const QString &path, const Net::Error &e) { r.failed.insert(path, e.reason); });
     connect(&walker, &Drive::TreeWalker::finished, this, [&] { r.finished = true; });
     feed(walker);
     if (!QTest::qWaitFor([&r] { return r.finished; }, 30000))
@@ -201,7 +202,7 @@ void TestDriveClient::listsTheDemoTreeCompletely()
     for (const QJsonValue &v : items)
         byId.insert(v.toObject().value(u"id"_s).toString(), v.toObject());
     QStringList expectedFiles;
-    QStringList expectedFolders {DemoRoot};
+    QStringList expectedFolders { DemoRoot };
     for (const QJsonValue &v : items)
     {
         const QJsonObject o = v.toObject();
@@ -229,7 +230,7 @@ void TestDriveClient::listsTheDemoTreeCompletely()
     QVERIFY(expectedFolders.size() > 8);
 
     Drive::DriveClient *c = client();
-    const WalkResult r = walk(c, [&](Drive::TreeWalker &w) { w.add({Drive::DriveRef {rootId, {}, {}}}); });
+    const WalkResult r = walk(c, [&](Drive::TreeWalker &w) { w.add({ Drive::DriveRef { rootId, {}, {} } }); });
     QVERIFY(r.finished);
     QCOMPARE(r.files, expectedFiles);
     QCOMPARE(r.folders, expectedFolders);
@@ -245,15 +246,25 @@ void TestDriveClient::smallPagesPageToTheEnd()
 {
     const QString rootId = m_sandbox->readyInfo().value(u"demo_root_id"_s).toString();
     Drive::DriveClient *c = client();
-    const WalkResult big = walk(c, [&](Drive::TreeWalker &w) { w.add({Drive::DriveRef {rootId, {}, {}}}); }, 1000);
+    const WalkResult big = walk(
+        c,
+        [&](Drive::TreeWalker &w) {
+            w.add({ Drive::DriveRef { rootId, {}, {} } });
+        },
+        1000);
     const qint64 bigRequests = m_counters.requests;
-    const WalkResult small = walk(c, [&](Drive::TreeWalker &w) { w.add({Drive::DriveRef {rootId, {}, {}}}); }, 2);
+    const WalkResult small = walk(
+        c,
+        [&](Drive::TreeWalker &w) {
+            w.add({ Drive::DriveRef { rootId, {}, {} } });
+        },
+        2);
     QVERIFY(big.finished && small.finished);
     QCOMPARE(small.files, big.files);
     QCOMPARE(small.folders, big.folders);
     // Many more list calls for the same result: the pages were really small and followed to the end.
     QVERIFY2(m_counters.requests - bigRequests > 2 * bigRequests,
-             qPrintable(u"%1 vs %2"_s.arg(m_counters.requests - bigRequests).arg(bigRequests)));
+        qPrintable(u"%1 vs %2"_s.arg(m_counters.requests - bigRequests).arg(bigRequests)));
     const QJsonObject routes = m_sandbox->stats().value(u"by_route"_s).toObject();
     QVERIFY(routes.value(u"drive.files.list"_s).toObject().value(u"200"_s).toInt() > 20);
 }
@@ -270,11 +281,13 @@ void TestDriveClient::topLevelShortcutsAndDuplicates()
     QVERIFY(!fileShortcut.isEmpty() && !dangling.isEmpty() && !folderShortcut.isEmpty() && !trashed.isEmpty());
 
     Drive::DriveClient *c = client();
-    const WalkResult r = walk(c, [&](Drive::TreeWalker &w) {
-        w.add({Drive::DriveRef {fileShortcut, {}, {}}, Drive::DriveRef {dangling, {}, {}},
-               Drive::DriveRef {folderShortcut, {}, {}}, Drive::DriveRef {docs, {}, {}},
-               Drive::DriveRef {trashed, {}, {}}});
-    });
+    const WalkResult r = walk(c,
+        [&](Drive::TreeWalker &w)
+        {
+            w.add({ Drive::DriveRef { fileShortcut, {}, {} }, Drive::DriveRef { dangling, {}, {} },
+                Drive::DriveRef { folderShortcut, {}, {} }, Drive::DriveRef { docs, {}, {} },
+                Drive::DriveRef { trashed, {}, {} } });
+        });
     QVERIFY(r.finished);
     // The file shortcut: the target's id under the shortcut's name, at the top.
     QVERIFY2(r.files.contains(u"Shortcut to 1MiB|"_s + oneMiB), qPrintable(r.files.join(u'\n')));
@@ -283,8 +296,8 @@ void TestDriveClient::topLevelShortcutsAndDuplicates()
     // Docs asked for twice (through its shortcut and directly): listed once, under the first name seen.
     QCOMPARE(r.folders.size(), 1);
     QCOMPARE(r.skipped.size(), 2);
-    const int docsFiles = int(std::count_if(r.files.begin(), r.files.end(),
-                                            [](const QString &f) { return f.contains(u"Project plan|"_s); }));
+    const int docsFiles = int(
+        std::count_if(r.files.begin(), r.files.end(), [](const QString &f) { return f.contains(u"Project plan|"_s); }));
     QCOMPARE(docsFiles, 1);
 }
 
@@ -298,7 +311,7 @@ void TestDriveClient::walkerAbortStopsEverything()
     int finished = 0;
     connect(&walker, &Drive::TreeWalker::folderListed, this, [&] { ++folders; });
     connect(&walker, &Drive::TreeWalker::finished, this, [&] { ++finished; });
-    walker.add({Drive::DriveRef {rootId, {}, {}}});
+    walker.add({ Drive::DriveRef { rootId, {}, {} } });
     QTRY_VERIFY_WITH_TIMEOUT(folders >= 1, 10000);
     walker.abort();
     const int foldersAtAbort = folders;
@@ -318,22 +331,25 @@ void TestDriveClient::sharedDriveVisible()
     QSignalSpy done(job, &Drive::ListJob::finished);
     QVERIFY(done.wait(10000));
     QVERIFY(!done.first().first().value<Net::Error>().isError());
-    const auto team = std::find_if(drives.begin(), drives.end(), [](const auto &d) { return d.name == u"Team Drive"_s; });
+    const auto team
+        = std::find_if(drives.begin(), drives.end(), [](const auto &d) { return d.name == u"Team Drive"_s; });
     QVERIFY(team != drives.end());
     QVERIFY(team->isFolder());
 
     QStringList rootNames;
     Drive::ListJob *root = c->listDriveRoot(team->id);
-    connect(root, &Drive::ListJob::page, this, [&](const QList<Drive::DriveFile> &page) {
-        for (const auto &f : page)
-            rootNames.append(f.name);
-    });
+    connect(root, &Drive::ListJob::page, this,
+        [&](const QList<Drive::DriveFile> &page)
+        {
+            for (const auto &f : page)
+                rootNames.append(f.name);
+        });
     QSignalSpy rootDone(root, &Drive::ListJob::finished);
     QVERIFY(rootDone.wait(10000));
     QVERIFY2(rootNames.contains(u"team-report.csv"_s) && rootNames.contains(u"Team folder"_s),
-             qPrintable(rootNames.join(u", "_s)));
+        qPrintable(rootNames.join(u", "_s)));
 
-    const WalkResult r = walk(c, [&](Drive::TreeWalker &w) { w.addFolder({team->name}, {team->id}); });
+    const WalkResult r = walk(c, [&](Drive::TreeWalker &w) { w.addFolder({ team->name }, { team->id }); });
     QVERIFY(r.finished);
     const QString all = r.files.join(u'\n');
     QVERIFY2(all.contains(u"Team Drive/Team folder/team-data.bin|"_s), qPrintable(all));
@@ -349,8 +365,8 @@ void TestDriveClient::sharedWithMeAndResourceKey()
     connect(job, &Drive::ListJob::page, this, [&](const QList<Drive::DriveFile> &page) { shared += page; });
     QSignalSpy done(job, &Drive::ListJob::finished);
     QVERIFY(done.wait(10000));
-    const auto linked = std::find_if(shared.begin(), shared.end(),
-                                     [](const auto &f) { return f.name == u"Link-shared (resource key).bin"_s; });
+    const auto linked = std::find_if(
+        shared.begin(), shared.end(), [](const auto &f) { return f.name == u"Link-shared (resource key).bin"_s; });
     QVERIFY(linked != shared.end());
     const QString id = linked->id;
 
@@ -366,7 +382,7 @@ void TestDriveClient::sharedWithMeAndResourceKey()
     QSignalSpy withKey(blank->getFile(id, LinkSharedKey), &Drive::FileJob::finished);
     QVERIFY(withKey.wait(10000));
     QVERIFY2(!withKey.first().first().value<Net::Error>().isError(),
-             qPrintable(withKey.first().first().value<Net::Error>().toString()));
+        qPrintable(withKey.first().first().value<Net::Error>().toString()));
     const auto file = withKey.first().at(1).value<Drive::DriveFile>();
     QCOMPARE(file.size, 4321);
     const QNetworkRequest media = blank->mediaRequest(file);
@@ -435,8 +451,8 @@ void TestDriveClient::mediaAndExportRequests()
 void TestDriveClient::throttlingStormSurvivedPacerSlows()
 {
     // The server allows 8 requests/s; the client starts at 40/s with a burst of 10.
-    QVERIFY(m_sandbox->setFaults(QJsonObject {{u"quota_qps"_s, 8}, {u"quota_burst"_s, 4}, {u"quota_status"_s, 429},
-                                              {u"retry_after_s"_s, 1}}));
+    QVERIFY(m_sandbox->setFaults(QJsonObject {
+        { u"quota_qps"_s, 8 }, { u"quota_burst"_s, 4 }, { u"quota_status"_s, 429 }, { u"retry_after_s"_s, 1 } }));
     Net::Pacer pacer(40.0, 10);
     Drive::DriveClient *c = client(nullptr, &pacer);
     const QString kib = item(DemoRoot + u"/Binary/1KiB.bin"_s).value(u"id"_s).toString();
@@ -444,11 +460,11 @@ void TestDriveClient::throttlingStormSurvivedPacerSlows()
     int failed = 0;
     for (int i = 0; i < 40; ++i)
         connect(c->getFile(kib), &Drive::FileJob::finished, this,
-                [&](const Net::Error &e, const Drive::DriveFile &) { e.isError() ? ++failed : ++ok; });
+            [&](const Net::Error &e, const Drive::DriveFile &) { e.isError() ? ++failed : ++ok; });
     QTRY_COMPARE_WITH_TIMEOUT(ok + failed, 40, 45000);
     QCOMPARE(failed, 0);
     qInfo("throttling storm: %lld requests, %lld throttled, pacer %lld throttle events, effective rate %.2f/s",
-          qint64(m_counters.requests), qint64(m_counters.throttled), pacer.throttleEvents(), pacer.effectiveRate());
+        qint64(m_counters.requests), qint64(m_counters.throttled), pacer.throttleEvents(), pacer.effectiveRate());
     QVERIFY(m_counters.throttled > 0);
     QVERIFY(pacer.throttleEvents() > 0);
     QVERIFY2(pacer.effectiveRate() < 40.0, qPrintable(QString::number(pacer.effectiveRate())));
@@ -460,14 +476,14 @@ void TestDriveClient::throttlingStormSurvivedPacerSlows()
 
 void TestDriveClient::serverErrorBurstRetried()
 {
-    QVERIFY(m_sandbox->setFaults(QJsonObject {{u"error_rate"_s, 0.4}, {u"error_status"_s, 503}}));
+    QVERIFY(m_sandbox->setFaults(QJsonObject { { u"error_rate"_s, 0.4 }, { u"error_status"_s, 503 } }));
     Drive::DriveClient *c = client();
     const QString kib = item(DemoRoot + u"/Binary/1KiB.bin"_s).value(u"id"_s).toString();
     int ok = 0;
     int failed = 0;
     for (int i = 0; i < 20; ++i)
         connect(c->getFile(kib), &Drive::FileJob::finished, this,
-                [&](const Net::Error &e, const Drive::DriveFile &) { e.isError() ? ++failed : ++ok; });
+            [&](const Net::Error &e, const Drive::DriveFile &) { e.isError() ? ++failed : ++ok; });
     QTRY_COMPARE_WITH_TIMEOUT(ok + failed, 20, 30000);
     QCOMPARE(failed, 0);
     qInfo("5xx burst: %lld requests, %lld retries", qint64(m_counters.requests), qint64(m_counters.retries));
@@ -484,7 +500,7 @@ void TestDriveClient::expiredTokenRefreshedOnce()
     QSignalSpy got(c->getFile(kib), &Drive::FileJob::finished);
     QVERIFY(got.wait(10000));
     QVERIFY2(!got.first().first().value<Net::Error>().isError(),
-             qPrintable(got.first().first().value<Net::Error>().toString()));
+        qPrintable(got.first().first().value<Net::Error>().toString()));
     QCOMPARE(tokens.refreshes, 1);
     QCOMPARE(m_counters.authRefreshes, 1);
     const QJsonObject routes = m_sandbox->stats().value(u"by_route"_s).toObject();
@@ -506,7 +522,7 @@ void TestDriveClient::unrefreshableTokenFailsAsAuth()
 
 void TestDriveClient::abortFinishesOnceAsCancelled()
 {
-    QVERIFY(m_sandbox->setFaults(QJsonObject {{u"latency_ms"_s, 2000}}));
+    QVERIFY(m_sandbox->setFaults(QJsonObject { { u"latency_ms"_s, 2000 } }));
     Drive::DriveClient *c = client();
     Net::ApiCall *call = c->about();
     QSignalSpy done(call, &Net::ApiCall::finished);
@@ -519,7 +535,7 @@ void TestDriveClient::abortFinishesOnceAsCancelled()
 
 void TestDriveClient::tlsTrustsOnlyTheGivenCa()
 {
-    SandboxProcess tls(QStringList {u"--tls"_s, u"--static-token"_s, QString::fromLatin1(Token)});
+    SandboxProcess tls(QStringList { u"--tls"_s, u"--static-token"_s, QString::fromLatin1(Token) });
     QVERIFY2(tls.start(), qPrintable(tls.errorString()));
     const QString caFile = tls.readyInfo().value(u"ca_file"_s).toString();
     QVERIFY(!caFile.isEmpty());
@@ -544,7 +560,7 @@ void TestDriveClient::tlsTrustsOnlyTheGivenCa()
         QSignalSpy got(c.getFile(rootId), &Drive::FileJob::finished);
         QVERIFY(got.wait(10000));
         QVERIFY2(!got.first().first().value<Net::Error>().isError(),
-                 qPrintable(got.first().first().value<Net::Error>().toString()));
+            qPrintable(got.first().first().value<Net::Error>().toString()));
         QCOMPARE(got.first().at(1).value<Drive::DriveFile>().name, DemoRoot);
     }
 }

@@ -46,7 +46,7 @@ void TestNetBackoff::exponentialWithJitterWithinBounds()
     for (quint32 seed = 1; seed < 50; ++seed)
     {
         Net::Backoff b(Net::BackoffPolicy {}, seed);
-        const qint64 bases[] = {1000, 2000, 4000, 8000, 16000, 32000, 32000};
+        const qint64 bases[] = { 1000, 2000, 4000, 8000, 16000, 32000, 32000 };
         for (const qint64 base : bases)
         {
             const auto d = b.nextDelay(error(ErrorClass::Transient));
@@ -71,8 +71,8 @@ void TestNetBackoff::retryAfterWins()
 
 void TestNetBackoff::onlyTransientAndThrottledRetry()
 {
-    for (const ErrorClass c : {ErrorClass::None, ErrorClass::Auth, ErrorClass::Quota, ErrorClass::Permanent,
-                               ErrorClass::Local, ErrorClass::Cancelled})
+    for (const ErrorClass c : { ErrorClass::None, ErrorClass::Auth, ErrorClass::Quota, ErrorClass::Permanent,
+             ErrorClass::Local, ErrorClass::Cancelled })
     {
         Net::Backoff b;
         QVERIFY(!b.nextDelay(error(c)).has_value());

@@ -9,8 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QTest>
 #include <QTemporaryFile>
+#include <QTest>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -35,7 +35,7 @@ private slots:
 
 private:
     QNetworkAccessManager m_nam;
-    Auth::StaticTokenProvider m_tokens {"tok-123456789", u"t"_s};
+    Auth::StaticTokenProvider m_tokens { "tok-123456789", u"t"_s };
 };
 
 void TestNetDriveRequests::endpoints()
@@ -44,7 +44,7 @@ void TestNetDriveRequests::endpoints()
     QCOMPARE(g.driveApi, QUrl(u"https://www.googleapis.com/drive/v3/"_s));
     QCOMPARE(g.oauthToken, QUrl(u"https://oauth2.googleapis.com/token"_s));
     QVERIFY(g.databricksHost.isEmpty());
-    for (const QString &base : {u"http://127.0.0.1:8123"_s, u"http://127.0.0.1:8123/"_s})
+    for (const QString &base : { u"http://127.0.0.1:8123"_s, u"http://127.0.0.1:8123/"_s })
     {
         const Net::Endpoints s = Net::Endpoints::sandbox(QUrl(base));
         QCOMPARE(s.driveApi, QUrl(u"http://127.0.0.1:8123/drive/v3/"_s));
@@ -68,7 +68,7 @@ void TestNetDriveRequests::driveFileFromJson()
     QCOMPARE(f.id, u"1AbC"_s);
     QCOMPARE(f.size, Q_INT64_C(5368709120)); // int64 as a JSON string, beyond 32 bits
     QCOMPARE(f.md5Checksum.size(), 32);
-    QCOMPARE(f.parents, QStringList {u"1Parent"_s});
+    QCOMPARE(f.parents, QStringList { u"1Parent"_s });
     QCOMPARE(f.driveId, u"0AD"_s);
     QCOMPARE(f.resourceKey, u"0-key"_s);
     QVERIFY(!f.canDownload);
@@ -76,8 +76,8 @@ void TestNetDriveRequests::driveFileFromJson()
     QCOMPARE(f.modifiedTime.timeSpec(), Qt::UTC);
     QCOMPARE(f.exportLinks.value(u"application/pdf"_s), u"https://docs.google.com/x?exportFormat=pdf"_s);
 
-    const Drive::DriveFile minimal =
-        Drive::DriveFile::fromJson(QJsonDocument::fromJson(R"({"id":"x","name":"n","mimeType":"text/plain"})").object());
+    const Drive::DriveFile minimal = Drive::DriveFile::fromJson(
+        QJsonDocument::fromJson(R"({"id":"x","name":"n","mimeType":"text/plain"})").object());
     QCOMPARE(minimal.size, -1);
     QVERIFY(minimal.canDownload); // absent capability: assume yes, the download answer will tell
     QVERIFY(!minimal.trashed);
@@ -94,7 +94,8 @@ void TestNetDriveRequests::driveFileFromJson()
 
     // A Doc's size is not its export size: never used.
     const Drive::DriveFile doc = Drive::DriveFile::fromJson(QJsonDocument::fromJson(
-        R"({"id":"d","name":"Doc","mimeType":"application/vnd.google-apps.document","size":"1024"})").object());
+        R"({"id":"d","name":"Doc","mimeType":"application/vnd.google-apps.document","size":"1024"})")
+                                                                .object());
     QCOMPARE(doc.size, -1);
 }
 
@@ -114,10 +115,9 @@ void TestNetDriveRequests::driveFileKinds()
 void TestNetDriveRequests::fieldsMask()
 {
     const QString mask = Drive::DriveFile::fieldsMask();
-    for (const QString &field : {u"id"_s, u"name"_s, u"mimeType"_s, u"size"_s, u"md5Checksum"_s, u"sha256Checksum"_s,
-                                 u"parents"_s, u"driveId"_s, u"resourceKey"_s, u"trashed"_s,
-                                 u"capabilities/canDownload"_s, u"createdTime"_s, u"modifiedTime"_s,
-                                 u"shortcutDetails"_s, u"exportLinks"_s})
+    for (const QString &field : { u"id"_s, u"name"_s, u"mimeType"_s, u"size"_s, u"md5Checksum"_s, u"sha256Checksum"_s,
+             u"parents"_s, u"driveId"_s, u"resourceKey"_s, u"trashed"_s, u"capabilities/canDownload"_s,
+             u"createdTime"_s, u"modifiedTime"_s, u"shortcutDetails"_s, u"exportLinks"_s })
         QVERIFY2(mask.split(u',').contains(field), qPrintable(field));
     QCOMPARE(Drive::DriveClient::listFields(), u"nextPageToken,incompleteSearch,files("_s + mask + u')');
 }
@@ -128,8 +128,8 @@ void TestNetDriveRequests::makeRequestHeaders()
     QCOMPARE(r.rawHeader("Authorization"), QByteArray("Bearer abc"));
     QVERIFY(r.header(QNetworkRequest::UserAgentHeader).toByteArray().startsWith("drive-ingest/"));
     QVERIFY(r.header(QNetworkRequest::UserAgentHeader).toByteArray().contains("gzip"));
-    QCOMPARE(r.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
-             int(QNetworkRequest::NoLessSafeRedirectPolicy));
+    QCOMPARE(
+        r.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(), int(QNetworkRequest::NoLessSafeRedirectPolicy));
     QVERIFY(!r.attribute(QNetworkRequest::Http2AllowedAttribute).isValid());
     const QNetworkRequest anonymous = Net::makeRequest(QUrl(u"https://x.example/"_s), {}, Net::Http2::Off);
     QVERIFY(!anonymous.hasRawHeader("Authorization"));
@@ -142,8 +142,8 @@ void TestNetDriveRequests::redirectPolicy_data()
     QTest::addColumn<QString>("to");
     QTest::addColumn<bool>("allowed");
     QTest::newRow("same host https") << u"https://www.googleapis.com/a"_s << u"https://www.googleapis.com/b"_s << true;
-    QTest::newRow("google to google") << u"https://www.googleapis.com/a"_s << u"https://doc-0s.googleusercontent.com/x"_s
-                                      << true;
+    QTest::newRow("google to google") << u"https://www.googleapis.com/a"_s
+                                      << u"https://doc-0s.googleusercontent.com/x"_s << true;
     QTest::newRow("google to elsewhere") << u"https://www.googleapis.com/a"_s << u"https://evil.example/x"_s << false;
     QTest::newRow("downgrade") << u"https://www.googleapis.com/a"_s << u"http://www.googleapis.com/a"_s << false;
     QTest::newRow("loopback http") << u"http://127.0.0.1:5000/a"_s << u"http://127.0.0.1:5000/b"_s << true;
@@ -165,7 +165,7 @@ void TestNetDriveRequests::queryQuoting()
     QCOMPARE(Drive::DriveClient::quoteQueryString(u"1Abc"_s), u"'1Abc'"_s);
     QCOMPARE(Drive::DriveClient::quoteQueryString(u"it's a\\b"_s), u"'it\\'s a\\\\b'"_s);
     Drive::DriveClient c(&m_nam, &m_tokens, nullptr, Net::Endpoints::google());
-    const QUrl url = c.apiUrl(u"files"_s, {{u"q"_s, u"'a+b' in parents"_s}, {u"x"_s, u"1&2=3"_s}});
+    const QUrl url = c.apiUrl(u"files"_s, { { u"q"_s, u"'a+b' in parents"_s }, { u"x"_s, u"1&2=3"_s } });
     const QString encoded = url.toString(QUrl::FullyEncoded);
     // '+' and '&' inside values must reach the server as themselves, not as a space or a separator.
     QVERIFY2(encoded.contains(u"%2B"_s) && encoded.contains(u"1%262%3D3"_s), qPrintable(encoded));
@@ -218,7 +218,7 @@ void TestNetDriveRequests::resourceKeysOnEveryRequest()
     f.resourceKey = u"0-own"_s;
     QCOMPARE(c.mediaRequest(f).rawHeader("X-Goog-Drive-Resource-Keys"), QByteArray("1Linked/0-own"));
     c.addResourceKey(u"2Other"_s, u"k2"_s);
-    QCOMPARE(c.resourceKeysHeader({u"1Linked"_s, u"nokey"_s, u"2Other"_s}), QByteArray("1Linked/0-key,2Other/k2"));
+    QCOMPARE(c.resourceKeysHeader({ u"1Linked"_s, u"nokey"_s, u"2Other"_s }), QByteArray("1Linked/0-key,2Other/k2"));
 }
 
 void TestNetDriveRequests::exportLinkBearerOnlyToTrustedHosts()

@@ -15,12 +15,13 @@ namespace
 {
 QByteArray googleError(int code, const char *reason, const char *message, const char *infoReason = nullptr)
 {
-    QByteArray body = "{\n \"error\": {\n  \"code\": " + QByteArray::number(code) + ",\n  \"message\": \"" + message +
-                      "\",\n  \"errors\": [\n   {\n    \"message\": \"" + message +
-                      "\",\n    \"domain\": \"usageLimits\",\n    \"reason\": \"" + reason + "\"\n   }\n  ]";
+    QByteArray body = "{\n \"error\": {\n  \"code\": " + QByteArray::number(code) + ",\n  \"message\": \"" + message
+        + "\",\n  \"errors\": [\n   {\n    \"message\": \"" + message
+        + "\",\n    \"domain\": \"usageLimits\",\n    \"reason\": \"" + reason + "\"\n   }\n  ]";
     if (infoReason)
         body += ",\n  \"status\": \"X\", \"details\": [{\"@type\": \"type.googleapis.com/google.rpc.ErrorInfo\", "
-                "\"reason\": \"" + QByteArray(infoReason) + "\", \"domain\": \"googleapis.com\"}]";
+                "\"reason\": \""
+            + QByteArray(infoReason) + "\", \"domain\": \"googleapis.com\"}]";
     return body + "\n }\n}\n";
 }
 } // namespace
@@ -52,9 +53,8 @@ void TestNetErrorClassifier::drive_data()
     QTest::addColumn<ErrorClass>("expected");
     QTest::addColumn<QString>("reason");
 
-    const auto row = [](const char *name, NE ne, int status, const QByteArray &body, ErrorClass c, const char *reason) {
-        QTest::newRow(name) << int(ne) << status << body << c << QString::fromLatin1(reason);
-    };
+    const auto row = [](const char *name, NE ne, int status, const QByteArray &body, ErrorClass c, const char *reason)
+    { QTest::newRow(name) << int(ne) << status << body << c << QString::fromLatin1(reason); };
     row("200", NE::NoError, 200, "{}", ErrorClass::None, "");
     row("206", NE::NoError, 206, "", ErrorClass::None, "");
     row("400 badRequest", NE::ProtocolInvalidOperationError, 400, googleError(400, "badRequest", "Bad Request"),
@@ -109,8 +109,8 @@ void TestNetErrorClassifier::drive_data()
         ErrorClass::Permanent, "insufficientFilePermissions");
     row("403 appNotAuthorizedToFile", NE::ContentAccessDenied, 403, googleError(403, "appNotAuthorizedToFile", "x"),
         ErrorClass::Permanent, "appNotAuthorizedToFile");
-    row("403 domainPolicy", NE::ContentAccessDenied, 403, googleError(403, "domainPolicy", "x"),
-        ErrorClass::Permanent, "domainPolicy");
+    row("403 domainPolicy", NE::ContentAccessDenied, 403, googleError(403, "domainPolicy", "x"), ErrorClass::Permanent,
+        "domainPolicy");
     row("403 accessNotConfigured", NE::ContentAccessDenied, 403,
         googleError(403, "accessNotConfigured", "Drive API has not been used", "SERVICE_DISABLED"),
         ErrorClass::Permanent, "accessNotConfigured");
@@ -178,10 +178,9 @@ void TestNetErrorClassifier::databricks_data()
     QTest::addColumn<QString>("reason");
     QTest::addColumn<QString>("messagePart");
 
-    const auto row = [](const char *name, int status, const QByteArray &body, ErrorClass c, const char *reason,
-                        const char *msg) {
-        QTest::newRow(name) << status << body << c << QString::fromLatin1(reason) << QString::fromLatin1(msg);
-    };
+    const auto row
+        = [](const char *name, int status, const QByteArray &body, ErrorClass c, const char *reason, const char *msg)
+    { QTest::newRow(name) << status << body << c << QString::fromLatin1(reason) << QString::fromLatin1(msg); };
     row("204 upload", 204, "", ErrorClass::None, "", "");
     row("401 numeric", 401,
         R"({"error_code":401,"message":"Credential was not sent or was of an unsupported type for this API. [ReqId: 1]"})",
@@ -199,11 +198,14 @@ void TestNetErrorClassifier::databricks_data()
         ErrorClass::Permanent, "FILES_API_API_IS_NOT_ENABLED", "Presigned");
     row("404 not found", 404, R"({"error_code":"NOT_FOUND","message":"The file being accessed is not found."})",
         ErrorClass::Permanent, "NOT_FOUND", "not found");
-    row("404 dbfs", 404, R"({"error_code":"RESOURCE_DOES_NOT_EXIST","message":"No file or directory exists on path /x."})",
+    row("404 dbfs", 404,
+        R"({"error_code":"RESOURCE_DOES_NOT_EXIST","message":"No file or directory exists on path /x."})",
         ErrorClass::Permanent, "RESOURCE_DOES_NOT_EXIST", "No file");
-    row("409 already exists", 409, R"({"error_code":"ALREADY_EXISTS","message":"The file being created already exists."})",
-        ErrorClass::Permanent, "ALREADY_EXISTS", "already exists");
-    row("400 dbfs exists", 400, R"({"error_code":"RESOURCE_ALREADY_EXISTS","message":"A file or directory already exists"})",
+    row("409 already exists", 409,
+        R"({"error_code":"ALREADY_EXISTS","message":"The file being created already exists."})", ErrorClass::Permanent,
+        "ALREADY_EXISTS", "already exists");
+    row("400 dbfs exists", 400,
+        R"({"error_code":"RESOURCE_ALREADY_EXISTS","message":"A file or directory already exists"})",
         ErrorClass::Permanent, "RESOURCE_ALREADY_EXISTS", "already exists");
     row("400 block too big", 400, R"({"error_code":"MAX_BLOCK_SIZE_EXCEEDED","message":"block too big"})",
         ErrorClass::Permanent, "MAX_BLOCK_SIZE_EXCEEDED", "block");
@@ -254,9 +256,9 @@ void TestNetErrorClassifier::oauth_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<ErrorClass>("expected");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("invalid_grant") << 400
-                                   << QByteArray(R"({"error":"invalid_grant","error_description":"Token has been expired or revoked."})")
-                                   << ErrorClass::Auth << u"invalid_grant"_s;
+    QTest::newRow("invalid_grant")
+        << 400 << QByteArray(R"({"error":"invalid_grant","error_description":"Token has been expired or revoked."})")
+        << ErrorClass::Auth << u"invalid_grant"_s;
     QTest::newRow("invalid_client") << 401 << QByteArray(R"({"error":"invalid_client"})") << ErrorClass::Auth
                                     << u"invalid_client"_s;
     QTest::newRow("invalid_request") << 400 << QByteArray(R"({"error":"invalid_request"})") << ErrorClass::Permanent
@@ -300,7 +302,7 @@ void TestNetErrorClassifier::network()
 {
     QFETCH(int, networkError);
     QFETCH(ErrorClass, expected);
-    for (const auto service : {0, 1})
+    for (const auto service : { 0, 1 })
     {
         const Net::Error e = service == 0 ? Net::classifyDrive(NE(networkError), 0, {}, {})
                                           : Net::classifyDatabricks(NE(networkError), 0, {}, {});
@@ -330,13 +332,13 @@ void TestNetErrorClassifier::retryAfter()
 void TestNetErrorClassifier::messagesAreBoundedAndClean()
 {
     const QByteArray longMessage(5000, 'x');
-    const Net::Error e = Net::classifyDrive(NE::ContentAccessDenied, 403, googleError(403, "x", longMessage.constData()));
+    const Net::Error e
+        = Net::classifyDrive(NE::ContentAccessDenied, 403, googleError(403, "x", longMessage.constData()));
     QVERIFY(e.message.size() <= 400);
-    const Net::Error multi = Net::classifyDatabricks(NE::UnknownContentError, 400,
-                                                     R"({"error_code":"BAD_REQUEST","message":"line1\nline2"})");
+    const Net::Error multi = Net::classifyDatabricks(
+        NE::UnknownContentError, 400, R"({"error_code":"BAD_REQUEST","message":"line1\nline2"})");
     QCOMPARE(multi.message, u"line1 line2"_s);
-    const Net::Error echoed = Net::classifyOAuth(
-        NE::UnknownContentError, 400,
+    const Net::Error echoed = Net::classifyOAuth(NE::UnknownContentError, 400,
         R"({"error":"invalid_request","error_description":"bad refresh_token=1//0gSecretSecretSecret1234"})");
     QVERIFY2(!echoed.message.contains(u"SecretSecret"_s), qPrintable(echoed.message));
 }

@@ -220,11 +220,13 @@ void TestNetPacer::acquireFromOtherThread()
     std::atomic<int> fired = 0;
     std::atomic<bool> onWorker = true;
     for (int i = 0; i < 5; ++i)
-        pacer.acquire(&context, [&fired, &onWorker, &worker] {
-            if (QThread::currentThread() != &worker)
-                onWorker = false;
-            ++fired;
-        });
+        pacer.acquire(&context,
+            [&fired, &onWorker, &worker]
+            {
+                if (QThread::currentThread() != &worker)
+                    onWorker = false;
+                ++fired;
+            });
     QTRY_COMPARE_WITH_TIMEOUT(fired.load(), 5, 5000);
     QVERIFY(onWorker);
     worker.quit();

@@ -18,7 +18,7 @@ const QString TrueValue = u"true"_s;
 }
 
 DriveClient::DriveClient(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, Net::Pacer *pacer,
-                         const Net::Endpoints &endpoints, QObject *parent)
+    const Net::Endpoints &endpoints, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
     , m_tokens(tokens)
@@ -95,8 +95,8 @@ QUrl DriveClient::apiUrl(const QString &relativePath, const QList<QPair<QString,
     // QUrlQuery would leave '+' alone, which servers read as a space: encode every value ourselves.
     QStringList items;
     for (const auto &[key, value] : query)
-        items.append(QString::fromLatin1(QUrl::toPercentEncoding(key)) + u'=' +
-                     QString::fromLatin1(QUrl::toPercentEncoding(value)));
+        items.append(QString::fromLatin1(QUrl::toPercentEncoding(key)) + u'='
+            + QString::fromLatin1(QUrl::toPercentEncoding(value)));
     if (!items.isEmpty())
         url.setQuery(items.join(u'&'), QUrl::TolerantMode);
     return url;
@@ -116,7 +116,8 @@ QByteArray DriveClient::resourceKeysHeader(const QStringList &ids) const
 
 Net::ApiCall *DriveClient::newCall(const QUrl &url, const QByteArray &resourceKeys)
 {
-    auto factory = [url, resourceKeys](const QByteArray &bearer) {
+    auto factory = [url, resourceKeys](const QByteArray &bearer)
+    {
         QNetworkRequest request = Net::makeRequest(url, bearer);
         request.setRawHeader("Accept", "application/json");
         if (!resourceKeys.isEmpty())
@@ -132,17 +133,20 @@ Net::ApiCall *DriveClient::newCall(const QUrl &url, const QByteArray &resourceKe
 FileJob *DriveClient::getFile(const QString &id, const QString &resourceKey)
 {
     addResourceKey(id, resourceKey);
-    const QUrl url = apiUrl(u"files/"_s + id, {{u"fields"_s, DriveFile::fieldsMask()}, {u"supportsAllDrives"_s, TrueValue}});
-    Net::ApiCall *call = newCall(url, resourceKeysHeader({id}));
+    const QUrl url
+        = apiUrl(u"files/"_s + id, { { u"fields"_s, DriveFile::fieldsMask() }, { u"supportsAllDrives"_s, TrueValue } });
+    Net::ApiCall *call = newCall(url, resourceKeysHeader({ id }));
     auto *job = new FileJob(call, this);
     call->setParent(job);
-    connect(job, &FileJob::finished, this, [this](const Net::Error &error, const DriveFile &file) {
-        if (!error.isError())
+    connect(job, &FileJob::finished, this,
+        [this](const Net::Error &error, const DriveFile &file)
         {
-            addResourceKey(file.id, file.resourceKey);
-            addResourceKey(file.shortcutTargetId, file.shortcutTargetResourceKey);
-        }
-    });
+            if (!error.isError())
+            {
+                addResourceKey(file.id, file.resourceKey);
+                addResourceKey(file.shortcutTargetId, file.shortcutTargetResourceKey);
+            }
+        });
     return job;
 }
 
@@ -156,58 +160,53 @@ ListJob *DriveClient::startList(const QUrl &url, const QByteArray &resourceKeys,
 ListJob *DriveClient::listChildren(const QString &folderId, int pageSize)
 {
     const QString q = quoteQueryString(folderId) + u" in parents and trashed = false"_s;
-    const QUrl url = apiUrl(u"files"_s, {{u"q"_s, q},
-                                         {u"pageSize"_s, QString::number(pageSize)},
-                                         {u"fields"_s, listFields()},
-                                         {u"supportsAllDrives"_s, TrueValue},
-                                         {u"includeItemsFromAllDrives"_s, TrueValue}});
-    return startList(url, resourceKeysHeader({folderId}), ListJob::Kind::Files);
+    const QUrl url = apiUrl(u"files"_s,
+        { { u"q"_s, q }, { u"pageSize"_s, QString::number(pageSize) }, { u"fields"_s, listFields() },
+            { u"supportsAllDrives"_s, TrueValue }, { u"includeItemsFromAllDrives"_s, TrueValue } });
+    return startList(url, resourceKeysHeader({ folderId }), ListJob::Kind::Files);
 }
 
 ListJob *DriveClient::listSharedWithMe(int pageSize)
 {
-    const QUrl url = apiUrl(u"files"_s, {{u"q"_s, u"sharedWithMe = true and trashed = false"_s},
-                                         {u"pageSize"_s, QString::number(pageSize)},
-                                         {u"fields"_s, listFields()},
-                                         {u"supportsAllDrives"_s, TrueValue},
-                                         {u"includeItemsFromAllDrives"_s, TrueValue}});
+    const QUrl url = apiUrl(u"files"_s,
+        { { u"q"_s, u"sharedWithMe = true and trashed = false"_s }, { u"pageSize"_s, QString::number(pageSize) },
+            { u"fields"_s, listFields() }, { u"supportsAllDrives"_s, TrueValue },
+            { u"includeItemsFromAllDrives"_s, TrueValue } });
     return startList(url, {}, ListJob::Kind::Files);
 }
 
 ListJob *DriveClient::listSharedDrives(int pageSize)
 {
-    const QUrl url = apiUrl(u"drives"_s, {{u"pageSize"_s, QString::number(std::clamp(pageSize, 1, 100))},
-                                          {u"fields"_s, u"nextPageToken,drives(id,name)"_s}});
+    const QUrl url = apiUrl(u"drives"_s,
+        { { u"pageSize"_s, QString::number(std::clamp(pageSize, 1, 100)) },
+            { u"fields"_s, u"nextPageToken,drives(id,name)"_s } });
     return startList(url, {}, ListJob::Kind::Drives);
 }
 
 ListJob *DriveClient::listDriveRoot(const QString &driveId, int pageSize)
 {
     const QString q = quoteQueryString(driveId) + u" in parents and trashed = false"_s;
-    const QUrl url = apiUrl(u"files"_s, {{u"q"_s, q},
-                                         {u"corpora"_s, u"drive"_s},
-                                         {u"driveId"_s, driveId},
-                                         {u"pageSize"_s, QString::number(pageSize)},
-                                         {u"fields"_s, listFields()},
-                                         {u"supportsAllDrives"_s, TrueValue},
-                                         {u"includeItemsFromAllDrives"_s, TrueValue}});
+    const QUrl url = apiUrl(u"files"_s,
+        { { u"q"_s, q }, { u"corpora"_s, u"drive"_s }, { u"driveId"_s, driveId },
+            { u"pageSize"_s, QString::number(pageSize) }, { u"fields"_s, listFields() },
+            { u"supportsAllDrives"_s, TrueValue }, { u"includeItemsFromAllDrives"_s, TrueValue } });
     return startList(url, {}, ListJob::Kind::Files);
 }
 
 Net::ApiCall *DriveClient::about()
 {
-    Net::ApiCall *call = newCall(apiUrl(u"about"_s, {{u"fields"_s, u"user,storageQuota"_s}}));
+    Net::ApiCall *call = newCall(apiUrl(u"about"_s, { { u"fields"_s, u"user,storageQuota"_s } }));
     call->start();
     return call;
 }
 
 QNetworkRequest DriveClient::mediaRequest(const DriveFile &file, qint64 from, qint64 to, bool acknowledgeAbuse) const
 {
-    QList<QPair<QString, QString>> query {{u"alt"_s, u"media"_s}, {u"supportsAllDrives"_s, TrueValue}};
+    QList<QPair<QString, QString>> query { { u"alt"_s, u"media"_s }, { u"supportsAllDrives"_s, TrueValue } };
     if (acknowledgeAbuse)
-        query.append({u"acknowledgeAbuse"_s, TrueValue});
-    QNetworkRequest request = Net::makeRequest(apiUrl(u"files/"_s + file.id, query), bearer(),
-                                               m_mediaHttp2 ? Net::Http2::Allowed : Net::Http2::Off);
+        query.append({ u"acknowledgeAbuse"_s, TrueValue });
+    QNetworkRequest request = Net::makeRequest(
+        apiUrl(u"files/"_s + file.id, query), bearer(), m_mediaHttp2 ? Net::Http2::Allowed : Net::Http2::Off);
     // Byte offsets must mean file offsets: no transparent compression on content.
     request.setRawHeader("Accept-Encoding", "identity");
     if ((from > 0 || to >= 0) && file.size != 0)
@@ -225,9 +224,10 @@ QNetworkRequest DriveClient::mediaRequest(const DriveFile &file, qint64 from, qi
 
 QNetworkRequest DriveClient::exportRequest(const DriveFile &file, const QString &mimeType) const
 {
-    QNetworkRequest request = Net::makeRequest(
-        apiUrl(u"files/"_s + file.id + u"/export"_s, {{u"mimeType"_s, mimeType}, {u"supportsAllDrives"_s, TrueValue}}),
-        bearer(), m_mediaHttp2 ? Net::Http2::Allowed : Net::Http2::Off);
+    QNetworkRequest request
+        = Net::makeRequest(apiUrl(u"files/"_s + file.id + u"/export"_s,
+                               { { u"mimeType"_s, mimeType }, { u"supportsAllDrives"_s, TrueValue } }),
+            bearer(), m_mediaHttp2 ? Net::Http2::Allowed : Net::Http2::Off);
     const QString key = file.resourceKey.isEmpty() ? m_resourceKeys.value(file.id) : file.resourceKey;
     if (!key.isEmpty())
         request.setRawHeader("X-Goog-Drive-Resource-Keys", (file.id + u'/' + key).toUtf8());
@@ -237,9 +237,9 @@ QNetworkRequest DriveClient::exportRequest(const DriveFile &file, const QString 
 bool DriveClient::isTrustedHost(const QUrl &url) const
 {
     const QString host = url.host();
-    if (url.scheme() == u"https"_s &&
-        (host == u"docs.google.com"_s || host.endsWith(u".google.com"_s) || host.endsWith(u".googleapis.com"_s) ||
-         host.endsWith(u".googleusercontent.com"_s)))
+    if (url.scheme() == u"https"_s
+        && (host == u"docs.google.com"_s || host.endsWith(u".google.com"_s) || host.endsWith(u".googleapis.com"_s)
+            || host.endsWith(u".googleusercontent.com"_s)))
         return true;
     const QUrl api = m_endpoints.driveApi;
     return url.scheme() == api.scheme() && host == api.host() && url.port() == api.port();
@@ -259,8 +259,8 @@ QNetworkRequest DriveClient::exportLinkRequest(const DriveFile &file, const QStr
     if (link.isEmpty())
         return QNetworkRequest();
     const QUrl url(link);
-    QNetworkRequest request = Net::makeRequest(url, isTrustedHost(url) ? bearer() : QByteArray(),
-                                               m_mediaHttp2 ? Net::Http2::Allowed : Net::Http2::Off);
+    QNetworkRequest request = Net::makeRequest(
+        url, isTrustedHost(url) ? bearer() : QByteArray(), m_mediaHttp2 ? Net::Http2::Allowed : Net::Http2::Off);
     const QString key = file.resourceKey.isEmpty() ? m_resourceKeys.value(file.id) : file.resourceKey;
     if (!key.isEmpty())
         request.setRawHeader("X-Goog-Drive-Resource-Keys", (file.id + u'/' + key).toUtf8());

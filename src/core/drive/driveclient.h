@@ -39,7 +39,7 @@ class DriveClient final : public QObject
 
 public:
     DriveClient(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, Net::Pacer *pacer,
-                const Net::Endpoints &endpoints, QObject *parent = nullptr);
+        const Net::Endpoints &endpoints, QObject *parent = nullptr);
 
     void setCounters(Net::RequestCounters *counters);
     void setBackoffPolicy(const Net::BackoffPolicy &policy);
@@ -61,8 +61,8 @@ public:
     [[nodiscard]] Net::ApiCall *about();
 
     /// GET files/{id}?alt=media. Range only when from > 0 or to >= 0, never for a 0-byte file.
-    [[nodiscard]] QNetworkRequest mediaRequest(const DriveFile &file, qint64 from = 0, qint64 to = -1,
-                                               bool acknowledgeAbuse = false) const;
+    [[nodiscard]] QNetworkRequest mediaRequest(
+        const DriveFile &file, qint64 from = 0, qint64 to = -1, bool acknowledgeAbuse = false) const;
     /// GET files/{id}/export?mimeType=… (10 MB limit; no Range).
     [[nodiscard]] QNetworkRequest exportRequest(const DriveFile &file, const QString &mimeType) const;
     /// The file's exportLinks URL for `mimeType` (no 10 MB limit). Empty URL when the file has none. The

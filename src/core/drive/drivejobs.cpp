@@ -31,20 +31,22 @@ FileJob::FileJob(Net::ApiCall *call, QObject *parent)
     : QObject(parent)
     , m_call(call)
 {
-    connect(call, &Net::ApiCall::finished, this, [this](const Net::Error &error, const QByteArray &body) {
-        DriveFile file;
-        Net::Error result = error;
-        if (!error.isError())
+    connect(call, &Net::ApiCall::finished, this,
+        [this](const Net::Error &error, const QByteArray &body)
         {
-            const QJsonDocument doc = QJsonDocument::fromJson(body);
-            if (doc.isObject() && doc.object().contains(u"id"_s))
-                file = DriveFile::fromJson(doc.object());
-            else
-                result = malformed(u"file"_s);
-        }
-        emit finished(result, file);
-        deleteLater();
-    });
+            DriveFile file;
+            Net::Error result = error;
+            if (!error.isError())
+            {
+                const QJsonDocument doc = QJsonDocument::fromJson(body);
+                if (doc.isObject() && doc.object().contains(u"id"_s))
+                    file = DriveFile::fromJson(doc.object());
+                else
+                    result = malformed(u"file"_s);
+            }
+            emit finished(result, file);
+            deleteLater();
+        });
     call->start();
 }
 
@@ -112,52 +114,54 @@ void ListJob::fetch(const QString &pageToken)
     Net::ApiCall *call = m_client->newCall(url, m_resourceKeys);
     call->setParent(this);
     m_call = call;
-    connect(call, &Net::ApiCall::finished, this, [this](const Net::Error &error, const QByteArray &body) {
-        m_call = nullptr;
-        Net::Error result = error;
-        QString next;
-        if (!error.isError())
+    connect(call, &Net::ApiCall::finished, this,
+        [this](const Net::Error &error, const QByteArray &body)
         {
-            const QJsonObject o = QJsonDocument::fromJson(body).object();
-            const QString key = m_kind == Kind::Files ? u"files"_s : u"drives"_s;
-            if (!o.contains(key) && !o.contains(u"nextPageToken"_s) && !o.contains(u"kind"_s))
+            m_call = nullptr;
+            Net::Error result = error;
+            QString next;
+            if (!error.isError())
             {
-                result = malformed(key);
-            }
-            else
-            {
-                const QJsonArray array = o.value(key).toArray();
-                QList<DriveFile> items;
-                items.reserve(array.size());
-                for (const QJsonValue &v : array)
+                const QJsonObject o = QJsonDocument::fromJson(body).object();
+                const QString key = m_kind == Kind::Files ? u"files"_s : u"drives"_s;
+                if (!o.contains(key) && !o.contains(u"nextPageToken"_s) && !o.contains(u"kind"_s))
                 {
-                    DriveFile f = DriveFile::fromJson(v.toObject());
-                    if (m_kind == Kind::Drives)
-                    {
-                        f.mimeType = QString::fromLatin1(FolderMime);
-                        f.driveId = f.id;
-                    }
-                    if (!f.resourceKey.isEmpty())
-                        m_client->addResourceKey(f.id, f.resourceKey);
-                    if (!f.shortcutTargetResourceKey.isEmpty())
-                        m_client->addResourceKey(f.shortcutTargetId, f.shortcutTargetResourceKey);
-                    items.append(std::move(f));
+                    result = malformed(key);
                 }
-                ++m_pages;
-                m_items += items.size();
-                next = o.value(u"nextPageToken"_s).toString();
-                emit page(items);
+                else
+                {
+                    const QJsonArray array = o.value(key).toArray();
+                    QList<DriveFile> items;
+                    items.reserve(array.size());
+                    for (const QJsonValue &v : array)
+                    {
+                        DriveFile f = DriveFile::fromJson(v.toObject());
+                        if (m_kind == Kind::Drives)
+                        {
+                            f.mimeType = QString::fromLatin1(FolderMime);
+                            f.driveId = f.id;
+                        }
+                        if (!f.resourceKey.isEmpty())
+                            m_client->addResourceKey(f.id, f.resourceKey);
+                        if (!f.shortcutTargetResourceKey.isEmpty())
+                            m_client->addResourceKey(f.shortcutTargetId, f.shortcutTargetResourceKey);
+                        items.append(std::move(f));
+                    }
+                    ++m_pages;
+                    m_items += items.size();
+                    next = o.value(u"nextPageToken"_s).toString();
+                    emit page(items);
+                }
             }
-        }
-        if (!result.isError() && !next.isEmpty())
-        {
-            fetch(next);
-            return;
-        }
-        m_finished = true;
-        emit finished(result);
-        deleteLater();
-    });
+            if (!result.isError() && !next.isEmpty())
+            {
+                fetch(next);
+                return;
+            }
+            m_finished = true;
+            emit finished(result);
+            deleteLater();
+        });
     call->start();
 }
 

@@ -46,7 +46,7 @@ class ListJob final : public QObject
 public:
     enum class Kind
     {
-        Files,  ///< {"files":[…]}
+        Files, ///< {"files":[…]}
         Drives, ///< {"drives":[{id,name}]}: each drive as a folder-like DriveFile with driveId = id
     };
 

@@ -68,7 +68,7 @@ void TreeWalker::add(const QList<DriveRef> &refs)
     for (const DriveRef &ref : refs)
     {
         if (ref.isValid())
-            m_queue.push_back(Task {ref, {}, {}});
+            m_queue.push_back(Task { ref, {}, {} });
     }
     // Later, not now: the caller connects signals after add() returns.
     QMetaObject::invokeMethod(this, &TreeWalker::pump, Qt::QueuedConnection);
@@ -122,7 +122,8 @@ void TreeWalker::pump()
         // Queued so a caller that adds more work from a slot in the same turn still gets one finished().
         QMetaObject::invokeMethod(
             this,
-            [this] {
+            [this]
+            {
                 m_finishPending = false;
                 if (!m_aborted && m_active == 0 && m_queue.empty())
                     emit finished();
@@ -143,15 +144,17 @@ void TreeWalker::runResolve(const DriveRef &ref)
 {
     FileJob *job = m_client->getFile(ref.id, ref.resourceKey);
     m_jobs.append(job);
-    connect(job, &FileJob::finished, this, [this, ref](const Net::Error &error, const DriveFile &item) {
-        if (m_aborted)
-            return;
-        if (error.isError())
-            emit itemFailed(ref, ref.id, error);
-        else
-            handleTopLevel(ref, item);
-        taskDone();
-    });
+    connect(job, &FileJob::finished, this,
+        [this, ref](const Net::Error &error, const DriveFile &item)
+        {
+            if (m_aborted)
+                return;
+            if (error.isError())
+                emit itemFailed(ref, ref.id, error);
+            else
+                handleTopLevel(ref, item);
+            taskDone();
+        });
 }
 
 void TreeWalker::handleTopLevel(const DriveRef &ref, const DriveFile &item)
@@ -163,28 +166,30 @@ void TreeWalker::handleTopLevel(const DriveRef &ref, const DriveFile &item)
     }
     if (item.isFolder())
     {
-        enqueueFolder({item.name}, {item.id}, item.name);
+        enqueueFolder({ item.name }, { item.id }, item.name);
         return;
     }
     if (item.isShortcut())
     {
         // Counts as running work until resolved, so finished() cannot overtake it.
         ++m_active;
-        resolveShortcut(item, {}, {}, [this, ref](std::optional<DriveFile> target) {
-            if (m_aborted)
-                return;
-            if (target)
+        resolveShortcut(item, {}, {},
+            [this, ref](std::optional<DriveFile> target)
             {
-                if (target->isFolder())
-                    enqueueFolder({target->name}, {target->id}, target->name);
-                else
+                if (m_aborted)
+                    return;
+                if (target)
                 {
-                    ++m_filesFound;
-                    emit fileFound({}, {}, *target);
+                    if (target->isFolder())
+                        enqueueFolder({ target->name }, { target->id }, target->name);
+                    else
+                    {
+                        ++m_filesFound;
+                        emit fileFound({}, {}, *target);
+                    }
                 }
-            }
-            taskDone();
-        });
+                taskDone();
+            });
         return;
     }
     Q_UNUSED(ref);
@@ -201,12 +206,12 @@ bool TreeWalker::enqueueFolder(const QStringList &segments, const QStringList &i
         return false;
     }
     m_seenFolders.insert(id);
-    m_queue.push_back(Task {std::nullopt, segments, ids});
+    m_queue.push_back(Task { std::nullopt, segments, ids });
     return true;
 }
 
-void TreeWalker::resolveShortcut(const DriveFile &shortcut, const QStringList &segments, const QStringList &ids,
-                                 Resolved done)
+void TreeWalker::resolveShortcut(
+    const DriveFile &shortcut, const QStringList &segments, const QStringList &ids, Resolved done)
 {
     Q_UNUSED(ids);
     const QString path = joinPath(segments, shortcut.name);
@@ -216,51 +221,52 @@ void TreeWalker::resolveShortcut(const DriveFile &shortcut, const QStringList &s
         e.errorClass = Net::ErrorClass::Permanent;
         e.reason = u"danglingShortcut"_s;
         e.message = u"The shortcut has no target."_s;
-        emit itemFailed(DriveRef {shortcut.id, shortcut.resourceKey, DriveRef::Kind::Unknown}, path, e);
+        emit itemFailed(DriveRef { shortcut.id, shortcut.resourceKey, DriveRef::Kind::Unknown }, path, e);
         done(std::nullopt);
         return;
     }
     FileJob *job = m_client->getFile(shortcut.shortcutTargetId, shortcut.shortcutTargetResourceKey);
     m_jobs.append(job);
     connect(job, &FileJob::finished, this,
-            [this, shortcut, path, done = std::move(done)](const Net::Error &error, const DriveFile &target) {
-                if (m_aborted)
-                    return;
-                const DriveRef ref {shortcut.id, shortcut.resourceKey, DriveRef::Kind::Unknown};
-                if (error.isError())
+        [this, shortcut, path, done = std::move(done)](const Net::Error &error, const DriveFile &target)
+        {
+            if (m_aborted)
+                return;
+            const DriveRef ref { shortcut.id, shortcut.resourceKey, DriveRef::Kind::Unknown };
+            if (error.isError())
+            {
+                Net::Error e = error;
+                if (error.errorClass == Net::ErrorClass::Permanent && error.httpStatus == 404)
                 {
-                    Net::Error e = error;
-                    if (error.errorClass == Net::ErrorClass::Permanent && error.httpStatus == 404)
-                    {
-                        e.reason = u"danglingShortcut"_s;
-                        e.message = u"The shortcut points at an item that no longer exists or is not shared."_s;
-                    }
-                    emit itemFailed(ref, path, e);
-                    done(std::nullopt);
-                    return;
-                }
-                if (target.trashed)
-                {
-                    emit itemSkipped(path, u"trashed"_s);
-                    done(std::nullopt);
-                    return;
-                }
-                if (target.isShortcut())
-                {
-                    Net::Error e;
-                    e.errorClass = Net::ErrorClass::Permanent;
                     e.reason = u"danglingShortcut"_s;
-                    e.message = u"The shortcut points at another shortcut."_s;
-                    emit itemFailed(ref, path, e);
-                    done(std::nullopt);
-                    return;
+                    e.message = u"The shortcut points at an item that no longer exists or is not shared."_s;
                 }
-                // The target's bytes and ids, the shortcut's name and place.
-                DriveFile effective = target;
-                effective.name = shortcut.name;
-                effective.parents = shortcut.parents;
-                done(effective);
-            });
+                emit itemFailed(ref, path, e);
+                done(std::nullopt);
+                return;
+            }
+            if (target.trashed)
+            {
+                emit itemSkipped(path, u"trashed"_s);
+                done(std::nullopt);
+                return;
+            }
+            if (target.isShortcut())
+            {
+                Net::Error e;
+                e.errorClass = Net::ErrorClass::Permanent;
+                e.reason = u"danglingShortcut"_s;
+                e.message = u"The shortcut points at another shortcut."_s;
+                emit itemFailed(ref, path, e);
+                done(std::nullopt);
+                return;
+            }
+            // The target's bytes and ids, the shortcut's name and place.
+            DriveFile effective = target;
+            effective.name = shortcut.name;
+            effective.parents = shortcut.parents;
+            done(effective);
+        });
 }
 
 void TreeWalker::runList(const QStringList &segments, const QStringList &ids)
@@ -270,48 +276,53 @@ void TreeWalker::runList(const QStringList &segments, const QStringList &ids)
     listing->ids = ids;
     ListJob *job = m_client->listChildren(ids.last(), m_pageSize);
     m_jobs.append(job);
-    connect(job, &ListJob::page, this, [this, listing](const QList<DriveFile> &items) {
-        if (m_aborted)
-            return;
-        for (const DriveFile &item : items)
+    connect(job, &ListJob::page, this,
+        [this, listing](const QList<DriveFile> &items)
         {
-            if (item.trashed)
-                continue; // the query excludes them; a lenient server might not
-            if (!item.isShortcut())
+            if (m_aborted)
+                return;
+            for (const DriveFile &item : items)
             {
-                listing->entries.append(item);
-                continue;
+                if (item.trashed)
+                    continue; // the query excludes them; a lenient server might not
+                if (!item.isShortcut())
+                {
+                    listing->entries.append(item);
+                    continue;
+                }
+                const qsizetype slot = listing->entries.size();
+                listing->entries.append(std::nullopt);
+                ++listing->pendingShortcuts;
+                resolveShortcut(item, listing->segments, listing->ids,
+                    [this, listing, slot](std::optional<DriveFile> target)
+                    {
+                        if (m_aborted)
+                            return;
+                        listing->entries[slot] = std::move(target);
+                        --listing->pendingShortcuts;
+                        finishListing(listing.get());
+                    });
             }
-            const qsizetype slot = listing->entries.size();
-            listing->entries.append(std::nullopt);
-            ++listing->pendingShortcuts;
-            resolveShortcut(item, listing->segments, listing->ids,
-                            [this, listing, slot](std::optional<DriveFile> target) {
-                                if (m_aborted)
-                                    return;
-                                listing->entries[slot] = std::move(target);
-                                --listing->pendingShortcuts;
-                                finishListing(listing.get());
-                            });
-        }
-    });
-    connect(job, &ListJob::finished, this, [this, listing](const Net::Error &error) {
-        if (m_aborted)
-            return;
-        if (error.isError())
+        });
+    connect(job, &ListJob::finished, this,
+        [this, listing](const Net::Error &error)
         {
-            emit itemFailed(DriveRef {listing->ids.last(), m_client->resourceKey(listing->ids.last()),
-                                      DriveRef::Kind::Folder},
-                            joinPath(listing->segments), error);
-            // Resolutions still running for this folder finish into a listing nobody emits.
-            listing->pagesDone = false;
-            listing->pendingShortcuts = -1;
-            taskDone();
-            return;
-        }
-        listing->pagesDone = true;
-        finishListing(listing.get());
-    });
+            if (m_aborted)
+                return;
+            if (error.isError())
+            {
+                emit itemFailed(DriveRef { listing->ids.last(), m_client->resourceKey(listing->ids.last()),
+                                    DriveRef::Kind::Folder },
+                    joinPath(listing->segments), error);
+                // Resolutions still running for this folder finish into a listing nobody emits.
+                listing->pagesDone = false;
+                listing->pendingShortcuts = -1;
+                taskDone();
+                return;
+            }
+            listing->pagesDone = true;
+            finishListing(listing.get());
+        });
 }
 
 void TreeWalker::finishListing(Listing *listing)
@@ -357,8 +368,8 @@ void TreeWalker::finishListing(Listing *listing)
         emit fileFound(listing->segments, listing->ids, child);
     }
     for (const DriveFile &folder : std::as_const(subfolders))
-        m_queue.push_back(Task {std::nullopt, listing->segments + QStringList {folder.name},
-                                listing->ids + QStringList {folder.id}});
+        m_queue.push_back(Task {
+            std::nullopt, listing->segments + QStringList { folder.name }, listing->ids + QStringList { folder.id } });
     taskDone();
 }
 

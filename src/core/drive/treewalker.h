@@ -10,7 +10,6 @@
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
-
 #include <deque>
 #include <functional>
 #include <optional>
@@ -54,8 +53,8 @@ public:
     [[nodiscard]] qint64 filesFound() const;
 
 signals:
-    void folderListed(const QStringList &drivePathSegments, const QStringList &folderIds,
-                      const QList<Drive::DriveFile> &children);
+    void folderListed(
+        const QStringList &drivePathSegments, const QStringList &folderIds, const QList<Drive::DriveFile> &children);
     void fileFound(const QStringList &drivePathSegments, const QStringList &folderIds, const Drive::DriveFile &file);
     /// `drivePath` is slash-joined Drive names (for reports); `ref` names the item that failed.
     void itemFailed(const Drive::DriveRef &ref, const QString &drivePath, const Net::Error &error);
@@ -76,8 +75,7 @@ private:
     void runResolve(const DriveRef &ref);
     void runList(const QStringList &segments, const QStringList &ids);
     void handleTopLevel(const DriveRef &ref, const DriveFile &item);
-    void resolveShortcut(const DriveFile &shortcut, const QStringList &segments, const QStringList &ids,
-                         Resolved done);
+    void resolveShortcut(const DriveFile &shortcut, const QStringList &segments, const QStringList &ids, Resolved done);
     bool enqueueFolder(const QStringList &segments, const QStringList &ids, const QString &pathForReports);
     void finishListing(Listing *listing);
     void taskDone();

@@ -21,7 +21,7 @@ constexpr char TooLargeProperty[] = "di_bodyTooLarge";
 }
 
 ApiCall::ApiCall(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, Pacer *pacer, Service service,
-                 const QByteArray &verb, RequestFactory factory, const QByteArray &body, QObject *parent)
+    const QByteArray &verb, RequestFactory factory, const QByteArray &body, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
     , m_tokens(tokens)
@@ -125,17 +125,19 @@ void ApiCall::send()
     if (m_counters)
         ++m_counters->requests;
     QNetworkReply *reply = m_body.isEmpty() && (m_verb == "GET" || m_verb == "HEAD" || m_verb == "DELETE")
-                               ? m_nam->sendCustomRequest(request, m_verb)
-                               : m_nam->sendCustomRequest(request, m_verb, m_body);
+        ? m_nam->sendCustomRequest(request, m_verb)
+        : m_nam->sendCustomRequest(request, m_verb, m_body);
     m_reply = reply;
     guardRedirects(reply);
-    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
-        if (m_maxBodySize > 0 && received > m_maxBodySize)
+    connect(reply, &QNetworkReply::downloadProgress, this,
+        [this, reply](qint64 received, qint64)
         {
-            reply->setProperty(TooLargeProperty, true);
-            reply->abort();
-        }
-    });
+            if (m_maxBodySize > 0 && received > m_maxBodySize)
+            {
+                reply->setProperty(TooLargeProperty, true);
+                reply->abort();
+            }
+        });
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
 }
 
@@ -220,20 +222,23 @@ void ApiCall::refreshTokenThenRetry(const Error &error, const QByteArray &body)
     }
     if (m_counters)
         ++m_counters->authRefreshes;
-    m_refreshedConnection = connect(m_tokens.data(), &Auth::TokenProvider::refreshed, this, [this] {
-        disconnect(m_refreshedConnection);
-        disconnect(m_refreshFailedConnection);
-        attempt();
-    });
+    m_refreshedConnection = connect(m_tokens.data(), &Auth::TokenProvider::refreshed, this,
+        [this]
+        {
+            disconnect(m_refreshedConnection);
+            disconnect(m_refreshFailedConnection);
+            attempt();
+        });
     m_refreshFailedConnection = connect(m_tokens.data(), &Auth::TokenProvider::refreshFailed, this,
-                                        [this, error, body](const QString &reason) {
-                                            disconnect(m_refreshedConnection);
-                                            disconnect(m_refreshFailedConnection);
-                                            Error failed = error;
-                                            if (!reason.isEmpty())
-                                                failed.message = reason;
-                                            finish(failed, body);
-                                        });
+        [this, error, body](const QString &reason)
+        {
+            disconnect(m_refreshedConnection);
+            disconnect(m_refreshFailedConnection);
+            Error failed = error;
+            if (!reason.isEmpty())
+                failed.message = reason;
+            finish(failed, body);
+        });
     m_tokens->refresh();
 }
 

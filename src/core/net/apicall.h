@@ -9,7 +9,6 @@
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
-
 #include <functional>
 
 class QNetworkAccessManager;
@@ -49,7 +48,7 @@ public:
     using RequestFactory = std::function<QNetworkRequest(const QByteArray &bearer)>;
 
     ApiCall(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, Pacer *pacer, Service service,
-            const QByteArray &verb, RequestFactory factory, const QByteArray &body = {}, QObject *parent = nullptr);
+        const QByteArray &verb, RequestFactory factory, const QByteArray &body = {}, QObject *parent = nullptr);
     ~ApiCall() override;
 
     void setBackoffPolicy(const BackoffPolicy &policy);

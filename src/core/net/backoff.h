@@ -4,7 +4,6 @@
 #include "net/error.h"
 
 #include <QRandomGenerator>
-
 #include <chrono>
 #include <optional>
 
@@ -13,12 +12,12 @@ namespace Net
 /// DESIGN.md "Defaults": 1, 2, 4, 8, 16, 32 s + up to 1 s jitter; 8 tries; Retry-After wins.
 struct BackoffPolicy
 {
-    std::chrono::milliseconds initial {1000};
-    std::chrono::milliseconds max {32000};
-    std::chrono::milliseconds jitter {1000};
+    std::chrono::milliseconds initial { 1000 };
+    std::chrono::milliseconds max { 32000 };
+    std::chrono::milliseconds jitter { 1000 };
     int maxTries = 8; ///< tries in all, the first one included
     /// A server may ask for a very long pause; beyond this we retry anyway (the next answer says more).
-    std::chrono::milliseconds retryAfterCap {std::chrono::minutes(5)};
+    std::chrono::milliseconds retryAfterCap { std::chrono::minutes(5) };
 };
 
 /// Truncated exponential backoff with jitter for ONE logical request. Only Transient and Throttled errors are

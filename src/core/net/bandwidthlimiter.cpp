@@ -3,7 +3,6 @@
 
 #include <QElapsedTimer>
 #include <QTimer>
-
 #include <algorithm>
 #include <cmath>
 
@@ -11,12 +10,13 @@ namespace Net
 {
 namespace
 {
-constexpr qint64 TickMs = 20;             ///< how often waiting transfers are woken while the budget refills
+constexpr qint64 TickMs = 20; ///< how often waiting transfers are woken while the budget refills
 constexpr qint64 MinimumBurst = 64 * 1024; ///< below one read chunk every wake-up would be a partial read
 
 qint64 monotonicMs()
 {
-    static QElapsedTimer timer = [] {
+    static QElapsedTimer timer = []
+    {
         QElapsedTimer t;
         t.start();
         return t;

@@ -19,7 +19,8 @@ Endpoints Endpoints::sandbox(const QUrl &base)
 {
     // Keep scheme, host and port only; a trailing slash or path on the base must not double up.
     QUrl root = base.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
-    const auto at = [&root](const QString &path) {
+    const auto at = [&root](const QString &path)
+    {
         QUrl url = root;
         url.setPath(path);
         return url;

@@ -10,7 +10,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QVariant>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -122,13 +121,12 @@ Error byStatus(int status)
     if (status == 501)
         return make(ErrorClass::Permanent, status, u"notImplemented"_s, text);
     if (status >= 500)
-        return make(ErrorClass::Transient, status, status == 500 ? u"internalError"_s : u"http%1"_s.arg(status),
-                    text);
+        return make(ErrorClass::Transient, status, status == 500 ? u"internalError"_s : u"http%1"_s.arg(status), text);
     if (status >= 400)
         return make(ErrorClass::Permanent, status, u"http%1"_s.arg(status), text);
     if (status >= 300)
         return make(ErrorClass::Permanent, status, u"unexpectedRedirect"_s,
-                    u"The server redirected the request somewhere it may not go."_s);
+            u"The server redirected the request somewhere it may not go."_s);
     return {};
 }
 
@@ -139,21 +137,25 @@ bool isInSet(const QString &reason, std::initializer_list<const char16_t *> set)
 
 std::optional<ErrorClass> driveReasonClass(const QString &reason)
 {
-    if (isInSet(reason, {u"rateLimitExceeded", u"userRateLimitExceeded", u"RATE_LIMIT_EXCEEDED", u"RESOURCE_EXHAUSTED"}))
+    if (isInSet(
+            reason, { u"rateLimitExceeded", u"userRateLimitExceeded", u"RATE_LIMIT_EXCEEDED", u"RESOURCE_EXHAUSTED" }))
         return ErrorClass::Throttled;
-    if (isInSet(reason, {u"dailyLimitExceeded", u"downloadQuotaExceeded", u"sharingRateLimitExceeded", u"quotaExceeded",
-                         u"storageQuotaExceeded"}))
+    if (isInSet(reason,
+            { u"dailyLimitExceeded", u"downloadQuotaExceeded", u"sharingRateLimitExceeded", u"quotaExceeded",
+                u"storageQuotaExceeded" }))
         return ErrorClass::Quota;
-    if (isInSet(reason, {u"backendError", u"internalError", u"transientError", u"BACKEND_ERROR"}))
+    if (isInSet(reason, { u"backendError", u"internalError", u"transientError", u"BACKEND_ERROR" }))
         return ErrorClass::Transient;
-    if (isInSet(reason, {u"authError", u"required", u"invalidCredentials", u"ACCESS_TOKEN_EXPIRED",
-                         u"CREDENTIALS_MISSING", u"insufficientPermissions", u"ACCESS_TOKEN_SCOPE_INSUFFICIENT"}))
+    if (isInSet(reason,
+            { u"authError", u"required", u"invalidCredentials", u"ACCESS_TOKEN_EXPIRED", u"CREDENTIALS_MISSING",
+                u"insufficientPermissions", u"ACCESS_TOKEN_SCOPE_INSUFFICIENT" }))
         return ErrorClass::Auth;
-    if (isInSet(reason, {u"notFound", u"insufficientFilePermissions", u"appNotAuthorizedToFile", u"domainPolicy",
-                         u"cannotDownloadAbusiveFile", u"invalidAbuseAcknowledgment", u"fileNotDownloadable",
-                         u"cannotDownloadFile", u"fileNotExportable", u"exportSizeLimitExceeded", u"badRequest",
-                         u"invalid", u"invalidParameter", u"requestedRangeNotSatisfiable", u"accessNotConfigured",
-                         u"SERVICE_DISABLED", u"forbidden"}))
+    if (isInSet(reason,
+            { u"notFound", u"insufficientFilePermissions", u"appNotAuthorizedToFile", u"domainPolicy",
+                u"cannotDownloadAbusiveFile", u"invalidAbuseAcknowledgment", u"fileNotDownloadable",
+                u"cannotDownloadFile", u"fileNotExportable", u"exportSizeLimitExceeded", u"badRequest", u"invalid",
+                u"invalidParameter", u"requestedRangeNotSatisfiable", u"accessNotConfigured", u"SERVICE_DISABLED",
+                u"forbidden" }))
         return ErrorClass::Permanent;
     return std::nullopt;
 }
@@ -233,11 +235,11 @@ Error classifyNetworkError(QNetworkReply::NetworkError networkError)
         return make(ErrorClass::Transient, 0, u"protocolError"_s, u"The connection broke in the middle of a reply."_s);
     case QNetworkReply::SslHandshakeFailedError:
         return make(ErrorClass::Permanent, 0, u"tlsError"_s,
-                    u"The server's TLS certificate was not trusted (verification is never disabled)."_s);
+            u"The server's TLS certificate was not trusted (verification is never disabled)."_s);
     case QNetworkReply::TooManyRedirectsError:
     case QNetworkReply::InsecureRedirectError:
         return make(ErrorClass::Permanent, 0, u"redirectRefused"_s,
-                    u"The server redirected the request somewhere it may not go."_s);
+            u"The server redirected the request somewhere it may not go."_s);
     case QNetworkReply::ProtocolUnknownError:
     case QNetworkReply::ProtocolInvalidOperationError:
         return make(ErrorClass::Permanent, 0, u"badRequest"_s, u"The request could not be made."_s);
@@ -268,7 +270,7 @@ std::chrono::milliseconds parseRetryAfter(const QByteArray &header)
 }
 
 Error classifyDrive(QNetworkReply::NetworkError networkError, int httpStatus, const QByteArray &body,
-                    const QByteArray &retryAfterHeader)
+    const QByteArray &retryAfterHeader)
 {
     if (networkError == QNetworkReply::OperationCanceledError)
         return classifyNetworkError(networkError);
@@ -316,7 +318,7 @@ Error classifyDrive(QNetworkReply::NetworkError networkError, int httpStatus, co
 }
 
 Error classifyDatabricks(QNetworkReply::NetworkError networkError, int httpStatus, const QByteArray &body,
-                         const QByteArray &retryAfterHeader)
+    const QByteArray &retryAfterHeader)
 {
     if (networkError == QNetworkReply::OperationCanceledError)
         return classifyNetworkError(networkError);
@@ -345,10 +347,10 @@ Error classifyDatabricks(QNetworkReply::NetworkError networkError, int httpStatu
     else
     {
         const QString text = QString::fromUtf8(body);
-        static const QRegularExpression pre(u"<pre>(.*?)</pre>"_s, QRegularExpression::DotMatchesEverythingOption |
-                                                                           QRegularExpression::CaseInsensitiveOption);
-        static const QRegularExpression codeColon(u"^\\s*([A-Z][A-Z_]+):\\s*(.*)$"_s,
-                                                  QRegularExpression::DotMatchesEverythingOption);
+        static const QRegularExpression pre(u"<pre>(.*?)</pre>"_s,
+            QRegularExpression::DotMatchesEverythingOption | QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression codeColon(
+            u"^\\s*([A-Z][A-Z_]+):\\s*(.*)$"_s, QRegularExpression::DotMatchesEverythingOption);
         if (const auto m = pre.match(text); m.hasMatch())
             message = m.captured(1);
         else if (const auto c = codeColon.match(text); c.hasMatch())
@@ -363,17 +365,18 @@ Error classifyDatabricks(QNetworkReply::NetworkError networkError, int httpStatu
 
     const bool numericCode = !code.isEmpty() && code.at(0).isDigit();
     const QString key = numericCode ? QString() : code;
-    if (isInSet(key, {u"REQUEST_LIMIT_EXCEEDED", u"RESOURCE_EXHAUSTED", u"TEMPORARILY_UNAVAILABLE"}))
+    if (isInSet(key, { u"REQUEST_LIMIT_EXCEEDED", u"RESOURCE_EXHAUSTED", u"TEMPORARILY_UNAVAILABLE" }))
         e.errorClass = ErrorClass::Throttled;
-    else if (isInSet(key, {u"PARTIAL_DELETE", u"INTERNAL_ERROR", u"DEADLINE_EXCEEDED", u"UNAVAILABLE"}))
+    else if (isInSet(key, { u"PARTIAL_DELETE", u"INTERNAL_ERROR", u"DEADLINE_EXCEEDED", u"UNAVAILABLE" }))
         e.errorClass = ErrorClass::Transient;
-    else if (isInSet(key, {u"UNAUTHENTICATED", u"INVALID_TOKEN"}))
+    else if (isInSet(key, { u"UNAUTHENTICATED", u"INVALID_TOKEN" }))
         e.errorClass = ErrorClass::Auth;
-    else if (isInSet(key, {u"NOT_FOUND", u"RESOURCE_DOES_NOT_EXIST", u"ALREADY_EXISTS", u"RESOURCE_ALREADY_EXISTS",
-                           u"PERMISSION_DENIED", u"INVALID_PARAMETER_VALUE", u"INVALID_STATE", u"BAD_REQUEST",
-                           u"MAX_BLOCK_SIZE_EXCEEDED", u"MAX_READ_SIZE_EXCEEDED", u"IO_ERROR", u"ABORTED",
-                           u"FILES_API_DIRECTORY_IS_NOT_EMPTY", u"FILES_API_API_IS_NOT_ENABLED",
-                           u"INVALID_REQUEST", u"FEATURE_DISABLED"}))
+    else if (isInSet(key,
+                 { u"NOT_FOUND", u"RESOURCE_DOES_NOT_EXIST", u"ALREADY_EXISTS", u"RESOURCE_ALREADY_EXISTS",
+                     u"PERMISSION_DENIED", u"INVALID_PARAMETER_VALUE", u"INVALID_STATE", u"BAD_REQUEST",
+                     u"MAX_BLOCK_SIZE_EXCEEDED", u"MAX_READ_SIZE_EXCEEDED", u"IO_ERROR", u"ABORTED",
+                     u"FILES_API_DIRECTORY_IS_NOT_EMPTY", u"FILES_API_API_IS_NOT_ENABLED", u"INVALID_REQUEST",
+                     u"FEATURE_DISABLED" }))
         e.errorClass = ErrorClass::Permanent;
 
     // The invalid-token answer is a 403 whose code may be numeric or missing (HTML gateways).
@@ -382,9 +385,9 @@ Error classifyDatabricks(QNetworkReply::NetworkError networkError, int httpStatu
     if (httpStatus == 401)
         e.errorClass = ErrorClass::Auth;
     // SDKs retry these texts whatever the code says.
-    if (e.errorClass == ErrorClass::Permanent &&
-        (message.contains(u"Please try again later"_s) || message.contains(u"Timed out after"_s) ||
-         message.contains(u"deadline exceeded"_s, Qt::CaseInsensitive)))
+    if (e.errorClass == ErrorClass::Permanent
+        && (message.contains(u"Please try again later"_s) || message.contains(u"Timed out after"_s)
+            || message.contains(u"deadline exceeded"_s, Qt::CaseInsensitive)))
         e.errorClass = ErrorClass::Transient;
 
     if (!infoReason.isEmpty())
@@ -399,7 +402,7 @@ Error classifyDatabricks(QNetworkReply::NetworkError networkError, int httpStatu
 }
 
 Error classifyOAuth(QNetworkReply::NetworkError networkError, int httpStatus, const QByteArray &body,
-                    const QByteArray &retryAfterHeader)
+    const QByteArray &retryAfterHeader)
 {
     if (networkError == QNetworkReply::OperationCanceledError)
         return classifyNetworkError(networkError);
@@ -413,10 +416,10 @@ Error classifyOAuth(QNetworkReply::NetworkError networkError, int httpStatus, co
     const QJsonObject o = QJsonDocument::fromJson(body).object();
     const QString code = o.value(u"error"_s).toString();
     const QString description = cleanMessage(o.value(u"error_description"_s).toString());
-    if (isInSet(code, {u"invalid_grant", u"invalid_client", u"unauthorized_client", u"invalid_token",
-                       u"access_denied"}))
+    if (isInSet(
+            code, { u"invalid_grant", u"invalid_client", u"unauthorized_client", u"invalid_token", u"access_denied" }))
         e.errorClass = ErrorClass::Auth;
-    else if (isInSet(code, {u"invalid_request", u"unsupported_grant_type", u"invalid_scope"}))
+    else if (isInSet(code, { u"invalid_request", u"unsupported_grant_type", u"invalid_scope" }))
         e.errorClass = ErrorClass::Permanent;
     else if (code == u"slow_down" || code == u"temporarily_unavailable")
         e.errorClass = ErrorClass::Throttled;
@@ -431,7 +434,7 @@ Error classifyReply(QNetworkReply *reply, Service service, const QByteArray &bod
 {
     if (reply->property(RefusedRedirectProperty).toBool())
         return make(ErrorClass::Permanent, 0, u"redirectRefused"_s,
-                    u"The server redirected the request to an address that is not https."_s);
+            u"The server redirected the request to an address that is not https."_s);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray retryAfter = reply->rawHeader("Retry-After");
     switch (service)

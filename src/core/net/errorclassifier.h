@@ -5,7 +5,6 @@
 
 #include <QByteArray>
 #include <QNetworkReply>
-
 #include <chrono>
 
 namespace Net
@@ -13,7 +12,7 @@ namespace Net
 /// Which server family answered: the error body shapes differ (google-drive-api.md §5, databricks-api.md §2).
 enum class Service
 {
-    Drive,      ///< Google APIs: {"error":{"code","message","errors":[{reason}],"details":[{reason}]}}
+    Drive, ///< Google APIs: {"error":{"code","message","errors":[{reason}],"details":[{reason}]}}
     GoogleAuth, ///< Google OAuth token endpoint: flat {"error":"invalid_grant","error_description":…}
     Databricks, ///< {"error_code":"…"|n,"message"}, legacy {"error"}, "CODE: message", HTML <pre>
 };
@@ -21,13 +20,13 @@ enum class Service
 /// Pure classification of one Drive/Google API outcome. `networkError` and `httpStatus` as Qt reports them
 /// (httpStatus 0 when no response arrived), `body` the (small) error body if any, `retryAfterHeader` raw.
 [[nodiscard]] Error classifyDrive(QNetworkReply::NetworkError networkError, int httpStatus, const QByteArray &body,
-                                  const QByteArray &retryAfterHeader = {});
+    const QByteArray &retryAfterHeader = {});
 /// The same for Databricks workspace APIs (Files API, DBFS, OIDC).
-[[nodiscard]] Error classifyDatabricks(QNetworkReply::NetworkError networkError, int httpStatus,
-                                       const QByteArray &body, const QByteArray &retryAfterHeader = {});
+[[nodiscard]] Error classifyDatabricks(QNetworkReply::NetworkError networkError, int httpStatus, const QByteArray &body,
+    const QByteArray &retryAfterHeader = {});
 /// The same for a flat OAuth token-endpoint reply (Google or Databricks OIDC).
 [[nodiscard]] Error classifyOAuth(QNetworkReply::NetworkError networkError, int httpStatus, const QByteArray &body,
-                                  const QByteArray &retryAfterHeader = {});
+    const QByteArray &retryAfterHeader = {});
 
 /// Reads error(), the status code and Retry-After from a finished reply and dispatches on `service`.
 /// `bodyIfRead` is what the caller already read (a reply body can be read only once).

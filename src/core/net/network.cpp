@@ -70,7 +70,7 @@ namespace
 {
 bool isGoogleHost(const QString &host)
 {
-    for (const auto *suffix : {u"google.com", u"googleapis.com", u"googleusercontent.com"})
+    for (const auto *suffix : { u"google.com", u"googleapis.com", u"googleusercontent.com" })
     {
         const QString s = QString::fromUtf16(suffix);
         if (host == s || host.endsWith(u'.' + s))
@@ -86,23 +86,25 @@ bool isRedirectAllowed(const QUrl &from, const QUrl &to)
         return isLoopback(to) && isLoopback(from);
     if (to.scheme() != u"https"_s)
         return false;
-    return to.host() == from.host() || (isGoogleHost(to.host()) && isGoogleHost(from.host())) ||
-           (isLoopback(to) && isLoopback(from));
+    return to.host() == from.host() || (isGoogleHost(to.host()) && isGoogleHost(from.host()))
+        || (isLoopback(to) && isLoopback(from));
 }
 
 void guardRedirects(QNetworkReply *reply)
 {
     // The hop's origin is remembered here: what reply->url() says during the signal is not documented.
-    QObject::connect(reply, &QNetworkReply::redirected, reply, [reply, from = reply->url()](const QUrl &target) mutable {
-        if (isRedirectAllowed(from, target))
+    QObject::connect(reply, &QNetworkReply::redirected, reply,
+        [reply, from = reply->url()](const QUrl &target) mutable
         {
-            from = target;
-            return;
-        }
-        qCWarning(lcNet) << "Refused redirect from" << from.host() << "to" << target.scheme() << target.host();
-        reply->setProperty(RefusedRedirectProperty, true);
-        reply->abort();
-    });
+            if (isRedirectAllowed(from, target))
+            {
+                from = target;
+                return;
+            }
+            qCWarning(lcNet) << "Refused redirect from" << from.host() << "to" << target.scheme() << target.host();
+            reply->setProperty(RefusedRedirectProperty, true);
+            reply->abort();
+        });
 }
 
 } // namespace Net

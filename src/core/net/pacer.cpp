@@ -3,7 +3,6 @@
 
 #include <QElapsedTimer>
 #include <QThread>
-
 #include <algorithm>
 #include <cmath>
 
@@ -87,7 +86,8 @@ namespace
 {
 qint64 monotonicMs()
 {
-    static QElapsedTimer timer = [] {
+    static QElapsedTimer timer = []
+    {
         QElapsedTimer t;
         t.start();
         return t;
@@ -127,14 +127,16 @@ void Pacer::acquire(QObject *context, std::function<void()> go)
     {
         QPointer<QObject> guard(context);
         QMetaObject::invokeMethod(
-            this, [this, guard, go = std::move(go)]() mutable {
+            this,
+            [this, guard, go = std::move(go)]() mutable
+            {
                 if (guard)
                     acquire(guard, std::move(go));
             },
             Qt::QueuedConnection);
         return;
     }
-    m_waiters.append(Waiter {QPointer<QObject>(context), std::move(go)});
+    m_waiters.append(Waiter { QPointer<QObject>(context), std::move(go) });
     pump();
 }
 
@@ -170,7 +172,8 @@ void Pacer::onThrottled(std::chrono::milliseconds retryAfter)
 {
     if (QThread::currentThread() != thread())
     {
-        QMetaObject::invokeMethod(this, [this, retryAfter] { onThrottled(retryAfter); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, retryAfter] { onThrottled(retryAfter); }, Qt::QueuedConnection);
         return;
     }
     ++m_throttleEvents;
@@ -192,7 +195,8 @@ void Pacer::onSuccess()
 {
     if (QThread::currentThread() != thread())
     {
-        QMetaObject::invokeMethod(this, [this] { onSuccess(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { onSuccess(); }, Qt::QueuedConnection);
         return;
     }
     if (m_effectiveRate >= m_rate)

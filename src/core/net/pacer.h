@@ -5,7 +5,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
 #include <chrono>
 #include <functional>
 #include <limits>
@@ -62,7 +61,7 @@ public:
 
     void setRate(double ratePerSec);
     void setBurst(int burst);
-    [[nodiscard]] double rate() const;          ///< configured
+    [[nodiscard]] double rate() const; ///< configured
     [[nodiscard]] double effectiveRate() const; ///< after throttling
     [[nodiscard]] int burst() const;
     /// The lowest rate throttling may push to (default 0.5 req/s).

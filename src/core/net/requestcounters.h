@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QtGlobal>
-
 #include <atomic>
 
 namespace Net
@@ -11,11 +10,11 @@ namespace Net
 /// written on the engine thread, read by the stats snapshot whenever it likes.
 struct RequestCounters
 {
-    std::atomic<qint64> requests {0};      ///< HTTP requests sent (each retry counts)
-    std::atomic<qint64> throttled {0};     ///< answers classified Throttled (429, 403 rate limits…)
-    std::atomic<qint64> retries {0};       ///< retries scheduled after Transient/Throttled answers
-    std::atomic<qint64> authRefreshes {0}; ///< token refreshes asked for after an Auth answer
-    std::atomic<qint64> failures {0};      ///< logical calls that finished with an error
+    std::atomic<qint64> requests { 0 }; ///< HTTP requests sent (each retry counts)
+    std::atomic<qint64> throttled { 0 }; ///< answers classified Throttled (429, 403 rate limits…)
+    std::atomic<qint64> retries { 0 }; ///< retries scheduled after Transient/Throttled answers
+    std::atomic<qint64> authRefreshes { 0 }; ///< token refreshes asked for after an Auth answer
+    std::atomic<qint64> failures { 0 }; ///< logical calls that finished with an error
 };
 
 } // namespace Net
