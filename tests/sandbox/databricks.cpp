@@ -6,19 +6,17 @@
 #include "oauth.h"
 #include "stats.h"
 
-#include <openssl/evp.h>
-
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cctype>
 #include <cerrno>
 #include <ctime>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <openssl/evp.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace sandbox
 {
@@ -34,7 +32,7 @@ std::string requestId()
 {
     const std::string hex = jwt::toHex(jwt::sha256Raw(jwt::randomUrlSafe(16))).substr(0, 32);
     return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-"
-           + hex.substr(20, 12);
+        + hex.substr(20, 12);
 }
 
 std::string lower(std::string s)
@@ -85,8 +83,8 @@ void sendS3Error(httplib::Response &res, int status, const std::string &code, co
 {
     res.status = status;
     res.set_content("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
-                        + "</Message><RequestId>" + requestId().substr(0, 16) + "</RequestId></Error>",
-                    "application/xml");
+            + "</Message><RequestId>" + requestId().substr(0, 16) + "</RequestId></Error>",
+        "application/xml");
 }
 
 } // namespace
@@ -191,23 +189,21 @@ void sendJsonBody(httplib::Response &res, int status, const nlohmann::json &body
     res.set_content(body.dump(), "application/json");
 }
 
-void sendDbxError(httplib::Response &res, int status, const std::string &code, const std::string &message,
-                  const std::string &reason)
+void sendDbxError(
+    httplib::Response &res, int status, const std::string &code, const std::string &message, const std::string &reason)
 {
     nlohmann::json details = nlohmann::json::array();
     if (!reason.empty())
-        details.push_back({{"@type", "type.googleapis.com/google.rpc.ErrorInfo"},
-                           {"reason", reason},
-                           {"domain", "filesystem.databricks.com"},
-                           {"metadata", nlohmann::json::object()}});
-    details.push_back(
-        {{"@type", "type.googleapis.com/google.rpc.RequestInfo"}, {"request_id", requestId()}, {"serving_data", ""}});
-    sendJsonBody(res, status, {{"error_code", code}, {"message", message}, {"details", details}});
+        details.push_back({ { "@type", "type.googleapis.com/google.rpc.ErrorInfo" }, { "reason", reason },
+            { "domain", "filesystem.databricks.com" }, { "metadata", nlohmann::json::object() } });
+    details.push_back({ { "@type", "type.googleapis.com/google.rpc.RequestInfo" }, { "request_id", requestId() },
+        { "serving_data", "" } });
+    sendJsonBody(res, status, { { "error_code", code }, { "message", message }, { "details", details } });
 }
 
 void sendDbfsError(httplib::Response &res, int status, const std::string &code, const std::string &message)
 {
-    sendJsonBody(res, status, {{"error_code", code}, {"message", message}});
+    sendJsonBody(res, status, { { "error_code", code }, { "message", message } });
 }
 
 std::optional<nlohmann::json> parseJsonBody(const httplib::Request &req, httplib::Response &res, bool dbfs)
@@ -225,7 +221,9 @@ std::optional<nlohmann::json> parseJsonBody(const httplib::Request &req, httplib
 
 std::optional<PathInfo> statPath(const fs::path &p)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(p.c_str(), &st) != 0)
         return std::nullopt;
     PathInfo info;
@@ -271,7 +269,8 @@ int socketOf(const httplib::Request &req)
         len = sizeof peer;
         if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &len) != 0)
             continue;
-        const auto portOf = [](const sockaddr_storage &a) -> int {
+        const auto portOf = [](const sockaddr_storage &a) -> int
+        {
             if (a.ss_family == AF_INET)
                 return ntohs(reinterpret_cast<const sockaddr_in *>(&a)->sin_port);
             if (a.ss_family == AF_INET6)
@@ -301,7 +300,7 @@ bool abortConnection(const httplib::Request &req)
     if (fd < 0)
         return false;
     // Linger 0: the close that follows sends RST, like a middlebox dropping the connection.
-    linger l {1, 0};
+    linger l { 1, 0 };
     ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
     ::shutdown(fd, SHUT_RDWR);
     return true;
@@ -319,11 +318,11 @@ DatabricksService::Impl::Impl(Stats &s, TokenAuthority &a, const fs::path &dataD
 {
 }
 
-DatabricksService::DatabricksService(Stats &stats, TokenAuthority &auth, const fs::path &dataDir,
-                                     const nlohmann::json &config)
+DatabricksService::DatabricksService(
+    Stats &stats, TokenAuthority &auth, const fs::path &dataDir, const nlohmann::json &config)
     : m_d(std::make_unique<Impl>(stats, auth, dataDir))
 {
-    m_d->knownVolumes = {"main/default/landing", "main/default/archive"};
+    m_d->knownVolumes = { "main/default/landing", "main/default/archive" };
     if (config.is_object())
     {
         for (const auto &v : config.value("volumes", nlohmann::json::array()))
@@ -444,14 +443,15 @@ bool DatabricksService::Impl::admit(const httplib::Request &req, httplib::Respon
         if (check == TokenAuthority::Check::Missing)
         {
             sendJsonBody(res, 401,
-                         {{"error_code", 401},
-                          {"message", "Credential was not sent or was of an unsupported type for this API. [ReqId: "
-                                          + requestId() + "]"}});
+                { { "error_code", 401 },
+                    { "message",
+                        "Credential was not sent or was of an unsupported type for this API. [ReqId: " + requestId()
+                            + "]" } });
             return false;
         }
         if (check != TokenAuthority::Check::Valid)
         {
-            sendJsonBody(res, 403, {{"error_code", 403}, {"message", "Invalid access token."}});
+            sendJsonBody(res, 403, { { "error_code", 403 }, { "message", "Invalid access token." } });
             return false;
         }
     }
@@ -483,8 +483,8 @@ bool DatabricksService::Impl::admit(const httplib::Request &req, httplib::Respon
         stats.countThrottled();
         res.set_header("Retry-After", std::to_string(retryAfter));
         sendDbfsError(res, 503, "TEMPORARILY_UNAVAILABLE",
-                      "The service at this URL is taking too long to process your request. Please try again later "
-                      "or try a faster operation.");
+            "The service at this URL is taking too long to process your request. Please try again later "
+            "or try a faster operation.");
     }
     else
     {
@@ -493,8 +493,8 @@ bool DatabricksService::Impl::admit(const httplib::Request &req, httplib::Respon
     return false;
 }
 
-void DatabricksService::Impl::drainBody(const httplib::Request &req, httplib::Response &res,
-                                        const httplib::ContentReader *reader)
+void DatabricksService::Impl::drainBody(
+    const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader)
 {
     if (!reader)
         return;
@@ -505,22 +505,24 @@ void DatabricksService::Impl::drainBody(const httplib::Request &req, httplib::Re
         return;
     }
     std::uint64_t seen = 0;
-    const bool ok = (*reader)([&seen](const char *, std::size_t n) {
-        seen += n;
-        return seen <= kDrainLimit;
-    });
+    const bool ok = (*reader)(
+        [&seen](const char *, std::size_t n)
+        {
+            seen += n;
+            return seen <= kDrainLimit;
+        });
     if (!ok)
         stopReading(req, res);
 }
 
-std::optional<DatabricksService::Impl::VolumePath> DatabricksService::Impl::volumePath(const std::string &raw,
-                                                                                       httplib::Response &res)
+std::optional<DatabricksService::Impl::VolumePath> DatabricksService::Impl::volumePath(
+    const std::string &raw, httplib::Response &res)
 {
     const std::string prefix = "/Volumes/";
     if (raw.compare(0, prefix.size(), prefix) != 0)
     {
         sendDbxError(res, 400, "INVALID_PARAMETER_VALUE",
-                     "Invalid path: expected an absolute path /Volumes/<catalog>/<schema>/<volume>/...");
+            "Invalid path: expected an absolute path /Volumes/<catalog>/<schema>/<volume>/...");
         return std::nullopt;
     }
     std::vector<std::string> parts = splitPath(raw.substr(prefix.size()));
@@ -537,7 +539,7 @@ std::optional<DatabricksService::Impl::VolumePath> DatabricksService::Impl::volu
     if (parts.size() < 3)
     {
         sendDbxError(res, 400, "INVALID_PARAMETER_VALUE",
-                     "Invalid path: expected an absolute path /Volumes/<catalog>/<schema>/<volume>/...");
+            "Invalid path: expected an absolute path /Volumes/<catalog>/<schema>/<volume>/...");
         return std::nullopt;
     }
     VolumePath vp;
@@ -546,15 +548,15 @@ std::optional<DatabricksService::Impl::VolumePath> DatabricksService::Impl::volu
         std::lock_guard lock(mutex);
         if (!knownVolumes.count(vp.volumeKey))
         {
-            sendDbxError(res, 404, "NOT_FOUND",
-                         "Volume '" + parts[0] + "." + parts[1] + "." + parts[2] + "' does not exist.");
+            sendDbxError(
+                res, 404, "NOT_FOUND", "Volume '" + parts[0] + "." + parts[1] + "." + parts[2] + "' does not exist.");
             return std::nullopt;
         }
         if (forbiddenVolumes.count(vp.volumeKey))
         {
             sendDbxError(res, 403, "PERMISSION_DENIED",
-                         "User does not have READ VOLUME and WRITE VOLUME on Volume '" + parts[0] + "." + parts[1] + "."
-                             + parts[2] + "'.");
+                "User does not have READ VOLUME and WRITE VOLUME on Volume '" + parts[0] + "." + parts[1] + "."
+                    + parts[2] + "'.");
             return std::nullopt;
         }
     }
@@ -570,9 +572,10 @@ std::optional<DatabricksService::Impl::VolumePath> DatabricksService::Impl::volu
 }
 
 bool DatabricksService::Impl::commitFile(TempFile &file, const fs::path &target, bool overwrite,
-                                         const std::string &displayPath, httplib::Response &res, bool dbfsErrors)
+    const std::string &displayPath, httplib::Response &res, bool dbfsErrors)
 {
-    const auto conflict = [&](const std::string &message) {
+    const auto conflict = [&](const std::string &message)
+    {
         if (dbfsErrors)
             sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS", message);
         else
@@ -604,8 +607,8 @@ bool DatabricksService::Impl::commitFile(TempFile &file, const fs::path &target,
 
 // ---- Files API ------------------------------------------------------------------------------------------
 
-void DatabricksService::Impl::filesPut(const httplib::Request &req, httplib::Response &res,
-                                       const httplib::ContentReader *reader)
+void DatabricksService::Impl::filesPut(
+    const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader)
 {
     Stats::nameCurrentRequest("dbx.files.put");
     if (!admit(req, res))
@@ -616,7 +619,8 @@ void DatabricksService::Impl::filesPut(const httplib::Request &req, httplib::Res
     const auto overwrite = parseBool(req, "overwrite", true);
     if (!overwrite)
     {
-        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid value for overwrite: " + req.get_param_value("overwrite"));
+        sendDbxError(
+            res, 400, "INVALID_PARAMETER_VALUE", "Invalid value for overwrite: " + req.get_param_value("overwrite"));
         return drainBody(req, res, reader);
     }
     if (vp->isVolumeRoot)
@@ -646,9 +650,9 @@ void DatabricksService::Impl::filesPut(const httplib::Request &req, httplib::Res
     if (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > cap)
     {
         sendDbxError(res, 413, "INVALID_PARAMETER_VALUE",
-                     "The request body exceeds the maximum single-request upload size of " + std::to_string(cap)
-                         + " bytes; use a multipart upload.",
-                     "FILES_API_UPLOAD_SIZE_EXCEEDED");
+            "The request body exceeds the maximum single-request upload size of " + std::to_string(cap)
+                + " bytes; use a multipart upload.",
+            "FILES_API_UPLOAD_SIZE_EXCEEDED");
         return drainBody(req, res, reader);
     }
     TempFile file(newTempPath());
@@ -661,28 +665,31 @@ void DatabricksService::Impl::filesPut(const httplib::Request &req, httplib::Res
     bool tooBig = false;
     std::uint64_t dropped = 0;
     bool ioError = false;
-    const bool complete = !reader || (*reader)([&](const char *data, std::size_t n) {
-        if (resetAt > 0 && file.size() + n >= resetAt)
-        {
-            file.write(data, static_cast<std::size_t>(resetAt - file.size()));
-            reset = true;
-            return false;
-        }
-        if (tooBig || file.size() + n > cap)
-        {
-            // Keep reading (and dropping) a while so the client gets to see the 413.
-            tooBig = true;
-            dropped += n;
-            return dropped <= kDrainLimit;
-        }
-        if (!file.write(data, n))
-        {
-            ioError = true;
-            return false;
-        }
-        stats.addBytesIn(n);
-        return true;
-    });
+    const bool complete = !reader
+        || (*reader)(
+            [&](const char *data, std::size_t n)
+            {
+                if (resetAt > 0 && file.size() + n >= resetAt)
+                {
+                    file.write(data, static_cast<std::size_t>(resetAt - file.size()));
+                    reset = true;
+                    return false;
+                }
+                if (tooBig || file.size() + n > cap)
+                {
+                    // Keep reading (and dropping) a while so the client gets to see the 413.
+                    tooBig = true;
+                    dropped += n;
+                    return dropped <= kDrainLimit;
+                }
+                if (!file.write(data, n))
+                {
+                    ioError = true;
+                    return false;
+                }
+                stats.addBytesIn(n);
+                return true;
+            });
     if (reset)
     {
         abortConnection(req);
@@ -693,9 +700,9 @@ void DatabricksService::Impl::filesPut(const httplib::Request &req, httplib::Res
     {
         if (tooBig)
             sendDbxError(res, 413, "INVALID_PARAMETER_VALUE",
-                         "The request body exceeds the maximum single-request upload size of " + std::to_string(cap)
-                             + " bytes; use a multipart upload.",
-                         "FILES_API_UPLOAD_SIZE_EXCEEDED");
+                "The request body exceeds the maximum single-request upload size of " + std::to_string(cap)
+                    + " bytes; use a multipart upload.",
+                "FILES_API_UPLOAD_SIZE_EXCEEDED");
         else if (ioError)
             sendDbxError(res, 500, "INTERNAL_ERROR", "Cannot write the upload.");
         else
@@ -776,7 +783,8 @@ void DatabricksService::Impl::filesGet(const httplib::Request &req, httplib::Res
     Stats *st = &stats;
     res.set_content_provider(
         static_cast<std::size_t>(size), "application/octet-stream",
-        [fd, st](std::size_t offset, std::size_t length, httplib::DataSink &sink) {
+        [fd, st](std::size_t offset, std::size_t length, httplib::DataSink &sink)
+        {
             std::vector<char> buf(std::min(length, kReadChunk));
             const ssize_t n = ::pread(fd, buf.data(), buf.size(), static_cast<off_t>(offset));
             if (n <= 0)
@@ -901,16 +909,14 @@ void DatabricksService::Impl::dirsGet(const httplib::Request &req, httplib::Resp
         const auto child = statPath(vp->disk / *it);
         if (!child)
             continue;
-        nlohmann::json e {{"path", vp->canonical + "/" + *it},
-                          {"name", *it},
-                          {"is_directory", child->isDir},
-                          {"last_modified", child->mtimeMs}};
+        nlohmann::json e { { "path", vp->canonical + "/" + *it }, { "name", *it }, { "is_directory", child->isDir },
+            { "last_modified", child->mtimeMs } };
         if (!child->isDir)
             e["file_size"] = child->size;
         contents.push_back(std::move(e));
         last = *it;
     }
-    nlohmann::json body {{"contents", contents}};
+    nlohmann::json body { { "contents", contents } };
     if (it != names.end())
         body["next_page_token"] = jwt::base64UrlEncode("after:" + last);
     sendJsonBody(res, 200, body);
@@ -940,7 +946,7 @@ void DatabricksService::Impl::dirsDelete(const httplib::Request &req, httplib::R
     if (!fs::is_empty(vp->disk, ec))
     {
         sendDbxError(res, 400, "FAILED_PRECONDITION", "The directory being deleted is not empty.",
-                     "FILES_API_DIRECTORY_IS_NOT_EMPTY");
+            "FILES_API_DIRECTORY_IS_NOT_EMPTY");
         return;
     }
     fs::remove(vp->disk, ec);
@@ -952,9 +958,9 @@ void DatabricksService::Impl::dirsDelete(const httplib::Request &req, httplib::R
 void DatabricksService::Impl::filesPost(const httplib::Request &req, httplib::Response &res)
 {
     const std::string action = req.get_param_value("action");
-    Stats::nameCurrentRequest(action == "initiate-upload"   ? "dbx.multipart.initiate"
-                              : action == "complete-upload" ? "dbx.multipart.complete"
-                                                            : "dbx.files.post");
+    Stats::nameCurrentRequest(action == "initiate-upload" ? "dbx.multipart.initiate"
+            : action == "complete-upload"                 ? "dbx.multipart.complete"
+                                                          : "dbx.files.post");
     if (!admit(req, res))
         return;
     const auto vp = volumePath(req.matches[1].str(), res);
@@ -968,8 +974,7 @@ void DatabricksService::Impl::filesPost(const httplib::Request &req, httplib::Re
         sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Unsupported action: " + action);
 }
 
-void DatabricksService::Impl::initiateUpload(const httplib::Request &req, httplib::Response &res,
-                                             const VolumePath &vp)
+void DatabricksService::Impl::initiateUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp)
 {
     const auto overwrite = parseBool(req, "overwrite", true);
     if (!overwrite)
@@ -980,8 +985,8 @@ void DatabricksService::Impl::initiateUpload(const httplib::Request &req, httpli
     std::lock_guard lock(mutex);
     if (presignedDisabled)
     {
-        sendDbxError(res, 403, "PERMISSION_DENIED", "Presigned URLs API is not enabled",
-                     "FILES_API_API_IS_NOT_ENABLED");
+        sendDbxError(
+            res, 403, "PERMISSION_DENIED", "Presigned URLs API is not enabled", "FILES_API_API_IS_NOT_ENABLED");
         return;
     }
     if (vp.isVolumeRoot || fs::is_directory(vp.disk))
@@ -1002,7 +1007,7 @@ void DatabricksService::Impl::initiateUpload(const httplib::Request &req, httpli
     std::error_code ec;
     fs::create_directories(s.dir, ec);
     sessions[token] = std::move(s);
-    sendJsonBody(res, 200, {{"multipart_upload", {{"session_token", token}}}});
+    sendJsonBody(res, 200, { { "multipart_upload", { { "session_token", token } } } });
 }
 
 void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httplib::Response &res)
@@ -1018,10 +1023,10 @@ void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httpli
         return;
     const std::string token = body->value("session_token", std::string());
     const auto start = body->contains("start_part_number") && (*body)["start_part_number"].is_number_integer()
-                           ? (*body)["start_part_number"].get<long>()
-                           : 1L;
-    const auto count = body->contains("count") && (*body)["count"].is_number_integer() ? (*body)["count"].get<long>()
-                                                                                          : 1L;
+        ? (*body)["start_part_number"].get<long>()
+        : 1L;
+    const auto count
+        = body->contains("count") && (*body)["count"].is_number_integer() ? (*body)["count"].get<long>() : 1L;
     if (start < 1 || count < 1 || start + count - 1 > 10000)
     {
         sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Part numbers must be within 1..10000.");
@@ -1031,8 +1036,8 @@ void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httpli
     if (body->contains("expire_time"))
     {
         const auto parsed = (*body)["expire_time"].is_string()
-                                ? parseExpireTime((*body)["expire_time"].get<std::string>())
-                                : std::nullopt;
+            ? parseExpireTime((*body)["expire_time"].get<std::string>())
+            : std::nullopt;
         if (!parsed)
         {
             sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid expire_time.");
@@ -1052,12 +1057,11 @@ void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httpli
     for (long part = start; part < start + count; ++part)
     {
         const std::string key = jwt::randomUrlSafe(24);
-        presigned[key] = Presigned {token, static_cast<int>(part), expires};
-        urls.push_back({{"part_number", part},
-                        {"url", b + "/_presigned/" + key},
-                        {"headers", {{{"name", "Content-Type"}, {"value", "application/octet-stream"}}}}});
+        presigned[key] = Presigned { token, static_cast<int>(part), expires };
+        urls.push_back({ { "part_number", part }, { "url", b + "/_presigned/" + key },
+            { "headers", { { { "name", "Content-Type" }, { "value", "application/octet-stream" } } } } });
     }
-    sendJsonBody(res, 200, {{"upload_part_urls", urls}});
+    sendJsonBody(res, 200, { { "upload_part_urls", urls } });
 }
 
 void DatabricksService::Impl::createAbortUrl(const httplib::Request &req, httplib::Response &res)
@@ -1081,12 +1085,13 @@ void DatabricksService::Impl::createAbortUrl(const httplib::Request &req, httpli
         return;
     }
     const std::string key = jwt::randomUrlSafe(24);
-    presigned[key] = Presigned {token, 0, std::chrono::system_clock::now() + std::chrono::hours(1)};
-    sendJsonBody(res, 200, {{"abort_upload_url", {{"url", b + "/_presigned/" + key}, {"headers", nlohmann::json::array()}}}});
+    presigned[key] = Presigned { token, 0, std::chrono::system_clock::now() + std::chrono::hours(1) };
+    sendJsonBody(res, 200,
+        { { "abort_upload_url", { { "url", b + "/_presigned/" + key }, { "headers", nlohmann::json::array() } } } });
 }
 
-void DatabricksService::Impl::presignedPut(const httplib::Request &req, httplib::Response &res,
-                                           const httplib::ContentReader *reader)
+void DatabricksService::Impl::presignedPut(
+    const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader)
 {
     Stats::nameCurrentRequest("dbx.multipart.part");
     if (!admit(req, res, false))
@@ -1102,7 +1107,7 @@ void DatabricksService::Impl::presignedPut(const httplib::Request &req, httplib:
         if (it == presigned.end() || it->second.part == 0)
         {
             sendS3Error(res, 403, "SignatureDoesNotMatch",
-                        "The request signature we calculated does not match the signature you provided.");
+                "The request signature we calculated does not match the signature you provided.");
             return drainBody(req, res, reader);
         }
         if (std::chrono::system_clock::now() >= it->second.expires)
@@ -1125,15 +1130,18 @@ void DatabricksService::Impl::presignedPut(const httplib::Request &req, httplib:
     }
     TempFile file(tempPath);
     bool reset = false;
-    const bool complete = !reader || (*reader)([&](const char *data, std::size_t n) {
-        if (resetAt > 0 && file.size() + n >= resetAt)
-        {
-            reset = true;
-            return false;
-        }
-        stats.addBytesIn(n);
-        return file.write(data, n);
-    });
+    const bool complete = !reader
+        || (*reader)(
+            [&](const char *data, std::size_t n)
+            {
+                if (resetAt > 0 && file.size() + n >= resetAt)
+                {
+                    reset = true;
+                    return false;
+                }
+                stats.addBytesIn(n);
+                return file.write(data, n);
+            });
     if (reset)
     {
         abortConnection(req);
@@ -1142,8 +1150,9 @@ void DatabricksService::Impl::presignedPut(const httplib::Request &req, httplib:
     }
     if (!complete || !file.closeFile())
     {
-        sendS3Error(res, 400, "IncompleteBody", "You did not provide the number of bytes specified by the "
-                                                "Content-Length HTTP header.");
+        sendS3Error(res, 400, "IncompleteBody",
+            "You did not provide the number of bytes specified by the "
+            "Content-Length HTTP header.");
         stopReading(req, res);
         return;
     }
@@ -1178,7 +1187,7 @@ void DatabricksService::Impl::presignedDelete(const httplib::Request &req, httpl
     if (it == presigned.end() || it->second.part != 0)
     {
         sendS3Error(res, 403, "SignatureDoesNotMatch",
-                    "The request signature we calculated does not match the signature you provided.");
+            "The request signature we calculated does not match the signature you provided.");
         return;
     }
     if (std::chrono::system_clock::now() >= it->second.expires)
@@ -1200,8 +1209,7 @@ void DatabricksService::Impl::presignedDelete(const httplib::Request &req, httpl
     res.status = 204;
 }
 
-void DatabricksService::Impl::completeUpload(const httplib::Request &req, httplib::Response &res,
-                                             const VolumePath &vp)
+void DatabricksService::Impl::completeUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp)
 {
     const auto body = parseJsonBody(req, res, false);
     if (!body)
@@ -1232,8 +1240,8 @@ void DatabricksService::Impl::completeUpload(const httplib::Request &req, httpli
         for (const auto &p : parts)
         {
             const long number = p.is_object() && p.contains("part_number") && p["part_number"].is_number_integer()
-                                    ? p["part_number"].get<long>()
-                                    : 0;
+                ? p["part_number"].get<long>()
+                : 0;
             std::string etag = p.is_object() ? p.value("etag", std::string()) : std::string();
             etag.erase(std::remove(etag.begin(), etag.end(), '"'), etag.end());
             if (number <= previous)
@@ -1245,7 +1253,7 @@ void DatabricksService::Impl::completeUpload(const httplib::Request &req, httpli
             if (uploaded == it->second.parts.end() || uploaded->second != etag)
             {
                 sendDbxError(res, 400, "INVALID_PARAMETER_VALUE",
-                             "Part " + std::to_string(number) + " was not uploaded or its ETag does not match.");
+                    "Part " + std::to_string(number) + " was not uploaded or its ETag does not match.");
                 return;
             }
             previous = number;
@@ -1300,32 +1308,35 @@ void DatabricksService::registerRoutes(httplib::Server &server)
     const std::string presigned = R"(/_presigned/([A-Za-z0-9_-]+))";
 
     // A body-less PUT (zero-byte file) reaches the plain handler, any other the streaming one.
-    server.Put(files, [d](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
-        d->filesPut(req, res, &reader);
-    });
+    server.Put(files,
+        [d](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader)
+        { d->filesPut(req, res, &reader); });
     server.Put(files, [d](const httplib::Request &req, httplib::Response &res) { d->filesPut(req, res, nullptr); });
     server.Get(files, [d](const httplib::Request &req, httplib::Response &res) { d->filesGet(req, res); });
     server.Delete(files, [d](const httplib::Request &req, httplib::Response &res) { d->filesDelete(req, res); });
     server.Post(files, [d](const httplib::Request &req, httplib::Response &res) { d->filesPost(req, res); });
 
-    server.Put(dirs, [d](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
-        d->drainBody(req, res, &reader);
-        d->dirsPut(req, res);
-    });
+    server.Put(dirs,
+        [d](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader)
+        {
+            d->drainBody(req, res, &reader);
+            d->dirsPut(req, res);
+        });
     server.Put(dirs, [d](const httplib::Request &req, httplib::Response &res) { d->dirsPut(req, res); });
     server.Get(dirs, [d](const httplib::Request &req, httplib::Response &res) { d->dirsGet(req, res); });
     server.Delete(dirs, [d](const httplib::Request &req, httplib::Response &res) { d->dirsDelete(req, res); });
 
     server.Post("/api/2.0/fs/create-upload-part-urls",
-                [d](const httplib::Request &req, httplib::Response &res) { d->createPartUrls(req, res); });
+        [d](const httplib::Request &req, httplib::Response &res) { d->createPartUrls(req, res); });
     server.Post("/api/2.0/fs/create-abort-upload-url",
-                [d](const httplib::Request &req, httplib::Response &res) { d->createAbortUrl(req, res); });
+        [d](const httplib::Request &req, httplib::Response &res) { d->createAbortUrl(req, res); });
     server.Put(presigned,
-               [d](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader) {
-                   d->presignedPut(req, res, &reader);
-               });
-    server.Put(presigned, [d](const httplib::Request &req, httplib::Response &res) { d->presignedPut(req, res, nullptr); });
-    server.Delete(presigned, [d](const httplib::Request &req, httplib::Response &res) { d->presignedDelete(req, res); });
+        [d](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader)
+        { d->presignedPut(req, res, &reader); });
+    server.Put(
+        presigned, [d](const httplib::Request &req, httplib::Response &res) { d->presignedPut(req, res, nullptr); });
+    server.Delete(
+        presigned, [d](const httplib::Request &req, httplib::Response &res) { d->presignedDelete(req, res); });
 
     d->registerDbfs(server);
 }

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace httplib
@@ -31,8 +30,8 @@ class TokenAuthority;
 class DatabricksService
 {
 public:
-    DatabricksService(Stats &stats, TokenAuthority &auth, const std::filesystem::path &dataDir,
-                      const nlohmann::json &config);
+    DatabricksService(
+        Stats &stats, TokenAuthority &auth, const std::filesystem::path &dataDir, const nlohmann::json &config);
     ~DatabricksService();
     DatabricksService(const DatabricksService &) = delete;
     DatabricksService &operator=(const DatabricksService &) = delete;

@@ -4,10 +4,9 @@
 #include "jwt.h"
 #include "stats.h"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
-
-#include <algorithm>
 
 namespace sandbox
 {
@@ -32,7 +31,8 @@ bool boolean(const nlohmann::json &j, const char *key)
 
 nlohmann::json fileInfo(const std::string &path, const PathInfo &info)
 {
-    return {{"path", path}, {"is_dir", info.isDir}, {"file_size", info.size}, {"modification_time", info.mtimeMs}};
+    return { { "path", path }, { "is_dir", info.isDir }, { "file_size", info.size },
+        { "modification_time", info.mtimeMs } };
 }
 
 } // namespace
@@ -76,111 +76,87 @@ void DatabricksService::Impl::expireHandles()
 {
     // Callers hold the mutex.
     const auto now = SteadyClock::now();
-    std::erase_if(handles, [&](const auto &entry) {
-        return now - entry.second.lastUsed >= std::chrono::seconds(dbfsHandleIdleS);
-    });
+    std::erase_if(handles,
+        [&](const auto &entry) { return now - entry.second.lastUsed >= std::chrono::seconds(dbfsHandleIdleS); });
 }
 
 void DatabricksService::Impl::registerDbfs(httplib::Server &server)
 {
     Impl *d = this;
     // The DBFS view of a disk path, "/a/b".
-    const auto display = [d](const fs::path &disk) {
+    const auto display = [d](const fs::path &disk)
+    {
         const std::string rel = disk.lexically_relative(d->dbfs).generic_string();
         return rel == "." ? std::string("/") : "/" + rel;
     };
-    const auto gate = [d](const char *op, const httplib::Request &req, httplib::Response &res) {
+    const auto gate = [d](const char *op, const httplib::Request &req, httplib::Response &res)
+    {
         Stats::nameCurrentRequest(std::string("dbx.dbfs.") + op);
         return d->admit(req, res);
     };
 
-    server.Post("/api/2.0/dbfs/create", [d, gate](const httplib::Request &req, httplib::Response &res) {
-        if (!gate("create", req, res))
-            return;
-        const auto body = parseJsonBody(req, res, true);
-        if (!body)
-            return;
-        const auto disk = d->dbfsPath(str(*body, "path"), res);
-        if (!disk)
-            return;
-        const bool overwrite = boolean(*body, "overwrite");
-        std::lock_guard lock(d->mutex);
-        d->expireHandles();
-        const auto info = statPath(*disk);
-        if (info && (info->isDir || !overwrite))
+    server.Post("/api/2.0/dbfs/create",
+        [d, gate](const httplib::Request &req, httplib::Response &res)
         {
-            sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS",
-                          "A file or directory already exists at the input path dbfs:" + str(*body, "path") + ".");
-            return;
-        }
-        std::error_code ec;
-        fs::create_directories(disk->parent_path(), ec);
-        if (ec || !fs::is_directory(disk->parent_path()))
-        {
-            sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS", "A file exists at a parent of the input path.");
-            return;
-        }
-        const std::int64_t id = d->nextHandle++;
-        Handle h;
-        h.path = str(*body, "path");
-        h.overwrite = overwrite;
-        h.file = std::make_unique<TempFile>(d->newTempPath());
-        h.lastUsed = SteadyClock::now();
-        d->handles[id] = std::move(h);
-        sendJsonBody(res, 200, {{"handle", id}});
-    });
+            if (!gate("create", req, res))
+                return;
+            const auto body = parseJsonBody(req, res, true);
+            if (!body)
+                return;
+            const auto disk = d->dbfsPath(str(*body, "path"), res);
+            if (!disk)
+                return;
+            const bool overwrite = boolean(*body, "overwrite");
+            std::lock_guard lock(d->mutex);
+            d->expireHandles();
+            const auto info = statPath(*disk);
+            if (info && (info->isDir || !overwrite))
+            {
+                sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS",
+                    "A file or directory already exists at the input path dbfs:" + str(*body, "path") + ".");
+                return;
+            }
+            std::error_code ec;
+            fs::create_directories(disk->parent_path(), ec);
+            if (ec || !fs::is_directory(disk->parent_path()))
+            {
+                sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS", "A file exists at a parent of the input path.");
+                return;
+            }
+            const std::int64_t id = d->nextHandle++;
+            Handle h;
+            h.path = str(*body, "path");
+            h.overwrite = overwrite;
+            h.file = std::make_unique<TempFile>(d->newTempPath());
+            h.lastUsed = SteadyClock::now();
+            d->handles[id] = std::move(h);
+            sendJsonBody(res, 200, { { "handle", id } });
+        });
 
-    server.Post("/api/2.0/dbfs/add-block", [d, gate](const httplib::Request &req, httplib::Response &res) {
-        if (!gate("add-block", req, res))
-            return;
-        const auto body = parseJsonBody(req, res, true);
-        if (!body)
-            return;
-        const auto data = jwt::base64Decode(str(*body, "data"));
-        if (!data)
+    server.Post("/api/2.0/dbfs/add-block",
+        [d, gate](const httplib::Request &req, httplib::Response &res)
         {
-            sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE", "The data is not valid base64.");
-            return;
-        }
-        if (data->size() > kMaxBlock)
-        {
-            sendDbfsError(res, 400, "MAX_BLOCK_SIZE_EXCEEDED",
-                          "The block size " + std::to_string(data->size()) + " exceeds the maximum of "
-                              + std::to_string(kMaxBlock) + " bytes.");
-            return;
-        }
-        const std::int64_t id = body->contains("handle") && (*body)["handle"].is_number_integer()
-                                    ? (*body)["handle"].get<std::int64_t>()
-                                    : -1;
-        std::lock_guard lock(d->mutex);
-        d->expireHandles();
-        const auto it = d->handles.find(id);
-        if (it == d->handles.end())
-        {
-            sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST", "Handle " + std::to_string(id) + " does not exist.");
-            return;
-        }
-        if (!it->second.file->write(data->data(), data->size()))
-        {
-            sendDbfsError(res, 400, "IO_ERROR", "Could not write the block.");
-            return;
-        }
-        d->stats.addBytesIn(data->size());
-        it->second.lastUsed = SteadyClock::now();
-        sendJsonBody(res, 200, nlohmann::json::object());
-    });
-
-    server.Post("/api/2.0/dbfs/close", [d, gate, display](const httplib::Request &req, httplib::Response &res) {
-        if (!gate("close", req, res))
-            return;
-        const auto body = parseJsonBody(req, res, true);
-        if (!body)
-            return;
-        const std::int64_t id = body->contains("handle") && (*body)["handle"].is_number_integer()
-                                    ? (*body)["handle"].get<std::int64_t>()
-                                    : -1;
-        Handle h;
-        {
+            if (!gate("add-block", req, res))
+                return;
+            const auto body = parseJsonBody(req, res, true);
+            if (!body)
+                return;
+            const auto data = jwt::base64Decode(str(*body, "data"));
+            if (!data)
+            {
+                sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE", "The data is not valid base64.");
+                return;
+            }
+            if (data->size() > kMaxBlock)
+            {
+                sendDbfsError(res, 400, "MAX_BLOCK_SIZE_EXCEEDED",
+                    "The block size " + std::to_string(data->size()) + " exceeds the maximum of "
+                        + std::to_string(kMaxBlock) + " bytes.");
+                return;
+            }
+            const std::int64_t id = body->contains("handle") && (*body)["handle"].is_number_integer()
+                ? (*body)["handle"].get<std::int64_t>()
+                : -1;
             std::lock_guard lock(d->mutex);
             d->expireHandles();
             const auto it = d->handles.find(id);
@@ -189,26 +165,59 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
                 sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST", "Handle " + std::to_string(id) + " does not exist.");
                 return;
             }
-            h = std::move(it->second);
-            d->handles.erase(it);
-        }
-        const auto disk = d->dbfsPath(h.path, res);
-        if (!disk || !h.file->closeFile())
-        {
-            if (disk)
-                sendDbfsError(res, 400, "IO_ERROR", "Could not close the file.");
-            return;
-        }
-        const std::uint64_t size = h.file->size();
-        const std::string md5 = h.file->md5Hex();
-        if (!d->commitFile(*h.file, *disk, h.overwrite, "dbfs:" + display(*disk), res, true))
-            return;
-        d->stats.recordUpload("dbfs:" + display(*disk), size, md5);
-        sendJsonBody(res, 200, nlohmann::json::object());
-    });
+            if (!it->second.file->write(data->data(), data->size()))
+            {
+                sendDbfsError(res, 400, "IO_ERROR", "Could not write the block.");
+                return;
+            }
+            d->stats.addBytesIn(data->size());
+            it->second.lastUsed = SteadyClock::now();
+            sendJsonBody(res, 200, nlohmann::json::object());
+        });
 
-    const auto put = [d, gate, display](const httplib::Request &req, httplib::Response &res,
-                                        const httplib::ContentReader *reader) {
+    server.Post("/api/2.0/dbfs/close",
+        [d, gate, display](const httplib::Request &req, httplib::Response &res)
+        {
+            if (!gate("close", req, res))
+                return;
+            const auto body = parseJsonBody(req, res, true);
+            if (!body)
+                return;
+            const std::int64_t id = body->contains("handle") && (*body)["handle"].is_number_integer()
+                ? (*body)["handle"].get<std::int64_t>()
+                : -1;
+            Handle h;
+            {
+                std::lock_guard lock(d->mutex);
+                d->expireHandles();
+                const auto it = d->handles.find(id);
+                if (it == d->handles.end())
+                {
+                    sendDbfsError(
+                        res, 404, "RESOURCE_DOES_NOT_EXIST", "Handle " + std::to_string(id) + " does not exist.");
+                    return;
+                }
+                h = std::move(it->second);
+                d->handles.erase(it);
+            }
+            const auto disk = d->dbfsPath(h.path, res);
+            if (!disk || !h.file->closeFile())
+            {
+                if (disk)
+                    sendDbfsError(res, 400, "IO_ERROR", "Could not close the file.");
+                return;
+            }
+            const std::uint64_t size = h.file->size();
+            const std::string md5 = h.file->md5Hex();
+            if (!d->commitFile(*h.file, *disk, h.overwrite, "dbfs:" + display(*disk), res, true))
+                return;
+            d->stats.recordUpload("dbfs:" + display(*disk), size, md5);
+            sendJsonBody(res, 200, nlohmann::json::object());
+        });
+
+    const auto put
+        = [d, gate, display](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader)
+    {
         if (!gate("put", req, res))
             return d->drainBody(req, res, reader);
         std::string path;
@@ -220,7 +229,8 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             std::string field;
             std::string value;
             const bool ok = (*reader)(
-                [&](const httplib::MultipartFormData &part) {
+                [&](const httplib::MultipartFormData &part)
+                {
                     if (field == "path")
                         path = value;
                     else if (field == "overwrite")
@@ -229,7 +239,8 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
                     value.clear();
                     return true;
                 },
-                [&](const char *data, std::size_t n) {
+                [&](const char *data, std::size_t n)
+                {
                     if (field == "contents")
                     {
                         d->stats.addBytesIn(n);
@@ -255,25 +266,27 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             bool tooLong = false;
             if (reader)
             {
-                (*reader)([&](const char *data, std::size_t n) {
-                    text.append(data, n);
-                    tooLong = text.size() > kMaxJsonPutBody;
-                    return !tooLong;
-                });
+                (*reader)(
+                    [&](const char *data, std::size_t n)
+                    {
+                        text.append(data, n);
+                        tooLong = text.size() > kMaxJsonPutBody;
+                        return !tooLong;
+                    });
             }
             if (tooLong)
             {
                 sendDbfsError(res, 400, "MAX_BLOCK_SIZE_EXCEEDED",
-                              "File uploads via the put API with inline contents are limited to 1 MB; use "
-                              "create/add-block/close or a multipart form.");
+                    "File uploads via the put API with inline contents are limited to 1 MB; use "
+                    "create/add-block/close or a multipart form.");
                 res.set_header("Connection", "close");
                 return;
             }
             const nlohmann::json body = nlohmann::json::parse(text, nullptr, false);
             if (!body.is_object())
             {
-                sendDbfsError(res, 400, "MALFORMED_REQUEST",
-                              "Invalid JSON given in the body of the request - expected a map");
+                sendDbfsError(
+                    res, 400, "MALFORMED_REQUEST", "Invalid JSON given in the body of the request - expected a map");
                 return;
             }
             path = str(body, "path");
@@ -287,7 +300,7 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             if (data->size() > kMaxBlock)
             {
                 sendDbfsError(res, 400, "MAX_BLOCK_SIZE_EXCEEDED",
-                              "File uploads via the put API with inline contents are limited to 1 MB.");
+                    "File uploads via the put API with inline contents are limited to 1 MB.");
                 return;
             }
             file->write(data->data(), data->size());
@@ -308,205 +321,218 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
         d->stats.recordUpload("dbfs:" + display(*disk), size, md5);
         sendJsonBody(res, 200, nlohmann::json::object());
     };
-    server.Post("/api/2.0/dbfs/put", [put](const httplib::Request &req, httplib::Response &res,
-                                           const httplib::ContentReader &reader) { put(req, res, &reader); });
     server.Post("/api/2.0/dbfs/put",
-                [put](const httplib::Request &req, httplib::Response &res) { put(req, res, nullptr); });
+        [put](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader)
+        { put(req, res, &reader); });
+    server.Post(
+        "/api/2.0/dbfs/put", [put](const httplib::Request &req, httplib::Response &res) { put(req, res, nullptr); });
 
-    server.Get("/api/2.0/dbfs/get-status", [d, gate, display](const httplib::Request &req, httplib::Response &res) {
-        if (!gate("get-status", req, res))
-            return;
-        const auto disk = d->dbfsPath(req.get_param_value("path"), res);
-        if (!disk)
-            return;
-        const auto info = statPath(*disk);
-        if (!info)
+    server.Get("/api/2.0/dbfs/get-status",
+        [d, gate, display](const httplib::Request &req, httplib::Response &res)
         {
-            sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
-                          "No file or directory exists on path " + req.get_param_value("path") + ".");
-            return;
-        }
-        sendJsonBody(res, 200, fileInfo(display(*disk), *info));
-    });
+            if (!gate("get-status", req, res))
+                return;
+            const auto disk = d->dbfsPath(req.get_param_value("path"), res);
+            if (!disk)
+                return;
+            const auto info = statPath(*disk);
+            if (!info)
+            {
+                sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
+                    "No file or directory exists on path " + req.get_param_value("path") + ".");
+                return;
+            }
+            sendJsonBody(res, 200, fileInfo(display(*disk), *info));
+        });
 
-    server.Get("/api/2.0/dbfs/list", [d, gate, display](const httplib::Request &req, httplib::Response &res) {
-        if (!gate("list", req, res))
-            return;
-        const auto disk = d->dbfsPath(req.get_param_value("path"), res);
-        if (!disk)
-            return;
-        const auto info = statPath(*disk);
-        if (!info)
+    server.Get("/api/2.0/dbfs/list",
+        [d, gate, display](const httplib::Request &req, httplib::Response &res)
         {
-            sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
-                          "No file or directory exists on path " + req.get_param_value("path") + ".");
-            return;
-        }
-        nlohmann::json files = nlohmann::json::array();
-        if (!info->isDir)
+            if (!gate("list", req, res))
+                return;
+            const auto disk = d->dbfsPath(req.get_param_value("path"), res);
+            if (!disk)
+                return;
+            const auto info = statPath(*disk);
+            if (!info)
+            {
+                sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
+                    "No file or directory exists on path " + req.get_param_value("path") + ".");
+                return;
+            }
+            nlohmann::json files = nlohmann::json::array();
+            if (!info->isDir)
+            {
+                files.push_back(fileInfo(display(*disk), *info));
+            }
+            else
+            {
+                std::vector<std::string> names;
+                std::error_code ec;
+                for (const auto &entry : fs::directory_iterator(*disk, ec))
+                    names.push_back(entry.path().filename().string());
+                std::sort(names.begin(), names.end());
+                for (const auto &name : names)
+                    if (const auto child = statPath(*disk / name))
+                        files.push_back(fileInfo(display(*disk / name), *child));
+            }
+            sendJsonBody(res, 200, { { "files", files } });
+        });
+
+    server.Post("/api/2.0/dbfs/mkdirs",
+        [d, gate](const httplib::Request &req, httplib::Response &res)
         {
-            files.push_back(fileInfo(display(*disk), *info));
-        }
-        else
-        {
-            std::vector<std::string> names;
+            if (!gate("mkdirs", req, res))
+                return;
+            const auto body = parseJsonBody(req, res, true);
+            if (!body)
+                return;
+            const auto disk = d->dbfsPath(str(*body, "path"), res);
+            if (!disk)
+                return;
+            std::lock_guard lock(d->mutex);
             std::error_code ec;
-            for (const auto &entry : fs::directory_iterator(*disk, ec))
-                names.push_back(entry.path().filename().string());
-            std::sort(names.begin(), names.end());
-            for (const auto &name : names)
-                if (const auto child = statPath(*disk / name))
-                    files.push_back(fileInfo(display(*disk / name), *child));
-        }
-        sendJsonBody(res, 200, {{"files", files}});
-    });
+            fs::create_directories(*disk, ec);
+            if (ec || !fs::is_directory(*disk))
+            {
+                sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS",
+                    "Cannot create directory " + str(*body, "path") + " because a file exists at a prefix.");
+                return;
+            }
+            sendJsonBody(res, 200, nlohmann::json::object());
+        });
 
-    server.Post("/api/2.0/dbfs/mkdirs", [d, gate](const httplib::Request &req, httplib::Response &res) {
-        if (!gate("mkdirs", req, res))
-            return;
-        const auto body = parseJsonBody(req, res, true);
-        if (!body)
-            return;
-        const auto disk = d->dbfsPath(str(*body, "path"), res);
-        if (!disk)
-            return;
-        std::lock_guard lock(d->mutex);
-        std::error_code ec;
-        fs::create_directories(*disk, ec);
-        if (ec || !fs::is_directory(*disk))
+    server.Post("/api/2.0/dbfs/move",
+        [d, gate](const httplib::Request &req, httplib::Response &res)
         {
-            sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS",
-                          "Cannot create directory " + str(*body, "path") + " because a file exists at a prefix.");
-            return;
-        }
-        sendJsonBody(res, 200, nlohmann::json::object());
-    });
+            if (!gate("move", req, res))
+                return;
+            const auto body = parseJsonBody(req, res, true);
+            if (!body)
+                return;
+            const auto from = d->dbfsPath(str(*body, "source_path"), res);
+            if (!from)
+                return;
+            const auto to = d->dbfsPath(str(*body, "destination_path"), res);
+            if (!to)
+                return;
+            std::lock_guard lock(d->mutex);
+            if (!statPath(*from))
+            {
+                sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
+                    "No file or directory exists on path " + str(*body, "source_path") + ".");
+                return;
+            }
+            if (statPath(*to))
+            {
+                sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS",
+                    "A file or directory already exists at the input path " + str(*body, "destination_path") + ".");
+                return;
+            }
+            const std::string fromText = from->lexically_normal().generic_string() + "/";
+            if (to->lexically_normal().generic_string().rfind(fromText, 0) == 0 || *from == d->dbfs)
+            {
+                sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE", "Cannot move a directory into itself.");
+                return;
+            }
+            std::error_code ec;
+            fs::create_directories(to->parent_path(), ec);
+            fs::rename(*from, *to, ec);
+            if (ec)
+            {
+                sendDbfsError(res, 400, "IO_ERROR", "Could not move: " + ec.message());
+                return;
+            }
+            sendJsonBody(res, 200, nlohmann::json::object());
+        });
 
-    server.Post("/api/2.0/dbfs/move", [d, gate](const httplib::Request &req, httplib::Response &res) {
-        if (!gate("move", req, res))
-            return;
-        const auto body = parseJsonBody(req, res, true);
-        if (!body)
-            return;
-        const auto from = d->dbfsPath(str(*body, "source_path"), res);
-        if (!from)
-            return;
-        const auto to = d->dbfsPath(str(*body, "destination_path"), res);
-        if (!to)
-            return;
-        std::lock_guard lock(d->mutex);
-        if (!statPath(*from))
+    server.Post("/api/2.0/dbfs/delete",
+        [d, gate](const httplib::Request &req, httplib::Response &res)
         {
-            sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
-                          "No file or directory exists on path " + str(*body, "source_path") + ".");
-            return;
-        }
-        if (statPath(*to))
-        {
-            sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS",
-                          "A file or directory already exists at the input path " + str(*body, "destination_path")
-                              + ".");
-            return;
-        }
-        const std::string fromText = from->lexically_normal().generic_string() + "/";
-        if (to->lexically_normal().generic_string().rfind(fromText, 0) == 0 || *from == d->dbfs)
-        {
-            sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE", "Cannot move a directory into itself.");
-            return;
-        }
-        std::error_code ec;
-        fs::create_directories(to->parent_path(), ec);
-        fs::rename(*from, *to, ec);
-        if (ec)
-        {
-            sendDbfsError(res, 400, "IO_ERROR", "Could not move: " + ec.message());
-            return;
-        }
-        sendJsonBody(res, 200, nlohmann::json::object());
-    });
+            if (!gate("delete", req, res))
+                return;
+            const auto body = parseJsonBody(req, res, true);
+            if (!body)
+                return;
+            const auto disk = d->dbfsPath(str(*body, "path"), res);
+            if (!disk)
+                return;
+            std::lock_guard lock(d->mutex);
+            const auto info = statPath(*disk);
+            std::error_code ec;
+            if (info && info->isDir && !fs::is_empty(*disk, ec) && !boolean(*body, "recursive"))
+            {
+                sendDbfsError(
+                    res, 400, "IO_ERROR", "Directory is not empty. Use recursive delete or remove contents first.");
+                return;
+            }
+            if (info && *disk != d->dbfs)
+                fs::remove_all(*disk, ec);
+            else if (info)
+                for (const auto &entry : fs::directory_iterator(*disk, ec))
+                    fs::remove_all(entry.path(), ec);
+            sendJsonBody(res, 200, nlohmann::json::object());
+        });
 
-    server.Post("/api/2.0/dbfs/delete", [d, gate](const httplib::Request &req, httplib::Response &res) {
-        if (!gate("delete", req, res))
-            return;
-        const auto body = parseJsonBody(req, res, true);
-        if (!body)
-            return;
-        const auto disk = d->dbfsPath(str(*body, "path"), res);
-        if (!disk)
-            return;
-        std::lock_guard lock(d->mutex);
-        const auto info = statPath(*disk);
-        std::error_code ec;
-        if (info && info->isDir && !fs::is_empty(*disk, ec) && !boolean(*body, "recursive"))
+    server.Get("/api/2.0/dbfs/read",
+        [d, gate](const httplib::Request &req, httplib::Response &res)
         {
-            sendDbfsError(res, 400, "IO_ERROR",
-                          "Directory is not empty. Use recursive delete or remove contents first.");
-            return;
-        }
-        if (info && *disk != d->dbfs)
-            fs::remove_all(*disk, ec);
-        else if (info)
-            for (const auto &entry : fs::directory_iterator(*disk, ec))
-                fs::remove_all(entry.path(), ec);
-        sendJsonBody(res, 200, nlohmann::json::object());
-    });
-
-    server.Get("/api/2.0/dbfs/read", [d, gate](const httplib::Request &req, httplib::Response &res) {
-        if (!gate("read", req, res))
-            return;
-        const auto disk = d->dbfsPath(req.get_param_value("path"), res);
-        if (!disk)
-            return;
-        const auto number = [&req](const char *name, long long fallback) -> std::optional<long long> {
-            if (!req.has_param(name))
-                return fallback;
-            const std::string v = req.get_param_value(name);
-            char *end = nullptr;
-            const long long n = std::strtoll(v.c_str(), &end, 10);
-            if (v.empty() || *end != '\0')
-                return std::nullopt;
-            return n;
-        };
-        const auto offset = number("offset", 0);
-        const auto length = number("length", static_cast<long long>(kDefaultRead));
-        if (!offset || !length || *offset < 0 || *length < 0)
-        {
-            sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE", "offset and length must be non-negative integers.");
-            return;
-        }
-        if (*length > static_cast<long long>(kMaxBlock))
-        {
-            sendDbfsError(res, 400, "MAX_READ_SIZE_EXCEEDED",
-                          "Cannot read more than " + std::to_string(kMaxBlock) + " bytes at once.");
-            return;
-        }
-        const auto info = statPath(*disk);
-        if (!info)
-        {
-            sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
-                          "No file or directory exists on path " + req.get_param_value("path") + ".");
-            return;
-        }
-        if (info->isDir)
-        {
-            sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE",
-                          "Cannot read from a directory: " + req.get_param_value("path") + ".");
-            return;
-        }
-        std::string data;
-        if (static_cast<std::uint64_t>(*offset) < info->size)
-        {
-            data.resize(static_cast<std::size_t>(
-                std::min<std::uint64_t>(static_cast<std::uint64_t>(*length), info->size - static_cast<std::uint64_t>(*offset))));
-            const int fd = ::open(disk->c_str(), O_RDONLY | O_CLOEXEC);
-            ssize_t got = fd >= 0 ? ::pread(fd, data.data(), data.size(), static_cast<off_t>(*offset)) : -1;
-            if (fd >= 0)
-                ::close(fd);
-            data.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
-        }
-        d->stats.addBytesOut(data.size());
-        sendJsonBody(res, 200, {{"bytes_read", data.size()}, {"data", jwt::base64Encode(data)}});
-    });
+            if (!gate("read", req, res))
+                return;
+            const auto disk = d->dbfsPath(req.get_param_value("path"), res);
+            if (!disk)
+                return;
+            const auto number = [&req](const char *name, long long fallback) -> std::optional<long long>
+            {
+                if (!req.has_param(name))
+                    return fallback;
+                const std::string v = req.get_param_value(name);
+                char *end = nullptr;
+                const long long n = std::strtoll(v.c_str(), &end, 10);
+                if (v.empty() || *end != '\0')
+                    return std::nullopt;
+                return n;
+            };
+            const auto offset = number("offset", 0);
+            const auto length = number("length", static_cast<long long>(kDefaultRead));
+            if (!offset || !length || *offset < 0 || *length < 0)
+            {
+                sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE", "offset and length must be non-negative integers.");
+                return;
+            }
+            if (*length > static_cast<long long>(kMaxBlock))
+            {
+                sendDbfsError(res, 400, "MAX_READ_SIZE_EXCEEDED",
+                    "Cannot read more than " + std::to_string(kMaxBlock) + " bytes at once.");
+                return;
+            }
+            const auto info = statPath(*disk);
+            if (!info)
+            {
+                sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
+                    "No file or directory exists on path " + req.get_param_value("path") + ".");
+                return;
+            }
+            if (info->isDir)
+            {
+                sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE",
+                    "Cannot read from a directory: " + req.get_param_value("path") + ".");
+                return;
+            }
+            std::string data;
+            if (static_cast<std::uint64_t>(*offset) < info->size)
+            {
+                data.resize(static_cast<std::size_t>(std::min<std::uint64_t>(
+                    static_cast<std::uint64_t>(*length), info->size - static_cast<std::uint64_t>(*offset))));
+                const int fd = ::open(disk->c_str(), O_RDONLY | O_CLOEXEC);
+                ssize_t got = fd >= 0 ? ::pread(fd, data.data(), data.size(), static_cast<off_t>(*offset)) : -1;
+                if (fd >= 0)
+                    ::close(fd);
+                data.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+            }
+            d->stats.addBytesOut(data.size());
+            sendJsonBody(res, 200, { { "bytes_read", data.size() }, { "data", jwt::base64Encode(data) } });
+        });
 }
 
 } // namespace sandbox

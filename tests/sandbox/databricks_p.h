@@ -6,14 +6,13 @@
 
 #include "databricks.h"
 
-#include <httplib.h>
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <httplib.h>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
 #include <set>
@@ -74,11 +73,11 @@ struct DatabricksService::Impl
 
     Stats &stats;
     TokenAuthority &auth;
-    fs::path root;      ///< <data-dir>/databricks
-    fs::path volumes;   ///< root/volumes/<catalog>/<schema>/<volume>/…
-    fs::path dbfs;      ///< root/dbfs/…
-    fs::path tmp;       ///< root/tmp: uploads in progress
-    std::mutex mutex;   ///< guards everything below and namespace changes (rename, mkdir, delete)
+    fs::path root; ///< <data-dir>/databricks
+    fs::path volumes; ///< root/volumes/<catalog>/<schema>/<volume>/…
+    fs::path dbfs; ///< root/dbfs/…
+    fs::path tmp; ///< root/tmp: uploads in progress
+    std::mutex mutex; ///< guards everything below and namespace changes (rename, mkdir, delete)
     std::set<std::string> knownVolumes; ///< "catalog/schema/volume", lower case
     std::string baseUrl;
 
@@ -92,7 +91,7 @@ struct DatabricksService::Impl
     int dbfsHandleIdleS = 600;
     std::uint64_t maxPutBytes = 5ULL << 30;
     bool presignedDisabled = false;
-    std::mt19937_64 rng {0x5eed};
+    std::mt19937_64 rng { 0x5eed };
 
     // Multipart sessions and presigned URLs
     struct Session
@@ -133,8 +132,8 @@ struct DatabricksService::Impl
     // Files API (databricks.cpp)
     struct VolumePath
     {
-        std::string canonical;  ///< /Volumes/cat/schema/vol/rest (volume part lower case)
-        std::string volumeKey;  ///< cat/schema/vol
+        std::string canonical; ///< /Volumes/cat/schema/vol/rest (volume part lower case)
+        std::string volumeKey; ///< cat/schema/vol
         fs::path disk;
         bool isVolumeRoot = false;
     };
@@ -155,7 +154,7 @@ struct DatabricksService::Impl
     void initiateUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp);
     /// Moves a finished temp file to `target` (parents created). False + error written when it cannot.
     bool commitFile(TempFile &file, const fs::path &target, bool overwrite, const std::string &displayPath,
-                    httplib::Response &res, bool dbfsErrors);
+        httplib::Response &res, bool dbfsErrors);
 
     // DBFS (databricks_dbfs.cpp)
     void registerDbfs(httplib::Server &server);
@@ -165,7 +164,7 @@ struct DatabricksService::Impl
 
 // Error answers in the documented shapes (databricks.cpp).
 void sendDbxError(httplib::Response &res, int status, const std::string &code, const std::string &message,
-                  const std::string &reason = {});
+    const std::string &reason = {});
 void sendDbfsError(httplib::Response &res, int status, const std::string &code, const std::string &message);
 void sendJsonBody(httplib::Response &res, int status, const nlohmann::json &body);
 std::optional<nlohmann::json> parseJsonBody(const httplib::Request &req, httplib::Response &res, bool dbfs);

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jwt.h"
 
+#include <array>
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
-
-#include <array>
-#include <memory>
 
 namespace sandbox::jwt
 {
@@ -26,7 +25,7 @@ std::string encode(std::string_view data, std::string_view alphabet, bool pad)
     for (; i + 2 < data.size(); i += 3)
     {
         const unsigned v = (static_cast<unsigned char>(data[i]) << 16) | (static_cast<unsigned char>(data[i + 1]) << 8)
-                           | static_cast<unsigned char>(data[i + 2]);
+            | static_cast<unsigned char>(data[i + 2]);
         out += alphabet[(v >> 18) & 63];
         out += alphabet[(v >> 12) & 63];
         out += alphabet[(v >> 6) & 63];
@@ -172,20 +171,20 @@ std::optional<Parsed> parse(const std::string &token)
 
 bool verifyRs256(const std::string &publicKeyPem, const std::string &signingInput, const std::string &signature)
 {
-    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(publicKeyPem.data(), static_cast<int>(publicKeyPem.size())),
-                                                  &BIO_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(
+        BIO_new_mem_buf(publicKeyPem.data(), static_cast<int>(publicKeyPem.size())), &BIO_free);
     if (!bio)
         return false;
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr),
-                                                            &EVP_PKEY_free);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr), &EVP_PKEY_free);
     if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA)
         return false;
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1)
         return false;
     return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.data()), signature.size(),
-                            reinterpret_cast<const unsigned char *>(signingInput.data()), signingInput.size())
-           == 1;
+               reinterpret_cast<const unsigned char *>(signingInput.data()), signingInput.size())
+        == 1;
 }
 
 } // namespace sandbox::jwt

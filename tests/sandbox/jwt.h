@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,7 +28,7 @@ struct Parsed
     nlohmann::json header;
     nlohmann::json claims;
     std::string signingInput; ///< "<b64 header>.<b64 claims>"
-    std::string signature;    ///< raw bytes
+    std::string signature; ///< raw bytes
 };
 /// Splits and decodes a compact JWS; nullopt when it is not three base64url parts with JSON objects.
 std::optional<Parsed> parse(const std::string &token);

@@ -4,9 +4,8 @@
 #include "jwt.h"
 #include "stats.h"
 
-#include <httplib.h>
-
 #include <chrono>
+#include <httplib.h>
 #include <map>
 #include <mutex>
 #include <set>
@@ -81,7 +80,7 @@ void sendJson(httplib::Response &res, int status, const nlohmann::json &body)
 
 void sendOAuthError(httplib::Response &res, int status, const std::string &error, const std::string &description)
 {
-    nlohmann::json body {{"error", error}};
+    nlohmann::json body { { "error", error } };
     if (!description.empty())
         body["error_description"] = description;
     sendJson(res, status, body);
@@ -91,9 +90,9 @@ void sendErrorPage(httplib::Response &res, int status, const std::string &error,
 {
     res.status = status;
     res.set_content("<!DOCTYPE html><html lang=en><title>Error " + std::to_string(status) + " (" + error
-                        + ")</title><p><b>Access blocked: authorisation error</b><p>Error " + std::to_string(status)
-                        + ": " + error + "<p>" + detail + "\n",
-                    "text/html; charset=utf-8");
+            + ")</title><p><b>Access blocked: authorisation error</b><p>Error " + std::to_string(status) + ": " + error
+            + "<p>" + detail + "\n",
+        "text/html; charset=utf-8");
 }
 
 std::string bearerOf(const httplib::Request &req, bool *otherScheme)
@@ -171,7 +170,7 @@ bool validVerifier(const std::string &v)
     for (const char c : v)
     {
         const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                        || c == '.' || c == '_' || c == '~';
+            || c == '.' || c == '_' || c == '~';
         if (!ok)
             return false;
     }
@@ -260,20 +259,15 @@ struct TokenAuthority::Impl
         int seconds = lifetime;
         if (databricks && !lifetimeSet)
             seconds = kDatabricksLifetimeS;
-        accessTokens[token] = Access {Clock::now() + std::chrono::seconds(seconds), refresh, scope, databricks, false};
+        accessTokens[token]
+            = Access { Clock::now() + std::chrono::seconds(seconds), refresh, scope, databricks, false };
         ++issued;
         return token;
     }
 
-    int expiresIn(bool databricks) const
-    {
-        return databricks && !lifetimeSet ? kDatabricksLifetimeS : lifetime;
-    }
+    int expiresIn(bool databricks) const { return databricks && !lifetimeSet ? kDatabricksLifetimeS : lifetime; }
 
-    void fail(const std::string &reason)
-    {
-        ++failures[reason];
-    }
+    void fail(const std::string &reason) { ++failures[reason]; }
 
     void revokeRefresh(const std::string &refresh)
     {
@@ -302,7 +296,7 @@ TokenAuthority::TokenAuthority(Stats &stats, const nlohmann::json &oauthConfig)
     m_d->clients[kDefaultClientId] = kDefaultClientSecret;
     m_d->principals[kDefaultPrincipal] = kDefaultPrincipalSecret;
     m_d->pats.insert(kDefaultPat);
-    m_d->serviceAccounts[kDemoSaEmail] = Impl::ServiceAccount {kDemoSaKeyId, kDemoSaPublicKey};
+    m_d->serviceAccounts[kDemoSaEmail] = Impl::ServiceAccount { kDemoSaKeyId, kDemoSaPublicKey };
     if (oauthConfig.is_object())
     {
         for (const auto &c : oauthConfig.value("clients", nlohmann::json::array()))
@@ -311,7 +305,7 @@ TokenAuthority::TokenAuthority(Stats &stats, const nlohmann::json &oauthConfig)
         for (const auto &sa : oauthConfig.value("service_accounts", nlohmann::json::array()))
             if (sa.is_object() && sa.contains("client_email"))
                 m_d->serviceAccounts[sa.value("client_email", "")]
-                    = Impl::ServiceAccount {sa.value("private_key_id", ""), sa.value("public_key_pem", "")};
+                    = Impl::ServiceAccount { sa.value("private_key_id", ""), sa.value("public_key_pem", "") };
         for (const auto &sp : oauthConfig.value("service_principals", nlohmann::json::array()))
             if (sp.is_object() && sp.contains("client_id"))
                 m_d->principals[sp.value("client_id", "")] = sp.value("client_secret", "");
@@ -322,20 +316,17 @@ TokenAuthority::TokenAuthority(Stats &stats, const nlohmann::json &oauthConfig)
             setTokenLifetime(oauthConfig["token_lifetime_s"].get<int>());
     }
     Impl *d = m_d.get();
-    stats.setSection("tokens", [d] {
-        std::lock_guard lock(d->mutex);
-        nlohmann::json failures = nlohmann::json::object();
-        for (const auto &[reason, n] : d->failures)
-            failures[reason] = n;
-        return nlohmann::json {{"issued", d->issued},
-                               {"refreshed", d->refreshed},
-                               {"revoked", d->revoked},
-                               {"jwt_grants", d->jwtGrants},
-                               {"auth_codes", d->authCodes},
-                               {"oidc_issued", d->oidcIssued},
-                               {"token_lifetime_s", d->lifetime},
-                               {"failures", failures}};
-    });
+    stats.setSection("tokens",
+        [d]
+        {
+            std::lock_guard lock(d->mutex);
+            nlohmann::json failures = nlohmann::json::object();
+            for (const auto &[reason, n] : d->failures)
+                failures[reason] = n;
+            return nlohmann::json { { "issued", d->issued }, { "refreshed", d->refreshed }, { "revoked", d->revoked },
+                { "jwt_grants", d->jwtGrants }, { "auth_codes", d->authCodes }, { "oidc_issued", d->oidcIssued },
+                { "token_lifetime_s", d->lifetime }, { "failures", failures } };
+        });
 }
 
 TokenAuthority::~TokenAuthority() = default;
@@ -435,28 +426,24 @@ void TokenAuthority::writeGoogleAuthError(Check check, httplib::Response &res)
     const bool missing = check == Check::Missing;
     const std::string message = missing
         ? "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or "
-          "other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project."
+          "other valid authentication credential. See "
+          "https://developers.google.com/identity/sign-in/web/devconsole-project."
         : "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid "
           "authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.";
     const std::string reason = missing ? "CREDENTIALS_MISSING"
         : check == Check::Expired      ? "ACCESS_TOKEN_EXPIRED"
                                        : "ACCESS_TOKEN_TYPE_UNSUPPORTED";
-    const nlohmann::json body {
-        {"error",
-         {{"code", 401},
-          {"message", message},
-          {"errors",
-           {{{"message", missing ? "Login Required." : "Invalid Credentials"},
-             {"domain", "global"},
-             {"reason", missing ? "required" : "authError"},
-             {"location", "Authorization"},
-             {"locationType", "header"}}}},
-          {"status", "UNAUTHENTICATED"},
-          {"details",
-           {{{"@type", "type.googleapis.com/google.rpc.ErrorInfo"},
-             {"reason", reason},
-             {"domain", "googleapis.com"},
-             {"metadata", {{"service", "drive.googleapis.com"}}}}}}}}};
+    const nlohmann::json body { { "error",
+        { { "code", 401 }, { "message", message },
+            { "errors",
+                { { { "message", missing ? "Login Required." : "Invalid Credentials" }, { "domain", "global" },
+                    { "reason", missing ? "required" : "authError" }, { "location", "Authorization" },
+                    { "locationType", "header" } } } },
+            { "status", "UNAUTHENTICATED" },
+            { "details",
+                { { { "@type", "type.googleapis.com/google.rpc.ErrorInfo" }, { "reason", reason },
+                    { "domain", "googleapis.com" },
+                    { "metadata", { { "service", "drive.googleapis.com" } } } } } } } } };
     res.status = 401;
     if (!missing)
         res.set_header("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\"");
@@ -466,54 +453,60 @@ void TokenAuthority::writeGoogleAuthError(Check check, httplib::Response &res)
 void TokenAuthority::registerRoutes(httplib::Server &server)
 {
     Impl *d = m_d.get();
-    const auto auth = [d](const httplib::Request &req, httplib::Response &res) {
+    const auto auth = [d](const httplib::Request &req, httplib::Response &res)
+    {
         Stats::nameCurrentRequest("oauth.auth");
         d->authEndpoint(req, res);
     };
     server.Get("/o/oauth2/v2/auth", auth);
     server.Get("/o/oauth2/auth", auth);
-    const auto token = [d](const httplib::Request &req, httplib::Response &res) {
+    const auto token = [d](const httplib::Request &req, httplib::Response &res)
+    {
         Stats::nameCurrentRequest("oauth.token");
         d->tokenEndpoint(req, res);
     };
     server.Post("/token", token);
     server.Post("/o/oauth2/token", token);
-    const auto revoke = [d](const httplib::Request &req, httplib::Response &res) {
+    const auto revoke = [d](const httplib::Request &req, httplib::Response &res)
+    {
         Stats::nameCurrentRequest("oauth.revoke");
         d->revokeEndpoint(req, res);
     };
     server.Post("/revoke", revoke);
     server.Get("/revoke", revoke);
     server.Post("/o/oauth2/revoke", revoke);
-    server.Get("/oidc/.well-known/oauth-authorization-server", [d](const httplib::Request &req, httplib::Response &res) {
-        Stats::nameCurrentRequest("dbx.oidc.discovery");
-        std::string base;
+    server.Get("/oidc/.well-known/oauth-authorization-server",
+        [d](const httplib::Request &req, httplib::Response &res)
         {
-            std::lock_guard lock(d->mutex);
-            base = d->base(req);
-        }
-        sendJson(res, 200,
-                 {{"issuer", base + "/oidc"},
-                  {"authorization_endpoint", base + "/oidc/v1/authorize"},
-                  {"token_endpoint", base + "/oidc/v1/token"},
-                  {"jwks_uri", base + "/oidc/jwks.json"},
-                  {"grant_types_supported", {"client_credentials", "authorization_code", "refresh_token"}},
-                  {"response_types_supported", {"code", "id_token"}},
-                  {"scopes_supported", {"all-apis", "offline_access", "openid", "profile", "email"}},
-                  {"code_challenge_methods_supported", {"S256"}},
-                  {"token_endpoint_auth_methods_supported", {"client_secret_basic", "client_secret_post", "none"}}});
-    });
-    server.Post("/oidc/v1/token", [d](const httplib::Request &req, httplib::Response &res) {
-        Stats::nameCurrentRequest("dbx.oidc.token");
-        d->oidcToken(req, res);
-    });
+            Stats::nameCurrentRequest("dbx.oidc.discovery");
+            std::string base;
+            {
+                std::lock_guard lock(d->mutex);
+                base = d->base(req);
+            }
+            sendJson(res, 200,
+                { { "issuer", base + "/oidc" }, { "authorization_endpoint", base + "/oidc/v1/authorize" },
+                    { "token_endpoint", base + "/oidc/v1/token" }, { "jwks_uri", base + "/oidc/jwks.json" },
+                    { "grant_types_supported", { "client_credentials", "authorization_code", "refresh_token" } },
+                    { "response_types_supported", { "code", "id_token" } },
+                    { "scopes_supported", { "all-apis", "offline_access", "openid", "profile", "email" } },
+                    { "code_challenge_methods_supported", { "S256" } },
+                    { "token_endpoint_auth_methods_supported",
+                        { "client_secret_basic", "client_secret_post", "none" } } });
+        });
+    server.Post("/oidc/v1/token",
+        [d](const httplib::Request &req, httplib::Response &res)
+        {
+            Stats::nameCurrentRequest("dbx.oidc.token");
+            d->oidcToken(req, res);
+        });
 }
 
 void TokenAuthority::Impl::authEndpoint(const httplib::Request &req, httplib::Response &res)
 {
     const auto param = [&req](const char *name) { return req.get_param_value(name); };
     std::lock_guard lock(mutex);
-    for (const char *required : {"client_id", "redirect_uri", "response_type", "scope"})
+    for (const char *required : { "client_id", "redirect_uri", "response_type", "scope" })
     {
         if (!req.has_param(required) || param(required).empty())
         {
@@ -533,7 +526,7 @@ void TokenAuthority::Impl::authEndpoint(const httplib::Request &req, httplib::Re
     {
         fail("redirect_uri_mismatch");
         sendErrorPage(res, 400, "redirect_uri_mismatch",
-                      "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy.");
+            "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy.");
         return;
     }
     if (param("response_type") != "code")
@@ -563,13 +556,11 @@ void TokenAuthority::Impl::authEndpoint(const httplib::Request &req, httplib::Re
     }
     // Google's codes start with "4/0A" and contain '/', so clients must percent-encode them on exchange.
     const std::string code = "4/0A" + jwt::randomUrlSafe(54);
-    codes[code] = Code {param("client_id"), redirect,           challenge,
-                        method,             param("scope"),     param("access_type"),
-                        Clock::now() + std::chrono::seconds(kCodeLifetimeS), false};
+    codes[code] = Code { param("client_id"), redirect, challenge, method, param("scope"), param("access_type"),
+        Clock::now() + std::chrono::seconds(kCodeLifetimeS), false };
     ++authCodes;
-    res.set_redirect(redirect + sep + "code=" + percentEncode(code) + "&scope=" + percentEncode(param("scope"))
-                         + state,
-                     302);
+    res.set_redirect(
+        redirect + sep + "code=" + percentEncode(code) + "&scope=" + percentEncode(param("scope")) + state, 302);
 }
 
 void TokenAuthority::Impl::tokenEndpoint(const httplib::Request &req, httplib::Response &res)
@@ -580,7 +571,7 @@ void TokenAuthority::Impl::tokenEndpoint(const httplib::Request &req, httplib::R
         --tokenErrorTimes;
         fail("injected");
         sendOAuthError(res, tokenErrorStatus, tokenErrorStatus == 429 ? "rate_limit_exceeded" : "internal_failure",
-                       "Injected failure.");
+            "Injected failure.");
         return;
     }
     const std::string grant = req.get_param_value("grant_type");
@@ -637,8 +628,8 @@ void TokenAuthority::Impl::tokenEndpoint(const httplib::Request &req, httplib::R
         refreshGrant(req, res, clientId);
 }
 
-void TokenAuthority::Impl::authorizationCodeGrant(const httplib::Request &req, httplib::Response &res,
-                                                  const std::string &clientId)
+void TokenAuthority::Impl::authorizationCodeGrant(
+    const httplib::Request &req, httplib::Response &res, const std::string &clientId)
 {
     const auto it = codes.find(req.get_param_value("code"));
     if (it == codes.end() || it->second.used || Clock::now() >= it->second.expires || it->second.clientId != clientId)
@@ -677,7 +668,7 @@ void TokenAuthority::Impl::authorizationCodeGrant(const httplib::Request &req, h
     if (code.accessType != "online")
     {
         refresh = "1//0" + jwt::randomUrlSafe(72);
-        refreshTokens[refresh] = Refresh {clientId, code.scope, false};
+        refreshTokens[refresh] = Refresh { clientId, code.scope, false };
         body["refresh_token"] = refresh;
     }
     body["access_token"] = issueAccess(refresh, code.scope, false);
@@ -687,8 +678,8 @@ void TokenAuthority::Impl::authorizationCodeGrant(const httplib::Request &req, h
     sendJson(res, 200, body);
 }
 
-void TokenAuthority::Impl::refreshGrant(const httplib::Request &req, httplib::Response &res,
-                                        const std::string &clientId)
+void TokenAuthority::Impl::refreshGrant(
+    const httplib::Request &req, httplib::Response &res, const std::string &clientId)
 {
     const std::string refresh = req.get_param_value("refresh_token");
     const auto it = refreshTokens.find(refresh);
@@ -701,10 +692,8 @@ void TokenAuthority::Impl::refreshGrant(const httplib::Request &req, httplib::Re
     ++refreshed;
     // Google keeps the refresh token: the reply carries none.
     sendJson(res, 200,
-             {{"access_token", issueAccess(refresh, it->second.scope, false)},
-              {"expires_in", expiresIn(false)},
-              {"scope", it->second.scope},
-              {"token_type", "Bearer"}});
+        { { "access_token", issueAccess(refresh, it->second.scope, false) }, { "expires_in", expiresIn(false) },
+            { "scope", it->second.scope }, { "token_type", "Bearer" } });
 }
 
 void TokenAuthority::Impl::jwtGrant(const httplib::Request &req, httplib::Response &res)
@@ -716,9 +705,8 @@ void TokenAuthority::Impl::jwtGrant(const httplib::Request &req, httplib::Respon
         sendOAuthError(res, 400, "invalid_grant", "Invalid JWT Signature.");
         return;
     }
-    const auto str = [](const nlohmann::json &j, const char *key) {
-        return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-    };
+    const auto str = [](const nlohmann::json &j, const char *key)
+    { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
     const std::string iss = str(parsed->claims, "iss");
     const auto sa = serviceAccounts.find(iss);
     if (sa == serviceAccounts.end())
@@ -743,7 +731,8 @@ void TokenAuthority::Impl::jwtGrant(const httplib::Request &req, httplib::Respon
         sendOAuthError(res, 400, "invalid_grant", "Invalid JWT: Failed audience check.");
         return;
     }
-    const auto num = [](const nlohmann::json &j, const char *key) -> std::optional<std::int64_t> {
+    const auto num = [](const nlohmann::json &j, const char *key) -> std::optional<std::int64_t>
+    {
         if (j.contains(key) && j[key].is_number())
             return j[key].get<std::int64_t>();
         return std::nullopt;
@@ -755,8 +744,8 @@ void TokenAuthority::Impl::jwtGrant(const httplib::Request &req, httplib::Respon
     {
         fail("jwt_timeframe");
         sendOAuthError(res, 400, "invalid_grant",
-                       "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. "
-                       "Check your iat and exp values in the JWT claim.");
+            "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. "
+            "Check your iat and exp values in the JWT claim.");
         return;
     }
     const std::string scope = str(parsed->claims, "scope");
@@ -768,7 +757,8 @@ void TokenAuthority::Impl::jwtGrant(const httplib::Request &req, httplib::Respon
     }
     ++jwtGrants;
     sendJson(res, 200,
-             {{"access_token", issueAccess({}, scope, false)}, {"expires_in", expiresIn(false)}, {"token_type", "Bearer"}});
+        { { "access_token", issueAccess({}, scope, false) }, { "expires_in", expiresIn(false) },
+            { "token_type", "Bearer" } });
 }
 
 void TokenAuthority::Impl::revokeEndpoint(const httplib::Request &req, httplib::Response &res)
@@ -828,10 +818,8 @@ void TokenAuthority::Impl::oidcToken(const httplib::Request &req, httplib::Respo
         scope = "all-apis";
     ++oidcIssued;
     sendJson(res, 200,
-             {{"access_token", issueAccess({}, scope, true)},
-              {"token_type", "Bearer"},
-              {"expires_in", expiresIn(true)},
-              {"scope", scope}});
+        { { "access_token", issueAccess({}, scope, true) }, { "token_type", "Bearer" },
+            { "expires_in", expiresIn(true) }, { "scope", scope } });
 }
 
 } // namespace sandbox

@@ -24,8 +24,8 @@ namespace
 {
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
-const Headers kPat {{"Authorization", "Bearer dapi-sandbox-token"}};
-const Headers kJson {{"Authorization", "Bearer dapi-sandbox-token"}, {"Content-Type", "application/json"}};
+const Headers kPat { { "Authorization", "Bearer dapi-sandbox-token" } };
+const Headers kJson { { "Authorization", "Bearer dapi-sandbox-token" }, { "Content-Type", "application/json" } };
 const QString kFiles = u"/api/2.0/fs/files/Volumes/main/default/landing"_s;
 const QString kDirs = u"/api/2.0/fs/directories/Volumes/main/default/landing"_s;
 
@@ -110,7 +110,7 @@ void TestSandboxDatabricks::init()
 
 SandboxProcess::Reply TestSandboxDatabricks::head(const QString &path, const Headers &headers)
 {
-    QNetworkRequest req {m_sandbox.url(path)};
+    QNetworkRequest req { m_sandbox.url(path) };
     for (const auto &h : headers)
         req.setRawHeader(h.first, h.second);
     QNetworkReply *reply = m_nam.head(req);
@@ -131,8 +131,9 @@ int TestSandboxDatabricks::rawStatus(const QByteArray &target, QByteArray *body)
     socket.connectToHost(m_sandbox.baseUrl().host(), quint16(m_sandbox.baseUrl().port()));
     if (!socket.waitForConnected(5000))
         return -1;
-    socket.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer dapi-sandbox-token\r\n"
-                 "Connection: close\r\n\r\n");
+    socket.write("GET " + target
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer dapi-sandbox-token\r\n"
+          "Connection: close\r\n\r\n");
     QByteArray all;
     while (socket.waitForReadyRead(5000))
         all += socket.readAll();
@@ -216,8 +217,10 @@ void TestSandboxDatabricks::rangesAndHead()
     QVERIFY(h.header("Last-Modified").endsWith(" GMT"));
     QCOMPARE(head(kFiles + u"/missing.bin"_s).status, 404);
 
-    const auto range = [this](const QByteArray &spec) {
-        return m_sandbox.get(kFiles + u"/r.bin"_s, {{"Authorization", "Bearer dapi-sandbox-token"}, {"Range", spec}});
+    const auto range = [this](const QByteArray &spec)
+    {
+        return m_sandbox.get(
+            kFiles + u"/r.bin"_s, { { "Authorization", "Bearer dapi-sandbox-token" }, { "Range", spec } });
     };
     auto r = range("bytes=0-0");
     QCOMPARE(r.status, 206);
@@ -238,8 +241,9 @@ void TestSandboxDatabricks::rangesAndHead()
     QCOMPARE(r.header("Content-Range"), "bytes */1000");
 
     // If-Unmodified-Since in the past: the file changed after it.
-    const auto pre = m_sandbox.get(kFiles + u"/r.bin"_s, {{"Authorization", "Bearer dapi-sandbox-token"},
-                                                          {"If-Unmodified-Since", "Mon, 01 Jan 2001 00:00:00 GMT"}});
+    const auto pre = m_sandbox.get(kFiles + u"/r.bin"_s,
+        { { "Authorization", "Bearer dapi-sandbox-token" },
+            { "If-Unmodified-Since", "Mon, 01 Jan 2001 00:00:00 GMT" } });
     QCOMPARE(pre.status, 412);
 }
 
@@ -271,7 +275,8 @@ void TestSandboxDatabricks::directoriesCreateListPageDelete()
     QCOMPARE(head(kDirs + u"/tree/sub"_s).status, 200);
     QCOMPARE(head(kDirs + u"/tree/nothing"_s).status, 404);
     for (int i = 0; i < 5; ++i)
-        QCOMPARE(m_sandbox.request("PUT", kFiles + u"/tree/f%1.txt"_s.arg(i), QByteArray(i + 1, 'x'), kPat).status, 204);
+        QCOMPARE(
+            m_sandbox.request("PUT", kFiles + u"/tree/f%1.txt"_s.arg(i), QByteArray(i + 1, 'x'), kPat).status, 204);
     QCOMPARE(head(kDirs + u"/tree/f0.txt"_s).status, 404); // a file is no directory
     QCOMPARE(m_sandbox.request("PUT", kDirs + u"/tree/f0.txt"_s, {}, kPat).status, 409);
 
@@ -280,9 +285,8 @@ void TestSandboxDatabricks::directoriesCreateListPageDelete()
     int pages = 0;
     do
     {
-        const auto page = m_sandbox.get(kDirs + u"/tree?page_size=2"_s
-                                            + (token.isEmpty() ? QString() : u"&page_token="_s + token),
-                                        kPat);
+        const auto page = m_sandbox.get(
+            kDirs + u"/tree?page_size=2"_s + (token.isEmpty() ? QString() : u"&page_token="_s + token), kPat);
         QCOMPARE(page.status, 200);
         const QJsonArray contents = page.json().value(u"contents"_s).toArray();
         QVERIFY(contents.size() <= 2);
@@ -290,7 +294,8 @@ void TestSandboxDatabricks::directoriesCreateListPageDelete()
         {
             const QJsonObject e = v.toObject();
             names << e.value(u"name"_s).toString();
-            QCOMPARE(e.value(u"path"_s).toString(), u"/Volumes/main/default/landing/tree/"_s + e.value(u"name"_s).toString());
+            QCOMPARE(e.value(u"path"_s).toString(),
+                u"/Volumes/main/default/landing/tree/"_s + e.value(u"name"_s).toString());
             QCOMPARE(e.value(u"is_directory"_s).toBool(), e.value(u"name"_s).toString() == u"sub"_s);
             QCOMPARE(e.contains(u"file_size"_s), !e.value(u"is_directory"_s).toBool());
             QVERIFY(e.value(u"last_modified"_s).toDouble() > 1.6e12);
@@ -300,7 +305,7 @@ void TestSandboxDatabricks::directoriesCreateListPageDelete()
     } while (!token.isEmpty() && pages < 10);
     QCOMPARE(pages, 3);
     names.sort();
-    QCOMPARE(names, (QStringList {u"f0.txt"_s, u"f1.txt"_s, u"f2.txt"_s, u"f3.txt"_s, u"f4.txt"_s, u"sub"_s}));
+    QCOMPARE(names, (QStringList { u"f0.txt"_s, u"f1.txt"_s, u"f2.txt"_s, u"f3.txt"_s, u"f4.txt"_s, u"sub"_s }));
     QCOMPARE(m_sandbox.get(kDirs + u"/tree?page_token=bogus"_s, kPat).status, 400);
 
     const auto notEmpty = m_sandbox.request("DELETE", kDirs + u"/tree"_s, {}, kPat);
@@ -318,19 +323,22 @@ void TestSandboxDatabricks::personalAccessTokenErrors()
     const auto missing = m_sandbox.get(kDirs);
     QCOMPARE(missing.status, 401);
     QCOMPARE(missing.json().value(u"error_code"_s).toInt(), 401);
-    QVERIFY(missing.json().value(u"message"_s).toString().startsWith(
-        u"Credential was not sent or was of an unsupported type for this API. [ReqId: "_s));
-    const auto basic = m_sandbox.get(kDirs, {{"Authorization", "Basic dXNlcjpwYXNz"}});
+    QVERIFY(missing.json()
+                .value(u"message"_s)
+                .toString()
+                .startsWith(u"Credential was not sent or was of an unsupported type for this API. [ReqId: "_s));
+    const auto basic = m_sandbox.get(kDirs, { { "Authorization", "Basic dXNlcjpwYXNz" } });
     QCOMPARE(basic.status, 401);
 
-    const auto invalid = m_sandbox.get(kDirs, {{"Authorization", "Bearer dapi-wrong"}});
+    const auto invalid = m_sandbox.get(kDirs, { { "Authorization", "Bearer dapi-wrong" } });
     QCOMPARE(invalid.status, 403);
     QCOMPARE(invalid.json().value(u"error_code"_s).toInt(), 403);
     QCOMPARE(invalid.json().value(u"message"_s).toString(), u"Invalid access token."_s);
-    QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/mkdirs"_s, R"({"path":"/x"})",
-                               {{"Authorization", "Bearer dapi-wrong"}, {"Content-Type", "application/json"}})
+    QCOMPARE(m_sandbox
+                 .request("POST", u"/api/2.0/dbfs/mkdirs"_s, R"({"path":"/x"})",
+                     { { "Authorization", "Bearer dapi-wrong" }, { "Content-Type", "application/json" } })
                  .status,
-             403);
+        403);
     // A refused upload does not leave its body behind on the connection.
     QCOMPARE(m_sandbox.request("PUT", kFiles + u"/noauth.bin"_s, bytes(300000, 4)).status, 401);
     QCOMPARE(m_sandbox.get(kDirs, kPat).status, 200);
@@ -342,8 +350,8 @@ void TestSandboxDatabricks::unknownAndForbiddenVolumes()
     QCOMPARE(unknown.status, 404);
     QCOMPARE(unknown.json().value(u"error_code"_s).toString(), u"NOT_FOUND"_s);
 
-    QVERIFY(m_sandbox.setFaults(QJsonObject {
-        {u"databricks"_s, QJsonObject {{u"forbidden_volumes"_s, QJsonArray {u"/Volumes/main/default/archive"_s}}}}}));
+    QVERIFY(m_sandbox.setFaults(QJsonObject { { u"databricks"_s,
+        QJsonObject { { u"forbidden_volumes"_s, QJsonArray { u"/Volumes/main/default/archive"_s } } } } }));
     const auto denied = m_sandbox.request("PUT", u"/api/2.0/fs/files/Volumes/main/default/archive/x.bin"_s, "x", kPat);
     QCOMPARE(denied.status, 403);
     QCOMPARE(denied.json().value(u"error_code"_s).toString(), u"PERMISSION_DENIED"_s);
@@ -354,19 +362,19 @@ void TestSandboxDatabricks::unknownAndForbiddenVolumes()
 void TestSandboxDatabricks::pathTraversalRejected()
 {
     const QByteArray base = "/api/2.0/fs/files/Volumes/main/default/landing/";
-    for (const QByteArray &evil : {QByteArray("../../../../../etc/passwd"), QByteArray("%2e%2e/%2e%2e/x"),
-                                   QByteArray("a/%2E%2E%2F%2E%2E%2F%2E%2E%2Fdatabricks"), QByteArray("./x"),
-                                   QByteArray("a/..")})
+    for (const QByteArray &evil : { QByteArray("../../../../../etc/passwd"), QByteArray("%2e%2e/%2e%2e/x"),
+             QByteArray("a/%2E%2E%2F%2E%2E%2F%2E%2E%2Fdatabricks"), QByteArray("./x"), QByteArray("a/..") })
     {
         QByteArray body;
         QCOMPARE(rawStatus(base + evil, &body), 400);
-        QCOMPARE(QJsonDocument::fromJson(body).object().value(u"error_code"_s).toString(), u"INVALID_PARAMETER_VALUE"_s);
+        QCOMPARE(
+            QJsonDocument::fromJson(body).object().value(u"error_code"_s).toString(), u"INVALID_PARAMETER_VALUE"_s);
     }
     // A PUT through a traversal path must not create anything anywhere.
     // (QUrl may normalise the dots away first: then the path names an unknown volume.)
     const int status = m_sandbox.request("PUT", kFiles + u"/%2e%2e/%2e%2e/escaped.bin"_s, "x", kPat).status;
     QVERIFY2(status == 400 || status == 404, qPrintable(QString::number(status)));
-    QDirIterator it(m_sandbox.dataDir(), {u"escaped.bin"_s}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(m_sandbox.dataDir(), { u"escaped.bin"_s }, QDir::Files, QDirIterator::Subdirectories);
     QVERIFY(!it.hasNext());
     QCOMPARE(rawStatus("/api/2.0/dbfs/get-status?path=/a/../../b"), 400);
 }
@@ -374,9 +382,8 @@ void TestSandboxDatabricks::pathTraversalRejected()
 void TestSandboxDatabricks::throttlingFaultsCarryRetryAfter()
 {
     const int throttledBefore = m_sandbox.stats().value(u"throttled"_s).toInt();
-    QVERIFY(m_sandbox.setFaults(QJsonObject {{u"databricks"_s, QJsonObject {{u"error_times"_s, 2},
-                                                                             {u"error_status"_s, 429},
-                                                                             {u"retry_after_s"_s, 7}}}}));
+    QVERIFY(m_sandbox.setFaults(QJsonObject { { u"databricks"_s,
+        QJsonObject { { u"error_times"_s, 2 }, { u"error_status"_s, 429 }, { u"retry_after_s"_s, 7 } } } }));
     for (int i = 0; i < 2; ++i)
     {
         const auto r = m_sandbox.get(kDirs, kPat);
@@ -386,8 +393,8 @@ void TestSandboxDatabricks::throttlingFaultsCarryRetryAfter()
     }
     QCOMPARE(m_sandbox.get(kDirs, kPat).status, 200);
 
-    QVERIFY(m_sandbox.setFaults(QJsonObject {
-        {u"databricks"_s, QJsonObject {{u"error_times"_s, 1}, {u"error_status"_s, 503}, {u"retry_after_s"_s, 2}}}}));
+    QVERIFY(m_sandbox.setFaults(QJsonObject { { u"databricks"_s,
+        QJsonObject { { u"error_times"_s, 1 }, { u"error_status"_s, 503 }, { u"retry_after_s"_s, 2 } } } }));
     const auto unavailable = m_sandbox.request("PUT", kFiles + u"/t.bin"_s, bytes(100000, 5), kPat);
     QCOMPARE(unavailable.status, 503);
     QCOMPARE(unavailable.header("Retry-After"), "2");
@@ -396,10 +403,11 @@ void TestSandboxDatabricks::throttlingFaultsCarryRetryAfter()
     QCOMPARE(m_sandbox.request("PUT", kFiles + u"/t.bin"_s, bytes(100000, 5), kPat).status, 204);
 
     // error_rate 1: everything fails until the rate goes back to 0.
-    QVERIFY(m_sandbox.setFaults(QJsonObject {{u"databricks"_s, QJsonObject {{u"error_rate"_s, 1.0}, {u"error_status"_s, 503}}}}));
+    QVERIFY(m_sandbox.setFaults(
+        QJsonObject { { u"databricks"_s, QJsonObject { { u"error_rate"_s, 1.0 }, { u"error_status"_s, 503 } } } }));
     QCOMPARE(m_sandbox.get(u"/api/2.0/dbfs/list?path=/"_s, kPat).status, 503);
     QCOMPARE(m_sandbox.get(u"/api/2.0/dbfs/list?path=/"_s, kPat).status, 503);
-    QVERIFY(m_sandbox.setFaults(QJsonObject {{u"databricks"_s, QJsonObject {{u"error_rate"_s, 0}}}}));
+    QVERIFY(m_sandbox.setFaults(QJsonObject { { u"databricks"_s, QJsonObject { { u"error_rate"_s, 0 } } } }));
     QCOMPARE(m_sandbox.get(u"/api/2.0/dbfs/list?path=/"_s, kPat).status, 200);
     QCOMPARE(m_sandbox.stats().value(u"throttled"_s).toInt() - throttledBefore, 5);
 }
@@ -407,7 +415,7 @@ void TestSandboxDatabricks::throttlingFaultsCarryRetryAfter()
 void TestSandboxDatabricks::resetMidPutLeavesNothing()
 {
     QVERIFY(m_sandbox.setFaults(
-        QJsonObject {{u"databricks"_s, QJsonObject {{u"reset_put_after_bytes"_s, 1024 * 1024}}}}));
+        QJsonObject { { u"databricks"_s, QJsonObject { { u"reset_put_after_bytes"_s, 1024 * 1024 } } } }));
     const QByteArray data = bytes(4 * 1024 * 1024, 6);
     // A raw socket: QNetworkAccessManager would silently send the body again on a fresh connection.
     QTcpSocket socket;
@@ -415,7 +423,7 @@ void TestSandboxDatabricks::resetMidPutLeavesNothing()
     QVERIFY(socket.waitForConnected(5000));
     socket.write("PUT /api/2.0/fs/files/Volumes/main/default/landing/deep/reset.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                  "Authorization: Bearer dapi-sandbox-token\r\nContent-Length: "
-                 + QByteArray::number(data.size()) + "\r\n\r\n");
+        + QByteArray::number(data.size()) + "\r\n\r\n");
     socket.write(data);
     QByteArray answer;
     while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
@@ -425,7 +433,8 @@ void TestSandboxDatabricks::resetMidPutLeavesNothing()
     QCOMPARE(head(kFiles + u"/deep/reset.bin"_s).status, 404);
     QCOMPARE(head(kDirs + u"/deep"_s).status, 404);
     QVERIFY(QDir(m_sandbox.dataDir() + u"/databricks/tmp"_s).isEmpty());
-    QVERIFY(!m_sandbox.stats().value(u"uploads"_s).toObject().contains(u"/Volumes/main/default/landing/deep/reset.bin"_s));
+    QVERIFY(
+        !m_sandbox.stats().value(u"uploads"_s).toObject().contains(u"/Volumes/main/default/landing/deep/reset.bin"_s));
     // Once only: the retry goes through.
     QCOMPARE(m_sandbox.request("PUT", kFiles + u"/deep/reset.bin"_s, data, kPat).status, 204);
     QCOMPARE(md5Hex(m_sandbox.get(kFiles + u"/deep/reset.bin"_s, kPat).body), md5Hex(data));
@@ -451,15 +460,15 @@ void TestSandboxDatabricks::bigPutIsStreamed()
                             .value(u"md5"_s)
                             .toString();
     QCOMPARE(md5.toLatin1(), md5Hex(data));
-    QCOMPARE(QFileInfo(m_sandbox.dataDir() + u"/databricks/volumes/main/default/landing/big/64m.bin"_s).size(),
-             data.size());
+    QCOMPARE(
+        QFileInfo(m_sandbox.dataDir() + u"/databricks/volumes/main/default/landing/big/64m.bin"_s).size(), data.size());
 }
 
 void TestSandboxDatabricks::singlePutCapAnswers413()
 {
     // The 5 GiB cap, scaled down so a test can cross it.
-    QVERIFY(m_sandbox.setFaults(QJsonObject {{u"databricks"_s, QJsonObject {{u"max_put_bytes"_s, 1000}}}}));
-    for (const qsizetype size : {qsizetype(2000), qsizetype(8 * 1024 * 1024)})
+    QVERIFY(m_sandbox.setFaults(QJsonObject { { u"databricks"_s, QJsonObject { { u"max_put_bytes"_s, 1000 } } } }));
+    for (const qsizetype size : { qsizetype(2000), qsizetype(8 * 1024 * 1024) })
     {
         const auto r = m_sandbox.request("PUT", kFiles + u"/cap.bin"_s, bytes(size, 15), kPat);
         QCOMPARE(r.status, 413);
@@ -478,16 +487,13 @@ void TestSandboxDatabricks::multipartRoundTrip()
     QVERIFY(!session.isEmpty());
 
     const auto urls = m_sandbox.request("POST", u"/api/2.0/fs/create-upload-part-urls"_s,
-                                        json({{u"path"_s, vol},
-                                              {u"session_token"_s, session},
-                                              {u"start_part_number"_s, 1},
-                                              {u"count"_s, 3},
-                                              {u"expire_time"_s, u"2099-01-01T00:00:00Z"_s}}),
-                                        kJson);
+        json({ { u"path"_s, vol }, { u"session_token"_s, session }, { u"start_part_number"_s, 1 }, { u"count"_s, 3 },
+            { u"expire_time"_s, u"2099-01-01T00:00:00Z"_s } }),
+        kJson);
     QCOMPARE(urls.status, 200);
     const QJsonArray list = urls.json().value(u"upload_part_urls"_s).toArray();
     QCOMPARE(list.size(), 3);
-    QList<QByteArray> parts {bytes(5 * 1024 * 1024, 8), bytes(5 * 1024 * 1024, 9), bytes(1234, 10)};
+    QList<QByteArray> parts { bytes(5 * 1024 * 1024, 8), bytes(5 * 1024 * 1024, 9), bytes(1234, 10) };
     QJsonArray completed;
     for (int i = 0; i < 3; ++i)
     {
@@ -496,48 +502,51 @@ void TestSandboxDatabricks::multipartRoundTrip()
         const QUrl url(u.value(u"url"_s).toString());
         QCOMPARE(url.host(), m_sandbox.baseUrl().host());
         // Presigned: no Databricks credentials.
-        const auto put = m_sandbox.request("PUT", url.path(), parts[i], {{"Content-Type", "application/octet-stream"}});
+        const auto put
+            = m_sandbox.request("PUT", url.path(), parts[i], { { "Content-Type", "application/octet-stream" } });
         QCOMPARE(put.status, 200);
         QVERIFY(!put.header("ETag").isEmpty());
-        completed.append(QJsonObject {{u"part_number"_s, i + 1}, {u"etag"_s, QString::fromLatin1(put.header("ETag"))}});
+        completed.append(
+            QJsonObject { { u"part_number"_s, i + 1 }, { u"etag"_s, QString::fromLatin1(put.header("ETag")) } });
     }
-    const QString completeUrl = u"/api/2.0/fs/files"_s + vol + u"?action=complete-upload&upload_type=multipart&session_token="_s
-                                + session;
-    QJsonArray reversed {completed.at(1), completed.at(0), completed.at(2)};
-    QCOMPARE(m_sandbox.request("POST", completeUrl, json({{u"parts"_s, reversed}}), kJson).status, 400);
-    QCOMPARE(m_sandbox.request("POST", completeUrl, json({{u"parts"_s, completed}}), kJson).status, 200);
+    const QString completeUrl
+        = u"/api/2.0/fs/files"_s + vol + u"?action=complete-upload&upload_type=multipart&session_token="_s + session;
+    QJsonArray reversed { completed.at(1), completed.at(0), completed.at(2) };
+    QCOMPARE(m_sandbox.request("POST", completeUrl, json({ { u"parts"_s, reversed } }), kJson).status, 400);
+    QCOMPARE(m_sandbox.request("POST", completeUrl, json({ { u"parts"_s, completed } }), kJson).status, 200);
     const auto get = m_sandbox.get(u"/api/2.0/fs/files"_s + vol, kPat);
     QCOMPARE(get.status, 200);
     QVERIFY(get.body == parts[0] + parts[1] + parts[2]);
-    QCOMPARE(m_sandbox.stats().value(u"uploads"_s).toObject().value(vol).toObject().value(u"md5"_s).toString().toLatin1(),
-             md5Hex(parts[0] + parts[1] + parts[2]));
+    QCOMPARE(
+        m_sandbox.stats().value(u"uploads"_s).toObject().value(vol).toObject().value(u"md5"_s).toString().toLatin1(),
+        md5Hex(parts[0] + parts[1] + parts[2]));
 
     // An expired part URL is refused the S3 way; an aborted session is gone.
     const auto init2 = m_sandbox.request("POST", u"/api/2.0/fs/files"_s + vol + u"?action=initiate-upload"_s, {}, kPat);
     const QString session2 = init2.json().value(u"multipart_upload"_s).toObject().value(u"session_token"_s).toString();
     const auto old = m_sandbox.request("POST", u"/api/2.0/fs/create-upload-part-urls"_s,
-                                       json({{u"path"_s, vol},
-                                             {u"session_token"_s, session2},
-                                             {u"start_part_number"_s, 1},
-                                             {u"count"_s, 1},
-                                             {u"expire_time"_s, u"2001-01-01T00:00:00Z"_s}}),
-                                       kJson);
+        json({ { u"path"_s, vol }, { u"session_token"_s, session2 }, { u"start_part_number"_s, 1 }, { u"count"_s, 1 },
+            { u"expire_time"_s, u"2001-01-01T00:00:00Z"_s } }),
+        kJson);
     const QUrl expired(old.json().value(u"upload_part_urls"_s).toArray().at(0).toObject().value(u"url"_s).toString());
     const auto refused = m_sandbox.request("PUT", expired.path(), "abc");
     QCOMPARE(refused.status, 403);
     QVERIFY(refused.body.contains("<Code>AccessDenied</Code>"));
     const auto abort = m_sandbox.request("POST", u"/api/2.0/fs/create-abort-upload-url"_s,
-                                         json({{u"path"_s, vol}, {u"session_token"_s, session2}}), kJson);
+        json({ { u"path"_s, vol }, { u"session_token"_s, session2 } }), kJson);
     QCOMPARE(abort.status, 200);
     const QUrl abortUrl(abort.json().value(u"abort_upload_url"_s).toObject().value(u"url"_s).toString());
     QCOMPARE(m_sandbox.request("DELETE", abortUrl.path()).status / 100, 2);
-    QCOMPARE(m_sandbox.request("POST", u"/api/2.0/fs/files"_s + vol + u"?action=complete-upload&session_token="_s + session2,
-                               json({{u"parts"_s, QJsonArray {}}}), kJson)
+    QCOMPARE(m_sandbox
+                 .request("POST", u"/api/2.0/fs/files"_s + vol + u"?action=complete-upload&session_token="_s + session2,
+                     json({ { u"parts"_s, QJsonArray {} } }), kJson)
                  .status,
-             400);
+        400);
 
-    QVERIFY(m_sandbox.setFaults(QJsonObject {{u"databricks"_s, QJsonObject {{u"presigned_disabled"_s, true}}}}));
-    const auto disabled = m_sandbox.request("POST", u"/api/2.0/fs/files"_s + vol + u"?action=initiate-upload"_s, {}, kPat);
+    QVERIFY(
+        m_sandbox.setFaults(QJsonObject { { u"databricks"_s, QJsonObject { { u"presigned_disabled"_s, true } } } }));
+    const auto disabled
+        = m_sandbox.request("POST", u"/api/2.0/fs/files"_s + vol + u"?action=initiate-upload"_s, {}, kPat);
     QCOMPARE(disabled.status, 403);
     QCOMPARE(disabled.json().value(u"error_code"_s).toString(), u"PERMISSION_DENIED"_s);
 }
@@ -550,20 +559,21 @@ void TestSandboxDatabricks::dbfsBlocksThenRead()
     const QByteArray data = bytes(2 * 1024 * 1024 + 100, 11);
     for (qsizetype off = 0; off < data.size(); off += 1024 * 1024)
     {
-        const auto add = m_sandbox.request(
-            "POST", u"/api/2.0/dbfs/add-block"_s,
-            json({{u"handle"_s, handle}, {u"data"_s, QString::fromLatin1(data.mid(off, 1024 * 1024).toBase64())}}), kJson);
+        const auto add = m_sandbox.request("POST", u"/api/2.0/dbfs/add-block"_s,
+            json(
+                { { u"handle"_s, handle }, { u"data"_s, QString::fromLatin1(data.mid(off, 1024 * 1024).toBase64()) } }),
+            kJson);
         QCOMPARE(add.status, 200);
     }
-    const auto tooBig = m_sandbox.request(
-        "POST", u"/api/2.0/dbfs/add-block"_s,
-        json({{u"handle"_s, handle}, {u"data"_s, QString::fromLatin1(bytes(1024 * 1024 + 1, 12).toBase64())}}), kJson);
+    const auto tooBig = m_sandbox.request("POST", u"/api/2.0/dbfs/add-block"_s,
+        json({ { u"handle"_s, handle }, { u"data"_s, QString::fromLatin1(bytes(1024 * 1024 + 1, 12).toBase64()) } }),
+        kJson);
     QCOMPARE(tooBig.status, 400);
     QCOMPARE(tooBig.json().value(u"error_code"_s).toString(), u"MAX_BLOCK_SIZE_EXCEEDED"_s);
 
     // Nothing visible until close.
     QCOMPARE(m_sandbox.get(u"/api/2.0/dbfs/get-status?path=/ingest/a/b.bin"_s, kPat).status, 404);
-    QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/close"_s, json({{u"handle"_s, handle}}), kJson).status, 200);
+    QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/close"_s, json({ { u"handle"_s, handle } }), kJson).status, 200);
     const auto status = m_sandbox.get(u"/api/2.0/dbfs/get-status?path=/ingest/a/b.bin"_s, kPat);
     QCOMPARE(status.status, 200);
     QCOMPARE(qint64(status.json().value(u"file_size"_s).toDouble()), qint64(data.size()));
@@ -572,100 +582,117 @@ void TestSandboxDatabricks::dbfsBlocksThenRead()
     QByteArray back;
     for (qsizetype off = 0; off < data.size() + 10; off += 1024 * 1024)
     {
-        const auto read = m_sandbox.get(u"/api/2.0/dbfs/read?path=/ingest/a/b.bin&offset=%1&length=1048576"_s.arg(off), kPat);
+        const auto read
+            = m_sandbox.get(u"/api/2.0/dbfs/read?path=/ingest/a/b.bin&offset=%1&length=1048576"_s.arg(off), kPat);
         QCOMPARE(read.status, 200);
         back += QByteArray::fromBase64(read.json().value(u"data"_s).toString().toLatin1());
     }
     QVERIFY(back == data);
-    QCOMPARE(m_sandbox.stats().value(u"uploads"_s).toObject().value(u"dbfs:/ingest/a/b.bin"_s).toObject().value(u"md5"_s)
+    QCOMPARE(m_sandbox.stats()
+                 .value(u"uploads"_s)
+                 .toObject()
+                 .value(u"dbfs:/ingest/a/b.bin"_s)
+                 .toObject()
+                 .value(u"md5"_s)
                  .toString()
                  .toLatin1(),
-             md5Hex(data));
+        md5Hex(data));
 
-    const auto unknown = m_sandbox.request("POST", u"/api/2.0/dbfs/add-block"_s, json({{u"handle"_s, handle}, {u"data"_s, u""_s}}), kJson);
+    const auto unknown = m_sandbox.request(
+        "POST", u"/api/2.0/dbfs/add-block"_s, json({ { u"handle"_s, handle }, { u"data"_s, u""_s } }), kJson);
     QCOMPARE(unknown.status, 404);
     QCOMPARE(unknown.json().value(u"error_code"_s).toString(), u"RESOURCE_DOES_NOT_EXIST"_s);
     const auto exists = m_sandbox.request("POST", u"/api/2.0/dbfs/create"_s, R"({"path":"/ingest/a/b.bin"})", kJson);
     QCOMPARE(exists.status, 400);
     QCOMPARE(exists.json().value(u"error_code"_s).toString(), u"RESOURCE_ALREADY_EXISTS"_s);
-    QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/create"_s, R"({"path":"/ingest/a/b.bin","overwrite":true})", kJson).status,
-             200);
+    QCOMPARE(
+        m_sandbox.request("POST", u"/api/2.0/dbfs/create"_s, R"({"path":"/ingest/a/b.bin","overwrite":true})", kJson)
+            .status,
+        200);
 }
 
 void TestSandboxDatabricks::dbfsHandleExpires()
 {
-    QVERIFY(m_sandbox.setFaults(QJsonObject {{u"databricks"_s, QJsonObject {{u"dbfs_handle_idle_s"_s, 1}}}}));
+    QVERIFY(m_sandbox.setFaults(QJsonObject { { u"databricks"_s, QJsonObject { { u"dbfs_handle_idle_s"_s, 1 } } } }));
     const auto create = m_sandbox.request("POST", u"/api/2.0/dbfs/create"_s, R"({"path":"/idle.bin"})", kJson);
     QCOMPARE(create.status, 200);
     const qint64 handle = create.json().value(u"handle"_s).toInteger();
     QTest::qWait(1500);
-    const auto late = m_sandbox.request("POST", u"/api/2.0/dbfs/add-block"_s,
-                                        json({{u"handle"_s, handle}, {u"data"_s, u"aGVsbG8="_s}}), kJson);
+    const auto late = m_sandbox.request(
+        "POST", u"/api/2.0/dbfs/add-block"_s, json({ { u"handle"_s, handle }, { u"data"_s, u"aGVsbG8="_s } }), kJson);
     QCOMPARE(late.status, 404);
     QCOMPARE(late.json().value(u"error_code"_s).toString(), u"RESOURCE_DOES_NOT_EXIST"_s);
-    QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/close"_s, json({{u"handle"_s, handle}}), kJson).status, 404);
+    QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/close"_s, json({ { u"handle"_s, handle } }), kJson).status, 404);
     QCOMPARE(m_sandbox.get(u"/api/2.0/dbfs/get-status?path=/idle.bin"_s, kPat).status, 404);
 }
 
 void TestSandboxDatabricks::dbfsPutMoveListDelete()
 {
     const QByteArray small = "hello dbfs";
-    QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/put"_s,
-                               json({{u"path"_s, u"/dir/p.txt"_s}, {u"contents"_s, QString::fromLatin1(small.toBase64())}}), kJson)
+    QCOMPARE(m_sandbox
+                 .request("POST", u"/api/2.0/dbfs/put"_s,
+                     json({ { u"path"_s, u"/dir/p.txt"_s }, { u"contents"_s, QString::fromLatin1(small.toBase64()) } }),
+                     kJson)
                  .status,
-             200);
-    const auto again = m_sandbox.request("POST", u"/api/2.0/dbfs/put"_s,
-                                         json({{u"path"_s, u"/dir/p.txt"_s}, {u"contents"_s, u"eA=="_s}}), kJson);
+        200);
+    const auto again = m_sandbox.request(
+        "POST", u"/api/2.0/dbfs/put"_s, json({ { u"path"_s, u"/dir/p.txt"_s }, { u"contents"_s, u"eA=="_s } }), kJson);
     QCOMPARE(again.status, 400);
     QCOMPARE(again.json().value(u"error_code"_s).toString(), u"RESOURCE_ALREADY_EXISTS"_s);
-    const auto big = m_sandbox.request(
-        "POST", u"/api/2.0/dbfs/put"_s,
-        json({{u"path"_s, u"/dir/big.txt"_s}, {u"contents"_s, QString::fromLatin1(bytes(1024 * 1024 + 1, 13).toBase64())}}), kJson);
+    const auto big = m_sandbox.request("POST", u"/api/2.0/dbfs/put"_s,
+        json({ { u"path"_s, u"/dir/big.txt"_s },
+            { u"contents"_s, QString::fromLatin1(bytes(1024 * 1024 + 1, 13).toBase64()) } }),
+        kJson);
     QCOMPARE(big.status, 400);
     QCOMPARE(big.json().value(u"error_code"_s).toString(), u"MAX_BLOCK_SIZE_EXCEEDED"_s);
 
     // multipart/form-data put streams a large file.
     const QByteArray file = bytes(3 * 1024 * 1024, 14);
     const QByteArray boundary = "sandboxBoundary42";
-    QByteArray body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"path\"\r\n\r\n/dir/form.bin\r\n" + "--"
-                      + boundary
-                      + "\r\nContent-Disposition: form-data; name=\"contents\"; filename=\"form.bin\"\r\nContent-Type: "
-                        "application/octet-stream\r\n\r\n"
-                      + file + "\r\n--" + boundary + "--\r\n";
-    QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/put"_s, body,
-                               {{"Authorization", "Bearer dapi-sandbox-token"},
-                                {"Content-Type", "multipart/form-data; boundary=" + boundary}})
+    QByteArray body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"path\"\r\n\r\n/dir/form.bin\r\n"
+        + "--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"contents\"; filename=\"form.bin\"\r\nContent-Type: "
+          "application/octet-stream\r\n\r\n"
+        + file + "\r\n--" + boundary + "--\r\n";
+    QCOMPARE(m_sandbox
+                 .request("POST", u"/api/2.0/dbfs/put"_s, body,
+                     { { "Authorization", "Bearer dapi-sandbox-token" },
+                         { "Content-Type", "multipart/form-data; boundary=" + boundary } })
                  .status,
-             200);
+        200);
     const auto formStatus = m_sandbox.get(u"/api/2.0/dbfs/get-status?path=dbfs:/dir/form.bin"_s, kPat);
     QCOMPARE(qint64(formStatus.json().value(u"file_size"_s).toDouble()), qint64(file.size()));
 
     QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/mkdirs"_s, R"({"path":"/dir/sub/deeper"})", kJson).status, 200);
     QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/mkdirs"_s, R"({"path":"/dir/p.txt/x"})", kJson).status, 400);
-    QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/move"_s,
-                               R"({"source_path":"/dir/p.txt","destination_path":"/dir/sub/q.txt"})", kJson)
+    QCOMPARE(m_sandbox
+                 .request("POST", u"/api/2.0/dbfs/move"_s,
+                     R"({"source_path":"/dir/p.txt","destination_path":"/dir/sub/q.txt"})", kJson)
                  .status,
-             200);
-    const auto missingSource = m_sandbox.request("POST", u"/api/2.0/dbfs/move"_s,
-                                                 R"({"source_path":"/dir/p.txt","destination_path":"/x.txt"})", kJson);
+        200);
+    const auto missingSource = m_sandbox.request(
+        "POST", u"/api/2.0/dbfs/move"_s, R"({"source_path":"/dir/p.txt","destination_path":"/x.txt"})", kJson);
     QCOMPARE(missingSource.status, 404);
     QCOMPARE(missingSource.json().value(u"error_code"_s).toString(), u"RESOURCE_DOES_NOT_EXIST"_s);
     const auto moved = m_sandbox.get(u"/api/2.0/dbfs/read?path=/dir/sub/q.txt"_s, kPat);
     QCOMPARE(QByteArray::fromBase64(moved.json().value(u"data"_s).toString().toLatin1()), small);
-    QCOMPARE(m_sandbox.get(u"/api/2.0/dbfs/read?path=/dir/sub/q.txt&length=1048577"_s, kPat).json().value(u"error_code"_s)
+    QCOMPARE(m_sandbox.get(u"/api/2.0/dbfs/read?path=/dir/sub/q.txt&length=1048577"_s, kPat)
+                 .json()
+                 .value(u"error_code"_s)
                  .toString(),
-             u"MAX_READ_SIZE_EXCEEDED"_s);
+        u"MAX_READ_SIZE_EXCEEDED"_s);
 
     const auto list = m_sandbox.get(u"/api/2.0/dbfs/list?path=/dir"_s, kPat);
     QCOMPARE(list.status, 200);
     QStringList paths;
     for (const auto &f : list.json().value(u"files"_s).toArray())
         paths << f.toObject().value(u"path"_s).toString();
-    QCOMPARE(paths, (QStringList {u"/dir/form.bin"_s, u"/dir/sub"_s}));
+    QCOMPARE(paths, (QStringList { u"/dir/form.bin"_s, u"/dir/sub"_s }));
 
     const auto notEmpty = m_sandbox.request("POST", u"/api/2.0/dbfs/delete"_s, R"({"path":"/dir"})", kJson);
     QCOMPARE(notEmpty.status, 400);
-    QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/delete"_s, R"({"path":"/dir","recursive":true})", kJson).status, 200);
+    QCOMPARE(
+        m_sandbox.request("POST", u"/api/2.0/dbfs/delete"_s, R"({"path":"/dir","recursive":true})", kJson).status, 200);
     QCOMPARE(m_sandbox.get(u"/api/2.0/dbfs/get-status?path=/dir"_s, kPat).status, 404);
     QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/delete"_s, R"({"path":"/dir"})", kJson).status, 200);
 
@@ -677,13 +704,15 @@ void TestSandboxDatabricks::dbfsPutMoveListDelete()
 
 void TestSandboxDatabricks::malformedBodies()
 {
-    for (const QString &path : {u"/api/2.0/dbfs/create"_s, u"/api/2.0/dbfs/mkdirs"_s, u"/api/2.0/fs/create-upload-part-urls"_s})
+    for (const QString &path :
+        { u"/api/2.0/dbfs/create"_s, u"/api/2.0/dbfs/mkdirs"_s, u"/api/2.0/fs/create-upload-part-urls"_s })
     {
         const auto r = m_sandbox.request("POST", path, "{not json", kJson);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().value(u"error_code"_s).toString(), u"MALFORMED_REQUEST"_s);
     }
-    const auto badBase64 = m_sandbox.request("POST", u"/api/2.0/dbfs/put"_s, R"({"path":"/b.bin","contents":"!!!"})", kJson);
+    const auto badBase64
+        = m_sandbox.request("POST", u"/api/2.0/dbfs/put"_s, R"({"path":"/b.bin","contents":"!!!"})", kJson);
     QCOMPARE(badBase64.status, 400);
     QCOMPARE(m_sandbox.get(kDirs + u"?page_size=0"_s, kPat).status, 400);
     QCOMPARE(m_sandbox.request("PUT", kFiles + u"/x?overwrite=maybe"_s, "x", kPat).status, 400);

@@ -12,11 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
-
+#include <memory>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -26,7 +24,7 @@ namespace
 const QString kClientId = u"sandbox-client.apps.googleusercontent.com"_s;
 const QString kClientSecret = u"sandbox-secret"_s;
 const QString kRedirect = u"http://127.0.0.1:53682/callback"_s;
-const QList<QPair<QByteArray, QByteArray>> kForm {{"Content-Type", "application/x-www-form-urlencoded"}};
+const QList<QPair<QByteArray, QByteArray>> kForm { { "Content-Type", "application/x-www-form-urlencoded" } };
 
 QByteArray form(const QList<QPair<QString, QString>> &fields)
 {
@@ -52,7 +50,7 @@ QString challengeOf(const QString &verifier)
 
 QList<QPair<QByteArray, QByteArray>> bearer(const QString &token)
 {
-    return {{"Authorization", "Bearer " + token.toLatin1()}};
+    return { { "Authorization", "Bearer " + token.toLatin1() } };
 }
 
 struct DemoKey
@@ -68,16 +66,16 @@ DemoKey demoKey()
     if (!f.open(QIODevice::ReadOnly))
         return {};
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
-    return {o.value(u"client_email"_s).toString(), o.value(u"private_key_id"_s).toString(),
-            o.value(u"private_key"_s).toString().toLatin1()};
+    return { o.value(u"client_email"_s).toString(), o.value(u"private_key_id"_s).toString(),
+        o.value(u"private_key"_s).toString().toLatin1() };
 }
 
 /// RS256 signature of `input` with a PEM private key (empty on failure).
 QByteArray signRs256(const QByteArray &pem, const QByteArray &input)
 {
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())), &BIO_free);
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr),
-                                                            &EVP_PKEY_free);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr), &EVP_PKEY_free);
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     if (!key || !ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1)
         return {};
@@ -94,19 +92,16 @@ QByteArray signRs256(const QByteArray &pem, const QByteArray &input)
 
 QByteArray makeJwt(const DemoKey &key, const QJsonObject &claims, const QByteArray &pem)
 {
-    const QJsonObject header {{u"alg"_s, u"RS256"_s}, {u"typ"_s, u"JWT"_s}, {u"kid"_s, key.keyId}};
+    const QJsonObject header { { u"alg"_s, u"RS256"_s }, { u"typ"_s, u"JWT"_s }, { u"kid"_s, key.keyId } };
     const QByteArray input = b64url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
-                             + b64url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+        + b64url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
     return input + '.' + b64url(signRs256(pem, input));
 }
 
 QJsonObject jwtClaims(const DemoKey &key, qint64 iat, qint64 exp)
 {
-    return {{u"iss"_s, key.email},
-            {u"scope"_s, u"https://www.googleapis.com/auth/drive.readonly"_s},
-            {u"aud"_s, u"https://oauth2.googleapis.com/token"_s},
-            {u"iat"_s, iat},
-            {u"exp"_s, exp}};
+    return { { u"iss"_s, key.email }, { u"scope"_s, u"https://www.googleapis.com/auth/drive.readonly"_s },
+        { u"aud"_s, u"https://oauth2.googleapis.com/token"_s }, { u"iat"_s, iat }, { u"exp"_s, exp } };
 }
 
 } // namespace
@@ -132,7 +127,7 @@ private:
     /// Follows the auth endpoint's 302 as a browser would and returns the code (empty on failure).
     QString authorize(const QString &verifier, const QString &extra = {}, SandboxProcess *sandbox = nullptr);
     SandboxProcess::Reply exchange(const QString &code, const QString &verifier, const QString &redirect = kRedirect,
-                                   SandboxProcess *sandbox = nullptr);
+        SandboxProcess *sandbox = nullptr);
     int driveStatus(const QString &token, SandboxProcess *sandbox = nullptr);
 
     SandboxProcess m_sandbox;
@@ -167,18 +162,14 @@ QString TestSandboxOAuth::authorize(const QString &verifier, const QString &extr
     return back.queryItemValue(u"code"_s, QUrl::FullyDecoded);
 }
 
-SandboxProcess::Reply TestSandboxOAuth::exchange(const QString &code, const QString &verifier, const QString &redirect,
-                                                 SandboxProcess *sandbox)
+SandboxProcess::Reply TestSandboxOAuth::exchange(
+    const QString &code, const QString &verifier, const QString &redirect, SandboxProcess *sandbox)
 {
     SandboxProcess &sb = sandbox ? *sandbox : m_sandbox;
     return sb.request("POST", u"/token"_s,
-                      form({{u"grant_type"_s, u"authorization_code"_s},
-                            {u"code"_s, code},
-                            {u"client_id"_s, kClientId},
-                            {u"client_secret"_s, kClientSecret},
-                            {u"redirect_uri"_s, redirect},
-                            {u"code_verifier"_s, verifier}}),
-                      kForm);
+        form({ { u"grant_type"_s, u"authorization_code"_s }, { u"code"_s, code }, { u"client_id"_s, kClientId },
+            { u"client_secret"_s, kClientSecret }, { u"redirect_uri"_s, redirect }, { u"code_verifier"_s, verifier } }),
+        kForm);
 }
 
 int TestSandboxOAuth::driveStatus(const QString &token, SandboxProcess *sandbox)
@@ -208,11 +199,9 @@ void TestSandboxOAuth::codeWithPkceRoundTrip()
 
     // Refresh: a new access token, and no new refresh token in the reply.
     const auto refreshed = m_sandbox.request("POST", u"/token"_s,
-                                             form({{u"grant_type"_s, u"refresh_token"_s},
-                                                   {u"refresh_token"_s, refresh},
-                                                   {u"client_id"_s, kClientId},
-                                                   {u"client_secret"_s, kClientSecret}}),
-                                             kForm);
+        form({ { u"grant_type"_s, u"refresh_token"_s }, { u"refresh_token"_s, refresh }, { u"client_id"_s, kClientId },
+            { u"client_secret"_s, kClientSecret } }),
+        kForm);
     QCOMPARE(refreshed.status, 200);
     const QString access2 = refreshed.json().value(u"access_token"_s).toString();
     QVERIFY(!access2.isEmpty() && access2 != access);
@@ -250,17 +239,14 @@ void TestSandboxOAuth::tokenEndpointRejectsBadExchanges()
     QCOMPARE(exchange(doubled, verifier).status, 400);
 
     const auto badClient = m_sandbox.request("POST", u"/token"_s,
-                                             form({{u"grant_type"_s, u"authorization_code"_s},
-                                                   {u"code"_s, code2},
-                                                   {u"client_id"_s, u"nobody.apps.googleusercontent.com"_s},
-                                                   {u"client_secret"_s, u"x"_s},
-                                                   {u"redirect_uri"_s, kRedirect},
-                                                   {u"code_verifier"_s, verifier}}),
-                                             kForm);
+        form({ { u"grant_type"_s, u"authorization_code"_s }, { u"code"_s, code2 },
+            { u"client_id"_s, u"nobody.apps.googleusercontent.com"_s }, { u"client_secret"_s, u"x"_s },
+            { u"redirect_uri"_s, kRedirect }, { u"code_verifier"_s, verifier } }),
+        kForm);
     QCOMPARE(badClient.status, 401);
     QCOMPARE(badClient.json().value(u"error"_s).toString(), u"invalid_client"_s);
 
-    const auto badGrant = m_sandbox.request("POST", u"/token"_s, form({{u"grant_type"_s, u"password"_s}}), kForm);
+    const auto badGrant = m_sandbox.request("POST", u"/token"_s, form({ { u"grant_type"_s, u"password"_s } }), kForm);
     QCOMPARE(badGrant.status, 400);
     QCOMPARE(badGrant.json().value(u"error"_s).toString(), u"unsupported_grant_type"_s);
 }
@@ -285,9 +271,9 @@ void TestSandboxOAuth::authEndpointErrors()
     QVERIFY(!back.hasQueryItem(u"code"_s));
 
     // The same through a fault.
-    QVERIFY(m_sandbox.setFaults(QJsonObject {{u"oauth"_s, QJsonObject {{u"deny"_s, true}}}}));
+    QVERIFY(m_sandbox.setFaults(QJsonObject { { u"oauth"_s, QJsonObject { { u"deny"_s, true } } } }));
     QVERIFY(authorize(verifier).isEmpty());
-    QVERIFY(m_sandbox.setFaults(QJsonObject {{u"oauth"_s, QJsonObject {{u"deny"_s, false}}}}));
+    QVERIFY(m_sandbox.setFaults(QJsonObject { { u"oauth"_s, QJsonObject { { u"deny"_s, false } } } }));
     QVERIFY(!authorize(verifier).isEmpty());
 
     // Missing parameters and non-loopback redirects get an error page, not a redirect.
@@ -306,20 +292,19 @@ void TestSandboxOAuth::revokeKillsRefreshAndDerivedTokens()
     const QString refresh = tok.value(u"refresh_token"_s).toString();
     QCOMPARE(driveStatus(access), 200);
 
-    QCOMPARE(m_sandbox.request("POST", u"/revoke"_s, form({{u"token"_s, refresh}}), kForm).status, 200);
+    QCOMPARE(m_sandbox.request("POST", u"/revoke"_s, form({ { u"token"_s, refresh } }), kForm).status, 200);
     QCOMPARE(driveStatus(access), 401);
     const auto refreshed = m_sandbox.request("POST", u"/token"_s,
-                                             form({{u"grant_type"_s, u"refresh_token"_s},
-                                                   {u"refresh_token"_s, refresh},
-                                                   {u"client_id"_s, kClientId},
-                                                   {u"client_secret"_s, kClientSecret}}),
-                                             kForm);
+        form({ { u"grant_type"_s, u"refresh_token"_s }, { u"refresh_token"_s, refresh }, { u"client_id"_s, kClientId },
+            { u"client_secret"_s, kClientSecret } }),
+        kForm);
     QCOMPARE(refreshed.status, 400);
     QCOMPARE(refreshed.json().value(u"error"_s).toString(), u"invalid_grant"_s);
     QCOMPARE(refreshed.json().value(u"error_description"_s).toString(), u"Token has been expired or revoked."_s);
 
     // Revoking twice, or something never issued: invalid_token. The query form works too.
-    const auto again = m_sandbox.request("POST", u"/revoke?token="_s + QString::fromLatin1(QUrl::toPercentEncoding(refresh)));
+    const auto again
+        = m_sandbox.request("POST", u"/revoke?token="_s + QString::fromLatin1(QUrl::toPercentEncoding(refresh)));
     QCOMPARE(again.status, 400);
     QCOMPARE(again.json().value(u"error"_s).toString(), u"invalid_token"_s);
 }
@@ -329,11 +314,12 @@ void TestSandboxOAuth::jwtBearerGrant()
     const DemoKey key = demoKey();
     QVERIFY2(!key.pem.isEmpty(), "demo service account key fixture");
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const auto grant = [this](const QByteArray &assertion) {
+    const auto grant = [this](const QByteArray &assertion)
+    {
         return m_sandbox.request("POST", u"/token"_s,
-                                 form({{u"grant_type"_s, u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s},
-                                       {u"assertion"_s, QString::fromLatin1(assertion)}}),
-                                 kForm);
+            form({ { u"grant_type"_s, u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s },
+                { u"assertion"_s, QString::fromLatin1(assertion) } }),
+            kForm);
     };
 
     const auto ok = grant(makeJwt(key, jwtClaims(key, now, now + 3600), key.pem));
@@ -351,13 +337,17 @@ void TestSandboxOAuth::jwtBearerGrant()
     QCOMPARE(badSig.json().value(u"error_description"_s).toString(), u"Invalid JWT Signature."_s);
 
     // A client clock two hours ahead, and a lifetime over an hour: the short-lived token message.
-    for (const auto &[iat, exp] : {std::pair {now + 7200, now + 7200 + 3600}, std::pair {now, now + 7200}})
+    for (const auto &[iat, exp] : { std::pair { now + 7200, now + 7200 + 3600 }, std::pair { now, now + 7200 } })
     {
         const auto skewed = grant(makeJwt(key, jwtClaims(key, iat, exp), key.pem));
         QCOMPARE(skewed.status, 400);
         QCOMPARE(skewed.json().value(u"error"_s).toString(), u"invalid_grant"_s);
-        QVERIFY(skewed.json().value(u"error_description"_s).toString().startsWith(
-            u"Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe"_s));
+        QVERIFY(
+            skewed.json()
+                .value(u"error_description"_s)
+                .toString()
+                .startsWith(
+                    u"Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe"_s));
     }
 
     // The sandbox's own token URL is an accepted audience as well.
@@ -368,7 +358,7 @@ void TestSandboxOAuth::jwtBearerGrant()
 
 void TestSandboxOAuth::tokenExpiryGivesDriveAuthError()
 {
-    SandboxProcess shortLived({u"--token-lifetime"_s, u"1"_s});
+    SandboxProcess shortLived({ u"--token-lifetime"_s, u"1"_s });
     QVERIFY2(shortLived.start(), qPrintable(shortLived.errorString()));
     const QString verifier = QString::fromLatin1(b64url(QByteArray(40, 'e')));
     const auto tok = exchange(authorize(verifier, {}, &shortLived), verifier, kRedirect, &shortLived).json();
@@ -385,18 +375,17 @@ void TestSandboxOAuth::tokenExpiryGivesDriveAuthError()
 
     // Refreshing gives a working token again.
     const auto refreshed = shortLived.request("POST", u"/token"_s,
-                                              form({{u"grant_type"_s, u"refresh_token"_s},
-                                                    {u"refresh_token"_s, tok.value(u"refresh_token"_s).toString()},
-                                                    {u"client_id"_s, kClientId},
-                                                    {u"client_secret"_s, kClientSecret}}),
-                                              kForm);
+        form(
+            { { u"grant_type"_s, u"refresh_token"_s }, { u"refresh_token"_s, tok.value(u"refresh_token"_s).toString() },
+                { u"client_id"_s, kClientId }, { u"client_secret"_s, kClientSecret } }),
+        kForm);
     QCOMPARE(refreshed.status, 200);
     QVERIFY(refreshed.json().value(u"access_token"_s).toString() != access);
 
     // Databricks M2M tokens expire too, and then get Databricks' 403.
     const auto m2m = shortLived.request("POST", u"/oidc/v1/token"_s, "grant_type=client_credentials&scope=all-apis",
-                                        {{"Content-Type", "application/x-www-form-urlencoded"},
-                                         {"Authorization", "Basic " + QByteArray("sandbox-sp:sandbox-sp-secret").toBase64()}});
+        { { "Content-Type", "application/x-www-form-urlencoded" },
+            { "Authorization", "Basic " + QByteArray("sandbox-sp:sandbox-sp-secret").toBase64() } });
     QCOMPARE(m2m.status, 200);
     const QString dbxToken = m2m.json().value(u"access_token"_s).toString();
     QTRY_COMPARE_WITH_TIMEOUT(shortLived.get(u"/api/2.0/dbfs/list?path=/"_s, bearer(dbxToken)).status, 403, 5000);
@@ -409,10 +398,10 @@ void TestSandboxOAuth::databricksOidcClientCredentials()
     const QString tokenEndpoint = discovery.json().value(u"token_endpoint"_s).toString();
     QCOMPARE(tokenEndpoint, m_sandbox.baseUrl().toString() + u"/oidc/v1/token"_s);
 
-    const QList<QPair<QByteArray, QByteArray>> basic {
-        {"Content-Type", "application/x-www-form-urlencoded"},
-        {"Authorization", "Basic " + QByteArray("sandbox-sp:sandbox-sp-secret").toBase64()}};
-    const auto reply = m_sandbox.request("POST", u"/oidc/v1/token"_s, "grant_type=client_credentials&scope=all-apis", basic);
+    const QList<QPair<QByteArray, QByteArray>> basic { { "Content-Type", "application/x-www-form-urlencoded" },
+        { "Authorization", "Basic " + QByteArray("sandbox-sp:sandbox-sp-secret").toBase64() } };
+    const auto reply
+        = m_sandbox.request("POST", u"/oidc/v1/token"_s, "grant_type=client_credentials&scope=all-apis", basic);
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json().value(u"token_type"_s).toString(), u"Bearer"_s);
     QCOMPARE(reply.json().value(u"scope"_s).toString(), u"all-apis"_s);
@@ -423,8 +412,8 @@ void TestSandboxOAuth::databricksOidcClientCredentials()
     QCOMPARE(driveStatus(token), 401);
 
     const auto wrong = m_sandbox.request("POST", u"/oidc/v1/token"_s, "grant_type=client_credentials",
-                                         {{"Content-Type", "application/x-www-form-urlencoded"},
-                                          {"Authorization", "Basic " + QByteArray("sandbox-sp:nope").toBase64()}});
+        { { "Content-Type", "application/x-www-form-urlencoded" },
+            { "Authorization", "Basic " + QByteArray("sandbox-sp:nope").toBase64() } });
     QCOMPARE(wrong.status, 401);
     QCOMPARE(wrong.json().value(u"error"_s).toString(), u"invalid_client"_s);
 }
@@ -432,7 +421,7 @@ void TestSandboxOAuth::databricksOidcClientCredentials()
 void TestSandboxOAuth::tokenEndpointFaults()
 {
     QVERIFY(m_sandbox.setFaults(QJsonObject {
-        {u"oauth"_s, QJsonObject {{u"token_error_times"_s, 2}, {u"token_error_status"_s, 503}}}}));
+        { u"oauth"_s, QJsonObject { { u"token_error_times"_s, 2 }, { u"token_error_status"_s, 503 } } } }));
     const QString verifier = QString::fromLatin1(b64url(QByteArray(40, 'f')));
     const QString code = authorize(verifier);
     QCOMPARE(exchange(code, verifier).status, 503);
@@ -444,10 +433,11 @@ void TestSandboxOAuth::tokenEndpointFaults()
 void TestSandboxOAuth::manifestRegistersClientsKeysAndTokens()
 {
     // A fresh service-account key pair, registered through the manifest with its public half only.
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> pkey(EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(2048)),
-                                                             &EVP_PKEY_free);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> pkey(
+        EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(2048)), &EVP_PKEY_free);
     QVERIFY(pkey);
-    const auto pemOf = [&pkey](bool privateKey) {
+    const auto pemOf = [&pkey](bool privateKey)
+    {
         std::unique_ptr<BIO, decltype(&BIO_free)> mem(BIO_new(BIO_s_mem()), &BIO_free);
         if (privateKey)
             PEM_write_bio_PrivateKey(mem.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr);
@@ -457,52 +447,52 @@ void TestSandboxOAuth::manifestRegistersClientsKeysAndTokens()
         const long len = BIO_ctrl(mem.get(), BIO_CTRL_INFO, 0, &data);
         return QByteArray(data, qsizetype(len));
     };
-    const DemoKey key {u"robot@example-project.iam.gserviceaccount.com"_s, u"k1"_s, pemOf(true)};
+    const DemoKey key { u"robot@example-project.iam.gserviceaccount.com"_s, u"k1"_s, pemOf(true) };
 
-    const QJsonObject manifest {
-        {u"my_drive"_s, QJsonArray {QJsonObject {{u"name"_s, u"one.txt"_s}, {u"size"_s, 10}}}},
-        {u"oauth"_s,
-         QJsonObject {
-             {u"clients"_s, QJsonArray {QJsonObject {{u"client_id"_s, u"mine.apps.googleusercontent.com"_s},
-                                                     {u"client_secret"_s, u"mine-secret"_s}}}},
-             {u"service_accounts"_s, QJsonArray {QJsonObject {{u"client_email"_s, key.email},
-                                                              {u"private_key_id"_s, key.keyId},
-                                                              {u"public_key_pem"_s, QString::fromLatin1(pemOf(false))}}}},
-             {u"service_principals"_s,
-              QJsonArray {QJsonObject {{u"client_id"_s, u"sp-2"_s}, {u"client_secret"_s, u"sp-2-secret"_s}}}}}},
-        {u"databricks"_s,
-         QJsonObject {{u"volumes"_s, QJsonArray {u"/Volumes/cat/sch/vol"_s}}, {u"tokens"_s, QJsonArray {u"dapi-second"_s}}}}};
+    const QJsonObject manifest { { u"my_drive"_s,
+                                     QJsonArray { QJsonObject { { u"name"_s, u"one.txt"_s }, { u"size"_s, 10 } } } },
+        { u"oauth"_s,
+            QJsonObject { { u"clients"_s,
+                              QJsonArray { QJsonObject { { u"client_id"_s, u"mine.apps.googleusercontent.com"_s },
+                                  { u"client_secret"_s, u"mine-secret"_s } } } },
+                { u"service_accounts"_s,
+                    QJsonArray { QJsonObject { { u"client_email"_s, key.email }, { u"private_key_id"_s, key.keyId },
+                        { u"public_key_pem"_s, QString::fromLatin1(pemOf(false)) } } } },
+                { u"service_principals"_s,
+                    QJsonArray {
+                        QJsonObject { { u"client_id"_s, u"sp-2"_s }, { u"client_secret"_s, u"sp-2-secret"_s } } } } } },
+        { u"databricks"_s,
+            QJsonObject { { u"volumes"_s, QJsonArray { u"/Volumes/cat/sch/vol"_s } },
+                { u"tokens"_s, QJsonArray { u"dapi-second"_s } } } } };
     QTemporaryDir dir;
     QFile file(dir.filePath(u"manifest.json"_s));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QJsonDocument(manifest).toJson());
     file.close();
-    SandboxProcess custom({u"--manifest"_s, file.fileName()});
+    SandboxProcess custom({ u"--manifest"_s, file.fileName() });
     QVERIFY2(custom.start(), qPrintable(custom.errorString()));
 
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const auto jwt = custom.request("POST", u"/token"_s,
-                                    form({{u"grant_type"_s, u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s},
-                                          {u"assertion"_s, QString::fromLatin1(makeJwt(key, jwtClaims(key, now, now + 600), key.pem))}}),
-                                    kForm);
+        form({ { u"grant_type"_s, u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s },
+            { u"assertion"_s, QString::fromLatin1(makeJwt(key, jwtClaims(key, now, now + 600), key.pem)) } }),
+        kForm);
     QCOMPARE(jwt.status, 200);
     QCOMPARE(driveStatus(jwt.json().value(u"access_token"_s).toString(), &custom), 200);
 
     const auto refresh = custom.request("POST", u"/token"_s,
-                                        form({{u"grant_type"_s, u"refresh_token"_s},
-                                              {u"refresh_token"_s, u"1//unknown"_s},
-                                              {u"client_id"_s, u"mine.apps.googleusercontent.com"_s},
-                                              {u"client_secret"_s, u"mine-secret"_s}}),
-                                        kForm);
+        form({ { u"grant_type"_s, u"refresh_token"_s }, { u"refresh_token"_s, u"1//unknown"_s },
+            { u"client_id"_s, u"mine.apps.googleusercontent.com"_s }, { u"client_secret"_s, u"mine-secret"_s } }),
+        kForm);
     // The client is known (no invalid_client); only the grant is bad.
     QCOMPARE(refresh.status, 400);
     QCOMPARE(refresh.json().value(u"error"_s).toString(), u"invalid_grant"_s);
 
-    const QList<QPair<QByteArray, QByteArray>> second {{"Authorization", "Bearer dapi-second"}};
+    const QList<QPair<QByteArray, QByteArray>> second { { "Authorization", "Bearer dapi-second" } };
     QCOMPARE(custom.request("PUT", u"/api/2.0/fs/files/Volumes/cat/sch/vol/x.txt"_s, "x", second).status, 204);
     QCOMPARE(custom.get(u"/api/2.0/fs/files/Volumes/main/default/landing/x.txt"_s, second).status, 404);
-    const auto m2m = custom.request("POST", u"/oidc/v1/token"_s, "grant_type=client_credentials&client_id=sp-2&client_secret=sp-2-secret",
-                                    kForm);
+    const auto m2m = custom.request(
+        "POST", u"/oidc/v1/token"_s, "grant_type=client_credentials&client_id=sp-2&client_secret=sp-2-secret", kForm);
     QCOMPARE(m2m.status, 200);
 }
 
