@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -19,6 +20,7 @@ private:
     QJsonObject m_small;  ///< a binary of 64 KiB .. 2 MiB
     QJsonObject m_small2; ///< another one
     QJsonObject m_medium; ///< 1 MiB .. 16 MiB
+    QJsonObject m_large;  ///< 4 MiB .. 32 MiB: four parts of at least 1 MiB
 
     void applyFileFaults(const QString &id, const QJsonObject &faults)
     {
@@ -34,6 +36,8 @@ private slots:
         m_small = findBinary(*m_sandbox, 60 * 1024, 2 << 20);
         m_small2 = findBinary(*m_sandbox, 1, 2 << 20, {m_small.value(u"id"_s).toString()});
         m_medium = findBinary(*m_sandbox, 1 << 20, 16 << 20);
+        m_large = findBinary(*m_sandbox, 4 << 20, 32 << 20);
+        QVERIFY(!m_large.isEmpty());
         QVERIFY2(!m_small.isEmpty() && !m_small2.isEmpty() && !m_medium.isEmpty(), "demo tree lacks small binaries");
     }
 
@@ -102,6 +106,36 @@ private slots:
                 resumedFrom = range.mid(6, range.indexOf(u'-') - 6).toLongLong();
         }
         QVERIFY2(resumedFrom > 0 && resumedFrom <= 300000, qPrintable(QString::number(resumedFrom)));
+        QVERIFY(partialsUnder(dir.path()).isEmpty());
+    }
+
+    void rangedPartsResume()
+    {
+        // Above the threshold the file comes as 4 ranged parts written in place; the first two bodies
+        // break mid-way and their parts resume from their own last good byte.
+        const QString id = m_large.value(u"id"_s).toString();
+        const qint64 size = m_large.value(u"size"_s).toVariant().toLongLong();
+        applyFileFaults(id, {{u"reset_after_bytes"_s, 100000}, {u"reset_times"_s, 2}});
+        QTemporaryDir dir;
+        Transfer::RunOptions options = fastOptions();
+        options.rangedThreshold = 512 * 1024;
+        options.streams = 4;
+        const RunResult r = runIngest(*m_sandbox, {ref(id)}, dir.path(), options);
+        QCOMPARE(r.report.totals.filesDone, 1);
+        const Transfer::FileStatus *f = recordFor(r.report, id);
+        QVERIFY(f);
+        QCOMPARE(f->bytesDone, size);
+        QVERIFY(f->retries >= 2);
+        QCOMPARE(md5Of(f->destinationPath), m_large.value(u"md5"_s).toString().toLatin1());
+        QTRY_VERIFY_WITH_TIMEOUT(mediaRequests(*m_sandbox, id).size() >= 6, 10000);
+        QSet<QString> ranges;
+        for (const auto &[status, range] : mediaRequests(*m_sandbox, id))
+        {
+            QVERIFY2(range.startsWith(u"bytes="_s), qPrintable(range));
+            ranges.insert(range);
+        }
+        // 4 part ranges plus 2 resumed ones, all different.
+        QVERIFY2(ranges.size() >= 6, qPrintable(QStringList(ranges.cbegin(), ranges.cend()).join(u", "_s)));
         QVERIFY(partialsUnder(dir.path()).isEmpty());
     }
 

@@ -52,6 +52,10 @@ Engine::Engine(const Services &services, const RunOptions &options, QObject *par
     m_pacer = new Net::Pacer(m_options.requestsPerSecond, m_options.burst, this);
     m_drive = new Drive::DriveClient(m_services.nam, m_services.token, m_pacer, m_services.endpoints, this);
     m_context.nam = m_services.nam;
+    // Ranged parts get their own connection pools (QNAM keeps 6 connections per host): part i of every
+    // large file goes through pool i.
+    for (int i = 0; i < std::max(1, m_options.streams); ++i)
+        m_context.partNams.append(new QNetworkAccessManager(this));
     m_context.token = m_services.token;
     m_context.pacer = m_pacer;
     m_context.drive = m_drive;

@@ -8,6 +8,7 @@
 #include "net/network.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
+#include "transfer/rangedfetch.h"
 #include "util/hasher.h"
 #include "util/logging.h"
 
@@ -53,12 +54,73 @@ FileTransfer::FileTransfer(const TransferContext &context, const TransferJob &jo
 
 FileTransfer::~FileTransfer()
 {
+    delete m_ranged; // before the sink it writes into
+    m_ranged = nullptr;
     dropReply();
     if (m_sink)
     {
         m_sink->abort();
         delete m_sink;
     }
+}
+
+qint64 FileTransfer::bytesDone() const
+{
+    return m_ranged ? m_ranged->received() : m_received;
+}
+
+int FileTransfer::retries() const
+{
+    return m_retries + (m_ranged ? m_ranged->retries() : 0);
+}
+
+bool FileTransfer::useRanges() const
+{
+    return !m_noRanges && m_job.exportMimeType.isEmpty() && m_options.streams > 1 && m_job.file.size > m_options.rangedThreshold
+        && m_sink && m_sink->supportsRandomAccess();
+}
+
+void FileTransfer::onRangedFinished(const Net::Error &error)
+{
+    if (m_finished)
+        return;
+    if (!error.isError())
+    {
+        m_received = m_job.file.size;
+        m_replyDone = true;
+        maybeVerify();
+        return;
+    }
+    m_lastError = error;
+    qCInfo(lcTransfer) << m_job.file.id << "ranged fetch:" << Net::errorClassName(error.errorClass) << error.reason;
+    if (error.reason == u"rangeNotSupported"_s)
+    {
+        m_noRanges = true;
+        restartFromZero();
+        return;
+    }
+    if (error.errorClass == Net::ErrorClass::Auth && !m_refreshedToken && m_ctx.token)
+    {
+        m_refreshedToken = true;
+        ++m_retries;
+        auto *guard = new QObject(this);
+        connect(m_ctx.token, &Auth::TokenProvider::refreshed, guard, [this, guard] {
+            guard->deleteLater();
+            restartFromZero();
+        });
+        connect(m_ctx.token, &Auth::TokenProvider::refreshFailed, guard, [this, guard](const QString &reason) {
+            guard->deleteLater();
+            Net::Error e = m_lastError;
+            e.message = reason;
+            emit authFailed(reason);
+            finishWith(FileState::Failed, e);
+        });
+        m_ctx.token->refresh();
+        return;
+    }
+    if (error.errorClass == Net::ErrorClass::Auth)
+        emit authFailed(error.message);
+    finishWith(error.errorClass == Net::ErrorClass::Quota ? FileState::Parked : FileState::Failed, error);
 }
 
 bool FileTransfer::useSha256() const
@@ -126,6 +188,12 @@ void FileTransfer::start()
 
 void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
 {
+    if (m_ranged)
+    {
+        m_retries += m_ranged->retries();
+        delete m_ranged;
+        m_ranged = nullptr;
+    }
     if (m_sink)
     {
         m_sink->abort();
@@ -152,10 +220,12 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
         if (m_finished)
             return;
         dropReply();
+        delete m_ranged;
+        m_ranged = nullptr;
         m_sink->deleteLater();
         m_sink = nullptr;
-        // A local failure (disk full) stops the run; a remote sink's failure is handled like a request's.
-        finishWith(error.errorClass == Net::ErrorClass::Local ? FileState::Failed : FileState::Failed, error);
+        // A Local failure (disk full) makes the Engine stop the run; anything else fails this file only.
+        finishWith(FileState::Failed, error);
     });
     connect(m_sink, &Dest::Sink::committed, this, [this](const QString &finalLocation) {
         if (m_finished)
@@ -171,6 +241,15 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
     m_written = 0;
     m_pendingPos = 0;
     m_pendingLen = 0;
+    m_replyDone = false;
+    m_waitingForCommit = false;
+    if (useRanges())
+    {
+        m_ranged = new RangedFetch(m_ctx, m_job.file, m_sink, m_hasher.get(), m_options, this);
+        connect(m_ranged, &RangedFetch::finished, this, &FileTransfer::onRangedFinished);
+        m_ranged->start();
+        return;
+    }
     requestBody();
 }
 
@@ -541,6 +620,8 @@ void FileTransfer::pause()
         return;
     m_paused = true;
     m_retryTimer.stop();
+    if (m_ranged)
+        m_ranged->pause();
     if (m_reply)
     {
         // Bytes already read stay; resume() asks for the rest with Range.
@@ -566,6 +647,11 @@ void FileTransfer::resume()
         maybeVerify();
         return;
     }
+    if (m_ranged)
+    {
+        m_ranged->resume();
+        return;
+    }
     if (!m_job.exportMimeType.isEmpty())
         restartFromZero();
     else
@@ -586,6 +672,12 @@ void FileTransfer::finishWith(FileState state, const Net::Error &error)
     m_finished = true;
     m_retryTimer.stop();
     dropReply();
+    if (m_ranged)
+    {
+        m_retries += m_ranged->retries();
+        delete m_ranged;
+        m_ranged = nullptr;
+    }
     if (m_sink)
     {
         m_sink->abort();

@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QList>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
@@ -39,10 +40,13 @@ class StreamHasher;
 
 namespace Transfer
 {
+class RangedFetch;
+
 /// What every file of a run shares; owned by the Engine, outlives every FileTransfer.
 struct TransferContext
 {
     QNetworkAccessManager *nam = nullptr;
+    QList<QNetworkAccessManager *> partNams; ///< one per ranged stream index: own connection pools
     Auth::TokenProvider *token = nullptr;
     Net::Pacer *pacer = nullptr;
     Drive::DriveClient *drive = nullptr;
@@ -84,9 +88,9 @@ public:
     /// Drops everything; the sink leaves nothing behind. finished(Cancelled) follows (queued).
     void cancel();
 
-    [[nodiscard]] qint64 bytesDone() const { return m_received; }
+    [[nodiscard]] qint64 bytesDone() const;
     [[nodiscard]] qint64 bytesTotal() const { return m_job.file.size >= 0 && m_job.exportMimeType.isEmpty() ? m_job.file.size : -1; }
-    [[nodiscard]] int retries() const { return m_retries; }
+    [[nodiscard]] int retries() const;
     [[nodiscard]] Net::Error lastError() const { return m_lastError; }
     [[nodiscard]] FileState state() const { return m_state; }
 
@@ -114,6 +118,8 @@ private:
     void dropReply();
     [[nodiscard]] QNetworkRequest buildRequest() const;
     [[nodiscard]] bool useSha256() const;
+    [[nodiscard]] bool useRanges() const;
+    void onRangedFinished(const Net::Error &error);
 
     TransferContext m_ctx;
     TransferJob m_job;
@@ -121,6 +127,7 @@ private:
     FileState m_state = FileState::Queued;
 
     Dest::Sink *m_sink = nullptr;
+    RangedFetch *m_ranged = nullptr; ///< large files: parts over separate connections
     QPointer<QNetworkReply> m_reply;
     std::unique_ptr<Util::StreamHasher> m_hasher;
     std::unique_ptr<Net::Backoff> m_backoff;
@@ -146,6 +153,7 @@ private:
     bool m_refreshedToken = false;
     bool m_useExportLink = false;
     bool m_waitingForCommit = false;
+    bool m_noRanges = false; ///< the server ignored Range once: single stream from then on
     int m_checksumTries = 0;
     int m_retries = 0;
     Net::Error m_lastError;

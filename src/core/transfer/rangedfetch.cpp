@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "transfer/rangedfetch.h"
+
+#include "auth/tokenprovider.h"
+#include "destinations/destination.h"
+#include "drive/driveclient.h"
+#include "net/backoff.h"
+#include "net/errorclassifier.h"
+#include "net/network.h"
+#include "net/pacer.h"
+#include "net/requestcounters.h"
+#include "util/hasher.h"
+#include "util/logging.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Transfer
+{
+namespace
+{
+constexpr qint64 BlockSize = 256 * 1024;
+constexpr qint64 HashChunk = 1 << 20;
+constexpr qint64 HashPerTurn = 8 << 20; // then let the event loop breathe: replies keep flowing
+} // namespace
+
+RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile &file, Dest::Sink *sink,
+                         Util::StreamHasher *hasher, const RunOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_ctx(context)
+    , m_file(file)
+    , m_sink(sink)
+    , m_hasher(hasher)
+    , m_options(options)
+{
+    const int n = int(std::clamp<qint64>(options.streams, 1, std::max<qint64>(1, file.size / (1 << 20))));
+    const qint64 partSize = (file.size + n - 1) / n;
+    for (int i = 0; i < n; ++i)
+    {
+        auto part = std::make_unique<Part>();
+        part->index = i;
+        part->start = qint64(i) * partSize;
+        part->end = std::min(file.size, part->start + partSize) - 1;
+        part->backoff = std::make_unique<Net::Backoff>(Net::BackoffPolicy {1000ms, 32000ms, 1000ms, options.maxTries},
+                                                       QRandomGenerator::global()->generate());
+        part->stallTimer.setSingleShot(true);
+        part->stallTimer.setInterval(options.stallTimeoutMs);
+        part->retryTimer.setSingleShot(true);
+        Part *p = part.get();
+        connect(&part->stallTimer, &QTimer::timeout, this, [this, p] {
+            if (!p->reply)
+                return;
+            qCInfo(lcTransfer) << "part" << p->index << "stalled for" << m_file.id;
+            p->stalled = true;
+            p->reply->abort();
+        });
+        connect(&part->retryTimer, &QTimer::timeout, this, [this, p] { request(*p); });
+        m_parts.push_back(std::move(part));
+    }
+    connect(m_sink, &Dest::Sink::readyForMore, this, [this] {
+        for (auto &part : m_parts)
+            drainPart(*part);
+    });
+}
+
+RangedFetch::~RangedFetch()
+{
+    for (auto &part : m_parts)
+        dropReply(*part);
+}
+
+qint64 RangedFetch::received() const
+{
+    qint64 sum = 0;
+    for (const auto &part : m_parts)
+        sum += part->written;
+    return sum;
+}
+
+void RangedFetch::start()
+{
+    for (auto &part : m_parts)
+        request(*part);
+}
+
+void RangedFetch::request(Part &part)
+{
+    if (m_finished || m_paused || part.done || part.reply)
+        return;
+    if (m_ctx.pacer)
+    {
+        Part *p = &part;
+        m_ctx.pacer->acquire(this, [this, p] { send(*p); });
+        return;
+    }
+    send(part);
+}
+
+void RangedFetch::send(Part &part)
+{
+    if (m_finished || m_paused || part.done || part.reply)
+        return;
+    QNetworkRequest request = m_ctx.drive->mediaRequest(m_file, part.start + part.written, part.end);
+    request.setRawHeader("Authorization", "Bearer " + m_ctx.token->accessToken());
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // One connection pool per stream index: QNAM allows 6 connections per host, and N files × M parts
+    // must not queue behind each other.
+    QNetworkAccessManager *nam = m_ctx.partNams.isEmpty() ? m_ctx.nam : m_ctx.partNams.at(part.index % m_ctx.partNams.size());
+    if (m_ctx.counters)
+        ++m_ctx.counters->requests;
+    part.statusOk = false;
+    part.stalled = false;
+    part.pendingPos = part.pendingLen = 0; // unwritten bytes are asked for again: the Range starts before them
+    part.reply = nam->get(request);
+    part.reply->setReadBufferSize(m_options.readBufferSize);
+    Net::guardRedirects(part.reply);
+    Part *p = &part;
+    connect(part.reply, &QNetworkReply::readyRead, this, [this, p] { onReadyRead(*p); });
+    connect(part.reply, &QNetworkReply::finished, this, [this, p] { onFinished(*p); });
+    part.stallTimer.start();
+}
+
+void RangedFetch::onReadyRead(Part &part)
+{
+    if (!part.reply)
+        return;
+    part.stallTimer.start();
+    if (!part.statusOk)
+    {
+        const int status = part.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status != 206)
+            return; // an error body, or a server ignoring Range: settled in onFinished()
+        const QByteArray range = part.reply->rawHeader("Content-Range");
+        const qsizetype space = range.indexOf(' ');
+        const qsizetype dash = range.indexOf('-');
+        const qint64 first = space >= 0 && dash > space ? range.mid(space + 1, dash - space - 1).toLongLong() : -1;
+        if (first != part.start + part.written)
+        {
+            fail({Net::ErrorClass::Permanent, status, u"badContentRange"_s, tr("Unexpected Content-Range %1").arg(QString::fromLatin1(range))});
+            return;
+        }
+        part.statusOk = true;
+    }
+    drainPart(part);
+}
+
+void RangedFetch::drainPart(Part &part)
+{
+    if (m_finished)
+        return;
+    if (part.buffer.isEmpty())
+        part.buffer.resize(BlockSize);
+    bool wrote = false;
+    for (;;)
+    {
+        if (part.pendingPos >= part.pendingLen)
+        {
+            if (!part.reply || !part.statusOk || !part.reply->isOpen())
+                break;
+            const qint64 room = part.length() - part.written;
+            const qint64 n = part.reply->read(part.buffer.data(), std::min<qint64>(part.buffer.size(), room));
+            if (n <= 0)
+                break;
+            part.pendingPos = 0;
+            part.pendingLen = n;
+        }
+        const qint64 left = part.pendingLen - part.pendingPos;
+        const qint64 taken = m_sink->write(part.start + part.written, part.buffer.constData() + part.pendingPos, left);
+        if (taken < 0)
+            return; // the sink's failed() reaches the FileTransfer
+        part.written += taken;
+        part.pendingPos += taken;
+        wrote = wrote || taken > 0;
+        if (taken < left)
+        {
+            if (m_ctx.sinkStalls)
+                ++*m_ctx.sinkStalls;
+            break;
+        }
+    }
+    if (part.written >= part.length())
+        part.done = true;
+    if (wrote)
+        advanceHash();
+}
+
+void RangedFetch::onFinished(Part &part)
+{
+    if (!part.reply)
+        return;
+    part.stallTimer.stop();
+    QNetworkReply *reply = part.reply;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (part.statusOk && reply->isOpen())
+        drainPart(part);
+    Net::Error error;
+    if (part.stalled)
+    {
+        error = {Net::ErrorClass::Transient, 0, u"stalled"_s, tr("No data for %1 s").arg(m_options.stallTimeoutMs / 1000.0)};
+    }
+    else if (status == 200)
+    {
+        // The server sent the whole file for a part: ranges are not honoured here.
+        error = {Net::ErrorClass::Permanent, 200, u"rangeNotSupported"_s, tr("The server ignored the Range header")};
+    }
+    else if (status != 206 || reply->error() != QNetworkReply::NoError)
+    {
+        const QByteArray body = part.statusOk ? QByteArray() : reply->readAll();
+        error = Net::classifyDrive(reply->error(), status, body, reply->rawHeader("Retry-After"));
+        if (!error.isError())
+            error = {Net::ErrorClass::Transient, status, u"badResponse"_s, tr("Unexpected response")};
+    }
+    else if (part.written + (part.pendingLen - part.pendingPos) < part.length())
+    {
+        error = {Net::ErrorClass::Transient, status, u"truncated"_s, tr("A part ended early")};
+    }
+    part.reply = nullptr;
+    reply->disconnect(this);
+    reply->deleteLater();
+    if (m_paused && error.errorClass == Net::ErrorClass::Cancelled)
+        return;
+    if (!error.isError())
+    {
+        if (m_ctx.pacer)
+            m_ctx.pacer->onSuccess();
+        // Done once the sink took the last bytes (drainPart), possibly after readyForMore.
+        checkDone();
+        return;
+    }
+    if (error.errorClass == Net::ErrorClass::Throttled)
+    {
+        if (m_ctx.counters)
+            ++m_ctx.counters->throttled;
+        if (m_ctx.pacer)
+            m_ctx.pacer->onThrottled(error.retryAfter.count() >= 0 ? error.retryAfter : 0ms);
+    }
+    if (error.errorClass == Net::ErrorClass::Transient || error.errorClass == Net::ErrorClass::Throttled)
+    {
+        if (const auto delay = part.backoff->nextDelay(error))
+        {
+            ++m_retries;
+            if (m_ctx.counters)
+                ++m_ctx.counters->retries;
+            qCInfo(lcTransfer) << "part" << part.index << "of" << m_file.id << error.reason << "- resuming at"
+                               << part.start + part.written;
+            part.retryTimer.start(*delay);
+            return;
+        }
+    }
+    fail(error);
+}
+
+void RangedFetch::dropReply(Part &part)
+{
+    part.stallTimer.stop();
+    part.retryTimer.stop();
+    if (!part.reply)
+        return;
+    QNetworkReply *reply = part.reply;
+    part.reply = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+}
+
+void RangedFetch::fail(const Net::Error &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    for (auto &part : m_parts)
+        dropReply(*part);
+    emit finished(error);
+}
+
+void RangedFetch::advanceHash()
+{
+    if (m_hashScheduled || m_finished)
+        return;
+    // The contiguous prefix: everything up to the first part that is not complete, plus what it has.
+    qint64 prefix = 0;
+    for (const auto &part : m_parts)
+    {
+        prefix = part->start + part->written;
+        if (part->written < part->length())
+            break;
+    }
+    if (prefix <= m_hashed)
+    {
+        checkDone();
+        return;
+    }
+    if (m_hashBuffer.isEmpty())
+        m_hashBuffer.resize(HashChunk);
+    qint64 budget = HashPerTurn;
+    while (m_hashed < prefix && budget > 0)
+    {
+        const qint64 want = std::min<qint64>({HashChunk, prefix - m_hashed, budget});
+        const qint64 got = m_sink->readBack(m_hashed, m_hashBuffer.data(), want);
+        if (got <= 0)
+        {
+            fail({Net::ErrorClass::Local, 0, u"readBackFailed"_s, tr("Cannot read back what was written")});
+            return;
+        }
+        m_hasher->addData(m_hashBuffer.constData(), got);
+        m_hashed += got;
+        budget -= got;
+    }
+    if (m_hashed < prefix)
+    {
+        m_hashScheduled = true;
+        QTimer::singleShot(0, this, [this] {
+            m_hashScheduled = false;
+            advanceHash();
+        });
+        return;
+    }
+    checkDone();
+}
+
+void RangedFetch::checkDone()
+{
+    if (m_finished)
+        return;
+    for (const auto &part : m_parts)
+    {
+        if (!part->done)
+            return;
+    }
+    if (m_hashed < m_file.size)
+    {
+        advanceHash();
+        return;
+    }
+    m_finished = true;
+    emit finished({});
+}
+
+void RangedFetch::pause()
+{
+    if (m_finished)
+        return;
+    m_paused = true;
+    for (auto &part : m_parts)
+    {
+        if (part->reply && part->statusOk && part->reply->isOpen())
+            drainPart(*part);
+        dropReply(*part);
+    }
+}
+
+void RangedFetch::resume()
+{
+    if (m_finished)
+        return;
+    m_paused = false;
+    for (auto &part : m_parts)
+    {
+        if (!part->done && !part->reply)
+            request(*part);
+    }
+    checkDone();
+}
+
+void RangedFetch::abort()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    for (auto &part : m_parts)
+        dropReply(*part);
+}
+
+} // namespace Transfer
