@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "content.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <openssl/evp.h>
 #include <set>
-
-#include <fcntl.h>
 #include <unistd.h>
 
 namespace sandbox
@@ -65,18 +63,26 @@ std::string rfc3339(std::uint64_t secondsSince2024, unsigned ms)
     std::tm tm {};
     gmtime_r(&t, &tm);
     char buf[96];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03uZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms % 1000);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03uZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+        tm.tm_hour, tm.tm_min, tm.tm_sec, ms % 1000);
     return buf;
 }
 
 std::string guessMime(const std::string &name)
 {
     static const std::map<std::string, std::string> byExt = {
-        {"txt", "text/plain"},   {"csv", "text/csv"},         {"json", "application/json"},
-        {"pdf", "application/pdf"}, {"png", "image/png"},     {"jpg", "image/jpeg"},
-        {"jpeg", "image/jpeg"},  {"zip", "application/zip"},  {"gz", "application/gzip"},
-        {"parquet", "application/vnd.apache.parquet"}, {"html", "text/html"}, {"md", "text/markdown"},
+        { "txt", "text/plain" },
+        { "csv", "text/csv" },
+        { "json", "application/json" },
+        { "pdf", "application/pdf" },
+        { "png", "image/png" },
+        { "jpg", "image/jpeg" },
+        { "jpeg", "image/jpeg" },
+        { "zip", "application/zip" },
+        { "gz", "application/gzip" },
+        { "parquet", "application/vnd.apache.parquet" },
+        { "html", "text/html" },
+        { "md", "text/markdown" },
     };
     const auto dot = name.rfind('.');
     if (dot != std::string::npos)
@@ -253,8 +259,8 @@ Item *Content::addItem(std::unique_ptr<Item> item)
 }
 
 bool Content::addNodes(const nlohmann::json &nodes, const std::string &parentId, const std::string &parentPath,
-                       const std::string &driveId, bool sharedWithMe, std::string *error,
-                       std::vector<std::pair<Item *, nlohmann::json>> *shortcuts)
+    const std::string &driveId, bool sharedWithMe, std::string *error,
+    std::vector<std::pair<Item *, nlohmann::json>> *shortcuts)
 {
     if (!nodes.is_array())
     {
@@ -282,10 +288,10 @@ bool Content::addNodes(const nlohmann::json &nodes, const std::string &parentId,
         item->resourceKey = n.value("resource_key", std::string());
         std::string type = n.value("type", std::string());
         if (type.empty())
-            type = n.contains("children") ? "folder"
-                   : (n.contains("target") || n.contains("target_id")) ? "shortcut"
-                   : (n.contains("size") || n.contains("mimeType")) ? "file"
-                                                                  : "folder";
+            type = n.contains("children")                           ? "folder"
+                : (n.contains("target") || n.contains("target_id")) ? "shortcut"
+                : (n.contains("size") || n.contains("mimeType"))    ? "file"
+                                                                    : "folder";
         if (type == "folder")
         {
             item->kind = Item::Kind::Folder;
@@ -308,8 +314,7 @@ bool Content::addNodes(const nlohmann::json &nodes, const std::string &parentId,
             else
             {
                 item->kind = Item::Kind::Blob;
-                if (n.contains("size")
-                    && !(n.at("size").is_number_integer() && n.at("size").get<std::int64_t>() >= 0))
+                if (n.contains("size") && !(n.at("size").is_number_integer() && n.at("size").get<std::int64_t>() >= 0))
                 {
                     *error = "\"size\" of " + item->path + " must be a non-negative integer";
                     return false;
@@ -357,8 +362,7 @@ bool Content::loadJson(const nlohmann::json &doc, std::string *error)
         std::vector<std::pair<Item *, nlohmann::json>> shortcuts;
         if (doc.contains("my_drive") && !addNodes(doc.at("my_drive"), m_rootId, {}, {}, false, error, &shortcuts))
             return false;
-        if (doc.contains("shared_with_me")
-            && !addNodes(doc.at("shared_with_me"), {}, {}, {}, true, error, &shortcuts))
+        if (doc.contains("shared_with_me") && !addNodes(doc.at("shared_with_me"), {}, {}, {}, true, error, &shortcuts))
             return false;
         if (doc.contains("shared_drives"))
         {
@@ -401,7 +405,8 @@ bool Content::loadJson(const nlohmann::json &doc, std::string *error)
                 sc->shortcutTargetId = t->second->id;
             }
             const Item *t = find(sc->shortcutTargetId);
-            sc->shortcutTargetMime = n.value("target_mimeType", t ? t->mimeType : std::string("application/octet-stream"));
+            sc->shortcutTargetMime
+                = n.value("target_mimeType", t ? t->mimeType : std::string("application/octet-stream"));
         }
         const std::string demo = doc.value("demo_root", std::string());
         for (const auto &it : m_items)
@@ -441,7 +446,8 @@ bool Content::loadDemo(std::string *error)
             while (longName.size() < 296)
                 longName += "long-name-";
             longName.resize(296);
-            folder["children"].push_back({{"name", longName + ".txt"}, {"size", 300}, {"mimeType", "text/plain"}});
+            folder["children"].push_back(
+                { { "name", longName + ".txt" }, { "size", 300 }, { "mimeType", "text/plain" } });
         }
     }
     return loadJson(doc, error);
@@ -483,7 +489,7 @@ bool Content::loadRoot(const std::string &dir, std::string *error)
     m_demoRootId = m_rootId;
 
     // Depth-first in sorted order so ids and change numbers are stable; symlinks are not followed.
-    std::vector<std::pair<fs::path, std::string>> stack {{base, m_rootId}};
+    std::vector<std::pair<fs::path, std::string>> stack { { base, m_rootId } };
     while (!stack.empty())
     {
         auto [dirPath, parentId] = stack.back();
@@ -593,7 +599,7 @@ Hashes Content::hashes(const Item &item)
     if (item.localPath.empty() && item.size >= kCacheThreshold && !m_cacheDir.empty())
     {
         cacheFile = m_cacheDir + "/v" + std::to_string(kGeneratorVersion) + "-" + std::to_string(item.contentKey) + "-"
-                    + std::to_string(item.size);
+            + std::to_string(item.size);
         std::ifstream in(cacheFile);
         Hashes h;
         if (in >> h.md5 >> h.sha256 && h.md5.size() == 32 && h.sha256.size() == 64)
@@ -644,34 +650,24 @@ Hashes Content::hashes(const Item &item)
 const std::vector<ExportFormat> &Content::exportFormats(const std::string &googleMime)
 {
     static const std::map<std::string, std::vector<ExportFormat>> formats = {
-        {"application/vnd.google-apps.document",
-         {{"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-          {"odt", "application/vnd.oasis.opendocument.text"},
-          {"rtf", "application/rtf"},
-          {"pdf", "application/pdf"},
-          {"txt", "text/plain"},
-          {"html", "text/html"},
-          {"zip", "application/zip"},
-          {"epub", "application/epub+zip"},
-          {"md", "text/markdown"}}},
-        {"application/vnd.google-apps.spreadsheet",
-         {{"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-          {"ods", "application/x-vnd.oasis.opendocument.spreadsheet"},
-          {"pdf", "application/pdf"},
-          {"zip", "application/zip"},
-          {"csv", "text/csv"},
-          {"tsv", "text/tab-separated-values"}}},
-        {"application/vnd.google-apps.presentation",
-         {{"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
-          {"odp", "application/vnd.oasis.opendocument.presentation"},
-          {"pdf", "application/pdf"},
-          {"txt", "text/plain"},
-          {"jpg", "image/jpeg"},
-          {"png", "image/png"},
-          {"svg", "image/svg+xml"}}},
-        {"application/vnd.google-apps.drawing",
-         {{"pdf", "application/pdf"}, {"jpg", "image/jpeg"}, {"png", "image/png"}, {"svg", "image/svg+xml"}}},
-        {"application/vnd.google-apps.script", {{"json", "application/vnd.google-apps.script+json"}}},
+        { "application/vnd.google-apps.document",
+            { { "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+                { "odt", "application/vnd.oasis.opendocument.text" }, { "rtf", "application/rtf" },
+                { "pdf", "application/pdf" }, { "txt", "text/plain" }, { "html", "text/html" },
+                { "zip", "application/zip" }, { "epub", "application/epub+zip" }, { "md", "text/markdown" } } },
+        { "application/vnd.google-apps.spreadsheet",
+            { { "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+                { "ods", "application/x-vnd.oasis.opendocument.spreadsheet" }, { "pdf", "application/pdf" },
+                { "zip", "application/zip" }, { "csv", "text/csv" }, { "tsv", "text/tab-separated-values" } } },
+        { "application/vnd.google-apps.presentation",
+            { { "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation" },
+                { "odp", "application/vnd.oasis.opendocument.presentation" }, { "pdf", "application/pdf" },
+                { "txt", "text/plain" }, { "jpg", "image/jpeg" }, { "png", "image/png" },
+                { "svg", "image/svg+xml" } } },
+        { "application/vnd.google-apps.drawing",
+            { { "pdf", "application/pdf" }, { "jpg", "image/jpeg" }, { "png", "image/png" },
+                { "svg", "image/svg+xml" } } },
+        { "application/vnd.google-apps.script", { { "json", "application/vnd.google-apps.script+json" } } },
     };
     static const std::vector<ExportFormat> none;
     auto it = formats.find(googleMime);
@@ -680,8 +676,8 @@ const std::vector<ExportFormat> &Content::exportFormats(const std::string &googl
 
 std::string Content::exportMimeForExtension(const std::string &ext)
 {
-    for (const char *m : {"application/vnd.google-apps.document", "application/vnd.google-apps.spreadsheet",
-                          "application/vnd.google-apps.presentation", "application/vnd.google-apps.script"})
+    for (const char *m : { "application/vnd.google-apps.document", "application/vnd.google-apps.spreadsheet",
+             "application/vnd.google-apps.presentation", "application/vnd.google-apps.script" })
     {
         for (const ExportFormat &f : exportFormats(m))
             if (f.extension == ext)
@@ -693,8 +689,8 @@ std::string Content::exportMimeForExtension(const std::string &ext)
 std::uint64_t Content::exportSize(const Item &item, const std::string &extension)
 {
     // Text renditions are smaller than the office formats; images of one slide/drawing are mid-sized.
-    static const std::set<std::string> text = {"txt", "csv", "tsv", "md"};
-    static const std::set<std::string> image = {"jpg", "png", "svg"};
+    static const std::set<std::string> text = { "txt", "csv", "tsv", "md" };
+    static const std::set<std::string> image = { "jpg", "png", "svg" };
     if (text.count(extension))
         return item.exportSize / 4 + 1;
     if (image.count(extension))

@@ -3,12 +3,11 @@
 
 #include "faults.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -24,35 +23,38 @@ struct Item
 {
     enum class Kind
     {
-        Root,       ///< My Drive root ("root" alias)
-        DriveRoot,  ///< a shared drive's root folder (same id as the drive)
+        Root, ///< My Drive root ("root" alias)
+        DriveRoot, ///< a shared drive's root folder (same id as the drive)
         Folder,
         Blob,
-        Google,     ///< Docs/Sheets/Slides/Drawings/Forms/...: exported, not downloaded
+        Google, ///< Docs/Sheets/Slides/Drawings/Forms/...: exported, not downloaded
         Shortcut,
     };
     Kind kind = Kind::Blob;
     std::string id;
     std::string name;
     std::string mimeType;
-    std::string parent;           ///< empty for roots and "Shared with me" items
-    std::string driveId;          ///< shared-drive items only
-    std::string path;             ///< slash-joined names from its root (for tests)
+    std::string parent; ///< empty for roots and "Shared with me" items
+    std::string driveId; ///< shared-drive items only
+    std::string path; ///< slash-joined names from its root (for tests)
     bool trashed = false;
     bool sharedWithMe = false;
-    std::uint64_t size = 0;       ///< blobs
+    std::uint64_t size = 0; ///< blobs
     std::uint64_t contentKey = 0; ///< generator key (seed, id)
-    std::string localPath;        ///< --root: the file served
+    std::string localPath; ///< --root: the file served
     std::uint64_t exportSize = 0; ///< Google types: base export size
     std::string shortcutTargetId;
     std::string shortcutTargetMime;
-    std::string resourceKey;      ///< non-empty: X-Goog-Drive-Resource-Keys required
+    std::string resourceKey; ///< non-empty: X-Goog-Drive-Resource-Keys required
     std::string createdTime;
     std::string modifiedTime;
-    int change = 0;               ///< index in the change log (1-based)
+    int change = 0; ///< index in the change log (1-based)
     FileFaults faults;
 
-    [[nodiscard]] bool isFolder() const { return kind == Kind::Folder || kind == Kind::Root || kind == Kind::DriveRoot; }
+    [[nodiscard]] bool isFolder() const
+    {
+        return kind == Kind::Folder || kind == Kind::Root || kind == Kind::DriveRoot;
+    }
 };
 
 struct SharedDrive
@@ -112,14 +114,14 @@ public:
     static void generate(std::uint64_t key, std::uint64_t offset, char *out, std::size_t len);
 
     /// A realistic-looking id (33 chars, leading '1') derived from (seed, key).
-    static std::string makeId(std::uint64_t seed, const std::string &key, std::size_t length = 33,
-                              const std::string &prefix = "1");
+    static std::string makeId(
+        std::uint64_t seed, const std::string &key, std::size_t length = 33, const std::string &prefix = "1");
 
 private:
     bool loadJson(const nlohmann::json &doc, std::string *error);
     bool addNodes(const nlohmann::json &nodes, const std::string &parentId, const std::string &parentPath,
-                  const std::string &driveId, bool sharedWithMe, std::string *error,
-                  std::vector<std::pair<Item *, nlohmann::json>> *shortcuts);
+        const std::string &driveId, bool sharedWithMe, std::string *error,
+        std::vector<std::pair<Item *, nlohmann::json>> *shortcuts);
     Item *addItem(std::unique_ptr<Item> item);
     void finish();
 

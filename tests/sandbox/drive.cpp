@@ -7,28 +7,27 @@
 #include "server.h"
 #include "stats.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <openssl/evp.h>
 
 namespace sandbox
 {
 
 namespace
 {
-const std::set<std::string> kFileFields = {
-    "kind", "id", "name", "mimeType", "description", "starred", "trashed", "explicitlyTrashed", "trashingUser",
-    "trashedTime", "parents", "properties", "appProperties", "spaces", "version", "webContentLink", "webViewLink",
-    "iconLink", "hasThumbnail", "thumbnailLink", "thumbnailVersion", "viewedByMe", "viewedByMeTime", "createdTime",
-    "modifiedTime", "modifiedByMeTime", "modifiedByMe", "sharedWithMeTime", "sharingUser", "owners", "teamDriveId",
-    "driveId", "lastModifyingUser", "shared", "ownedByMe", "capabilities", "viewersCanCopyContent",
-    "copyRequiresWriterPermission", "writersCanShare", "permissions", "permissionIds", "hasAugmentedPermissions",
-    "folderColorRgb", "originalFilename", "fullFileExtension", "fileExtension", "md5Checksum", "sha1Checksum",
-    "sha256Checksum", "size", "quotaBytesUsed", "headRevisionId", "contentHints", "imageMediaMetadata",
-    "videoMediaMetadata", "isAppAuthorized", "exportLinks", "shortcutDetails", "contentRestrictions", "resourceKey",
-    "linkShareMetadata", "labelInfo", "downloadRestrictions", "inheritedPermissionsDisabled", "*"};
+const std::set<std::string> kFileFields = { "kind", "id", "name", "mimeType", "description", "starred", "trashed",
+    "explicitlyTrashed", "trashingUser", "trashedTime", "parents", "properties", "appProperties", "spaces", "version",
+    "webContentLink", "webViewLink", "iconLink", "hasThumbnail", "thumbnailLink", "thumbnailVersion", "viewedByMe",
+    "viewedByMeTime", "createdTime", "modifiedTime", "modifiedByMeTime", "modifiedByMe", "sharedWithMeTime",
+    "sharingUser", "owners", "teamDriveId", "driveId", "lastModifyingUser", "shared", "ownedByMe", "capabilities",
+    "viewersCanCopyContent", "copyRequiresWriterPermission", "writersCanShare", "permissions", "permissionIds",
+    "hasAugmentedPermissions", "folderColorRgb", "originalFilename", "fullFileExtension", "fileExtension",
+    "md5Checksum", "sha1Checksum", "sha256Checksum", "size", "quotaBytesUsed", "headRevisionId", "contentHints",
+    "imageMediaMetadata", "videoMediaMetadata", "isAppAuthorized", "exportLinks", "shortcutDetails",
+    "contentRestrictions", "resourceKey", "linkShareMetadata", "labelInfo", "downloadRestrictions",
+    "inheritedPermissionsDisabled", "*" };
 
 std::string lower(std::string s)
 {
@@ -61,12 +60,12 @@ bool parseInt(const std::string &s, long long *out)
 
 GoogleError invalidParam(const std::string &location, const std::string &message = "Invalid Value")
 {
-    return GoogleError {400, message, "invalid", "global", location, "parameter", {}};
+    return GoogleError { 400, message, "invalid", "global", location, "parameter", {} };
 }
 
 GoogleError notFound(const std::string &id)
 {
-    return GoogleError {404, "File not found: " + id + ".", "notFound", "global", "fileId", "parameter", {}};
+    return GoogleError { 404, "File not found: " + id + ".", "notFound", "global", "fileId", "parameter", {} };
 }
 
 std::string exportPathSegment(const std::string &mime)
@@ -105,15 +104,16 @@ void Drive::reset()
 
 void Drive::registerRoutes(httplib::Server &http)
 {
-    auto route = [this](const char *name, Handler h) {
-        return [this, name, h](const httplib::Request &req, httplib::Response &res) { guarded(name, h, req, res); };
-    };
+    auto route = [this](const char *name, Handler h)
+    { return [this, name, h](const httplib::Request &req, httplib::Response &res) { guarded(name, h, req, res); }; };
     http.Get("/drive/v3/files", route("drive.files.list", &Drive::filesList));
     http.Get(R"(/drive/v3/files/([^/]+)/export)", route("drive.files.export", &Drive::filesExport));
-    http.Get(R"(/drive/v3/files/([^/]+))", [this](const httplib::Request &req, httplib::Response &res) {
-        guarded(req.get_param_value("alt") == "media" ? "drive.files.media" : "drive.files.get", &Drive::filesGet,
+    http.Get(R"(/drive/v3/files/([^/]+))",
+        [this](const httplib::Request &req, httplib::Response &res)
+        {
+            guarded(req.get_param_value("alt") == "media" ? "drive.files.media" : "drive.files.get", &Drive::filesGet,
                 req, res);
-    });
+        });
     http.Get("/drive/v3/drives", route("drive.drives.list", &Drive::drivesList));
     http.Get(R"(/drive/v3/drives/([^/]+))", route("drive.drives.get", &Drive::drivesGet));
     http.Get("/drive/v3/about", route("drive.about", &Drive::about));
@@ -132,7 +132,8 @@ void Drive::guarded(const char *route, Handler handler, const httplib::Request &
     mutableReq.ranges.clear();
     // Google compresses only for clients that say so twice (Accept-Encoding and "gzip" in the User-Agent);
     // media bodies stay byte-exact with their Content-Length and Range.
-    if (req.get_header_value("User-Agent").find("gzip") == std::string::npos || route == std::string("drive.files.media"))
+    if (req.get_header_value("User-Agent").find("gzip") == std::string::npos
+        || route == std::string("drive.files.media"))
     {
         auto range = mutableReq.headers.equal_range("Accept-Encoding");
         mutableReq.headers.erase(range.first, range.second);
@@ -142,17 +143,17 @@ void Drive::guarded(const char *route, Handler handler, const httplib::Request &
     if (auth == Server::AuthCheck::Missing)
     {
         res.set_header("WWW-Authenticate", R"(Bearer realm="https://accounts.google.com/")");
-        Server::sendGoogleError(res, GoogleError {401, "Login Required.", "required", "global", "Authorization",
-                                                  "header", "CREDENTIALS_MISSING"});
+        Server::sendGoogleError(res,
+            GoogleError {
+                401, "Login Required.", "required", "global", "Authorization", "header", "CREDENTIALS_MISSING" });
         return;
     }
     if (auth != Server::AuthCheck::Valid)
     {
         res.set_header("WWW-Authenticate", R"(Bearer realm="https://accounts.google.com/", error="invalid_token")");
-        Server::sendGoogleError(res, GoogleError {401, "Invalid Credentials", "authError", "global", "Authorization",
-                                                  "header",
-                                                  auth == Server::AuthCheck::Expired ? "ACCESS_TOKEN_EXPIRED"
-                                                                                     : "ACCESS_TOKEN_TYPE_UNSUPPORTED"});
+        Server::sendGoogleError(res,
+            GoogleError { 401, "Invalid Credentials", "authError", "global", "Authorization", "header",
+                auth == Server::AuthCheck::Expired ? "ACCESS_TOKEN_EXPIRED" : "ACCESS_TOKEN_TYPE_UNSUPPORTED" });
         return;
     }
     if (m_faults.shouldThrottle())
@@ -161,19 +162,21 @@ void Drive::guarded(const char *route, Handler handler, const httplib::Request &
         const GlobalFaults g = m_faults.global();
         res.set_header("Retry-After", std::to_string(g.retryAfterS));
         if (g.quotaStatus == 429)
-            Server::sendGoogleError(res, GoogleError {429, "Rate Limit Exceeded", "rateLimitExceeded", "usageLimits",
-                                                      {}, {}, "RATE_LIMIT_EXCEEDED"});
+            Server::sendGoogleError(res,
+                GoogleError {
+                    429, "Rate Limit Exceeded", "rateLimitExceeded", "usageLimits", {}, {}, "RATE_LIMIT_EXCEEDED" });
         else
-            Server::sendGoogleError(res, GoogleError {403, "User Rate Limit Exceeded", "userRateLimitExceeded",
-                                                      "usageLimits", {}, {}, "RATE_LIMIT_EXCEEDED"});
+            Server::sendGoogleError(res,
+                GoogleError { 403, "User Rate Limit Exceeded", "userRateLimitExceeded", "usageLimits", {}, {},
+                    "RATE_LIMIT_EXCEEDED" });
         return;
     }
     if (m_faults.shouldFail())
     {
         if (m_faults.global().errorStatus == 503)
-            Server::sendGoogleError(res, GoogleError {503, "The service is currently unavailable.", "backendError"});
+            Server::sendGoogleError(res, GoogleError { 503, "The service is currently unavailable.", "backendError" });
         else
-            Server::sendGoogleError(res, GoogleError {500, "Backend Error", "backendError"});
+            Server::sendGoogleError(res, GoogleError { 500, "Backend Error", "backendError" });
         return;
     }
     (this->*handler)(req, res, ranges);
@@ -190,13 +193,13 @@ bool Drive::parseBoolParam(const httplib::Request &req, httplib::Response &res, 
         *out = v == "true";
         return true;
     }
-    Server::sendGoogleError(res, invalidParam(name, "Invalid value '" + req.get_param_value(name)
-                                                        + "'. Values must be true or false."));
+    Server::sendGoogleError(
+        res, invalidParam(name, "Invalid value '" + req.get_param_value(name) + "'. Values must be true or false."));
     return false;
 }
 
 bool Drive::parseFields(const httplib::Request &req, httplib::Response &res, const std::string &defaults,
-                        const std::set<std::string> &top, const std::string &nested, FieldMask *mask)
+    const std::set<std::string> &top, const std::string &nested, FieldMask *mask)
 {
     const bool given = req.has_param("fields");
     const std::string text = given ? req.get_param_value("fields") : defaults;
@@ -204,8 +207,9 @@ bool Drive::parseFields(const httplib::Request &req, httplib::Response &res, con
     if (!FieldMask::parse(text, mask, &bad)
         || !mask->validate(top, nested, nested.empty() ? std::set<std::string> {} : kFileFields, &bad))
     {
-        Server::sendGoogleError(res, GoogleError {400, "Invalid field selection " + bad, "invalidParameter", "global",
-                                                  "fields", "parameter", {}});
+        Server::sendGoogleError(res,
+            GoogleError {
+                400, "Invalid field selection " + bad, "invalidParameter", "global", "fields", "parameter", {} });
         return false;
     }
     return true;
@@ -250,26 +254,16 @@ const Item *Drive::visibleItem(const std::string &id, const httplib::Request &re
 
 nlohmann::json Drive::fileJson(const Item &item, bool withHashes)
 {
-    nlohmann::json j = {{"kind", "drive#file"},
-                        {"id", item.id},
-                        {"name", item.name},
-                        {"mimeType", item.mimeType},
-                        {"starred", false},
-                        {"trashed", item.trashed},
-                        {"explicitlyTrashed", item.trashed},
-                        {"spaces", {"drive"}},
-                        {"version", std::to_string(item.change + 1)},
-                        {"createdTime", item.createdTime},
-                        {"modifiedTime", item.modifiedTime},
-                        {"viewedByMe", true},
-                        {"hasThumbnail", false},
-                        {"isAppAuthorized", false},
-                        {"copyRequiresWriterPermission", false},
-                        {"viewersCanCopyContent", true},
-                        {"writersCanShare", true},
-                        {"webViewLink", m_server.baseUrl() + "/file/d/" + item.id + "/view?usp=drivesdk"}};
+    nlohmann::json j
+        = { { "kind", "drive#file" }, { "id", item.id }, { "name", item.name }, { "mimeType", item.mimeType },
+              { "starred", false }, { "trashed", item.trashed }, { "explicitlyTrashed", item.trashed },
+              { "spaces", { "drive" } }, { "version", std::to_string(item.change + 1) },
+              { "createdTime", item.createdTime }, { "modifiedTime", item.modifiedTime }, { "viewedByMe", true },
+              { "hasThumbnail", false }, { "isAppAuthorized", false }, { "copyRequiresWriterPermission", false },
+              { "viewersCanCopyContent", true }, { "writersCanShare", true },
+              { "webViewLink", m_server.baseUrl() + "/file/d/" + item.id + "/view?usp=drivesdk" } };
     if (!item.parent.empty())
-        j["parents"] = {item.parent};
+        j["parents"] = { item.parent };
     if (!item.driveId.empty())
     {
         j["driveId"] = item.driveId;
@@ -279,21 +273,20 @@ nlohmann::json Drive::fileJson(const Item &item, bool withHashes)
     {
         j["ownedByMe"] = !item.sharedWithMe;
         j["shared"] = item.sharedWithMe;
-        j["owners"] = {{{"kind", "drive#user"},
-                        {"displayName", item.sharedWithMe ? "Someone Else" : "Sandbox User"},
-                        {"emailAddress", item.sharedWithMe ? "someone.else@example.com" : "sandbox.user@example.com"},
-                        {"me", !item.sharedWithMe},
-                        {"permissionId", item.sharedWithMe ? "0000000000000000002" : "0000000000000000001"}}};
+        j["owners"]
+            = { { { "kind", "drive#user" }, { "displayName", item.sharedWithMe ? "Someone Else" : "Sandbox User" },
+                { "emailAddress", item.sharedWithMe ? "someone.else@example.com" : "sandbox.user@example.com" },
+                { "me", !item.sharedWithMe },
+                { "permissionId", item.sharedWithMe ? "0000000000000000002" : "0000000000000000001" } } };
     }
     if (item.sharedWithMe)
         j["sharedWithMeTime"] = item.modifiedTime;
     const bool google = item.kind == Item::Kind::Google;
-    j["capabilities"] = {{"canDownload", item.kind == Item::Kind::Blob || (google && !Content::exportFormats(item.mimeType).empty())},
-                         {"canListChildren", item.isFolder()},
-                         {"canCopy", !item.isFolder()},
-                         {"canEdit", !item.sharedWithMe},
-                         {"canTrash", !item.sharedWithMe},
-                         {"canShare", true}};
+    j["capabilities"] = {
+        { "canDownload", item.kind == Item::Kind::Blob || (google && !Content::exportFormats(item.mimeType).empty()) },
+        { "canListChildren", item.isFolder() }, { "canCopy", !item.isFolder() }, { "canEdit", !item.sharedWithMe },
+        { "canTrash", !item.sharedWithMe }, { "canShare", true }
+    };
     if (item.kind == Item::Kind::Blob)
     {
         j["size"] = std::to_string(item.size);
@@ -331,12 +324,12 @@ nlohmann::json Drive::fileJson(const Item &item, bool withHashes)
         nlohmann::json links = nlohmann::json::object();
         for (const ExportFormat &f : Content::exportFormats(item.mimeType))
             links[f.mimeType] = m_server.baseUrl() + "/feeds/download/" + exportPathSegment(item.mimeType)
-                                + "/export/Export?id=" + item.id + "&exportFormat=" + f.extension;
+                + "/export/Export?id=" + item.id + "&exportFormat=" + f.extension;
         if (!links.empty())
             j["exportLinks"] = links;
     }
     if (item.kind == Item::Kind::Shortcut)
-        j["shortcutDetails"] = {{"targetId", item.shortcutTargetId}, {"targetMimeType", item.shortcutTargetMime}};
+        j["shortcutDetails"] = { { "targetId", item.shortcutTargetId }, { "targetMimeType", item.shortcutTargetMime } };
     if (!item.resourceKey.empty())
         j["resourceKey"] = item.resourceKey;
     return j;
@@ -359,8 +352,8 @@ void Drive::filesList(const httplib::Request &req, httplib::Response &res, httpl
         const std::string v = req.get_param_value("pageSize");
         if (!parseInt(v, &pageSize) || pageSize < 1 || pageSize > 1000)
         {
-            Server::sendGoogleError(res, invalidParam("pageSize", "Invalid value '" + v
-                                                                       + "'. Values must be within the range: [1, 1000]"));
+            Server::sendGoogleError(
+                res, invalidParam("pageSize", "Invalid value '" + v + "'. Values must be within the range: [1, 1000]"));
             return;
         }
     }
@@ -375,21 +368,25 @@ void Drive::filesList(const httplib::Request &req, httplib::Response &res, httpl
         driveId = req.get_param_value("teamDriveId");
     if ((corpora == "drive") != !driveId.empty())
     {
-        Server::sendGoogleError(res, invalidParam("driveId", "The driveId parameter must be specified if and only if "
-                                                             "corpora is set to drive."));
+        Server::sendGoogleError(res,
+            invalidParam("driveId",
+                "The driveId parameter must be specified if and only if "
+                "corpora is set to drive."));
         return;
     }
     if ((corpora == "drive" || corpora == "allDrives") && !includeAll)
     {
-        Server::sendGoogleError(res, invalidParam("includeItemsFromAllDrives",
-                                                  "The includeItemsFromAllDrives parameter must be set to true when "
-                                                  "corpora is set to drive or allDrives."));
+        Server::sendGoogleError(res,
+            invalidParam("includeItemsFromAllDrives",
+                "The includeItemsFromAllDrives parameter must be set to true when "
+                "corpora is set to drive or allDrives."));
         return;
     }
     if (!driveId.empty() && !m_content.findDrive(driveId))
     {
-        Server::sendGoogleError(res, GoogleError {404, "Shared drive not found: " + driveId, "notFound", "global",
-                                                  "driveId", "parameter", {}});
+        Server::sendGoogleError(res,
+            GoogleError {
+                404, "Shared drive not found: " + driveId, "notFound", "global", "driveId", "parameter", {} });
         return;
     }
     const std::string spaces = req.has_param("spaces") ? req.get_param_value("spaces") : "drive";
@@ -413,9 +410,8 @@ void Drive::filesList(const httplib::Request &req, httplib::Response &res, httpl
     std::vector<std::pair<std::string, bool>> order;
     const std::string orderBy = req.get_param_value("orderBy");
     {
-        static const std::set<std::string> keys = {"createdTime", "folder", "modifiedByMeTime", "modifiedTime", "name",
-                                                   "name_natural", "quotaBytesUsed", "recency", "sharedWithMeTime",
-                                                   "starred", "viewedByMeTime"};
+        static const std::set<std::string> keys = { "createdTime", "folder", "modifiedByMeTime", "modifiedTime", "name",
+            "name_natural", "quotaBytesUsed", "recency", "sharedWithMeTime", "starred", "viewedByMeTime" };
         std::size_t start = 0;
         while (!orderBy.empty() && start <= orderBy.size())
         {
@@ -443,11 +439,11 @@ void Drive::filesList(const httplib::Request &req, httplib::Response &res, httpl
     }
     FieldMask mask;
     if (!parseFields(req, res, "kind,incompleteSearch,nextPageToken,files(kind,id,name,mimeType)",
-                     {"kind", "incompleteSearch", "nextPageToken", "files", "*"}, "files", &mask))
+            { "kind", "incompleteSearch", "nextPageToken", "files", "*" }, "files", &mask))
         return;
 
     const std::string signature = q + '\x1f' + corpora + '\x1f' + driveId + '\x1f' + (supportsAll ? "1" : "0")
-                                  + (includeAll ? "1" : "0") + '\x1f' + orderBy + '\x1f' + spaces;
+        + (includeAll ? "1" : "0") + '\x1f' + orderBy + '\x1f' + spaces;
     PageToken position;
     if (req.has_param("pageToken"))
     {
@@ -484,25 +480,28 @@ void Drive::filesList(const httplib::Request &req, httplib::Response &res, httpl
     }
     if (!order.empty())
     {
-        std::stable_sort(results.begin(), results.end(), [&order](const Item *a, const Item *b) {
-            for (const auto &[key, desc] : order)
+        std::stable_sort(results.begin(), results.end(),
+            [&order](const Item *a, const Item *b)
             {
-                int c = 0;
-                if (key == "folder")
-                    c = int(b->isFolder()) - int(a->isFolder());
-                else if (key == "name" || key == "name_natural")
-                    c = lower(a->name).compare(lower(b->name));
-                else if (key == "modifiedTime" || key == "modifiedByMeTime" || key == "recency" || key == "viewedByMeTime")
-                    c = a->modifiedTime.compare(b->modifiedTime);
-                else if (key == "createdTime")
-                    c = a->createdTime.compare(b->createdTime);
-                else if (key == "quotaBytesUsed")
-                    c = a->size < b->size ? -1 : a->size > b->size ? 1 : 0;
-                if (c != 0)
-                    return desc ? c > 0 : c < 0;
-            }
-            return false;
-        });
+                for (const auto &[key, desc] : order)
+                {
+                    int c = 0;
+                    if (key == "folder")
+                        c = int(b->isFolder()) - int(a->isFolder());
+                    else if (key == "name" || key == "name_natural")
+                        c = lower(a->name).compare(lower(b->name));
+                    else if (key == "modifiedTime" || key == "modifiedByMeTime" || key == "recency"
+                        || key == "viewedByMeTime")
+                        c = a->modifiedTime.compare(b->modifiedTime);
+                    else if (key == "createdTime")
+                        c = a->createdTime.compare(b->createdTime);
+                    else if (key == "quotaBytesUsed")
+                        c = a->size < b->size ? -1 : a->size > b->size ? 1 : 0;
+                    if (c != 0)
+                        return desc ? c > 0 : c < 0;
+                }
+                return false;
+            });
     }
 
     // Like Drive, hand out an empty page now and then and a short one, before the end.
@@ -516,18 +515,19 @@ void Drive::filesList(const httplib::Request &req, httplib::Response &res, httpl
     const std::size_t end = std::min(begin + take, results.size());
 
     const FieldMask filesMask = mask.sub("files");
-    const bool withHashes = mask.wants("*") || (mask.wants("files")
-                                                && (filesMask.isEmpty() || filesMask.wants("md5Checksum")
-                                                    || filesMask.wants("sha256Checksum")));
+    const bool withHashes = mask.wants("*")
+        || (mask.wants("files")
+            && (filesMask.isEmpty() || filesMask.wants("md5Checksum") || filesMask.wants("sha256Checksum")));
     nlohmann::json files = nlohmann::json::array();
     for (std::size_t i = begin; i < end; ++i)
         files.push_back(fileJson(*results[i], withHashes));
-    nlohmann::json body = {{"kind", "drive#fileList"}, {"incompleteSearch", false}, {"files", files}};
+    nlohmann::json body = { { "kind", "drive#fileList" }, { "incompleteSearch", false }, { "files", files } };
     if (end < results.size())
     {
         std::lock_guard lock(m_mutex);
-        const std::string token = Content::makeId(m_content.seed(), "page:" + std::to_string(++m_tokenCounter), 40, "~!");
-        m_pageTokens[token] = PageToken {signature, end, position.page + 1};
+        const std::string token
+            = Content::makeId(m_content.seed(), "page:" + std::to_string(++m_tokenCounter), 40, "~!");
+        m_pageTokens[token] = PageToken { signature, end, position.page + 1 };
         body["nextPageToken"] = token;
     }
     Server::sendJson(res, 200, mask.apply(body));
@@ -561,10 +561,11 @@ void Drive::media(const Item &item, const httplib::Request &req, httplib::Respon
 {
     if (item.kind != Item::Kind::Blob)
     {
-        Server::sendGoogleError(res, GoogleError {403,
-                                                  "Only files with binary content can be downloaded. Use Export with "
-                                                  "Docs Editors files.",
-                                                  "fileNotDownloadable", "global", "alt", "parameter", {}});
+        Server::sendGoogleError(res,
+            GoogleError { 403,
+                "Only files with binary content can be downloaded. Use Export with "
+                "Docs Editors files.",
+                "fileNotDownloadable", "global", "alt", "parameter", {} });
         return;
     }
     const FileFaults f = m_faults.fileFaults(item.id);
@@ -573,32 +574,33 @@ void Drive::media(const Item &item, const httplib::Request &req, httplib::Respon
         return;
     if (f.abusive && !acknowledge)
     {
-        Server::sendGoogleError(res, GoogleError {403,
-                                                  "This file has been identified as malware or spam and cannot be "
-                                                  "downloaded.",
-                                                  "cannotDownloadAbusiveFile", "global", "acknowledgeAbuse",
-                                                  "parameter", {}});
+        Server::sendGoogleError(res,
+            GoogleError { 403,
+                "This file has been identified as malware or spam and cannot be "
+                "downloaded.",
+                "cannotDownloadAbusiveFile", "global", "acknowledgeAbuse", "parameter", {} });
         return;
     }
     if (f.downloadQuotaExceeded)
     {
-        Server::sendGoogleError(res, GoogleError {403,
-                                                  "The download quota for this file has been exceeded.",
-                                                  "downloadQuotaExceeded", "global", {}, {}, "DOWNLOAD_QUOTA_EXCEEDED"});
+        Server::sendGoogleError(res,
+            GoogleError { 403, "The download quota for this file has been exceeded.", "downloadQuotaExceeded", "global",
+                {}, {}, "DOWNLOAD_QUOTA_EXCEEDED" });
         return;
     }
     const Faults::MediaPlan plan = m_faults.planMedia(item.id);
     if (plan.errorStatus)
     {
         if (plan.errorStatus == 503)
-            Server::sendGoogleError(res, GoogleError {503, "The service is currently unavailable.", "backendError"});
+            Server::sendGoogleError(res, GoogleError { 503, "The service is currently unavailable.", "backendError" });
         else if (plan.errorStatus == 429)
-            Server::sendGoogleError(res, GoogleError {429, "Rate Limit Exceeded", "rateLimitExceeded", "usageLimits"});
+            Server::sendGoogleError(
+                res, GoogleError { 429, "Rate Limit Exceeded", "rateLimitExceeded", "usageLimits" });
         else if (plan.errorStatus == 403)
-            Server::sendGoogleError(res, GoogleError {403, "User Rate Limit Exceeded", "userRateLimitExceeded",
-                                                      "usageLimits"});
+            Server::sendGoogleError(
+                res, GoogleError { 403, "User Rate Limit Exceeded", "userRateLimitExceeded", "usageLimits" });
         else
-            Server::sendGoogleError(res, GoogleError {plan.errorStatus, "Backend Error", "backendError"});
+            Server::sendGoogleError(res, GoogleError { plan.errorStatus, "Backend Error", "backendError" });
         return;
     }
     // cpp-httplib 0.11.4 never checks ranges against the length: clamp, resolve suffixes, refuse the rest.
@@ -617,8 +619,9 @@ void Drive::media(const Item &item, const httplib::Request &req, httplib::Respon
         if (r.first >= size || r.first > r.second || r.second < 0)
         {
             res.set_header("Content-Range", "bytes */" + std::to_string(item.size));
-            Server::sendGoogleError(res, GoogleError {416, "Request range not satisfiable",
-                                                      "requestedRangeNotSatisfiable", "global", "Range", "header", {}});
+            Server::sendGoogleError(res,
+                GoogleError { 416, "Request range not satisfiable", "requestedRangeNotSatisfiable", "global", "Range",
+                    "header", {} });
             return;
         }
     }
@@ -642,7 +645,8 @@ void Drive::media(const Item &item, const httplib::Request &req, httplib::Respon
     const Item *it = &item;
     m_server.streamBody(
         res, std::int64_t(item.size), item.mimeType,
-        [content, it](std::uint64_t offset, char *out, std::size_t len) { return content->read(*it, offset, out, len); },
+        [content, it](std::uint64_t offset, char *out, std::size_t len)
+        { return content->read(*it, offset, out, len); },
         plan);
 }
 
@@ -651,10 +655,9 @@ void Drive::sendExport(const Item &item, const std::string &mime, const std::str
     const Faults::MediaPlan plan = m_faults.planMedia(item.id);
     if (plan.errorStatus)
     {
-        Server::sendGoogleError(res, GoogleError {plan.errorStatus, plan.errorStatus == 503
-                                                                        ? "The service is currently unavailable."
-                                                                        : "Backend Error",
-                                                  "backendError"});
+        Server::sendGoogleError(res,
+            GoogleError { plan.errorStatus,
+                plan.errorStatus == 503 ? "The service is currently unavailable." : "Backend Error", "backendError" });
         return;
     }
     const std::uint64_t size = Content::exportSize(item, ext);
@@ -664,7 +667,8 @@ void Drive::sendExport(const Item &item, const std::string &mime, const std::str
     // Built on the fly: no length up front, no Range.
     m_server.streamBody(
         res, -1, mime,
-        [size, key](std::uint64_t offset, char *out, std::size_t len) -> std::size_t {
+        [size, key](std::uint64_t offset, char *out, std::size_t len) -> std::size_t
+        {
             if (offset >= size)
                 return 0;
             const std::size_t n = std::size_t(std::min<std::uint64_t>(len, size - offset));
@@ -679,8 +683,8 @@ void Drive::filesExport(const httplib::Request &req, httplib::Response &res, htt
     const std::string id = req.matches[1];
     if (!req.has_param("mimeType") || req.get_param_value("mimeType").empty())
     {
-        Server::sendGoogleError(res, GoogleError {400, "Required parameter: mimeType", "required", "global",
-                                                  "mimeType", "parameter", {}});
+        Server::sendGoogleError(res,
+            GoogleError { 400, "Required parameter: mimeType", "required", "global", "mimeType", "parameter", {} });
         return;
     }
     const Item *item = visibleItem(id, req, res);
@@ -688,8 +692,8 @@ void Drive::filesExport(const httplib::Request &req, httplib::Response &res, htt
         return;
     if (item->kind != Item::Kind::Google)
     {
-        Server::sendGoogleError(res, GoogleError {403, "Export only supports Docs Editors files.", "fileNotExportable",
-                                                  "global", {}, {}, {}});
+        Server::sendGoogleError(res,
+            GoogleError { 403, "Export only supports Docs Editors files.", "fileNotExportable", "global", {}, {}, {} });
         return;
     }
     const std::string wanted = lower(req.get_param_value("mimeType"));
@@ -699,14 +703,16 @@ void Drive::filesExport(const httplib::Request &req, httplib::Response &res, htt
             format = &f;
     if (!format)
     {
-        Server::sendGoogleError(res, GoogleError {400, "The requested conversion is not supported.", "badRequest",
-                                                  "global", "convertTo", "parameter", {}});
+        Server::sendGoogleError(res,
+            GoogleError { 400, "The requested conversion is not supported.", "badRequest", "global", "convertTo",
+                "parameter", {} });
         return;
     }
     if (Content::exportSize(*item, format->extension) > kExportLimit)
     {
-        Server::sendGoogleError(res, GoogleError {403, "This file is too large to be exported.",
-                                                  "exportSizeLimitExceeded", "global", {}, {}, {}});
+        Server::sendGoogleError(res,
+            GoogleError {
+                403, "This file is too large to be exported.", "exportSizeLimitExceeded", "global", {}, {}, {} });
         return;
     }
     sendExport(*item, req.get_param_value("mimeType"), format->extension, res);
@@ -731,8 +737,9 @@ void Drive::exportLink(const httplib::Request &req, httplib::Response &res, http
             return;
         }
     }
-    Server::sendGoogleError(res, GoogleError {400, "The requested conversion is not supported.", "badRequest",
-                                              "global", "exportFormat", "parameter", {}});
+    Server::sendGoogleError(res,
+        GoogleError { 400, "The requested conversion is not supported.", "badRequest", "global", "exportFormat",
+            "parameter", {} });
 }
 
 void Drive::drivesList(const httplib::Request &req, httplib::Response &res, httplib::Ranges &)
@@ -743,14 +750,14 @@ void Drive::drivesList(const httplib::Request &req, httplib::Response &res, http
         const std::string v = req.get_param_value("pageSize");
         if (!parseInt(v, &pageSize) || pageSize < 1 || pageSize > 100)
         {
-            Server::sendGoogleError(res, invalidParam("pageSize", "Invalid value '" + v
-                                                                       + "'. Values must be within the range: [1, 100]"));
+            Server::sendGoogleError(
+                res, invalidParam("pageSize", "Invalid value '" + v + "'. Values must be within the range: [1, 100]"));
             return;
         }
     }
     FieldMask mask;
-    if (!parseFields(req, res, "kind,nextPageToken,drives(kind,id,name)", {"kind", "nextPageToken", "drives", "*"},
-                     {}, &mask))
+    if (!parseFields(
+            req, res, "kind,nextPageToken,drives(kind,id,name)", { "kind", "nextPageToken", "drives", "*" }, {}, &mask))
         return;
     std::size_t offset = 0;
     if (req.has_param("pageToken"))
@@ -768,18 +775,16 @@ void Drive::drivesList(const httplib::Request &req, httplib::Response &res, http
     nlohmann::json list = nlohmann::json::array();
     const std::size_t end = std::min(drives.size(), offset + std::size_t(pageSize));
     for (std::size_t i = offset; i < end; ++i)
-        list.push_back({{"kind", "drive#drive"},
-                        {"id", drives[i].id},
-                        {"name", drives[i].name},
-                        {"hidden", false},
-                        {"createdTime", "2024-01-02T03:04:05.678Z"},
-                        {"capabilities", {{"canListChildren", true}, {"canDownload", true}}}});
-    nlohmann::json body = {{"kind", "drive#driveList"}, {"drives", list}};
+        list.push_back({ { "kind", "drive#drive" }, { "id", drives[i].id }, { "name", drives[i].name },
+            { "hidden", false }, { "createdTime", "2024-01-02T03:04:05.678Z" },
+            { "capabilities", { { "canListChildren", true }, { "canDownload", true } } } });
+    nlohmann::json body = { { "kind", "drive#driveList" }, { "drives", list } };
     if (end < drives.size())
     {
         std::lock_guard lock(m_mutex);
-        const std::string token = Content::makeId(m_content.seed(), "dpage:" + std::to_string(++m_tokenCounter), 40, "~!");
-        m_pageTokens[token] = PageToken {"drives", end, 0};
+        const std::string token
+            = Content::makeId(m_content.seed(), "dpage:" + std::to_string(++m_tokenCounter), 40, "~!");
+        m_pageTokens[token] = PageToken { "drives", end, 0 };
         body["nextPageToken"] = token;
     }
     Server::sendJson(res, 200, mask.apply(body));
@@ -791,62 +796,56 @@ void Drive::drivesGet(const httplib::Request &req, httplib::Response &res, httpl
     const SharedDrive *d = m_content.findDrive(id);
     if (!d)
     {
-        Server::sendGoogleError(res, GoogleError {404, "Shared drive not found: " + id, "notFound", "global",
-                                                  "driveId", "parameter", {}});
+        Server::sendGoogleError(res,
+            GoogleError { 404, "Shared drive not found: " + id, "notFound", "global", "driveId", "parameter", {} });
         return;
     }
-    Server::sendJson(res, 200, {{"kind", "drive#drive"}, {"id", d->id}, {"name", d->name}, {"hidden", false}});
+    Server::sendJson(
+        res, 200, { { "kind", "drive#drive" }, { "id", d->id }, { "name", d->name }, { "hidden", false } });
 }
 
 void Drive::about(const httplib::Request &req, httplib::Response &res, httplib::Ranges &)
 {
     if (!req.has_param("fields"))
     {
-        Server::sendGoogleError(res, GoogleError {400, "The 'fields' parameter is required for this method.",
-                                                  "required", "global", "fields", "parameter", {}});
+        Server::sendGoogleError(res,
+            GoogleError { 400, "The 'fields' parameter is required for this method.", "required", "global", "fields",
+                "parameter", {} });
         return;
     }
     FieldMask mask;
     if (!parseFields(req, res, {},
-                     {"kind", "user", "storageQuota", "exportFormats", "importFormats", "maxImportSizes",
-                      "maxUploadSize", "appInstalled", "folderColorPalette", "driveThemes", "canCreateDrives",
-                      "canCreateTeamDrives", "teamDriveThemes", "*"},
-                     {}, &mask))
+            { "kind", "user", "storageQuota", "exportFormats", "importFormats", "maxImportSizes", "maxUploadSize",
+                "appInstalled", "folderColorPalette", "driveThemes", "canCreateDrives", "canCreateTeamDrives",
+                "teamDriveThemes", "*" },
+            {}, &mask))
         return;
     std::uint64_t usage = 0;
     for (const auto &it : m_content.items())
         if (it->kind == Item::Kind::Blob && it->driveId.empty() && !it->sharedWithMe)
             usage += it->size;
     nlohmann::json formats = nlohmann::json::object();
-    for (const char *m : {"application/vnd.google-apps.document", "application/vnd.google-apps.spreadsheet",
-                          "application/vnd.google-apps.presentation", "application/vnd.google-apps.drawing",
-                          "application/vnd.google-apps.script"})
+    for (const char *m : { "application/vnd.google-apps.document", "application/vnd.google-apps.spreadsheet",
+             "application/vnd.google-apps.presentation", "application/vnd.google-apps.drawing",
+             "application/vnd.google-apps.script" })
     {
         nlohmann::json targets = nlohmann::json::array();
         for (const ExportFormat &f : Content::exportFormats(m))
             targets.push_back(f.mimeType);
         formats[m] = targets;
     }
-    nlohmann::json body = {{"kind", "drive#about"},
-                           {"user",
-                            {{"kind", "drive#user"},
-                             {"displayName", "Sandbox User"},
-                             {"emailAddress", "sandbox.user@example.com"},
-                             {"me", true},
-                             {"permissionId", "0000000000000000001"}}},
-                           {"storageQuota",
-                            {{"limit", "16106127360"},
-                             {"usage", std::to_string(usage)},
-                             {"usageInDrive", std::to_string(usage)},
-                             {"usageInDriveTrash", "0"}}},
-                           {"exportFormats", formats},
-                           {"importFormats", nlohmann::json::object()},
-                           {"maxImportSizes", nlohmann::json::object()},
-                           {"maxUploadSize", "5242880000000"},
-                           {"appInstalled", false},
-                           {"folderColorPalette", nlohmann::json::array()},
-                           {"driveThemes", nlohmann::json::array()},
-                           {"canCreateDrives", true}};
+    nlohmann::json body = { { "kind", "drive#about" },
+        { "user",
+            { { "kind", "drive#user" }, { "displayName", "Sandbox User" },
+                { "emailAddress", "sandbox.user@example.com" }, { "me", true },
+                { "permissionId", "0000000000000000001" } } },
+        { "storageQuota",
+            { { "limit", "16106127360" }, { "usage", std::to_string(usage) }, { "usageInDrive", std::to_string(usage) },
+                { "usageInDriveTrash", "0" } } },
+        { "exportFormats", formats }, { "importFormats", nlohmann::json::object() },
+        { "maxImportSizes", nlohmann::json::object() }, { "maxUploadSize", "5242880000000" }, { "appInstalled", false },
+        { "folderColorPalette", nlohmann::json::array() }, { "driveThemes", nlohmann::json::array() },
+        { "canCreateDrives", true } };
     Server::sendJson(res, 200, mask.apply(body));
 }
 
@@ -854,20 +853,21 @@ void Drive::changesStart(const httplib::Request &req, httplib::Response &res, ht
 {
     if (req.has_param("driveId") && !m_content.findDrive(req.get_param_value("driveId")))
     {
-        Server::sendGoogleError(res, GoogleError {404, "Shared drive not found: " + req.get_param_value("driveId"),
-                                                  "notFound", "global", "driveId", "parameter", {}});
+        Server::sendGoogleError(res,
+            GoogleError { 404, "Shared drive not found: " + req.get_param_value("driveId"), "notFound", "global",
+                "driveId", "parameter", {} });
         return;
     }
-    Server::sendJson(res, 200, {{"kind", "drive#startPageToken"},
-                                {"startPageToken", std::to_string(m_content.items().size() + 1)}});
+    Server::sendJson(res, 200,
+        { { "kind", "drive#startPageToken" }, { "startPageToken", std::to_string(m_content.items().size() + 1) } });
 }
 
 void Drive::changesList(const httplib::Request &req, httplib::Response &res, httplib::Ranges &)
 {
     if (!req.has_param("pageToken"))
     {
-        Server::sendGoogleError(res, GoogleError {400, "Required parameter: pageToken", "required", "global",
-                                                  "pageToken", "parameter", {}});
+        Server::sendGoogleError(res,
+            GoogleError { 400, "Required parameter: pageToken", "required", "global", "pageToken", "parameter", {} });
         return;
     }
     const long long last = static_cast<long long>(m_content.items().size()) + 1;
@@ -883,8 +883,8 @@ void Drive::changesList(const httplib::Request &req, httplib::Response &res, htt
         const std::string v = req.get_param_value("pageSize");
         if (!parseInt(v, &pageSize) || pageSize < 1 || pageSize > 1000)
         {
-            Server::sendGoogleError(res, invalidParam("pageSize", "Invalid value '" + v
-                                                                       + "'. Values must be within the range: [1, 1000]"));
+            Server::sendGoogleError(
+                res, invalidParam("pageSize", "Invalid value '" + v + "'. Values must be within the range: [1, 1000]"));
             return;
         }
     }
@@ -895,14 +895,14 @@ void Drive::changesList(const httplib::Request &req, httplib::Response &res, htt
     const std::string driveId = req.get_param_value("driveId");
     FieldMask mask;
     if (!parseFields(req, res,
-                     "kind,nextPageToken,newStartPageToken,changes(kind,type,changeType,time,removed,fileId,"
-                     "file(kind,id,name,mimeType))",
-                     {"kind", "nextPageToken", "newStartPageToken", "changes", "*"}, {}, &mask))
+            "kind,nextPageToken,newStartPageToken,changes(kind,type,changeType,time,removed,fileId,"
+            "file(kind,id,name,mimeType))",
+            { "kind", "nextPageToken", "newStartPageToken", "changes", "*" }, {}, &mask))
         return;
     const FieldMask fileMask = mask.sub("changes").sub("file");
     const bool withHashes = mask.wants("*") || mask.sub("changes").wants("*")
-                            || (mask.sub("changes").wants("file")
-                                && (fileMask.isEmpty() || fileMask.wants("md5Checksum") || fileMask.wants("sha256Checksum")));
+        || (mask.sub("changes").wants("file")
+            && (fileMask.isEmpty() || fileMask.wants("md5Checksum") || fileMask.wants("sha256Checksum")));
     nlohmann::json changes = nlohmann::json::array();
     long long index = token;
     const auto &items = m_content.items();
@@ -914,15 +914,11 @@ void Drive::changesList(const httplib::Request &req, httplib::Response &res, htt
             continue;
         if (!driveId.empty() ? item.driveId != driveId : (!item.driveId.empty() && !(supportsAll && includeAll)))
             continue;
-        changes.push_back({{"kind", "drive#change"},
-                           {"type", "file"},
-                           {"changeType", "file"},
-                           {"time", item.modifiedTime},
-                           {"removed", false},
-                           {"fileId", item.id},
-                           {"file", fileJson(item, withHashes)}});
+        changes.push_back(
+            { { "kind", "drive#change" }, { "type", "file" }, { "changeType", "file" }, { "time", item.modifiedTime },
+                { "removed", false }, { "fileId", item.id }, { "file", fileJson(item, withHashes) } });
     }
-    nlohmann::json body = {{"kind", "drive#changeList"}, {"changes", changes}};
+    nlohmann::json body = { { "kind", "drive#changeList" }, { "changes", changes } };
     if (index < last)
         body["nextPageToken"] = std::to_string(index);
     else
@@ -932,7 +928,7 @@ void Drive::changesList(const httplib::Request &req, httplib::Response &res, htt
 
 void Drive::unknownRoute(const httplib::Request &req, httplib::Response &res, httplib::Ranges &)
 {
-    Server::sendGoogleError(res, GoogleError {404, "Not Found: " + req.path.substr(0, 200), "notFound"});
+    Server::sendGoogleError(res, GoogleError { 404, "Not Found: " + req.path.substr(0, 200), "notFound" });
 }
 
 } // namespace sandbox

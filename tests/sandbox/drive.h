@@ -4,10 +4,9 @@
 #include "fieldmask.h"
 
 #include <httplib.h>
-#include <nlohmann/json.hpp>
-
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace sandbox
@@ -58,7 +57,7 @@ private:
     /// Looks the id up as the caller may see it; answers 404 itself when not.
     const Item *visibleItem(const std::string &id, const httplib::Request &req, httplib::Response &res);
     bool parseFields(const httplib::Request &req, httplib::Response &res, const std::string &defaults,
-                     const std::set<std::string> &top, const std::string &nested, FieldMask *mask);
+        const std::set<std::string> &top, const std::string &nested, FieldMask *mask);
     bool parseBoolParam(const httplib::Request &req, httplib::Response &res, const char *name, bool *out);
     nlohmann::json fileJson(const Item &item, bool withHashes);
 

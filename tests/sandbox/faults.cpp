@@ -11,13 +11,11 @@ namespace
 {
 std::int64_t nowNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
-template<typename T>
-bool readNumber(const nlohmann::json &j, const char *key, T &out, std::string *error)
+template <typename T> bool readNumber(const nlohmann::json &j, const char *key, T &out, std::string *error)
 {
     if (!j.contains(key))
         return true;
@@ -165,8 +163,8 @@ bool Faults::apply(const nlohmann::json &j, std::string *error)
         {
             auto it = m_fileRuntime.find(id);
             const FileFaults base = it != m_fileRuntime.end() ? it->second
-                                    : m_fileDefaults.count(id) ? m_fileDefaults.at(id)
-                                                               : FileFaults {};
+                : m_fileDefaults.count(id)                    ? m_fileDefaults.at(id)
+                                                              : FileFaults {};
             m_fileRuntime[id] = FileFaults::fromJson(f, base);
             m_mediaCount.erase(id); // the counted faults start over
         }

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
 #include <string>
@@ -17,14 +16,14 @@ namespace sandbox
 struct FileFaults
 {
     std::uint64_t resetAfterBytes = 0; ///< 0: off
-    int resetTimes = 1;                ///< only the first N media responses break
+    int resetTimes = 1; ///< only the first N media responses break
     std::uint64_t stallAfterBytes = 0; ///< 0: off
     int stallMs = 0;
     int stallTimes = 1;
-    bool wrongMd5 = false;             ///< metadata md5/sha256 lie
+    bool wrongMd5 = false; ///< metadata md5/sha256 lie
     bool downloadQuotaExceeded = false;
     bool abusive = false;
-    int errorTimes = 0;                ///< the first N media requests fail with errorStatus
+    int errorTimes = 0; ///< the first N media requests fail with errorStatus
     int errorStatus = 503;
 
     static FileFaults fromJson(const nlohmann::json &j);
@@ -38,12 +37,12 @@ struct FileFaults
 struct GlobalFaults
 {
     int latencyMs = 0;
-    std::uint64_t bandwidthBps = 0;    ///< per connection; 0: unlimited
-    double quotaQps = 0;               ///< 0: no quota
-    double quotaBurst = 0;             ///< 0: = max(1, qps)
-    int quotaStatus = 403;             ///< 403 userRateLimitExceeded or 429 RESOURCE_EXHAUSTED
+    std::uint64_t bandwidthBps = 0; ///< per connection; 0: unlimited
+    double quotaQps = 0; ///< 0: no quota
+    double quotaBurst = 0; ///< 0: = max(1, qps)
+    int quotaStatus = 403; ///< 403 userRateLimitExceeded or 429 RESOURCE_EXHAUSTED
     int retryAfterS = 1;
-    double errorRate = 0;              ///< probability of errorStatus per Drive request
+    double errorRate = 0; ///< probability of errorStatus per Drive request
     int errorStatus = 503;
     std::uint64_t resetAfterBytes = 0; ///< every media body, 0: off
     std::uint64_t stallAfterBytes = 0;
@@ -77,7 +76,7 @@ public:
     /// Consumes one "time" of a counted fault for this media response; returns what applies to it.
     struct MediaPlan
     {
-        int errorStatus = 0;               ///< non-zero: answer with this error instead of the body
+        int errorStatus = 0; ///< non-zero: answer with this error instead of the body
         std::uint64_t resetAfterBytes = 0; ///< 0: no reset
         std::uint64_t stallAfterBytes = 0;
         int stallMs = 0;

@@ -53,8 +53,8 @@ private:
     {
         std::string name;
         while (m_pos < m_text.size()
-               && (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) || m_text[m_pos] == '_'
-                   || m_text[m_pos] == '*' || m_text[m_pos] == '@' || m_text[m_pos] == '.' || m_text[m_pos] == '-'))
+            && (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) || m_text[m_pos] == '_' || m_text[m_pos] == '*'
+                || m_text[m_pos] == '@' || m_text[m_pos] == '.' || m_text[m_pos] == '-'))
             name.push_back(m_text[m_pos++]);
         if (name.empty())
             return false;
@@ -97,7 +97,7 @@ bool FieldMask::parse(const std::string &text, FieldMask *out, std::string *bad)
 }
 
 bool FieldMask::validate(const std::set<std::string> &allowed, const std::string &nested,
-                         const std::set<std::string> &nestedAllowed, std::string *bad) const
+    const std::set<std::string> &nestedAllowed, std::string *bad) const
 {
     for (const auto &[name, sub] : m_fields)
     {

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
@@ -20,7 +19,7 @@ public:
     /// Every name at this level must be in `allowed` (or "*"); a name in `nested` is checked one level
     /// deeper against `nestedAllowed`. Returns false with the first unknown name in *bad.
     bool validate(const std::set<std::string> &allowed, const std::string &nested,
-                  const std::set<std::string> &nestedAllowed, std::string *bad) const;
+        const std::set<std::string> &nestedAllowed, std::string *bad) const;
 
     [[nodiscard]] bool isEmpty() const { return !m_all && m_fields.empty(); }
     [[nodiscard]] bool wants(const std::string &name) const;

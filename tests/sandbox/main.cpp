@@ -14,8 +14,6 @@
 #include "databricks.h"
 #endif
 
-#include <nlohmann/json.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -25,10 +23,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <pthread.h>
 #include <string>
 #include <thread>
-
-#include <pthread.h>
 #include <unistd.h>
 
 namespace
@@ -96,7 +94,8 @@ int main(int argc, char **argv)
     {
         const std::string a = argv[i];
         double v = 0;
-        auto number = [&](double max) {
+        auto number = [&](double max)
+        {
             if (!needValue(i, argc, a.c_str()))
                 std::exit(2);
             if (!toNumber(argv[++i], &v) || v > max)
@@ -106,7 +105,8 @@ int main(int argc, char **argv)
             }
             return v;
         };
-        auto text = [&]() -> std::string {
+        auto text = [&]() -> std::string
+        {
             if (!needValue(i, argc, a.c_str()))
                 std::exit(2);
             return argv[++i];
@@ -211,13 +211,13 @@ int main(int argc, char **argv)
         fs::create_directories(dataDir, ec);
 
     const char *cacheEnv = std::getenv("DI_SANDBOX_HASH_CACHE");
-    const std::string cacheDir = cacheEnv ? std::string(cacheEnv)
-                                          : (fs::temp_directory_path(ec) / "drive-ingest-sandbox-hashes").string();
+    const std::string cacheDir
+        = cacheEnv ? std::string(cacheEnv) : (fs::temp_directory_path(ec) / "drive-ingest-sandbox-hashes").string();
     sandbox::Content content(seed, cacheDir);
     std::string error;
     const bool loaded = !manifest.empty() ? content.loadManifest(manifest, &error)
-                        : !rootDir.empty() ? content.loadRoot(rootDir, &error)
-                                           : content.loadDemo(&error);
+        : !rootDir.empty()                ? content.loadRoot(rootDir, &error)
+                                          : content.loadDemo(&error);
     if (!loaded)
     {
         std::fprintf(stderr, "drive-ingest-sandbox: %s\n", error.c_str());
@@ -262,18 +262,24 @@ int main(int argc, char **argv)
     if (!staticToken.empty())
         authority.setStaticToken(staticToken);
     authority.registerRoutes(server.http());
-    server.googleAuth = [&authority](const httplib::Request &req) {
+    server.googleAuth = [&authority](const httplib::Request &req)
+    {
         switch (authority.checkGoogle(req))
         {
-        case sandbox::TokenAuthority::Check::Valid: return sandbox::Server::AuthCheck::Valid;
-        case sandbox::TokenAuthority::Check::Missing: return sandbox::Server::AuthCheck::Missing;
-        case sandbox::TokenAuthority::Check::Expired: return sandbox::Server::AuthCheck::Expired;
-        default: return sandbox::Server::AuthCheck::Invalid;
+        case sandbox::TokenAuthority::Check::Valid:
+            return sandbox::Server::AuthCheck::Valid;
+        case sandbox::TokenAuthority::Check::Missing:
+            return sandbox::Server::AuthCheck::Missing;
+        case sandbox::TokenAuthority::Check::Expired:
+            return sandbox::Server::AuthCheck::Expired;
+        default:
+            return sandbox::Server::AuthCheck::Invalid;
         }
     };
 #else
     // Without the OAuth service: the static token is the only valid credential.
-    server.googleAuth = [staticToken](const httplib::Request &req) {
+    server.googleAuth = [staticToken](const httplib::Request &req)
+    {
         const std::string token = bearerOf(req);
         if (token.empty())
             return sandbox::Server::AuthCheck::Missing;
@@ -287,7 +293,8 @@ int main(int argc, char **argv)
     databricks.registerRoutes(server.http());
 #endif
     drive.registerRoutes(server.http());
-    server.onReset = [&]() {
+    server.onReset = [&]()
+    {
         drive.reset();
 #ifdef SANDBOX_HAVE_OAUTH
         authority.reset();
@@ -296,7 +303,8 @@ int main(int argc, char **argv)
         databricks.reset();
 #endif
     };
-    server.onFaults = [&](const nlohmann::json &j, std::string *why) {
+    server.onFaults = [&](const nlohmann::json &j, std::string *why)
+    {
         (void)j;
         (void)why;
 #ifdef SANDBOX_HAVE_OAUTH
@@ -312,12 +320,8 @@ int main(int argc, char **argv)
         return true;
     };
 
-    nlohmann::json ready = {{"base_url", server.baseUrl()},
-                            {"port", server.port()},
-                            {"pid", int(::getpid())},
-                            {"demo_root_id", content.demoRootId()},
-                            {"root_id", content.rootId()},
-                            {"data_dir", dataDir}};
+    nlohmann::json ready = { { "base_url", server.baseUrl() }, { "port", server.port() }, { "pid", int(::getpid()) },
+        { "demo_root_id", content.demoRootId() }, { "root_id", content.rootId() }, { "data_dir", dataDir } };
     if (tls)
         ready["ca_file"] = tlsFiles.caFile;
     if (!staticToken.empty())
@@ -345,26 +349,29 @@ int main(int argc, char **argv)
 
     // Idle keep-alive connections hold httplib's workers until their timeout: after stop(), give in-flight
     // requests a moment, then leave without waiting for them.
-    std::atomic<bool> finished {false};
-    auto cleanUp = [removeDataDir, dataDir, readyFile]() {
+    std::atomic<bool> finished { false };
+    auto cleanUp = [removeDataDir, dataDir, readyFile]()
+    {
         std::error_code ignored;
         if (removeDataDir)
             std::filesystem::remove_all(dataDir, ignored);
         if (!readyFile.empty())
             std::filesystem::remove(readyFile, ignored);
     };
-    std::thread waiter([&signals, &server, &finished, cleanUp]() {
-        int sig = 0;
-        sigwait(&signals, &sig);
-        server.stop();
-        for (int i = 0; i < 40 && !finished; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(25));
-        if (!finished)
+    std::thread waiter(
+        [&signals, &server, &finished, cleanUp]()
         {
-            cleanUp();
-            std::_Exit(0);
-        }
-    });
+            int sig = 0;
+            sigwait(&signals, &sig);
+            server.stop();
+            for (int i = 0; i < 40 && !finished; ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(25));
+            if (!finished)
+            {
+                cleanUp();
+                std::_Exit(0);
+            }
+        });
     waiter.detach();
     server.run();
     finished = true;

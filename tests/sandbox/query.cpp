@@ -69,16 +69,16 @@ bool tokenize(const std::string &q, std::vector<Token> *out, std::string *error)
                 *error = "unterminated string";
                 return false;
             }
-            out->push_back({Token::Type::String, s});
+            out->push_back({ Token::Type::String, s });
         }
         else if (c == '(')
         {
-            out->push_back({Token::Type::LParen, "("});
+            out->push_back({ Token::Type::LParen, "(" });
             ++i;
         }
         else if (c == ')')
         {
-            out->push_back({Token::Type::RParen, ")"});
+            out->push_back({ Token::Type::RParen, ")" });
             ++i;
         }
         else if (c == '=' || c == '!' || c == '<' || c == '>')
@@ -91,7 +91,7 @@ bool tokenize(const std::string &q, std::vector<Token> *out, std::string *error)
                 *error = "unexpected '!'";
                 return false;
             }
-            out->push_back({Token::Type::Op, op});
+            out->push_back({ Token::Type::Op, op });
             i += op.size();
         }
         else if (std::isalpha(static_cast<unsigned char>(c)))
@@ -99,7 +99,7 @@ bool tokenize(const std::string &q, std::vector<Token> *out, std::string *error)
             std::string w;
             while (i < q.size() && (std::isalnum(static_cast<unsigned char>(q[i])) || q[i] == '_'))
                 w.push_back(q[i++]);
-            out->push_back({Token::Type::Word, w});
+            out->push_back({ Token::Type::Word, w });
         }
         else
         {
@@ -107,7 +107,7 @@ bool tokenize(const std::string &q, std::vector<Token> *out, std::string *error)
             return false;
         }
     }
-    out->push_back({Token::Type::End, {}});
+    out->push_back({ Token::Type::End, {} });
     return true;
 }
 
@@ -290,7 +290,8 @@ private:
             std::string cmp = v;
             if (!cmp.empty() && cmp.back() == 'Z')
                 cmp.pop_back();
-            auto get = [modified](const Item &i) {
+            auto get = [modified](const Item &i)
+            {
                 std::string t = modified ? i.modifiedTime : i.createdTime;
                 t.pop_back();
                 return t;

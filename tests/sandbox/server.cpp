@@ -28,10 +28,12 @@ public:
     void enqueue(std::function<void()> fn) override
     {
         m_stats.connectionOpened();
-        m_pool.enqueue([this, fn = std::move(fn)]() {
-            fn();
-            m_stats.connectionClosed();
-        });
+        m_pool.enqueue(
+            [this, fn = std::move(fn)]()
+            {
+                fn();
+                m_stats.connectionClosed();
+            });
     }
 
     void shutdown() override { m_pool.shutdown(); }
@@ -67,8 +69,8 @@ struct StreamState
 };
 } // namespace
 
-GoogleError::GoogleError(int code, std::string message, std::string reason, std::string domain,
-                         std::string location, std::string locationType, std::string infoReason)
+GoogleError::GoogleError(int code, std::string message, std::string reason, std::string domain, std::string location,
+    std::string locationType, std::string infoReason)
     : code(code)
     , message(std::move(message))
     , reason(std::move(reason))
@@ -100,45 +102,50 @@ Server::Server(Content &content, Stats &stats, Faults &faults, Options options)
     m_http->set_write_timeout(120);
     m_http->set_tcp_nodelay(true);
 
-    m_http->set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &) {
-        if (!isControlPath(req.path))
+    m_http->set_pre_routing_handler(
+        [this](const httplib::Request &req, httplib::Response &)
         {
-            const int ms = m_faults.global().latencyMs;
-            if (ms > 0)
-                std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
+            if (!isControlPath(req.path))
+            {
+                const int ms = m_faults.global().latencyMs;
+                if (ms > 0)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+            }
+            return httplib::Server::HandlerResponse::Unhandled;
+        });
     m_http->set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request &req, httplib::Response &res) {
+        [](const httplib::Request &req, httplib::Response &res)
+        {
             if (!res.body.empty() || res.content_provider_)
                 return httplib::Server::HandlerResponse::Unhandled;
             // httplib's own refusals (bad request line, oversized headers, bad Range, unknown route).
-            const std::string reason = res.status == 404   ? "notFound"
-                                       : res.status == 416 ? "requestedRangeNotSatisfiable"
-                                                           : "badRequest";
+            const std::string reason = res.status == 404 ? "notFound"
+                : res.status == 416                      ? "requestedRangeNotSatisfiable"
+                                                         : "badRequest";
             const std::string message = res.status == 404 ? "Not Found: " + req.path.substr(0, 200)
                                                           : "Bad Request (HTTP " + std::to_string(res.status) + ")";
-            sendGoogleError(res, GoogleError {res.status, message, reason});
+            sendGoogleError(res, GoogleError { res.status, message, reason });
             return httplib::Server::HandlerResponse::Handled;
         }));
-    m_http->set_exception_handler([](const httplib::Request &, httplib::Response &res, std::exception_ptr ep) {
-        std::string what = "unknown error";
-        try
+    m_http->set_exception_handler(
+        [](const httplib::Request &, httplib::Response &res, std::exception_ptr ep)
         {
-            if (ep)
-                std::rethrow_exception(ep);
-        }
-        catch (const std::exception &e)
-        {
-            what = e.what();
-        }
-        catch (...)
-        {
-        }
-        res.content_provider_ = nullptr;
-        sendGoogleError(res, GoogleError(500, "Internal Error: " + what, "internalError"));
-    });
+            std::string what = "unknown error";
+            try
+            {
+                if (ep)
+                    std::rethrow_exception(ep);
+            }
+            catch (const std::exception &e)
+            {
+                what = e.what();
+            }
+            catch (...)
+            {
+            }
+            res.content_provider_ = nullptr;
+            sendGoogleError(res, GoogleError(500, "Internal Error: " + what, "internalError"));
+        });
     m_http->set_logger([this](const httplib::Request &req, const httplib::Response &res) { log(req, res); });
     registerControlRoutes();
 }
@@ -160,7 +167,7 @@ void Server::log(const httplib::Request &req, const httplib::Response &res)
         m_stats.addBytesIn(req.body.size());
     const Stats::CurrentRequest cur = Stats::takeCurrentRequest();
     m_stats.record(req.method, cur.route.empty() ? classify(req) : cur.route, req.path, res.status, cur.bytesIn,
-                   cur.bytesOut, req.get_header_value("Range"));
+        cur.bytesOut, req.get_header_value("Range"));
     if (!m_options.quiet)
         std::fprintf(stderr, "%s %s -> %d\n", req.method.c_str(), req.path.c_str(), res.status);
 }
@@ -212,19 +219,32 @@ std::string Server::statusText(int code)
 {
     switch (code)
     {
-    case 400: return "INVALID_ARGUMENT";
-    case 401: return "UNAUTHENTICATED";
-    case 403: return "PERMISSION_DENIED";
-    case 404: return "NOT_FOUND";
-    case 409: return "ABORTED";
-    case 413: return "FAILED_PRECONDITION";
-    case 414: return "INVALID_ARGUMENT";
-    case 416: return "OUT_OF_RANGE";
-    case 429: return "RESOURCE_EXHAUSTED";
-    case 500: return "INTERNAL";
-    case 501: return "UNIMPLEMENTED";
-    case 503: return "UNAVAILABLE";
-    default: return code >= 500 ? "INTERNAL" : "FAILED_PRECONDITION";
+    case 400:
+        return "INVALID_ARGUMENT";
+    case 401:
+        return "UNAUTHENTICATED";
+    case 403:
+        return "PERMISSION_DENIED";
+    case 404:
+        return "NOT_FOUND";
+    case 409:
+        return "ABORTED";
+    case 413:
+        return "FAILED_PRECONDITION";
+    case 414:
+        return "INVALID_ARGUMENT";
+    case 416:
+        return "OUT_OF_RANGE";
+    case 429:
+        return "RESOURCE_EXHAUSTED";
+    case 500:
+        return "INTERNAL";
+    case 501:
+        return "UNIMPLEMENTED";
+    case 503:
+        return "UNAVAILABLE";
+    default:
+        return code >= 500 ? "INTERNAL" : "FAILED_PRECONDITION";
     }
 }
 
@@ -232,38 +252,38 @@ void Server::sendJson(httplib::Response &res, int status, const nlohmann::json &
 {
     res.status = status;
     // Google pretty-prints; replacement keeps invalid UTF-8 in names from throwing.
-    res.set_content(body.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
-                    "application/json; charset=UTF-8");
+    res.set_content(
+        body.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", "application/json; charset=UTF-8");
 }
 
 void Server::sendGoogleError(httplib::Response &res, const GoogleError &e)
 {
-    nlohmann::json item = {{"message", e.message}, {"domain", e.domain}, {"reason", e.reason}};
+    nlohmann::json item = { { "message", e.message }, { "domain", e.domain }, { "reason", e.reason } };
     if (!e.location.empty())
     {
         item["location"] = e.location;
         item["locationType"] = e.locationType.empty() ? "parameter" : e.locationType;
     }
-    nlohmann::json err = {{"code", e.code}, {"message", e.message}, {"errors", nlohmann::json::array({item})},
-                          {"status", statusText(e.code)}};
+    nlohmann::json err = { { "code", e.code }, { "message", e.message }, { "errors", nlohmann::json::array({ item }) },
+        { "status", statusText(e.code) } };
     if (!e.infoReason.empty())
     {
-        err["details"] = nlohmann::json::array({{{"@type", "type.googleapis.com/google.rpc.ErrorInfo"},
-                                                 {"reason", e.infoReason},
-                                                 {"domain", "googleapis.com"},
-                                                 {"metadata", {{"service", "drive.googleapis.com"}}}}});
+        err["details"] = nlohmann::json::array(
+            { { { "@type", "type.googleapis.com/google.rpc.ErrorInfo" }, { "reason", e.infoReason },
+                { "domain", "googleapis.com" }, { "metadata", { { "service", "drive.googleapis.com" } } } } });
     }
-    sendJson(res, e.code, {{"error", err}});
+    sendJson(res, e.code, { { "error", err } });
 }
 
 void Server::streamBody(httplib::Response &res, std::int64_t length, const std::string &contentType, Reader read,
-                        const Faults::MediaPlan &plan)
+    const Faults::MediaPlan &plan)
 {
     auto state = std::make_shared<StreamState>();
     const std::uint64_t bps = m_faults.global().bandwidthBps;
     Stats *stats = &m_stats;
-    auto provide = [state, bps, plan, read = std::move(read), stats](std::uint64_t offset, std::uint64_t remaining,
-                                                                      httplib::DataSink &sink) -> bool {
+    auto provide = [state, bps, plan, read = std::move(read), stats](
+                       std::uint64_t offset, std::uint64_t remaining, httplib::DataSink &sink) -> bool
+    {
         thread_local std::vector<char> buffer(kChunk);
         if (!state->started)
         {
@@ -307,7 +327,8 @@ void Server::streamBody(httplib::Response &res, std::int64_t length, const std::
         stats->addBytesOut(n);
         if (bps)
         {
-            const auto due = state->start + std::chrono::nanoseconds(std::uint64_t(double(state->sent) * 1e9 / double(bps)));
+            const auto due
+                = state->start + std::chrono::nanoseconds(std::uint64_t(double(state->sent) * 1e9 / double(bps)));
             std::this_thread::sleep_until(due);
         }
         return true;
@@ -315,106 +336,97 @@ void Server::streamBody(httplib::Response &res, std::int64_t length, const std::
     if (length >= 0)
     {
         res.set_content_provider(std::size_t(length), contentType,
-                                 [provide](std::size_t offset, std::size_t len, httplib::DataSink &sink) {
-                                     return provide(offset, len, sink);
-                                 });
+            [provide](std::size_t offset, std::size_t len, httplib::DataSink &sink)
+            { return provide(offset, len, sink); });
     }
     else
     {
-        res.set_chunked_content_provider(contentType, [provide](std::size_t offset, httplib::DataSink &sink) {
-            return provide(offset, std::uint64_t(-1), sink);
-        });
+        res.set_chunked_content_provider(contentType,
+            [provide](std::size_t offset, httplib::DataSink &sink)
+            { return provide(offset, std::uint64_t(-1), sink); });
     }
 }
 
 void Server::registerControlRoutes()
 {
-    m_http->Get("/_sandbox/stats", [this](const httplib::Request &, httplib::Response &res) {
-        sendJson(res, 200, m_stats.toJson());
-    });
-    m_http->Post("/_sandbox/reset", [this](const httplib::Request &, httplib::Response &res) {
-        m_stats.reset();
-        m_faults.reset();
-        if (onReset)
-            onReset();
-        sendJson(res, 200, {{"ok", true}});
-    });
-    m_http->Post("/_sandbox/faults", [this](const httplib::Request &req, httplib::Response &res) {
-        const nlohmann::json j = nlohmann::json::parse(req.body, nullptr, false);
-        std::string error;
-        if (j.is_discarded() || !j.is_object())
+    m_http->Get("/_sandbox/stats",
+        [this](const httplib::Request &, httplib::Response &res) { sendJson(res, 200, m_stats.toJson()); });
+    m_http->Post("/_sandbox/reset",
+        [this](const httplib::Request &, httplib::Response &res)
         {
-            sendJson(res, 400, {{"error", "the body must be a JSON object"}});
-            return;
-        }
-        if (!m_faults.apply(j, &error) || (onFaults && !onFaults(j, &error)))
+            m_stats.reset();
+            m_faults.reset();
+            if (onReset)
+                onReset();
+            sendJson(res, 200, { { "ok", true } });
+        });
+    m_http->Post("/_sandbox/faults",
+        [this](const httplib::Request &req, httplib::Response &res)
         {
-            sendJson(res, 400, {{"error", error}});
-            return;
-        }
-        nlohmann::json files = nlohmann::json::object();
-        if (j.contains("files"))
-            for (const auto &[id, f] : j.at("files").items())
-                files[id] = m_faults.fileFaults(id).toJson();
-        const GlobalFaults g = m_faults.global();
-        sendJson(res, 200,
-                 {{"ok", true},
-                  {"latency_ms", g.latencyMs},
-                  {"bandwidth_bps", g.bandwidthBps},
-                  {"quota_qps", g.quotaQps},
-                  {"quota_burst", g.quotaBurst},
-                  {"quota_status", g.quotaStatus},
-                  {"retry_after_s", g.retryAfterS},
-                  {"error_rate", g.errorRate},
-                  {"error_status", g.errorStatus},
-                  {"reset_after_bytes", g.resetAfterBytes},
-                  {"stall_after_bytes", g.stallAfterBytes},
-                  {"stall_ms", g.stallMs},
-                  {"token_lifetime_s", g.tokenLifetimeS},
-                  {"files", files}});
-    });
-    m_http->Get("/_sandbox/tree", [this](const httplib::Request &req, httplib::Response &res) {
-        const bool withHashes = req.get_param_value("hashes") != "false";
-        nlohmann::json items = nlohmann::json::array();
-        for (const auto &it : m_content.items())
-        {
-            nlohmann::json j = {{"id", it->id},
-                                {"name", it->name},
-                                {"path", it->path},
-                                {"mimeType", it->mimeType},
-                                {"trashed", it->trashed},
-                                {"driveId", it->driveId},
-                                {"sharedWithMe", it->sharedWithMe},
-                                {"shortcutTargetId", it->shortcutTargetId},
-                                {"resourceKey", it->resourceKey},
-                                {"parents", it->parent.empty() ? nlohmann::json::array()
-                                                               : nlohmann::json::array({it->parent})},
-                                {"faults", m_faults.fileFaults(it->id).toJson()}};
-            if (it->kind == Item::Kind::Root)
-                j["kind"] = "root";
-            else if (it->kind == Item::Kind::DriveRoot)
-                j["kind"] = "drive";
-            if (it->kind == Item::Kind::Blob)
+            const nlohmann::json j = nlohmann::json::parse(req.body, nullptr, false);
+            std::string error;
+            if (j.is_discarded() || !j.is_object())
             {
-                j["size"] = it->size;
-                if (withHashes)
+                sendJson(res, 400, { { "error", "the body must be a JSON object" } });
+                return;
+            }
+            if (!m_faults.apply(j, &error) || (onFaults && !onFaults(j, &error)))
+            {
+                sendJson(res, 400, { { "error", error } });
+                return;
+            }
+            nlohmann::json files = nlohmann::json::object();
+            if (j.contains("files"))
+                for (const auto &[id, f] : j.at("files").items())
+                    files[id] = m_faults.fileFaults(id).toJson();
+            const GlobalFaults g = m_faults.global();
+            sendJson(res, 200,
+                { { "ok", true }, { "latency_ms", g.latencyMs }, { "bandwidth_bps", g.bandwidthBps },
+                    { "quota_qps", g.quotaQps }, { "quota_burst", g.quotaBurst }, { "quota_status", g.quotaStatus },
+                    { "retry_after_s", g.retryAfterS }, { "error_rate", g.errorRate },
+                    { "error_status", g.errorStatus }, { "reset_after_bytes", g.resetAfterBytes },
+                    { "stall_after_bytes", g.stallAfterBytes }, { "stall_ms", g.stallMs },
+                    { "token_lifetime_s", g.tokenLifetimeS }, { "files", files } });
+        });
+    m_http->Get("/_sandbox/tree",
+        [this](const httplib::Request &req, httplib::Response &res)
+        {
+            const bool withHashes = req.get_param_value("hashes") != "false";
+            nlohmann::json items = nlohmann::json::array();
+            for (const auto &it : m_content.items())
+            {
+                nlohmann::json j = { { "id", it->id }, { "name", it->name }, { "path", it->path },
+                    { "mimeType", it->mimeType }, { "trashed", it->trashed }, { "driveId", it->driveId },
+                    { "sharedWithMe", it->sharedWithMe }, { "shortcutTargetId", it->shortcutTargetId },
+                    { "resourceKey", it->resourceKey },
+                    { "parents", it->parent.empty() ? nlohmann::json::array() : nlohmann::json::array({ it->parent }) },
+                    { "faults", m_faults.fileFaults(it->id).toJson() } };
+                if (it->kind == Item::Kind::Root)
+                    j["kind"] = "root";
+                else if (it->kind == Item::Kind::DriveRoot)
+                    j["kind"] = "drive";
+                if (it->kind == Item::Kind::Blob)
                 {
-                    const Hashes h = m_content.hashes(*it);
-                    j["md5"] = h.md5;
-                    j["sha256"] = h.sha256;
+                    j["size"] = it->size;
+                    if (withHashes)
+                    {
+                        const Hashes h = m_content.hashes(*it);
+                        j["md5"] = h.md5;
+                        j["sha256"] = h.sha256;
+                    }
                 }
+                else if (it->kind == Item::Kind::Google)
+                {
+                    nlohmann::json ex = nlohmann::json::object();
+                    for (const ExportFormat &f : Content::exportFormats(it->mimeType))
+                        ex[f.mimeType] = Content::exportSize(*it, f.extension);
+                    j["exportSizes"] = ex;
+                }
+                items.push_back(std::move(j));
             }
-            else if (it->kind == Item::Kind::Google)
-            {
-                nlohmann::json ex = nlohmann::json::object();
-                for (const ExportFormat &f : Content::exportFormats(it->mimeType))
-                    ex[f.mimeType] = Content::exportSize(*it, f.extension);
-                j["exportSizes"] = ex;
-            }
-            items.push_back(std::move(j));
-        }
-        sendJson(res, 200, {{"demo_root_id", m_content.demoRootId()}, {"root_id", m_content.rootId()}, {"items", items}});
-    });
+            sendJson(res, 200,
+                { { "demo_root_id", m_content.demoRootId() }, { "root_id", m_content.rootId() }, { "items", items } });
+        });
 }
 
 } // namespace sandbox

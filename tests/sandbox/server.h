@@ -4,12 +4,11 @@
 #include "faults.h"
 #include "stats.h"
 
-#include <httplib.h>
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <functional>
+#include <httplib.h>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace sandbox
@@ -22,7 +21,7 @@ class Content;
 struct GoogleError
 {
     GoogleError(int code, std::string message, std::string reason, std::string domain = "global",
-                std::string location = {}, std::string locationType = {}, std::string infoReason = {});
+        std::string location = {}, std::string locationType = {}, std::string infoReason = {});
     int code = 400;
     std::string message;
     std::string reason;
@@ -85,7 +84,7 @@ public:
     /// Applies the global bandwidth cap and the plan's reset/stall.
     using Reader = std::function<std::size_t(std::uint64_t offset, char *out, std::size_t len)>;
     void streamBody(httplib::Response &res, std::int64_t length, const std::string &contentType, Reader read,
-                    const Faults::MediaPlan &plan);
+        const Faults::MediaPlan &plan);
 
 private:
     void registerControlRoutes();

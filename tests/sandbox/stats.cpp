@@ -25,12 +25,12 @@ Stats::CurrentRequest Stats::takeCurrentRequest()
 }
 
 void Stats::record(const std::string &method, const std::string &route, const std::string &path, int status,
-                   std::uint64_t bytesIn, std::uint64_t bytesOut, const std::string &range)
+    std::uint64_t bytesIn, std::uint64_t bytesOut, const std::string &range)
 {
     std::lock_guard lock(m_mutex);
     ++m_requestsTotal;
     ++m_byRoute[route][status];
-    m_log.push_back(LogEntry {method, route, path, status, range, bytesOut, bytesIn});
+    m_log.push_back(LogEntry { method, route, path, status, range, bytesOut, bytesIn });
     while (m_log.size() > kLogLimit)
         m_log.pop_front();
 }
@@ -50,7 +50,7 @@ void Stats::addBytesIn(std::uint64_t n)
 void Stats::recordUpload(const std::string &path, std::uint64_t size, const std::string &md5Hex)
 {
     std::lock_guard lock(m_mutex);
-    m_uploads[path] = Upload {size, md5Hex};
+    m_uploads[path] = Upload { size, md5Hex };
 }
 
 void Stats::removeUpload(const std::string &path)
@@ -102,13 +102,13 @@ nlohmann::json Stats::toJson() const
         j["by_route"] = byRoute;
         nlohmann::json uploads = nlohmann::json::object();
         for (const auto &[path, u] : m_uploads)
-            uploads[path] = {{"size", u.size}, {"md5", u.md5}};
+            uploads[path] = { { "size", u.size }, { "md5", u.md5 } };
         j["uploads"] = uploads;
         nlohmann::json log = nlohmann::json::array();
         for (const LogEntry &e : m_log)
         {
-            log.push_back({{"method", e.method}, {"route", e.route}, {"path", e.path}, {"status", e.status},
-                           {"range", e.range}, {"bytes_out", e.bytesOut}, {"bytes_in", e.bytesIn}});
+            log.push_back({ { "method", e.method }, { "route", e.route }, { "path", e.path }, { "status", e.status },
+                { "range", e.range }, { "bytes_out", e.bytesOut }, { "bytes_in", e.bytesIn } });
         }
         j["log"] = std::move(log);
         sections = m_sections;

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace sandbox
@@ -25,7 +24,7 @@ public:
 
     /// One finished request. `route` is a stable name such as "drive.files.list" or "dbx.files.put".
     void record(const std::string &method, const std::string &route, const std::string &path, int status,
-                std::uint64_t bytesIn, std::uint64_t bytesOut, const std::string &range = {});
+        std::uint64_t bytesIn, std::uint64_t bytesOut, const std::string &range = {});
     /// Body bytes as they stream (counted in bytes_out/bytes_in; record() does not add them again).
     void addBytesOut(std::uint64_t n);
     void addBytesIn(std::uint64_t n);
@@ -75,11 +74,11 @@ private:
     mutable std::mutex m_mutex;
     std::uint64_t m_requestsTotal = 0;
     std::map<std::string, std::map<int, std::uint64_t>> m_byRoute;
-    std::atomic<std::uint64_t> m_bytesOut{0};
-    std::atomic<std::uint64_t> m_bytesIn{0};
-    std::atomic<std::int64_t> m_connections{0};
-    std::atomic<std::int64_t> m_peakConnections{0};
-    std::atomic<std::uint64_t> m_throttled{0};
+    std::atomic<std::uint64_t> m_bytesOut { 0 };
+    std::atomic<std::uint64_t> m_bytesIn { 0 };
+    std::atomic<std::int64_t> m_connections { 0 };
+    std::atomic<std::int64_t> m_peakConnections { 0 };
+    std::atomic<std::uint64_t> m_throttled { 0 };
     std::map<std::string, Upload> m_uploads;
     std::map<std::string, std::function<nlohmann::json()>> m_sections;
     std::deque<LogEntry> m_log;

@@ -8,9 +8,9 @@ namespace sandbox
 
 struct TlsFiles
 {
-    std::string caFile;   ///< PEM CA certificate clients trust
+    std::string caFile; ///< PEM CA certificate clients trust
     std::string certFile; ///< server certificate for 127.0.0.1 and localhost, signed by the CA
-    std::string keyFile;  ///< server private key
+    std::string keyFile; ///< server private key
 };
 
 /// Generates a fresh CA and server certificate (EC P-256) in `dir`. False with a message on failure.

@@ -9,7 +9,7 @@ namespace SandboxTest
 
 QList<QPair<QByteArray, QByteArray>> auth(const QList<QPair<QByteArray, QByteArray>> &more)
 {
-    QList<QPair<QByteArray, QByteArray>> h {{"Authorization", QByteArray("Bearer ") + kToken}};
+    QList<QPair<QByteArray, QByteArray>> h { { "Authorization", QByteArray("Bearer ") + kToken } };
     h += more;
     return h;
 }
@@ -22,9 +22,9 @@ QString Tree::id(const QString &path) const
 Tree loadTree(SandboxProcess &sandbox, bool withHashes)
 {
     Tree t;
-    const QJsonObject o = sandbox.get(withHashes ? QStringLiteral("/_sandbox/tree")
-                                                 : QStringLiteral("/_sandbox/tree?hashes=false"))
-                              .json();
+    const QJsonObject o
+        = sandbox.get(withHashes ? QStringLiteral("/_sandbox/tree") : QStringLiteral("/_sandbox/tree?hashes=false"))
+              .json();
     t.demoRootId = o.value(QStringLiteral("demo_root_id")).toString();
     t.rootId = o.value(QStringLiteral("root_id")).toString();
     for (const QJsonValue &v : o.value(QStringLiteral("items")).toArray())
@@ -47,7 +47,12 @@ QString enc(const QString &value)
 QString reason(const SandboxProcess::Reply &reply)
 {
     const QJsonObject error = reply.json().value(QStringLiteral("error")).toObject();
-    return error.value(QStringLiteral("errors")).toArray().first().toObject().value(QStringLiteral("reason")).toString();
+    return error.value(QStringLiteral("errors"))
+        .toArray()
+        .first()
+        .toObject()
+        .value(QStringLiteral("reason"))
+        .toString();
 }
 
 } // namespace SandboxTest

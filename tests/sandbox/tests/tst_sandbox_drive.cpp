@@ -40,7 +40,7 @@ private:
     QStringList listAll(const QString &query, int pageSize, int *pages = nullptr, int *emptyPages = nullptr);
     int count(const QString &query);
 
-    SandboxProcess m_sandbox {{u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s}};
+    SandboxProcess m_sandbox { { u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s } };
     Tree m_tree;
 };
 
@@ -95,7 +95,7 @@ int TestSandboxDrive::count(const QString &query)
 void TestSandboxDrive::pagingToTheEnd_data()
 {
     QTest::addColumn<int>("pageSize");
-    for (int size : {1, 2, 7, 100, 1000})
+    for (int size : { 1, 2, 7, 100, 1000 })
         QTest::addRow("%d", size) << size;
 }
 
@@ -142,22 +142,22 @@ void TestSandboxDrive::defaultFields()
     {
         QStringList keys = f.toObject().keys();
         keys.sort();
-        QCOMPARE(keys, (QStringList {u"id"_s, u"kind"_s, u"mimeType"_s, u"name"_s}));
+        QCOMPARE(keys, (QStringList { u"id"_s, u"kind"_s, u"mimeType"_s, u"name"_s }));
     }
     // files.get without fields: the same four.
     const QString id = m_tree.id(u"Drive Ingest Demo/Binary/1MiB.bin"_s);
     QStringList keys = m_sandbox.get(u"/drive/v3/files/"_s + id, auth()).json().keys();
     keys.sort();
-    QCOMPARE(keys, (QStringList {u"id"_s, u"kind"_s, u"mimeType"_s, u"name"_s}));
+    QCOMPARE(keys, (QStringList { u"id"_s, u"kind"_s, u"mimeType"_s, u"name"_s }));
 }
 
 void TestSandboxDrive::fieldsPartialResponse()
 {
     const QString binary = m_tree.id(u"Drive Ingest Demo/Binary"_s);
-    SandboxProcess::Reply r = m_sandbox.get(
-        u"/drive/v3/files?q=%1&fields=%2"_s.arg(enc(u"'%1' in parents"_s.arg(binary)),
-                                                enc(u"files(id,name,size,md5Checksum,sha256Checksum,parents)"_s)),
-        auth());
+    SandboxProcess::Reply r
+        = m_sandbox.get(u"/drive/v3/files?q=%1&fields=%2"_s.arg(enc(u"'%1' in parents"_s.arg(binary)),
+                            enc(u"files(id,name,size,md5Checksum,sha256Checksum,parents)"_s)),
+            auth());
     QCOMPARE(r.status, 200);
     QVERIFY(!r.json().contains(u"kind"_s)); // not asked for
     const QJsonArray files = r.json().value(u"files"_s).toArray();
@@ -168,33 +168,34 @@ void TestSandboxDrive::fieldsPartialResponse()
         QVERIFY(f.value(u"size"_s).isString()); // int64 as a JSON string
         QCOMPARE(f.value(u"md5Checksum"_s).toString().size(), 32);
         QCOMPARE(f.value(u"sha256Checksum"_s).toString().size(), 64);
-        QCOMPARE(f.value(u"parents"_s).toArray(), QJsonArray {binary});
+        QCOMPARE(f.value(u"parents"_s).toArray(), QJsonArray { binary });
         QVERIFY(!f.contains(u"mimeType"_s));
         const QJsonObject t = m_tree.byId.value(f.value(u"id"_s).toString());
         QCOMPARE(f.value(u"size"_s).toString().toLongLong(), t.value(u"size"_s).toInteger());
     }
     // Folders, Docs and shortcuts: no size, no checksums.
     const QString docs = m_tree.id(u"Drive Ingest Demo/Docs"_s);
-    r = m_sandbox.get(u"/drive/v3/files?q=%1&fields=%2"_s.arg(enc(u"'%1' in parents"_s.arg(docs)),
-                                                           enc(u"files(id,size,md5Checksum,exportLinks)"_s)),
-                      auth());
+    r = m_sandbox.get(u"/drive/v3/files?q=%1&fields=%2"_s.arg(
+                          enc(u"'%1' in parents"_s.arg(docs)), enc(u"files(id,size,md5Checksum,exportLinks)"_s)),
+        auth());
     for (const QJsonValue &v : r.json().value(u"files"_s).toArray())
     {
         QVERIFY(!v.toObject().contains(u"size"_s));
         QVERIFY(!v.toObject().contains(u"md5Checksum"_s));
     }
     const QString shortcut = m_tree.id(u"Drive Ingest Demo/Shortcuts/Shortcut to 1MiB"_s);
-    const QJsonObject sc = m_sandbox.get(u"/drive/v3/files/%1?fields=%2"_s.arg(shortcut, enc(u"size,shortcutDetails"_s)), auth()).json();
+    const QJsonObject sc
+        = m_sandbox.get(u"/drive/v3/files/%1?fields=%2"_s.arg(shortcut, enc(u"size,shortcutDetails"_s)), auth()).json();
     QVERIFY(!sc.contains(u"size"_s));
     QCOMPARE(sc.value(u"shortcutDetails"_s).toObject().value(u"targetId"_s).toString(),
-             m_tree.id(u"Drive Ingest Demo/Binary/1MiB.bin"_s));
+        m_tree.id(u"Drive Ingest Demo/Binary/1MiB.bin"_s));
     // Without nextPageToken in the mask, no token comes back even when there is more.
     r = m_sandbox.get(u"/drive/v3/files?pageSize=1&fields=files(id)"_s, auth());
     QCOMPARE(r.status, 200);
     QVERIFY(!r.json().contains(u"nextPageToken"_s));
     // Path form and '*'.
     r = m_sandbox.get(u"/drive/v3/files/%1?fields=%2"_s.arg(shortcut, enc(u"capabilities/canDownload,id"_s)), auth());
-    QCOMPARE(r.json().value(u"capabilities"_s).toObject().keys(), QStringList {u"canDownload"_s});
+    QCOMPARE(r.json().value(u"capabilities"_s).toObject().keys(), QStringList { u"canDownload"_s });
     r = m_sandbox.get(u"/drive/v3/files/%1?fields=*"_s.arg(m_tree.id(u"Drive Ingest Demo/Binary/1KiB.bin"_s)), auth());
     QVERIFY(r.json().contains(u"md5Checksum"_s));
     QVERIFY(r.json().contains(u"modifiedTime"_s));
@@ -242,7 +243,8 @@ void TestSandboxDrive::querySubset_data()
     QTest::addRow("name with slash") << u"name = 'a/b slash.txt'"_s << 1;
     QTest::addRow("escaped quote") << u"name = 'it\\'s not there'"_s << 0;
     QTest::addRow("escaped backslash") << u"name = 'back\\\\slash'"_s << 0;
-    QTest::addRow("mimeType =") << u"mimeType = 'application/vnd.google-apps.document' and trashed = false"_s << 2; // + 1 in the shared drive
+    QTest::addRow("mimeType =") << u"mimeType = 'application/vnd.google-apps.document' and trashed = false"_s
+                                << 2; // + 1 in the shared drive
     QTest::addRow("sharedWithMe") << u"sharedWithMe = true"_s << 3;
     QTest::addRow("or + parentheses") << u"(name = 'CON' or name = '..') and trashed = false"_s << 2;
     QTest::addRow("not") << u"not trashed = false"_s << 2;
@@ -328,7 +330,8 @@ void TestSandboxDrive::sharedDriveFlags()
     QCOMPARE(r.json().value(u"files"_s).toArray().size(), 0);
     r = m_sandbox.get(u"/drive/v3/files?q=%1&includeItemsFromAllDrives=true"_s.arg(inFolder), auth());
     QCOMPARE(r.json().value(u"files"_s).toArray().size(), 0);
-    r = m_sandbox.get(u"/drive/v3/files?q=%1&supportsAllDrives=true&includeItemsFromAllDrives=true"_s.arg(inFolder), auth());
+    r = m_sandbox.get(
+        u"/drive/v3/files?q=%1&supportsAllDrives=true&includeItemsFromAllDrives=true"_s.arg(inFolder), auth());
     QCOMPARE(r.json().value(u"files"_s).toArray().size(), 2);
 
     r = m_sandbox.get(u"/drive/v3/files/"_s + teamFile, auth());
@@ -341,8 +344,10 @@ void TestSandboxDrive::sharedDriveFlags()
     QCOMPARE(r.status, 404);
 
     // corpora=drive lists exactly that drive.
-    r = m_sandbox.get(u"/drive/v3/files?corpora=drive&driveId=%1&supportsAllDrives=true&includeItemsFromAllDrives=true&fields=files(id,driveId)"_s.arg(driveId),
-                      auth());
+    r = m_sandbox.get(
+        u"/drive/v3/files?corpora=drive&driveId=%1&supportsAllDrives=true&includeItemsFromAllDrives=true&fields=files(id,driveId)"_s
+            .arg(driveId),
+        auth());
     QCOMPARE(r.status, 200);
     const QJsonArray files = r.json().value(u"files"_s).toArray();
     QCOMPARE(files.size(), 4);
@@ -368,7 +373,7 @@ void TestSandboxDrive::authErrors()
     QCOMPARE(r.json()[u"error"_s][u"details"_s][0][u"reason"_s].toString(), u"CREDENTIALS_MISSING"_s);
     QCOMPARE(r.json()[u"error"_s][u"status"_s].toString(), u"UNAUTHENTICATED"_s);
 
-    r = m_sandbox.get(u"/drive/v3/files"_s, {{"Authorization", "Bearer not-a-token"}});
+    r = m_sandbox.get(u"/drive/v3/files"_s, { { "Authorization", "Bearer not-a-token" } });
     QCOMPARE(r.status, 401);
     QCOMPARE(reason(r), u"authError"_s);
     QCOMPARE(r.json()[u"error"_s][u"message"_s].toString(), u"Invalid Credentials"_s);
@@ -397,7 +402,7 @@ void TestSandboxDrive::resourceKey()
     const QString id = item.value(u"id"_s).toString();
     const QByteArray key = item.value(u"resourceKey"_s).toString().toUtf8();
     QCOMPARE(m_sandbox.get(u"/drive/v3/files/"_s + id, auth()).status, 404);
-    const auto header = auth({{"X-Goog-Drive-Resource-Keys", "other/x, " + id.toUtf8() + "/" + key}});
+    const auto header = auth({ { "X-Goog-Drive-Resource-Keys", "other/x, " + id.toUtf8() + "/" + key } });
     QCOMPARE(m_sandbox.get(u"/drive/v3/files/"_s + id, header).status, 200);
     QCOMPARE(m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(id), header).body.size(), 4321);
 }

@@ -40,7 +40,7 @@ private:
     double minMs(const QString &path, int n);
     QString fileId(const QString &path) const { return m_tree.id(u"Drive Ingest Demo/"_s + path); }
 
-    SandboxProcess m_sandbox {{u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s}};
+    SandboxProcess m_sandbox { { u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s } };
     Tree m_tree;
 };
 
@@ -75,7 +75,7 @@ void TestSandboxFaults::latencyWithinTenPercent()
     const QString path = u"/drive/v3/files/%1?fields=id"_s.arg(fileId(u"Binary/1KiB.bin"_s));
     const double base = minMs(path, 10);
     QVERIFY(base >= 0);
-    QVERIFY(m_sandbox.setFaults({{u"latency_ms"_s, 200}}));
+    QVERIFY(m_sandbox.setFaults({ { u"latency_ms"_s, 200 } }));
     const double slow = minMs(path, 10);
     const double added = slow - base;
     qInfo("latency: base %.2f ms, with 200 ms set %.2f ms (added %.1f ms)", base, slow, added);
@@ -89,7 +89,8 @@ void TestSandboxFaults::latencyWithinTenPercent()
 
 void TestSandboxFaults::latencyFlag()
 {
-    SandboxProcess slow {{u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s, u"--latency-ms"_s, u"120"_s}};
+    SandboxProcess slow { { u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s, u"--latency-ms"_s,
+        u"120"_s } };
     QVERIFY2(slow.start(), qPrintable(slow.errorString()));
     QElapsedTimer t;
     t.start();
@@ -100,7 +101,7 @@ void TestSandboxFaults::latencyFlag()
 void TestSandboxFaults::bandwidthWithinTenPercent()
 {
     const double bps = 4'000'000;
-    QVERIFY(m_sandbox.setFaults({{u"bandwidth_bps"_s, bps}}));
+    QVERIFY(m_sandbox.setFaults({ { u"bandwidth_bps"_s, bps } }));
     const QString id = fileId(u"Binary/10MiB.bin"_s);
     QElapsedTimer t;
     t.start();
@@ -112,7 +113,7 @@ void TestSandboxFaults::bandwidthWithinTenPercent()
     QVERIFY2(qAbs(rate - bps) <= 0.1 * bps, qPrintable(u"measured %1 B/s"_s.arg(rate)));
     // The body is still the true one.
     QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(r.body, QCryptographicHash::Md5).toHex()),
-             m_tree.byId.value(id).value(u"md5"_s).toString());
+        m_tree.byId.value(id).value(u"md5"_s).toString());
 }
 
 void TestSandboxFaults::quota_data()
@@ -127,8 +128,8 @@ void TestSandboxFaults::quota()
 {
     QFETCH(int, status);
     QFETCH(QString, reasonText);
-    QVERIFY(m_sandbox.setFaults({{u"quota_qps"_s, 5}, {u"quota_burst"_s, 5}, {u"quota_status"_s, status},
-                                 {u"retry_after_s"_s, 3}}));
+    QVERIFY(m_sandbox.setFaults(
+        { { u"quota_qps"_s, 5 }, { u"quota_burst"_s, 5 }, { u"quota_status"_s, status }, { u"retry_after_s"_s, 3 } }));
     QElapsedTimer t;
     t.start();
     int ok = 0, refused = 0;
@@ -163,7 +164,8 @@ void TestSandboxFaults::quota()
 
 void TestSandboxFaults::errorRateIsSeeded()
 {
-    auto run = [this]() {
+    auto run = [this]()
+    {
         QString pattern;
         for (int i = 0; i < 200; ++i)
         {
@@ -174,7 +176,7 @@ void TestSandboxFaults::errorRateIsSeeded()
         }
         return pattern;
     };
-    QVERIFY(m_sandbox.setFaults({{u"error_rate"_s, 0.5}, {u"error_status"_s, 500}}));
+    QVERIFY(m_sandbox.setFaults({ { u"error_rate"_s, 0.5 }, { u"error_status"_s, 500 } }));
     const QString first = run();
     QVERIFY(!first.isEmpty());
     const auto failures = first.count(u'x');
@@ -183,19 +185,21 @@ void TestSandboxFaults::errorRateIsSeeded()
     QVERIFY(!first.contains(u'?'));
     // Same seed, same draws after a reset.
     QVERIFY(m_sandbox.reset());
-    QVERIFY(m_sandbox.setFaults({{u"error_rate"_s, 0.5}, {u"error_status"_s, 500}}));
+    QVERIFY(m_sandbox.setFaults({ { u"error_rate"_s, 0.5 }, { u"error_status"_s, 500 } }));
     QCOMPARE(run(), first);
-    QVERIFY(m_sandbox.setFaults({{u"error_rate"_s, 1}, {u"error_status"_s, 503}}));
+    QVERIFY(m_sandbox.setFaults({ { u"error_rate"_s, 1 }, { u"error_status"_s, 503 } }));
     QCOMPARE(m_sandbox.get(u"/drive/v3/files"_s, auth()).status, 503);
 }
 
 void TestSandboxFaults::resetAfterBytes()
 {
-    QVERIFY(m_sandbox.setFaults({{u"reset_after_bytes"_s, 100000}}));
-    const SandboxProcess::Reply r = m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(fileId(u"Binary/1MiB.bin"_s)), auth());
+    QVERIFY(m_sandbox.setFaults({ { u"reset_after_bytes"_s, 100000 } }));
+    const SandboxProcess::Reply r
+        = m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(fileId(u"Binary/1MiB.bin"_s)), auth());
     QVERIFY2(r.body.size() <= 100000, qPrintable(QString::number(r.body.size())));
     // A small body below the threshold is untouched.
-    QCOMPARE(m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(fileId(u"Binary/1KiB.bin"_s)), auth()).body.size(), 1024);
+    QCOMPARE(
+        m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(fileId(u"Binary/1KiB.bin"_s)), auth()).body.size(), 1024);
 }
 
 void TestSandboxFaults::resetOnceThenWhole()
@@ -204,11 +208,11 @@ void TestSandboxFaults::resetOnceThenWhole()
     SandboxProcess::Reply r = m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(id), auth());
     QVERIFY2(r.body.size() <= 500000, qPrintable(QString::number(r.body.size())));
     // The client resumes with Range from where it broke.
-    r = m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(id), auth({{"Range", "bytes=0-"}}));
+    r = m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(id), auth({ { "Range", "bytes=0-" } }));
     QCOMPARE(r.status, 206);
     QCOMPARE(r.body.size(), 2097152);
     QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(r.body, QCryptographicHash::Md5).toHex()),
-             m_tree.byId.value(id).value(u"md5"_s).toString());
+        m_tree.byId.value(id).value(u"md5"_s).toString());
 }
 
 void TestSandboxFaults::stallOnce()
@@ -224,9 +228,10 @@ void TestSandboxFaults::stallOnce()
     QCOMPARE(r.body.size(), 1048576);
     qInfo("stall: first download %lld ms (1500 ms stall), second %lld ms", first, t.elapsed());
     // Global stall for every media response, set at run time.
-    QVERIFY(m_sandbox.setFaults({{u"stall_after_bytes"_s, 1000}, {u"stall_ms"_s, 400}}));
+    QVERIFY(m_sandbox.setFaults({ { u"stall_after_bytes"_s, 1000 }, { u"stall_ms"_s, 400 } }));
     t.start();
-    QCOMPARE(m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(fileId(u"Binary/64KiB.bin"_s)), auth()).body.size(), 65536);
+    QCOMPARE(
+        m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(fileId(u"Binary/64KiB.bin"_s)), auth()).body.size(), 65536);
     QVERIFY(t.elapsed() >= 400);
 }
 
@@ -249,34 +254,44 @@ void TestSandboxFaults::runtimeFileFaults()
 {
     const QString id = fileId(u"Binary/1KiB.bin"_s);
     const QString path = u"/drive/v3/files/%1?alt=media"_s.arg(id);
-    QVERIFY(m_sandbox.setFaults({{u"files"_s, QJsonObject {{id, QJsonObject {{u"download_quota_exceeded"_s, true}}}}}}));
+    QVERIFY(m_sandbox.setFaults(
+        { { u"files"_s, QJsonObject { { id, QJsonObject { { u"download_quota_exceeded"_s, true } } } } } }));
     SandboxProcess::Reply r = m_sandbox.get(path, auth());
     QCOMPARE(r.status, 403);
     QCOMPARE(reason(r), u"downloadQuotaExceeded"_s);
-    QVERIFY(m_sandbox.setFaults({{u"files"_s, QJsonObject {{id, QJsonObject {{u"download_quota_exceeded"_s, false},
-                                                                             {u"error_times"_s, 1},
-                                                                             {u"error_status"_s, 500}}}}}}));
+    QVERIFY(m_sandbox.setFaults({ { u"files"_s,
+        QJsonObject { { id,
+            QJsonObject { { u"download_quota_exceeded"_s, false }, { u"error_times"_s, 1 },
+                { u"error_status"_s, 500 } } } } } }));
     QCOMPARE(m_sandbox.get(path, auth()).status, 500);
     QCOMPARE(m_sandbox.get(path, auth()).status, 200);
-    QVERIFY(m_sandbox.setFaults({{u"files"_s, QJsonObject {{id, QJsonObject {{u"wrong_md5"_s, true}}}}}}));
-    const QString md5 = m_sandbox.get(u"/drive/v3/files/%1?fields=md5Checksum"_s.arg(id), auth()).json().value(u"md5Checksum"_s).toString();
+    QVERIFY(m_sandbox.setFaults({ { u"files"_s, QJsonObject { { id, QJsonObject { { u"wrong_md5"_s, true } } } } } }));
+    const QString md5 = m_sandbox.get(u"/drive/v3/files/%1?fields=md5Checksum"_s.arg(id), auth())
+                            .json()
+                            .value(u"md5Checksum"_s)
+                            .toString();
     QVERIFY(md5 != m_tree.byId.value(id).value(u"md5"_s).toString());
     QVERIFY(m_sandbox.reset()); // runtime faults are gone
     QCOMPARE(m_sandbox.get(path, auth()).status, 200);
-    QCOMPARE(m_sandbox.get(u"/drive/v3/files/%1?fields=md5Checksum"_s.arg(id), auth()).json().value(u"md5Checksum"_s).toString(),
-             m_tree.byId.value(id).value(u"md5"_s).toString());
+    QCOMPARE(m_sandbox.get(u"/drive/v3/files/%1?fields=md5Checksum"_s.arg(id), auth())
+                 .json()
+                 .value(u"md5Checksum"_s)
+                 .toString(),
+        m_tree.byId.value(id).value(u"md5"_s).toString());
     // The tree reports per-file faults, from the manifest or set at run time.
-    QCOMPARE(loadTree(m_sandbox).byPath.value(u"Drive Ingest Demo/Faulty/abusive.bin"_s)[u"faults"_s][u"abusive"_s].toBool(), true);
+    QCOMPARE(
+        loadTree(m_sandbox).byPath.value(u"Drive Ingest Demo/Faulty/abusive.bin"_s)[u"faults"_s][u"abusive"_s].toBool(),
+        true);
 }
 
 void TestSandboxFaults::badFaultBodies()
 {
-    const QList<QByteArray> bodies {"{not json", "[1,2]", "{\"latency_ms\": \"slow\"}", "{\"quota_status\": 418}",
-                                    "{\"error_rate\": 2}", "{\"files\": 5}", QByteArray(100000, '{')};
+    const QList<QByteArray> bodies { "{not json", "[1,2]", "{\"latency_ms\": \"slow\"}", "{\"quota_status\": 418}",
+        "{\"error_rate\": 2}", "{\"files\": 5}", QByteArray(100000, '{') };
     for (const QByteArray &body : bodies)
     {
-        const SandboxProcess::Reply r = m_sandbox.request("POST", u"/_sandbox/faults"_s, body,
-                                                          {{"Content-Type", "application/json"}});
+        const SandboxProcess::Reply r
+            = m_sandbox.request("POST", u"/_sandbox/faults"_s, body, { { "Content-Type", "application/json" } });
         QCOMPARE(r.status, 400);
         QVERIFY(r.json().contains(u"error"_s));
     }
@@ -288,7 +303,7 @@ void TestSandboxFaults::statsCountWhatHappened()
     for (int i = 0; i < 3; ++i)
         QCOMPARE(m_sandbox.get(u"/drive/v3/files?pageSize=2"_s, auth()).status, 200);
     const QString id = fileId(u"Binary/1KiB.bin"_s);
-    QCOMPARE(m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(id), auth({{"Range", "bytes=0-99"}})).status, 206);
+    QCOMPARE(m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(id), auth({ { "Range", "bytes=0-99" } })).status, 206);
     QCOMPARE(m_sandbox.get(u"/drive/v3/files"_s).status, 401);
     const QJsonObject s = m_sandbox.stats();
     QCOMPARE(s.value(u"requests_total"_s).toInt(), 5);
@@ -312,21 +327,23 @@ void TestSandboxFaults::statsCountWhatHappened()
 void TestSandboxFaults::peakConnections()
 {
     // Six parallel downloads, slowed so they overlap: Qt opens six connections to one host.
-    QVERIFY(m_sandbox.setFaults({{u"bandwidth_bps"_s, 8'000'000}}));
+    QVERIFY(m_sandbox.setFaults({ { u"bandwidth_bps"_s, 8'000'000 } }));
     QNetworkAccessManager nam;
     int pending = 6;
     QEventLoop loop;
     QList<QNetworkReply *> replies;
     for (int i = 0; i < 6; ++i)
     {
-        QNetworkRequest req {m_sandbox.url(u"/drive/v3/files/%1?alt=media"_s.arg(fileId(u"Binary/1MiB.bin"_s)))};
+        QNetworkRequest req { m_sandbox.url(u"/drive/v3/files/%1?alt=media"_s.arg(fileId(u"Binary/1MiB.bin"_s))) };
         req.setRawHeader("Authorization", QByteArray("Bearer ") + kToken);
         QNetworkReply *reply = nam.get(req);
         replies << reply;
-        connect(reply, &QNetworkReply::finished, &loop, [&pending, &loop]() {
-            if (--pending == 0)
-                loop.quit();
-        });
+        connect(reply, &QNetworkReply::finished, &loop,
+            [&pending, &loop]()
+            {
+                if (--pending == 0)
+                    loop.quit();
+            });
     }
     QTimer::singleShot(30000, &loop, &QEventLoop::quit);
     loop.exec();

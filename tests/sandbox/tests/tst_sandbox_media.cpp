@@ -34,7 +34,7 @@ private slots:
 private:
     QByteArray media(const QString &id, const QByteArray &range = {}, SandboxProcess::Reply *reply = nullptr);
 
-    SandboxProcess m_sandbox {{u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s}};
+    SandboxProcess m_sandbox { { u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s } };
     Tree m_tree;
 };
 
@@ -46,7 +46,7 @@ void TestSandboxMedia::initTestCase()
 
 QByteArray TestSandboxMedia::media(const QString &id, const QByteArray &range, SandboxProcess::Reply *reply)
 {
-    const auto headers = range.isEmpty() ? auth() : auth({{"Range", range}});
+    const auto headers = range.isEmpty() ? auth() : auth({ { "Range", range } });
     SandboxProcess::Reply r = m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(id), headers);
     if (reply)
         *reply = r;
@@ -101,8 +101,8 @@ void TestSandboxMedia::rangeEdges()
     QCOMPARE(r.header("Content-Length").toLongLong(), length);
     if (status == 206)
         QCOMPARE(r.header("Content-Range"),
-                 QByteArray("bytes " + QByteArray::number(first) + "-" + QByteArray::number(first + length - 1)
-                            + "/1000003"));
+            QByteArray(
+                "bytes " + QByteArray::number(first) + "-" + QByteArray::number(first + length - 1) + "/1000003"));
 }
 
 void TestSandboxMedia::zeroByteFile()
@@ -135,8 +135,8 @@ void TestSandboxMedia::mediaHeaders()
 void TestSandboxMedia::hashesAreTrue_data()
 {
     QTest::addColumn<QString>("path");
-    for (const char *p : {"Binary/one-byte.bin", "Binary/1KiB.bin", "Binary/64KiB.bin", "Binary/odd-1000003.bin",
-                          "Binary/10MiB.bin", "Deep/level1/level2/level3/level4/deep.txt", "Odd names/a/b slash.txt"})
+    for (const char *p : { "Binary/one-byte.bin", "Binary/1KiB.bin", "Binary/64KiB.bin", "Binary/odd-1000003.bin",
+             "Binary/10MiB.bin", "Deep/level1/level2/level3/level4/deep.txt", "Odd names/a/b slash.txt" })
         QTest::addRow("%s", p) << u"Drive Ingest Demo/"_s + QString::fromLatin1(p);
 }
 
@@ -152,7 +152,8 @@ void TestSandboxMedia::hashesAreTrue()
     const QString sha = QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
     QCOMPARE(md5, item.value(u"md5"_s).toString());
     QCOMPARE(sha, item.value(u"sha256"_s).toString());
-    const QJsonObject meta = m_sandbox.get(u"/drive/v3/files/%1?fields=md5Checksum,sha256Checksum,size"_s.arg(id), auth()).json();
+    const QJsonObject meta
+        = m_sandbox.get(u"/drive/v3/files/%1?fields=md5Checksum,sha256Checksum,size"_s.arg(id), auth()).json();
     QCOMPARE(meta.value(u"md5Checksum"_s).toString(), md5);
     QCOMPARE(meta.value(u"sha256Checksum"_s).toString(), sha);
     QCOMPARE(meta.value(u"size"_s).toString(), QString::number(body.size()));
@@ -162,7 +163,7 @@ void TestSandboxMedia::contentIsDeterministic()
 {
     const QString path = u"Drive Ingest Demo/Binary/64KiB.bin"_s;
     const QByteArray mine = media(m_tree.id(path));
-    SandboxProcess same {{u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s}};
+    SandboxProcess same { { u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s } };
     QVERIFY2(same.start(), qPrintable(same.errorString()));
     const Tree sameTree = loadTree(same);
     QCOMPARE(sameTree.demoRootId, m_tree.demoRootId);
@@ -170,7 +171,7 @@ void TestSandboxMedia::contentIsDeterministic()
     QCOMPARE(sameTree.items.size(), m_tree.items.size());
     QCOMPARE(same.get(u"/drive/v3/files/%1?alt=media"_s.arg(sameTree.id(path)), auth()).body, mine);
 
-    SandboxProcess other {{u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s, u"--seed"_s, u"42"_s}};
+    SandboxProcess other { { u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s, u"--seed"_s, u"42"_s } };
     QVERIFY2(other.start(), qPrintable(other.errorString()));
     const Tree otherTree = loadTree(other);
     QVERIFY(otherTree.id(path) != m_tree.id(path));
@@ -231,12 +232,13 @@ void TestSandboxMedia::wrongChecksum()
     const QString id = m_tree.id(u"Drive Ingest Demo/Faulty/wrong-md5.bin"_s);
     const QByteArray body = media(id);
     QCOMPARE(body.size(), 7000);
-    const QJsonObject meta = m_sandbox.get(u"/drive/v3/files/%1?fields=md5Checksum,sha256Checksum"_s.arg(id), auth()).json();
+    const QJsonObject meta
+        = m_sandbox.get(u"/drive/v3/files/%1?fields=md5Checksum,sha256Checksum"_s.arg(id), auth()).json();
     QCOMPARE(meta.value(u"md5Checksum"_s).toString().size(), 32);
     QVERIFY(meta.value(u"md5Checksum"_s).toString()
-            != QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Md5).toHex()));
+        != QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Md5).toHex()));
     QVERIFY(meta.value(u"sha256Checksum"_s).toString()
-            != QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()));
+        != QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()));
 }
 
 void TestSandboxMedia::exportFormats()
@@ -248,8 +250,9 @@ void TestSandboxMedia::exportFormats()
     for (auto it = sizes.begin(); it != sizes.end(); ++it)
     {
         // The target is matched case-insensitively and echoed back without a charset.
-        const SandboxProcess::Reply r = m_sandbox.get(
-            u"/drive/v3/files/%1/export?mimeType=%2"_s.arg(id, enc(it.key().toUpper())), auth({{"Range", "bytes=0-9"}}));
+        const SandboxProcess::Reply r
+            = m_sandbox.get(u"/drive/v3/files/%1/export?mimeType=%2"_s.arg(id, enc(it.key().toUpper())),
+                auth({ { "Range", "bytes=0-9" } }));
         QCOMPARE(r.status, 200); // exports ignore Range
         QCOMPARE(r.body.size(), it.value().toInteger());
         QCOMPARE(QString::fromLatin1(r.header("Content-Type")).toLower(), it.key().toLower());
@@ -269,10 +272,14 @@ void TestSandboxMedia::exportErrors()
     r = m_sandbox.get(u"/drive/v3/files/%1/export?mimeType=image/gif"_s.arg(doc), auth());
     QCOMPARE(r.status, 400);
     QCOMPARE(r.json()[u"error"_s][u"message"_s].toString(), u"The requested conversion is not supported."_s);
-    r = m_sandbox.get(u"/drive/v3/files/%1/export?mimeType=application/pdf"_s.arg(m_tree.id(u"Drive Ingest Demo/Binary/1KiB.bin"_s)), auth());
+    r = m_sandbox.get(
+        u"/drive/v3/files/%1/export?mimeType=application/pdf"_s.arg(m_tree.id(u"Drive Ingest Demo/Binary/1KiB.bin"_s)),
+        auth());
     QCOMPARE(r.status, 403);
     QCOMPARE(reason(r), u"fileNotExportable"_s);
-    r = m_sandbox.get(u"/drive/v3/files/%1/export?mimeType=application/pdf"_s.arg(m_tree.id(u"Drive Ingest Demo/Docs/Feedback form"_s)), auth());
+    r = m_sandbox.get(u"/drive/v3/files/%1/export?mimeType=application/pdf"_s.arg(
+                          m_tree.id(u"Drive Ingest Demo/Docs/Feedback form"_s)),
+        auth());
     QCOMPARE(r.status, 400);
     r = m_sandbox.get(u"/drive/v3/files/1NoSuchDoc/export?mimeType=application/pdf"_s, auth());
     QCOMPARE(r.status, 404);

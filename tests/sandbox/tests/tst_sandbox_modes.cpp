@@ -35,7 +35,7 @@ private slots:
 private:
     static QStringList args(const QStringList &more = {})
     {
-        return QStringList {u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s} + more;
+        return QStringList { u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s } + more;
     }
 };
 
@@ -48,7 +48,8 @@ void TestSandboxModes::localRoot()
     QByteArray blob(100000, '\0');
     for (int i = 0; i < blob.size(); ++i)
         blob[i] = char((i * 7919) % 251);
-    auto write = [&](const QString &rel, const QByteArray &data) {
+    auto write = [&](const QString &rel, const QByteArray &data)
+    {
         QFile f(dir.filePath(rel));
         return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
     };
@@ -61,7 +62,7 @@ void TestSandboxModes::localRoot()
     QString bId;
     for (int round = 0; round < 2; ++round)
     {
-        SandboxProcess sandbox {args({u"--root"_s, dir.path()})};
+        SandboxProcess sandbox { args({ u"--root"_s, dir.path() }) };
         QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
         const Tree tree = loadTree(sandbox, true);
         QCOMPARE(tree.demoRootId, tree.rootId);
@@ -73,21 +74,25 @@ void TestSandboxModes::localRoot()
         else
             QCOMPARE(b.value(u"id"_s).toString(), bId); // stable across restarts
         QCOMPARE(b.value(u"md5"_s).toString(),
-                 QString::fromLatin1(QCryptographicHash::hash(blob, QCryptographicHash::Md5).toHex()));
+            QString::fromLatin1(QCryptographicHash::hash(blob, QCryptographicHash::Md5).toHex()));
 
-        const SandboxProcess::Reply list = sandbox.get(u"/drive/v3/files?q=%1&fields=files(name,size)"_s.arg(enc(u"'root' in parents"_s)), auth());
+        const SandboxProcess::Reply list
+            = sandbox.get(u"/drive/v3/files?q=%1&fields=files(name,size)"_s.arg(enc(u"'root' in parents"_s)), auth());
         QCOMPARE(list.status, 200);
         QStringList names;
         for (const QJsonValue &f : list.json().value(u"files"_s).toArray())
             names << f.toObject().value(u"name"_s).toString();
         names.sort();
-        QCOMPARE(names, (QStringList {u"a.txt"_s, u"sub"_s}));
+        QCOMPARE(names, (QStringList { u"a.txt"_s, u"sub"_s }));
         QCOMPARE(sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(tree.id(u"a.txt"_s)), auth()).body, hello);
-        const SandboxProcess::Reply part = sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(bId), auth({{"Range", "bytes=1000-1999"}}));
+        const SandboxProcess::Reply part
+            = sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(bId), auth({ { "Range", "bytes=1000-1999" } }));
         QCOMPARE(part.status, 206);
         QCOMPARE(part.body, blob.mid(1000, 1000));
-        QCOMPARE(sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(tree.id(u"sub/deeper/empty"_s)), auth()).body.size(), 0);
-        QCOMPARE(sandbox.get(u"/drive/v3/files/root?fields=id,name"_s, auth()).json().value(u"name"_s).toString(), u"My Drive"_s);
+        QCOMPARE(
+            sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(tree.id(u"sub/deeper/empty"_s)), auth()).body.size(), 0);
+        QCOMPARE(sandbox.get(u"/drive/v3/files/root?fields=id,name"_s, auth()).json().value(u"name"_s).toString(),
+            u"My Drive"_s);
     }
 }
 
@@ -109,11 +114,11 @@ void TestSandboxModes::manifest()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(json);
     f.close();
-    SandboxProcess sandbox {args({u"--manifest"_s, f.fileName()})};
+    SandboxProcess sandbox { args({ u"--manifest"_s, f.fileName() }) };
     QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
     const Tree tree = loadTree(sandbox);
     QCOMPARE(tree.demoRootId, tree.id(u"Top"_s)); // first top-level folder by default
-    QCOMPARE(tree.items.size(), 8);               // root, Top, 4 children, SD, z.bin
+    QCOMPARE(tree.items.size(), 8); // root, Top, 4 children, SD, z.bin
     const QString x = tree.id(u"Top/x.bin"_s);
     QCOMPARE(tree.byPath.value(u"Top/to-x"_s).value(u"shortcutTargetId"_s).toString(), x);
     QCOMPARE(sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(x), auth()).status, 500);
@@ -122,37 +127,39 @@ void TestSandboxModes::manifest()
     const QByteArray yBytes = sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(tree.id(u"Top/y.bin"_s)), auth()).body;
     QCOMPARE(yBytes.size(), 5000);
     QVERIFY(xBytes != yBytes);
-    QCOMPARE(tree.byPath.value(u"SD/z.bin"_s).value(u"driveId"_s).toString(), tree.byPath.value(u"SD"_s).value(u"id"_s).toString());
+    QCOMPARE(tree.byPath.value(u"SD/z.bin"_s).value(u"driveId"_s).toString(),
+        tree.byPath.value(u"SD"_s).value(u"id"_s).toString());
 }
 
 void TestSandboxModes::exampleManifest()
 {
     const QString file = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/example.json"_s;
     QVERIFY(QFile::exists(file));
-    SandboxProcess sandbox {args({u"--manifest"_s, file})};
+    SandboxProcess sandbox { args({ u"--manifest"_s, file }) };
     QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
     const Tree tree = loadTree(sandbox);
     QCOMPARE(tree.demoRootId, tree.id(u"Example"_s));
     QVERIFY(tree.byPath.contains(u"Example/reports/big.bin"_s));
     QVERIFY(tree.byPath.contains(u"Finance/ledger.csv"_s));
-    const SandboxProcess::Reply dangling = sandbox.get(
-        u"/drive/v3/files/%1"_s.arg(tree.byPath.value(u"Example/broken link"_s).value(u"shortcutTargetId"_s).toString()), auth());
+    const SandboxProcess::Reply dangling
+        = sandbox.get(u"/drive/v3/files/%1"_s.arg(
+                          tree.byPath.value(u"Example/broken link"_s).value(u"shortcutTargetId"_s).toString()),
+            auth());
     QCOMPARE(dangling.status, 404);
 }
 
 void TestSandboxModes::badManifest()
 {
     QTemporaryDir dir;
-    const QList<QByteArray> bad {"{not json", "[]", R"({"my_drive": [{"size": 1}]})",
-                                 R"({"my_drive": [{"name": "a", "target": "nowhere"}]})",
-                                 R"({"my_drive": [{"name": "a", "size": -5}]})"};
+    const QList<QByteArray> bad { "{not json", "[]", R"({"my_drive": [{"size": 1}]})",
+        R"({"my_drive": [{"name": "a", "target": "nowhere"}]})", R"({"my_drive": [{"name": "a", "size": -5}]})" };
     for (const QByteArray &json : bad)
     {
         QFile f(dir.filePath(u"bad.json"_s));
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(json);
         f.close();
-        SandboxProcess sandbox {args({u"--manifest"_s, f.fileName()})};
+        SandboxProcess sandbox { args({ u"--manifest"_s, f.fileName() }) };
         QVERIFY2(!sandbox.start(5000), json.constData());
         QVERIFY(sandbox.errorString().contains(u"exited early"_s));
     }
@@ -160,10 +167,11 @@ void TestSandboxModes::badManifest()
 
 void TestSandboxModes::badFlags()
 {
-    for (const QStringList &flags : {QStringList {u"--port"_s, u"notaport"_s}, QStringList {u"--quota-status"_s, u"500"_s},
-                                     QStringList {u"--no-such-flag"_s}, QStringList {u"--root"_s, u"/no/such/dir"_s}})
+    for (const QStringList &flags :
+        { QStringList { u"--port"_s, u"notaport"_s }, QStringList { u"--quota-status"_s, u"500"_s },
+            QStringList { u"--no-such-flag"_s }, QStringList { u"--root"_s, u"/no/such/dir"_s } })
     {
-        SandboxProcess sandbox {args(flags)};
+        SandboxProcess sandbox { args(flags) };
         QVERIFY2(!sandbox.start(5000), qPrintable(flags.join(u' ')));
     }
 }
@@ -172,7 +180,7 @@ void TestSandboxModes::tls()
 {
     if (!QSslSocket::supportsSsl())
         QSKIP("Qt has no TLS backend here");
-    SandboxProcess sandbox {args({u"--tls"_s})};
+    SandboxProcess sandbox { args({ u"--tls"_s }) };
     QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
     QCOMPARE(sandbox.baseUrl().scheme(), u"https"_s);
     const QString caFile = sandbox.readyInfo().value(u"ca_file"_s).toString();
@@ -180,10 +188,11 @@ void TestSandboxModes::tls()
     const QList<QSslCertificate> ca = QSslCertificate::fromPath(caFile);
     QCOMPARE(ca.size(), 1);
 
-    auto fetch = [&](bool trustCa, QNetworkReply::NetworkError *error) {
+    auto fetch = [&](bool trustCa, QNetworkReply::NetworkError *error)
+    {
         QNetworkAccessManager nam; // its own connection cache: a trusted connection is not reused
 
-        QNetworkRequest req {sandbox.url(u"/drive/v3/files?pageSize=3"_s)};
+        QNetworkRequest req { sandbox.url(u"/drive/v3/files?pageSize=3"_s) };
         req.setRawHeader("Authorization", QByteArray("Bearer ") + kToken);
         if (trustCa)
         {
@@ -211,16 +220,17 @@ void TestSandboxModes::tls()
 
 void TestSandboxModes::malformedRequests()
 {
-    SandboxProcess sandbox {args()};
+    SandboxProcess sandbox { args() };
     QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
     // 64 KB header: refused with 400, the process goes on.
-    SandboxProcess::Reply r = sandbox.get(u"/drive/v3/about?fields=user"_s, auth({{"X-Huge", QByteArray(65536, 'h')}}));
+    SandboxProcess::Reply r
+        = sandbox.get(u"/drive/v3/about?fields=user"_s, auth({ { "X-Huge", QByteArray(65536, 'h') } }));
     QCOMPARE(r.status, 400);
     // Over-long URL: 414.
     r = sandbox.get(u"/drive/v3/files?q="_s + QString(20000, u'a'), auth());
     QCOMPARE(r.status, 414);
     // Unknown ids, ids that try to walk paths, unknown routes.
-    for (const QString &id : {u"1NoSuchId"_s, u"..%2F..%2Fetc%2Fpasswd"_s, u"%00"_s, u"root%2F..%2F.."_s})
+    for (const QString &id : { u"1NoSuchId"_s, u"..%2F..%2Fetc%2Fpasswd"_s, u"%00"_s, u"root%2F..%2F.."_s })
     {
         r = sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(id), auth());
         QCOMPARE(r.status, 404);
@@ -237,7 +247,8 @@ void TestSandboxModes::malformedRequests()
     QCOMPARE(r.status, 400);
     r = sandbox.get(u"/drive/v3/files/root?alt=xml"_s, auth());
     QCOMPARE(r.status, 400);
-    r = sandbox.request("POST", u"/_sandbox/faults"_s, QByteArray(70000, '['), {{"Content-Type", "application/json"}});
+    r = sandbox.request(
+        "POST", u"/_sandbox/faults"_s, QByteArray(70000, '['), { { "Content-Type", "application/json" } });
     QCOMPARE(r.status, 400);
     // Binary junk straight on the socket.
     {
