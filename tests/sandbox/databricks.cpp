@@ -345,6 +345,24 @@ DatabricksService::DatabricksService(
                 auth.addServicePrincipal(sp.value("client_id", ""), sp.value("client_secret", ""));
     }
     reset();
+    Impl *d = m_d.get();
+    // What is in flight, so tests can check that failed or abandoned uploads leave nothing behind.
+    stats.setSection("databricks",
+        [d]
+        {
+            std::lock_guard lock(d->mutex);
+            nlohmann::json volumes = nlohmann::json::array();
+            for (const auto &v : d->knownVolumes)
+                volumes.push_back("/Volumes/" + v);
+            return nlohmann::json { { "volumes", volumes }, { "dbfs_open_handles", d->handles.size() },
+                { "multipart_sessions", d->sessions.size() }, { "presigned_urls", d->presigned.size() },
+                { "faults",
+                    { { "error_rate", d->errorRate }, { "error_status", d->errorStatus },
+                        { "error_times", d->errorTimes }, { "retry_after_s", d->retryAfterS },
+                        { "reset_put_after_bytes", d->resetPutAfterBytes },
+                        { "forbidden_volumes", d->forbiddenVolumes }, { "dbfs_handle_idle_s", d->dbfsHandleIdleS },
+                        { "max_put_bytes", d->maxPutBytes }, { "presigned_disabled", d->presignedDisabled } } } };
+        });
 }
 
 DatabricksService::~DatabricksService() = default;

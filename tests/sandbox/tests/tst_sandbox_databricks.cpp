@@ -573,7 +573,10 @@ void TestSandboxDatabricks::dbfsBlocksThenRead()
 
     // Nothing visible until close.
     QCOMPARE(m_sandbox.get(u"/api/2.0/dbfs/get-status?path=/ingest/a/b.bin"_s, kPat).status, 404);
+    const auto section = [this] { return m_sandbox.stats().value(u"databricks"_s).toObject(); };
+    QCOMPARE(section().value(u"dbfs_open_handles"_s).toInt(), 1);
     QCOMPARE(m_sandbox.request("POST", u"/api/2.0/dbfs/close"_s, json({ { u"handle"_s, handle } }), kJson).status, 200);
+    QCOMPARE(section().value(u"dbfs_open_handles"_s).toInt(), 0);
     const auto status = m_sandbox.get(u"/api/2.0/dbfs/get-status?path=/ingest/a/b.bin"_s, kPat);
     QCOMPARE(status.status, 200);
     QCOMPARE(qint64(status.json().value(u"file_size"_s).toDouble()), qint64(data.size()));
