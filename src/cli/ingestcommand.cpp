@@ -389,10 +389,19 @@ int IngestCommand::execute(const QStringList &args)
 
 int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory token)
 {
-    const auto destinationError = [this](const QString &message)
+    const auto destinationError = [this, &plan](const QString &message)
     {
         err() << u"drive-ingest-cli ingest: "_s << message << u"\n"_s;
         err().flush();
+        // Automation reads the report, not stderr: say why there is nothing in it.
+        if (!plan.reportPath.isEmpty())
+        {
+            Transfer::Report empty;
+            empty.destination = plan.destination.path;
+            empty.startedAt = empty.finishedAt = QDateTime::currentDateTimeUtc();
+            QString error;
+            ReportWriter::write(plan.reportPath, empty, {ExitDestination, u"destination-failed"_s, message}, &error);
+        }
         return int(ExitDestination);
     };
 

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -448,6 +449,82 @@ private slots:
         run = runCli({u"--help"_s});
         QCOMPARE(run.code, 0);
         QVERIFY(run.out.contains("130"));
+    }
+
+    void diskFullIsExit4()
+    {
+        // A 2 MiB tmpfs (we run as root in CI); the 10 MiB file cannot fit: the run stops early with 4.
+        const QString tiny = m_work.filePath(u"tiny"_s);
+        QVERIFY(QDir().mkpath(tiny));
+        if (QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=2m"_s, u"tmpfs"_s, tiny}) != 0)
+        {
+            QSKIP("cannot mount a small tmpfs here (not root?)");
+        }
+        const auto unmount = qScopeGuard([&tiny] { QProcess::execute(u"umount"_s, {tiny}); });
+        const QString reportPath = m_work.filePath(u"diskfull-report.json"_s);
+        const CliResult run = runCli(ingestArgs({idOf(u"Drive Ingest Demo/Binary/10MiB.bin"_s)}, tiny,
+                                                {u"--report"_s, reportPath}));
+        QCOMPARE(run.code, 4);
+        QVERIFY(!run.err.isEmpty());
+        QCOMPARE(run.report.value(u"outcome"_s).toString(), u"destination-failed"_s);
+        QVERIFY(!run.report.value(u"message"_s).toString().isEmpty());
+        QVERIFY2(filesBelow(tiny).isEmpty(), qPrintable(filesBelow(tiny).join(u", "_s)));
+    }
+
+    void earlyFailuresStillWriteTheReport()
+    {
+        QFile blocker(m_work.filePath(u"blocker2"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString reportPath = m_work.filePath(u"early-report.json"_s);
+        const CliResult run = runCli(ingestArgs({idOf(u"Drive Ingest Demo/Binary/1KiB.bin"_s)}, blocker.fileName() + u"/x"_s,
+                                                {u"--report"_s, reportPath}));
+        QCOMPARE(run.code, 4);
+        QCOMPARE(run.report.value(u"exitCode"_s).toInt(), 4);
+        QCOMPARE(run.report.value(u"outcome"_s).toString(), u"destination-failed"_s);
+        QCOMPARE(run.report.value(u"files"_s).toArray().size(), 0);
+    }
+
+    void terminateAndDoubleInterrupt_data()
+    {
+        QTest::addColumn<QList<int>>("signalsToSend");
+        QTest::newRow("SIGTERM") << QList<int> {SIGTERM};
+        QTest::newRow("Ctrl-C twice") << QList<int> {SIGINT, SIGINT};
+    }
+
+    void terminateAndDoubleInterrupt()
+    {
+        QFETCH(QList<int>, signalsToSend);
+        const QString dest = m_work.filePath(u"signalled-%1"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'-'));
+        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 2'000'000}}));
+        const auto unthrottle = qScopeGuard([this] { m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 0}}); });
+        QProcess process;
+        process.setProcessEnvironment(environment(token));
+        process.start(qEnvironmentVariable("DI_CLI"), ingestArgs({idOf(u"Drive Ingest Demo/Binary/10MiB.bin"_s)}, dest));
+        QVERIFY(process.waitForStarted());
+        QElapsedTimer waited;
+        waited.start();
+        bool writing = false;
+        while (!writing && waited.elapsed() < 30000 && process.state() == QProcess::Running)
+        {
+            for (const QString &path : filesBelow(dest))
+            {
+                writing = writing || path.endsWith(u".partial"_s);
+            }
+            QTest::qWait(50);
+        }
+        QVERIFY2(writing, "no .partial file appeared");
+        for (const int signalNumber : signalsToSend)
+        {
+            ::kill(pid_t(process.processId()), signalNumber);
+        }
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+        if (signalsToSend.size() == 1)
+        {
+            QVERIFY(filesBelow(dest).isEmpty()); // the one file was unfinished: nothing stays
+        }
     }
 
     void interruptCancelsCleanly()
