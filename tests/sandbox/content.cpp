@@ -472,6 +472,20 @@ bool Content::loadManifest(const std::string &file, std::string *error)
 
 bool Content::loadRoot(const std::string &dir, std::string *error)
 {
+    // Directory iteration throws on I/O errors half-way; report them like any bad content.
+    try
+    {
+        return loadRootTree(dir, error);
+    }
+    catch (const std::exception &e)
+    {
+        *error = std::string("--root: ") + e.what();
+        return false;
+    }
+}
+
+bool Content::loadRootTree(const std::string &dir, std::string *error)
+{
     namespace fs = std::filesystem;
     std::error_code ec;
     const fs::path base = fs::canonical(dir, ec);

@@ -119,6 +119,7 @@ public:
 
 private:
     bool loadJson(const nlohmann::json &doc, std::string *error);
+    bool loadRootTree(const std::string &dir, std::string *error);
     bool addNodes(const nlohmann::json &nodes, const std::string &parentId, const std::string &parentPath,
         const std::string &driveId, bool sharedWithMe, std::string *error,
         std::vector<std::pair<Item *, nlohmann::json>> *shortcuts);

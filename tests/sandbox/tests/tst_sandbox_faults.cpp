@@ -35,6 +35,7 @@ private slots:
     void badFaultBodies();
     void statsCountWhatHappened();
     void peakConnections();
+    void flagsSetTheDefaults();
 
 private:
     double minMs(const QString &path, int n);
@@ -356,6 +357,39 @@ void TestSandboxFaults::peakConnections()
     const QJsonObject s = m_sandbox.stats();
     qInfo("peak connections with 6 parallel downloads: %d", s.value(u"peak_connections"_s).toInt());
     QVERIFY(s.value(u"peak_connections"_s).toInt() >= 6);
+}
+
+void TestSandboxFaults::flagsSetTheDefaults()
+{
+    SandboxProcess flagged { { u"--static-token"_s, QString::fromLatin1(kToken), u"--quiet"_s, u"--quota"_s, u"2:2"_s,
+        u"--quota-status"_s, u"429"_s, u"--error-status"_s, u"500"_s, u"--reset-after"_s, u"5000"_s, u"--bandwidth"_s,
+        u"50000000"_s, u"--stall-after"_s, u"7"_s, u"--stall-ms"_s, u"9"_s, u"--latency-ms"_s, u"3"_s } };
+    QVERIFY2(flagged.start(), qPrintable(flagged.errorString()));
+    auto settings = [&flagged]() {
+        return flagged.request("POST", u"/_sandbox/faults"_s, "{}", { { "Content-Type", "application/json" } }).json();
+    };
+    QJsonObject s = settings();
+    QCOMPARE(s.value(u"quota_qps"_s).toDouble(), 2.0);
+    QCOMPARE(s.value(u"quota_burst"_s).toDouble(), 2.0);
+    QCOMPARE(s.value(u"quota_status"_s).toInt(), 429);
+    QCOMPARE(s.value(u"error_status"_s).toInt(), 500);
+    QCOMPARE(s.value(u"reset_after_bytes"_s).toInt(), 5000);
+    QCOMPARE(s.value(u"bandwidth_bps"_s).toInteger(), 50000000);
+    QCOMPARE(s.value(u"stall_after_bytes"_s).toInt(), 7);
+    QCOMPARE(s.value(u"stall_ms"_s).toInt(), 9);
+    QCOMPARE(s.value(u"latency_ms"_s).toInt(), 3);
+    // The bucket holds two: the third request in a row is refused.
+    int refused = 0;
+    for (int i = 0; i < 3; ++i)
+        refused += flagged.get(u"/drive/v3/about?fields=user"_s, auth()).status == 429 ? 1 : 0;
+    QVERIFY(refused >= 1);
+    // Runtime changes are undone by reset, back to the flags.
+    QVERIFY(flagged.setFaults({ { u"quota_qps"_s, 0 }, { u"latency_ms"_s, 0 } }));
+    QCOMPARE(settings().value(u"quota_qps"_s).toDouble(), 0.0);
+    QVERIFY(flagged.reset());
+    s = settings();
+    QCOMPARE(s.value(u"quota_qps"_s).toDouble(), 2.0);
+    QCOMPARE(s.value(u"latency_ms"_s).toInt(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxFaults)
