@@ -21,9 +21,7 @@
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
-
 #include <optional>
-
 #include <termios.h>
 #include <unistd.h>
 
@@ -54,12 +52,13 @@ QString tr(const char *text)
 QList<QCommandLineOption> endpointOptions()
 {
     return {
-        {optSandbox, tr("Use a drive-ingest-sandbox at this base URL for every endpoint (and its built-in OAuth client)."),
-         u"URL"_s},
-        {optAuthUrl, tr("Override the OAuth authorization endpoint."), u"URL"_s},
-        {optTokenUrl, tr("Override the OAuth token endpoint."), u"URL"_s},
-        {optRevokeUrl, tr("Override the OAuth revocation endpoint."), u"URL"_s},
-        {optCaFile, tr("Also trust this PEM CA (the sandbox's --tls CA)."), u"FILE"_s},
+        { optSandbox,
+            tr("Use a drive-ingest-sandbox at this base URL for every endpoint (and its built-in OAuth client)."),
+            u"URL"_s },
+        { optAuthUrl, tr("Override the OAuth authorization endpoint."), u"URL"_s },
+        { optTokenUrl, tr("Override the OAuth token endpoint."), u"URL"_s },
+        { optRevokeUrl, tr("Override the OAuth revocation endpoint."), u"URL"_s },
+        { optCaFile, tr("Also trust this PEM CA (the sandbox's --tls CA)."), u"FILE"_s },
     };
 }
 
@@ -78,9 +77,9 @@ std::optional<Net::Endpoints> endpointsFrom(const QCommandLineParser &parser, QS
         endpoints = Net::Endpoints::sandbox(base);
     }
     const std::pair<QString, QUrl *> overrides[] = {
-        {optAuthUrl, &endpoints.oauthAuthorize},
-        {optTokenUrl, &endpoints.oauthToken},
-        {optRevokeUrl, &endpoints.oauthRevoke},
+        { optAuthUrl, &endpoints.oauthAuthorize },
+        { optTokenUrl, &endpoints.oauthToken },
+        { optRevokeUrl, &endpoints.oauthRevoke },
     };
     for (const auto &[name, target] : overrides)
     {
@@ -109,10 +108,12 @@ Auth::TokenStore::Result waitFor(const std::function<void(QObject *, Auth::Token
     QEventLoop loop;
     Auth::TokenStore::Result result;
     result.errorString = tr("The OS keychain did not answer within 60 s.");
-    start(&loop, [&](const Auth::TokenStore::Result &r) {
-        result = r;
-        loop.quit();
-    });
+    start(&loop,
+        [&](const Auth::TokenStore::Result &r)
+        {
+            result = r;
+            loop.quit();
+        });
     QTimer::singleShot(std::chrono::seconds(60), &loop, &QEventLoop::quit);
     loop.exec();
     return result;
@@ -176,7 +177,8 @@ std::unique_ptr<Auth::TokenStore> makeTokenStore()
 
 TokenFactoryResolver makeTokenFactoryResolver()
 {
-    return [](const TokenSource &source, QString *error) -> Transfer::EngineHost::TokenFactory {
+    return [](const TokenSource &source, QString *error) -> Transfer::EngineHost::TokenFactory
+    {
         const Net::Endpoints endpoints = source.endpoints;
         if (!source.serviceAccountKeyFile.isEmpty())
         {
@@ -184,9 +186,9 @@ TokenFactoryResolver makeTokenFactoryResolver()
             if (!key)
                 return {};
             const QString subject = source.subject;
-            return [endpoints, key = *key, subject](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider * {
-                return new Auth::ServiceAccountTokenProvider(nam, endpoints, key, subject, parent);
-            };
+            return
+                [endpoints, key = *key, subject](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider *
+            { return new Auth::ServiceAccountTokenProvider(nam, endpoints, key, subject, parent); };
         }
         Auth::Accounts accounts;
         const auto account = accounts.find(Auth::Account::Kind::Google, source.account);
@@ -198,8 +200,8 @@ TokenFactoryResolver makeTokenFactoryResolver()
             return {};
         }
         const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
-        const Auth::TokenStore::Result read = waitFor(
-            [&](QObject *context, Auth::TokenStore::Callback done) { store->read(account->storeKey(), context, done); });
+        const Auth::TokenStore::Result read = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
+            { store->read(account->storeKey(), context, done); });
         if (!read.ok())
         {
             *error = read.status == Auth::TokenStore::Result::Status::NotFound
@@ -215,12 +217,12 @@ TokenFactoryResolver makeTokenFactoryResolver()
             *error = tr("The saved sign-in of \"%1\" is unreadable. Sign in again.").arg(source.account);
             return {};
         }
-        const Auth::OAuthClient client {account->clientId, secret->clientSecret};
+        const Auth::OAuthClient client { account->clientId, secret->clientSecret };
         const QString name = account->name;
         const QByteArray refreshToken = secret->refreshToken;
-        return [endpoints, client, name, refreshToken](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider * {
-            return new Auth::GoogleTokenProvider(nam, endpoints, client, name, refreshToken, parent);
-        };
+        return [endpoints, client, name, refreshToken](
+                   QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider *
+        { return new Auth::GoogleTokenProvider(nam, endpoints, client, name, refreshToken, parent); };
     };
 }
 
@@ -233,9 +235,8 @@ DatabricksTokenFactory makeDatabricksTokenFactory(const QString &hostText, QStri
         return {};
     }
     const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
-    const Auth::TokenStore::Result read = waitFor([&](QObject *context, Auth::TokenStore::Callback done) {
-        store->read(Auth::DatabricksCredentials::storeKey(host), context, done);
-    });
+    const Auth::TokenStore::Result read = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
+        { store->read(Auth::DatabricksCredentials::storeKey(host), context, done); });
     if (!read.ok())
     {
         *error = read.status == Auth::TokenStore::Result::Status::NotFound
@@ -249,28 +250,28 @@ DatabricksTokenFactory makeDatabricksTokenFactory(const QString &hostText, QStri
         *error = tr("The saved Databricks credentials for %1 are unreadable. Run databricks-login again.").arg(host);
         return {};
     }
-    return [credentials = *credentials](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider * {
-        return new Auth::DatabricksTokenProvider(nam, credentials, parent);
-    };
+    return [credentials = *credentials](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider *
+    { return new Auth::DatabricksTokenProvider(nam, credentials, parent); };
 }
 
 LoginCommand::LoginCommand(const Streams &streams)
-    : Command(u"login"_s, tr("Sign in to a Google account in the browser and keep the sign-in in the OS keychain."),
-              streams)
+    : Command(
+        u"login"_s, tr("Sign in to a Google account in the browser and keep the sign-in in the OS keychain."), streams)
 {
 }
 
 QList<QCommandLineOption> LoginCommand::options() const
 {
     QList<QCommandLineOption> list {
-        {optAccount, tr("Name for this account (default: the account's e-mail address)."), u"NAME"_s},
-        {optNoBrowser, tr("Do not open a browser; print the address to open instead.")},
-        {optClientId, tr("Your OAuth client id (type \"Desktop app\"; see README, \"Sign in to Google\")."), u"ID"_s},
-        {optClientSecretFile,
-         tr("The client's JSON file from the Google Cloud console, or a file with the client secret on its first line."),
-         u"FILE"_s},
-        {optPort, tr("Receive the browser's answer on this 127.0.0.1 port (default: a random free port)."), u"N"_s},
-        {optTimeout, tr("Give up after this many seconds without an answer (default 300)."), u"S"_s},
+        { optAccount, tr("Name for this account (default: the account's e-mail address)."), u"NAME"_s },
+        { optNoBrowser, tr("Do not open a browser; print the address to open instead.") },
+        { optClientId, tr("Your OAuth client id (type \"Desktop app\"; see README, \"Sign in to Google\")."), u"ID"_s },
+        { optClientSecretFile,
+            tr("The client's JSON file from the Google Cloud console, or a file with the client secret on its first "
+               "line."),
+            u"FILE"_s },
+        { optPort, tr("Receive the browser's answer on this 127.0.0.1 port (default: a random free port)."), u"N"_s },
+        { optTimeout, tr("Give up after this many seconds without an answer (default 300)."), u"S"_s },
     };
     list += endpointOptions();
     return list;
@@ -343,27 +344,35 @@ int LoginCommand::execute(const QStringList &args)
     QEventLoop loop;
     std::optional<Auth::TokenResponse> tokens;
     QString failure;
-    QObject::connect(&flow, &Auth::GoogleOAuthFlow::authorizationUrlReady, &loop, [&](const QUrl &url) {
-        out() << tr("Open this address in a browser to sign in:") << u"\n"_s << url.toString(QUrl::FullyEncoded)
-              << u"\n"_s;
-        out() << tr("Waiting for the browser's answer on %1 …").arg(flow.redirectUri().toString()) << u"\n"_s;
-        out().flush();
-        const QString opener = QStandardPaths::findExecutable(u"xdg-open"_s);
-        if (openBrowser && !opener.isEmpty())
-            QProcess::startDetached(opener, {url.toString(QUrl::FullyEncoded)});
-    });
-    QObject::connect(&flow, &Auth::GoogleOAuthFlow::warning, &loop, [&](const QString &message) {
-        err() << tr("warning: %1").arg(message) << u"\n"_s;
-        err().flush();
-    });
-    QObject::connect(&flow, &Auth::GoogleOAuthFlow::succeeded, &loop, [&](const Auth::TokenResponse &t) {
-        tokens = t;
-        loop.quit();
-    });
-    QObject::connect(&flow, &Auth::GoogleOAuthFlow::failed, &loop, [&](const QString &message) {
-        failure = message;
-        loop.quit();
-    });
+    QObject::connect(&flow, &Auth::GoogleOAuthFlow::authorizationUrlReady, &loop,
+        [&](const QUrl &url)
+        {
+            out() << tr("Open this address in a browser to sign in:") << u"\n"_s << url.toString(QUrl::FullyEncoded)
+                  << u"\n"_s;
+            out() << tr("Waiting for the browser's answer on %1 …").arg(flow.redirectUri().toString()) << u"\n"_s;
+            out().flush();
+            const QString opener = QStandardPaths::findExecutable(u"xdg-open"_s);
+            if (openBrowser && !opener.isEmpty())
+                QProcess::startDetached(opener, { url.toString(QUrl::FullyEncoded) });
+        });
+    QObject::connect(&flow, &Auth::GoogleOAuthFlow::warning, &loop,
+        [&](const QString &message)
+        {
+            err() << tr("warning: %1").arg(message) << u"\n"_s;
+            err().flush();
+        });
+    QObject::connect(&flow, &Auth::GoogleOAuthFlow::succeeded, &loop,
+        [&](const Auth::TokenResponse &t)
+        {
+            tokens = t;
+            loop.quit();
+        });
+    QObject::connect(&flow, &Auth::GoogleOAuthFlow::failed, &loop,
+        [&](const QString &message)
+        {
+            failure = message;
+            loop.quit();
+        });
     if (!flow.start())
         return usageError(flow.errorString());
     loop.exec();
@@ -379,16 +388,16 @@ int LoginCommand::execute(const QStringList &args)
         name = fetchEmail(&nam, *endpoints, tokens->accessToken);
     if (name.isEmpty())
         name = u"default"_s;
-    const Auth::Account account {Auth::Account::Kind::Google, name, client.clientId,
-                                 endpoints->oauthToken.toString(), QDateTime::currentDateTimeUtc()};
+    const Auth::Account account { Auth::Account::Kind::Google, name, client.clientId, endpoints->oauthToken.toString(),
+        QDateTime::currentDateTimeUtc() };
     const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
-    const QByteArray blob = Auth::GoogleSecret {tokens->refreshToken, client.clientSecret}.toBlob();
-    const Auth::TokenStore::Result written = waitFor(
-        [&](QObject *context, Auth::TokenStore::Callback done) { store->write(account.storeKey(), blob, context, done); });
+    const QByteArray blob = Auth::GoogleSecret { tokens->refreshToken, client.clientSecret }.toBlob();
+    const Auth::TokenStore::Result written = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
+        { store->write(account.storeKey(), blob, context, done); });
     if (!written.ok())
     {
-        err() << u"drive-ingest-cli login: "_s << tr("signed in, but the sign-in could not be saved: %1").arg(written.errorString)
-              << u"\n"_s;
+        err() << u"drive-ingest-cli login: "_s
+              << tr("signed in, but the sign-in could not be saved: %1").arg(written.errorString) << u"\n"_s;
         err().flush();
         return ExitAuth;
     }
@@ -400,15 +409,15 @@ int LoginCommand::execute(const QStringList &args)
 
 LogoutCommand::LogoutCommand(const Streams &streams)
     : Command(u"logout"_s, tr("Sign out: revoke the sign-in, delete it from the OS keychain and forget the account."),
-              streams)
+        streams)
 {
 }
 
 QList<QCommandLineOption> LogoutCommand::options() const
 {
     QList<QCommandLineOption> list {
-        {optAccount, tr("The Google account name, or a Databricks workspace URL (default: the only account)."),
-         u"NAME"_s},
+        { optAccount, tr("The Google account name, or a Databricks workspace URL (default: the only account)."),
+            u"NAME"_s },
     };
     list += endpointOptions();
     return list;
@@ -450,11 +459,13 @@ int LogoutCommand::execute(const QStringList &args)
     QEventLoop loop;
     bool ok = false;
     QString message;
-    QObject::connect(job, &Auth::SignOutJob::finished, &loop, [&](bool success, const QString &text) {
-        ok = success;
-        message = text;
-        loop.quit();
-    });
+    QObject::connect(job, &Auth::SignOutJob::finished, &loop,
+        [&](bool success, const QString &text)
+        {
+            ok = success;
+            message = text;
+            loop.quit();
+        });
     job->start();
     loop.exec();
     (ok ? out() : err()) << Util::redact(message) << u"\n"_s;
@@ -497,18 +508,19 @@ int AccountsCommand::execute(const QStringList &args)
 
 DatabricksLoginCommand::DatabricksLoginCommand(const Streams &streams)
     : Command(u"databricks-login"_s,
-              tr("Save Databricks credentials for a workspace: a personal access token, or with --client-id a "
-                 "service principal's OAuth secret. The secret is read from standard input."),
-              streams)
+        tr("Save Databricks credentials for a workspace: a personal access token, or with --client-id a "
+           "service principal's OAuth secret. The secret is read from standard input."),
+        streams)
 {
 }
 
 QList<QCommandLineOption> DatabricksLoginCommand::options() const
 {
     return {
-        {optHost, tr("The workspace URL, e.g. https://dbc-a1b2c3d4-e5f6.cloud.databricks.com"), u"URL"_s},
-        {optClientId, tr("A service principal's OAuth client id (machine-to-machine); its secret comes on standard input."),
-         u"ID"_s},
+        { optHost, tr("The workspace URL, e.g. https://dbc-a1b2c3d4-e5f6.cloud.databricks.com"), u"URL"_s },
+        { optClientId,
+            tr("A service principal's OAuth client id (machine-to-machine); its secret comes on standard input."),
+            u"ID"_s },
     };
 }
 
@@ -528,9 +540,8 @@ int DatabricksLoginCommand::execute(const QStringList &args)
     credentials.clientId = parser.value(optClientId);
     credentials.kind = credentials.clientId.isEmpty() ? Auth::DatabricksCredentials::Kind::PersonalAccessToken
                                                       : Auth::DatabricksCredentials::Kind::OAuthM2M;
-    credentials.secret = readSecretLine(in(), err(),
-                                        credentials.clientId.isEmpty() ? tr("Personal access token:")
-                                                                       : tr("Client secret:"));
+    credentials.secret = readSecretLine(
+        in(), err(), credentials.clientId.isEmpty() ? tr("Personal access token:") : tr("Client secret:"));
     if (credentials.secret.isEmpty())
         return usageError(tr("nothing on standard input: pipe the token or secret in, e.g. "
                              "drive-ingest-cli databricks-login --host URL < token-file"));
@@ -543,10 +554,12 @@ int DatabricksLoginCommand::execute(const QStringList &args)
         QEventLoop loop;
         QString failure;
         QObject::connect(&provider, &Auth::TokenProvider::refreshed, &loop, &QEventLoop::quit);
-        QObject::connect(&provider, &Auth::TokenProvider::refreshFailed, &loop, [&](const QString &reason) {
-            failure = reason;
-            loop.quit();
-        });
+        QObject::connect(&provider, &Auth::TokenProvider::refreshFailed, &loop,
+            [&](const QString &reason)
+            {
+                failure = reason;
+                loop.quit();
+            });
         loop.exec();
         if (!failure.isEmpty())
         {
@@ -557,18 +570,17 @@ int DatabricksLoginCommand::execute(const QStringList &args)
     }
     const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
     const QByteArray blob = credentials.toSecretBlob();
-    const Auth::TokenStore::Result written = waitFor([&](QObject *context, Auth::TokenStore::Callback done) {
-        store->write(Auth::DatabricksCredentials::storeKey(host), blob, context, done);
-    });
+    const Auth::TokenStore::Result written = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
+        { store->write(Auth::DatabricksCredentials::storeKey(host), blob, context, done); });
     if (!written.ok())
     {
         err() << u"drive-ingest-cli databricks-login: "_s << written.errorString << u"\n"_s;
         err().flush();
         return ExitAuth;
     }
-    Auth::Accounts().save({Auth::Account::Kind::Databricks, host, credentials.clientId,
-                           credentials.kind == Auth::DatabricksCredentials::Kind::OAuthM2M ? u"oauth-m2m"_s : u"pat"_s,
-                           QDateTime::currentDateTimeUtc()});
+    Auth::Accounts().save({ Auth::Account::Kind::Databricks, host, credentials.clientId,
+        credentials.kind == Auth::DatabricksCredentials::Kind::OAuthM2M ? u"oauth-m2m"_s : u"pat"_s,
+        QDateTime::currentDateTimeUtc() });
     out() << tr("Saved the credentials for %1 in the OS keychain.").arg(host) << u"\n"_s;
     out().flush();
     return ExitSuccess;

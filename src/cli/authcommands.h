@@ -6,7 +6,6 @@
 #include "net/endpoints.h"
 
 #include <QCoreApplication>
-
 #include <functional>
 #include <memory>
 

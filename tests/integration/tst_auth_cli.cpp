@@ -23,7 +23,6 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <memory>
 #include <optional>
 
@@ -50,15 +49,15 @@ struct CliResult
 } // namespace
 
 /// Slots that sign in need the keychain: skip without one, except under CI where that is a broken setup.
-#define REQUIRE_KEYCHAIN()                                                                                           \
-    do                                                                                                               \
-    {                                                                                                                \
-        if (!m_keychainProblem.isEmpty())                                                                            \
-        {                                                                                                            \
-            if (qEnvironmentVariable("CI") == u"true"_s)                                                             \
-                QFAIL(qPrintable(m_keychainProblem));                                                                \
-            QSKIP(qPrintable(m_keychainProblem));                                                                    \
-        }                                                                                                            \
+#define REQUIRE_KEYCHAIN()                                                                                             \
+    do                                                                                                                 \
+    {                                                                                                                  \
+        if (!m_keychainProblem.isEmpty())                                                                              \
+        {                                                                                                              \
+            if (qEnvironmentVariable("CI") == u"true"_s)                                                               \
+                QFAIL(qPrintable(m_keychainProblem));                                                                  \
+            QSKIP(qPrintable(m_keychainProblem));                                                                      \
+        }                                                                                                              \
     } while (false)
 
 class TestAuthCli final : public QObject
@@ -108,8 +107,8 @@ private:
     {
         QProcess process;
         process.setProcessEnvironment(environment());
-        process.start(qEnvironmentVariable("DI_CLI"), QStringList {u"login"_s, u"--no-browser"_s, u"--sandbox"_s,
-                                                                   m_sandbox->baseUrl().toString()} + extra);
+        process.start(qEnvironmentVariable("DI_CLI"),
+            QStringList { u"login"_s, u"--no-browser"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString() } + extra);
         QByteArray printed;
         QUrl url;
         QElapsedTimer waited;
@@ -186,9 +185,9 @@ private slots:
         if (probe->ok())
             m_store->remove(u"probe"_s, nullptr, {});
         else
-            m_keychainProblem = u"no usable OS keychain (%1); the CLI keeps sign-ins only there. Run under "
-                                "dbus-run-session with an unlocked gnome-keyring (setup.sh run_isolated)."_s
-                                    .arg(probe->errorString);
+            m_keychainProblem
+                = u"no usable OS keychain (%1); the CLI keeps sign-ins only there. Run under "
+                  "dbus-run-session with an unlocked gnome-keyring (setup.sh run_isolated)."_s.arg(probe->errorString);
 
         const QString manifestPath = m_work.filePath(u"manifest.json"_s);
         QFile file(manifestPath);
@@ -197,30 +196,33 @@ private slots:
         file.close();
         // Access tokens live 2 s: every run below outlives several of them.
         m_sandbox = std::make_unique<SandboxProcess>(
-            QStringList {u"--manifest"_s, manifestPath, u"--token-lifetime"_s, u"2"_s});
+            QStringList { u"--manifest"_s, manifestPath, u"--token-lifetime"_s, u"2"_s });
         QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
         const SandboxProcess::Reply tree = m_sandbox->get(u"/_sandbox/tree"_s);
         QCOMPARE(tree.status, 200);
         m_tree = tree.json();
         QVERIFY(!idOf(u"big.bin"_s).isEmpty());
-        m_secrets << "sandbox-secret"_ba << "sandbox-sp-secret"_ba << "dapi-sandbox-token"_ba;
+        m_secrets << "sandbox-secret"_ba
+                  << "sandbox-sp-secret"_ba
+                  << "dapi-sandbox-token"_ba;
     }
 
     void loginPortAlreadyTaken()
     {
         QTcpServer occupant;
         QVERIFY(occupant.listen(QHostAddress::LocalHost));
-        const CliResult run = runCli({u"login"_s, u"--no-browser"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString(),
-                                      u"--port"_s, QString::number(occupant.serverPort())});
+        const CliResult run = runCli({ u"login"_s, u"--no-browser"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString(),
+            u"--port"_s, QString::number(occupant.serverPort()) });
         QCOMPARE(run.code, 2);
-        QVERIFY2(run.err.contains(QByteArray("port " + QByteArray::number(occupant.serverPort()) + " is already in use")),
-                 run.err.constData());
+        QVERIFY2(
+            run.err.contains(QByteArray("port " + QByteArray::number(occupant.serverPort()) + " is already in use")),
+            run.err.constData());
     }
 
     void loginSavesToKeychainOnly()
     {
         REQUIRE_KEYCHAIN();
-        const CliResult run = login({u"--account"_s, u"alice"_s});
+        const CliResult run = login({ u"--account"_s, u"alice"_s });
         QVERIFY2(run.code == 0, run.err.constData());
         QVERIFY(run.out.contains("Signed in as \"alice\""));
         const auto stored = keychainRead(u"google/alice"_s);
@@ -234,7 +236,7 @@ private slots:
         QVERIFY(content.contains("alice"));
         QVERIFY(!content.contains(secret->refreshToken));
 
-        const CliResult accounts = runCli({u"accounts"_s});
+        const CliResult accounts = runCli({ u"accounts"_s });
         QCOMPARE(accounts.code, 0);
         QVERIFY(accounts.out.contains("google") && accounts.out.contains("alice"));
     }
@@ -245,22 +247,22 @@ private slots:
         // (No sandbox reset here: it would forget the sign-in.)
         const int refreshedBefore = tokenStats().value(u"refreshed"_s).toInt();
         // ~6 MB/s: the 24 MiB file takes ~4 s, while each access token lives 2 s.
-        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 6'000'000}}));
+        QVERIFY(m_sandbox->setFaults(QJsonObject { { u"bandwidth_bps"_s, 6'000'000 } }));
         const QString dest = m_work.filePath(u"dest1"_s);
         QVERIFY(QDir().mkpath(dest));
         const QString report = m_work.filePath(u"report1.json"_s);
         QElapsedTimer clock;
         clock.start();
-        const CliResult run = runCli({u"ingest"_s, idOf(u"big.bin"_s), idOf(u"small.txt"_s), u"--to"_s, dest,
-                                      u"--sandbox"_s, m_sandbox->baseUrl().toString(), u"--account"_s, u"alice"_s,
-                                      u"--report"_s, report, u"--quiet"_s});
-        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 0}}));
+        const CliResult run
+            = runCli({ u"ingest"_s, idOf(u"big.bin"_s), idOf(u"small.txt"_s), u"--to"_s, dest, u"--sandbox"_s,
+                m_sandbox->baseUrl().toString(), u"--account"_s, u"alice"_s, u"--report"_s, report, u"--quiet"_s });
+        QVERIFY(m_sandbox->setFaults(QJsonObject { { u"bandwidth_bps"_s, 0 } }));
         QVERIFY2(run.code == 0, QByteArray(run.out + run.err).constData());
         QCOMPARE(QFileInfo(dest + u"/big.bin"_s).size(), 25165824);
         QCOMPARE(QFileInfo(dest + u"/small.txt"_s).size(), 5000);
         const QJsonObject stats = tokenStats();
         qInfo("ingest took %lld ms with 2 s access tokens; token refreshes during the run: %d", clock.elapsed(),
-              stats.value(u"refreshed"_s).toInt() - refreshedBefore);
+            stats.value(u"refreshed"_s).toInt() - refreshedBefore);
         // The first token (at start) plus at least one renewal while big.bin was streaming.
         QVERIFY2(stats.value(u"refreshed"_s).toInt() - refreshedBefore >= 2, QJsonDocument(stats).toJson().constData());
         QFile file(report);
@@ -272,37 +274,38 @@ private slots:
     {
         REQUIRE_KEYCHAIN();
         const int revokedBefore = tokenStats().value(u"revoked"_s).toInt();
-        const CliResult run = runCli({u"logout"_s, u"--account"_s, u"alice"_s, u"--sandbox"_s,
-                                      m_sandbox->baseUrl().toString()});
+        const CliResult run
+            = runCli({ u"logout"_s, u"--account"_s, u"alice"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString() });
         QVERIFY2(run.code == 0, run.err.constData());
         QCOMPARE(tokenStats().value(u"revoked"_s).toInt(), revokedBefore + 1);
         const auto gone = keychainRead(u"google/alice"_s);
         QVERIFY(gone);
         QCOMPARE(gone->status, Auth::TokenStore::Result::Status::NotFound);
-        QVERIFY(!runCli({u"accounts"_s}).out.contains("alice"));
+        QVERIFY(!runCli({ u"accounts"_s }).out.contains("alice"));
     }
 
     void revokedSignInStopsTheRun()
     {
         REQUIRE_KEYCHAIN();
-        QVERIFY2(login({u"--account"_s, u"bob"_s}).code == 0, "login bob");
+        QVERIFY2(login({ u"--account"_s, u"bob"_s }).code == 0, "login bob");
         const auto stored = keychainRead(u"google/bob"_s);
         QVERIFY(stored && stored->ok());
         const QByteArray refresh = Auth::GoogleSecret::fromBlob(stored->data)->refreshToken;
         m_secrets << refresh;
         // Revoked behind our back (the user removed the app's access in their Google account).
         const auto revoked = m_sandbox->request("POST"_ba, u"/revoke"_s, "token="_ba + refresh.toPercentEncoding(),
-                                                {{"Content-Type"_ba, "application/x-www-form-urlencoded"_ba}});
+            { { "Content-Type"_ba, "application/x-www-form-urlencoded"_ba } });
         QCOMPARE(revoked.status, 200);
         const QString dest = m_work.filePath(u"dest2"_s);
         QVERIFY(QDir().mkpath(dest));
-        const CliResult run = runCli({u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s, dest, u"--sandbox"_s,
-                                      m_sandbox->baseUrl().toString(), u"--account"_s, u"bob"_s, u"--quiet"_s});
+        const CliResult run = runCli({ u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s, dest, u"--sandbox"_s,
+            m_sandbox->baseUrl().toString(), u"--account"_s, u"bob"_s, u"--quiet"_s });
         QCOMPARE(run.code, 3);
         QVERIFY2(run.err.toLower().contains("sign in again"), run.err.constData());
         QVERIFY(QDir(dest).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
         // Sign-out still clears the dead entry even though the server no longer knows the token.
-        QCOMPARE(runCli({u"logout"_s, u"--account"_s, u"bob"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString()}).code, 0);
+        QCOMPARE(
+            runCli({ u"logout"_s, u"--account"_s, u"bob"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString() }).code, 0);
         QCOMPARE(keychainRead(u"google/bob"_s)->status, Auth::TokenStore::Result::Status::NotFound);
     }
 
@@ -310,35 +313,36 @@ private slots:
     {
         REQUIRE_KEYCHAIN();
         const QString host = m_sandbox->baseUrl().toString();
-        QCOMPARE(runCli({u"databricks-login"_s, u"--host"_s, host}, "dapi-sandbox-token\n"_ba).code, 0);
+        QCOMPARE(runCli({ u"databricks-login"_s, u"--host"_s, host }, "dapi-sandbox-token\n"_ba).code, 0);
         const QString key = u"databricks/"_s + host.chopped(host.endsWith(u'/') ? 1 : 0);
         auto stored = keychainRead(key);
         QVERIFY2(stored && stored->ok(), qPrintable(key));
         QVERIFY(stored->data.contains("dapi-sandbox-token"));
         // A service principal: the pair is checked against /oidc/v1/token before it is saved.
-        const CliResult wrong = runCli({u"databricks-login"_s, u"--host"_s, host, u"--client-id"_s, u"sandbox-sp"_s},
-                                       "not-the-secret\n"_ba);
+        const CliResult wrong = runCli(
+            { u"databricks-login"_s, u"--host"_s, host, u"--client-id"_s, u"sandbox-sp"_s }, "not-the-secret\n"_ba);
         QCOMPARE(wrong.code, 3);
-        QCOMPARE(runCli({u"databricks-login"_s, u"--host"_s, host, u"--client-id"_s, u"sandbox-sp"_s},
-                        "sandbox-sp-secret\n"_ba)
+        QCOMPARE(runCli({ u"databricks-login"_s, u"--host"_s, host, u"--client-id"_s, u"sandbox-sp"_s },
+                     "sandbox-sp-secret\n"_ba)
                      .code,
-                 0);
-        const CliResult accounts = runCli({u"accounts"_s});
+            0);
+        const CliResult accounts = runCli({ u"accounts"_s });
         QVERIFY2(accounts.out.contains("databricks") && accounts.out.contains("sandbox-sp"), accounts.out.constData());
         // No secret on the command line: a positional argument is refused.
-        QCOMPARE(runCli({u"databricks-login"_s, u"--host"_s, host, u"dapi-on-the-command-line"_s}).code, 2);
-        QCOMPARE(runCli({u"logout"_s, u"--account"_s, host}).code, 0);
+        QCOMPARE(runCli({ u"databricks-login"_s, u"--host"_s, host, u"dapi-on-the-command-line"_s }).code, 2);
+        QCOMPARE(runCli({ u"logout"_s, u"--account"_s, host }).code, 0);
         QCOMPARE(keychainRead(key)->status, Auth::TokenStore::Result::Status::NotFound);
     }
 
     void serviceAccountRun()
     {
-        const QString key = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s;
+        const QString key
+            = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s;
         const QString dest = m_work.filePath(u"dest-sa"_s);
         QVERIFY(QDir().mkpath(dest));
         const int grantsBefore = tokenStats().value(u"jwt_grants"_s).toInt();
-        const CliResult run = runCli({u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s, dest, u"--sandbox"_s,
-                                      m_sandbox->baseUrl().toString(), u"--service-account"_s, key, u"--quiet"_s});
+        const CliResult run = runCli({ u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s, dest, u"--sandbox"_s,
+            m_sandbox->baseUrl().toString(), u"--service-account"_s, key, u"--quiet"_s });
         QVERIFY2(run.code == 0, QByteArray(run.out + run.err).constData());
         QCOMPARE(QFileInfo(dest + u"/small.txt"_s).size(), 5000);
         QVERIFY(tokenStats().value(u"jwt_grants"_s).toInt() > grantsBefore);
@@ -347,18 +351,19 @@ private slots:
         const QString broken = m_work.filePath(u"broken-key.json"_s);
         QFile file(broken);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"type": "service_account", "client_email": "x@y", "private_key": "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"})");
+        file.write(
+            R"({"type": "service_account", "client_email": "x@y", "private_key": "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"})");
         file.close();
-        const CliResult bad = runCli({u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s, m_work.filePath(u"dest-bad"_s),
-                                      u"--sandbox"_s, m_sandbox->baseUrl().toString(), u"--service-account"_s, broken});
+        const CliResult bad = runCli({ u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s, m_work.filePath(u"dest-bad"_s),
+            u"--sandbox"_s, m_sandbox->baseUrl().toString(), u"--service-account"_s, broken });
         QCOMPARE(bad.code, 3);
         QVERIFY2(bad.err.contains("not a readable PEM key"), bad.err.constData());
     }
 
     void unknownAccountIsRefused()
     {
-        const CliResult run = runCli({u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s, m_work.filePath(u"dest-x"_s),
-                                      u"--sandbox"_s, m_sandbox->baseUrl().toString(), u"--account"_s, u"nobody"_s});
+        const CliResult run = runCli({ u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s, m_work.filePath(u"dest-x"_s),
+            u"--sandbox"_s, m_sandbox->baseUrl().toString(), u"--account"_s, u"nobody"_s });
         QCOMPARE(run.code, 3);
         QVERIFY2(run.err.contains("login --account nobody"), run.err.constData());
     }
@@ -366,7 +371,8 @@ private slots:
     void noTokenValueAnywhere()
     {
         QFile settings(m_work.filePath(u"config/drive-ingest/drive-ingest.conf"_s));
-        const QByteArray haystack = m_everything + (settings.open(QIODevice::ReadOnly) ? settings.readAll() : QByteArray());
+        const QByteArray haystack
+            = m_everything + (settings.open(QIODevice::ReadOnly) ? settings.readAll() : QByteArray());
         QVERIFY(haystack.size() > 100);
         for (const QByteArray &secret : std::as_const(m_secrets))
             QVERIFY2(!haystack.contains(secret), secret.left(4).constData());

@@ -6,7 +6,6 @@
 
 #include <QRandomGenerator>
 #include <QTest>
-
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -26,7 +25,7 @@ private:
         return result;
     }
 
-    Auth::KeychainTokenStore m_store {u"drive-ingest-test"_s};
+    Auth::KeychainTokenStore m_store { u"drive-ingest-test"_s };
     QString m_key = u"google/test-%1"_s.arg(QRandomGenerator::global()->generate64(), 0, 16);
 
 private slots:

@@ -18,11 +18,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
+#include <memory>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -101,7 +99,7 @@ private slots:
         if (qEnvironmentVariableIsEmpty("DI_SANDBOX"))
             QSKIP("DI_SANDBOX is not set (the sandbox is not built)");
         // Short-lived access tokens so expiry and renewal happen within the test.
-        m_sandbox = std::make_unique<SandboxProcess>(QStringList {u"--token-lifetime"_s, u"2"_s});
+        m_sandbox = std::make_unique<SandboxProcess>(QStringList { u"--token-lifetime"_s, u"2"_s });
         QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
         m_endpoints = Net::Endpoints::sandbox(m_sandbox->baseUrl());
     }
@@ -125,12 +123,12 @@ private slots:
         QTemporaryDir dir;
         QSettings settings(dir.filePath(u"s.conf"_s), QSettings::IniFormat);
         Auth::Accounts accounts(&settings);
-        const Auth::Account account {Auth::Account::Kind::Google, u"alice"_s,
-                                     Auth::OAuthClient::sandbox().clientId, {}, QDateTime::currentDateTimeUtc()};
+        const Auth::Account account { Auth::Account::Kind::Google, u"alice"_s, Auth::OAuthClient::sandbox().clientId,
+            {}, QDateTime::currentDateTimeUtc() };
         bool stored = false;
         store.write(account.storeKey(),
-                    Auth::GoogleSecret {tokens.refreshToken, Auth::OAuthClient::sandbox().clientSecret}.toBlob(), this,
-                    [&stored](const Auth::TokenStore::Result &r) { stored = r.ok(); });
+            Auth::GoogleSecret { tokens.refreshToken, Auth::OAuthClient::sandbox().clientSecret }.toBlob(), this,
+            [&stored](const Auth::TokenStore::Result &r) { stored = r.ok(); });
         accounts.save(account);
         QTRY_VERIFY(stored);
         QVERIFY(store.contains(u"google/alice"_s));
@@ -166,16 +164,15 @@ private slots:
         QVERIFY(listener.listen());
         QSignalSpy codes(&listener, &Auth::LoopbackListener::codeReceived);
         const QUrl url = Auth::GoogleOAuthFlow::authorizationUrl(m_endpoints, Auth::OAuthClient::sandbox(),
-                                                                 listener.redirectUri(), pkce.challenge(),
-                                                                 pkce.state(), QString::fromLatin1(Auth::driveReadOnlyScope));
+            listener.redirectUri(), pkce.challenge(), pkce.state(), QString::fromLatin1(Auth::driveReadOnlyScope));
         QCOMPARE(playBrowser(url), 200);
         QCOMPARE(codes.size(), 1);
         const QByteArray code = codes.at(0).at(0).toByteArray();
         QVERIFY(code.contains('/'));
         std::optional<Auth::TokenReply> reply;
         Auth::GoogleOAuthFlow::exchangeCode(&m_nam, m_endpoints, Auth::OAuthClient::sandbox(), code,
-                                            Auth::Pkce::generate().verifier(), listener.redirectUri(), this,
-                                            [&reply](const Auth::TokenReply &r) { reply = r; });
+            Auth::Pkce::generate().verifier(), listener.redirectUri(), this,
+            [&reply](const Auth::TokenReply &r) { reply = r; });
         QTRY_VERIFY_WITH_TIMEOUT(reply.has_value(), 10000);
         QVERIFY(!reply->ok);
         QCOMPARE(reply->httpStatus, 400);
@@ -195,8 +192,8 @@ private slots:
     {
         const Auth::TokenResponse tokens = signIn();
         QVERIFY(!tokens.refreshToken.isEmpty());
-        Auth::GoogleTokenProvider provider(&m_nam, m_endpoints, Auth::OAuthClient::sandbox(), u"alice"_s,
-                                           tokens.refreshToken, nullptr, tokens);
+        Auth::GoogleTokenProvider provider(
+            &m_nam, m_endpoints, Auth::OAuthClient::sandbox(), u"alice"_s, tokens.refreshToken, nullptr, tokens);
         QSignalSpy refreshed(&provider, &Auth::TokenProvider::refreshed);
         QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
         QCOMPARE(provider.accessToken(), tokens.accessToken);
@@ -223,11 +220,12 @@ private slots:
     {
         const Auth::TokenResponse tokens = signIn();
         QVERIFY(!tokens.refreshToken.isEmpty());
-        const auto revoked = m_sandbox->request("POST"_ba, u"/revoke"_s, "token="_ba + tokens.refreshToken.toPercentEncoding(),
-                                                {{"Content-Type"_ba, "application/x-www-form-urlencoded"_ba}});
+        const auto revoked
+            = m_sandbox->request("POST"_ba, u"/revoke"_s, "token="_ba + tokens.refreshToken.toPercentEncoding(),
+                { { "Content-Type"_ba, "application/x-www-form-urlencoded"_ba } });
         QCOMPARE(revoked.status, 200);
-        Auth::GoogleTokenProvider provider(&m_nam, m_endpoints, Auth::OAuthClient::sandbox(), u"alice"_s,
-                                           tokens.refreshToken);
+        Auth::GoogleTokenProvider provider(
+            &m_nam, m_endpoints, Auth::OAuthClient::sandbox(), u"alice"_s, tokens.refreshToken);
         QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
         QVERIFY(failed.wait(10000));
         const QString reason = failed.at(0).at(0).toString();
@@ -249,12 +247,12 @@ private slots:
         QTemporaryDir dir;
         QSettings settings(dir.filePath(u"s.conf"_s), QSettings::IniFormat);
         Auth::Accounts accounts(&settings);
-        const Auth::Account account {Auth::Account::Kind::Google, u"bob"_s, Auth::OAuthClient::sandbox().clientId,
-                                     {}, QDateTime::currentDateTimeUtc()};
+        const Auth::Account account { Auth::Account::Kind::Google, u"bob"_s, Auth::OAuthClient::sandbox().clientId, {},
+            QDateTime::currentDateTimeUtc() };
         accounts.save(account);
         store.write(account.storeKey(),
-                    Auth::GoogleSecret {tokens.refreshToken, Auth::OAuthClient::sandbox().clientSecret}.toBlob(),
-                    nullptr, {});
+            Auth::GoogleSecret { tokens.refreshToken, Auth::OAuthClient::sandbox().clientSecret }.toBlob(), nullptr,
+            {});
         QVERIFY(store.contains(u"google/bob"_s));
 
         auto *job = new Auth::SignOutJob(&m_nam, &store, &accounts, m_endpoints, account);
@@ -266,15 +264,16 @@ private slots:
         QVERIFY(!accounts.find(Auth::Account::Kind::Google, u"bob"_s));
         QCOMPARE(tokenStats().value(u"revoked"_s).toInt(), 1);
         // The refresh token really is dead at the server.
-        Auth::GoogleTokenProvider provider(&m_nam, m_endpoints, Auth::OAuthClient::sandbox(), u"bob"_s,
-                                           tokens.refreshToken);
+        Auth::GoogleTokenProvider provider(
+            &m_nam, m_endpoints, Auth::OAuthClient::sandbox(), u"bob"_s, tokens.refreshToken);
         QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
         QVERIFY(failed.wait(10000));
     }
 
     void serviceAccountGrant()
     {
-        const QString path = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s;
+        const QString path
+            = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s;
         QString error;
         const auto key = Auth::ServiceAccountKey::fromFile(path, &error);
         QVERIFY2(key, qPrintable(error));
@@ -292,7 +291,8 @@ private slots:
 
     void serviceAccountWrongKeyIsExplained()
     {
-        const QString path = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s;
+        const QString path
+            = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s;
         auto key = Auth::ServiceAccountKey::fromFile(path, nullptr);
         QVERIFY(key);
         // Same account, a key the server does not know: Google answers "Invalid JWT Signature."
@@ -313,17 +313,17 @@ private slots:
 
     void databricksM2M()
     {
-        Auth::DatabricksCredentials credentials {Auth::DatabricksCredentials::Kind::OAuthM2M,
-                                                 Auth::DatabricksCredentials::normaliseHost(m_sandbox->baseUrl().toString()),
-                                                 u"sandbox-sp"_s, "sandbox-sp-secret"_ba};
+        Auth::DatabricksCredentials credentials { Auth::DatabricksCredentials::Kind::OAuthM2M,
+            Auth::DatabricksCredentials::normaliseHost(m_sandbox->baseUrl().toString()), u"sandbox-sp"_s,
+            "sandbox-sp-secret"_ba };
         Auth::DatabricksTokenProvider provider(&m_nam, credentials);
         QSignalSpy refreshed(&provider, &Auth::TokenProvider::refreshed);
         QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
         QVERIFY(refreshed.wait(10000));
         QVERIFY(failed.isEmpty());
         QCOMPARE(getStatus(QUrl(credentials.host + u"/api/2.0/fs/directories/Volumes/main/default/landing"_s),
-                           provider.accessToken()),
-                 200);
+                     provider.accessToken()),
+            200);
         QVERIFY(m_sandbox->stats().value(u"tokens"_s).toObject().value(u"oidc_issued"_s).toInt() >= 1);
 
         credentials.secret = "wrong-secret-value"_ba;
@@ -331,19 +331,18 @@ private slots:
         QSignalSpy wrongFailed(&wrong, &Auth::TokenProvider::refreshFailed);
         QVERIFY(wrongFailed.wait(10000));
         QVERIFY2(wrongFailed.at(0).at(0).toString().contains(u"databricks-login"_s),
-                 qPrintable(wrongFailed.at(0).at(0).toString()));
+            qPrintable(wrongFailed.at(0).at(0).toString()));
     }
 
     void databricksPat()
     {
-        const Auth::DatabricksCredentials credentials {Auth::DatabricksCredentials::Kind::PersonalAccessToken,
-                                                       Auth::DatabricksCredentials::normaliseHost(m_sandbox->baseUrl().toString()),
-                                                       {}, "dapi-sandbox-token"_ba};
+        const Auth::DatabricksCredentials credentials { Auth::DatabricksCredentials::Kind::PersonalAccessToken,
+            Auth::DatabricksCredentials::normaliseHost(m_sandbox->baseUrl().toString()), {}, "dapi-sandbox-token"_ba };
         Auth::DatabricksTokenProvider provider(&m_nam, credentials);
         QCOMPARE(provider.accessToken(), "dapi-sandbox-token"_ba);
         QCOMPARE(getStatus(QUrl(credentials.host + u"/api/2.0/fs/directories/Volumes/main/default/landing"_s),
-                           provider.accessToken()),
-                 200);
+                     provider.accessToken()),
+            200);
         QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
         provider.refresh();
         QVERIFY(failed.wait(5000));

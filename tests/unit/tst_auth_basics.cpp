@@ -61,16 +61,16 @@ private slots:
             QSettings settings(path, QSettings::IniFormat);
             Auth::Accounts accounts(&settings);
             QVERIFY(accounts.list().isEmpty());
-            accounts.save({Auth::Account::Kind::Google, u"alice@example.com"_s, u"client-1"_s, {}, {}});
-            accounts.save({Auth::Account::Kind::Google, u"bob"_s, u"client-2"_s, {}, {}});
-            accounts.save({Auth::Account::Kind::Databricks, u"https://h.example"_s, {}, u"pat"_s, {}});
-            accounts.save({Auth::Account::Kind::Google, u"bob"_s, u"client-3"_s, {}, {}}); // replaces
+            accounts.save({ Auth::Account::Kind::Google, u"alice@example.com"_s, u"client-1"_s, {}, {} });
+            accounts.save({ Auth::Account::Kind::Google, u"bob"_s, u"client-2"_s, {}, {} });
+            accounts.save({ Auth::Account::Kind::Databricks, u"https://h.example"_s, {}, u"pat"_s, {} });
+            accounts.save({ Auth::Account::Kind::Google, u"bob"_s, u"client-3"_s, {}, {} }); // replaces
             QCOMPARE(accounts.list().size(), 3);
             QCOMPARE(accounts.find(Auth::Account::Kind::Google, u"bob"_s)->clientId, u"client-3"_s);
             QVERIFY(!accounts.find(Auth::Account::Kind::Databricks, u"bob"_s));
             QCOMPARE(accounts.find(Auth::Account::Kind::Google, u"bob"_s)->storeKey(), u"google/bob"_s);
             QCOMPARE(accounts.find(Auth::Account::Kind::Databricks, u"https://h.example"_s)->storeKey(),
-                     u"databricks/https://h.example"_s);
+                u"databricks/https://h.example"_s);
             QVERIFY(accounts.remove(Auth::Account::Kind::Google, u"alice@example.com"_s));
             QVERIFY(!accounts.remove(Auth::Account::Kind::Google, u"alice@example.com"_s));
         }
@@ -87,7 +87,7 @@ private slots:
 
     void googleSecretBlob()
     {
-        const Auth::GoogleSecret secret {"1//refresh-token-value"_ba, "client-secret-value"_ba};
+        const Auth::GoogleSecret secret { "1//refresh-token-value"_ba, "client-secret-value"_ba };
         const auto back = Auth::GoogleSecret::fromBlob(secret.toBlob());
         QVERIFY(back);
         QCOMPARE(back->refreshToken, secret.refreshToken);
@@ -100,7 +100,8 @@ private slots:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << u"https://dbc-a1b2.cloud.databricks.com"_s << u"https://dbc-a1b2.cloud.databricks.com"_s;
+        QTest::newRow("plain") << u"https://dbc-a1b2.cloud.databricks.com"_s
+                               << u"https://dbc-a1b2.cloud.databricks.com"_s;
         QTest::newRow("trailing slash") << u"https://dbc-a1b2.cloud.databricks.com/"_s
                                         << u"https://dbc-a1b2.cloud.databricks.com"_s;
         QTest::newRow("no scheme") << u"adb-1.2.azuredatabricks.net"_s << u"https://adb-1.2.azuredatabricks.net"_s;
@@ -121,23 +122,23 @@ private slots:
 
     void databricksBlob()
     {
-        Auth::DatabricksCredentials m2m {Auth::DatabricksCredentials::Kind::OAuthM2M, u"https://h"_s, u"sp-id"_s,
-                                         "sp-secret-value"_ba};
+        Auth::DatabricksCredentials m2m { Auth::DatabricksCredentials::Kind::OAuthM2M, u"https://h"_s, u"sp-id"_s,
+            "sp-secret-value"_ba };
         const auto back = Auth::DatabricksCredentials::fromSecretBlob(u"https://h"_s, m2m.toSecretBlob());
         QVERIFY(back);
         QCOMPARE(back->kind, Auth::DatabricksCredentials::Kind::OAuthM2M);
         QCOMPARE(back->clientId, u"sp-id"_s);
         QCOMPARE(back->secret, "sp-secret-value"_ba);
-        Auth::DatabricksCredentials pat {Auth::DatabricksCredentials::Kind::PersonalAccessToken, u"https://h"_s, {},
-                                         "dapi-123456789"_ba};
+        Auth::DatabricksCredentials pat { Auth::DatabricksCredentials::Kind::PersonalAccessToken, u"https://h"_s, {},
+            "dapi-123456789"_ba };
         QCOMPARE(Auth::DatabricksCredentials::fromSecretBlob(u"https://h"_s, pat.toSecretBlob())->kind,
-                 Auth::DatabricksCredentials::Kind::PersonalAccessToken);
+            Auth::DatabricksCredentials::Kind::PersonalAccessToken);
         QCOMPARE(Auth::DatabricksCredentials::storeKey(u"https://h"_s), u"databricks/https://h"_s);
     }
 
     void formEncoding()
     {
-        const QByteArray body = Auth::encodeForm({{"code"_ba, "4/0Ab+c d&e=f"_ba}, {"x"_ba, "~._-"_ba}});
+        const QByteArray body = Auth::encodeForm({ { "code"_ba, "4/0Ab+c d&e=f"_ba }, { "x"_ba, "~._-"_ba } });
         QCOMPARE(body, "code=4%2F0Ab%2Bc%20d%26e%3Df&x=~._-"_ba);
     }
 
@@ -174,8 +175,8 @@ private slots:
         const auto signature = Auth::parseTokenReply(
             400, R"({"error":"invalid_grant","error_description":"Invalid JWT Signature."})"_ba);
         QVERIFY(Auth::describeTokenError(signature, Auth::TokenGrant::JwtBearer, u"sa"_s).contains(u"new key"_s));
-        const auto skew = Auth::parseTokenReply(
-            400, R"({"error":"invalid_grant","error_description":"Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim."})"_ba);
+        const auto skew = Auth::parseTokenReply(400,
+            R"({"error":"invalid_grant","error_description":"Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim."})"_ba);
         QVERIFY(Auth::describeTokenError(skew, Auth::TokenGrant::JwtBearer, u"sa"_s).contains(u"clock"_s));
         const auto client = Auth::parseTokenReply(401, R"({"error":"invalid_client"})"_ba);
         QVERIFY(Auth::describeTokenError(client, Auth::TokenGrant::RefreshToken, u"a"_s).contains(u"client"_s));
@@ -183,10 +184,11 @@ private slots:
 
     void authorizationUrl()
     {
-        const Net::Endpoints endpoints {QUrl(u"https://accounts.google.com/o/oauth2/v2/auth"_s), {}, {}, {}, {}, {}};
+        const Net::Endpoints endpoints { QUrl(u"https://accounts.google.com/o/oauth2/v2/auth"_s), {}, {}, {}, {}, {} };
         const QUrl url = Auth::GoogleOAuthFlow::authorizationUrl(
-            Net::Endpoints {QUrl(), QUrl(u"https://accounts.google.com/o/oauth2/v2/auth"_s), QUrl(), QUrl(), QUrl(), {}},
-            {u"id.apps.googleusercontent.com"_s, "s"_ba}, QUrl(u"http://127.0.0.1:4321/"_s), "challenge"_ba,
+            Net::Endpoints {
+                QUrl(), QUrl(u"https://accounts.google.com/o/oauth2/v2/auth"_s), QUrl(), QUrl(), QUrl(), {} },
+            { u"id.apps.googleusercontent.com"_s, "s"_ba }, QUrl(u"http://127.0.0.1:4321/"_s), "challenge"_ba,
             "state"_ba, QString::fromLatin1(Auth::driveReadOnlyScope), u"alice@example.com"_s);
         Q_UNUSED(endpoints)
         QCOMPARE(url.host(), u"accounts.google.com"_s);
@@ -194,8 +196,8 @@ private slots:
         QCOMPARE(query.queryItemValue(u"client_id"_s), u"id.apps.googleusercontent.com"_s);
         QCOMPARE(query.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded), u"http://127.0.0.1:4321/"_s);
         QCOMPARE(query.queryItemValue(u"response_type"_s), u"code"_s);
-        QCOMPARE(query.queryItemValue(u"scope"_s, QUrl::FullyDecoded),
-                 u"https://www.googleapis.com/auth/drive.readonly"_s);
+        QCOMPARE(
+            query.queryItemValue(u"scope"_s, QUrl::FullyDecoded), u"https://www.googleapis.com/auth/drive.readonly"_s);
         QCOMPARE(query.queryItemValue(u"code_challenge"_s), u"challenge"_s);
         QCOMPARE(query.queryItemValue(u"code_challenge_method"_s), u"S256"_s);
         QCOMPARE(query.queryItemValue(u"access_type"_s), u"offline"_s);
@@ -210,7 +212,8 @@ private slots:
         const QString json = dir.filePath(u"client.json"_s);
         QFile file(json);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"installed":{"client_id":"abc.apps.googleusercontent.com","client_secret":"GOCSPX-xyz123456"}})");
+        file.write(
+            R"({"installed":{"client_id":"abc.apps.googleusercontent.com","client_secret":"GOCSPX-xyz123456"}})");
         file.close();
         QString error;
         auto client = Auth::OAuthClient::fromFile(json, &error);

@@ -5,12 +5,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
-
+#include <memory>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -36,12 +34,12 @@ QByteArray privatePem(EVP_PKEY *key)
 QByteArray keyJson(const QByteArray &pem, const QString &type = u"service_account"_s)
 {
     return QJsonDocument(QJsonObject {
-                             {u"type"_s, type},
-                             {u"project_id"_s, u"p"_s},
-                             {u"private_key_id"_s, u"kid-123"_s},
-                             {u"private_key"_s, QString::fromLatin1(pem)},
-                             {u"client_email"_s, u"ingest@p.iam.gserviceaccount.com"_s},
-                             {u"token_uri"_s, u"https://oauth2.googleapis.com/token"_s},
+                             { u"type"_s, type },
+                             { u"project_id"_s, u"p"_s },
+                             { u"private_key_id"_s, u"kid-123"_s },
+                             { u"private_key"_s, QString::fromLatin1(pem) },
+                             { u"client_email"_s, u"ingest@p.iam.gserviceaccount.com"_s },
+                             { u"token_uri"_s, u"https://oauth2.googleapis.com/token"_s },
                          })
         .toJson();
 }
@@ -51,9 +49,8 @@ bool verifyRs256(EVP_PKEY *key, const QByteArray &signingInput, const QByteArray
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     bool ok = EVP_DigestVerifyInit(ctx, nullptr, EVP_sha256(), nullptr, key) == 1
         && EVP_DigestVerify(ctx, reinterpret_cast<const unsigned char *>(signature.constData()),
-                            static_cast<size_t>(signature.size()),
-                            reinterpret_cast<const unsigned char *>(signingInput.constData()),
-                            static_cast<size_t>(signingInput.size()))
+               static_cast<size_t>(signature.size()), reinterpret_cast<const unsigned char *>(signingInput.constData()),
+               static_cast<size_t>(signingInput.size()))
             == 1;
     EVP_MD_CTX_free(ctx);
     return ok;
@@ -86,8 +83,8 @@ private slots:
         const auto key = Auth::ServiceAccountKey::fromJson(keyJson(privatePem(m_rsa.get())), &error);
         QVERIFY2(key, qPrintable(error));
         const QDateTime now = QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC);
-        const QByteArray jwt = Auth::createServiceAccountJwt(*key, u"https://www.googleapis.com/auth/drive.readonly"_s,
-                                                             {}, now, &error);
+        const QByteArray jwt
+            = Auth::createServiceAccountJwt(*key, u"https://www.googleapis.com/auth/drive.readonly"_s, {}, now, &error);
         QVERIFY2(!jwt.isEmpty(), qPrintable(error));
         const QList<QByteArray> parts = jwt.split('.');
         QCOMPARE(parts.size(), 3);
@@ -122,14 +119,15 @@ private slots:
     {
         const auto key = Auth::ServiceAccountKey::fromJson(keyJson(privatePem(m_rsa.get())), nullptr);
         QVERIFY(key);
-        const QByteArray jwt = Auth::createServiceAccountJwt(*key, u"s"_s, u"alice@example.com"_s,
-                                                             QDateTime::currentDateTimeUtc());
+        const QByteArray jwt
+            = Auth::createServiceAccountJwt(*key, u"s"_s, u"alice@example.com"_s, QDateTime::currentDateTimeUtc());
         QCOMPARE(part(jwt, 1).value(u"sub"_s).toString(), u"alice@example.com"_s);
     }
 
     void sandboxDemoKeyLoads()
     {
-        const QString path = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s;
+        const QString path
+            = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s;
         if (!QFile::exists(path))
             QSKIP("the sandbox's demo key is not in this tree");
         QString error;

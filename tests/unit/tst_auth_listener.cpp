@@ -8,7 +8,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
-
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -33,7 +32,7 @@ private:
         QSignalSpy done(reply.get(), &QNetworkReply::finished);
         if (!reply->isFinished())
             done.wait(5000);
-        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), reply->error()};
+        return { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), reply->error() };
     }
 
     bool connects(const QHostAddress &address, quint16 port)
@@ -144,7 +143,7 @@ private slots:
         LoopbackListener listener;
         QVERIFY(!listener.listen(occupant.serverPort()));
         QVERIFY2(listener.errorString().contains(u"port %1 is already in use"_s.arg(occupant.serverPort())),
-                 qPrintable(listener.errorString()));
+            qPrintable(listener.errorString()));
         QVERIFY(!listener.isListening());
     }
 

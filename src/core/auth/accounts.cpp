@@ -29,16 +29,16 @@ QString Account::kindName(Kind kind)
 
 QByteArray GoogleSecret::toBlob() const
 {
-    return QJsonDocument(QJsonObject {{u"refresh_token"_s, QString::fromUtf8(refreshToken)},
-                                      {u"client_secret"_s, QString::fromUtf8(clientSecret)}})
+    return QJsonDocument(QJsonObject { { u"refresh_token"_s, QString::fromUtf8(refreshToken) },
+                             { u"client_secret"_s, QString::fromUtf8(clientSecret) } })
         .toJson(QJsonDocument::Compact);
 }
 
 std::optional<GoogleSecret> GoogleSecret::fromBlob(const QByteArray &blob)
 {
     const QJsonObject object = QJsonDocument::fromJson(blob).object();
-    GoogleSecret secret {object.value(u"refresh_token"_s).toString().toUtf8(),
-                         object.value(u"client_secret"_s).toString().toUtf8()};
+    GoogleSecret secret { object.value(u"refresh_token"_s).toString().toUtf8(),
+        object.value(u"client_secret"_s).toString().toUtf8() };
     if (secret.refreshToken.isEmpty())
         return std::nullopt;
     Util::registerSecret(secret.refreshToken);
@@ -135,7 +135,7 @@ void Accounts::writeAll(const QList<Account> &accounts)
 }
 
 SignOutJob::SignOutJob(QNetworkAccessManager *nam, TokenStore *store, Accounts *accounts,
-                       const Net::Endpoints &endpoints, const Account &account, QObject *parent)
+    const Net::Endpoints &endpoints, const Account &account, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
     , m_store(store)
@@ -149,23 +149,25 @@ SignOutJob::~SignOutJob() = default;
 
 void SignOutJob::start()
 {
-    m_store->read(m_account.storeKey(), this, [this](const TokenStore::Result &result) {
-        if (result.status == TokenStore::Result::Status::Failed)
+    m_store->read(m_account.storeKey(), this,
+        [this](const TokenStore::Result &result)
         {
-            finish(false, result.errorString);
-            return;
-        }
-        if (m_account.kind == Account::Kind::Google && result.ok())
-        {
-            if (const auto secret = GoogleSecret::fromBlob(result.data))
+            if (result.status == TokenStore::Result::Status::Failed)
             {
-                revoke(secret->refreshToken);
+                finish(false, result.errorString);
                 return;
             }
-        }
-        // Databricks PATs and M2M secrets are revoked in the workspace's UI; locally we only forget them.
-        removeLocal({});
-    });
+            if (m_account.kind == Account::Kind::Google && result.ok())
+            {
+                if (const auto secret = GoogleSecret::fromBlob(result.data))
+                {
+                    revoke(secret->refreshToken);
+                    return;
+                }
+            }
+            // Databricks PATs and M2M secrets are revoked in the workspace's UI; locally we only forget them.
+            removeLocal({});
+        });
 }
 
 void SignOutJob::revoke(const QByteArray &token)
@@ -174,43 +176,47 @@ void SignOutJob::revoke(const QByteArray &token)
     request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
     request.setTransferTimeout(30000);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply = m_nam->post(request, encodeForm({{"token"_ba, token}}));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 200 && status < 300)
+    QNetworkReply *reply = m_nam->post(request, encodeForm({ { "token"_ba, token } }));
+    connect(reply, &QNetworkReply::finished, this,
+        [this, reply]
         {
-            removeLocal({});
-            return;
-        }
-        TokenReply parsed;
-        if (status == 0)
-        {
-            parsed.error = u"network"_s;
-            parsed.networkError = reply->errorString();
-        }
-        else
-        {
-            parsed = parseTokenReply(status, reply->read(1 << 16));
-        }
-        removeLocal(describeTokenError(parsed, TokenGrant::Revoke, m_account.name));
-    });
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status >= 200 && status < 300)
+            {
+                removeLocal({});
+                return;
+            }
+            TokenReply parsed;
+            if (status == 0)
+            {
+                parsed.error = u"network"_s;
+                parsed.networkError = reply->errorString();
+            }
+            else
+            {
+                parsed = parseTokenReply(status, reply->read(1 << 16));
+            }
+            removeLocal(describeTokenError(parsed, TokenGrant::Revoke, m_account.name));
+        });
 }
 
 void SignOutJob::removeLocal(const QString &revokeNote)
 {
-    m_store->remove(m_account.storeKey(), this, [this, revokeNote](const TokenStore::Result &result) {
-        if (result.status == TokenStore::Result::Status::Failed)
+    m_store->remove(m_account.storeKey(), this,
+        [this, revokeNote](const TokenStore::Result &result)
         {
-            finish(false, result.errorString);
-            return;
-        }
-        m_accounts->remove(m_account.kind, m_account.name);
-        QString message = tr("Signed out of %1.").arg(m_account.name);
-        if (!revokeNote.isEmpty())
-            message += u' ' + tr("The server did not confirm the revocation: %1").arg(revokeNote);
-        finish(true, message);
-    });
+            if (result.status == TokenStore::Result::Status::Failed)
+            {
+                finish(false, result.errorString);
+                return;
+            }
+            m_accounts->remove(m_account.kind, m_account.name);
+            QString message = tr("Signed out of %1.").arg(m_account.name);
+            if (!revokeNote.isEmpty())
+                message += u' ' + tr("The server did not confirm the revocation: %1").arg(revokeNote);
+            finish(true, message);
+        });
 }
 
 void SignOutJob::finish(bool ok, const QString &message)

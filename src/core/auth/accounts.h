@@ -8,7 +8,6 @@
 #include <QList>
 #include <QObject>
 #include <QString>
-
 #include <memory>
 #include <optional>
 
@@ -28,9 +27,9 @@ struct Account
         Databricks,
     };
     Kind kind = Kind::Google;
-    QString name;     ///< Google: the --account name (often the e-mail); Databricks: the normalised host
+    QString name; ///< Google: the --account name (often the e-mail); Databricks: the normalised host
     QString clientId; ///< Google: the OAuth client id; Databricks M2M: the service principal's id
-    QString detail;   ///< Databricks: "pat" or "oauth-m2m"; Google: the token endpoint used at sign-in
+    QString detail; ///< Databricks: "pat" or "oauth-m2m"; Google: the token endpoint used at sign-in
     QDateTime added;
 
     [[nodiscard]] QString storeKey() const; ///< "google/<name>" or "databricks/<host>"
@@ -84,7 +83,7 @@ class SignOutJob final : public QObject
 
 public:
     SignOutJob(QNetworkAccessManager *nam, TokenStore *store, Accounts *accounts, const Net::Endpoints &endpoints,
-               const Account &account, QObject *parent = nullptr);
+        const Account &account, QObject *parent = nullptr);
     ~SignOutJob() override;
 
     void start();

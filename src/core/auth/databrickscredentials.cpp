@@ -52,8 +52,8 @@ QString DatabricksCredentials::storeKey(const QString &host)
 QByteArray DatabricksCredentials::toSecretBlob() const
 {
     QJsonObject object {
-        {u"kind"_s, kind == Kind::OAuthM2M ? u"oauth-m2m"_s : u"pat"_s},
-        {u"secret"_s, QString::fromUtf8(secret)},
+        { u"kind"_s, kind == Kind::OAuthM2M ? u"oauth-m2m"_s : u"pat"_s },
+        { u"secret"_s, QString::fromUtf8(secret) },
     };
     if (kind == Kind::OAuthM2M)
         object.insert(u"client_id"_s, clientId);
@@ -65,7 +65,8 @@ std::optional<DatabricksCredentials> DatabricksCredentials::fromSecretBlob(const
     const QJsonObject object = QJsonDocument::fromJson(blob).object();
     DatabricksCredentials credentials;
     credentials.host = host;
-    credentials.kind = object.value(u"kind"_s).toString() == u"oauth-m2m"_s ? Kind::OAuthM2M : Kind::PersonalAccessToken;
+    credentials.kind
+        = object.value(u"kind"_s).toString() == u"oauth-m2m"_s ? Kind::OAuthM2M : Kind::PersonalAccessToken;
     credentials.clientId = object.value(u"client_id"_s).toString();
     credentials.secret = object.value(u"secret"_s).toString().toUtf8();
     if (credentials.secret.isEmpty() || (credentials.kind == Kind::OAuthM2M && credentials.clientId.isEmpty()))
@@ -74,8 +75,8 @@ std::optional<DatabricksCredentials> DatabricksCredentials::fromSecretBlob(const
     return credentials;
 }
 
-DatabricksTokenProvider::DatabricksTokenProvider(QNetworkAccessManager *nam, const DatabricksCredentials &credentials,
-                                                 QObject *parent)
+DatabricksTokenProvider::DatabricksTokenProvider(
+    QNetworkAccessManager *nam, const DatabricksCredentials &credentials, QObject *parent)
     : TokenProvider(parent)
     , m_nam(nam)
     , m_credentials(credentials)
@@ -96,7 +97,11 @@ DatabricksTokenProvider::DatabricksTokenProvider(QNetworkAccessManager *nam, con
 DatabricksTokenProvider::~DatabricksTokenProvider()
 {
     if (m_reply)
+    {
+        m_reply->disconnect(this);
         m_reply->abort();
+        m_reply->deleteLater();
+    }
 }
 
 QByteArray DatabricksTokenProvider::accessToken() const
@@ -113,11 +118,14 @@ void DatabricksTokenProvider::refresh()
 {
     if (m_credentials.kind == DatabricksCredentials::Kind::PersonalAccessToken)
     {
-        QTimer::singleShot(0, this, [this] {
-            emit refreshFailed(tr("Databricks refused the personal access token for %1 (expired or revoked). Create a "
-                                  "new token and run: drive-ingest-cli databricks-login --host %1")
-                                   .arg(m_credentials.host));
-        });
+        QTimer::singleShot(0, this,
+            [this]
+            {
+                emit refreshFailed(
+                    tr("Databricks refused the personal access token for %1 (expired or revoked). Create a "
+                       "new token and run: drive-ingest-cli databricks-login --host %1")
+                        .arg(m_credentials.host));
+            });
         return;
     }
     if (m_reply || m_retryTimer->isActive())
@@ -130,30 +138,32 @@ void DatabricksTokenProvider::sendGrant()
 {
     ++m_attempt;
     const QUrl url(m_credentials.host + u"/oidc/v1/token"_s);
-    const QByteArray form = encodeForm({{"grant_type"_ba, "client_credentials"_ba}, {"scope"_ba, "all-apis"_ba}});
+    const QByteArray form = encodeForm({ { "grant_type"_ba, "client_credentials"_ba }, { "scope"_ba, "all-apis"_ba } });
     const QByteArray basic = m_credentials.clientId.toUtf8() + ':' + m_credentials.secret;
     Util::registerSecret(basic.toBase64());
-    m_reply = postTokenRequest(m_nam, url, form, basic, this, [this](const TokenReply &reply) {
-        m_reply = nullptr;
-        if (reply.ok)
+    m_reply = postTokenRequest(m_nam, url, form, basic, this,
+        [this](const TokenReply &reply)
         {
-            m_accessToken = reply.response.accessToken;
-            const std::chrono::seconds lifetime(reply.response.expiresIn > 0 ? reply.response.expiresIn : 3600);
-            const auto renewIn = std::chrono::duration_cast<std::chrono::milliseconds>(lifetime)
-                - GoogleTokenProvider::refreshLead(lifetime);
-            m_renewTimer->start(std::max<std::chrono::milliseconds>(renewIn, std::chrono::milliseconds(500)));
-            emit refreshed();
-            return;
-        }
-        if (reply.isTransient() && m_attempt < maxTransientAttempts)
-        {
-            m_retryTimer->start(1000 << (m_attempt - 1));
-            return;
-        }
-        const QString message = describeTokenError(reply, TokenGrant::ClientCredentials, m_credentials.host);
-        qCWarning(lcAuth).noquote() << message;
-        emit refreshFailed(message);
-    });
+            m_reply = nullptr;
+            if (reply.ok)
+            {
+                m_accessToken = reply.response.accessToken;
+                const std::chrono::seconds lifetime(reply.response.expiresIn > 0 ? reply.response.expiresIn : 3600);
+                const auto renewIn = std::chrono::duration_cast<std::chrono::milliseconds>(lifetime)
+                    - GoogleTokenProvider::refreshLead(lifetime);
+                m_renewTimer->start(std::max<std::chrono::milliseconds>(renewIn, std::chrono::milliseconds(500)));
+                emit refreshed();
+                return;
+            }
+            if (reply.isTransient() && m_attempt < maxTransientAttempts)
+            {
+                m_retryTimer->start(1000 << (m_attempt - 1));
+                return;
+            }
+            const QString message = describeTokenError(reply, TokenGrant::ClientCredentials, m_credentials.host);
+            qCWarning(lcAuth).noquote() << message;
+            emit refreshFailed(message);
+        });
 }
 
 } // namespace Auth

@@ -7,7 +7,6 @@
 #include <QPointer>
 #include <QString>
 #include <QUrl>
-
 #include <optional>
 
 class QNetworkAccessManager;
@@ -26,7 +25,7 @@ struct DatabricksCredentials
         OAuthM2M, ///< service principal: client id + secret → /oidc/v1/token
     };
     Kind kind = Kind::PersonalAccessToken;
-    QString host;     ///< normalised: "https://adb-1.2.azuredatabricks.net" (no path, no trailing '/')
+    QString host; ///< normalised: "https://adb-1.2.azuredatabricks.net" (no path, no trailing '/')
     QString clientId; ///< OAuthM2M only
     QByteArray secret;
 
@@ -37,7 +36,8 @@ struct DatabricksCredentials
     [[nodiscard]] static QString storeKey(const QString &host);
     /// The TokenStore value: {"kind":"pat"|"oauth-m2m","client_id":…,"secret":…} (JSON, compact).
     [[nodiscard]] QByteArray toSecretBlob() const;
-    [[nodiscard]] static std::optional<DatabricksCredentials> fromSecretBlob(const QString &host, const QByteArray &blob);
+    [[nodiscard]] static std::optional<DatabricksCredentials> fromSecretBlob(
+        const QString &host, const QByteArray &blob);
 };
 
 /**
@@ -51,8 +51,8 @@ class DatabricksTokenProvider final : public TokenProvider
     Q_DISABLE_COPY_MOVE(DatabricksTokenProvider)
 
 public:
-    DatabricksTokenProvider(QNetworkAccessManager *nam, const DatabricksCredentials &credentials,
-                            QObject *parent = nullptr);
+    DatabricksTokenProvider(
+        QNetworkAccessManager *nam, const DatabricksCredentials &credentials, QObject *parent = nullptr);
     ~DatabricksTokenProvider() override;
 
     [[nodiscard]] QByteArray accessToken() const override;

@@ -6,7 +6,6 @@
 
 #include <QNetworkReply>
 #include <QTimer>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -19,9 +18,8 @@ constexpr int maxTransientAttempts = 4;
 } // namespace
 
 GoogleTokenProvider::GoogleTokenProvider(QNetworkAccessManager *nam, const Net::Endpoints &endpoints,
-                                         const OAuthClient &client, const QString &accountName,
-                                         const QByteArray &refreshToken, QObject *parent,
-                                         const TokenResponse &initial)
+    const OAuthClient &client, const QString &accountName, const QByteArray &refreshToken, QObject *parent,
+    const TokenResponse &initial)
     : TokenProvider(parent)
     , m_nam(nam)
     , m_endpoints(endpoints)
@@ -46,7 +44,12 @@ GoogleTokenProvider::GoogleTokenProvider(QNetworkAccessManager *nam, const Net::
 GoogleTokenProvider::~GoogleTokenProvider()
 {
     if (m_reply)
+    {
+        // Disconnected first: the abort must not call back into a half-destroyed provider.
+        m_reply->disconnect(this);
         m_reply->abort();
+        m_reply->deleteLater();
+    }
 }
 
 QByteArray GoogleTokenProvider::accessToken() const
@@ -70,9 +73,9 @@ void GoogleTokenProvider::refresh()
 {
     if (m_dead)
     {
-        QTimer::singleShot(0, this, [this] {
-            emit refreshFailed(tr("The Google sign-in of %1 is no longer valid. Sign in again.").arg(m_account));
-        });
+        QTimer::singleShot(0, this,
+            [this]
+            { emit refreshFailed(tr("The Google sign-in of %1 is no longer valid. Sign in again.").arg(m_account)); });
         return;
     }
     // Coalesce: every caller waiting for a token is answered by the request already in flight.
@@ -87,37 +90,39 @@ void GoogleTokenProvider::sendRefresh()
     ++m_attempt;
     ++m_requests;
     const QByteArray form = encodeForm({
-        {"grant_type"_ba, "refresh_token"_ba},
-        {"refresh_token"_ba, m_refreshToken},
-        {"client_id"_ba, m_client.clientId.toUtf8()},
-        {"client_secret"_ba, m_client.clientSecret},
+        { "grant_type"_ba, "refresh_token"_ba },
+        { "refresh_token"_ba, m_refreshToken },
+        { "client_id"_ba, m_client.clientId.toUtf8() },
+        { "client_secret"_ba, m_client.clientSecret },
     });
-    m_reply = postTokenRequest(m_nam, m_endpoints.oauthToken, form, {}, this, [this](const TokenReply &reply) {
-        m_reply = nullptr;
-        if (reply.ok)
+    m_reply = postTokenRequest(m_nam, m_endpoints.oauthToken, form, {}, this,
+        [this](const TokenReply &reply)
         {
-            accept(reply.response);
-            emit refreshed();
-            return;
-        }
-        if (reply.isTransient() && m_attempt < maxTransientAttempts)
-        {
-            const int delayMs = 1000 << (m_attempt - 1);
-            qCInfo(lcAuth).noquote() << "token refresh for" << m_account << "failed, retrying in" << delayMs
-                                     << "ms:" << describeTokenError(reply, TokenGrant::RefreshToken, m_account);
-            m_retryTimer->start(delayMs);
-            return;
-        }
-        if (reply.needsNewSignIn())
-        {
-            m_dead = true;
-            m_accessToken.clear();
-            m_renewTimer->stop();
-        }
-        const QString message = describeTokenError(reply, TokenGrant::RefreshToken, m_account);
-        qCWarning(lcAuth).noquote() << message;
-        emit refreshFailed(message);
-    });
+            m_reply = nullptr;
+            if (reply.ok)
+            {
+                accept(reply.response);
+                emit refreshed();
+                return;
+            }
+            if (reply.isTransient() && m_attempt < maxTransientAttempts)
+            {
+                const int delayMs = 1000 << (m_attempt - 1);
+                qCInfo(lcAuth).noquote() << "token refresh for" << m_account << "failed, retrying in" << delayMs
+                                         << "ms:" << describeTokenError(reply, TokenGrant::RefreshToken, m_account);
+                m_retryTimer->start(delayMs);
+                return;
+            }
+            if (reply.needsNewSignIn())
+            {
+                m_dead = true;
+                m_accessToken.clear();
+                m_renewTimer->stop();
+            }
+            const QString message = describeTokenError(reply, TokenGrant::RefreshToken, m_account);
+            qCWarning(lcAuth).noquote() << message;
+            emit refreshFailed(message);
+        });
 }
 
 void GoogleTokenProvider::accept(const TokenResponse &response)

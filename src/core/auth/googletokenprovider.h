@@ -6,7 +6,6 @@
 #include "net/endpoints.h"
 
 #include <QPointer>
-
 #include <chrono>
 
 class QNetworkAccessManager;
@@ -32,8 +31,8 @@ class GoogleTokenProvider final : public TokenProvider
 public:
     /// Starts fetching an access token at once (queued). `initial` may hold a still-valid access token.
     GoogleTokenProvider(QNetworkAccessManager *nam, const Net::Endpoints &endpoints, const OAuthClient &client,
-                        const QString &accountName, const QByteArray &refreshToken, QObject *parent = nullptr,
-                        const TokenResponse &initial = {});
+        const QString &accountName, const QByteArray &refreshToken, QObject *parent = nullptr,
+        const TokenResponse &initial = {});
     ~GoogleTokenProvider() override;
 
     [[nodiscard]] QByteArray accessToken() const override;

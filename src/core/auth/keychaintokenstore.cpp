@@ -4,7 +4,6 @@
 #include "util/redactor.h"
 
 #include <QPointer>
-
 #include <qt6keychain/keychain.h>
 
 namespace Auth
@@ -34,7 +33,7 @@ TokenStore::Result resultOf(const QKeychain::Job *job)
 }
 
 void run(QKeychain::Job *job, QObject *context, TokenStore::Callback done,
-         std::function<void(QKeychain::Job *, TokenStore::Result &)> extract = {})
+    std::function<void(QKeychain::Job *, TokenStore::Result &)> extract = {})
 {
     // Stored secrets are for us alone: no plaintext fallback even where QtKeychain offers one.
     job->setInsecureFallback(false);
@@ -43,13 +42,14 @@ void run(QKeychain::Job *job, QObject *context, TokenStore::Callback done,
     const bool hasContext = context != nullptr;
     QPointer<QObject> guard(context);
     QObject::connect(job, &QKeychain::Job::finished, hasContext ? context : job,
-                     [guard, hasContext, done = std::move(done), extract = std::move(extract)](QKeychain::Job *finished) {
-                         TokenStore::Result result = resultOf(finished);
-                         if (extract && result.ok())
-                             extract(finished, result);
-                         if (hasContext && guard && done)
-                             done(result);
-                     });
+        [guard, hasContext, done = std::move(done), extract = std::move(extract)](QKeychain::Job *finished)
+        {
+            TokenStore::Result result = resultOf(finished);
+            if (extract && result.ok())
+                extract(finished, result);
+            if (hasContext && guard && done)
+                done(result);
+        });
     job->start();
 }
 } // namespace
@@ -75,10 +75,12 @@ void KeychainTokenStore::read(const QString &key, QObject *context, Callback don
 {
     auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(key);
-    run(job, context, std::move(done), [](QKeychain::Job *finished, TokenStore::Result &result) {
-        result.data = static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData();
-        Util::registerSecret(result.data);
-    });
+    run(job, context, std::move(done),
+        [](QKeychain::Job *finished, TokenStore::Result &result)
+        {
+            result.data = static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData();
+            Util::registerSecret(result.data);
+        });
 }
 
 void KeychainTokenStore::remove(const QString &key, QObject *context, Callback done)

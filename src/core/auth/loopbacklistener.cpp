@@ -43,12 +43,14 @@ LoopbackListener::LoopbackListener(QObject *parent)
     m_timer->setSingleShot(true);
     m_timer->setInterval(std::chrono::minutes(5));
     connect(m_server, &QTcpServer::newConnection, this, &LoopbackListener::onNewConnection);
-    connect(m_timer, &QTimer::timeout, this, [this] {
-        if (m_done)
-            return;
-        finish();
-        emit failed(Failure::TimedOut, tr("No answer from the browser: the sign-in timed out. Start it again."));
-    });
+    connect(m_timer, &QTimer::timeout, this,
+        [this]
+        {
+            if (m_done)
+                return;
+            finish();
+            emit failed(Failure::TimedOut, tr("No answer from the browser: the sign-in timed out. Start it again."));
+        });
 }
 
 LoopbackListener::~LoopbackListener() = default;
@@ -205,7 +207,7 @@ void LoopbackListener::handleRequest(QTcpSocket *socket, const QByteArray &metho
     if (m_expectedState.isEmpty() || !Pkce::equalConstantTime(state, m_expectedState))
     {
         respond(socket, 400, tr("Sign-in rejected"),
-                tr("This answer does not belong to the sign-in in progress (wrong state). It was ignored."));
+            tr("This answer does not belong to the sign-in in progress (wrong state). It was ignored."));
         emit requestRejected(tr("rejected a redirect with a wrong state parameter (possible forged request)"));
         return;
     }
@@ -213,13 +215,13 @@ void LoopbackListener::handleRequest(QTcpSocket *socket, const QByteArray &metho
     {
         const bool denied = error == u"access_denied"_s;
         respond(socket, 200, tr("Sign-in cancelled"),
-                denied ? tr("Access was not granted. You can close this window.")
-                       : tr("The sign-in failed (%1). You can close this window.").arg(error.toHtmlEscaped()));
+            denied ? tr("Access was not granted. You can close this window.")
+                   : tr("The sign-in failed (%1). You can close this window.").arg(error.toHtmlEscaped()));
         finish();
         if (denied)
             emit failed(Failure::AccessDenied,
-                        tr("Access was denied in the browser: the sign-in was cancelled or Drive access was not "
-                           "granted. Sign in again and allow access to Google Drive."));
+                tr("Access was denied in the browser: the sign-in was cancelled or Drive access was not "
+                   "granted. Sign in again and allow access to Google Drive."));
         else
             emit failed(Failure::ServerError, tr("Google answered the sign-in with the error \"%1\".").arg(error));
         return;

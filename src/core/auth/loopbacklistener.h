@@ -7,7 +7,6 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
-
 #include <chrono>
 
 class QTcpServer;
@@ -38,8 +37,8 @@ public:
     enum class Failure
     {
         None,
-        AccessDenied,  ///< the user (or the server) refused consent: error=access_denied
-        ServerError,   ///< any other `error=` on the redirect
+        AccessDenied, ///< the user (or the server) refused consent: error=access_denied
+        ServerError, ///< any other `error=` on the redirect
         TimedOut,
     };
     Q_ENUM(Failure)

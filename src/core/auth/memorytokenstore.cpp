@@ -35,7 +35,7 @@ void MemoryTokenStore::write(const QString &key, const QByteArray &secret, QObje
         QMutexLocker lock(&m_mutex);
         m_secrets.insert(key, secret);
     }
-    deliver(context, std::move(done), {Result::Status::Ok, {}, {}});
+    deliver(context, std::move(done), { Result::Status::Ok, {}, {} });
 }
 
 void MemoryTokenStore::read(const QString &key, QObject *context, Callback done)
@@ -47,7 +47,7 @@ void MemoryTokenStore::read(const QString &key, QObject *context, Callback done)
         if (it == m_secrets.cend())
             result.status = Result::Status::NotFound;
         else
-            result = {Result::Status::Ok, *it, {}};
+            result = { Result::Status::Ok, *it, {} };
     }
     deliver(context, std::move(done), std::move(result));
 }
@@ -59,7 +59,7 @@ void MemoryTokenStore::remove(const QString &key, QObject *context, Callback don
         QMutexLocker lock(&m_mutex);
         removed = m_secrets.remove(key) > 0;
     }
-    deliver(context, std::move(done), {removed ? Result::Status::Ok : Result::Status::NotFound, {}, {}});
+    deliver(context, std::move(done), { removed ? Result::Status::Ok : Result::Status::NotFound, {}, {} });
 }
 
 QString MemoryTokenStore::description() const

@@ -16,7 +16,7 @@ namespace Auth
 {
 OAuthClient OAuthClient::sandbox()
 {
-    return {u"sandbox-client.apps.googleusercontent.com"_s, "sandbox-secret"_ba};
+    return { u"sandbox-client.apps.googleusercontent.com"_s, "sandbox-secret"_ba };
 }
 
 std::optional<OAuthClient> OAuthClient::fromFile(const QString &path, QString *errorMessage)
@@ -38,8 +38,8 @@ std::optional<OAuthClient> OAuthClient::fromFile(const QString &path, QString *e
             object = object.value(u"installed"_s).toObject();
         else if (object.contains(u"web"_s))
             object = object.value(u"web"_s).toObject();
-        OAuthClient client {object.value(u"client_id"_s).toString(),
-                            object.value(u"client_secret"_s).toString().toUtf8()};
+        OAuthClient client { object.value(u"client_id"_s).toString(),
+            object.value(u"client_secret"_s).toString().toUtf8() };
         if (client.clientSecret.isEmpty())
         {
             if (errorMessage)
@@ -64,8 +64,8 @@ std::optional<OAuthClient> OAuthClient::fromFile(const QString &path, QString *e
     return client;
 }
 
-GoogleOAuthFlow::GoogleOAuthFlow(QNetworkAccessManager *nam, const Net::Endpoints &endpoints,
-                                 const OAuthClient &client, QObject *parent)
+GoogleOAuthFlow::GoogleOAuthFlow(
+    QNetworkAccessManager *nam, const Net::Endpoints &endpoints, const OAuthClient &client, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
     , m_endpoints(endpoints)
@@ -75,14 +75,18 @@ GoogleOAuthFlow::GoogleOAuthFlow(QNetworkAccessManager *nam, const Net::Endpoint
 {
     connect(m_listener, &LoopbackListener::codeReceived, this, &GoogleOAuthFlow::onCode);
     connect(m_listener, &LoopbackListener::failed, this,
-            [this](LoopbackListener::Failure, const QString &message) { fail(message); });
+        [this](LoopbackListener::Failure, const QString &message) { fail(message); });
     connect(m_listener, &LoopbackListener::requestRejected, this, &GoogleOAuthFlow::warning);
 }
 
 GoogleOAuthFlow::~GoogleOAuthFlow()
 {
     if (m_reply)
+    {
+        m_reply->disconnect(this);
         m_reply->abort();
+        m_reply->deleteLater();
+    }
 }
 
 void GoogleOAuthFlow::setFixedPort(quint16 port)
@@ -121,8 +125,8 @@ bool GoogleOAuthFlow::start()
         return false;
     }
     m_finished = false;
-    emit authorizationUrlReady(authorizationUrl(m_endpoints, m_client, m_listener->redirectUri(),
-                                                m_pkce.challenge(), m_pkce.state(), m_scope, m_loginHint));
+    emit authorizationUrlReady(authorizationUrl(
+        m_endpoints, m_client, m_listener->redirectUri(), m_pkce.challenge(), m_pkce.state(), m_scope, m_loginHint));
     return true;
 }
 
@@ -145,42 +149,41 @@ QUrl GoogleOAuthFlow::redirectUri() const
 }
 
 QUrl GoogleOAuthFlow::authorizationUrl(const Net::Endpoints &endpoints, const OAuthClient &client,
-                                       const QUrl &redirectUri, const QByteArray &challenge, const QByteArray &state,
-                                       const QString &scope, const QString &loginHint)
+    const QUrl &redirectUri, const QByteArray &challenge, const QByteArray &state, const QString &scope,
+    const QString &loginHint)
 {
     QUrl url = endpoints.oauthAuthorize;
     QList<QPair<QByteArray, QByteArray>> fields {
-        {"client_id"_ba, client.clientId.toUtf8()},
-        {"redirect_uri"_ba, redirectUri.toEncoded()},
-        {"response_type"_ba, "code"_ba},
-        {"scope"_ba, scope.toUtf8()},
-        {"state"_ba, state},
-        {"code_challenge"_ba, challenge},
-        {"code_challenge_method"_ba, "S256"_ba},
+        { "client_id"_ba, client.clientId.toUtf8() },
+        { "redirect_uri"_ba, redirectUri.toEncoded() },
+        { "response_type"_ba, "code"_ba },
+        { "scope"_ba, scope.toUtf8() },
+        { "state"_ba, state },
+        { "code_challenge"_ba, challenge },
+        { "code_challenge_method"_ba, "S256"_ba },
         // Offline access + forced consent: Google only returns a refresh token on a consent screen.
-        {"access_type"_ba, "offline"_ba},
-        {"prompt"_ba, "consent"_ba},
+        { "access_type"_ba, "offline"_ba },
+        { "prompt"_ba, "consent"_ba },
     };
     if (!loginHint.isEmpty())
-        fields.append({"login_hint"_ba, loginHint.toUtf8()});
+        fields.append({ "login_hint"_ba, loginHint.toUtf8() });
     // Encoded by hand: QUrlQuery would leave the redirect URI's ':' and '/' and the scope's spaces ambiguous.
     url.setQuery(QString::fromLatin1(encodeForm(fields)), QUrl::StrictMode);
     return url;
 }
 
 QNetworkReply *GoogleOAuthFlow::exchangeCode(QNetworkAccessManager *nam, const Net::Endpoints &endpoints,
-                                             const OAuthClient &client, const QByteArray &code,
-                                             const QByteArray &verifier, const QUrl &redirectUri, QObject *context,
-                                             std::function<void(const TokenReply &)> done)
+    const OAuthClient &client, const QByteArray &code, const QByteArray &verifier, const QUrl &redirectUri,
+    QObject *context, std::function<void(const TokenReply &)> done)
 {
     Util::registerSecret(code);
     const QByteArray form = encodeForm({
-        {"grant_type"_ba, "authorization_code"_ba},
-        {"code"_ba, code},
-        {"client_id"_ba, client.clientId.toUtf8()},
-        {"client_secret"_ba, client.clientSecret},
-        {"redirect_uri"_ba, redirectUri.toEncoded()},
-        {"code_verifier"_ba, verifier},
+        { "grant_type"_ba, "authorization_code"_ba },
+        { "code"_ba, code },
+        { "client_id"_ba, client.clientId.toUtf8() },
+        { "client_secret"_ba, client.clientSecret },
+        { "redirect_uri"_ba, redirectUri.toEncoded() },
+        { "code_verifier"_ba, verifier },
     });
     return postTokenRequest(nam, endpoints.oauthToken, form, {}, context, std::move(done));
 }
@@ -188,25 +191,26 @@ QNetworkReply *GoogleOAuthFlow::exchangeCode(QNetworkAccessManager *nam, const N
 void GoogleOAuthFlow::onCode(const QByteArray &code)
 {
     m_reply = exchangeCode(m_nam, m_endpoints, m_client, code, m_pkce.verifier(), m_listener->redirectUri(), this,
-                           [this](const TokenReply &reply) {
-                               if (m_finished)
-                                   return;
-                               if (!reply.ok)
-                               {
-                                   fail(describeTokenError(reply, TokenGrant::AuthorizationCode,
-                                                           m_loginHint.isEmpty() ? tr("this sign-in") : m_loginHint));
-                                   return;
-                               }
-                               if (reply.response.refreshToken.isEmpty())
-                               {
-                                   fail(tr("Google granted access but sent no refresh token, so the sign-in could "
-                                           "not be kept. Remove Drive Ingest's access at "
-                                           "https://myaccount.google.com/permissions and sign in again."));
-                                   return;
-                               }
-                               m_finished = true;
-                               emit succeeded(reply.response);
-                           });
+        [this](const TokenReply &reply)
+        {
+            if (m_finished)
+                return;
+            if (!reply.ok)
+            {
+                fail(describeTokenError(
+                    reply, TokenGrant::AuthorizationCode, m_loginHint.isEmpty() ? tr("this sign-in") : m_loginHint));
+                return;
+            }
+            if (reply.response.refreshToken.isEmpty())
+            {
+                fail(tr("Google granted access but sent no refresh token, so the sign-in could "
+                        "not be kept. Remove Drive Ingest's access at "
+                        "https://myaccount.google.com/permissions and sign in again."));
+                return;
+            }
+            m_finished = true;
+            emit succeeded(reply.response);
+        });
 }
 
 void GoogleOAuthFlow::fail(const QString &message)

@@ -9,7 +9,6 @@
 #include <QPointer>
 #include <QString>
 #include <QUrl>
-
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -61,13 +60,13 @@ class GoogleOAuthFlow final : public QObject
 
 public:
     GoogleOAuthFlow(QNetworkAccessManager *nam, const Net::Endpoints &endpoints, const OAuthClient &client,
-                    QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~GoogleOAuthFlow() override;
 
-    void setFixedPort(quint16 port);                        ///< default: a random free port
-    void setTimeout(std::chrono::milliseconds timeout);     ///< waiting for the browser; default 5 min
-    void setLoginHint(const QString &emailOrName);          ///< pre-selects the Google account
-    void setScope(const QString &scope);                    ///< default: drive.readonly
+    void setFixedPort(quint16 port); ///< default: a random free port
+    void setTimeout(std::chrono::milliseconds timeout); ///< waiting for the browser; default 5 min
+    void setLoginHint(const QString &emailOrName); ///< pre-selects the Google account
+    void setScope(const QString &scope); ///< default: drive.readonly
 
     /// Starts listening and emits authorizationUrlReady(). False (nothing emitted) when the listener
     /// cannot start; errorString() says why ("port N is already in use").
@@ -78,14 +77,12 @@ public:
 
     /// The consent-page address for these values (exposed for tests that drive each step).
     [[nodiscard]] static QUrl authorizationUrl(const Net::Endpoints &endpoints, const OAuthClient &client,
-                                               const QUrl &redirectUri, const QByteArray &challenge,
-                                               const QByteArray &state, const QString &scope,
-                                               const QString &loginHint = {});
+        const QUrl &redirectUri, const QByteArray &challenge, const QByteArray &state, const QString &scope,
+        const QString &loginHint = {});
     /// POSTs the code exchange (grant_type=authorization_code with the PKCE verifier).
     static QNetworkReply *exchangeCode(QNetworkAccessManager *nam, const Net::Endpoints &endpoints,
-                                       const OAuthClient &client, const QByteArray &code,
-                                       const QByteArray &verifier, const QUrl &redirectUri, QObject *context,
-                                       std::function<void(const TokenReply &)> done);
+        const OAuthClient &client, const QByteArray &code, const QByteArray &verifier, const QUrl &redirectUri,
+        QObject *context, std::function<void(const TokenReply &)> done);
 
 signals:
     void authorizationUrlReady(const QUrl &url);

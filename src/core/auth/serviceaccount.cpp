@@ -12,11 +12,9 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QTimer>
-
+#include <memory>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -58,7 +56,8 @@ PkeyPtr readPrivateKey(const QByteArray &pem)
 
 std::optional<ServiceAccountKey> ServiceAccountKey::fromJson(const QByteArray &json, QString *errorMessage)
 {
-    const auto fail = [errorMessage](const QString &message) {
+    const auto fail = [errorMessage](const QString &message)
+    {
         if (errorMessage)
             *errorMessage = message;
         return std::nullopt;
@@ -117,18 +116,18 @@ std::optional<ServiceAccountKey> ServiceAccountKey::fromFile(const QString &path
 }
 
 QByteArray createServiceAccountJwt(const ServiceAccountKey &key, const QString &scope, const QString &subject,
-                                   const QDateTime &issuedAt, QString *errorMessage)
+    const QDateTime &issuedAt, QString *errorMessage)
 {
-    QJsonObject header {{u"alg"_s, u"RS256"_s}, {u"typ"_s, u"JWT"_s}};
+    QJsonObject header { { u"alg"_s, u"RS256"_s }, { u"typ"_s, u"JWT"_s } };
     if (!key.privateKeyId.isEmpty())
         header.insert(u"kid"_s, key.privateKeyId);
     const qint64 iat = issuedAt.toSecsSinceEpoch();
     QJsonObject claims {
-        {u"iss"_s, key.clientEmail},
-        {u"scope"_s, scope},
-        {u"aud"_s, key.tokenUri},
-        {u"iat"_s, iat},
-        {u"exp"_s, iat + 3600},
+        { u"iss"_s, key.clientEmail },
+        { u"scope"_s, scope },
+        { u"aud"_s, key.tokenUri },
+        { u"iat"_s, iat },
+        { u"exp"_s, iat + 3600 },
     };
     if (!subject.isEmpty())
         claims.insert(u"sub"_s, subject);
@@ -140,8 +139,8 @@ QByteArray createServiceAccountJwt(const ServiceAccountKey &key, const QString &
     size_t length = 0;
     if (!pkey || !ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, pkey.get()) != 1
         || EVP_DigestSign(ctx.get(), nullptr, &length,
-                          reinterpret_cast<const unsigned char *>(signingInput.constData()),
-                          static_cast<size_t>(signingInput.size()))
+               reinterpret_cast<const unsigned char *>(signingInput.constData()),
+               static_cast<size_t>(signingInput.size()))
             != 1)
     {
         if (errorMessage)
@@ -150,8 +149,7 @@ QByteArray createServiceAccountJwt(const ServiceAccountKey &key, const QString &
     }
     QByteArray signature(static_cast<qsizetype>(length), Qt::Uninitialized);
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-                       reinterpret_cast<const unsigned char *>(signingInput.constData()),
-                       static_cast<size_t>(signingInput.size()))
+            reinterpret_cast<const unsigned char *>(signingInput.constData()), static_cast<size_t>(signingInput.size()))
         != 1)
     {
         if (errorMessage)
@@ -165,8 +163,7 @@ QByteArray createServiceAccountJwt(const ServiceAccountKey &key, const QString &
 }
 
 ServiceAccountTokenProvider::ServiceAccountTokenProvider(QNetworkAccessManager *nam, const Net::Endpoints &endpoints,
-                                                         const ServiceAccountKey &key, const QString &subject,
-                                                         QObject *parent)
+    const ServiceAccountKey &key, const QString &subject, QObject *parent)
     : TokenProvider(parent)
     , m_nam(nam)
     , m_endpoints(endpoints)
@@ -187,7 +184,11 @@ ServiceAccountTokenProvider::ServiceAccountTokenProvider(QNetworkAccessManager *
 ServiceAccountTokenProvider::~ServiceAccountTokenProvider()
 {
     if (m_reply)
+    {
+        m_reply->disconnect(this);
         m_reply->abort();
+        m_reply->deleteLater();
+    }
 }
 
 QByteArray ServiceAccountTokenProvider::accessToken() const
@@ -225,30 +226,32 @@ void ServiceAccountTokenProvider::sendGrant()
         return;
     }
     const QByteArray form = encodeForm({
-        {"grant_type"_ba, "urn:ietf:params:oauth:grant-type:jwt-bearer"_ba},
-        {"assertion"_ba, jwt},
+        { "grant_type"_ba, "urn:ietf:params:oauth:grant-type:jwt-bearer"_ba },
+        { "assertion"_ba, jwt },
     });
-    m_reply = postTokenRequest(m_nam, m_endpoints.oauthToken, form, {}, this, [this](const TokenReply &reply) {
-        m_reply = nullptr;
-        if (reply.ok)
+    m_reply = postTokenRequest(m_nam, m_endpoints.oauthToken, form, {}, this,
+        [this](const TokenReply &reply)
         {
-            m_accessToken = reply.response.accessToken;
-            const std::chrono::seconds lifetime(reply.response.expiresIn > 0 ? reply.response.expiresIn : 3600);
-            const auto renewIn = std::chrono::duration_cast<std::chrono::milliseconds>(lifetime)
-                - GoogleTokenProvider::refreshLead(lifetime);
-            m_renewTimer->start(std::max<std::chrono::milliseconds>(renewIn, std::chrono::milliseconds(500)));
-            emit refreshed();
-            return;
-        }
-        if (reply.isTransient() && m_attempt < maxTransientAttempts)
-        {
-            m_retryTimer->start(1000 << (m_attempt - 1));
-            return;
-        }
-        const QString message = describeTokenError(reply, TokenGrant::JwtBearer, accountName());
-        qCWarning(lcAuth).noquote() << message;
-        emit refreshFailed(message);
-    });
+            m_reply = nullptr;
+            if (reply.ok)
+            {
+                m_accessToken = reply.response.accessToken;
+                const std::chrono::seconds lifetime(reply.response.expiresIn > 0 ? reply.response.expiresIn : 3600);
+                const auto renewIn = std::chrono::duration_cast<std::chrono::milliseconds>(lifetime)
+                    - GoogleTokenProvider::refreshLead(lifetime);
+                m_renewTimer->start(std::max<std::chrono::milliseconds>(renewIn, std::chrono::milliseconds(500)));
+                emit refreshed();
+                return;
+            }
+            if (reply.isTransient() && m_attempt < maxTransientAttempts)
+            {
+                m_retryTimer->start(1000 << (m_attempt - 1));
+                return;
+            }
+            const QString message = describeTokenError(reply, TokenGrant::JwtBearer, accountName());
+            qCWarning(lcAuth).noquote() << message;
+            emit refreshFailed(message);
+        });
 }
 
 } // namespace Auth

@@ -8,7 +8,6 @@
 #include <QDateTime>
 #include <QPointer>
 #include <QString>
-
 #include <optional>
 
 class QNetworkAccessManager;
@@ -23,7 +22,7 @@ struct ServiceAccountKey
     QString clientEmail;
     QString privateKeyId;
     QByteArray privateKeyPem; ///< PKCS#8 PEM; registered as a secret on load
-    QString tokenUri;         ///< the JWT audience; Google's token URL when the file has none
+    QString tokenUri; ///< the JWT audience; Google's token URL when the file has none
     QString projectId;
 
     /// Parses and validates (type, fields, an RSA private key that OpenSSL can read). Human error otherwise.
@@ -34,8 +33,7 @@ struct ServiceAccountKey
 /// An RS256-signed JWT (RFC 7523) asking for `scope`, valid for one hour from `issuedAt`; `subject`
 /// (domain-wide delegation) only when not empty. Empty with `errorMessage` when signing fails.
 [[nodiscard]] QByteArray createServiceAccountJwt(const ServiceAccountKey &key, const QString &scope,
-                                                 const QString &subject, const QDateTime &issuedAt,
-                                                 QString *errorMessage = nullptr);
+    const QString &subject, const QDateTime &issuedAt, QString *errorMessage = nullptr);
 
 /**
  * Access tokens for a service account: sign a JWT, trade it for a token at the token endpoint
@@ -49,8 +47,7 @@ class ServiceAccountTokenProvider final : public TokenProvider
 public:
     /// Starts fetching a token at once (queued).
     ServiceAccountTokenProvider(QNetworkAccessManager *nam, const Net::Endpoints &endpoints,
-                                const ServiceAccountKey &key, const QString &subject = {},
-                                QObject *parent = nullptr);
+        const ServiceAccountKey &key, const QString &subject = {}, QObject *parent = nullptr);
     ~ServiceAccountTokenProvider() override;
 
     [[nodiscard]] QByteArray accessToken() const override;

@@ -24,8 +24,7 @@ QString tr(const char *text)
 
 constexpr int tokenRequestTimeoutMs = 30000;
 
-const char sevenDayNote[] = QT_TRANSLATE_NOOP(
-    "Auth::TokenRequest",
+const char sevenDayNote[] = QT_TRANSLATE_NOOP("Auth::TokenRequest",
     "If this happens about a week after every sign-in, your OAuth client's app is in \"Testing\" publishing "
     "status: Google expires the sign-ins of Testing apps after 7 days. Publish the app (Google Cloud console "
     "→ Google Auth Platform → Audience → Publish app) to keep sign-ins valid.");
@@ -99,8 +98,8 @@ QString describeTokenError(const TokenReply &reply, TokenGrant grant, const QStr
 {
     if (reply.ok)
         return {};
-    const QString detail = reply.errorDescription.isEmpty() ? reply.error
-                                                            : u"%1: %2"_s.arg(reply.error, reply.errorDescription);
+    const QString detail
+        = reply.errorDescription.isEmpty() ? reply.error : u"%1: %2"_s.arg(reply.error, reply.errorDescription);
     if (reply.httpStatus == 0)
         return tr("Could not reach the sign-in server for %1 (%2). Check the network and try again.")
             .arg(who, reply.networkError);
@@ -168,12 +167,14 @@ QString describeTokenError(const TokenReply &reply, TokenGrant grant, const QStr
             return tr("The sign-in of %1 was already revoked or expired.").arg(who);
         break;
     }
-    return tr("The sign-in server refused the request for %1 (HTTP %2, %3).").arg(who).arg(reply.httpStatus).arg(detail);
+    return tr("The sign-in server refused the request for %1 (HTTP %2, %3).")
+        .arg(who)
+        .arg(reply.httpStatus)
+        .arg(detail);
 }
 
 QNetworkReply *postTokenRequest(QNetworkAccessManager *nam, const QUrl &url, const QByteArray &form,
-                                const QByteArray &basicAuth, QObject *context,
-                                std::function<void(const TokenReply &)> done)
+    const QByteArray &basicAuth, QObject *context, std::function<void(const TokenReply &)> done)
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded"_ba);
@@ -185,28 +186,30 @@ QNetworkReply *postTokenRequest(QNetworkAccessManager *nam, const QUrl &url, con
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = nam->post(request, form);
     QPointer<QObject> guard(context);
-    QObject::connect(reply, &QNetworkReply::finished, context, [reply, guard, done = std::move(done)] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        TokenReply result;
-        if (status == 0)
+    QObject::connect(reply, &QNetworkReply::finished, context,
+        [reply, guard, done = std::move(done)]
         {
-            result.networkError = reply->errorString();
-            result.error = u"network"_s;
-        }
-        else
-        {
-            // Token bodies are small; the cap keeps a misbehaving server from growing memory.
-            result = parseTokenReply(status, reply->read(1 << 20));
-        }
-        if (result.ok)
-        {
-            Util::registerSecret(result.response.accessToken);
-            Util::registerSecret(result.response.refreshToken);
-        }
-        if (guard)
-            done(result);
-    });
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            TokenReply result;
+            if (status == 0)
+            {
+                result.networkError = reply->errorString();
+                result.error = u"network"_s;
+            }
+            else
+            {
+                // Token bodies are small; the cap keeps a misbehaving server from growing memory.
+                result = parseTokenReply(status, reply->read(1 << 20));
+            }
+            if (result.ok)
+            {
+                Util::registerSecret(result.response.accessToken);
+                Util::registerSecret(result.response.refreshToken);
+            }
+            if (guard)
+                done(result);
+        });
     return reply;
 }
 

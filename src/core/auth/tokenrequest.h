@@ -7,7 +7,6 @@
 #include <QPair>
 #include <QString>
 #include <QUrl>
-
 #include <functional>
 
 class QNetworkAccessManager;
@@ -21,7 +20,7 @@ struct TokenResponse
 {
     QByteArray accessToken;
     QByteArray refreshToken; ///< only on code exchange (Google keeps the old one on refresh)
-    qint64 expiresIn = 0;    ///< seconds; 0 when the server did not say
+    qint64 expiresIn = 0; ///< seconds; 0 when the server did not say
     QString scope;
     QString tokenType;
 };
@@ -41,10 +40,10 @@ struct TokenReply
 {
     bool ok = false;
     TokenResponse response;
-    int httpStatus = 0;       ///< 0: no HTTP answer (network error)
-    QString error;            ///< RFC 6749 §5.2 "error" ("invalid_grant", …), or empty
+    int httpStatus = 0; ///< 0: no HTTP answer (network error)
+    QString error; ///< RFC 6749 §5.2 "error" ("invalid_grant", …), or empty
     QString errorDescription; ///< the server's error_description (never contains a secret)
-    QString networkError;     ///< QNetworkReply's text when there was no HTTP answer
+    QString networkError; ///< QNetworkReply's text when there was no HTTP answer
 
     /// Worth retrying later: no answer, 5xx, 429.
     [[nodiscard]] bool isTransient() const;
@@ -68,8 +67,7 @@ struct TokenReply
  * Returns the reply so the caller can abort it; it deletes itself.
  */
 QNetworkReply *postTokenRequest(QNetworkAccessManager *nam, const QUrl &url, const QByteArray &form,
-                                const QByteArray &basicAuth, QObject *context,
-                                std::function<void(const TokenReply &)> done);
+    const QByteArray &basicAuth, QObject *context, std::function<void(const TokenReply &)> done);
 
 } // namespace Auth
 

@@ -4,7 +4,6 @@
 #include <QByteArray>
 #include <QObject>
 #include <QString>
-
 #include <functional>
 
 namespace Auth
@@ -27,10 +26,10 @@ public:
         {
             Ok,
             NotFound, ///< read/remove of a key that does not exist
-            Failed,   ///< the store is unreachable, locked, or refused
+            Failed, ///< the store is unreachable, locked, or refused
         };
         Status status = Status::Failed;
-        QByteArray data;     ///< read(): the secret
+        QByteArray data; ///< read(): the secret
         QString errorString; ///< human text when Failed
 
         [[nodiscard]] bool ok() const { return status == Status::Ok; }
