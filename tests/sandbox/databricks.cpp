@@ -752,7 +752,13 @@ void DatabricksService::Impl::filesGet(const httplib::Request &req, httplib::Res
         sendDbxError(res, 404, "NOT_FOUND", "The file being accessed is not found.");
         return;
     }
-    const std::int64_t mtimeS = info->mtimeMs / 1000;
+    serveFile(req, res, vp->disk, *info);
+}
+
+void DatabricksService::Impl::serveFile(
+    const httplib::Request &req, httplib::Response &res, const fs::path &disk, const PathInfo &info)
+{
+    const std::int64_t mtimeS = info.mtimeMs / 1000;
     if (req.has_header("If-Unmodified-Since"))
     {
         std::tm tm {};
@@ -763,7 +769,7 @@ void DatabricksService::Impl::filesGet(const httplib::Request &req, httplib::Res
             return;
         }
     }
-    const auto size = static_cast<ssize_t>(info->size);
+    const auto size = static_cast<ssize_t>(info.size);
     // cpp-httplib applies ranges without checking them against the length: clamp here, 416 when unsatisfiable.
     auto &ranges = const_cast<httplib::Request &>(req).ranges;
     for (auto &r : ranges)
@@ -792,7 +798,7 @@ void DatabricksService::Impl::filesGet(const httplib::Request &req, httplib::Res
         res.set_content("", "application/octet-stream");
         return;
     }
-    const int fd = ::open(vp->disk.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(disk.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
     {
         sendDbxError(res, 404, "NOT_FOUND", "The file being accessed is not found.");
@@ -1075,7 +1081,7 @@ void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httpli
     for (long part = start; part < start + count; ++part)
     {
         const std::string key = jwt::randomUrlSafe(24);
-        presigned[key] = Presigned { token, static_cast<int>(part), expires };
+        presigned[key] = Presigned { token, static_cast<int>(part), expires, {} };
         urls.push_back({ { "part_number", part }, { "url", b + "/_presigned/" + key },
             { "headers", { { { "name", "Content-Type" }, { "value", "application/octet-stream" } } } } });
     }
@@ -1103,9 +1109,76 @@ void DatabricksService::Impl::createAbortUrl(const httplib::Request &req, httpli
         return;
     }
     const std::string key = jwt::randomUrlSafe(24);
-    presigned[key] = Presigned { token, 0, std::chrono::system_clock::now() + std::chrono::hours(1) };
+    presigned[key] = Presigned { token, 0, std::chrono::system_clock::now() + std::chrono::hours(1), {} };
     sendJsonBody(res, 200,
         { { "abort_upload_url", { { "url", b + "/_presigned/" + key }, { "headers", nlohmann::json::array() } } } });
+}
+
+void DatabricksService::Impl::createDownloadUrl(const httplib::Request &req, httplib::Response &res)
+{
+    Stats::nameCurrentRequest("dbx.files.download_url");
+    if (!admit(req, res))
+        return;
+    const auto vp = volumePath(req.get_param_value("path"), res);
+    if (!vp)
+        return;
+    const auto info = statPath(vp->disk);
+    if (!info || info->isDir)
+    {
+        sendDbxError(res, 404, "NOT_FOUND", "The file being accessed is not found.");
+        return;
+    }
+    auto expires = std::chrono::system_clock::now() + std::chrono::hours(1);
+    if (req.has_param("expire_time"))
+    {
+        const auto parsed = parseExpireTime(req.get_param_value("expire_time"));
+        if (!parsed)
+        {
+            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid expire_time.");
+            return;
+        }
+        expires = *parsed;
+    }
+    const std::string b = base(req);
+    std::lock_guard lock(mutex);
+    const std::string key = jwt::randomUrlSafe(24);
+    Presigned p;
+    p.part = -1;
+    p.expires = expires;
+    p.download = vp->disk;
+    presigned[key] = p;
+    sendJsonBody(res, 200, { { "url", b + "/_presigned/" + key }, { "headers", nlohmann::json::array() } });
+}
+
+void DatabricksService::Impl::presignedGet(const httplib::Request &req, httplib::Response &res)
+{
+    Stats::nameCurrentRequest("dbx.presigned.get");
+    if (!admit(req, res, false))
+        return;
+    fs::path disk;
+    {
+        std::lock_guard lock(mutex);
+        const auto it = presigned.find(req.matches[1].str());
+        if (it == presigned.end() || it->second.part != -1)
+        {
+            sendS3Error(res, 403, "SignatureDoesNotMatch",
+                "The request signature we calculated does not match the signature you provided.");
+            return;
+        }
+        if (std::chrono::system_clock::now() >= it->second.expires)
+        {
+            sendS3Error(res, 403, "AccessDenied", "Request has expired");
+            return;
+        }
+        disk = it->second.download;
+    }
+    const auto info = statPath(disk);
+    if (!info || info->isDir)
+    {
+        sendS3Error(res, 404, "NoSuchKey", "The specified key does not exist.");
+        return;
+    }
+    serveFile(req, res, disk, *info);
 }
 
 void DatabricksService::Impl::presignedPut(
@@ -1355,6 +1428,10 @@ void DatabricksService::registerRoutes(httplib::Server &server)
         presigned, [d](const httplib::Request &req, httplib::Response &res) { d->presignedPut(req, res, nullptr); });
     server.Delete(
         presigned, [d](const httplib::Request &req, httplib::Response &res) { d->presignedDelete(req, res); });
+
+    server.Post("/api/2.0/fs/create-download-url",
+        [d](const httplib::Request &req, httplib::Response &res) { d->createDownloadUrl(req, res); });
+    server.Get(presigned, [d](const httplib::Request &req, httplib::Response &res) { d->presignedGet(req, res); });
 
     d->registerDbfs(server);
 }

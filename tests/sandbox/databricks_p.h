@@ -67,6 +67,13 @@ private:
     Md5 m_md5;
 };
 
+struct PathInfo
+{
+    bool isDir = false;
+    std::uint64_t size = 0;
+    std::int64_t mtimeMs = 0;
+};
+
 struct DatabricksService::Impl
 {
     Impl(Stats &s, TokenAuthority &a, const fs::path &dataDir);
@@ -105,8 +112,9 @@ struct DatabricksService::Impl
     struct Presigned
     {
         std::string session;
-        int part = 0; ///< 0: abort URL
+        int part = 0; ///< 0: abort URL, -1: download URL
         std::chrono::system_clock::time_point expires;
+        fs::path download; ///< the file a download URL serves
     };
     std::map<std::string, Presigned> presigned;
 
@@ -149,6 +157,10 @@ struct DatabricksService::Impl
     void createPartUrls(const httplib::Request &req, httplib::Response &res);
     void createAbortUrl(const httplib::Request &req, httplib::Response &res);
     void presignedPut(const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader);
+    void createDownloadUrl(const httplib::Request &req, httplib::Response &res);
+    void presignedGet(const httplib::Request &req, httplib::Response &res);
+    /// GET/HEAD body of a stored file: If-Unmodified-Since, validated ranges, streamed from disk.
+    void serveFile(const httplib::Request &req, httplib::Response &res, const fs::path &disk, const PathInfo &info);
     void presignedDelete(const httplib::Request &req, httplib::Response &res);
     void completeUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp);
     void initiateUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp);
@@ -168,12 +180,6 @@ void sendDbxError(httplib::Response &res, int status, const std::string &code, c
 void sendDbfsError(httplib::Response &res, int status, const std::string &code, const std::string &message);
 void sendJsonBody(httplib::Response &res, int status, const nlohmann::json &body);
 std::optional<nlohmann::json> parseJsonBody(const httplib::Request &req, httplib::Response &res, bool dbfs);
-struct PathInfo
-{
-    bool isDir = false;
-    std::uint64_t size = 0;
-    std::int64_t mtimeMs = 0;
-};
 /// lstat-free stat of a path in the data dir; nullopt when it does not exist.
 std::optional<PathInfo> statPath(const fs::path &p);
 std::string httpDate(std::int64_t unixSeconds);

@@ -83,6 +83,7 @@ private slots:
     void bigPutIsStreamed();
     void singlePutCapAnswers413();
     void multipartRoundTrip();
+    void presignedDownloadUrl();
     void dbfsBlocksThenRead();
     void dbfsHandleExpires();
     void dbfsPutMoveListDelete();
@@ -549,6 +550,28 @@ void TestSandboxDatabricks::multipartRoundTrip()
         = m_sandbox.request("POST", u"/api/2.0/fs/files"_s + vol + u"?action=initiate-upload"_s, {}, kPat);
     QCOMPARE(disabled.status, 403);
     QCOMPARE(disabled.json().value(u"error_code"_s).toString(), u"PERMISSION_DENIED"_s);
+}
+
+void TestSandboxDatabricks::presignedDownloadUrl()
+{
+    const QByteArray data = bytes(100000, 17);
+    QCOMPARE(m_sandbox.request("PUT", kFiles + u"/dl.bin"_s, data, kPat).status, 204);
+    const auto made = m_sandbox.request("POST",
+        u"/api/2.0/fs/create-download-url?path=/Volumes/main/default/landing/dl.bin&expire_time=2099-01-01T00:00:00Z"_s,
+        {}, kPat);
+    QCOMPARE(made.status, 200);
+    const QUrl url(made.json().value(u"url"_s).toString());
+    // No Databricks credentials on the presigned URL; ranges work there too.
+    QVERIFY(m_sandbox.get(url.path()).body == data);
+    const auto part = m_sandbox.get(url.path(), { { "Range", "bytes=10-19" } });
+    QCOMPARE(part.status, 206);
+    QCOMPARE(part.body, data.mid(10, 10));
+    QCOMPARE(m_sandbox.get(u"/_presigned/doesnotexist"_s).status, 403);
+    QCOMPARE(
+        m_sandbox
+            .request("POST", u"/api/2.0/fs/create-download-url?path=/Volumes/main/default/landing/none"_s, {}, kPat)
+            .status,
+        404);
 }
 
 void TestSandboxDatabricks::dbfsBlocksThenRead()
