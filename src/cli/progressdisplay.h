@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+
 class QTextStream;
 
 namespace Cli
@@ -40,6 +42,8 @@ public:
     ProgressDisplay &operator=(const ProgressDisplay &) = delete;
 
     void setPlainInterval(qint64 ms) { m_plainIntervalMs = ms; }
+    /// The terminal was resized: the next frame is laid out for the new width.
+    void setWidth(int width) { m_width = std::max(width, 40); }
     void update(const Transfer::Snapshot &snapshot);
     /// A message that must not be overdrawn by the live block (warnings, "cancelling…").
     void message(const QString &text);
