@@ -23,9 +23,10 @@ TokenStore::Result resultOf(const QKeychain::Job *job)
         break;
     default:
         result.status = TokenStore::Result::Status::Failed;
+        // Sign-ins are never written anywhere else, so say what to fix rather than fall back.
         result.errorString = QObject::tr("The OS keychain refused the request (%1). On Linux a Secret Service "
-                                         "(gnome-keyring, KWallet) must be running and unlocked; or use "
-                                         "--no-keychain to keep the sign-in for this run only.")
+                                         "(gnome-keyring or KWallet) must be running and unlocked in this session; "
+                                         "for unattended runs use --service-account instead.")
                                  .arg(job->errorString());
         break;
     }

@@ -9,7 +9,8 @@
 
 namespace Auth
 {
-/// Secrets in process memory only: for tests and `--no-keychain`. Thread-safe; callbacks are queued.
+/// Secrets in process memory only (tests; a face may offer it as "do not remember"). Thread-safe; callbacks are
+/// queued.
 class MemoryTokenStore final : public TokenStore
 {
     Q_OBJECT
