@@ -2,6 +2,7 @@
 // drive-ingest: the composition root. Builds settings, the engine host, the browsing network manager and
 // the window, and passes them down; nothing here is global.
 #include "appsettings.h"
+#include "googlesignin.h"
 #include "mainwindow.h"
 #include "screenshotscript.h"
 
@@ -20,7 +21,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkProxyFactory>
+#include <QPalette>
 #include <QSettings>
+#include <QStyleFactory>
 #include <QTranslator>
 
 #include <memory>
@@ -46,6 +49,38 @@ void applyProxy(const AppSettings &settings)
             QNetworkProxy(QNetworkProxy::HttpProxy, settings.proxyHost(), quint16(settings.proxyPort())));
         break;
     }
+}
+
+/// A dark Fusion palette: for desktops without a dark theme, and to check that every widget reads in the dark.
+void applyDarkPalette()
+{
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8c, 0x8c));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Light, QColor(0x4a, 0x4d, 0x52));
+    p.setColor(QPalette::Midlight, QColor(0x3c, 0x3f, 0x44));
+    p.setColor(QPalette::Mid, QColor(0x55, 0x58, 0x5e));
+    p.setColor(QPalette::Dark, QColor(0x16, 0x17, 0x19));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb8));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb0, 0xf0));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7a, 0x7a));
+    QApplication::setPalette(p);
 }
 
 /// Stands in for the engine in a build where it has not landed yet: every run fails with a clear message.
@@ -98,8 +133,11 @@ int main(int argc, char *argv[])
         u"screenshots"_s, QApplication::translate("main", "Run the demo ingest and save screenshots into <dir>."), u"dir"_s);
     const QCommandLineOption destinationOption(
         u"destination"_s, QApplication::translate("main", "Local folder the demo ingest writes to."), u"dir"_s);
-    parser.addOptions({sandboxOption, screenshotOption, destinationOption});
+    const QCommandLineOption darkOption(u"dark"_s, QApplication::translate("main", "Use a dark colour scheme."));
+    parser.addOptions({sandboxOption, screenshotOption, destinationOption, darkOption});
     parser.process(app);
+    if (parser.isSet(darkOption))
+        applyDarkPalette();
 
     // Settings live in the normal per-user place; nothing secret is ever written there.
     QSettings qsettings;
@@ -113,10 +151,11 @@ int main(int argc, char *argv[])
     MissingEngine runner;
 #endif
 
-    QNetworkAccessManager browseNam; // the browser's listing calls, on the GUI thread (async)
+    QNetworkAccessManager browseNam; // the browser's listing and the sign-in, on the GUI thread (async)
     MainWindow::Services services;
     services.settings = &settings;
     services.runner = &runner;
+    services.googleSignIn = GoogleSignIn::make(&browseNam, &settings);
 #ifdef DI_GUI_HAVE_DRIVECLIENT
     services.browserFactory = [&browseNam](const AccountSession &session, QObject *parent) -> BrowserSource * {
         return new DriveBrowserSource(&browseNam, session, parent);

@@ -7,6 +7,7 @@
 #include "destinationpicker.h"
 #include "mainwindow.h"
 #include "queuemodel.h"
+#include "sandboxlauncher.h"
 #include "settingsdialog.h"
 
 #include <QApplication>
@@ -41,8 +42,8 @@ ScreenshotScript::ScreenshotScript(MainWindow *window, const QString &outputDir,
 void ScreenshotScript::start()
 {
     QDir().mkpath(m_dir);
-    // A cap keeps the demo run going long enough to be seen mid-way on a fast loopback.
-    m_window->settings()->setBandwidthLimit(8000000);
+    // A per-connection cap in the sandbox keeps the demo run going long enough to be seen mid-way on loopback.
+    m_window->sandboxLauncher()->setExtraArguments({u"--bandwidth"_s, u"25000000"_s});
     m_stageTime.start();
     m_timer.start();
 }
@@ -138,8 +139,6 @@ void ScreenshotScript::step()
         QApplication::processEvents();
         save(u"dashboard"_s);
         m_window->tabs()->setCurrentIndex(0);
-        m_window->settings()->setBandwidthLimit(0);
-        m_window->applyLiveSettings();
         next();
         break;
     }

@@ -28,17 +28,18 @@ Dashboard::Dashboard(QWidget *parent)
 
     auto *totals = new QGroupBox(tr("Totals"), this);
     auto *grid = new QGridLayout(totals);
+    // Two label/value pairs per row: values such as "487.0 MB of 1.1 GB" need the room in any language.
     m_files = addTotal(grid, 0, 0, tr("Files done:"));
     m_failed = addTotal(grid, 0, 2, tr("Failed:"));
-    m_left = addTotal(grid, 0, 4, tr("Left:"));
-    m_bytes = addTotal(grid, 1, 0, tr("Transferred:"));
-    m_rate = addTotal(grid, 1, 2, tr("Current rate:"));
-    m_average = addTotal(grid, 1, 4, tr("Average rate:"));
-    m_eta = addTotal(grid, 2, 0, tr("Time left:"));
+    m_left = addTotal(grid, 1, 0, tr("Left:"));
+    m_eta = addTotal(grid, 1, 2, tr("Time left:"));
+    m_bytes = addTotal(grid, 2, 0, tr("Transferred:"));
     m_requests = addTotal(grid, 2, 2, tr("Requests:"));
+    m_rate = addTotal(grid, 3, 0, tr("Current rate:"));
+    m_average = addTotal(grid, 3, 2, tr("Average rate:"));
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
-    grid->setColumnStretch(5, 1);
+    grid->setVerticalSpacing(2);
     layout->addWidget(totals);
 
     m_limit = new QLabel(this);
@@ -166,9 +167,14 @@ void Dashboard::showReport(const Transfer::Report &report)
             continue;
         const int row = m_problems->rowCount();
         m_problems->insertRow(row);
-        m_problems->setItem(row, 0, new QTableWidgetItem(f.drivePath.isEmpty() ? f.driveId : f.drivePath));
-        m_problems->setItem(row, 1, new QTableWidgetItem(Format::stateText(f.state)));
-        m_problems->setItem(row, 2, new QTableWidgetItem(f.lastError.message.isEmpty() ? f.lastError.reason : f.lastError.message));
+        const QStringList cells {f.drivePath.isEmpty() ? f.driveId : f.drivePath, Format::stateText(f.state),
+                                 f.lastError.message.isEmpty() ? f.lastError.reason : f.lastError.message};
+        for (int column = 0; column < cells.size(); ++column)
+        {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            item->setToolTip(cells.at(column)); // long paths and reasons are elided in the cell
+            m_problems->setItem(row, column, item);
+        }
     }
     m_problems->setVisible(m_problems->rowCount() > 0);
     m_reportBox->show();

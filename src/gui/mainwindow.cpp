@@ -37,6 +37,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 MainWindow::MainWindow(const Services &services, QWidget *parent)
@@ -215,11 +217,15 @@ QWidget *MainWindow::buildWorkspace()
     m_browserView->setDragDropMode(QAbstractItemView::DragOnly);
     m_browserView->setUniformRowHeights(true);
     m_browserView->setTextElideMode(Qt::ElideMiddle);
-    m_browserView->header()->setStretchLastSection(false);
-    m_browserView->header()->setSectionResizeMode(BrowserModel::NameColumn, QHeaderView::Stretch);
-    m_browserView->header()->setSectionResizeMode(BrowserModel::SizeColumn, QHeaderView::ResizeToContents);
-    m_browserView->header()->setSectionResizeMode(BrowserModel::ModifiedColumn, QHeaderView::ResizeToContents);
-    m_browserView->header()->setSectionResizeMode(BrowserModel::TypeColumn, QHeaderView::ResizeToContents);
+    {
+        QHeaderView *header = m_browserView->header();
+        const int em = m_browserView->fontMetrics().horizontalAdvance(u'x');
+        header->setStretchLastSection(true);
+        header->setSectionResizeMode(QHeaderView::Interactive);
+        header->resizeSection(BrowserModel::NameColumn, em * 34);
+        header->setSectionResizeMode(BrowserModel::SizeColumn, QHeaderView::ResizeToContents);
+        header->setSectionResizeMode(BrowserModel::ModifiedColumn, QHeaderView::ResizeToContents);
+    }
     m_browserView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_browserView->addAction(m_addSelected);
     connect(m_browserView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -269,7 +275,10 @@ QWidget *MainWindow::buildWorkspace()
         header->resizeSection(QueueModel::NameColumn, fm.horizontalAdvance(u'x') * 40);
         header->resizeSection(QueueModel::SizeColumn, fm.horizontalAdvance(u"0000.0 MB"_s) + 16);
         header->resizeSection(QueueModel::ProgressColumn, fm.horizontalAdvance(u"0000.0 MB"_s) + 40);
-        header->resizeSection(QueueModel::StateColumn, fm.horizontalAdvance(u"Transferring"_s) + 24);
+        int stateWidth = fm.horizontalAdvance(tr("Waiting to start"));
+        for (int state = int(Transfer::FileState::Queued); state <= int(Transfer::FileState::Parked); ++state)
+            stateWidth = std::max(stateWidth, fm.horizontalAdvance(Format::stateText(Transfer::FileState(state))));
+        header->resizeSection(QueueModel::StateColumn, stateWidth + 24);
         header->resizeSection(QueueModel::RateColumn, fm.horizontalAdvance(u"000.0 MB/s"_s) + 16);
         header->resizeSection(QueueModel::EtaColumn, fm.horizontalAdvance(u"00 min 00 s"_s) + 16);
         header->resizeSection(QueueModel::RetriesColumn, fm.horizontalAdvance(tr("Retries")) + 24);
@@ -294,7 +303,7 @@ QWidget *MainWindow::buildWorkspace()
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     const int em = fontMetrics().horizontalAdvance(u'x');
-    splitter->setSizes({em * 60, em * 100});
+    splitter->setSizes({em * 60, em * 104});
     return splitter;
 }
 
