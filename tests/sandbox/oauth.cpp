@@ -225,7 +225,7 @@ struct TokenAuthority::Impl
     std::set<std::string> pats;
     std::string staticToken;
     std::string baseUrl;
-    int lifetime = 3599;
+    int lifetime = 3600;
     bool lifetimeSet = false;
 
     std::map<std::string, Code> codes;
@@ -265,7 +265,13 @@ struct TokenAuthority::Impl
         return token;
     }
 
-    int expiresIn(bool databricks) const { return databricks && !lifetimeSet ? kDatabricksLifetimeS : lifetime; }
+    int expiresIn(bool databricks) const
+    {
+        if (databricks)
+            return lifetimeSet ? lifetime : kDatabricksLifetimeS;
+        // Google reports the whole seconds left when it answers: 3599 for its one-hour tokens.
+        return lifetime >= 120 ? lifetime - 1 : lifetime;
+    }
 
     void fail(const std::string &reason) { ++failures[reason]; }
 

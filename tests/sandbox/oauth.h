@@ -26,7 +26,7 @@ class Stats;
 ///   "service_accounts": [{"client_email": "…", "private_key_id": "…", "public_key_pem": "-----BEGIN PUBLIC KEY…"}],
 ///   "service_principals": [{"client_id": "…", "client_secret": "…"}],   // Databricks OIDC M2M
 ///   "databricks_tokens": ["dapi…"],                                      // extra PATs
-///   "token_lifetime_s": 3599 }
+///   "token_lifetime_s": 3600 }
 /// ```
 /// Built in: client `sandbox-client.apps.googleusercontent.com` / `sandbox-secret`; service principal `sandbox-sp` /
 /// `sandbox-sp-secret`; PAT `dapi-sandbox-token`; and the demo service account
@@ -61,7 +61,9 @@ public:
     /// /oidc/.well-known/oauth-authorization-server, /oidc/v1/token.
     void registerRoutes(httplib::Server &server);
 
-    void setTokenLifetime(int seconds); ///< expires_in of Google tokens from now on (default 3599)
+    /// How long access tokens issued from now on stay valid (default 3600; Google tokens then report
+    /// expires_in 3599 as Google does, short test lifetimes are reported exactly). Also M2M tokens once set.
+    void setTokenLifetime(int seconds);
     void setStaticToken(const std::string &token); ///< valid for every service, never expires
     void addDatabricksToken(const std::string &pat); ///< an extra PAT (manifest "databricks.tokens")
     void addServicePrincipal(const std::string &clientId, const std::string &secret);
