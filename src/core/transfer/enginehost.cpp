@@ -3,6 +3,7 @@
 
 #include "auth/tokenprovider.h"
 #include "destinations/destination.h"
+#include "net/network.h"
 #include "transfer/engine.h"
 
 #include <QNetworkAccessManager>
@@ -58,6 +59,19 @@ void EngineHost::startRun(const Setup &setup, const QList<Drive::DriveRef> &sour
             m_engine->disconnect(this);
             delete m_engine->parent();
             m_engine = nullptr;
+        }
+        if (!setup.endpoints.extraCaFile.isEmpty())
+        {
+            // A sandbox started with --tls: trust its CA on top of the system store (never instead of it).
+            QString message;
+            if (!Net::configureTls(setup.endpoints.extraCaFile, &message))
+            {
+                emit runFailed({Net::ErrorClass::Local, 0, u"invalidSetup"_s, message});
+                Report report;
+                report.totals.finished = true;
+                emit finished(report);
+                return;
+            }
         }
         auto *run = new QObject(m_worker);
         auto *nam = new QNetworkAccessManager(run);

@@ -222,8 +222,27 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
         dropReply();
         delete m_ranged;
         m_ranged = nullptr;
+        // A stream sink (Volume PUT, DBFS blocks) broken by a transient error cannot take the rest: the
+        // file starts again from resumeOffset() (0) in a fresh sink after the usual backoff.
+        const bool restartable = !m_sink->supportsRandomAccess() && m_sink->resumeOffset() == 0
+            && (error.errorClass == Net::ErrorClass::Transient || error.errorClass == Net::ErrorClass::Throttled);
         m_sink->deleteLater();
         m_sink = nullptr;
+        if (restartable)
+        {
+            m_lastError = error;
+            if (const auto delay = m_backoff->nextDelay(error))
+            {
+                ++m_retries;
+                if (m_ctx.counters)
+                    ++m_ctx.counters->retries;
+                QTimer::singleShot(*delay, this, [this] {
+                    if (!m_finished)
+                        restartFromZero();
+                });
+                return;
+            }
+        }
         // A Local failure (disk full) makes the Engine stop the run; anything else fails this file only.
         finishWith(FileState::Failed, error);
     });
@@ -247,7 +266,8 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
     {
         m_ranged = new RangedFetch(m_ctx, m_job.file, m_sink, m_hasher.get(), m_options, this);
         connect(m_ranged, &RangedFetch::finished, this, &FileTransfer::onRangedFinished);
-        m_ranged->start();
+        if (!m_paused)
+            m_ranged->start(); // else resume() starts the parts
         return;
     }
     requestBody();

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Control while running (issue 3): pause/resume the run (the body resumes with Range), add sources while
+// running, change files-in-flight, cancel one file (it leaves nothing) while the others finish, retry a
+// parked file once its cause is gone. The sandbox's per-connection bandwidth cap keeps files in flight.
+#include "tst_engine_support.h"
+
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace EngineTest;
+
+class TestEngineControl final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    QJsonObject m_a; ///< ~1 MiB
+    QJsonObject m_b; ///< small
+
+    struct Live
+    {
+        Transfer::EngineHost host;
+        QList<Transfer::Snapshot> snapshots;
+        QHash<QString, Transfer::FileStatus> latest; ///< by drive id
+        bool finished = false;
+        Transfer::Report report;
+    };
+
+    void startLive(Live &live, const QList<Drive::DriveRef> &sources, const QString &dest, Transfer::RunOptions options)
+    {
+        Transfer::EngineHost::Setup setup;
+        setup.endpoints = Net::Endpoints::sandbox(m_sandbox->baseUrl());
+        setup.options = options;
+        setup.googleToken = [](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
+            return new Auth::StaticTokenProvider(Token, u"sandbox"_s, parent);
+        };
+        setup.destination = [dest](QNetworkAccessManager *, QObject *parent) -> Dest::Destination * {
+            return new Dest::LocalDestination(dest, parent);
+        };
+        connect(&live.host, &Transfer::EngineHost::snapshot, this, [&live](const Transfer::Snapshot &s) {
+            live.snapshots.append(s);
+            for (const Transfer::FileStatus &f : s.files)
+                live.latest.insert(f.driveId, f);
+        });
+        connect(&live.host, &Transfer::EngineHost::finished, this, [&live](const Transfer::Report &r) {
+            live.report = r;
+            live.finished = true;
+        });
+        live.host.startRun(setup, sources);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_sandbox = std::make_unique<SandboxProcess>(QStringList {u"--static-token"_s, QString::fromLatin1(Token), u"--quiet"_s});
+        if (!m_sandbox->start())
+            QSKIP(qPrintable(u"sandbox not available: "_s + m_sandbox->errorString()));
+        m_a = findBinary(*m_sandbox, 1 << 20, 4 << 20);
+        m_b = findBinary(*m_sandbox, 1000, 512 * 1024, {m_a.value(u"id"_s).toString()});
+        QVERIFY(!m_a.isEmpty() && !m_b.isEmpty());
+    }
+
+    void init()
+    {
+        QVERIFY(m_sandbox->reset());
+    }
+
+    void pauseAndResume()
+    {
+        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 400000}}));
+        const QString id = m_a.value(u"id"_s).toString();
+        QTemporaryDir dir;
+        Live live;
+        startLive(live, {ref(id)}, dir.path(), fastOptions());
+        QTRY_VERIFY_WITH_TIMEOUT(live.latest.value(id).bytesDone > 0, 10000);
+        live.host.pause();
+        QTRY_VERIFY_WITH_TIMEOUT(!live.snapshots.isEmpty() && live.snapshots.constLast().paused, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(live.latest.value(id).state, Transfer::FileState::Paused, 5000);
+        const qint64 atPause = live.latest.value(id).bytesDone;
+        QTest::qWait(1500);
+        // Paused means no bytes move.
+        QVERIFY(live.latest.value(id).bytesDone <= atPause + 400000);
+        QVERIFY(!live.finished);
+        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 0}}));
+        live.host.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(live.finished, 30000);
+        QCOMPARE(live.report.totals.filesDone, 1);
+        const Transfer::FileStatus *f = recordFor(live.report, id);
+        QVERIFY(f);
+        QCOMPARE(md5Of(f->destinationPath), m_a.value(u"md5"_s).toString().toLatin1());
+        // The second request carried on from where the first stopped.
+        bool resumed = false;
+        for (const auto &[status, range] : mediaRequests(*m_sandbox, id))
+            resumed = resumed || (range.startsWith(u"bytes="_s) && !range.startsWith(u"bytes=0-"_s));
+        QVERIFY(resumed);
+        QVERIFY(partialsUnder(dir.path()).isEmpty());
+    }
+
+    void addSourcesAndParallel()
+    {
+        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 1000000}}));
+        const QString a = m_a.value(u"id"_s).toString();
+        const QString b = m_b.value(u"id"_s).toString();
+        QTemporaryDir dir;
+        Live live;
+        Transfer::RunOptions options = fastOptions();
+        options.parallel = 1;
+        startLive(live, {ref(a)}, dir.path(), options);
+        QTRY_VERIFY_WITH_TIMEOUT(live.latest.value(a).bytesDone > 0, 10000);
+        live.host.addSources({ref(b)});
+        live.host.setParallel(2);
+        // With a second slot, b starts while a is still in flight.
+        QTRY_VERIFY_WITH_TIMEOUT(live.latest.contains(b), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(live.finished, 30000);
+        QCOMPARE(live.report.totals.filesDone, 2);
+        QCOMPARE(md5Of(recordFor(live.report, b)->destinationPath), m_b.value(u"md5"_s).toString().toLatin1());
+        QCOMPARE(md5Of(recordFor(live.report, a)->destinationPath), m_a.value(u"md5"_s).toString().toLatin1());
+    }
+
+    void cancelOneFile()
+    {
+        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 300000}}));
+        const QString a = m_a.value(u"id"_s).toString();
+        const QString b = m_b.value(u"id"_s).toString();
+        QTemporaryDir dir;
+        Live live;
+        startLive(live, {ref(a), ref(b)}, dir.path(), fastOptions());
+        QTRY_VERIFY_WITH_TIMEOUT(live.latest.value(a).bytesDone > 0, 10000);
+        live.host.cancelFile(live.latest.value(a).key);
+        QTRY_VERIFY_WITH_TIMEOUT(live.finished, 30000);
+        QCOMPARE(recordFor(live.report, a)->state, Transfer::FileState::Cancelled);
+        QCOMPARE(recordFor(live.report, b)->state, Transfer::FileState::Done);
+        // Only b is on disk.
+        QCOMPARE(filesUnder(dir.path()), QStringList {recordFor(live.report, b)->destinationPath});
+    }
+
+    void retryParkedFile()
+    {
+        const QString a = m_a.value(u"id"_s).toString();
+        const QString b = m_b.value(u"id"_s).toString();
+        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 200000},
+                                      {u"files"_s, QJsonObject {{b, QJsonObject {{u"download_quota_exceeded"_s, true}}}}}}));
+        QTemporaryDir dir;
+        Live live;
+        startLive(live, {ref(a), ref(b)}, dir.path(), fastOptions());
+        QTRY_COMPARE_WITH_TIMEOUT(live.latest.value(b).state, Transfer::FileState::Parked, 10000);
+        QVERIFY(!live.finished);
+        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 0},
+                                      {u"files"_s, QJsonObject {{b, QJsonObject {{u"download_quota_exceeded"_s, false}}}}}}));
+        live.host.retryFile(live.latest.value(b).key);
+        QTRY_VERIFY_WITH_TIMEOUT(live.finished, 30000);
+        QCOMPARE(live.report.totals.filesDone, 2);
+        QCOMPARE(md5Of(recordFor(live.report, b)->destinationPath), m_b.value(u"md5"_s).toString().toLatin1());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineControl)
+#include "tst_engine_control.moc"
