@@ -10,6 +10,7 @@
 #include "net/requestcounters.h"
 #include "sandboxprocess.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -80,6 +81,7 @@ private slots:
     void sharedWithMeAndResourceKey();
     void mediaAndExportRequests();
     void throttlingStormSurvivedPacerSlows();
+    void pacedBelowTheQuotaIsNotThrottled();
     void serverErrorBurstRetried();
     void expiredTokenRefreshedOnce();
     void unrefreshableTokenFailsAsAuth();
@@ -472,6 +474,31 @@ void TestDriveClient::throttlingStormSurvivedPacerSlows()
     QVERIFY(stats.value(u"throttled"_s).toInt() > 0);
     // The pacer kept the wall from being hammered: far fewer 429s than a client retrying blindly would get.
     QVERIFY2(m_counters.throttled < 40, qPrintable(QString::number(m_counters.throttled)));
+}
+
+void TestDriveClient::pacedBelowTheQuotaIsNotThrottled()
+{
+    // The server allows 20 requests/s (burst 20); a pacer set just under it, with a smaller burst, meets no wall.
+    // (The server's bucket starts draining at the first arrival, the pacer's at its first grant: equal bursts
+    // would let the client lead by that delay. Ids are looked up first so nothing else touches the quota.)
+    const QString kib = item(DemoRoot + u"/Binary/1KiB.bin"_s).value(u"id"_s).toString();
+    QVERIFY(m_sandbox->setFaults(
+        QJsonObject {{u"quota_qps"_s, 20}, {u"quota_burst"_s, 20}, {u"quota_status"_s, 429}, {u"retry_after_s"_s, 1}}));
+    Net::Pacer pacer(19.0, 10);
+    Drive::DriveClient *c = client(nullptr, &pacer);
+    int ok = 0;
+    int failed = 0;
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 80; ++i)
+        connect(c->getFile(kib), &Drive::FileJob::finished, this,
+                [&](const Net::Error &e, const Drive::DriveFile &) { e.isError() ? ++failed : ++ok; });
+    QTRY_COMPARE_WITH_TIMEOUT(ok + failed, 80, 30000);
+    qInfo("paced at 19/s (burst 10) against a 20/s quota: 80 calls in %lld ms, %lld throttled", timer.elapsed(),
+          qint64(m_counters.throttled));
+    QCOMPARE(failed, 0);
+    QCOMPARE(qint64(m_counters.throttled), 0);
+    QCOMPARE(pacer.granted(), qint64(m_counters.requests));
 }
 
 void TestDriveClient::serverErrorBurstRetried()

@@ -41,6 +41,9 @@ private:
 /// turn in FIFO order; nothing ever blocks: `go` is called later, queued on the thread of `context`.
 /// When the server throttles, the effective rate is halved (once per wave of throttled answers) and all
 /// grants are held until Retry-After has passed; successes bring the rate back gradually (AIMD).
+/// Against a known server quota, pace a little under its rate AND with a smaller burst: the server's bucket
+/// only starts draining when the first request arrives, so equal bursts let the client lead by that delay
+/// (measured: 19/s burst 20 vs a 20/s burst 20 quota hit one 429 in about one run of three; burst 10, none).
 class Pacer final : public QObject
 {
     Q_OBJECT
