@@ -122,9 +122,11 @@ void ListJob::fetch(const QString &pageToken)
             QString next;
             if (!error.isError())
             {
-                const QJsonObject o = QJsonDocument::fromJson(body).object();
+                const QJsonDocument doc = QJsonDocument::fromJson(body);
+                const QJsonObject o = doc.object();
                 const QString key = m_kind == Kind::Files ? u"files"_s : u"drives"_s;
-                if (!o.contains(key) && !o.contains(u"nextPageToken"_s) && !o.contains(u"kind"_s))
+                // An empty page may come as a bare {} under a fields mask: only non-objects are garbage.
+                if (!doc.isObject())
                 {
                     result = malformed(key);
                 }
