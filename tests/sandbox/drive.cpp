@@ -63,6 +63,12 @@ GoogleError invalidParam(const std::string &location, const std::string &message
     return GoogleError { 400, message, "invalid", "global", location, "parameter", {} };
 }
 
+GoogleError insufficientPermissions(const std::string &id)
+{
+    return GoogleError { 403, "The user does not have sufficient permissions for file " + id + ".",
+        "insufficientFilePermissions" };
+}
+
 GoogleError notFound(const std::string &id)
 {
     return GoogleError { 404, "File not found: " + id + ".", "notFound", "global", "fileId", "parameter", {} };
@@ -282,11 +288,12 @@ nlohmann::json Drive::fileJson(const Item &item, bool withHashes)
     if (item.sharedWithMe)
         j["sharedWithMeTime"] = item.modifiedTime;
     const bool google = item.kind == Item::Kind::Google;
-    j["capabilities"] = {
-        { "canDownload", item.kind == Item::Kind::Blob || (google && !Content::exportFormats(item.mimeType).empty()) },
-        { "canListChildren", item.isFolder() }, { "canCopy", !item.isFolder() }, { "canEdit", !item.sharedWithMe },
-        { "canTrash", !item.sharedWithMe }, { "canShare", true }
-    };
+    j["capabilities"]
+        = { { "canDownload",
+                (item.kind == Item::Kind::Blob || (google && !Content::exportFormats(item.mimeType).empty()))
+                    && !m_faults.fileFaults(item.id).insufficientPermissions },
+              { "canListChildren", item.isFolder() }, { "canCopy", !item.isFolder() },
+              { "canEdit", !item.sharedWithMe }, { "canTrash", !item.sharedWithMe }, { "canShare", true } };
     if (item.kind == Item::Kind::Blob)
     {
         j["size"] = std::to_string(item.size);
@@ -569,6 +576,11 @@ void Drive::media(const Item &item, const httplib::Request &req, httplib::Respon
         return;
     }
     const FileFaults f = m_faults.fileFaults(item.id);
+    if (f.insufficientPermissions)
+    {
+        Server::sendGoogleError(res, insufficientPermissions(item.id));
+        return;
+    }
     bool acknowledge = false;
     if (!parseBoolParam(req, res, "acknowledgeAbuse", &acknowledge))
         return;
@@ -652,6 +664,11 @@ void Drive::media(const Item &item, const httplib::Request &req, httplib::Respon
 
 void Drive::sendExport(const Item &item, const std::string &mime, const std::string &ext, httplib::Response &res)
 {
+    if (m_faults.fileFaults(item.id).insufficientPermissions)
+    {
+        Server::sendGoogleError(res, insufficientPermissions(item.id));
+        return;
+    }
     const Faults::MediaPlan plan = m_faults.planMedia(item.id);
     if (plan.errorStatus)
     {

@@ -49,6 +49,7 @@ FileFaults FileFaults::fromJson(const nlohmann::json &j, const FileFaults &base)
     f.wrongMd5 = j.value("wrong_md5", f.wrongMd5);
     f.downloadQuotaExceeded = j.value("download_quota_exceeded", f.downloadQuotaExceeded);
     f.abusive = j.value("abusive", f.abusive);
+    f.insufficientPermissions = j.value("insufficient_permissions", f.insufficientPermissions);
     f.errorTimes = j.value("error_times", f.errorTimes);
     f.errorStatus = j.value("error_status", f.errorStatus);
     return f;
@@ -74,6 +75,8 @@ nlohmann::json FileFaults::toJson() const
         j["download_quota_exceeded"] = true;
     if (abusive)
         j["abusive"] = true;
+    if (insufficientPermissions)
+        j["insufficient_permissions"] = true;
     if (errorTimes)
     {
         j["error_times"] = errorTimes;
@@ -84,7 +87,8 @@ nlohmann::json FileFaults::toJson() const
 
 bool FileFaults::any() const
 {
-    return resetAfterBytes || stallAfterBytes || wrongMd5 || downloadQuotaExceeded || abusive || errorTimes;
+    return resetAfterBytes || stallAfterBytes || wrongMd5 || downloadQuotaExceeded || abusive || errorTimes
+        || insufficientPermissions;
 }
 
 Faults::Faults(std::uint64_t seed)

@@ -23,6 +23,7 @@ struct FileFaults
     bool wrongMd5 = false; ///< metadata md5/sha256 lie
     bool downloadQuotaExceeded = false;
     bool abusive = false;
+    bool insufficientPermissions = false; ///< media/export: 403 insufficientFilePermissions (metadata still readable)
     int errorTimes = 0; ///< the first N media requests fail with errorStatus
     int errorStatus = 503;
 

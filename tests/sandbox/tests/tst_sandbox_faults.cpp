@@ -272,6 +272,17 @@ void TestSandboxFaults::runtimeFileFaults()
                             .value(u"md5Checksum"_s)
                             .toString();
     QVERIFY(md5 != m_tree.byId.value(id).value(u"md5"_s).toString());
+    QVERIFY(m_sandbox.setFaults(
+        { { u"files"_s, QJsonObject { { id, QJsonObject { { u"insufficient_permissions"_s, true } } } } } }));
+    r = m_sandbox.get(path, auth());
+    QCOMPARE(r.status, 403);
+    QCOMPARE(reason(r), u"insufficientFilePermissions"_s);
+    QCOMPARE(r.json()[u"error"_s][u"message"_s].toString(),
+        u"The user does not have sufficient permissions for file %1."_s.arg(id));
+    QCOMPARE(m_sandbox.get(u"/drive/v3/files/%1?fields=capabilities"_s.arg(id), auth())
+                 .json()[u"capabilities"_s][u"canDownload"_s]
+                 .toBool(),
+        false);
     QVERIFY(m_sandbox.reset()); // runtime faults are gone
     QCOMPARE(m_sandbox.get(path, auth()).status, 200);
     QCOMPARE(m_sandbox.get(u"/drive/v3/files/%1?fields=md5Checksum"_s.arg(id), auth())
