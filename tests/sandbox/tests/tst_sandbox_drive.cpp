@@ -2,6 +2,7 @@
 // Drive v3 metadata routes of drive-ingest-sandbox: paging, fields, q, shared drives, error shapes, changes.
 #include "sandboxtestutil.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QSet>
 #include <QTest>
@@ -35,6 +36,7 @@ private slots:
     void resourceKey();
     void aboutNeedsFields();
     void changesToTheEnd();
+    void orderByAndTimes();
 
 private:
     QStringList listAll(const QString &query, int pageSize, int *pages = nullptr, int *emptyPages = nullptr);
@@ -445,6 +447,33 @@ void TestSandboxDrive::changesToTheEnd()
     QCOMPARE(r.json().value(u"changes"_s).toArray().size(), 0);
     QCOMPARE(m_sandbox.get(u"/drive/v3/changes?pageToken=banana"_s, auth()).status, 400);
     QCOMPARE(m_sandbox.get(u"/drive/v3/changes"_s, auth()).status, 400);
+}
+
+void TestSandboxDrive::orderByAndTimes()
+{
+    const QString q = enc(u"'%1' in parents"_s.arg(m_tree.id(u"Drive Ingest Demo/Binary"_s)));
+    SandboxProcess::Reply r
+        = m_sandbox.get(u"/drive/v3/files?q=%1&orderBy=name%20desc&fields=files(name)"_s.arg(q), auth());
+    QCOMPARE(r.status, 200);
+    QStringList names;
+    for (const QJsonValue &f : r.json().value(u"files"_s).toArray())
+        names << f.toObject().value(u"name"_s).toString();
+    QStringList sorted = names;
+    std::sort(sorted.begin(), sorted.end(),
+        [](const QString &a, const QString &b) { return a.toLower().toUtf8() > b.toLower().toUtf8(); });
+    QCOMPARE(names, sorted);
+    QCOMPARE(m_sandbox.get(u"/drive/v3/files?orderBy=size"_s, auth()).status, 400);
+    QCOMPARE(count(u"modifiedTime > '2000-01-01T00:00:00'"_s), count({}));
+    QCOMPARE(count(u"modifiedTime < '2000-01-01T00:00:00Z'"_s), 0);
+    const QJsonObject one = m_sandbox
+                                .get(u"/drive/v3/files/%1?fields=modifiedTime,createdTime"_s.arg(
+                                         m_tree.id(u"Drive Ingest Demo/readme.txt"_s)),
+                                    auth())
+                                .json();
+    const QString modified = one.value(u"modifiedTime"_s).toString();
+    QVERIFY(QDateTime::fromString(modified, Qt::ISODateWithMs).isValid());
+    QVERIFY(modified.endsWith(u'Z'));
+    QVERIFY(one.value(u"createdTime"_s).toString() <= modified);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxDrive)
