@@ -332,6 +332,9 @@ private slots:
             QVERIFY2(QFileInfo(path).canonicalFilePath().startsWith(canonicalDest + u'/'), qPrintable(path));
         }
         QVERIFY(run.out.contains("failed"));
+        // Not a terminal: plain lines, never cursor movements.
+        QVERIFY(!run.out.contains("\x1b["));
+        QVERIFY(run.out.contains("files"));
     }
 
     void secondRunWithSkipMovesNothing()
