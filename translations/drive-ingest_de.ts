@@ -421,6 +421,46 @@
     </message>
 </context>
 <context>
+    <name>DbfsSink</name>
+    <message>
+        <source>The DBFS upload handle expired: %1</source>
+        <translation>Das DBFS-Upload-Handle ist abgelaufen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::DatabricksClient</name>
+    <message>
+        <source>Databricks rejected the token for %1: sign in again (databricks-login)</source>
+        <translation>Databricks hat das Token für %1 abgelehnt: Melden Sie sich erneut an (databricks-login)</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::DbfsDestination</name>
+    <message>
+        <source>Cannot write to %1: %2</source>
+        <translation>Nach %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a DBFS folder (Volumes take volume:/Volumes/…)</source>
+        <translation>%1 ist kein DBFS-Ordner (Volumes nehmen volume:/Volumes/…)</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::DbfsSink</name>
+    <message>
+        <source>A DBFS upload takes bytes in order: got offset %1, expected %2</source>
+        <translation>Ein DBFS-Upload nimmt Bytes nur der Reihe nach: Offset %1 erhalten, %2 erwartet</translation>
+    </message>
+    <message>
+        <source>DBFS create gave no handle</source>
+        <translation>DBFS create lieferte kein Handle</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes arrived</source>
+        <translation>%1 von %2 Bytes sind angekommen</translation>
+    </message>
+</context>
+<context>
     <name>Dest::LocalDestination</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -464,6 +504,40 @@
     <message>
         <source>Cannot write %1: %2.</source>
         <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::VolumeDestination</name>
+    <message>
+        <source>%1 is not a Volume path: use /Volumes/&lt;catalog&gt;/&lt;schema&gt;/&lt;volume&gt;[/path]</source>
+        <translation>%1 ist kein Volume-Pfad: Verwenden Sie /Volumes/&lt;katalog&gt;/&lt;schema&gt;/&lt;volume&gt;[/pfad]</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: %2</source>
+        <translation>Nach %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::VolumeSink</name>
+    <message>
+        <source>The Databricks token was refreshed; the upload starts again</source>
+        <translation>Das Databricks-Token wurde erneuert; der Upload beginnt von vorn</translation>
+    </message>
+    <message>
+        <source>A Volume upload takes bytes in order: got offset %1, expected %2</source>
+        <translation>Ein Volume-Upload nimmt Bytes nur der Reihe nach: Offset %1 erhalten, %2 erwartet</translation>
+    </message>
+    <message>
+        <source>More than %1 bytes arrived for a file buffered in memory</source>
+        <translation>Für eine im Speicher gepufferte Datei kamen mehr als %1 Bytes an</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes arrived</source>
+        <translation>%1 von %2 Bytes sind angekommen</translation>
+    </message>
+    <message>
+        <source>The workspace offered no multipart upload for a file above %1 bytes</source>
+        <translation>Der Arbeitsbereich bot keinen mehrteiligen Upload für eine Datei über %1 Bytes an</translation>
     </message>
 </context>
 <context>
@@ -536,6 +610,10 @@
     <message>
         <source>Databricks destinations are not available in this build yet.</source>
         <translation>Databricks-Ziele gibt es in dieser Version noch nicht.</translation>
+    </message>
+    <message>
+        <source>Choose a Databricks workspace first (Accounts menu).</source>
+        <translation>Wählen Sie zuerst einen Databricks-Arbeitsbereich (Menü Konten).</translation>
     </message>
 </context>
 <context>
@@ -647,6 +725,21 @@
     <message>
         <source>exported as %1</source>
         <translation>exportiert als %1</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleSignIn</name>
+    <message>
+        <source>Choose your OAuth client file (client_secret_….json)</source>
+        <translation>Wählen Sie Ihre OAuth-Client-Datei (client_secret_….json)</translation>
+    </message>
+    <message>
+        <source>OAuth client (*.json);;All files (*)</source>
+        <translation>OAuth-Client (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Google account</source>
+        <translation>Google-Konto</translation>
     </message>
 </context>
 <context>
@@ -855,6 +948,58 @@ Lizenz: GPL-3.0-or-later</translation>
         <source>A run is in progress. Cancel it and quit?</source>
         <translation>Eine Übernahme läuft. Abbrechen und beenden?</translation>
     </message>
+    <message>
+        <source>Waiting to start</source>
+        <translation>Wartet auf Start</translation>
+    </message>
+    <message>
+        <source>Cancel the run and quit</source>
+        <translation>Übernahme abbrechen und beenden</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>&amp;Databricks workspace…</source>
+        <translation>&amp;Databricks-Arbeitsbereich…</translation>
+    </message>
+    <message>
+        <source>Databricks workspace</source>
+        <translation>Databricks-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Personal access token (dapi…)</source>
+        <translation>Persönliches Zugriffstoken (dapi…)</translation>
+    </message>
+    <message>
+        <source>Workspace URL:</source>
+        <translation>Arbeitsbereich-URL:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>The token is kept in memory for this session only.</source>
+        <translation>Das Token wird nur für diese Sitzung im Arbeitsspeicher gehalten.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Enter the workspace URL and a token.</source>
+        <translation>Geben Sie die URL des Arbeitsbereichs und ein Token ein.</translation>
+    </message>
+    <message>
+        <source>Databricks workspace: %1</source>
+        <translation>Databricks-Arbeitsbereich: %1</translation>
+    </message>
 </context>
 <context>
     <name>MissingEngine</name>
@@ -865,10 +1010,6 @@ Lizenz: GPL-3.0-or-later</translation>
 </context>
 <context>
     <name>QObject</name>
-    <message>
-        <source>The OS keychain refused the request (%1). On Linux a Secret Service (gnome-keyring, KWallet) must be running and unlocked; or use --no-keychain to keep the sign-in for this run only.</source>
-        <translation>Der Schlüsselbund des Systems hat die Anfrage abgelehnt (%1). Unter Linux muss ein Secret Service (gnome-keyring, KWallet) laufen und entsperrt sein; oder verwenden Sie --no-keychain, um die Anmeldung nur für diesen Lauf zu behalten.</translation>
-    </message>
     <message>
         <source>Cannot read the client secret file %1: %2</source>
         <translation>Die Client-Geheimnis-Datei %1 kann nicht gelesen werden: %2</translation>
@@ -884,6 +1025,10 @@ Lizenz: GPL-3.0-or-later</translation>
     <message>
         <source>checksum mismatch: Drive says %1, received %2</source>
         <translation>Prüfsumme stimmt nicht: Drive meldet %1, empfangen %2</translation>
+    </message>
+    <message>
+        <source>The OS keychain refused the request (%1). On Linux a Secret Service (gnome-keyring or KWallet) must be running and unlocked in this session; for unattended runs use --service-account instead.</source>
+        <translation>Der Schlüsselbund des Systems hat die Anfrage abgelehnt (%1). Unter Linux muss in dieser Sitzung ein Secret Service (gnome-keyring oder KWallet) laufen und entsperrt sein; für unbeaufsichtigte Läufe verwenden Sie stattdessen --service-account.</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1198,14 @@ Lizenz: GPL-3.0-or-later</translation>
     <message>
         <source>Keep both</source>
         <translation>Beide behalten</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1384,10 @@ Lizenz: GPL-3.0-or-later</translation>
     <message>
         <source>Local folder the demo ingest writes to.</source>
         <translation>Lokaler Ordner, in den die Demo-Übernahme schreibt.</translation>
+    </message>
+    <message>
+        <source>Use a dark colour scheme.</source>
+        <translation>Dunkles Farbschema verwenden.</translation>
     </message>
 </context>
 </TS>

@@ -421,6 +421,46 @@
     </message>
 </context>
 <context>
+    <name>DbfsSink</name>
+    <message>
+        <source>The DBFS upload handle expired: %1</source>
+        <translation>Le descripteur d&apos;envoi DBFS a expiré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::DatabricksClient</name>
+    <message>
+        <source>Databricks rejected the token for %1: sign in again (databricks-login)</source>
+        <translation>Databricks a refusé le jeton pour %1 : reconnectez-vous (databricks-login)</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::DbfsDestination</name>
+    <message>
+        <source>Cannot write to %1: %2</source>
+        <translation>Impossible d&apos;écrire dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a DBFS folder (Volumes take volume:/Volumes/…)</source>
+        <translation>%1 n&apos;est pas un dossier DBFS (les volumes prennent volume:/Volumes/…)</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::DbfsSink</name>
+    <message>
+        <source>A DBFS upload takes bytes in order: got offset %1, expected %2</source>
+        <translation>Un envoi DBFS prend les octets dans l&apos;ordre : position %1 reçue, %2 attendue</translation>
+    </message>
+    <message>
+        <source>DBFS create gave no handle</source>
+        <translation>DBFS create n&apos;a pas donné de descripteur</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes arrived</source>
+        <translation>%1 octets sur %2 sont arrivés</translation>
+    </message>
+</context>
+<context>
     <name>Dest::LocalDestination</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -464,6 +504,40 @@
     <message>
         <source>Cannot write %1: %2.</source>
         <translation>Impossible d&apos;écrire %1 : %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::VolumeDestination</name>
+    <message>
+        <source>%1 is not a Volume path: use /Volumes/&lt;catalog&gt;/&lt;schema&gt;/&lt;volume&gt;[/path]</source>
+        <translation>%1 n&apos;est pas un chemin de volume : utilisez /Volumes/&lt;catalogue&gt;/&lt;schéma&gt;/&lt;volume&gt;[/chemin]</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: %2</source>
+        <translation>Impossible d&apos;écrire dans %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::VolumeSink</name>
+    <message>
+        <source>The Databricks token was refreshed; the upload starts again</source>
+        <translation>Le jeton Databricks a été renouvelé ; l&apos;envoi recommence</translation>
+    </message>
+    <message>
+        <source>A Volume upload takes bytes in order: got offset %1, expected %2</source>
+        <translation>Un envoi vers un volume prend les octets dans l&apos;ordre : position %1 reçue, %2 attendue</translation>
+    </message>
+    <message>
+        <source>More than %1 bytes arrived for a file buffered in memory</source>
+        <translation>Plus de %1 octets sont arrivés pour un fichier tamponné en mémoire</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes arrived</source>
+        <translation>%1 octets sur %2 sont arrivés</translation>
+    </message>
+    <message>
+        <source>The workspace offered no multipart upload for a file above %1 bytes</source>
+        <translation>L&apos;espace de travail n&apos;a pas proposé d&apos;envoi en plusieurs parties pour un fichier de plus de %1 octets</translation>
     </message>
 </context>
 <context>
@@ -536,6 +610,10 @@
     <message>
         <source>Databricks destinations are not available in this build yet.</source>
         <translation>Les destinations Databricks ne sont pas encore disponibles dans cette version.</translation>
+    </message>
+    <message>
+        <source>Choose a Databricks workspace first (Accounts menu).</source>
+        <translation>Choisissez d&apos;abord un espace de travail Databricks (menu Comptes).</translation>
     </message>
 </context>
 <context>
@@ -647,6 +725,21 @@
     <message>
         <source>exported as %1</source>
         <translation>exporté en %1</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleSignIn</name>
+    <message>
+        <source>Choose your OAuth client file (client_secret_….json)</source>
+        <translation>Choisissez votre fichier de client OAuth (client_secret_….json)</translation>
+    </message>
+    <message>
+        <source>OAuth client (*.json);;All files (*)</source>
+        <translation>Client OAuth (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Google account</source>
+        <translation>Compte Google</translation>
     </message>
 </context>
 <context>
@@ -855,6 +948,58 @@ Licence : GPL-3.0-or-later</translation>
         <source>A run is in progress. Cancel it and quit?</source>
         <translation>Une copie est en cours. L&apos;annuler et quitter ?</translation>
     </message>
+    <message>
+        <source>Waiting to start</source>
+        <translation>En attente du démarrage</translation>
+    </message>
+    <message>
+        <source>Cancel the run and quit</source>
+        <translation>Annuler la copie et quitter</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>&amp;Databricks workspace…</source>
+        <translation>Espace de travail &amp;Databricks…</translation>
+    </message>
+    <message>
+        <source>Databricks workspace</source>
+        <translation>Espace de travail Databricks</translation>
+    </message>
+    <message>
+        <source>Personal access token (dapi…)</source>
+        <translation>Jeton d&apos;accès personnel (dapi…)</translation>
+    </message>
+    <message>
+        <source>Workspace URL:</source>
+        <translation>URL de l&apos;espace de travail :</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Jeton :</translation>
+    </message>
+    <message>
+        <source>The token is kept in memory for this session only.</source>
+        <translation>Le jeton est gardé en mémoire pour cette session seulement.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Enter the workspace URL and a token.</source>
+        <translation>Saisissez l&apos;URL de l&apos;espace de travail et un jeton.</translation>
+    </message>
+    <message>
+        <source>Databricks workspace: %1</source>
+        <translation>Espace de travail Databricks : %1</translation>
+    </message>
 </context>
 <context>
     <name>MissingEngine</name>
@@ -865,10 +1010,6 @@ Licence : GPL-3.0-or-later</translation>
 </context>
 <context>
     <name>QObject</name>
-    <message>
-        <source>The OS keychain refused the request (%1). On Linux a Secret Service (gnome-keyring, KWallet) must be running and unlocked; or use --no-keychain to keep the sign-in for this run only.</source>
-        <translation>Le trousseau du système a refusé la requête (%1). Sous Linux, un Secret Service (gnome-keyring, KWallet) doit tourner et être déverrouillé ; sinon utilisez --no-keychain pour garder la connexion pour cette exécution seulement.</translation>
-    </message>
     <message>
         <source>Cannot read the client secret file %1: %2</source>
         <translation>Impossible de lire le fichier de secret client %1 : %2</translation>
@@ -884,6 +1025,10 @@ Licence : GPL-3.0-or-later</translation>
     <message>
         <source>checksum mismatch: Drive says %1, received %2</source>
         <translation>somme de contrôle différente : Drive indique %1, reçu %2</translation>
+    </message>
+    <message>
+        <source>The OS keychain refused the request (%1). On Linux a Secret Service (gnome-keyring or KWallet) must be running and unlocked in this session; for unattended runs use --service-account instead.</source>
+        <translation>Le trousseau du système a refusé la requête (%1). Sous Linux, un Secret Service (gnome-keyring ou KWallet) doit tourner et être déverrouillé dans cette session ; pour les exécutions sans surveillance, utilisez plutôt --service-account.</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1198,14 @@ Licence : GPL-3.0-or-later</translation>
     <message>
         <source>Keep both</source>
         <translation>Garder les deux</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1384,10 @@ Licence : GPL-3.0-or-later</translation>
     <message>
         <source>Local folder the demo ingest writes to.</source>
         <translation>Dossier local où écrit la copie de démonstration.</translation>
+    </message>
+    <message>
+        <source>Use a dark colour scheme.</source>
+        <translation>Utiliser un thème sombre.</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,10 @@
 
 #include "auth/tokenprovider.h"
 #include "destinations/localdestination.h"
+#ifdef DI_GUI_HAVE_DATABRICKS
+#include "destinations/dbfsdestination.h"
+#include "destinations/volumedestination.h"
+#endif
 #include "transfer/enginehost.h"
 
 #include <QCoreApplication>
@@ -20,15 +24,6 @@ EngineRunner::EngineRunner(Transfer::EngineHost *host, QObject *parent)
 
 void EngineRunner::start(const RunPlan &plan)
 {
-    if (plan.destination.isDatabricks())
-    {
-        Net::Error error;
-        error.errorClass = Net::ErrorClass::Local;
-        error.reason = QStringLiteral("unsupportedDestination");
-        error.message = QCoreApplication::translate("EngineRunner", "Databricks destinations are not available in this build yet.");
-        emit runFailed(error);
-        return;
-    }
     Transfer::EngineHost::Setup setup;
     setup.endpoints = plan.account.endpoints;
     setup.options = plan.options;
@@ -38,10 +33,46 @@ void EngineRunner::start(const RunPlan &plan)
     setup.googleToken = [token, account](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
         return new Auth::StaticTokenProvider(token, account, parent);
     };
-    const QString root = QDir(plan.destination.path).absolutePath();
-    setup.destination = [root](QNetworkAccessManager *, QObject *parent) -> Dest::Destination * {
-        return new Dest::LocalDestination(root, parent);
-    };
+    const DestinationChoice destination = plan.destination;
+    if (destination.isDatabricks())
+    {
+#ifdef DI_GUI_HAVE_DATABRICKS
+        if (!plan.databricks.isValid())
+        {
+            Net::Error error;
+            error.errorClass = Net::ErrorClass::Auth;
+            error.reason = QStringLiteral("noDatabricksWorkspace");
+            error.message = QCoreApplication::translate("EngineRunner", "Choose a Databricks workspace first (Accounts menu).");
+            emit runFailed(error);
+            return;
+        }
+        const DatabricksWorkspace workspace = plan.databricks;
+        setup.endpoints.databricksHost = workspace.host;
+        setup.destination = [workspace, destination](QNetworkAccessManager *nam, QObject *parent) -> Dest::Destination * {
+            auto *tokens = new Auth::StaticTokenProvider(workspace.token, workspace.host.host(), parent);
+            QString root = destination.path;
+            if (destination.kind == AppSettings::DestinationKind::Volume)
+                return new Dest::VolumeDestination(nam, tokens, workspace.host, root, parent);
+            if (root.startsWith(QStringLiteral("dbfs:")))
+                root = root.mid(5);
+            return new Dest::DbfsDestination(nam, tokens, workspace.host, root, parent);
+        };
+#else
+        Net::Error error;
+        error.errorClass = Net::ErrorClass::Local;
+        error.reason = QStringLiteral("unsupportedDestination");
+        error.message = QCoreApplication::translate("EngineRunner", "Databricks destinations are not available in this build yet.");
+        emit runFailed(error);
+        return;
+#endif
+    }
+    else
+    {
+        const QString root = QDir(destination.path).absolutePath();
+        setup.destination = [root](QNetworkAccessManager *, QObject *parent) -> Dest::Destination * {
+            return new Dest::LocalDestination(root, parent);
+        };
+    }
     m_host->startRun(setup, plan.sources);
 }
 

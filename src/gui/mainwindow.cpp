@@ -17,15 +17,19 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QHeaderView>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -171,6 +175,7 @@ void MainWindow::buildMenus()
     QMenu *accounts = menuBar()->addMenu(tr("&Accounts"));
     accounts->addAction(tr("Sign in with &Google…"), this, &MainWindow::signInWithGoogle);
     accounts->addAction(tr("Use the &sandbox"), this, &MainWindow::trySandbox);
+    accounts->addAction(tr("&Databricks workspace…"), this, &MainWindow::chooseDatabricksWorkspace);
     accounts->addAction(m_signOut);
 
     QMenu *queue = menuBar()->addMenu(tr("&Queue"));
@@ -315,6 +320,11 @@ void MainWindow::setSession(const AccountSession &session)
         m_browserSource->deleteLater();
     m_browserSource = (session.isValid() && m_services.browserFactory) ? m_services.browserFactory(session, this) : nullptr;
     m_browser->setSource(m_browserSource);
+    // The sandbox also plays the Databricks workspace, and its token is valid there too.
+    if (session.isSandbox)
+        m_databricks = {session.endpoints.databricksHost, session.staticToken};
+    else if (!session.isValid())
+        m_databricks = {};
     m_pages->setCurrentIndex(session.isValid() ? 1 : 0);
     m_accountLabel->setText(session.isValid() ? tr("Signed in: %1").arg(session.accountName) : QString());
     if (session.isValid() && m_destination->choice().path.isEmpty() && session.isSandbox)
@@ -327,6 +337,45 @@ void MainWindow::setSession(const AccountSession &session)
     if (session.isValid())
         m_browserView->expand(m_browserFilter->index(0, 0));
     updateActions();
+}
+
+void MainWindow::setDatabricksWorkspace(const DatabricksWorkspace &workspace)
+{
+    m_databricks = workspace;
+}
+
+void MainWindow::chooseDatabricksWorkspace()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Databricks workspace"));
+    auto *form = new QFormLayout(&dialog);
+    auto *host = new QLineEdit(m_databricks.host.toString(), &dialog);
+    host->setPlaceholderText(u"https://adb-1234567890123456.7.azuredatabricks.net"_s);
+    host->setMinimumWidth(fontMetrics().horizontalAdvance(u'x') * 50);
+    auto *token = new QLineEdit(&dialog);
+    token->setEchoMode(QLineEdit::Password);
+    token->setPlaceholderText(tr("Personal access token (dapi…)"));
+    form->addRow(tr("Workspace URL:"), host);
+    form->addRow(tr("Token:"), token);
+    auto *note = new QLabel(tr("The token is kept in memory for this session only."), &dialog);
+    note->setWordWrap(true);
+    form->addRow(note);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("OK"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QUrl url = QUrl::fromUserInput(host->text().trimmed());
+    if (!url.isValid() || url.host().isEmpty() || token->text().isEmpty())
+    {
+        QMessageBox::warning(this, tr("Databricks workspace"), tr("Enter the workspace URL and a token."));
+        return;
+    }
+    m_databricks = {url, token->text().toUtf8()};
+    statusBar()->showMessage(tr("Databricks workspace: %1").arg(url.host()), 5000);
 }
 
 void MainWindow::addSources(const QList<SourceItem> &items)
@@ -352,6 +401,7 @@ void MainWindow::startRun()
     RunPlan plan;
     plan.account = m_session;
     plan.destination = m_destination->choice();
+    plan.databricks = m_databricks;
     plan.options = m_services.settings->runOptions();
     m_queue->clearRun();
     for (const SourceItem &item : m_queue->takePending())
@@ -562,10 +612,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_running)
     {
-        const auto answer = QMessageBox::question(this, tr("Quit Drive Ingest"),
-                                                  tr("A run is in progress. Cancel it and quit?"),
-                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes)
+        QMessageBox box(QMessageBox::Question, tr("Quit Drive Ingest"), tr("A run is in progress. Cancel it and quit?"),
+                        QMessageBox::NoButton, this);
+        QPushButton *quit = box.addButton(tr("Cancel the run and quit"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(box.addButton(tr("Keep running"), QMessageBox::RejectRole));
+        box.exec();
+        if (box.clickedButton() != quit)
         {
             event->ignore();
             return;

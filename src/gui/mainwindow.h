@@ -51,6 +51,7 @@ public:
     ~MainWindow() override;
 
     void setSession(const AccountSession &session);
+    void setDatabricksWorkspace(const DatabricksWorkspace &workspace);
     [[nodiscard]] const AccountSession &session() const { return m_session; }
     /// Adds Drive items (browser drag, share links) to the queue, or to the run in flight.
     void addSources(const QList<SourceItem> &items);
@@ -80,6 +81,8 @@ public slots:
     void trySandbox();
     void signInWithGoogle();
     void signOut();
+    /// Asks for a Databricks workspace URL and token (kept in memory for this session only).
+    void chooseDatabricksWorkspace();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -103,6 +106,7 @@ private:
 
     Services m_services;
     AccountSession m_session;
+    DatabricksWorkspace m_databricks;
     QueueModel *m_queue = nullptr;
     BrowserModel *m_browser = nullptr;
     QSortFilterProxyModel *m_browserFilter = nullptr;

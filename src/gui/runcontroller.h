@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QUrl>
 
 /// The signed-in Google side of a run, as the window knows it. The token is held in memory only.
 struct AccountSession
@@ -22,10 +23,20 @@ struct AccountSession
     [[nodiscard]] bool isValid() const { return !accountName.isEmpty(); }
 };
 
+/// A Databricks workspace to write to (Volumes, DBFS). The token is held in memory only.
+struct DatabricksWorkspace
+{
+    QUrl host;
+    QByteArray token;
+
+    [[nodiscard]] bool isValid() const { return host.isValid() && !host.isEmpty() && !token.isEmpty(); }
+};
+
 /// Everything one run needs from the window.
 struct RunPlan
 {
     AccountSession account;
+    DatabricksWorkspace databricks;
     DestinationChoice destination;
     Transfer::RunOptions options;
     QList<Drive::DriveRef> sources;

@@ -53,6 +53,9 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     m_ui->conflict->addItem(tr("Skip it when identical"), int(Dest::ConflictPolicy::Skip));
     m_ui->conflict->addItem(tr("Overwrite it"), int(Dest::ConflictPolicy::Overwrite));
     m_ui->conflict->addItem(tr("Keep both"), int(Dest::ConflictPolicy::KeepBoth));
+    // Our own words, so the buttons are translated even where Qt's translations are not installed.
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("OK"));
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(m_ui->proxyManual, &QRadioButton::toggled, this, &SettingsDialog::updateProxyFields);
