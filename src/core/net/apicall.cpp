@@ -122,6 +122,7 @@ void ApiCall::send()
         request.setTransferTimeout(m_transferTimeoutMs);
     m_path = request.url().path();
     ++m_attempts;
+    qCDebug(lcNet).noquote() << describe() << "attempt" << m_attempts;
     if (m_counters)
         ++m_counters->requests;
     QNetworkReply *reply = m_body.isEmpty() && (m_verb == "GET" || m_verb == "HEAD" || m_verb == "DELETE")
