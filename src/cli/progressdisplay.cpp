@@ -62,6 +62,11 @@ QString reasonOf(const Transfer::FileStatus &file)
     {
         return file.lastError.reason;
     }
+    if (file.state == Transfer::FileState::Skipped)
+    {
+        // The engine skips without an error only when the conflict policy found the same file in place.
+        return ProgressDisplay::tr("already at the destination (same size and hash)");
+    }
     return ProgressDisplay::tr("no reason given");
 }
 

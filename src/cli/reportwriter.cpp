@@ -44,6 +44,12 @@ QJsonObject ReportWriter::fileToJson(const Transfer::FileStatus &file)
             record.insert(u"httpStatus"_s, file.lastError.httpStatus);
         }
     }
+    else if (file.state == Transfer::FileState::Skipped)
+    {
+        // Skipped with no error: the conflict policy found the same size and hash at the final path.
+        record.insert(u"reason"_s, QCoreApplication::translate("Cli::ReportWriter", "already at the destination (same size and hash)"));
+        record.insert(u"reasonCode"_s, u"alreadyThere"_s);
+    }
     else
     {
         record.insert(u"reason"_s, QString());

@@ -369,6 +369,12 @@ private slots:
             QVERIFY2(!record.value(u"exportMimeType"_s).toString().isEmpty(), qPrintable(record.value(u"drivePath"_s).toString()));
         }
         QVERIFY(run.report.value(u"totals"_s).toObject().value(u"skipped"_s).toInt() >= 20);
+        for (const QJsonObject &record : recordsWhere(run.report, [](const QJsonObject &r)
+                                                      { return r.value(u"status"_s).toString() != "done"_L1; }))
+        {
+            QVERIFY2(!record.value(u"reason"_s).toString().isEmpty(), qPrintable(record.value(u"drivePath"_s).toString()));
+        }
+        QVERIFY(!run.out.contains("no reason given"));
     }
 
     void shareLinkForms()
