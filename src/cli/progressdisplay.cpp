@@ -346,6 +346,7 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
     QList<const Transfer::FileStatus *> skipped;
     int done = 0;
     int cancelled = 0;
+    int alreadyThere = 0;
     qint64 bytes = 0;
     for (const Transfer::FileStatus &file : report.files)
     {
@@ -363,6 +364,10 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
             break;
         case Transfer::FileState::Skipped:
             skipped << &file;
+            if (!file.lastError.isError() && file.lastError.reason.isEmpty() && file.lastError.message.isEmpty())
+            {
+                ++alreadyThere;
+            }
             break;
         default:
             ++cancelled;
@@ -412,6 +417,13 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
     };
     list(tr("Failed:"), failed);
     list(tr("Parked (quota; retry later):"), parked);
+    if (alreadyThere > 0)
+    {
+        // Listing every unchanged file would bury the few skipped for a real reason.
+        text += tr("%1 already at the destination (same size and hash).").arg(alreadyThere) + u"\n"_s;
+        skipped.removeIf([](const Transfer::FileStatus *file)
+                         { return !file->lastError.isError() && file->lastError.reason.isEmpty() && file->lastError.message.isEmpty(); });
+    }
     list(tr("Skipped:"), skipped);
     return text;
 }

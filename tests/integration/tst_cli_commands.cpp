@@ -373,6 +373,14 @@ private slots:
         QVERIFY(text.contains(u"1 parked"_s));
         QVERIFY(text.contains(u"Folder/bad.bin — checksum mismatch"_s));
         QVERIFY(text.contains(u"Folder/quota.bin — download quota exceeded"_s));
+
+        // Files skipped because they are already there are counted, not listed.
+        Transfer::FileStatus same = file(4, u"Folder/same.bin"_s, Transfer::FileState::Skipped, 10);
+        report.files << same << file(5, u"Folder/form"_s, Transfer::FileState::Skipped, 0, u"cannot be exported"_s);
+        const QString withSkips = Cli::ProgressDisplay::summary(report);
+        QVERIFY2(withSkips.contains(u"1 already at the destination"_s), qPrintable(withSkips));
+        QVERIFY(!withSkips.contains(u"Folder/same.bin"_s));
+        QVERIFY(withSkips.contains(u"Folder/form — cannot be exported"_s));
     }
 
     void plainLinesEveryInterval()
