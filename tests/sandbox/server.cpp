@@ -347,6 +347,16 @@ void Server::streamBody(httplib::Response &res, std::int64_t length, const std::
     }
 }
 
+nlohmann::json Server::settingsJson() const
+{
+    const GlobalFaults g = m_faults.global();
+    return { { "ok", true }, { "latency_ms", g.latencyMs }, { "bandwidth_bps", g.bandwidthBps },
+        { "quota_qps", g.quotaQps }, { "quota_burst", g.quotaBurst }, { "quota_status", g.quotaStatus },
+        { "retry_after_s", g.retryAfterS }, { "error_rate", g.errorRate }, { "error_status", g.errorStatus },
+        { "reset_after_bytes", g.resetAfterBytes }, { "stall_after_bytes", g.stallAfterBytes },
+        { "stall_ms", g.stallMs }, { "token_lifetime_s", g.tokenLifetimeS } };
+}
+
 void Server::registerControlRoutes()
 {
     m_http->Get("/_sandbox/stats",
@@ -379,14 +389,23 @@ void Server::registerControlRoutes()
             if (j.contains("files"))
                 for (const auto &[id, f] : j.at("files").items())
                     files[id] = m_faults.fileFaults(id).toJson();
-            const GlobalFaults g = m_faults.global();
-            sendJson(res, 200,
-                { { "ok", true }, { "latency_ms", g.latencyMs }, { "bandwidth_bps", g.bandwidthBps },
-                    { "quota_qps", g.quotaQps }, { "quota_burst", g.quotaBurst }, { "quota_status", g.quotaStatus },
-                    { "retry_after_s", g.retryAfterS }, { "error_rate", g.errorRate },
-                    { "error_status", g.errorStatus }, { "reset_after_bytes", g.resetAfterBytes },
-                    { "stall_after_bytes", g.stallAfterBytes }, { "stall_ms", g.stallMs },
-                    { "token_lifetime_s", g.tokenLifetimeS }, { "files", files } });
+            nlohmann::json body = settingsJson();
+            body["files"] = files;
+            sendJson(res, 200, body);
+        });
+    m_http->Get("/_sandbox/faults",
+        [this](const httplib::Request &, httplib::Response &res)
+        {
+            nlohmann::json body = settingsJson();
+            nlohmann::json files = nlohmann::json::object();
+            for (const auto &it : m_content.items())
+            {
+                const FileFaults f = m_faults.fileFaults(it->id);
+                if (f.any())
+                    files[it->id] = f.toJson();
+            }
+            body["files"] = files;
+            sendJson(res, 200, body);
         });
     m_http->Get("/_sandbox/tree",
         [this](const httplib::Request &req, httplib::Response &res)

@@ -88,6 +88,8 @@ public:
 
 private:
     void registerControlRoutes();
+    /// The global knobs as POST/GET /_sandbox/faults report them.
+    [[nodiscard]] nlohmann::json settingsJson() const;
     void log(const httplib::Request &req, const httplib::Response &res);
 
     Content &m_content;

@@ -398,6 +398,7 @@ void TestSandboxFaults::flagsSetTheDefaults()
     QVERIFY(flagged.setFaults({ { u"quota_qps"_s, 0 }, { u"latency_ms"_s, 0 } }));
     QCOMPARE(settings().value(u"quota_qps"_s).toDouble(), 0.0);
     QVERIFY(flagged.reset());
+    QCOMPARE(flagged.get(u"/_sandbox/faults"_s).json().value(u"quota_qps"_s).toDouble(), 2.0);
     s = settings();
     QCOMPARE(s.value(u"quota_qps"_s).toDouble(), 2.0);
     QCOMPARE(s.value(u"latency_ms"_s).toInt(), 3);
