@@ -359,7 +359,7 @@ DatabricksService::DatabricksService(
                 { "faults",
                     { { "error_rate", d->errorRate }, { "error_status", d->errorStatus },
                         { "error_times", d->errorTimes }, { "retry_after_s", d->retryAfterS },
-                        { "reset_put_after_bytes", d->resetPutAfterBytes },
+                        { "reset_put_after_bytes", d->resetPutAfterBytes }, { "reset_put_times", d->resetPutTimes },
                         { "forbidden_volumes", d->forbiddenVolumes }, { "dbfs_handle_idle_s", d->dbfsHandleIdleS },
                         { "max_put_bytes", d->maxPutBytes }, { "presigned_disabled", d->presignedDisabled } } } };
         });
@@ -390,7 +390,12 @@ void DatabricksService::applyFaults(const nlohmann::json &faults)
     if (faults.contains("error_times") && faults["error_times"].is_number_integer())
         d.errorTimes = faults["error_times"].get<int>();
     if (faults.contains("reset_put_after_bytes") && faults["reset_put_after_bytes"].is_number_unsigned())
+    {
         d.resetPutAfterBytes = faults["reset_put_after_bytes"].get<std::uint64_t>();
+        d.resetPutTimes = d.resetPutAfterBytes > 0 ? 1 : 0;
+    }
+    if (faults.contains("reset_put_times") && faults["reset_put_times"].is_number_integer())
+        d.resetPutTimes = faults["reset_put_times"].get<int>();
     if (faults.contains("forbidden_volumes") && faults["forbidden_volumes"].is_array())
     {
         d.forbiddenVolumes.clear();
@@ -424,6 +429,7 @@ void DatabricksService::reset()
     d.retryAfterS = 1;
     d.errorTimes = 0;
     d.resetPutAfterBytes = 0;
+    d.resetPutTimes = 0;
     d.forbiddenVolumes.clear();
     d.dbfsHandleIdleS = 600;
     d.maxPutBytes = 5ULL << 30;
@@ -446,6 +452,15 @@ std::string DatabricksService::Impl::base(const httplib::Request &req)
     if (!baseUrl.empty())
         return baseUrl;
     return "http://" + req.get_header_value("Host");
+}
+
+bool DatabricksService::Impl::takeReset()
+{
+    std::lock_guard lock(mutex);
+    if (resetPutTimes <= 0)
+        return false;
+    --resetPutTimes;
+    return true;
 }
 
 fs::path DatabricksService::Impl::newTempPath()
@@ -661,8 +676,7 @@ void DatabricksService::Impl::filesPut(
             return drainBody(req, res, reader);
         }
         cap = maxPutBytes;
-        resetAt = resetPutAfterBytes;
-        resetPutAfterBytes = 0; // once
+        resetAt = resetPutTimes > 0 ? resetPutAfterBytes : 0;
     }
     const std::string length = req.get_header_value("Content-Length");
     if (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > cap)
@@ -687,7 +701,7 @@ void DatabricksService::Impl::filesPut(
         || (*reader)(
             [&](const char *data, std::size_t n)
             {
-                if (resetAt > 0 && file.size() + n >= resetAt)
+                if (resetAt > 0 && file.size() + n >= resetAt && takeReset())
                 {
                     file.write(data, static_cast<std::size_t>(resetAt - file.size()));
                     reset = true;
@@ -1216,8 +1230,7 @@ void DatabricksService::Impl::presignedPut(
         sessionToken = it->second.session;
         partPath = session->second.dir / std::to_string(part);
         tempPath = session->second.dir / (std::to_string(part) + ".tmp-" + jwt::randomUrlSafe(6));
-        resetAt = resetPutAfterBytes;
-        resetPutAfterBytes = 0;
+        resetAt = resetPutTimes > 0 ? resetPutAfterBytes : 0;
     }
     TempFile file(tempPath);
     bool reset = false;
@@ -1225,7 +1238,7 @@ void DatabricksService::Impl::presignedPut(
         || (*reader)(
             [&](const char *data, std::size_t n)
             {
-                if (resetAt > 0 && file.size() + n >= resetAt)
+                if (resetAt > 0 && file.size() + n >= resetAt && takeReset())
                 {
                     reset = true;
                     return false;

@@ -40,8 +40,8 @@ public:
     void registerRoutes(httplib::Server &server);
     /// The "databricks" object of POST /_sandbox/faults (keys absent keep their value):
     /// {"error_rate": 0..1, "error_status": 429|503, "retry_after_s": 1, "error_times": N,
-    ///  "reset_put_after_bytes": N, "forbidden_volumes": ["/Volumes/…"], "dbfs_handle_idle_s": 600,
-    ///  "max_put_bytes": 5368709120, "presigned_disabled": bool}
+    ///  "reset_put_after_bytes": N, "reset_put_times": 1 (PUT bodies to break), "forbidden_volumes": ["/Volumes/…"],
+    ///  "dbfs_handle_idle_s": 600, "max_put_bytes": 5368709120, "presigned_disabled": bool}
     void applyFaults(const nlohmann::json &faults);
     /// Presigned part URLs point here; default derived from the request's Host header (http).
     void setBaseUrl(const std::string &baseUrl);

@@ -94,6 +94,7 @@ struct DatabricksService::Impl
     int retryAfterS = 1;
     int errorTimes = 0;
     std::uint64_t resetPutAfterBytes = 0;
+    int resetPutTimes = 0; ///< PUT bodies still to break (each at resetPutAfterBytes)
     std::set<std::string> forbiddenVolumes;
     int dbfsHandleIdleS = 600;
     std::uint64_t maxPutBytes = 5ULL << 30;
@@ -132,6 +133,8 @@ struct DatabricksService::Impl
     // Common helpers (databricks.cpp)
     std::string base(const httplib::Request &req);
     fs::path newTempPath();
+    /// Claims one reset of a PUT body that reached resetPutAfterBytes; false when none is left.
+    bool takeReset();
     /// Auth + fault gate for an API request: false when `res` already holds the answer.
     bool admit(const httplib::Request &req, httplib::Response &res, bool needsAuth = true);
     /// Reads and discards a request body we are refusing, so the connection stays usable.
