@@ -20,7 +20,7 @@ template <typename T> bool readNumber(const nlohmann::json &j, const char *key, 
     if (!j.contains(key))
         return true;
     const nlohmann::json &v = j.at(key);
-    if (!v.is_number() || (std::is_unsigned_v<T> && v.is_number_integer() && v.get<std::int64_t>() < 0))
+    if (!v.is_number() || v.get<double>() < 0)
     {
         if (error)
             *error = std::string("\"") + key + "\" must be a non-negative number";

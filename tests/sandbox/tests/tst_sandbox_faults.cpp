@@ -299,7 +299,7 @@ void TestSandboxFaults::runtimeFileFaults()
 void TestSandboxFaults::badFaultBodies()
 {
     const QList<QByteArray> bodies { "{not json", "[1,2]", "{\"latency_ms\": \"slow\"}", "{\"quota_status\": 418}",
-        "{\"error_rate\": 2}", "{\"files\": 5}", QByteArray(100000, '{') };
+        "{\"error_rate\": 2}", "{\"files\": 5}", "{\"latency_ms\": -5}", QByteArray(100000, '{') };
     for (const QByteArray &body : bodies)
     {
         const SandboxProcess::Reply r
