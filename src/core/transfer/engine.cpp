@@ -114,6 +114,9 @@ void Engine::start(const QList<Drive::DriveRef> &sources)
     m_services.destination->check([this](const Net::Error &error) {
         if (error.isError())
         {
+            // A refused destination token (Databricks): the user has to sign in again, as for Google.
+            if (error.errorClass == Net::ErrorClass::Auth)
+                emit authRequired(m_services.destination->describe(), error.message);
             stopRun(error);
             return;
         }

@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "destinations/databricksclient.h"
+
+#include "auth/tokenprovider.h"
+#include "net/errorclassifier.h"
+#include "net/network.h"
+#include "util/logging.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Dest
+{
+QByteArray DatabricksResponse::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers)
+    {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+struct DatabricksClient::Pending
+{
+    QByteArray verb;
+    QUrl url;
+    QByteArray body;
+    QByteArray contentType;
+    QPointer<QObject> context;
+    bool hasContext = false;
+    Done done;
+    Net::Backoff backoff;
+    bool refreshedOnce = false;
+    bool bearer = true;
+    QByteArray bearerUsed;
+    QList<QPair<QByteArray, QByteArray>> headers;
+};
+
+DatabricksClient::DatabricksClient(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_tokens(tokens)
+    , m_host(host.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash))
+{
+}
+
+DatabricksClient::~DatabricksClient() = default;
+
+QString DatabricksClient::hostText() const
+{
+    return m_host.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+}
+
+QByteArray DatabricksClient::encodePath(const QString &path)
+{
+    QByteArray out;
+    const QStringList segments = path.split(u'/');
+    for (qsizetype i = 0; i < segments.size(); ++i)
+    {
+        if (i > 0)
+            out += '/';
+        // Only unreserved bytes stay raw: '+' must travel as %2B or the server reads a space
+        // (databricks-api.md §3), '?' and '#' would cut the path.
+        out += QUrl::toPercentEncoding(segments.at(i));
+    }
+    return out;
+}
+
+QUrl DatabricksClient::url(const QByteArray &encodedApiPath, const QByteArray &encodedQuery) const
+{
+    QByteArray text = m_host.toEncoded(QUrl::StripTrailingSlash) + encodedApiPath;
+    if (!encodedQuery.isEmpty())
+        text += '?' + encodedQuery;
+    return QUrl::fromEncoded(text, QUrl::StrictMode);
+}
+
+QNetworkRequest DatabricksClient::makeRequest(const QUrl &url) const
+{
+    const QByteArray bearer = m_tokens ? m_tokens->accessToken() : QByteArray();
+    QNetworkRequest request = Net::makeRequest(url, bearer);
+    return request;
+}
+
+Net::Error DatabricksClient::rejectedError() const
+{
+    Net::Error e;
+    e.errorClass = Net::ErrorClass::Auth;
+    e.httpStatus = 403;
+    e.reason = u"invalidToken"_s;
+    e.message = tr("Databricks rejected the token for %1: sign in again (databricks-login)").arg(hostText());
+    return e;
+}
+
+void DatabricksClient::call(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                            const QByteArray &contentType, QObject *context, Done done)
+{
+    auto p = std::make_shared<Pending>();
+    p->verb = verb;
+    p->url = url;
+    p->body = body;
+    p->contentType = contentType;
+    p->context = context;
+    p->hasContext = context != nullptr;
+    p->done = std::move(done);
+    p->backoff = Net::Backoff(m_backoffPolicy);
+    m_queue.append(p);
+    // Never answer synchronously: callers may still be setting up.
+    QMetaObject::invokeMethod(this, &DatabricksClient::dispatch, Qt::QueuedConnection);
+}
+
+void DatabricksClient::presigned(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                                 const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context, Done done)
+{
+    auto p = std::make_shared<Pending>();
+    p->verb = verb;
+    p->url = url;
+    p->body = body;
+    p->context = context;
+    p->hasContext = context != nullptr;
+    p->done = std::move(done);
+    p->backoff = Net::Backoff(m_backoffPolicy);
+    p->bearer = false; // a signed URL: the Databricks token must not travel to the storage provider
+    p->headers = headers;
+    m_queue.append(p);
+    QMetaObject::invokeMethod(this, &DatabricksClient::dispatch, Qt::QueuedConnection);
+}
+
+void DatabricksClient::dbfs(const QByteArray &verb, const QByteArray &endpoint, const QByteArray &jsonOrQuery,
+                            QObject *context, Done done)
+{
+    if (verb == "GET")
+        call(verb, url("/api/2.0/dbfs/"_ba + endpoint, jsonOrQuery), {}, {}, context, std::move(done));
+    else
+        call(verb, url("/api/2.0/dbfs/"_ba + endpoint), jsonOrQuery, "application/json"_ba, context, std::move(done));
+}
+
+void DatabricksClient::dispatch()
+{
+    while (!m_queue.isEmpty() && (m_rejected || m_inFlight < m_maxInFlight))
+    {
+        const std::shared_ptr<Pending> p = m_queue.takeFirst();
+        if (p->hasContext && !p->context)
+            continue;
+        if (m_rejected)
+        {
+            complete(p, rejectedError(), {});
+            continue;
+        }
+        send(p);
+    }
+}
+
+void DatabricksClient::send(const std::shared_ptr<Pending> &p)
+{
+    ++m_inFlight;
+    ++m_callsMade;
+    m_peakInFlight = qMax(m_peakInFlight, m_inFlight);
+    p->bearerUsed = p->bearer && m_tokens ? m_tokens->accessToken() : QByteArray();
+    QNetworkRequest request = Net::makeRequest(p->url, p->bearerUsed);
+    request.setTransferTimeout(60'000);
+    for (const auto &[name, value] : p->headers)
+        request.setRawHeader(name, value);
+    if (!p->contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, p->contentType);
+    const bool noBody = p->body.isEmpty() && (p->verb == "GET" || p->verb == "DELETE");
+    // head(), not a custom "HEAD": Qt would otherwise wait for Content-Length bytes of body that never come.
+    QNetworkReply *reply = p->verb == "HEAD" ? m_nam->head(request)
+        : noBody                             ? m_nam->sendCustomRequest(request, p->verb)
+                                             : m_nam->sendCustomRequest(request, p->verb, p->body);
+    Net::guardRedirects(reply);
+    connect(reply, &QNetworkReply::finished, this, [this, p, reply] { onFinished(p, reply); });
+}
+
+void DatabricksClient::onFinished(const std::shared_ptr<Pending> &p, QNetworkReply *reply)
+{
+    --m_inFlight;
+    reply->deleteLater();
+    DatabricksResponse response;
+    response.body = reply->isOpen() ? reply->readAll() : QByteArray();
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.headers = reply->rawHeaderPairs();
+    Net::Error error = Net::classifyReply(reply, Net::Service::Databricks, response.body);
+    if (error.errorClass == Net::ErrorClass::Cancelled)
+    {
+        // Nobody aborts control calls: this is Qt's transfer timeout.
+        error.errorClass = Net::ErrorClass::Transient;
+        error.reason = u"timeout"_s;
+    }
+    QMetaObject::invokeMethod(this, &DatabricksClient::dispatch, Qt::QueuedConnection);
+
+    if (!error.isError())
+    {
+        complete(p, error, response);
+        return;
+    }
+    if (!p->bearer && error.errorClass == Net::ErrorClass::Auth)
+    {
+        // A presigned URL's 401/403 (expired signature) says nothing about our token.
+        error.errorClass = Net::ErrorClass::Permanent;
+        error.reason = u"presignedRefused"_s;
+    }
+    if (error.errorClass == Net::ErrorClass::Auth && !p->refreshedOnce && m_tokens
+        && m_tokens->accessToken() != p->bearerUsed)
+    {
+        // Sent with a token that another call's refresh has replaced meanwhile: just try the new one.
+        p->refreshedOnce = true;
+        m_queue.prepend(p);
+        dispatch();
+        return;
+    }
+    if (error.errorClass == Net::ErrorClass::Auth && !p->refreshedOnce)
+    {
+        p->refreshedOnce = true;
+        refreshOnce([this, p](bool ok) {
+            if (!ok)
+            {
+                complete(p, rejectedError(), {});
+                return;
+            }
+            m_queue.prepend(p);
+            dispatch();
+        });
+        return;
+    }
+    if (error.errorClass == Net::ErrorClass::Auth)
+    {
+        reject(error.message);
+        complete(p, rejectedError(), response);
+        return;
+    }
+    if (const auto delay = p->backoff.nextDelay(error))
+    {
+        qCInfo(lcDest) << p->verb << p->url.path() << Net::errorClassName(error.errorClass) << error.reason
+                             << "retry in" << delay->count() << "ms";
+        QTimer::singleShot(*delay, this, [this, p] {
+            m_queue.prepend(p);
+            dispatch();
+        });
+        return;
+    }
+    complete(p, error, response);
+}
+
+void DatabricksClient::complete(const std::shared_ptr<Pending> &p, const Net::Error &error,
+                                const DatabricksResponse &response)
+{
+    if (p->hasContext && !p->context)
+        return;
+    if (p->done)
+        p->done(error, response);
+}
+
+void DatabricksClient::handleAuthFailure(const QByteArray &sentAuthorization, QObject *context,
+                                         std::function<void(bool retry)> done)
+{
+    QPointer<QObject> guard(context);
+    if (m_tokens && !m_rejected && makeRequest(m_host).rawHeader("Authorization"_ba) != sentAuthorization)
+    {
+        QMetaObject::invokeMethod(this, [guard, done] {
+            if (guard)
+                done(true);
+        }, Qt::QueuedConnection);
+        return;
+    }
+    refreshOnce([guard, done = std::move(done)](bool ok) {
+        if (guard)
+            done(ok);
+    });
+}
+
+void DatabricksClient::refreshOnce(std::function<void(bool ok)> done)
+{
+    if (m_rejected)
+    {
+        done(false);
+        return;
+    }
+    if (m_refreshed && !m_refreshing)
+    {
+        // The workspace already used its refresh; a second refusal means the new token is bad too.
+        reject(u"the refreshed token was refused too"_s);
+        done(false);
+        return;
+    }
+    m_refreshWaiters.append(std::move(done));
+    if (m_refreshing)
+        return;
+    if (!m_tokens)
+    {
+        reject(u"no token provider"_s);
+        return;
+    }
+    m_refreshing = true;
+    m_refreshed = true;
+    auto *guard = new QObject(this);
+    const auto finish = [this, guard](bool ok, const QString &detail) {
+        guard->deleteLater();
+        m_refreshing = false;
+        if (!ok)
+            reject(detail);
+        const auto waiters = std::exchange(m_refreshWaiters, {});
+        for (const auto &w : waiters)
+            w(ok);
+        // After a successful refresh a later refusal must reject at once.
+    };
+    connect(m_tokens, &Auth::TokenProvider::refreshed, guard, [finish] { finish(true, {}); });
+    connect(m_tokens, &Auth::TokenProvider::refreshFailed, guard, [finish](const QString &reason) { finish(false, reason); });
+    m_tokens->refresh();
+}
+
+void DatabricksClient::reject(const QString &detail)
+{
+    if (m_rejected)
+        return;
+    m_rejected = true;
+    qCWarning(lcDest) << "token refused for" << hostText() << ":" << detail;
+    emit rejected(rejectedError());
+    const auto waiters = std::exchange(m_refreshWaiters, {});
+    for (const auto &w : waiters)
+        w(false);
+    dispatch();
+}
+
+void DatabricksClient::ensureDirectory(const QString &volumePath, QObject *context,
+                                       std::function<void(const Net::Error &)> done)
+{
+    auto it = m_dirs.find(volumePath);
+    if (it != m_dirs.end() && it->done)
+    {
+        QMetaObject::invokeMethod(context, [done] { done({}); }, Qt::QueuedConnection);
+        return;
+    }
+    const bool first = it == m_dirs.end();
+    DirState &state = m_dirs[volumePath];
+    state.waiters.append({QPointer<QObject>(context), std::move(done)});
+    if (!first)
+        return;
+    call("PUT"_ba, url("/api/2.0/fs/directories"_ba + encodePath(volumePath)), {}, {}, this,
+         [this, volumePath](const Net::Error &error, const DatabricksResponse &) {
+             DirState &s = m_dirs[volumePath];
+             const auto waiters = std::exchange(s.waiters, {});
+             if (error.isError())
+                 m_dirs.remove(volumePath); // the next file may try again
+             else
+                 s.done = true;
+             for (const auto &[ctx, fn] : waiters)
+             {
+                 if (ctx)
+                     fn(error);
+             }
+         });
+}
+
+} // namespace Dest

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "net/backoff.h"
+#include "net/error.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QIODevice;
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Auth
+{
+class TokenProvider;
+}
+
+namespace Dest
+{
+/// One answer of a Databricks control call (the body is small: JSON or empty).
+struct DatabricksResponse
+{
+    int status = 0;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    [[nodiscard]] QByteArray header(const QByteArray &name) const;
+};
+
+/**
+ * The connection to ONE Databricks workspace, shared by every sink of a Volume or DBFS destination.
+ *
+ * Control calls (mkdir, HEAD, DBFS create/add-block/close, small PUTs) queue here: at most
+ * maxInFlight() run at once, 429/503 back off honouring Retry-After (Net::Backoff), and an invalid token
+ * goes through TokenProvider::refresh() once for the whole workspace. When the refresh fails too, the
+ * client is "rejected": every queued and later call fails at once with the Auth error
+ * "Databricks rejected the token for <host>: sign in again (databricks-login)".
+ * Streaming bodies (a Volume PUT fed by Drive) do not queue here; they take a request from
+ * makeRequest() and report an invalid token through handleAuthFailure().
+ */
+class DatabricksClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DatabricksClient)
+
+public:
+    using Done = std::function<void(const Net::Error &error, const DatabricksResponse &response)>;
+
+    DatabricksClient(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host,
+                     QObject *parent = nullptr);
+    ~DatabricksClient() override;
+
+    [[nodiscard]] QNetworkAccessManager *nam() const { return m_nam; }
+    [[nodiscard]] QUrl host() const { return m_host; }
+    /// "https://host" without a trailing slash, for messages.
+    [[nodiscard]] QString hostText() const;
+
+    /// Every '/'-separated segment percent-encoded as UTF-8 (space, '#', '?', '+', '%' and all
+    /// non-unreserved bytes); the slashes stay. "/Volumes/c/s/v/a b+c" → "/Volumes/c/s/v/a%20b%2Bc".
+    [[nodiscard]] static QByteArray encodePath(const QString &path);
+    /// host + apiPath (already encoded, e.g. "/api/2.0/fs/files" + encodePath(p)) + "?" + query.
+    [[nodiscard]] QUrl url(const QByteArray &encodedApiPath, const QByteArray &encodedQuery = {}) const;
+    /// A request with the current bearer, our User-Agent and the redirect policy.
+    [[nodiscard]] QNetworkRequest makeRequest(const QUrl &url) const;
+
+    /// Queues one control call. `done` runs on this thread unless `context` died first.
+    void call(const QByteArray &verb, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
+              QObject *context, Done done);
+    /// A call to a presigned cloud-storage URL (multipart parts, abort): no Databricks bearer, the headers the
+    /// URL came with; queued, paced and retried like the control calls.
+    void presigned(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                   const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context, Done done);
+    /// A JSON POST/GET to /api/2.0/dbfs/<endpoint>.
+    void dbfs(const QByteArray &verb, const QByteArray &endpoint, const QByteArray &jsonOrQuery, QObject *context,
+              Done done);
+
+    /// A streaming request met an invalid token. Refreshes once per workspace; `done(true)` when the caller
+    /// may try again with a new token, `done(false)` once the workspace is rejected.
+    /// `sentAuthorization` is the Authorization header the refused request carried: when the token changed since,
+    /// the caller may simply try again.
+    void handleAuthFailure(const QByteArray &sentAuthorization, QObject *context, std::function<void(bool retry)> done);
+
+    /// `PUT /api/2.0/fs/directories<path>` once per directory per run (later callers wait for the first).
+    void ensureDirectory(const QString &volumePath, QObject *context, std::function<void(const Net::Error &)> done);
+
+    [[nodiscard]] bool isRejected() const { return m_rejected; }
+    [[nodiscard]] Net::Error rejectedError() const;
+
+    void setBackoffPolicy(const Net::BackoffPolicy &policy) { m_backoffPolicy = policy; }
+    void setMaxInFlight(int calls) { m_maxInFlight = qMax(1, calls); }
+    [[nodiscard]] int maxInFlight() const { return m_maxInFlight; }
+    [[nodiscard]] int peakInFlight() const { return m_peakInFlight; }
+    [[nodiscard]] qint64 callsMade() const { return m_callsMade; }
+
+signals:
+    /// The token was refused and could not be refreshed: every transfer to this workspace stops.
+    void rejected(const Net::Error &error);
+
+private:
+    struct Pending;
+    void dispatch();
+    void send(const std::shared_ptr<Pending> &p);
+    void onFinished(const std::shared_ptr<Pending> &p, QNetworkReply *reply);
+    void complete(const std::shared_ptr<Pending> &p, const Net::Error &error, const DatabricksResponse &response);
+    void refreshOnce(std::function<void(bool ok)> done);
+    void reject(const QString &detail);
+
+    QNetworkAccessManager *m_nam;
+    QPointer<Auth::TokenProvider> m_tokens;
+    QUrl m_host;
+    Net::BackoffPolicy m_backoffPolicy;
+    QList<std::shared_ptr<Pending>> m_queue;
+    int m_inFlight = 0;
+    int m_peakInFlight = 0;
+    int m_maxInFlight = 8;
+    qint64 m_callsMade = 0;
+    bool m_rejected = false;
+    bool m_refreshing = false;
+    bool m_refreshed = false; ///< the one refresh per workspace was used
+    QList<std::function<void(bool)>> m_refreshWaiters;
+
+    struct DirState
+    {
+        bool done = false;
+        QList<QPair<QPointer<QObject>, std::function<void(const Net::Error &)>>> waiters;
+    };
+    QHash<QString, DirState> m_dirs;
+};
+
+} // namespace Dest

@@ -1,0 +1,607 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "destinations/volumedestination.h"
+
+#include "destinations/databricksclient.h"
+#include "destinations/pathmapper.h"
+#include "destinations/volumeuploadpipe.h"
+#include "net/errorclassifier.h"
+#include "net/network.h"
+#include "util/logging.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Dest
+{
+namespace
+{
+/// An export is a few MB at most; beyond this something is wrong and memory must not follow it.
+constexpr qint64 MaxBufferedExport = 128LL * 1024 * 1024;
+
+QString parentOf(const QString &path)
+{
+    const qsizetype slash = path.lastIndexOf(u'/');
+    return slash <= 0 ? u"/"_s : path.left(slash);
+}
+} // namespace
+
+VolumeDestination::VolumeDestination(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host,
+                                     const QString &root, QObject *parent)
+    : Destination(parent)
+    , m_client(new DatabricksClient(nam, tokens, host, this))
+    , m_root(root.endsWith(u'/') && root.size() > 1 ? root.chopped(1) : root)
+{
+}
+
+VolumeDestination::~VolumeDestination() = default;
+
+bool VolumeDestination::isVolumePath(const QString &path)
+{
+    if (!path.startsWith(u"/Volumes/"_s))
+        return false;
+    const QStringList parts = path.mid(9).split(u'/');
+    if (parts.size() < 3)
+        return false;
+    for (const QString &p : parts)
+    {
+        if (p.isEmpty() || p == u"."_s || p == u".."_s)
+            return false;
+    }
+    return true;
+}
+
+QString VolumeDestination::volumePath(const QString &relativePath) const
+{
+    return relativePath.isEmpty() ? m_root : QString(m_root + u'/' + relativePath);
+}
+
+QString VolumeDestination::describe() const
+{
+    return u"volume:"_s + m_root;
+}
+
+QString VolumeDestination::locationOf(const QString &relativePath) const
+{
+    return u"volume:"_s + volumePath(relativePath);
+}
+
+void VolumeDestination::check(std::function<void(const Net::Error &)> done)
+{
+    if (!isVolumePath(m_root))
+    {
+        Net::Error e;
+        e.errorClass = Net::ErrorClass::Local;
+        e.reason = u"badDestination"_s;
+        e.message = tr("%1 is not a Volume path: use /Volumes/<catalog>/<schema>/<volume>[/path]").arg(m_root);
+        QMetaObject::invokeMethod(this, [done, e] { done(e); }, Qt::QueuedConnection);
+        return;
+    }
+    // mkdir -p of the root: proves the volume exists, the token works and we may write.
+    m_client->ensureDirectory(m_root, this, [this, done](const Net::Error &error) {
+        if (!error.isError() || error.errorClass == Net::ErrorClass::Auth)
+        {
+            done(error);
+            return;
+        }
+        Net::Error e = error;
+        e.errorClass = Net::ErrorClass::Local; // the destination itself is unusable: stop the run early
+        e.message = tr("Cannot write to %1: %2").arg(describe(), error.message);
+        done(e);
+    });
+}
+
+void VolumeDestination::probe(const QString &relativePath,
+                              std::function<void(std::optional<Existing>, const Net::Error &)> done)
+{
+    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(volumePath(relativePath)));
+    m_client->call("HEAD"_ba, url, {}, {}, this, [done](const Net::Error &error, const DatabricksResponse &response) {
+        if (error.isError())
+        {
+            if (error.httpStatus == 404)
+                done(std::nullopt, {});
+            else
+                done(std::nullopt, error);
+            return;
+        }
+        Existing existing;
+        bool ok = false;
+        existing.size = response.header("Content-Length"_ba).toLongLong(&ok);
+        if (!ok)
+            existing.size = -1;
+        done(existing, {});
+    });
+}
+
+Sink *VolumeDestination::openSink(const Target &target, ConflictPolicy policy)
+{
+    return new VolumeSink(this, target.relativePath, target.expectedSize, policy);
+}
+
+// ---- VolumeSink ------------------------------------------------------------------------------------------
+
+VolumeSink::VolumeSink(VolumeDestination *destination, const QString &relativePath, qint64 expectedSize,
+                       ConflictPolicy policy, QObject *parent)
+    : Sink(parent)
+    , m_destination(destination)
+    , m_client(destination->client())
+    , m_relativePath(relativePath)
+    , m_finalPath(destination->volumePath(relativePath))
+    , m_expectedSize(expectedSize)
+    , m_policy(policy)
+{
+    if (streaming())
+    {
+        m_pipe = new VolumeUploadPipe(expectedSize, destination->pipeCapacity(), this);
+        connect(m_pipe, &VolumeUploadPipe::spaceAvailable, this, [this] {
+            if (m_blocked && !m_done)
+            {
+                m_blocked = false;
+                emit readyForMore();
+            }
+        });
+    }
+    connect(m_client, &DatabricksClient::rejected, this, [this](const Net::Error &error) {
+        if (!m_done)
+            fail(error);
+    });
+    QMetaObject::invokeMethod(this, &VolumeSink::prepare, Qt::QueuedConnection);
+}
+
+VolumeSink::~VolumeSink()
+{
+    if (!m_done)
+        abort();
+}
+
+bool VolumeSink::multipart() const
+{
+    return m_expectedSize > m_destination->singlePutLimit();
+}
+
+bool VolumeSink::streaming() const
+{
+    return !multipart() && m_expectedSize > m_destination->bufferedLimit();
+}
+
+void VolumeSink::start()
+{
+    m_ready = true;
+    if (multipart())
+        initiateMultipart();
+    else if (streaming())
+        startStreamingPut();
+    else if (m_finishRequested)
+        putBuffered();
+}
+
+void VolumeSink::prepare()
+{
+    if (m_done || !m_client)
+        return;
+    m_client->ensureDirectory(parentOf(m_finalPath), this, [this](const Net::Error &error) {
+        if (m_done)
+            return;
+        if (error.isError())
+        {
+            fail(error);
+            return;
+        }
+        if (m_policy == ConflictPolicy::KeepBoth)
+        {
+            resolveKeepBoth(0);
+            return;
+        }
+        start();
+    });
+}
+
+void VolumeSink::resolveKeepBoth(int n)
+{
+    const QString base = m_destination->volumePath(m_relativePath);
+    const QString candidate = n == 0 ? base : QString(parentOf(base) + u'/' + PathMapper::keepBothName(base.section(u'/', -1), n));
+    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(candidate));
+    m_client->call("HEAD"_ba, url, {}, {}, this, [this, n, candidate](const Net::Error &error, const DatabricksResponse &) {
+        if (m_done)
+            return;
+        if (!error.isError() && n < 1000)
+        {
+            resolveKeepBoth(n + 1); // taken: try the next name
+            return;
+        }
+        if (error.isError() && error.httpStatus != 404)
+        {
+            fail(error);
+            return;
+        }
+        m_finalPath = candidate;
+        start();
+    });
+}
+
+QUrl VolumeSink::filesUrl(bool withOverwrite) const
+{
+    return m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(m_finalPath),
+                         withOverwrite ? "overwrite=true"_ba : QByteArray());
+}
+
+void VolumeSink::startStreamingPut()
+{
+    if (m_done || !m_client)
+        return;
+    QNetworkRequest request = m_client->makeRequest(filesUrl(true));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/octet-stream"_ba);
+    // Known length: QNAM streams a sequential device instead of buffering it whole.
+    request.setHeader(QNetworkRequest::ContentLengthHeader, m_expectedSize);
+    // Without this QNAM reads the whole device into memory before sending (Qt 6.4 QNetworkReplyHttpImpl).
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    // No transfer timeout: a PUT may wait on a slow Drive side; the engine's stall timer watches that.
+    m_sentAuthorization = request.rawHeader("Authorization"_ba);
+    QNetworkReply *reply = m_client->nam()->put(request, m_pipe);
+    Net::guardRedirects(reply);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, &VolumeSink::onStreamFinished);
+}
+
+void VolumeSink::onStreamFinished()
+{
+    QNetworkReply *reply = m_reply.data();
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+    if (m_done)
+        return;
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    Net::Error error = Net::classifyReply(reply, Net::Service::Databricks, body);
+    if (!error.isError())
+    {
+        m_uploaded = true;
+        if (m_finishRequested)
+            commit();
+        return;
+    }
+    qCInfo(lcDest) << "PUT" << m_finalPath << Net::errorClassName(error.errorClass) << error.reason << error.message;
+    if (error.errorClass == Net::ErrorClass::Cancelled)
+    {
+        // Not ours (abort() disconnects first): a reset or Qt giving up on the body.
+        error.errorClass = Net::ErrorClass::Transient;
+        error.reason = u"connectionReset"_s;
+    }
+    if (error.errorClass == Net::ErrorClass::Auth)
+    {
+        m_client->handleAuthFailure(m_sentAuthorization, this, [this, error](bool retry) {
+            if (m_done)
+                return;
+            if (retry)
+                fail({Net::ErrorClass::Transient, error.httpStatus, u"tokenRefreshed"_s,
+                      tr("The Databricks token was refreshed; the upload starts again")});
+            else
+                fail(m_client->rejectedError());
+        });
+        return;
+    }
+    // Everything went out and still no answer: the server may have stored it. Leave nothing behind.
+    const bool ambiguous = m_finishRequested && m_pipe && m_pipe->drained() == m_expectedSize;
+    fail(error, ambiguous);
+}
+
+void VolumeSink::putBuffered()
+{
+    if (m_done || !m_client)
+        return;
+    const QByteArray body = std::exchange(m_buffer, {});
+    m_client->call("PUT"_ba, filesUrl(true), body, "application/octet-stream"_ba, this,
+                   [this](const Net::Error &error, const DatabricksResponse &) {
+                       if (m_done)
+                           return;
+                       if (error.isError())
+                       {
+                           fail(error);
+                           return;
+                       }
+                       m_uploaded = true;
+                       commit();
+                   });
+}
+
+qint64 VolumeSink::write(qint64 offset, const char *data, qint64 length)
+{
+    if (m_done)
+        return -1;
+    if (offset != m_written)
+    {
+        fail({Net::ErrorClass::Permanent, 0, u"outOfOrder"_s,
+              tr("A Volume upload takes bytes in order: got offset %1, expected %2").arg(offset).arg(m_written)});
+        return -1;
+    }
+    if (multipart())
+    {
+        // One part in memory at a time: nothing more until it went up.
+        if (m_partInFlight || m_part.size() >= m_destination->partSize())
+        {
+            m_blocked = true;
+            return 0;
+        }
+        const qint64 taken = qMin(length, m_destination->partSize() - m_part.size());
+        m_part.append(data, taken);
+        m_written += taken;
+        if (taken < length)
+            m_blocked = true;
+        pumpMultipart();
+        return taken;
+    }
+    if (!streaming())
+    {
+        if (m_buffer.size() + length > (m_expectedSize < 0 ? MaxBufferedExport : m_destination->bufferedLimit()))
+        {
+            fail({Net::ErrorClass::Permanent, 0, u"exportTooLarge"_s,
+                  tr("More than %1 bytes arrived for a file buffered in memory").arg(m_buffer.size() + length)});
+            return -1;
+        }
+        m_buffer.append(data, length);
+        m_written += length;
+        return length;
+    }
+    const qint64 taken = m_pipe->push(data, length);
+    m_written += taken;
+    if (taken < length)
+        m_blocked = true;
+    return taken;
+}
+
+void VolumeSink::finish()
+{
+    if (m_done || m_finishRequested)
+        return;
+    m_finishRequested = true;
+    if (multipart())
+    {
+        if (m_written != m_expectedSize)
+        {
+            fail({Net::ErrorClass::Permanent, 0, u"sizeMismatch"_s,
+                  tr("%1 of %2 bytes arrived").arg(m_written).arg(m_expectedSize)});
+            return;
+        }
+        pumpMultipart();
+        return;
+    }
+    if (streaming())
+    {
+        if (m_written != m_expectedSize)
+        {
+            fail({Net::ErrorClass::Permanent, 0, u"sizeMismatch"_s,
+                  tr("%1 of %2 bytes arrived").arg(m_written).arg(m_expectedSize)});
+            return;
+        }
+        if (m_uploaded)
+            commit();
+        else
+            m_pipe->release(); // the server completes the upload only now
+        return;
+    }
+    if (m_ready)
+        putBuffered();
+}
+
+void VolumeSink::commit()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    emit committed(u"volume:"_s + m_finalPath);
+}
+
+void VolumeSink::fail(const Net::Error &error, bool removeFinal)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_reply)
+    {
+        QNetworkReply *reply = m_reply.data();
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    if (removeFinal)
+        removeFinalPath();
+    abortMultipart();
+    emit failed(error);
+}
+
+void VolumeSink::abort()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    const bool mayBeStored = m_uploaded || (m_reply && m_finishRequested && m_pipe && m_pipe->drained() == m_expectedSize);
+    if (m_reply)
+    {
+        QNetworkReply *reply = m_reply.data();
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort(); // before the held-back last byte: the server drops the partial upload
+        reply->deleteLater();
+    }
+    if (mayBeStored)
+        removeFinalPath();
+    abortMultipart();
+}
+
+// ---- multipart ---------------------------------------------------------------------------------------------
+
+namespace
+{
+QString expireTime()
+{
+    return QDateTime::currentDateTimeUtc().addSecs(3600).toString(u"yyyy-MM-ddTHH:mm:ssZ"_s);
+}
+
+QList<QPair<QByteArray, QByteArray>> headersOf(const QJsonObject &o)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    for (const QJsonValue &h : o.value(u"headers"_s).toArray())
+        headers.append({h.toObject().value(u"name"_s).toString().toUtf8(), h.toObject().value(u"value"_s).toString().toUtf8()});
+    return headers;
+}
+} // namespace
+
+void VolumeSink::initiateMultipart()
+{
+    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(m_finalPath),
+                                   "action=initiate-upload&overwrite=true"_ba);
+    m_client->call("POST"_ba, url, {}, {}, this, [this](const Net::Error &error, const DatabricksResponse &response) {
+        if (m_done)
+            return;
+        if (error.isError())
+        {
+            fail(error);
+            return;
+        }
+        const QJsonObject o = QJsonDocument::fromJson(response.body).object();
+        m_session = o.value(u"multipart_upload"_s).toObject().value(u"session_token"_s).toString().toUtf8();
+        if (m_session.isEmpty())
+        {
+            // GCP answers with a resumable upload, which this client does not speak.
+            fail({Net::ErrorClass::Permanent, response.status, u"multipartUnsupported"_s,
+                  tr("The workspace offered no multipart upload for a file above %1 bytes").arg(m_destination->singlePutLimit())});
+            return;
+        }
+        pumpMultipart();
+    });
+}
+
+void VolumeSink::pumpMultipart()
+{
+    if (m_done || !m_ready || m_session.isEmpty() || m_partInFlight)
+        return;
+    const bool full = m_part.size() >= m_destination->partSize();
+    if (full || (m_finishRequested && !m_part.isEmpty()))
+    {
+        m_partInFlight = true;
+        uploadPart(++m_partNumber, std::exchange(m_part, {}), false);
+        return;
+    }
+    if (m_finishRequested && m_part.isEmpty())
+        completeMultipart();
+}
+
+void VolumeSink::uploadPart(int partNumber, const QByteArray &data, bool freshUrl)
+{
+    const QJsonObject request {{u"path"_s, m_finalPath},
+                              {u"session_token"_s, QString::fromUtf8(m_session)},
+                              {u"start_part_number"_s, partNumber},
+                              {u"count"_s, 1},
+                              {u"expire_time"_s, expireTime()}};
+    m_client->call("POST"_ba, m_client->url("/api/2.0/fs/create-upload-part-urls"_ba),
+                   QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json"_ba, this,
+                   [this, partNumber, data, freshUrl](const Net::Error &error, const DatabricksResponse &response) {
+                       if (m_done)
+                           return;
+                       if (error.isError())
+                       {
+                           fail(error);
+                           return;
+                       }
+                       const QJsonObject part = QJsonDocument::fromJson(response.body)
+                                                    .object()
+                                                    .value(u"upload_part_urls"_s)
+                                                    .toArray()
+                                                    .first()
+                                                    .toObject();
+                       const QUrl url = QUrl::fromEncoded(part.value(u"url"_s).toString().toUtf8(), QUrl::StrictMode);
+                       m_client->presigned("PUT"_ba, url, data, headersOf(part), this,
+                                           [this, partNumber, data, freshUrl](const Net::Error &error,
+                                                                               const DatabricksResponse &response) {
+                                               if (m_done)
+                                                   return;
+                                               if (error.isError() && error.reason == u"presignedRefused"_s && !freshUrl)
+                                               {
+                                                   uploadPart(partNumber, data, true); // an expired URL: ask for a new one
+                                                   return;
+                                               }
+                                               if (error.isError())
+                                               {
+                                                   fail(error);
+                                                   return;
+                                               }
+                                               m_etags.append({partNumber, response.header("ETag"_ba)});
+                                               m_partInFlight = false;
+                                               if (m_blocked)
+                                               {
+                                                   m_blocked = false;
+                                                   emit readyForMore();
+                                               }
+                                               pumpMultipart();
+                                           });
+                   });
+}
+
+void VolumeSink::completeMultipart()
+{
+    m_partInFlight = true; // nothing else goes out
+    QJsonArray parts;
+    std::sort(m_etags.begin(), m_etags.end());
+    for (const auto &[number, etag] : m_etags)
+        parts.append(QJsonObject {{u"part_number"_s, number}, {u"etag"_s, QString::fromUtf8(etag)}});
+    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(m_finalPath),
+                                   "action=complete-upload&upload_type=multipart&session_token="_ba
+                                       + QUrl::toPercentEncoding(QString::fromUtf8(m_session)));
+    m_client->call("POST"_ba, url, QJsonDocument(QJsonObject {{u"parts"_s, parts}}).toJson(QJsonDocument::Compact),
+                   "application/json"_ba, this, [this](const Net::Error &error, const DatabricksResponse &) {
+                       if (m_done)
+                           return;
+                       if (error.isError())
+                       {
+                           fail(error);
+                           return;
+                       }
+                       m_session.clear(); // complete: nothing to abort
+                       m_uploaded = true;
+                       commit();
+                   });
+}
+
+void VolumeSink::abortMultipart()
+{
+    if (m_session.isEmpty() || !m_client)
+        return;
+    const QByteArray session = std::exchange(m_session, {});
+    const QJsonObject request {{u"path"_s, m_finalPath},
+                              {u"session_token"_s, QString::fromUtf8(session)},
+                              {u"expire_time"_s, expireTime()}};
+    QPointer<DatabricksClient> client = m_client;
+    // Owned by the client: the sink is usually gone before the answer.
+    m_client->call("POST"_ba, m_client->url("/api/2.0/fs/create-abort-upload-url"_ba),
+                   QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json"_ba, m_client,
+                   [client](const Net::Error &error, const DatabricksResponse &response) {
+                       if (error.isError() || !client)
+                           return;
+                       const QJsonObject o = QJsonDocument::fromJson(response.body).object().value(u"abort_upload_url"_s).toObject();
+                       const QUrl url = QUrl::fromEncoded(o.value(u"url"_s).toString().toUtf8(), QUrl::StrictMode);
+                       client->presigned("DELETE"_ba, url, {}, headersOf(o), client, [](const Net::Error &, const DatabricksResponse &) {});
+                   });
+}
+
+void VolumeSink::removeFinalPath()
+{
+    if (!m_client)
+        return;
+    // Fire and forget, owned by the client: the sink is usually deleted right after.
+    const QString path = m_finalPath;
+    m_client->call("DELETE"_ba, filesUrl(false), {}, {}, m_client, [path](const Net::Error &error, const DatabricksResponse &) {
+        if (error.isError() && error.httpStatus != 404)
+            qCWarning(lcDest) << "could not remove" << path << ":" << error.message;
+    });
+}
+
+} // namespace Dest

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "destinations/destination.h"
+
+#include <QByteArray>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Auth
+{
+class TokenProvider;
+}
+
+namespace Dest
+{
+class DatabricksClient;
+class VolumeUploadPipe;
+
+/**
+ * A Unity Catalog Volume folder, written through the Files API 2.0 with no local copy:
+ * every file is ONE streaming `PUT /api/2.0/fs/files<path>` with Content-Length = Drive's size, fed from
+ * the Drive reply through a bounded ring buffer (pipeCapacity(), a few MiB per file). Small files and
+ * exports (size unknown) are buffered in memory and PUT at finish(), where a failed PUT can be retried
+ * from memory. Parent directories are created once per directory per run.
+ */
+class VolumeDestination final : public Destination
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VolumeDestination)
+
+public:
+    /// `root` is "/Volumes/<catalog>/<schema>/<volume>[/sub/path]".
+    VolumeDestination(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host, const QString &root,
+                      QObject *parent = nullptr);
+    ~VolumeDestination() override;
+
+    [[nodiscard]] QString root() const { return m_root; }
+    [[nodiscard]] DatabricksClient *client() const { return m_client; }
+    /// The absolute /Volumes/… path of a relative one.
+    [[nodiscard]] QString volumePath(const QString &relativePath) const;
+
+    [[nodiscard]] QString describe() const override;
+    [[nodiscard]] QString locationOf(const QString &relativePath) const override;
+    void check(std::function<void(const Net::Error &)> done) override;
+    void probe(const QString &relativePath, std::function<void(std::optional<Existing>, const Net::Error &)> done) override;
+    [[nodiscard]] Sink *openSink(const Target &target, ConflictPolicy policy) override;
+    [[nodiscard]] int maxParallelSinks() const override { return 8; }
+
+    /// Ring buffer per streaming file (default 4 MiB).
+    void setPipeCapacity(qint64 bytes) { m_pipeCapacity = bytes; }
+    [[nodiscard]] qint64 pipeCapacity() const { return m_pipeCapacity; }
+    /// Files up to this size are buffered in memory and PUT at finish() (default 1 MiB).
+    void setBufferedLimit(qint64 bytes) { m_bufferedLimit = bytes; }
+    [[nodiscard]] qint64 bufferedLimit() const { return m_bufferedLimit; }
+    /// The single-PUT limit (5 GiB): larger files go through the multipart flow (databricks-api.md §4).
+    void setSinglePutLimit(qint64 bytes) { m_singlePutLimit = bytes; }
+    [[nodiscard]] qint64 singlePutLimit() const { return m_singlePutLimit; }
+    /// Multipart part size (default 64 MiB). One part is buffered at a time: memory = one part per file.
+    void setPartSize(qint64 bytes) { m_partSize = qMax<qint64>(1, bytes); }
+    [[nodiscard]] qint64 partSize() const { return m_partSize; }
+
+    /// "/Volumes/c/s/v/x" is a volume path with at least catalog, schema and volume.
+    [[nodiscard]] static bool isVolumePath(const QString &path);
+
+private:
+    DatabricksClient *m_client;
+    QString m_root;
+    qint64 m_pipeCapacity = 4 * 1024 * 1024;
+    qint64 m_bufferedLimit = 1024 * 1024;
+    qint64 m_singlePutLimit = 5LL * 1024 * 1024 * 1024;
+    qint64 m_partSize = 64LL * 1024 * 1024;
+};
+
+/// One file on its way into a Volume (see VolumeDestination). Sequential: offsets arrive in order.
+class VolumeSink final : public Sink
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VolumeSink)
+
+public:
+    VolumeSink(VolumeDestination *destination, const QString &relativePath, qint64 expectedSize,
+               ConflictPolicy policy, QObject *parent = nullptr);
+    ~VolumeSink() override;
+
+    [[nodiscard]] bool supportsRandomAccess() const override { return false; }
+    qint64 write(qint64 offset, const char *data, qint64 length) override;
+    void finish() override;
+    void abort() override;
+
+    /// The absolute /Volumes/… path being written (settled after the keep-both check).
+    [[nodiscard]] QString finalPath() const { return m_finalPath; }
+
+private:
+    [[nodiscard]] bool streaming() const;
+    [[nodiscard]] bool multipart() const;
+    void start();
+    void initiateMultipart();
+    void pumpMultipart();
+    void uploadPart(int partNumber, const QByteArray &data, bool freshUrl);
+    void completeMultipart();
+    void abortMultipart();
+    void prepare();
+    void resolveKeepBoth(int n);
+    void startStreamingPut();
+    void onStreamFinished();
+    void putBuffered();
+    void commit();
+    void fail(const Net::Error &error, bool removeFinal = false);
+    void removeFinalPath();
+    [[nodiscard]] QUrl filesUrl(bool withOverwrite) const;
+
+    QPointer<VolumeDestination> m_destination;
+    QPointer<DatabricksClient> m_client;
+    QString m_relativePath;
+    QString m_finalPath;
+    qint64 m_expectedSize;
+    ConflictPolicy m_policy;
+    QByteArray m_buffer; ///< buffered mode: the whole file
+    VolumeUploadPipe *m_pipe = nullptr;
+    QPointer<QNetworkReply> m_reply;
+    QByteArray m_sentAuthorization; ///< of the streaming PUT, to tell a stale token from a refused one
+    qint64 m_written = 0;
+    bool m_ready = false; ///< directory made and name settled
+    bool m_finishRequested = false;
+    bool m_uploaded = false; ///< the server answered 2xx: the bytes are at the final path
+    bool m_done = false;
+    bool m_blocked = false;
+    // Multipart (files above the single-PUT limit)
+    QByteArray m_session;
+    QByteArray m_part;
+    int m_partNumber = 0;
+    bool m_partInFlight = false;
+    QList<QPair<int, QByteArray>> m_etags;
+};
+
+} // namespace Dest

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "destinations/volumeuploadpipe.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace Dest
+{
+VolumeUploadPipe::VolumeUploadPipe(qint64 total, qint64 capacity, QObject *parent)
+    : QIODevice(parent)
+    , m_ring(qMax<qint64>(1, capacity), Qt::Uninitialized)
+    , m_total(total)
+{
+    // Unbuffered: QIODevice's own read buffer would be a second copy of the ring.
+    open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+}
+
+qint64 VolumeUploadPipe::push(const char *data, qint64 length)
+{
+    const qint64 cap = m_ring.size();
+    const qint64 take = std::min({length, cap - m_size, m_total - m_pushed});
+    if (take <= 0)
+    {
+        m_wasFull = true;
+        return 0;
+    }
+    qint64 tail = (m_head + m_size) % cap;
+    qint64 done = 0;
+    while (done < take)
+    {
+        const qint64 n = std::min(take - done, cap - tail);
+        std::memcpy(m_ring.data() + tail, data + done, size_t(n));
+        done += n;
+        tail = (tail + n) % cap;
+    }
+    m_size += take;
+    m_pushed += take;
+    if (take < length)
+        m_wasFull = true;
+    emit readyRead();
+    return take;
+}
+
+void VolumeUploadPipe::release()
+{
+    if (m_released)
+        return;
+    m_released = true;
+    emit readyRead();
+}
+
+qint64 VolumeUploadPipe::readable() const
+{
+    // The last byte of the file stays until release().
+    const qint64 limit = m_released ? m_total : m_total - 1;
+    return qMax<qint64>(0, std::min(m_size, limit - m_drained));
+}
+
+qint64 VolumeUploadPipe::bytesAvailable() const
+{
+    return readable() + QIODevice::bytesAvailable();
+}
+
+bool VolumeUploadPipe::atEnd() const
+{
+    return m_drained >= m_total;
+}
+
+qint64 VolumeUploadPipe::readData(char *data, qint64 maxSize)
+{
+    if (m_drained >= m_total)
+        return -1;
+    const qint64 cap = m_ring.size();
+    const qint64 take = std::min(maxSize, readable());
+    qint64 done = 0;
+    while (done < take)
+    {
+        const qint64 n = std::min(take - done, cap - m_head);
+        std::memcpy(data + done, m_ring.constData() + m_head, size_t(n));
+        done += n;
+        m_head = (m_head + n) % cap;
+    }
+    m_size -= take;
+    m_drained += take;
+    if (take > 0 && m_wasFull && !m_spaceQueued)
+    {
+        // Queued: the reader is inside QNAM's upload code; the writer must not re-enter it.
+        m_spaceQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_spaceQueued = false;
+                m_wasFull = false;
+                emit spaceAvailable();
+            },
+            Qt::QueuedConnection);
+    }
+    return take;
+}
+
+qint64 VolumeUploadPipe::writeData(const char *data, qint64 maxSize)
+{
+    Q_UNUSED(data)
+    Q_UNUSED(maxSize)
+    return -1; // filled through push() only
+}
+
+} // namespace Dest

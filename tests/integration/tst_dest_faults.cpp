@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 5, acceptance 3: Databricks faults during real engine runs against the sandbox — a PUT reset
+// mid-body, 503 bursts, 429 with Retry-After, an expired DBFS handle, a 403 on one volume while another
+// works, a refused token — each ends with the right files done, the failed ones named with reasons, and
+// no orphan at any final path.
+#include "tst_dest_support.h"
+
+using namespace Qt::StringLiterals;
+using namespace DestTest;
+
+class TestDestFaults final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    QHash<QString, QString> m_idByName;
+
+    QList<Drive::DriveRef> refs(const QStringList &names)
+    {
+        QList<Drive::DriveRef> out;
+        for (const QString &n : names)
+            out.append(EngineTest::ref(m_idByName.value(n)));
+        return out;
+    }
+
+    bool faults(const QJsonObject &databricks, const QJsonObject &files = {})
+    {
+        QJsonObject body {{u"databricks"_s, databricks}};
+        if (!files.isEmpty())
+            body.insert(u"files"_s, files);
+        return m_sandbox->setFaults(body);
+    }
+
+    static void verifyAllDone(const RunResult &run, int count)
+    {
+        QVERIFY(run.finished);
+        QCOMPARE(run.report.files.size(), count);
+        for (const Transfer::FileStatus &f : run.report.files)
+            QVERIFY2(f.state == Transfer::FileState::Done, qPrintable(describeFailures(run.report)));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_sandbox = std::make_unique<SandboxProcess>(
+            QStringList {u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s});
+        if (!m_sandbox->start())
+            QSKIP(qPrintable(u"sandbox not available: "_s + m_sandbox->errorString()));
+        for (const QJsonObject &item : EngineTest::treeItems(*m_sandbox))
+        {
+            if (!item.value(u"trashed"_s).toBool() && item.value(u"driveId"_s).toString().isEmpty())
+                m_idByName.insert(item.value(u"name"_s).toString(), item.value(u"id"_s).toString());
+        }
+        QVERIFY(m_idByName.contains(u"10MiB.bin"_s));
+    }
+
+    void init()
+    {
+        QVERIFY(m_sandbox->reset());
+    }
+
+    void putResetMidBody()
+    {
+        // The next PUT breaks after 3 MB of its body: the file starts again from byte 0 in a fresh PUT.
+        QVERIFY(faults({{u"reset_put_after_bytes"_s, 3000000}}));
+        const QString root = u"/Volumes/main/default/landing/reset"_s;
+        const RunResult run = runInto(*m_sandbox, Kind::Volume, root, refs({u"10MiB.bin"_s}), EngineTest::fastOptions());
+        verifyAllDone(run, 1);
+        QVERIFY(run.report.files.first().retries >= 1);
+        const QString problem = checkLanded(*m_sandbox, run.report, root + u'/');
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void burstOf503_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("503") << 503;
+        QTest::newRow("429 Retry-After") << 429;
+    }
+
+    void burstOf503()
+    {
+        QFETCH(int, status);
+        // The first calls of the run (mkdir, small PUTs, the streaming PUT…) answer status with Retry-After: 1.
+        QVERIFY(faults({{u"error_times"_s, 4}, {u"error_status"_s, status}, {u"retry_after_s"_s, 1}}));
+        const QString root = u"/Volumes/main/default/landing/burst"_s + QString::number(status);
+        const QStringList names {u"10MiB.bin"_s, u"1MiB.bin"_s, u"64KiB.bin"_s, u"notes.txt"_s, u"data.csv"_s};
+        const RunResult run = runInto(*m_sandbox, Kind::Volume, root, refs(names), EngineTest::fastOptions());
+        verifyAllDone(run, int(names.size()));
+        const QString problem = checkLanded(*m_sandbox, run.report, root + u'/');
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(m_sandbox->stats().value(u"throttled"_s).toInt() >= 4);
+    }
+
+    void dbfsBurstOf503()
+    {
+        QVERIFY(faults({{u"error_times"_s, 5}, {u"error_status"_s, 503}, {u"retry_after_s"_s, 1}}));
+        const QString root = u"/ingest/burst"_s;
+        const QStringList names {u"10MiB.bin"_s, u"odd-1000003.bin"_s, u"notes.txt"_s};
+        const RunResult run = runInto(*m_sandbox, Kind::Dbfs, root, refs(names), EngineTest::fastOptions());
+        verifyAllDone(run, int(names.size()));
+        const QString problem = checkLanded(*m_sandbox, run.report, u"dbfs:"_s + root + u'/');
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void dbfsHandleExpires()
+    {
+        // Handles expire after 1 s idle and Drive stalls 2.5 s once after 3 MB: the next add-block finds
+        // its handle gone, and the file starts again from a clean start.
+        const QString id = m_idByName.value(u"10MiB.bin"_s);
+        QVERIFY(faults({{u"dbfs_handle_idle_s"_s, 1}},
+                       {{id, QJsonObject {{u"stall_after_bytes"_s, 3000000}, {u"stall_ms"_s, 2500}, {u"stall_times"_s, 1}}}}));
+        const QString root = u"/ingest/expiry"_s;
+        const RunResult run = runInto(*m_sandbox, Kind::Dbfs, root, refs({u"10MiB.bin"_s}), EngineTest::fastOptions());
+        verifyAllDone(run, 1);
+        QVERIFY(run.report.files.first().retries >= 1);
+        const QString problem = checkLanded(*m_sandbox, run.report, u"dbfs:"_s + root + u'/');
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void forbiddenVolumeWhileAnotherWorks()
+    {
+        QVERIFY(faults({{u"forbidden_volumes"_s, QJsonArray {u"/Volumes/main/default/archive"_s}}}));
+        const QStringList names {u"1MiB.bin"_s, u"notes.txt"_s, u"10MiB.bin"_s};
+        const RunResult refused = runInto(*m_sandbox, Kind::Volume, u"/Volumes/main/default/archive/x"_s, refs(names),
+                                          EngineTest::fastOptions());
+        QVERIFY(refused.finished);
+        // Named with the reason: either the run stopped at its destination check, or each file failed.
+        QString reasons;
+        for (const Net::Error &e : refused.runFailures)
+            reasons += e.message + u'\n';
+        for (const Transfer::FileStatus &f : refused.report.files)
+        {
+            QVERIFY(f.state != Transfer::FileState::Done);
+            reasons += f.lastError.message + u'\n';
+        }
+        QVERIFY2(reasons.contains(u"READ VOLUME and WRITE VOLUME"_s), qPrintable(reasons));
+
+        const QString root = u"/Volumes/main/default/landing/ok"_s;
+        const RunResult run = runInto(*m_sandbox, Kind::Volume, root, refs(names), EngineTest::fastOptions());
+        verifyAllDone(run, int(names.size()));
+        const QJsonObject up = uploads(*m_sandbox);
+        for (auto it = up.begin(); it != up.end(); ++it)
+            QVERIFY2(!it.key().startsWith(u"/Volumes/main/default/archive"_s), qPrintable(it.key()));
+        const QString problem = checkLanded(*m_sandbox, run.report, root + u'/');
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void refusedTokenStopsTheWorkspace()
+    {
+        const RunResult run = runInto(*m_sandbox, Kind::Volume, u"/Volumes/main/default/landing/token"_s,
+                                      refs({u"1MiB.bin"_s, u"notes.txt"_s}), EngineTest::fastOptions(), 50000,
+                                      "dapi-not-a-valid-token");
+        QVERIFY(run.finished);
+        QString messages;
+        for (const Net::Error &e : run.runFailures)
+            messages += e.message + u'\n';
+        for (const QString &line : run.authRequired)
+            messages += line + u'\n';
+        QVERIFY(!run.authRequired.isEmpty());
+        for (const Transfer::FileStatus &f : run.report.files)
+        {
+            QVERIFY(f.state != Transfer::FileState::Done);
+            messages += f.lastError.message + u'\n';
+        }
+        const QString want = u"Databricks rejected the token for "_s + m_sandbox->baseUrl().toString(QUrl::StripTrailingSlash)
+            + u": sign in again (databricks-login)"_s;
+        QVERIFY2(messages.contains(want), qPrintable(messages));
+        QVERIFY(!messages.contains(u"dapi-not-a-valid-token"_s));
+        QVERIFY(uploads(*m_sandbox).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDestFaults)
+#include "tst_dest_faults.moc"

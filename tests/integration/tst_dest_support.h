@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Shared by the tst_dest_* integration tests: the real engine (EngineHost) into a Databricks destination
+// of a SandboxProcess, and the sandbox's view of what landed ("uploads" in /_sandbox/stats).
+
+#include "destinations/dbfsdestination.h"
+#include "destinations/volumedestination.h"
+#include "tst_engine_support.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace DestTest
+{
+using namespace Qt::StringLiterals;
+using EngineTest::RunResult;
+
+enum class Kind
+{
+    Volume,
+    Dbfs,
+};
+
+/// Runs one ingest of `sources` into `root` (a /Volumes/… or DBFS path) and waits for the report.
+/// result.authRequired holds "account: reason" lines here.
+inline RunResult runInto(SandboxProcess &sandbox, Kind kind, const QString &root, const QList<Drive::DriveRef> &sources,
+                         const Transfer::RunOptions &options, int timeoutMs = 50000,
+                         const QByteArray &databricksToken = EngineTest::Token,
+                         const std::function<void(Dest::Destination *)> &configure = {})
+{
+    RunResult result;
+    Transfer::EngineHost host;
+    Transfer::EngineHost::Setup setup;
+    setup.endpoints = Net::Endpoints::sandbox(sandbox.baseUrl());
+    setup.options = options;
+    setup.googleToken = [](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
+        return new Auth::StaticTokenProvider(EngineTest::Token, u"sandbox"_s, parent);
+    };
+    const QUrl dbxHost = sandbox.baseUrl();
+    setup.destination = [kind, root, dbxHost, databricksToken, configure](QNetworkAccessManager *nam,
+                                                                          QObject *parent) -> Dest::Destination * {
+        auto *tokens = new Auth::StaticTokenProvider(databricksToken, u"databricks"_s, parent);
+        Dest::Destination *destination = nullptr;
+        if (kind == Kind::Volume)
+            destination = new Dest::VolumeDestination(nam, tokens, dbxHost, root, parent);
+        else
+            destination = new Dest::DbfsDestination(nam, tokens, dbxHost, root, parent);
+        if (configure)
+            configure(destination);
+        return destination;
+    };
+    QObject::connect(&host, &Transfer::EngineHost::snapshot, &host,
+                     [&](const Transfer::Snapshot &s) { result.snapshots.append(s); });
+    QObject::connect(&host, &Transfer::EngineHost::finished, &host, [&](const Transfer::Report &r) {
+        result.report = r;
+        result.finished = true;
+    });
+    QObject::connect(&host, &Transfer::EngineHost::runFailed, &host,
+                     [&](const Net::Error &e) { result.runFailures.append(e); });
+    QObject::connect(&host, &Transfer::EngineHost::authRequired, &host,
+                     [&](const QString &account, const QString &reason) { result.authRequired.append(account + u": "_s + reason); });
+    host.startRun(setup, sources);
+    const bool done = QTest::qWaitFor([&] { return result.finished; }, timeoutMs);
+    Q_UNUSED(done)
+    return result;
+}
+
+/// "uploads" of /_sandbox/stats: final path → {size, md5}. Volume keys are "/Volumes/…", DBFS keys "dbfs:/…".
+inline QJsonObject uploads(SandboxProcess &sandbox)
+{
+    return sandbox.stats().value(u"uploads"_s).toObject();
+}
+
+/// The sandbox's key for a report's destinationPath ("volume:/Volumes/…" → "/Volumes/…"; DBFS keeps "dbfs:").
+inline QString uploadKey(const QString &destinationPath)
+{
+    return destinationPath.startsWith(u"volume:"_s) ? destinationPath.mid(7) : destinationPath;
+}
+
+/// The children of the demo root, except the folders named in `skipNames` (the 1 GiB "Large").
+inline QList<Drive::DriveRef> demoChildren(SandboxProcess &sandbox, const QStringList &skipNames)
+{
+    const QString rootId = sandbox.readyInfo().value(u"demo_root_id"_s).toString();
+    QList<Drive::DriveRef> refs;
+    for (const QJsonObject &item : EngineTest::treeItems(sandbox))
+    {
+        const QJsonArray parents = item.value(u"parents"_s).toArray();
+        if (parents.isEmpty() || parents.first().toString() != rootId || item.value(u"trashed"_s).toBool())
+            continue;
+        if (skipNames.contains(item.value(u"name"_s).toString()))
+            continue;
+        refs.append(EngineTest::ref(item.value(u"id"_s).toString()));
+    }
+    return refs;
+}
+
+inline QHash<QString, QJsonObject> itemsById(SandboxProcess &sandbox)
+{
+    QHash<QString, QJsonObject> items;
+    for (const QJsonObject &item : EngineTest::treeItems(sandbox))
+        items.insert(item.value(u"id"_s).toString(), item);
+    return items;
+}
+
+/// Every Done file is in the sandbox's uploads with Drive's md5 (binaries) and every upload under `prefix`
+/// belongs to a Done file: nothing that is not complete sits at a final path. Returns "" or what is wrong.
+inline QString checkLanded(SandboxProcess &sandbox, const Transfer::Report &report, const QString &prefix,
+                           int *doneCount = nullptr)
+{
+    const QJsonObject up = uploads(sandbox);
+    const QHash<QString, QJsonObject> items = itemsById(sandbox);
+    QSet<QString> expected;
+    int done = 0;
+    for (const Transfer::FileStatus &f : report.files)
+    {
+        if (f.state != Transfer::FileState::Done)
+            continue;
+        ++done;
+        const QString key = uploadKey(f.destinationPath);
+        expected.insert(key);
+        if (!up.contains(key))
+            return u"not in uploads: "_s + key;
+        if (!f.exportMimeType.isEmpty())
+            continue;
+        const QJsonObject item = items.value(f.driveId);
+        const QString want = item.value(u"md5"_s).toString();
+        const QString got = up.value(key).toObject().value(u"md5"_s).toString();
+        if (want.isEmpty() || want != got)
+            return u"md5 of "_s + key + u": Drive "_s + want + u", landed "_s + got;
+    }
+    for (auto it = up.begin(); it != up.end(); ++it)
+    {
+        if (it.key().startsWith(prefix) && !expected.contains(it.key()))
+            return u"orphan at a final path: "_s + it.key();
+    }
+    if (doneCount)
+        *doneCount = done;
+    return {};
+}
+
+inline QString describeFailures(const Transfer::Report &report)
+{
+    QString out;
+    for (const Transfer::FileStatus &f : report.files)
+    {
+        if (f.state != Transfer::FileState::Done && f.state != Transfer::FileState::Skipped)
+            out += f.drivePath + u": "_s + Transfer::fileStateName(f.state) + u" "_s + f.lastError.message + u"\n"_s;
+    }
+    return out;
+}
+
+} // namespace DestTest
