@@ -741,6 +741,14 @@
         <source>Google account</source>
         <translation>Google-Konto</translation>
     </message>
+    <message>
+        <source>Choose a service-account key (JSON)</source>
+        <translation>Schlüssel eines Dienstkontos wählen (JSON)</translation>
+    </message>
+    <message>
+        <source>Service-account key (*.json);;All files (*)</source>
+        <translation>Dienstkonto-Schlüssel (*.json);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -999,6 +1007,14 @@ Lizenz: GPL-3.0-or-later</translation>
     <message>
         <source>Databricks workspace: %1</source>
         <translation>Databricks-Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>Use a service-account &amp;key…</source>
+        <translation>&amp;Schlüssel eines Dienstkontos verwenden…</translation>
+    </message>
+    <message>
+        <source>Service account</source>
+        <translation>Dienstkonto</translation>
     </message>
 </context>
 <context>

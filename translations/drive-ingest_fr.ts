@@ -741,6 +741,14 @@
         <source>Google account</source>
         <translation>Compte Google</translation>
     </message>
+    <message>
+        <source>Choose a service-account key (JSON)</source>
+        <translation>Choisir une clé de compte de service (JSON)</translation>
+    </message>
+    <message>
+        <source>Service-account key (*.json);;All files (*)</source>
+        <translation>Clé de compte de service (*.json);;Tous les fichiers (*)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -999,6 +1007,14 @@ Licence : GPL-3.0-or-later</translation>
     <message>
         <source>Databricks workspace: %1</source>
         <translation>Espace de travail Databricks : %1</translation>
+    </message>
+    <message>
+        <source>Use a service-account &amp;key…</source>
+        <translation>Utiliser une &amp;clé de compte de service…</translation>
+    </message>
+    <message>
+        <source>Service account</source>
+        <translation>Compte de service</translation>
     </message>
 </context>
 <context>

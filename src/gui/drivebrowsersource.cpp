@@ -16,7 +16,7 @@ constexpr int BrowsePageSize = 200; // small pages keep the first screen quick i
 DriveBrowserSource::DriveBrowserSource(QNetworkAccessManager *nam, const AccountSession &session, QObject *parent)
     : BrowserSource(parent)
 {
-    auto *tokens = new Auth::StaticTokenProvider(session.staticToken, session.accountName, this);
+    Auth::TokenProvider *tokens = session.tokens()(nam, this);
     auto *pacer = new Net::Pacer(10.0, 20, this);
     m_client = new Drive::DriveClient(nam, tokens, pacer, session.endpoints, this);
 }

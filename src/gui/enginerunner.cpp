@@ -27,12 +27,8 @@ void EngineRunner::start(const RunPlan &plan)
     Transfer::EngineHost::Setup setup;
     setup.endpoints = plan.account.endpoints;
     setup.options = plan.options;
-    // Copies captured by value: the factories run later on the engine thread.
-    const QByteArray token = plan.account.staticToken;
-    const QString account = plan.account.accountName;
-    setup.googleToken = [token, account](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
-        return new Auth::StaticTokenProvider(token, account, parent);
-    };
+    // The factories run later on the engine thread; they capture copies only.
+    setup.googleToken = plan.account.tokens();
     const DestinationChoice destination = plan.destination;
     if (destination.isDatabricks())
     {

@@ -2,7 +2,9 @@
 #include "googlesignin.h"
 
 #include "appsettings.h"
+#include "auth/googletokenprovider.h"
 #include "auth/oauthflow.h"
+#include "auth/serviceaccount.h"
 #include "auth/tokenrequest.h"
 
 #include <QCoreApplication>
@@ -39,11 +41,18 @@ MainWindow::GoogleSignIn make(QNetworkAccessManager *nam, AppSettings *settings)
         auto *flow = new Auth::GoogleOAuthFlow(nam, endpoints, *client, window);
         QObject::connect(flow, &Auth::GoogleOAuthFlow::authorizationUrlReady, flow,
                          [](const QUrl &url) { QDesktopServices::openUrl(url); });
-        QObject::connect(flow, &Auth::GoogleOAuthFlow::succeeded, flow, [flow, endpoints, done](const Auth::TokenResponse &tokens) {
+        const Auth::OAuthClient oauthClient = *client;
+        QObject::connect(flow, &Auth::GoogleOAuthFlow::succeeded, flow,
+                         [flow, endpoints, oauthClient, done](const Auth::TokenResponse &tokens) {
             AccountSession session;
             session.accountName = QCoreApplication::translate("GoogleSignIn", "Google account");
             session.endpoints = endpoints;
-            session.staticToken = tokens.accessToken;
+            // The refresh token stays in this closure (memory only): each provider renews its own access token.
+            const QString name = session.accountName;
+            session.tokenFactory = [endpoints, oauthClient, name, tokens](QNetworkAccessManager *nam,
+                                                                          QObject *parent) -> Auth::TokenProvider * {
+                return new Auth::GoogleTokenProvider(nam, endpoints, oauthClient, name, tokens.refreshToken, parent, tokens);
+            };
             flow->deleteLater();
             done(session, QString());
         });
@@ -58,5 +67,25 @@ MainWindow::GoogleSignIn make(QNetworkAccessManager *nam, AppSettings *settings)
             done({}, message);
         }
     };
+}
+std::optional<AccountSession> serviceAccount(QWidget *window, QString *error)
+{
+    const QString path = QFileDialog::getOpenFileName(
+        window, QCoreApplication::translate("GoogleSignIn", "Choose a service-account key (JSON)"), QString(),
+        QCoreApplication::translate("GoogleSignIn", "Service-account key (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return std::nullopt;
+    const std::optional<Auth::ServiceAccountKey> key = Auth::ServiceAccountKey::fromFile(path, error);
+    if (!key)
+        return std::nullopt;
+    AccountSession session;
+    session.accountName = u"service:"_s + key->clientEmail;
+    session.endpoints = Net::Endpoints::google();
+    const Net::Endpoints endpoints = session.endpoints;
+    const Auth::ServiceAccountKey k = *key;
+    session.tokenFactory = [endpoints, k](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider * {
+        return new Auth::ServiceAccountTokenProvider(nam, endpoints, k, QString(), parent);
+    };
+    return session;
 }
 } // namespace GoogleSignIn

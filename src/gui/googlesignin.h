@@ -3,6 +3,8 @@
 
 #include "mainwindow.h"
 
+#include <optional>
+
 class AppSettings;
 class QNetworkAccessManager;
 
@@ -12,4 +14,6 @@ class QNetworkAccessManager;
 namespace GoogleSignIn
 {
 [[nodiscard]] MainWindow::GoogleSignIn make(QNetworkAccessManager *nam, AppSettings *settings);
+/// Asks for a service-account key file and makes a session of it; nullopt when cancelled or invalid (`error`).
+[[nodiscard]] std::optional<AccountSession> serviceAccount(QWidget *window, QString *error);
 }

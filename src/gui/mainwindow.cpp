@@ -7,6 +7,7 @@
 #include "destinationpicker.h"
 #include "firstrunpage.h"
 #include "formatting.h"
+#include "googlesignin.h"
 #include "icons.h"
 #include "progressdelegate.h"
 #include "queuemodel.h"
@@ -175,6 +176,14 @@ void MainWindow::buildMenus()
     QMenu *accounts = menuBar()->addMenu(tr("&Accounts"));
     accounts->addAction(tr("Sign in with &Google…"), this, &MainWindow::signInWithGoogle);
     accounts->addAction(tr("Use the &sandbox"), this, &MainWindow::trySandbox);
+    accounts->addAction(tr("Use a service-account &key…"), this, [this] {
+        QString error;
+        const std::optional<AccountSession> session = ::GoogleSignIn::serviceAccount(this, &error);
+        if (session)
+            setSession(*session);
+        else if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Service account"), error);
+    });
     accounts->addAction(tr("&Databricks workspace…"), this, &MainWindow::chooseDatabricksWorkspace);
     accounts->addAction(m_signOut);
 

@@ -12,13 +12,28 @@
 #include <QObject>
 #include <QUrl>
 
-/// The signed-in Google side of a run, as the window knows it. The token is held in memory only.
+#include <functional>
+
+class QNetworkAccessManager;
+namespace Auth
+{
+class TokenProvider;
+}
+
+/// The signed-in Google side of a run, as the window knows it. Tokens are held in memory only.
 struct AccountSession
 {
+    /// Makes the account's token provider on the calling thread (the engine's worker, or the GUI for browsing).
+    using TokenFactory = std::function<Auth::TokenProvider *(QNetworkAccessManager *nam, QObject *parent)>;
+
     QString accountName;      ///< shown to the user
     Net::Endpoints endpoints; ///< Google, or the sandbox
-    QByteArray staticToken;   ///< sandbox / pasted token; empty when a token provider factory is used
+    QByteArray staticToken;   ///< sandbox token; used when tokenFactory is empty
+    TokenFactory tokenFactory; ///< refreshing providers (OAuth sign-in, service account)
     bool isSandbox = false;
+
+    /// tokenFactory, or a provider of the static token.
+    [[nodiscard]] TokenFactory tokens() const;
 
     [[nodiscard]] bool isValid() const { return !accountName.isEmpty(); }
 };

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runcontroller.h"
+
+#include "auth/tokenprovider.h"
+
+AccountSession::TokenFactory AccountSession::tokens() const
+{
+    if (tokenFactory)
+        return tokenFactory;
+    // Copies captured by value: the factory may run later, on another thread.
+    const QByteArray token = staticToken;
+    const QString account = accountName;
+    return [token, account](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
+        return new Auth::StaticTokenProvider(token, account, parent);
+    };
+}
