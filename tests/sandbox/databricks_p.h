@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Internals of DatabricksService, shared by databricks.cpp (common parts, Files API, multipart) and
-// databricks_dbfs.cpp. Not part of the sandbox's interface.
+// Internals of DatabricksService, shared by databricks.cpp (common parts, routes), databricks_files.cpp,
+// databricks_multipart.cpp and databricks_dbfs.cpp. Not part of the sandbox's interface.
 
 #include "databricks.h"
 
@@ -140,7 +140,7 @@ struct DatabricksService::Impl
     /// Reads and discards a request body we are refusing, so the connection stays usable.
     void drainBody(const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader);
 
-    // Files API (databricks.cpp)
+    // Files API (databricks_files.cpp) and multipart upload (databricks_multipart.cpp)
     struct VolumePath
     {
         std::string canonical; ///< /Volumes/cat/schema/vol/rest (volume part lower case)
@@ -176,6 +176,21 @@ struct DatabricksService::Impl
     std::optional<fs::path> dbfsPath(const std::string &raw, httplib::Response &res);
     void expireHandles();
 };
+
+// Shared helpers (databricks.cpp).
+inline constexpr std::uint64_t kDrainLimit = 64ULL << 20; ///< a refused body up to this size is read and dropped
+inline constexpr std::size_t kReadChunk = 256 * 1024;
+std::string requestId();
+std::string lower(std::string s);
+std::vector<std::string> splitPath(const std::string &p);
+/// Parses "YYYY-MM-DDTHH:MM:SSZ"; nullopt when malformed.
+std::optional<std::chrono::system_clock::time_point> parseExpireTime(const std::string &s);
+/// A true/false query parameter; `absent` when missing, nullopt when it is something else.
+std::optional<bool> parseBool(const httplib::Request &req, const char *name, bool absent);
+/// Cloud-storage (S3) style XML error, as presigned URLs answer.
+void sendS3Error(httplib::Response &res, int status, const std::string &code, const std::string &message);
+/// Stop reading from the client: the answer still goes out, then the connection closes.
+void stopReading(const httplib::Request &req, httplib::Response &res);
 
 // Error answers in the documented shapes (databricks.cpp).
 void sendDbxError(httplib::Response &res, int status, const std::string &code, const std::string &message,
