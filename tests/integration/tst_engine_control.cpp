@@ -68,7 +68,7 @@ private slots:
 
     void pauseAndResume()
     {
-        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 400000}}));
+        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 250000}}));
         const QString id = m_a.value(u"id"_s).toString();
         QTemporaryDir dir;
         Live live;
@@ -99,7 +99,8 @@ private slots:
 
     void addSourcesAndParallel()
     {
-        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 1000000}}));
+        // Slow enough that a is still in flight when b is added (a run that finished takes no more sources).
+        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 250000}}));
         const QString a = m_a.value(u"id"_s).toString();
         const QString b = m_b.value(u"id"_s).toString();
         QTemporaryDir dir;
@@ -108,6 +109,7 @@ private slots:
         options.parallel = 1;
         startLive(live, {ref(a)}, dir.path(), options);
         QTRY_VERIFY_WITH_TIMEOUT(live.latest.value(a).bytesDone > 0, 10000);
+        QVERIFY(!live.finished);
         live.host.addSources({ref(b)});
         live.host.setParallel(2);
         // With a second slot, b starts while a is still in flight.

@@ -28,6 +28,8 @@ namespace
 constexpr qint64 BlockSize = 256 * 1024;
 constexpr qint64 HashChunk = 1 << 20;
 constexpr qint64 HashPerTurn = 8 << 20; // then let the event loop breathe: replies keep flowing
+constexpr qint64 MinChunk = 1 << 20;
+constexpr qint64 MaxChunks = 256;
 } // namespace
 
 RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile &file, Dest::Sink *sink,
@@ -39,8 +41,14 @@ RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile 
     , m_hasher(hasher)
     , m_options(options)
 {
-    const int n = int(std::clamp<qint64>(options.streams, 1, std::max<qint64>(1, file.size / (1 << 20))));
-    const qint64 partSize = (file.size + n - 1) / n;
+    // N streams work through a queue of chunks in file order rather than N equal quarters: the written
+    // prefix then grows steadily, so hashing keeps up with the network instead of reading back three
+    // quarters of the file after the last byte arrived.
+    m_streams = int(std::max<qint64>(1, options.streams));
+    qint64 chunk = (file.size + qint64(m_streams) * 4 - 1) / (qint64(m_streams) * 4);
+    chunk = std::max<qint64>({chunk, MinChunk, (file.size + MaxChunks - 1) / MaxChunks});
+    const int n = int((file.size + chunk - 1) / chunk);
+    const qint64 partSize = chunk;
     for (int i = 0; i < n; ++i)
     {
         auto part = std::make_unique<Part>();
@@ -85,8 +93,26 @@ qint64 RangedFetch::received() const
 
 void RangedFetch::start()
 {
+    fill();
+}
+
+void RangedFetch::fill()
+{
+    if (m_finished || m_paused)
+        return;
+    int inFlight = 0;
+    for (const auto &part : m_parts)
+        inFlight += part->started && !part->done ? 1 : 0;
     for (auto &part : m_parts)
+    {
+        if (inFlight >= m_streams)
+            break;
+        if (part->started)
+            continue;
+        part->started = true;
+        ++inFlight;
         request(*part);
+    }
 }
 
 void RangedFetch::request(Part &part)
@@ -184,8 +210,11 @@ void RangedFetch::drainPart(Part &part)
             break;
         }
     }
-    if (part.written >= part.length())
+    if (!part.done && part.written >= part.length())
+    {
         part.done = true;
+        fill(); // this stream moves on to the next chunk
+    }
     if (wrote)
         advanceHash();
 }
@@ -362,9 +391,10 @@ void RangedFetch::resume()
     m_paused = false;
     for (auto &part : m_parts)
     {
-        if (!part->done && !part->reply)
+        if (part->started && !part->done && !part->reply)
             request(*part);
     }
+    fill();
     checkDone();
 }
 

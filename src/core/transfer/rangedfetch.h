@@ -33,7 +33,8 @@ namespace Transfer
 {
 /**
  * One large file fetched as N ranged GETs at once, each on its own HTTP/1.1 connection (Drive's
- * throughput is per connection), each written in place into a random-access sink as it arrives.
+ * throughput is per connection), each written in place into a random-access sink as it arrives. The N
+ * streams take the file's chunks (at least 1 MiB, about 4 per stream) in order.
  * The hash follows the contiguous written prefix by reading those bytes back (page cache), so the file
  * is verified the moment its last part lands, with no extra pass at the end.
  * A part that breaks resumes on its own from its last good byte (Transient/Throttled, with backoff);
@@ -80,10 +81,12 @@ private:
         qint64 pendingLen = 0;
         bool statusOk = false;
         bool stalled = false;
+        bool started = false;
         bool done = false;
         [[nodiscard]] qint64 length() const { return end - start + 1; }
     };
 
+    void fill();
     void request(Part &part);
     void send(Part &part);
     void onReadyRead(Part &part);
@@ -102,6 +105,7 @@ private:
     std::vector<std::unique_ptr<Part>> m_parts;
     QByteArray m_hashBuffer;
     qint64 m_hashed = 0;
+    int m_streams = 1;
     bool m_hashScheduled = false;
     bool m_paused = false;
     bool m_finished = false;
