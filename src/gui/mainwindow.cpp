@@ -275,7 +275,7 @@ QWidget *MainWindow::buildWorkspace()
     m_queueView->setDragEnabled(true);
     m_queueView->setAcceptDrops(true);
     m_queueView->setDropIndicatorShown(true);
-    m_queueView->setDefaultDropAction(Qt::MoveAction);
+    m_queueView->setDefaultDropAction(Qt::CopyAction);
     m_queueView->verticalHeader()->hide();
     m_queueView->verticalHeader()->setDefaultSectionSize(m_queueView->fontMetrics().height() + 8);
     m_queueView->setWordWrap(false);

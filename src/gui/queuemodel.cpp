@@ -147,7 +147,9 @@ Qt::DropActions QueueModel::supportedDropActions() const
 
 Qt::DropActions QueueModel::supportedDragActions() const
 {
-    return Qt::MoveAction;
+    // A reorder is done in dropMimeData() by moveRows(); announcing it as a copy keeps the view from
+    // also removing the dragged rows afterwards (what it does after a MoveAction drag).
+    return Qt::CopyAction;
 }
 
 QStringList QueueModel::mimeTypes() const
