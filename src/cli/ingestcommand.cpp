@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ingestcommand.h"
 
+#include "authcommands.h"
 #include "commands.h"
 #include "exitcode.h"
 #include "exportmap.h"
@@ -8,8 +9,11 @@
 #include "reportwriter.h"
 #include "signalwatcher.h"
 
+#include "auth/databrickscredentials.h"
 #include "auth/tokenprovider.h"
+#include "destinations/dbfsdestination.h"
 #include "destinations/localdestination.h"
+#include "destinations/volumedestination.h"
 #include "drive/sharelink.h"
 #include "util/logging.h"
 #include "util/redactor.h"
@@ -51,6 +55,9 @@ const QString optBandwidth = u"bandwidth"_s;
 const QString optAccount = u"account"_s;
 const QString optServiceAccount = u"service-account"_s;
 const QString optSubject = u"subject"_s;
+const QString optDatabricksHost = u"databricks-host"_s;
+/// The sandbox's built-in Databricks PAT (tests/sandbox: the default personal access token).
+constexpr char sandboxDatabricksPat[] = "dapi-sandbox-token";
 
 const char tokenEnv[] = "DRIVE_INGEST_ACCESS_TOKEN";
 constexpr qint64 maxTokenFileSize = 64 * 1024;
@@ -100,7 +107,8 @@ IngestCommand::IngestCommand(const Streams &streams, TokenFactoryResolver resolv
 QList<QCommandLineOption> IngestCommand::options() const
 {
     return {
-        {{u"t"_s, optTo}, tr("Destination: a local folder (created if missing); volume:/Volumes/... and dbfs:/... are not supported yet."), u"DEST"_s},
+        {{u"t"_s, optTo}, tr("Destination: a local folder (created if missing), volume:/Volumes/<catalog>/<schema>/<volume>[/path] or dbfs:/path."), u"DEST"_s},
+        {optDatabricksHost, tr("The Databricks workspace URL for volume: and dbfs: destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
         {optParallel, tr("Files in flight (default 4)."), u"N"_s},
         {optStreams, tr("Ranged streams per large file (default 4)."), u"N"_s},
         {optQps, tr("Drive requests per second (default 10)."), u"Q"_s},
@@ -179,11 +187,6 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
     if (!destination)
     {
         return fail(error);
-    }
-    if (destination->kind != DestinationSpec::Kind::Local)
-    {
-        return fail(tr("%1 destinations are not yet supported (only a local folder for now)")
-                        .arg(DestinationSpec::kindName(destination->kind)));
     }
     plan.destination = *destination;
 
@@ -287,6 +290,22 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
             return fail(tr("--ca-file: cannot read %1").arg(parser.value(optCaFile)));
         }
         plan.endpoints.extraCaFile = ca.absoluteFilePath();
+    }
+
+    if (plan.destination.kind != DestinationSpec::Kind::Local)
+    {
+        const QString host = parser.isSet(optDatabricksHost) ? parser.value(optDatabricksHost)
+                                                             : plan.endpoints.databricksHost.toString();
+        plan.databricksHost = Auth::DatabricksCredentials::normaliseHost(host);
+        if (plan.databricksHost.isEmpty())
+        {
+            return fail(host.isEmpty() ? tr("%1 destinations need --databricks-host URL").arg(DestinationSpec::kindName(plan.destination.kind))
+                                       : tr("--databricks-host: \"%1\" is not a Databricks workspace URL").arg(host));
+        }
+    }
+    else if (parser.isSet(optDatabricksHost))
+    {
+        return fail(tr("--databricks-host is only for volume: and dbfs: destinations"));
     }
 
     const int tokenSources = int(parser.isSet(optTokenFile)) + int(parser.isSet(optAccount)) + int(parser.isSet(optServiceAccount));
@@ -408,11 +427,35 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     // Check the folder before any network traffic: a typo should not cost a listing.
     const QString root = plan.destination.path;
     const QFileInfo rootInfo(root);
-    if (rootInfo.exists() && !rootInfo.isDir())
+    const bool local = plan.destination.kind == DestinationSpec::Kind::Local;
+    DatabricksTokenFactory databricksToken;
+    if (!local)
+    {
+        // The sandbox takes its built-in PAT; a workspace takes what databricks-login stored.
+        if (plan.sandbox && plan.databricksHost == Auth::DatabricksCredentials::normaliseHost(plan.endpoints.databricksHost.toString()))
+        {
+            databricksToken = [](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider *
+            {
+                return new Auth::StaticTokenProvider(QByteArray(sandboxDatabricksPat), u"sandbox"_s, parent);
+            };
+        }
+        else
+        {
+            QString error;
+            databricksToken = makeDatabricksTokenFactory(plan.databricksHost, &error);
+            if (!databricksToken)
+            {
+                err() << u"drive-ingest-cli ingest: "_s << Util::redact(error) << u"\n"_s;
+                err().flush();
+                return int(ExitAuth);
+            }
+        }
+    }
+    if (local && rootInfo.exists() && !rootInfo.isDir())
     {
         return destinationError(tr("%1 exists and is not a folder").arg(QDir::toNativeSeparators(root)));
     }
-    if (!plan.options.dryRun)
+    if (local && !plan.options.dryRun)
     {
         if (!QDir().mkpath(root))
         {
@@ -428,8 +471,17 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     Transfer::EngineHost::Setup setup;
     setup.endpoints = plan.endpoints;
     setup.googleToken = std::move(token);
-    setup.destination = [root](QNetworkAccessManager *, QObject *parent) -> Dest::Destination *
+    setup.destination = [root, kind = plan.destination.kind, host = QUrl(plan.databricksHost), databricksToken](
+                            QNetworkAccessManager *nam, QObject *parent) -> Dest::Destination *
     {
+        if (kind == DestinationSpec::Kind::Volume)
+        {
+            return new Dest::VolumeDestination(nam, databricksToken(nam, parent), host, root, parent);
+        }
+        if (kind == DestinationSpec::Kind::Dbfs)
+        {
+            return new Dest::DbfsDestination(nam, databricksToken(nam, parent), host, root, parent);
+        }
         return new Dest::LocalDestination(root, parent);
     };
     setup.options = plan.options;

@@ -51,6 +51,7 @@ public:
         bool quiet = false;
         TokenSource tokenSource;          ///< account / service account, when given
         QString accessTokenFile;          ///< --access-token-file, when given
+        QString databricksHost;           ///< volume:/dbfs: only: the normalised workspace URL
     };
     /// Parses `args` into a plan; on failure prints to err() and sets `*exitCode` (0 after --help).
     [[nodiscard]] std::optional<Plan> plan(const QStringList &args, int *exitCode);

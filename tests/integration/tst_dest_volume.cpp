@@ -6,6 +6,7 @@
 #include "tst_dest_support.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -150,6 +151,49 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const QJsonObject routes = m_sandbox->stats().value(u"by_route"_s).toObject();
         QCOMPARE(routes.value(u"dbx.multipart.complete"_s).toObject().value(u"200"_s).toInt(), 1);
+    }
+
+    void cliIntoVolumeAndDbfs()
+    {
+        // The real CLI: --to volume:/dbfs: with --sandbox (host and PAT default to the sandbox's); the report
+        // records each file's destination URL.
+        const QString cli = qEnvironmentVariable("DI_CLI");
+        if (cli.isEmpty())
+            QSKIP("DI_CLI is not set (drive-ingest-cli not built)");
+        QString deepId;
+        for (const QJsonObject &item : EngineTest::treeItems(*m_sandbox))
+        {
+            if (item.value(u"name"_s).toString() == u"Deep"_s)
+                deepId = item.value(u"id"_s).toString();
+        }
+        QTemporaryDir dir;
+        const QString tokenFile = dir.filePath(u"token"_s);
+        {
+            QFile f(tokenFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(EngineTest::Token);
+        }
+        const QStringList destinations {u"volume:/Volumes/main/default/landing/cli run"_s, u"dbfs:/cli/run"_s};
+        for (const QString &dest : destinations)
+        {
+            const QString report = dir.filePath(u"report.json"_s);
+            QProcess process;
+            process.start(cli, {u"ingest"_s, deepId, u"--sandbox"_s, m_sandbox->baseUrl().toString(), u"--access-token-file"_s,
+                                tokenFile, u"--to"_s, dest, u"--on-conflict"_s, u"overwrite"_s, u"--report"_s, report, u"--quiet"_s});
+            QVERIFY(process.waitForFinished(60000));
+            QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+            QFile f(report);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QJsonArray files = QJsonDocument::fromJson(f.readAll()).object().value(u"files"_s).toArray();
+            QCOMPARE(files.size(), 4);
+            const QJsonObject up = uploads(*m_sandbox);
+            for (const QJsonValue &v : files)
+            {
+                const QString where = v.toObject().value(u"destinationPath"_s).toString();
+                QVERIFY2(where.startsWith(dest + u"/Deep/"_s), qPrintable(where));
+                QVERIFY2(up.contains(uploadKey(where)), qPrintable(where));
+            }
+        }
     }
 
     void largeFileStreamsWithoutLocalCopy()
