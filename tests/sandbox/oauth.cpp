@@ -2,6 +2,7 @@
 #include "oauth.h"
 
 #include "jwt.h"
+#include "oauth_p.h"
 #include "stats.h"
 
 #include <chrono>
@@ -16,18 +17,12 @@ namespace sandbox
 namespace
 {
 
-using Clock = std::chrono::steady_clock;
-
 constexpr const char *kDefaultClientId = "sandbox-client.apps.googleusercontent.com";
 constexpr const char *kDefaultClientSecret = "sandbox-secret";
 constexpr const char *kDefaultPrincipal = "sandbox-sp";
 constexpr const char *kDefaultPrincipalSecret = "sandbox-sp-secret";
 constexpr const char *kDefaultPat = "dapi-sandbox-token";
-constexpr const char *kGoogleTokenUrl = "https://oauth2.googleapis.com/token";
 constexpr int kCodeLifetimeS = 600;
-constexpr int kDatabricksLifetimeS = 3600;
-// JWT iat/exp may be this far off our clock before Google calls the token unreasonable.
-constexpr std::int64_t kJwtSkewS = 300;
 
 // The demo service account (SANDBOX-ONLY key; its private half is tests/sandbox/manifests/demo-service-account.json).
 constexpr const char *kDemoSaEmail = "sandbox-demo@drive-ingest-sandbox.iam.gserviceaccount.com";
@@ -42,6 +37,10 @@ u3frrgHmzhPsQjUei6R1+5eJ4AbN98RNHXLQzEIKxaxjCRn4Dz/Sfxn4auLpkbEq
 UwIDAQAB
 -----END PUBLIC KEY-----
 )";
+} // namespace
+
+namespace oauthutil
+{
 
 std::string percentEncode(const std::string &s)
 {
@@ -177,124 +176,9 @@ bool validVerifier(const std::string &v)
     return true;
 }
 
-} // namespace
+} // namespace oauthutil
 
-struct TokenAuthority::Impl
-{
-    struct ServiceAccount
-    {
-        std::string keyId;
-        std::string publicKeyPem;
-    };
-    struct Code
-    {
-        std::string clientId;
-        std::string redirectUri;
-        std::string challenge;
-        std::string method;
-        std::string scope;
-        std::string accessType;
-        Clock::time_point expires;
-        bool used = false;
-    };
-    struct Refresh
-    {
-        std::string clientId;
-        std::string scope;
-        bool revoked = false;
-    };
-    struct Access
-    {
-        Clock::time_point expires;
-        std::string refresh; ///< the refresh token it came from, if any
-        std::string scope;
-        bool databricks = false;
-        bool revoked = false;
-    };
-
-    explicit Impl(Stats &s)
-        : stats(s)
-    {
-    }
-
-    Stats &stats;
-    mutable std::mutex mutex;
-    std::map<std::string, std::string> clients;
-    std::map<std::string, ServiceAccount> serviceAccounts;
-    std::map<std::string, std::string> principals;
-    std::set<std::string> pats;
-    std::string staticToken;
-    std::string baseUrl;
-    int lifetime = 3600;
-    bool lifetimeSet = false;
-
-    std::map<std::string, Code> codes;
-    std::map<std::string, Refresh> refreshTokens;
-    std::map<std::string, Access> accessTokens;
-
-    std::uint64_t issued = 0;
-    std::uint64_t refreshed = 0;
-    std::uint64_t revoked = 0;
-    std::uint64_t jwtGrants = 0;
-    std::uint64_t authCodes = 0;
-    std::uint64_t oidcIssued = 0;
-    std::map<std::string, std::uint64_t> failures;
-
-    bool denyAll = false;
-    int tokenErrorTimes = 0;
-    int tokenErrorStatus = 503;
-
-    std::string base(const httplib::Request &req) const
-    {
-        if (!baseUrl.empty())
-            return baseUrl;
-        return "http://" + req.get_header_value("Host");
-    }
-
-    // Callers hold the mutex.
-    std::string issueAccess(const std::string &refresh, const std::string &scope, bool databricks)
-    {
-        const std::string token = databricks ? "dsapi" + jwt::toHex(jwt::randomUrlSafe(16)).substr(0, 32)
-                                             : "ya29.a0" + jwt::randomUrlSafe(96);
-        int seconds = lifetime;
-        if (databricks && !lifetimeSet)
-            seconds = kDatabricksLifetimeS;
-        accessTokens[token]
-            = Access { Clock::now() + std::chrono::seconds(seconds), refresh, scope, databricks, false };
-        ++issued;
-        return token;
-    }
-
-    int expiresIn(bool databricks) const
-    {
-        if (databricks)
-            return lifetimeSet ? lifetime : kDatabricksLifetimeS;
-        // Google reports the whole seconds left when it answers: 3599 for its one-hour tokens.
-        return lifetime >= 120 ? lifetime - 1 : lifetime;
-    }
-
-    void fail(const std::string &reason) { ++failures[reason]; }
-
-    void revokeRefresh(const std::string &refresh)
-    {
-        auto it = refreshTokens.find(refresh);
-        if (it == refreshTokens.end())
-            return;
-        it->second.revoked = true;
-        for (auto &[token, access] : accessTokens)
-            if (access.refresh == refresh)
-                access.revoked = true;
-    }
-
-    void tokenEndpoint(const httplib::Request &req, httplib::Response &res);
-    void authorizationCodeGrant(const httplib::Request &req, httplib::Response &res, const std::string &clientId);
-    void refreshGrant(const httplib::Request &req, httplib::Response &res, const std::string &clientId);
-    void jwtGrant(const httplib::Request &req, httplib::Response &res);
-    void authEndpoint(const httplib::Request &req, httplib::Response &res);
-    void revokeEndpoint(const httplib::Request &req, httplib::Response &res);
-    void oidcToken(const httplib::Request &req, httplib::Response &res);
-    Check check(const httplib::Request &req, bool databricks);
-};
+using namespace oauthutil;
 
 TokenAuthority::TokenAuthority(Stats &stats, const nlohmann::json &oauthConfig)
     : m_d(std::make_unique<Impl>(stats))
@@ -567,204 +451,6 @@ void TokenAuthority::Impl::authEndpoint(const httplib::Request &req, httplib::Re
     ++authCodes;
     res.set_redirect(
         redirect + sep + "code=" + percentEncode(code) + "&scope=" + percentEncode(param("scope")) + state, 302);
-}
-
-void TokenAuthority::Impl::tokenEndpoint(const httplib::Request &req, httplib::Response &res)
-{
-    std::lock_guard lock(mutex);
-    if (tokenErrorTimes > 0)
-    {
-        --tokenErrorTimes;
-        fail("injected");
-        sendOAuthError(res, tokenErrorStatus, tokenErrorStatus == 429 ? "rate_limit_exceeded" : "internal_failure",
-            "Injected failure.");
-        return;
-    }
-    const std::string grant = req.get_param_value("grant_type");
-    if (grant == "urn:ietf:params:oauth:grant-type:jwt-bearer")
-    {
-        jwtGrant(req, res);
-        return;
-    }
-    if (grant != "authorization_code" && grant != "refresh_token")
-    {
-        fail("unsupported_grant_type");
-        sendOAuthError(res, 400, "unsupported_grant_type", "Invalid grant_type: " + grant);
-        return;
-    }
-    std::string clientId = req.get_param_value("client_id");
-    std::string secret = req.get_param_value("client_secret");
-    bool hasSecret = req.has_param("client_secret");
-    std::string basicUser;
-    std::string basicPassword;
-    if (basicAuth(req, &basicUser, &basicPassword))
-    {
-        clientId = basicUser;
-        secret = basicPassword;
-        hasSecret = true;
-    }
-    if (clientId.empty())
-    {
-        fail("invalid_request");
-        sendOAuthError(res, 400, "invalid_request", "Could not determine client ID from request.");
-        return;
-    }
-    const auto client = clients.find(clientId);
-    if (client == clients.end())
-    {
-        fail("invalid_client");
-        sendOAuthError(res, 401, "invalid_client", "The OAuth client was not found.");
-        return;
-    }
-    if (!hasSecret)
-    {
-        fail("invalid_request");
-        sendOAuthError(res, 400, "invalid_request", "client_secret is missing.");
-        return;
-    }
-    if (secret != client->second)
-    {
-        fail("invalid_client");
-        sendOAuthError(res, 401, "invalid_client", "Unauthorized");
-        return;
-    }
-    if (grant == "authorization_code")
-        authorizationCodeGrant(req, res, clientId);
-    else
-        refreshGrant(req, res, clientId);
-}
-
-void TokenAuthority::Impl::authorizationCodeGrant(
-    const httplib::Request &req, httplib::Response &res, const std::string &clientId)
-{
-    const auto it = codes.find(req.get_param_value("code"));
-    if (it == codes.end() || it->second.used || Clock::now() >= it->second.expires || it->second.clientId != clientId)
-    {
-        fail(it != codes.end() && it->second.used ? "code_reused" : "invalid_code");
-        sendOAuthError(res, 400, "invalid_grant", "Bad Request");
-        return;
-    }
-    Code &code = it->second;
-    if (req.get_param_value("redirect_uri") != code.redirectUri)
-    {
-        fail("redirect_uri_mismatch");
-        sendOAuthError(res, 400, "invalid_grant", "Bad Request");
-        return;
-    }
-    if (!code.challenge.empty())
-    {
-        const std::string verifier = req.get_param_value("code_verifier");
-        if (verifier.empty())
-        {
-            fail("missing_code_verifier");
-            sendOAuthError(res, 400, "invalid_grant", "Missing code verifier.");
-            return;
-        }
-        const std::string expected = code.method == "S256" ? jwt::base64UrlEncode(jwt::sha256Raw(verifier)) : verifier;
-        if (!validVerifier(verifier) || expected != code.challenge)
-        {
-            fail("invalid_code_verifier");
-            sendOAuthError(res, 400, "invalid_grant", "Invalid code verifier.");
-            return;
-        }
-    }
-    code.used = true;
-    nlohmann::json body;
-    std::string refresh;
-    if (code.accessType != "online")
-    {
-        refresh = "1//0" + jwt::randomUrlSafe(72);
-        refreshTokens[refresh] = Refresh { clientId, code.scope, false };
-        body["refresh_token"] = refresh;
-    }
-    body["access_token"] = issueAccess(refresh, code.scope, false);
-    body["expires_in"] = expiresIn(false);
-    body["scope"] = code.scope;
-    body["token_type"] = "Bearer";
-    sendJson(res, 200, body);
-}
-
-void TokenAuthority::Impl::refreshGrant(
-    const httplib::Request &req, httplib::Response &res, const std::string &clientId)
-{
-    const std::string refresh = req.get_param_value("refresh_token");
-    const auto it = refreshTokens.find(refresh);
-    if (it == refreshTokens.end() || it->second.revoked || it->second.clientId != clientId)
-    {
-        fail(it != refreshTokens.end() && it->second.revoked ? "refresh_revoked" : "invalid_refresh_token");
-        sendOAuthError(res, 400, "invalid_grant", "Token has been expired or revoked.");
-        return;
-    }
-    ++refreshed;
-    // Google keeps the refresh token: the reply carries none.
-    sendJson(res, 200,
-        { { "access_token", issueAccess(refresh, it->second.scope, false) }, { "expires_in", expiresIn(false) },
-            { "scope", it->second.scope }, { "token_type", "Bearer" } });
-}
-
-void TokenAuthority::Impl::jwtGrant(const httplib::Request &req, httplib::Response &res)
-{
-    const auto parsed = jwt::parse(req.get_param_value("assertion"));
-    if (!parsed)
-    {
-        fail("jwt_malformed");
-        sendOAuthError(res, 400, "invalid_grant", "Invalid JWT Signature.");
-        return;
-    }
-    const auto str = [](const nlohmann::json &j, const char *key)
-    { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
-    const std::string iss = str(parsed->claims, "iss");
-    const auto sa = serviceAccounts.find(iss);
-    if (sa == serviceAccounts.end())
-    {
-        fail("jwt_unknown_account");
-        sendOAuthError(res, 400, "invalid_grant", "Invalid grant: account not found");
-        return;
-    }
-    const std::string kid = str(parsed->header, "kid");
-    if (str(parsed->header, "alg") != "RS256" || (!kid.empty() && kid != sa->second.keyId)
-        || !jwt::verifyRs256(sa->second.publicKeyPem, parsed->signingInput, parsed->signature))
-    {
-        fail("jwt_signature");
-        sendOAuthError(res, 400, "invalid_grant", "Invalid JWT Signature.");
-        return;
-    }
-    const std::string aud = str(parsed->claims, "aud");
-    const std::string ownTokenUrl = base(req) + "/token";
-    if (aud != kGoogleTokenUrl && aud != ownTokenUrl && aud != "https://www.googleapis.com/oauth2/v4/token")
-    {
-        fail("jwt_audience");
-        sendOAuthError(res, 400, "invalid_grant", "Invalid JWT: Failed audience check.");
-        return;
-    }
-    const auto num = [](const nlohmann::json &j, const char *key) -> std::optional<std::int64_t>
-    {
-        if (j.contains(key) && j[key].is_number())
-            return j[key].get<std::int64_t>();
-        return std::nullopt;
-    };
-    const auto iat = num(parsed->claims, "iat");
-    const auto exp = num(parsed->claims, "exp");
-    const std::int64_t now = unixNow();
-    if (!iat || !exp || *exp <= *iat || *exp - *iat > 3600 || *iat > now + kJwtSkewS || *exp < now - kJwtSkewS)
-    {
-        fail("jwt_timeframe");
-        sendOAuthError(res, 400, "invalid_grant",
-            "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. "
-            "Check your iat and exp values in the JWT claim.");
-        return;
-    }
-    const std::string scope = str(parsed->claims, "scope");
-    if (scope.empty())
-    {
-        fail("jwt_scope");
-        sendOAuthError(res, 400, "invalid_scope", "Invalid OAuth scope or ID token audience provided.");
-        return;
-    }
-    ++jwtGrants;
-    sendJson(res, 200,
-        { { "access_token", issueAccess({}, scope, false) }, { "expires_in", expiresIn(false) },
-            { "token_type", "Bearer" } });
 }
 
 void TokenAuthority::Impl::revokeEndpoint(const httplib::Request &req, httplib::Response &res)
