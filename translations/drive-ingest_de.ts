@@ -738,10 +738,6 @@
         <translation>OAuth-Client (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Google account</source>
-        <translation>Google-Konto</translation>
-    </message>
-    <message>
         <source>Choose a service-account key (JSON)</source>
         <translation>Schlüssel eines Dienstkontos wählen (JSON)</translation>
     </message>

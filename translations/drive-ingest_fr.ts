@@ -738,10 +738,6 @@
         <translation>Client OAuth (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Google account</source>
-        <translation>Compte Google</translation>
-    </message>
-    <message>
         <source>Choose a service-account key (JSON)</source>
         <translation>Choisir une clé de compte de service (JSON)</translation>
     </message>

@@ -2,6 +2,8 @@
 // drive-ingest: the composition root. Builds settings, the engine host, the browsing network manager and
 // the window, and passes them down; nothing here is global.
 #include "appsettings.h"
+#include "auth/accounts.h"
+#include "auth/keychaintokenstore.h"
 #include "googlesignin.h"
 #include "mainwindow.h"
 #include "screenshotscript.h"
@@ -155,7 +157,15 @@ int main(int argc, char *argv[])
     MainWindow::Services services;
     services.settings = &settings;
     services.runner = &runner;
-    services.googleSignIn = GoogleSignIn::make(&browseNam, &settings);
+    // Kept sign-ins: names in the account list shared with the CLI, secrets in the OS keychain only.
+    Auth::KeychainTokenStore tokenStore;
+    Auth::Accounts accounts;
+    services.googleSignIn = GoogleSignIn::make(&browseNam, &settings, &tokenStore, &accounts);
+    services.forgetAccount = [&browseNam, &tokenStore, &accounts](const AccountSession &session) {
+        const std::optional<Auth::Account> account = accounts.find(Auth::Account::Kind::Google, session.accountName);
+        if (account)
+            (new Auth::SignOutJob(&browseNam, &tokenStore, &accounts, Net::Endpoints::google(), *account))->start();
+    };
 #ifdef DI_GUI_HAVE_DRIVECLIENT
     services.browserFactory = [&browseNam](const AccountSession &session, QObject *parent) -> BrowserSource * {
         return new DriveBrowserSource(&browseNam, session, parent);
@@ -172,6 +182,13 @@ int main(int argc, char *argv[])
     else if (parser.isSet(sandboxOption))
     {
         window.trySandbox();
+    }
+    else
+    {
+        GoogleSignIn::restore(&tokenStore, &accounts, &window, [&window](const AccountSession &session) {
+            if (!window.session().isValid())
+                window.setSession(session);
+        });
     }
     window.show();
     return QApplication::exec();

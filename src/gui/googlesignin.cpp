@@ -3,9 +3,11 @@
 
 #include "appsettings.h"
 #include "auth/googletokenprovider.h"
+#include "auth/accounts.h"
 #include "auth/oauthflow.h"
 #include "auth/serviceaccount.h"
 #include "auth/tokenrequest.h"
+#include "auth/tokenstore.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -16,9 +18,52 @@ using namespace Qt::StringLiterals;
 
 namespace GoogleSignIn
 {
-MainWindow::GoogleSignIn make(QNetworkAccessManager *nam, AppSettings *settings)
+namespace
 {
-    return [nam, settings](QWidget *window, std::function<void(const AccountSession &, const QString &)> done) {
+AccountSession googleSession(const Net::Endpoints &endpoints, const Auth::OAuthClient &client, const QString &name,
+                             const Auth::TokenResponse &tokens)
+{
+    AccountSession session;
+    session.accountName = name;
+    session.endpoints = endpoints;
+    // The refresh token stays in this closure (memory only): each provider renews its own access token.
+    session.tokenFactory = [endpoints, client, name, tokens](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider * {
+        return new Auth::GoogleTokenProvider(nam, endpoints, client, name, tokens.refreshToken, parent, tokens);
+    };
+    return session;
+}
+
+const QString KeptAccountName = u"desktop"_s; // the flow does not learn the e-mail; one kept sign-in per app
+} // namespace
+
+void restore(Auth::TokenStore *store, Auth::Accounts *accounts, QObject *context,
+             std::function<void(const AccountSession &)> done)
+{
+    if (!store || !accounts)
+        return;
+    std::optional<Auth::Account> account;
+    for (const Auth::Account &a : accounts->list())
+        if (a.kind == Auth::Account::Kind::Google && !account)
+            account = a;
+    if (!account)
+        return;
+    const Auth::Account kept = *account;
+    store->read(kept.storeKey(), context, [kept, done](const Auth::TokenStore::Result &result) {
+        if (!result.ok())
+            return;
+        const std::optional<Auth::GoogleSecret> secret = Auth::GoogleSecret::fromBlob(result.data);
+        if (!secret)
+            return;
+        Auth::TokenResponse tokens;
+        tokens.refreshToken = secret->refreshToken;
+        done(googleSession(Net::Endpoints::google(), Auth::OAuthClient {kept.clientId, secret->clientSecret}, kept.name, tokens));
+    });
+}
+
+MainWindow::GoogleSignIn make(QNetworkAccessManager *nam, AppSettings *settings, Auth::TokenStore *store,
+                              Auth::Accounts *accounts)
+{
+    return [nam, settings, store, accounts](QWidget *window, std::function<void(const AccountSession &, const QString &)> done) {
         const QString key = u"google/clientFile"_s;
         QString path = settings->settings()->value(key).toString();
         QString error;
@@ -43,17 +88,23 @@ MainWindow::GoogleSignIn make(QNetworkAccessManager *nam, AppSettings *settings)
                          [](const QUrl &url) { QDesktopServices::openUrl(url); });
         const Auth::OAuthClient oauthClient = *client;
         QObject::connect(flow, &Auth::GoogleOAuthFlow::succeeded, flow,
-                         [flow, endpoints, oauthClient, done](const Auth::TokenResponse &tokens) {
-            AccountSession session;
-            session.accountName = QCoreApplication::translate("GoogleSignIn", "Google account");
-            session.endpoints = endpoints;
-            // The refresh token stays in this closure (memory only): each provider renews its own access token.
-            const QString name = session.accountName;
-            session.tokenFactory = [endpoints, oauthClient, name, tokens](QNetworkAccessManager *nam,
-                                                                          QObject *parent) -> Auth::TokenProvider * {
-                return new Auth::GoogleTokenProvider(nam, endpoints, oauthClient, name, tokens.refreshToken, parent, tokens);
-            };
+                         [flow, endpoints, oauthClient, done, store, accounts](const Auth::TokenResponse &tokens) {
             flow->deleteLater();
+            const AccountSession session = googleSession(endpoints, oauthClient, KeptAccountName, tokens);
+            if (store && accounts && !tokens.refreshToken.isEmpty())
+            {
+                // Kept for the next start: the name in the account list, the secrets in the keychain only.
+                Auth::Account account;
+                account.kind = Auth::Account::Kind::Google;
+                account.name = KeptAccountName;
+                account.clientId = oauthClient.clientId;
+                account.added = QDateTime::currentDateTimeUtc();
+                const Auth::GoogleSecret secret {tokens.refreshToken, oauthClient.clientSecret};
+                store->write(account.storeKey(), secret.toBlob(), store, [accounts, account](const Auth::TokenStore::Result &r) {
+                    if (r.ok())
+                        accounts->save(account);
+                });
+            }
             done(session, QString());
         });
         QObject::connect(flow, &Auth::GoogleOAuthFlow::failed, flow, [flow, done](const QString &message) {

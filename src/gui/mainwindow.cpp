@@ -501,6 +501,8 @@ void MainWindow::signOut()
     if (m_running)
         cancelAll();
     m_sandbox->stop();
+    if (m_session.isValid() && !m_session.isSandbox && m_services.forgetAccount)
+        m_services.forgetAccount(m_session);
     setSession({});
 }
 

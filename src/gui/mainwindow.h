@@ -45,6 +45,8 @@ public:
         RunController *runner = nullptr;
         BrowserFactory browserFactory;
         GoogleSignIn googleSignIn;
+        /// Forgets a kept sign-in (revoke, keychain, account list) when the user signs out; may be empty.
+        std::function<void(const AccountSession &)> forgetAccount;
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);

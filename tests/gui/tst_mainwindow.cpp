@@ -78,7 +78,10 @@ void TestMainWindow::runFlowThroughTheController()
     QSettings qsettings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     AppSettings settings(&qsettings);
     FakeRunner runner;
-    MainWindow window({&settings, &runner, {}, {}});
+    MainWindow::Services services;
+    services.settings = &settings;
+    services.runner = &runner;
+    MainWindow window(services);
     QAbstractItemModelTester tester(window.queueModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
