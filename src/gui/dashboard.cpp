@@ -19,6 +19,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 Dashboard::Dashboard(QWidget *parent)
@@ -80,7 +82,10 @@ Dashboard::Dashboard(QWidget *parent)
     m_problems->setHorizontalHeaderLabels({tr("File"), tr("State"), tr("Reason")});
     m_problems->horizontalHeader()->setStretchLastSection(true);
     m_problems->horizontalHeader()->resizeSection(0, fontMetrics().horizontalAdvance(u'x') * 36);
-    m_problems->horizontalHeader()->resizeSection(1, fontMetrics().horizontalAdvance(u"Retry later"_s) + 24);
+    int stateWidth = 0;
+    for (int state = int(Transfer::FileState::Queued); state <= int(Transfer::FileState::Parked); ++state)
+        stateWidth = std::max(stateWidth, fontMetrics().horizontalAdvance(Format::stateText(Transfer::FileState(state))));
+    m_problems->horizontalHeader()->resizeSection(1, stateWidth + 24);
     m_problems->setWordWrap(false);
     m_problems->setTextElideMode(Qt::ElideMiddle);
     m_problems->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);

@@ -286,7 +286,7 @@ QWidget *MainWindow::buildWorkspace()
         const QFontMetrics fm = m_queueView->fontMetrics();
         header->setStretchLastSection(true);
         header->setSectionResizeMode(QHeaderView::Interactive);
-        header->resizeSection(QueueModel::NameColumn, fm.horizontalAdvance(u'x') * 40);
+        header->resizeSection(QueueModel::NameColumn, fm.horizontalAdvance(u'x') * 34);
         header->resizeSection(QueueModel::SizeColumn, fm.horizontalAdvance(u"0000.0 MB"_s) + 16);
         header->resizeSection(QueueModel::ProgressColumn, fm.horizontalAdvance(u"0000.0 MB"_s) + 40);
         int stateWidth = fm.horizontalAdvance(tr("Waiting to start"));
