@@ -127,6 +127,30 @@ private slots:
         QVERIFY(up.contains(VolumeRoot + u"/Deep/level1/l1 (1).bin"_s));
     }
 
+    void skipRerunMovesNothing()
+    {
+        // The Binary folder is already there from demoTreeLands: skip checks each file with HEAD (same size =
+        // already there) and uploads nothing.
+        QString binaryId;
+        for (const QJsonObject &item : EngineTest::treeItems(*m_sandbox))
+        {
+            if (item.value(u"name"_s).toString() == u"Binary"_s)
+                binaryId = item.value(u"id"_s).toString();
+        }
+        const auto puts = [this] {
+            return m_sandbox->stats().value(u"by_route"_s).toObject().value(u"dbx.files.put"_s).toObject().value(u"204"_s).toInt();
+        };
+        const int before = puts();
+        Transfer::RunOptions options = EngineTest::fastOptions();
+        options.conflict = Dest::ConflictPolicy::Skip;
+        const RunResult run = runInto(*m_sandbox, Kind::Volume, VolumeRoot, {EngineTest::ref(binaryId)}, options);
+        QVERIFY(run.finished);
+        QVERIFY(run.report.files.size() >= 8);
+        for (const Transfer::FileStatus &f : run.report.files)
+            QVERIFY2(f.state == Transfer::FileState::Skipped, qPrintable(f.drivePath + u" "_s + Transfer::fileStateName(f.state)));
+        QCOMPARE(puts(), before);
+    }
+
     void multipartAboveTheSinglePutLimit()
     {
         // A 10 MiB file with a 4 MiB single-PUT limit: initiate, 3 MiB parts through presigned URLs, complete.

@@ -170,6 +170,8 @@ void FileTransfer::start()
                     same = existing->sha256.compare(f.sha256Checksum, Qt::CaseInsensitive) == 0;
                 else if (!f.md5Checksum.isEmpty() && !existing->md5.isEmpty())
                     same = existing->md5.compare(f.md5Checksum, Qt::CaseInsensitive) == 0;
+                else if (existing->md5.isEmpty() && existing->sha256.isEmpty())
+                    same = true; // the destination cannot tell a hash (Databricks): the size decides
                 else
                     same = f.md5Checksum.isEmpty() && f.sha256Checksum.isEmpty();
             }
