@@ -35,7 +35,9 @@ const char manifest[] = R"json({
   "my_drive": [
     {"name": "Auth Demo", "children": [
       {"name": "big.bin", "size": 25165824},
-      {"name": "small.txt", "size": 5000, "mimeType": "text/plain"}
+      {"name": "small.txt", "size": 5000, "mimeType": "text/plain"},
+      {"name": "a.bin", "size": 3145728},
+      {"name": "b.bin", "size": 3145728}
     ]}
   ]
 })json";
@@ -307,6 +309,56 @@ private slots:
         QCOMPARE(
             runCli({ u"logout"_s, u"--account"_s, u"bob"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString() }).code, 0);
         QCOMPARE(keychainRead(u"google/bob"_s)->status, Auth::TokenStore::Result::Status::NotFound);
+    }
+
+    void revokedMidRunKeepsFinishedFiles()
+    {
+        REQUIRE_KEYCHAIN();
+        QVERIFY2(login({ u"--account"_s, u"carol"_s }).code == 0, "login carol");
+        const auto stored = keychainRead(u"google/carol"_s);
+        QVERIFY(stored && stored->ok());
+        const QByteArray refresh = Auth::GoogleSecret::fromBlob(stored->data)->refreshToken;
+        m_secrets << refresh;
+        // One file at a time, slowly: ~0.5 s for each 3 MiB file, ~4 s for big.bin.
+        QVERIFY(m_sandbox->setFaults(QJsonObject { { u"bandwidth_bps"_s, 6'000'000 } }));
+        const QString dest = m_work.filePath(u"dest3"_s);
+        QVERIFY(QDir().mkpath(dest));
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(qEnvironmentVariable("DI_CLI"),
+            { u"ingest"_s, idOf(u"a.bin"_s), idOf(u"b.bin"_s), idOf(u"big.bin"_s), u"--to"_s, dest, u"--parallel"_s,
+                u"1"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString(), u"--account"_s, u"carol"_s, u"--quiet"_s });
+        // As soon as one file is complete, the user revokes the app's access.
+        const auto finishedFiles = [&dest]
+        {
+            QStringList done;
+            for (const QString &name : QDir(dest).entryList(QDir::Files))
+            {
+                if (!name.endsWith(u".partial"_s))
+                    done << name;
+            }
+            return done;
+        };
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !finishedFiles().isEmpty() || process.state() == QProcess::NotRunning; }, 30000));
+        const QStringList before = finishedFiles();
+        const auto revoked = m_sandbox->request("POST"_ba, u"/revoke"_s, "token="_ba + refresh.toPercentEncoding(),
+            { { "Content-Type"_ba, "application/x-www-form-urlencoded"_ba } });
+        QCOMPARE(revoked.status, 200);
+        const CliResult run = finish(process);
+        QVERIFY(m_sandbox->setFaults(QJsonObject { { u"bandwidth_bps"_s, 0 } }));
+        qInfo("revoked after %s finished", qPrintable(before.join(u", "_s)));
+        QVERIFY2(before.size() < 3, "all files finished before the revoke: nothing left to stop");
+        QCOMPARE(run.code, 3);
+        QVERIFY2(run.err.toLower().contains("sign in again"), run.err.constData());
+        // Files finished before the revoke are still there, whole; nothing half-written is left.
+        for (const QString &name : before)
+            QCOMPARE(QFileInfo(dest + u'/' + name).size(), name == u"big.bin"_s ? 25165824 : 3145728);
+        for (const QString &name : QDir(dest).entryList(QDir::Files | QDir::Hidden))
+            QVERIFY2(!name.endsWith(u".partial"_s), qPrintable(name));
+        QCOMPARE(
+            runCli({ u"logout"_s, u"--account"_s, u"carol"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString() }).code,
+            0);
     }
 
     void databricksLoginFromStandardInput()
