@@ -83,6 +83,9 @@ private slots:
                 QVERIFY2(f.state != Transfer::FileState::Cancelled && f.state != Transfer::FileState::Queued, qPrintable(why));
             }
         }
+        // The Doc over the 10 MB export limit came through its exportLinks URL.
+        const QJsonObject exportLink = m_sandbox->stats().value(u"by_route"_s).toObject().value(u"drive.exportlink"_s).toObject();
+        QVERIFY2(exportLink.value(u"200"_s).toInt() >= 1, "no export through exportLinks");
         QVERIFY(binariesDone >= 5);
         QVERIFY(exportsDone >= 3);
         QCOMPARE(report.totals.filesDone, binariesDone + exportsDone);

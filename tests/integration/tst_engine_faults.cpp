@@ -203,6 +203,7 @@ private slots:
         const QString id = findBinary(other, 1, 2 << 20).value(u"id"_s).toString();
         const RunResult r = runIngest(other, {ref(id)}, dir.path(), fastOptions());
         QVERIFY(r.finished);
+        QCOMPARE(r.authRequired.size(), 1);
         QCOMPARE(r.report.totals.filesDone, 0);
         QVERIFY(filesUnder(dir.path()).isEmpty());
     }

@@ -238,11 +238,23 @@ void Engine::onFileFound(const QStringList &segments, const QStringList &folderI
 
 void Engine::onItemFailed(const QString &what, const Net::Error &error)
 {
+    if (m_stopping || m_finished)
+        return;
     FileStatus status;
     status.drivePath = what;
     status.state = error.errorClass == Net::ErrorClass::Quota ? FileState::Parked : FileState::Failed;
     status.lastError = error;
     addRecord(status);
+    if (error.errorClass == Net::ErrorClass::Auth)
+    {
+        // The listing call already tried its one token refresh: the account needs the user now.
+        emit authRequired(m_services.token ? m_services.token->accountName() : QString(), error.message);
+        stopRun(error);
+    }
+    else if (error.errorClass == Net::ErrorClass::Local)
+    {
+        stopRun(error);
+    }
 }
 
 void Engine::addFile(const Drive::DriveFile &file, const QString &relativePath, const QString &drivePath)

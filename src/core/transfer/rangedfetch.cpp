@@ -27,7 +27,7 @@ namespace
 {
 constexpr qint64 BlockSize = 256 * 1024;
 constexpr qint64 HashChunk = 1 << 20;
-constexpr qint64 HashPerTurn = 8 << 20; // then let the event loop breathe: replies keep flowing
+constexpr qint64 HashPerTurn = 2 << 20; // then let the event loop breathe: replies keep flowing
 constexpr qint64 MinChunk = 1 << 20;
 constexpr qint64 MaxChunks = 256;
 } // namespace
@@ -144,7 +144,8 @@ void RangedFetch::send(Part &part)
     part.stalled = false;
     part.pendingPos = part.pendingLen = 0; // unwritten bytes are asked for again: the Range starts before them
     part.reply = nam->get(request);
-    part.reply->setReadBufferSize(m_options.readBufferSize);
+    // The file's memory bound is shared by its streams: N parts together buffer what one stream would.
+    part.reply->setReadBufferSize(std::max<qint64>(64 * 1024, m_options.readBufferSize / m_streams));
     Net::guardRedirects(part.reply);
     Part *p = &part;
     connect(part.reply, &QNetworkReply::readyRead, this, [this, p] { onReadyRead(*p); });
@@ -213,6 +214,7 @@ void RangedFetch::drainPart(Part &part)
     if (!part.done && part.written >= part.length())
     {
         part.done = true;
+        part.buffer = QByteArray(); // memory stays bounded by the streams in flight, not by the chunk count
         fill(); // this stream moves on to the next chunk
     }
     if (wrote)
