@@ -27,6 +27,8 @@ class TokenAuthority;
 ///   "service_principals": [{"client_id": "…", "client_secret": "…"}] }
 /// ```
 /// Built-in volumes: /Volumes/main/default/landing and /Volumes/main/default/archive.
+/// Completed uploads go to Stats::recordUpload as "/Volumes/<catalog>/<schema>/<volume>/<path>" (volume part in
+/// lower case) or "dbfs:/<path>". Stats sections: "databricks" (volumes, open DBFS handles, multipart sessions, faults).
 class DatabricksService
 {
 public:
