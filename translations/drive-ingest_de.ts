@@ -1242,6 +1242,10 @@ Lizenz: GPL-3.0-or-later</translation>
         <source>MB/s</source>
         <translation>MB/s</translation>
     </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
 </context>
 <context>
     <name>Transfer::Engine</name>

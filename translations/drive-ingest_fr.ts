@@ -1242,6 +1242,10 @@ Licence : GPL-3.0-or-later</translation>
         <source>MB/s</source>
         <translation>Mo/s</translation>
     </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Secondes</translation>
+    </message>
 </context>
 <context>
     <name>Transfer::Engine</name>

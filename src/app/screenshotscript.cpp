@@ -136,6 +136,7 @@ void ScreenshotScript::step()
         QApplication::processEvents();
         save(u"main-window"_s);
         m_window->tabs()->setCurrentIndex(1);
+        m_window->dashboard()->setWindowMinutes(1); // a short demo run fills the 1-minute window
         QApplication::processEvents();
         save(u"dashboard"_s);
         m_window->tabs()->setCurrentIndex(0);

@@ -147,6 +147,13 @@ void Dashboard::applySnapshot(const Transfer::Snapshot &s)
     }
 }
 
+void Dashboard::setWindowMinutes(int minutes)
+{
+    const int i = m_window->findData(minutes);
+    if (i >= 0)
+        m_window->setCurrentIndex(i);
+}
+
 QString Dashboard::limitingText() const
 {
     return m_limit->text();

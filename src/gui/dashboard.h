@@ -24,6 +24,8 @@ public:
     void applySnapshot(const Transfer::Snapshot &snapshot);
     void showReport(const Transfer::Report &report);
     void reset();
+    /// 1, 5 or 30: the chart's time window (the selector follows).
+    void setWindowMinutes(int minutes);
 
     [[nodiscard]] ThroughputChart *chart() const { return m_chart; }
     [[nodiscard]] QString limitingText() const;

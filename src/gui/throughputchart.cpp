@@ -56,7 +56,7 @@ ThroughputChart::ThroughputChart(QWidget *parent)
 
     m_x = new QValueAxis(chart);
     m_x->setTitleText(tr("Minutes"));
-    m_x->setLabelFormat(QStringLiteral("%.1f"));
+    m_x->setLabelFormat(QStringLiteral("%.0f"));
     m_y = new QValueAxis(chart);
     m_y->setTitleText(tr("MB/s"));
     m_y->setLabelFormat(QStringLiteral("%.3g"));
@@ -133,6 +133,9 @@ void ThroughputChart::refresh()
         --first;
     const int n = m_count - first;
     const int bucket = std::max(1, (n + MaxPoints - 1) / MaxPoints);
+    // The 1-minute window reads in seconds, the longer ones in minutes.
+    const bool inSeconds = m_windowMinutes <= 1;
+    const double unit = inSeconds ? 1.0 : 60.0;
 
     QList<QPointF> rate;
     QList<QPointF> rps;
@@ -153,7 +156,7 @@ void ThroughputChart::refresh()
             sumRps += at(j).rps;
             throttled += at(j).throttled;
         }
-        const double x = (at(end - 1).t - now) / 60.0;
+        const double x = (at(end - 1).t - now) / unit;
         const double mbps = sumRate / (end - i) / 1e6;
         const double reqs = sumRps / (end - i);
         rate.append(QPointF(x, mbps));
@@ -166,11 +169,10 @@ void ThroughputChart::refresh()
     m_rate->replace(rate);
     m_rps->replace(rps);
     m_throttled->replace(marks);
-    m_x->setRange(-double(m_windowMinutes), 0);
+    m_x->setRange(-window / unit, 0);
     // Ticks on whole steps back from "now": 10 s for 1 min, 1 min for 5 min, 5 min for 30 min.
-    const double step = m_windowMinutes <= 1 ? 1.0 / 6.0 : m_windowMinutes <= 5 ? 1.0 : 5.0;
-    m_x->setTickInterval(step);
-    m_x->setLabelFormat(m_windowMinutes <= 1 ? QStringLiteral("%.2f") : QStringLiteral("%.0f"));
+    m_x->setTickInterval(inSeconds ? 10.0 : m_windowMinutes <= 5 ? 1.0 : 5.0);
+    m_x->setTitleText(inSeconds ? tr("Seconds") : tr("Minutes"));
     // Four equal steps on both axes so the grid lines of the left axis also fit the right one.
     const double top = niceCeiling(maxRate * 1.1 / 4) * 4;
     const double topRps = niceCeiling(maxRps * 1.1 / 4) * 4;
