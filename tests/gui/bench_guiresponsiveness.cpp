@@ -33,6 +33,7 @@
 
 using namespace Qt::StringLiterals;
 
+#ifdef DI_GUI_HAVE_DRIVECLIENT
 namespace
 {
 bool waitFor(const std::function<bool()> &condition, int timeoutMs)
@@ -78,6 +79,7 @@ double percentile(std::vector<double> v, double p)
     return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
 }
 } // namespace
+#endif
 
 int main(int argc, char *argv[])
 {
