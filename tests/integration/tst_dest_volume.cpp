@@ -68,6 +68,7 @@ private slots:
         QVERIFY(sources.size() > 5);
         Transfer::RunOptions options = EngineTest::fastOptions();
         options.conflict = Dest::ConflictPolicy::Overwrite;
+        options.parallel = 8; // as many sinks as the destination allows: Drive and uploads never starve each other
         const RunResult run = runInto(*m_sandbox, Kind::Volume, VolumeRoot, sources, options, 110000);
         QVERIFY(run.finished);
         QVERIFY(run.runFailures.isEmpty());

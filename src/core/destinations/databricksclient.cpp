@@ -43,10 +43,13 @@ struct DatabricksClient::Pending
 DatabricksClient::DatabricksClient(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host,
                                    QObject *parent)
     : QObject(parent)
-    , m_nam(nam)
+    // Our own connection pool: Drive bodies held back by backpressure must never take the connections a
+    // Databricks upload needs to drain them (QNAM allows 6 per host, and the sandbox serves both on one).
+    , m_nam(new QNetworkAccessManager(this))
     , m_tokens(tokens)
     , m_host(host.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash))
 {
+    Q_UNUSED(nam) // kept in the signature so a caller could share its pool again
 }
 
 DatabricksClient::~DatabricksClient() = default;

@@ -55,6 +55,7 @@ class DatabricksClient final : public QObject
 public:
     using Done = std::function<void(const Net::Error &error, const DatabricksResponse &response)>;
 
+    /// Uses its own QNetworkAccessManager (a separate connection pool from `nam`, the engine's Drive one).
     DatabricksClient(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host,
                      QObject *parent = nullptr);
     ~DatabricksClient() override;
