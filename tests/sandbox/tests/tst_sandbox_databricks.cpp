@@ -437,11 +437,8 @@ void TestSandboxDatabricks::resetMidPutLeavesNothing()
     QCOMPARE(m_sandbox.request("PUT", kFiles + u"/deep/reset.bin"_s, data, kPat).status, 204);
     QCOMPARE(md5Hex(m_sandbox.get(kFiles + u"/deep/reset.bin"_s, kPat).body), md5Hex(data));
 
-    // QNetworkAccessManager sends a buffered body again by itself after a reset, so one reset goes unseen...
-    QVERIFY(m_sandbox.setFaults(
-        QJsonObject { { u"databricks"_s, QJsonObject { { u"reset_put_after_bytes"_s, 1024 * 1024 } } } }));
-    QCOMPARE(m_sandbox.request("PUT", kFiles + u"/deep/qnam.bin"_s, data, kPat).status, 204);
-    // ...while reset_put_times beyond its resend budget makes the failure reach the caller.
+    // QNetworkAccessManager may send a buffered body again by itself after a reset (whether it does depends
+    // on timing), so through QNAM only resets beyond its resend budget are sure to reach the caller.
     QVERIFY(m_sandbox.setFaults(QJsonObject { { u"databricks"_s,
         QJsonObject { { u"reset_put_after_bytes"_s, 1024 * 1024 }, { u"reset_put_times"_s, 5 } } } }));
     QCOMPARE(m_sandbox.request("PUT", kFiles + u"/deep/qnam2.bin"_s, data, kPat).status, 0);
