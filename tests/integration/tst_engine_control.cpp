@@ -2,9 +2,14 @@
 // Control while running (issue 3): pause/resume the run (the body resumes with Range), add sources while
 // running, change files-in-flight, cancel one file (it leaves nothing) while the others finish, retry a
 // parked file once its cause is gone. The sandbox's per-connection bandwidth cap keeps files in flight.
+// The run's own bandwidth cap (issues 3, 6): it bounds single and ranged streams, shows as "bandwidth-cap",
+// and lifting it mid-run lets the file finish.
 #include "tst_engine_support.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 
 using namespace Qt::StringLiterals;
 using namespace EngineTest;
@@ -15,6 +20,9 @@ class TestEngineControl final : public QObject
 
 private:
     std::unique_ptr<SandboxProcess> m_sandbox;
+    std::unique_ptr<SandboxProcess> m_capSandbox; ///< serves one 24 MiB file for the bandwidth-cap tests
+    QJsonObject m_big;
+    QTemporaryFile m_manifest;
     QJsonObject m_a; ///< ~1 MiB
     QJsonObject m_b; ///< small
 
@@ -27,10 +35,11 @@ private:
         Transfer::Report report;
     };
 
-    void startLive(Live &live, const QList<Drive::DriveRef> &sources, const QString &dest, Transfer::RunOptions options)
+    void startLive(Live &live, const QList<Drive::DriveRef> &sources, const QString &dest, Transfer::RunOptions options,
+                   SandboxProcess *sandbox = nullptr)
     {
         Transfer::EngineHost::Setup setup;
-        setup.endpoints = Net::Endpoints::sandbox(m_sandbox->baseUrl());
+        setup.endpoints = Net::Endpoints::sandbox((sandbox ? sandbox : m_sandbox.get())->baseUrl());
         setup.options = options;
         setup.googleToken = [](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
             return new Auth::StaticTokenProvider(Token, u"sandbox"_s, parent);
@@ -59,6 +68,17 @@ private slots:
         m_a = findBinary(*m_sandbox, 1 << 20, 4 << 20);
         m_b = findBinary(*m_sandbox, 1000, 512 * 1024, {m_a.value(u"id"_s).toString()});
         QVERIFY(!m_a.isEmpty() && !m_b.isEmpty());
+        // The demo tree has 10 and 100 MiB files; the cap tests want 24 MiB (3 s at 8 MB/s).
+        const QByteArray manifest = R"({"my_drive": [{"name": "Cap", "children": [{"name": "24MiB.bin", "size": 25165824}]}]})";
+        m_manifest.setFileTemplate(QDir::tempPath() + u"/tst_engine_control-XXXXXX.json"_s);
+        QVERIFY(m_manifest.open());
+        m_manifest.write(manifest);
+        m_manifest.flush();
+        m_capSandbox = std::make_unique<SandboxProcess>(QStringList {u"--static-token"_s, QString::fromLatin1(Token), u"--quiet"_s,
+                                                                     u"--manifest"_s, m_manifest.fileName()});
+        QVERIFY2(m_capSandbox->start(), qPrintable(m_capSandbox->errorString()));
+        m_big = findBinary(*m_capSandbox, 24 << 20, 24 << 20);
+        QVERIFY(!m_big.isEmpty());
     }
 
     void init()
@@ -135,6 +155,85 @@ private slots:
         QCOMPARE(recordFor(live.report, b)->state, Transfer::FileState::Done);
         // Only b is on disk.
         QCOMPARE(filesUnder(dir.path()), QStringList {recordFor(live.report, b)->destinationPath});
+    }
+
+    void bandwidthCap_data()
+    {
+        QTest::addColumn<int>("streams");
+        QTest::newRow("single stream") << 1;
+        QTest::newRow("4 ranged streams") << 4;
+    }
+
+    void bandwidthCap()
+    {
+        // The run's cap throttles every body read: 24 MiB at 8 MB/s cannot take less than ~3 s, whether one
+        // stream carries it or four ranged parts share the budget.
+        QFETCH(int, streams);
+        constexpr qint64 Cap = 8000000;
+        const QString id = m_big.value(u"id"_s).toString();
+        const qint64 size = m_big.value(u"size"_s).toVariant().toLongLong();
+        QTemporaryDir dir;
+        Live live;
+        Transfer::RunOptions options = fastOptions();
+        options.streams = streams;
+        options.rangedThreshold = 1 << 20;
+        options.bandwidthLimit = Cap;
+        QElapsedTimer clock;
+        clock.start();
+        startLive(live, {ref(id)}, dir.path(), options, m_capSandbox.get());
+        QTRY_VERIFY_WITH_TIMEOUT(live.finished, 60000);
+        const qint64 ms = clock.elapsed();
+        const Transfer::FileStatus *f = recordFor(live.report, id);
+        QVERIFY(f);
+        QCOMPARE(f->state, Transfer::FileState::Done);
+        QCOMPARE(f->bytesDone, size);
+        QCOMPARE(f->retries, 0); // a body the cap held back is read to its end, never counted as truncated
+        QCOMPARE(md5Of(f->destinationPath), m_big.value(u"md5"_s).toString().toLatin1());
+        qInfo("%lld bytes at a cap of %lld B/s in %lld ms (%.2f MB/s; floor %lld ms)", size, Cap, ms,
+              double(size) / 1000.0 / double(std::max<qint64>(1, ms)), qint64(0.8 * 1000.0 * double(size) / double(Cap)));
+        // A lower bound only: a slow machine is never too fast.
+        QVERIFY2(double(ms) >= 0.8 * 1000.0 * double(size) / double(Cap), qPrintable(QString::number(ms)));
+        bool capped = false;
+        for (const Transfer::Snapshot &snap : std::as_const(live.snapshots))
+            capped = capped || snap.limitingFactor == u"bandwidth-cap"_s;
+        QVERIFY(capped);
+    }
+
+    void bandwidthCapLifted_data()
+    {
+        bandwidthCap_data();
+    }
+
+    void bandwidthCapLifted()
+    {
+        // Lifting the cap while running releases the transfers it held back; the file still verifies.
+        QFETCH(int, streams);
+        const QString id = m_big.value(u"id"_s).toString();
+        const qint64 size = m_big.value(u"size"_s).toVariant().toLongLong();
+        QTemporaryDir dir;
+        Live live;
+        Transfer::RunOptions options = fastOptions();
+        options.streams = streams;
+        options.rangedThreshold = 1 << 20;
+        options.bandwidthLimit = 1000000;
+        startLive(live, {ref(id)}, dir.path(), options, m_capSandbox.get());
+        QTRY_VERIFY_WITH_TIMEOUT(live.latest.value(id).bytesDone >= 2000000, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!live.snapshots.isEmpty() && live.snapshots.constLast().limitingFactor == u"bandwidth-cap"_s, 5000);
+        const qint64 atLift = live.latest.value(id).bytesDone;
+        QVERIFY2(atLift < size / 2, qPrintable(QString::number(atLift))); // the cap holds: far from done
+        QVERIFY(!live.finished);
+        QElapsedTimer clock;
+        clock.start();
+        live.host.setBandwidthLimit(0);
+        QTRY_VERIFY_WITH_TIMEOUT(live.finished, 30000);
+        qInfo("cap lifted at %lld of %lld bytes; the rest took %lld ms", atLift, size, clock.elapsed());
+        const Transfer::FileStatus *f = recordFor(live.report, id);
+        QVERIFY(f);
+        QCOMPARE(f->state, Transfer::FileState::Done);
+        QCOMPARE(f->bytesDone, size);
+        QCOMPARE(f->retries, 0);
+        QCOMPARE(md5Of(f->destinationPath), m_big.value(u"md5"_s).toString().toLatin1());
+        QVERIFY(partialsUnder(dir.path()).isEmpty());
     }
 
     void retryParkedFile()

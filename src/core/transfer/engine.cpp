@@ -6,6 +6,7 @@
 #include "destinations/pathmapper.h"
 #include "drive/driveclient.h"
 #include "drive/treewalker.h"
+#include "net/bandwidthlimiter.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
 #include "util/logging.h"
@@ -66,6 +67,9 @@ Engine::Engine(const Services &services, const RunOptions &options, QObject *par
     m_drive->setBackoffPolicy(backoff);
     m_context.counters = m_counters.get();
     m_context.sinkStalls = &m_sinkStalls;
+    m_options.bandwidthLimit = std::max<qint64>(0, m_options.bandwidthLimit);
+    m_limiter = new Net::BandwidthLimiter(m_options.bandwidthLimit, this);
+    m_context.limiter = m_limiter;
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &Engine::tick);
 }
@@ -575,6 +579,8 @@ void Engine::setParallel(int files)
 void Engine::setBandwidthLimit(qint64 bytesPerSecond)
 {
     m_options.bandwidthLimit = std::max<qint64>(0, bytesPerSecond);
+    // Live: transfers held back by the old cap are woken if the new one (or none) lets them read.
+    m_limiter->setLimit(m_options.bandwidthLimit);
 }
 
 Snapshot Engine::currentSnapshot(bool allFiles)
@@ -663,8 +669,9 @@ Snapshot Engine::currentSnapshot(bool allFiles)
         const QString where = m_services.destination->describe();
         s.limitingFactor = where.startsWith(u"volume:"_s) || where.startsWith(u"dbfs:"_s) ? u"databricks"_s : u"disk"_s;
     }
-    else if (m_options.bandwidthLimit > 0 && s.rate >= 0.9 * double(m_options.bandwidthLimit))
-        s.limitingFactor = u"bandwidth-cap"_s;
+    else if (m_options.bandwidthLimit > 0
+             && (m_limiter->waits() > m_lastLimiterWaits || s.rate >= 0.9 * double(m_options.bandwidthLimit)))
+        s.limitingFactor = u"bandwidth-cap"_s; // the limiter held reads back since the last tick
     else if (s.filesActive > 0)
         s.limitingFactor = u"network"_s;
     return s;
@@ -679,6 +686,7 @@ void Engine::tick()
     m_lastRequests = s.requestsTotal;
     m_lastThrottled = s.throttledTotal;
     m_lastSinkStalls = m_sinkStalls;
+    m_lastLimiterWaits = m_limiter->waits();
     emit snapshot(s);
 }
 

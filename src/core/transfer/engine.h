@@ -35,6 +35,7 @@ class TreeWalker;
 }
 namespace Net
 {
+class BandwidthLimiter;
 class Pacer;
 struct RequestCounters;
 }
@@ -166,6 +167,8 @@ private:
     quint64 m_lastRequests = 0;
     quint64 m_lastThrottled = 0;
     quint64 m_lastSinkStalls = 0;
+    Net::BandwidthLimiter *m_limiter = nullptr; ///< one per run: every body read of every file asks it
+    qint64 m_lastLimiterWaits = 0;
     qint64 m_lastTickMs = 0;
     std::deque<std::pair<qint64, qint64>> m_samples; ///< run bytes over ~5 s
 

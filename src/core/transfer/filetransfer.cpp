@@ -4,6 +4,7 @@
 #include "auth/tokenprovider.h"
 #include "drive/driveclient.h"
 #include "net/backoff.h"
+#include "net/bandwidthlimiter.h"
 #include "net/errorclassifier.h"
 #include "net/network.h"
 #include "net/pacer.h"
@@ -50,6 +51,15 @@ FileTransfer::FileTransfer(const TransferContext &context, const TransferJob &jo
     connect(&m_stallTimer, &QTimer::timeout, this, &FileTransfer::onStall);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &FileTransfer::requestBody);
+    if (m_ctx.limiter)
+    {
+        connect(m_ctx.limiter, &Net::BandwidthLimiter::budgetAvailable, this, [this] {
+            if (!m_bandwidthWait)
+                return;
+            m_bandwidthWait = false;
+            drain();
+        });
+    }
 }
 
 FileTransfer::~FileTransfer()
@@ -414,9 +424,17 @@ void FileTransfer::drain()
         {
             if (!m_reply || m_httpStatus < 200 || m_httpStatus >= 300)
                 break;
-            const qint64 n = m_reply->read(m_buffer.data(), m_buffer.size());
+            const qint64 granted = readAllowance(std::min<qint64>(m_buffer.size(), m_reply->bytesAvailable()));
+            if (granted <= 0)
+                break;
+            const qint64 n = m_reply->read(m_buffer.data(), granted);
+            if (m_ctx.limiter && n < granted)
+                m_ctx.limiter->giveBack(granted - std::max<qint64>(0, n));
             if (n <= 0)
                 break;
+            // Under a cap the reply's buffer sits full and readyRead stays quiet: reads are progress too.
+            if (!m_reply->isFinished())
+                m_stallTimer.start();
             m_hasher->addData(m_buffer.constData(), n);
             m_received += n;
             m_pendingPos = 0;
@@ -438,6 +456,18 @@ void FileTransfer::drain()
         }
     }
     maybeVerify();
+}
+
+qint64 FileTransfer::readAllowance(qint64 wanted)
+{
+    if (wanted <= 0)
+        return 0;
+    if (!m_ctx.limiter)
+        return wanted;
+    const qint64 granted = m_ctx.limiter->allowance(wanted);
+    // Holding the read back leaves the bytes in the reply's bounded buffer; TCP then slows Drive down.
+    m_bandwidthWait = granted <= 0;
+    return granted;
 }
 
 void FileTransfer::onStall()
@@ -648,6 +678,9 @@ void FileTransfer::pause()
     {
         // Bytes already read stay; resume() asks for the rest with Range.
         drain();
+        // A finished body the cap had not let us read to its end: the rest is asked for again.
+        if (m_replyDone && m_reply && m_reply->bytesAvailable() > 0)
+            m_replyDone = false;
         dropReply();
     }
     setState(FileState::Paused);

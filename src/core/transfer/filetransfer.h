@@ -30,6 +30,7 @@ class DriveClient;
 namespace Net
 {
 class Backoff;
+class BandwidthLimiter;
 class Pacer;
 struct RequestCounters;
 }
@@ -53,6 +54,7 @@ struct TransferContext
     Dest::Destination *destination = nullptr;
     Net::RequestCounters *counters = nullptr; ///< shared with the DriveClient's metadata calls
     quint64 *sinkStalls = nullptr;            ///< times a sink pushed back (limiting factor "disk"/destination)
+    Net::BandwidthLimiter *limiter = nullptr; ///< the run's one byte budget; every body read asks it first
 };
 
 /// One file to move: what Drive says about it and where it goes.
@@ -109,6 +111,8 @@ private:
     void onMetaData();
     void onReadyRead();
     void drain();
+    /// Up to `wanted` bytes the run's bandwidth cap lets this transfer read now (0: wait for budgetAvailable).
+    [[nodiscard]] qint64 readAllowance(qint64 wanted);
     void onReplyFinished();
     void onStall();
     void maybeVerify();
@@ -146,6 +150,7 @@ private:
     bool m_statusChecked = false;
     bool m_replyDone = false;
     bool m_sinkBlocked = false;
+    bool m_bandwidthWait = false; ///< the cap held a read back: drain again on budgetAvailable
     bool m_stalled = false;
     bool m_pausing = false;
     bool m_paused = false;

@@ -5,6 +5,7 @@
 #include "destinations/destination.h"
 #include "drive/driveclient.h"
 #include "net/backoff.h"
+#include "net/bandwidthlimiter.h"
 #include "net/errorclassifier.h"
 #include "net/network.h"
 #include "net/pacer.h"
@@ -75,6 +76,18 @@ RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile 
         for (auto &part : m_parts)
             drainPart(*part);
     });
+    if (m_ctx.limiter)
+    {
+        connect(m_ctx.limiter, &Net::BandwidthLimiter::budgetAvailable, this, [this] {
+            for (auto &part : m_parts)
+            {
+                if (!part->bandwidthWait)
+                    continue;
+                part->bandwidthWait = false;
+                drainPart(*part);
+            }
+        });
+    }
 }
 
 RangedFetch::~RangedFetch()
@@ -142,6 +155,7 @@ void RangedFetch::send(Part &part)
         ++m_ctx.counters->requests;
     part.statusOk = false;
     part.stalled = false;
+    part.finishDeferred = false;
     part.pendingPos = part.pendingLen = 0; // unwritten bytes are asked for again: the Range starts before them
     part.reply = nam->get(request);
     // The file's memory bound is shared by its streams: N parts together buffer what one stream would.
@@ -191,9 +205,26 @@ void RangedFetch::drainPart(Part &part)
             if (!part.reply || !part.statusOk || !part.reply->isOpen())
                 break;
             const qint64 room = part.length() - part.written;
-            const qint64 n = part.reply->read(part.buffer.data(), std::min<qint64>(part.buffer.size(), room));
+            const qint64 wanted = std::min<qint64>({part.buffer.size(), room, part.reply->bytesAvailable()});
+            if (wanted <= 0)
+                break;
+            qint64 granted = wanted;
+            if (m_ctx.limiter)
+            {
+                // Holding the read back leaves the bytes in the reply's bounded buffer; TCP slows Drive down.
+                granted = m_ctx.limiter->allowance(wanted);
+                part.bandwidthWait = granted <= 0;
+                if (granted <= 0)
+                    break;
+            }
+            const qint64 n = part.reply->read(part.buffer.data(), granted);
+            if (m_ctx.limiter && n < granted)
+                m_ctx.limiter->giveBack(granted - std::max<qint64>(0, n));
             if (n <= 0)
                 break;
+            // Under a cap the reply's buffer sits full and readyRead stays quiet: reads are progress too.
+            if (!part.reply->isFinished())
+                part.stallTimer.start();
             part.pendingPos = 0;
             part.pendingLen = n;
         }
@@ -219,6 +250,12 @@ void RangedFetch::drainPart(Part &part)
     }
     if (wrote)
         advanceHash();
+    // The reply ended while the cap held its last bytes back: settle it now that they are read.
+    if (part.finishDeferred && part.reply && part.reply->bytesAvailable() <= 0 && part.pendingPos >= part.pendingLen)
+    {
+        part.finishDeferred = false;
+        onFinished(part);
+    }
 }
 
 void RangedFetch::onFinished(Part &part)
@@ -230,6 +267,16 @@ void RangedFetch::onFinished(Part &part)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (part.statusOk && reply->isOpen())
         drainPart(part);
+    if (!part.reply)
+        return; // drainPart settled it
+    if (part.statusOk && status == 206 && !part.stalled && reply->error() == QNetworkReply::NoError
+        && reply->bytesAvailable() > 0 && part.written < part.length())
+    {
+        // A whole body the cap has not let us read yet: keep the reply until drainPart has it all.
+        part.finishDeferred = true;
+        return;
+    }
+    part.finishDeferred = false;
     Net::Error error;
     if (part.stalled)
     {
@@ -291,6 +338,7 @@ void RangedFetch::dropReply(Part &part)
 {
     part.stallTimer.stop();
     part.retryTimer.stop();
+    part.finishDeferred = false;
     if (!part.reply)
         return;
     QNetworkReply *reply = part.reply;

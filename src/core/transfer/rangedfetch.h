@@ -83,6 +83,8 @@ private:
         bool stalled = false;
         bool started = false;
         bool done = false;
+        bool bandwidthWait = false;  ///< the cap held a read back: drain again on budgetAvailable
+        bool finishDeferred = false; ///< the reply ended with bytes the cap had not let us read yet
         [[nodiscard]] qint64 length() const { return end - start + 1; }
     };
 
