@@ -15,6 +15,7 @@
 #endif
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -23,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <pthread.h>
 #include <string>
@@ -41,6 +43,7 @@ const char *kUsage =
   --seed S                 content and fault seed (default 1)
   --manifest F | --root DIR   content: a JSON manifest, or a local folder as My Drive (default: demo tree)
   --static-token T         one bearer token valid for every service
+  --static-token-file F    the same, read from file F (keeps the token out of argv; trailing whitespace dropped)
   --token-lifetime SECONDS access-token lifetime (default 3600)
   --latency-ms N           added to every request
   --bandwidth BYTES_PER_SEC  cap per connection for media/export bodies
@@ -86,7 +89,7 @@ std::string bearerOf(const httplib::Request &req)
 int main(int argc, char **argv)
 {
     int port = 0;
-    std::string readyFile, dataDir, manifest, rootDir, staticToken;
+    std::string readyFile, dataDir, manifest, rootDir, staticToken, staticTokenFile;
     bool tls = false, quiet = false;
     std::uint64_t seed = 1;
     int threads = 32;
@@ -128,6 +131,8 @@ int main(int argc, char **argv)
             rootDir = text();
         else if (a == "--static-token")
             staticToken = text();
+        else if (a == "--static-token-file")
+            staticTokenFile = text();
         else if (a == "--token-lifetime")
             g.tokenLifetimeS = int(number(1e9));
         else if (a == "--latency-ms")
@@ -184,6 +189,26 @@ int main(int argc, char **argv)
     {
         std::fprintf(stderr, "drive-ingest-sandbox: --manifest and --root are exclusive\n");
         return 2;
+    }
+    if (!staticTokenFile.empty())
+    {
+        if (!staticToken.empty())
+        {
+            std::fprintf(stderr, "drive-ingest-sandbox: --static-token and --static-token-file are exclusive\n");
+            return 2;
+        }
+        std::ifstream in(staticTokenFile, std::ios::binary);
+        std::string token((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back())))
+            token.pop_back();
+        // Never echo the token: only the file name goes to stderr.
+        if (token.empty() || token.find_first_of(" \t\r\n") != std::string::npos)
+        {
+            std::fprintf(stderr, "drive-ingest-sandbox: cannot read a token from --static-token-file %s\n",
+                         staticTokenFile.c_str());
+            return 2;
+        }
+        staticToken = token;
     }
 
     // Signals go to one waiting thread; the worker threads created later inherit the mask.

@@ -31,6 +31,7 @@ private slots:
     void badFlags();
     void tls();
     void malformedRequests();
+    void staticTokenFile();
 
 private:
     static QStringList args(const QStringList &more = {})
@@ -262,6 +263,34 @@ void TestSandboxModes::malformedRequests()
     // Still alive and answering.
     r = sandbox.get(u"/drive/v3/about?fields=user"_s, auth());
     QCOMPARE(r.status, 200);
+}
+
+void TestSandboxModes::staticTokenFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile f(dir.filePath(u"token"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(kToken) + "\n"); // as `echo` writes it: the newline is not part of the token
+    f.close();
+    {
+        SandboxProcess sandbox { { u"--static-token-file"_s, f.fileName(), u"--quiet"_s } };
+        QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+        QCOMPARE(sandbox.get(u"/drive/v3/about?fields=user"_s, auth()).status, 200);
+        QCOMPARE(sandbox.get(u"/drive/v3/about?fields=user"_s, { { "Authorization", "Bearer other" } }).status, 401);
+        QCOMPARE(sandbox.get(u"/drive/v3/about?fields=user"_s).status, 401);
+    }
+    // A missing or empty file, or both options at once, stop it at start.
+    QFile empty(dir.filePath(u"empty"_s));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    for (const QStringList &flags : { QStringList { u"--static-token-file"_s, dir.filePath(u"missing"_s) },
+             QStringList { u"--static-token-file"_s, empty.fileName() },
+             QStringList { u"--static-token"_s, u"t"_s, u"--static-token-file"_s, f.fileName() } })
+    {
+        SandboxProcess sandbox { flags + QStringList { u"--quiet"_s } };
+        QVERIFY2(!sandbox.start(5000), qPrintable(flags.join(u' ')));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSandboxModes)
