@@ -64,35 +64,6 @@ QString stateText(Transfer::FileState state)
     return {};
 }
 
-QString stateKey(Transfer::FileState state)
-{
-    using Transfer::FileState;
-    switch (state)
-    {
-    case FileState::Queued:
-        return u"queued"_s;
-    case FileState::Listing:
-        return u"listing"_s;
-    case FileState::Transferring:
-        return u"transferring"_s;
-    case FileState::Verifying:
-        return u"verifying"_s;
-    case FileState::Done:
-        return u"done"_s;
-    case FileState::Skipped:
-        return u"skipped"_s;
-    case FileState::Failed:
-        return u"failed"_s;
-    case FileState::Cancelled:
-        return u"cancelled"_s;
-    case FileState::Paused:
-        return u"paused"_s;
-    case FileState::Parked:
-        return u"parked"_s;
-    }
-    return {};
-}
-
 QString limitingFactorText(const QString &factor)
 {
     if (factor == u"drive-pacing")

@@ -15,8 +15,6 @@ namespace Format
 [[nodiscard]] QString duration(std::optional<qint64> seconds);
 /// The user-facing word for a file state ("Transferring", "Failed"…), translated.
 [[nodiscard]] QString stateText(Transfer::FileState state);
-/// Stable machine name for reports ("done", "failed"…); not translated.
-[[nodiscard]] QString stateKey(Transfer::FileState state);
 /// Snapshot::limitingFactor in words, translated; empty factor gives an empty string.
 [[nodiscard]] QString limitingFactorText(const QString &factor);
 /// "Docs → docx" style label for the export format of a Google file; empty for ordinary files.
