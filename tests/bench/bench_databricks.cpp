@@ -5,9 +5,13 @@
 // the whole process, and for DBFS where the time goes (add-block calls, their share of the run).
 #include "../integration/tst_dest_support.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace DestTest;
@@ -38,6 +42,65 @@ qint64 peakRssKiB()
     return -1;
 }
 
+/// CPU seconds (user + system) per thread name of process `pid`, from /proc/<pid>/task/*/stat.
+QMap<QString, double> threadCpu(const QString &pid)
+{
+    QMap<QString, double> cpu;
+    const double tick = double(sysconf(_SC_CLK_TCK));
+    const QString base = u"/proc/"_s + pid + u"/task"_s;
+    for (const QString &tid : QDir(base).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+    {
+        QFile f(base + u'/' + tid + u"/stat"_s);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = f.readAll();
+        const qsizetype open = line.indexOf('(');
+        const qsizetype close = line.lastIndexOf(')');
+        if (open < 0 || close < open)
+            continue;
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() < 13)
+            continue;
+        // Fields after the name: state(0) … utime(11) stime(12).
+        cpu[QString::fromLatin1(line.mid(open + 1, close - open - 1))] += (fields.at(11).toDouble() + fields.at(12).toDouble()) / tick;
+    }
+    // The whole process, threads that already ended included (QNAM's HTTP threads end with the run).
+    QFile f(u"/proc/"_s + pid + u"/stat"_s);
+    if (f.open(QIODevice::ReadOnly))
+    {
+        const QByteArray line = f.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() >= 13)
+            cpu[u"[process]"_s] = (fields.at(11).toDouble() + fields.at(12).toDouble()) / tick;
+    }
+    return cpu;
+}
+
+/// The children of this process (the sandbox), from /proc/self/task/*/children.
+QStringList childPids()
+{
+    QStringList pids;
+    for (const QString &tid : QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+    {
+        QFile f(u"/proc/self/task/"_s + tid + u"/children"_s);
+        if (f.open(QIODevice::ReadOnly))
+            pids += QString::fromLatin1(f.readAll()).split(u' ', Qt::SkipEmptyParts);
+    }
+    return pids;
+}
+
+QString cpuDelta(const QMap<QString, double> &before, const QMap<QString, double> &after)
+{
+    QString out;
+    for (auto it = after.begin(); it != after.end(); ++it)
+    {
+        const double d = it.value() - before.value(it.key());
+        if (d >= 0.05)
+            out += u"%1 %2 s, "_s.arg(it.key()).arg(d, 0, 'f', 2);
+    }
+    return out.isEmpty() ? u"-"_s : out.chopped(2);
+}
+
 void resetPeakRss()
 {
     QFile clear(u"/proc/self/clear_refs"_s);
@@ -66,6 +129,8 @@ private slots:
         SandboxProcess sandbox({u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s,
                                 u"--manifest"_s, manifest});
         QVERIFY2(sandbox.start(60000), qPrintable(sandbox.errorString()));
+        const QStringList children = childPids();
+        const QString sandboxPid = children.isEmpty() ? QString() : children.last();
         QString fileId;
         for (const QJsonObject &item : EngineTest::treeItems(sandbox))
         {
@@ -81,29 +146,45 @@ private slots:
         const QString copy = dir.filePath(u"copy.bin"_s);
         QVERIFY(runCurl({u"-sSf"_s, u"-H"_s, auth, u"-o"_s, copy, media}) > 0);
         const double download = runCurl({u"-sSf"_s, u"-H"_s, auth, u"-o"_s, u"/dev/null"_s, media});
+        const QMap<QString, double> curlBefore = sandboxPid.isEmpty() ? QMap<QString, double>() : threadCpu(sandboxPid);
         const double upload = runCurl({u"-sSf"_s, u"-H"_s, auth, u"-H"_s, u"Content-Type: application/octet-stream"_s,
                                        u"--upload-file"_s, copy,
                                        sandbox.url(u"/api/2.0/fs/files/Volumes/main/default/archive/curl.bin?overwrite=true"_s).toString()});
         QFile::remove(copy);
+        const QString curlUploadCpu = sandboxPid.isEmpty() ? u"?"_s : cpuDelta(curlBefore, threadCpu(sandboxPid));
         QVERIFY(download > 0 && upload > 0);
         const double mbps = bytes / 1e6;
         const double baseline = std::min(mbps / download, mbps / upload);
 
         Transfer::RunOptions options = EngineTest::fastOptions();
         options.conflict = Dest::ConflictPolicy::Overwrite;
+        QString volumeCpu;
         const auto measure = [&](Kind kind, const QString &root, double *seconds, qint64 *peak) {
             sandbox.reset();
             resetPeakRss();
+            const QMap<QString, double> selfBefore = threadCpu(u"self"_s);
+            const QMap<QString, double> sandboxBefore = sandboxPid.isEmpty() ? QMap<QString, double>() : threadCpu(sandboxPid);
             QElapsedTimer timer;
             timer.start();
             const RunResult run = runInto(sandbox, kind, root, {EngineTest::ref(rootId)}, options, 1200000);
             *seconds = timer.nsecsElapsed() / 1e9;
             *peak = peakRssKiB();
+            if (kind == Kind::Volume)
+                volumeCpu = u"ours: "_s + cpuDelta(selfBefore, threadCpu(u"self"_s)) + u"; sandbox: "_s
+                    + (sandboxPid.isEmpty() ? u"?"_s : cpuDelta(sandboxBefore, threadCpu(sandboxPid)));
             return run.finished && run.report.files.size() == 1 && run.report.files.first().state == Transfer::FileState::Done;
         };
         double volumeS = 0;
         qint64 volumePeak = 0;
         QVERIFY(measure(Kind::Volume, u"/Volumes/main/default/landing/bench"_s, &volumeS, &volumePeak));
+        std::printf("\nDrive -> Volume %lld MiB: %.1f MB/s, ratio %.2f to min(curl down %.1f, curl up %.1f) MB/s\n"
+                    "  CPU during the Volume run: %s\n  sandbox CPU during curl --upload-file: %s\n",
+                    mib, mbps / volumeS, (mbps / volumeS) / baseline, mbps / download, mbps / upload,
+                    qPrintable(volumeCpu), qPrintable(curlUploadCpu));
+        std::fflush(stdout);
+        // DI_BENCH_VOLUME_ONLY=1: the Volume figures only (DBFS takes several times as long).
+        if (qEnvironmentVariableIntValue("DI_BENCH_VOLUME_ONLY") != 0)
+            return;
         double dbfsS = 0;
         qint64 dbfsPeak = 0;
         QVERIFY(measure(Kind::Dbfs, u"/bench"_s, &dbfsS, &dbfsPeak));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "destinations/volumeuploadpipe.h"
 
+#include "util/logging.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -15,12 +17,20 @@ VolumeUploadPipe::VolumeUploadPipe(qint64 total, qint64 capacity, QObject *paren
     open(QIODevice::ReadOnly | QIODevice::Unbuffered);
 }
 
+VolumeUploadPipe::~VolumeUploadPipe()
+{
+    qCDebug(lcDest).nospace() << "upload pipe: " << m_drained << " of " << m_total << " bytes in " << m_reads
+                              << " reads (largest " << m_largestRead << "), " << m_starved << " empty reads, "
+                              << m_fullPushes << " pushes into a full buffer";
+}
+
 qint64 VolumeUploadPipe::push(const char *data, qint64 length)
 {
     const qint64 cap = m_ring.size();
     const qint64 take = std::min({length, cap - m_size, m_total - m_pushed});
     if (take <= 0)
     {
+        ++m_fullPushes;
         m_wasFull = true;
         return 0;
     }
@@ -36,8 +46,15 @@ qint64 VolumeUploadPipe::push(const char *data, qint64 length)
     m_size += take;
     m_pushed += take;
     if (take < length)
+    {
+        ++m_fullPushes;
         m_wasFull = true;
-    emit readyRead();
+    }
+    if (m_readerWaiting && readable() > 0)
+    {
+        m_readerWaiting = false;
+        emit readyRead();
+    }
     return take;
 }
 
@@ -46,6 +63,7 @@ void VolumeUploadPipe::release()
     if (m_released)
         return;
     m_released = true;
+    m_readerWaiting = false;
     emit readyRead();
 }
 
@@ -82,6 +100,16 @@ qint64 VolumeUploadPipe::readData(char *data, qint64 maxSize)
     }
     m_size -= take;
     m_drained += take;
+    if (take > 0)
+    {
+        ++m_reads;
+        m_largestRead = std::max(m_largestRead, take);
+    }
+    else
+    {
+        ++m_starved;
+        m_readerWaiting = true;
+    }
     if (take > 0 && m_wasFull && !m_spaceQueued)
     {
         // Queued: the reader is inside QNAM's upload code; the writer must not re-enter it.

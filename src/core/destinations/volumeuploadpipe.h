@@ -21,6 +21,7 @@ class VolumeUploadPipe final : public QIODevice
 
 public:
     VolumeUploadPipe(qint64 total, qint64 capacity, QObject *parent = nullptr);
+    ~VolumeUploadPipe() override;
 
     /// Takes up to `length` bytes; 0 when the buffer is full (spaceAvailable() follows).
     qint64 push(const char *data, qint64 length);
@@ -57,6 +58,14 @@ private:
     bool m_released = false;
     bool m_wasFull = false;
     bool m_spaceQueued = false;
+    /// The reader found nothing and waits for readyRead; while it keeps reading, a readyRead per push
+    /// would only queue one more wake-up per Drive chunk into QNAM's upload path.
+    bool m_readerWaiting = true;
+    // Counters for the debug line at destruction (where an upload waits: on Drive or on the network).
+    qint64 m_reads = 0;       ///< readData() calls that returned bytes
+    qint64 m_starved = 0;     ///< readData() calls that found nothing to give (the Drive side is behind)
+    qint64 m_fullPushes = 0;  ///< push() calls that could not take everything (the upload is behind)
+    qint64 m_largestRead = 0;
 };
 
 } // namespace Dest
