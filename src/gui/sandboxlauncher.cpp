@@ -59,9 +59,23 @@ void SandboxLauncher::start()
         + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
     const QString readyFile = m_dir.filePath(u"ready.json"_s);
     QFile::remove(readyFile);
-    // A throwaway random token valid only against this loopback emulator (not a Google credential).
+    // A throwaway random token valid only against this loopback emulator (not a Google credential). It goes
+    // through a 0600 file in our private temp dir, not argv: any local user can read a process's argv.
+    const QString tokenFile = m_dir.filePath(u"token"_s);
+    QFile::remove(tokenFile);
+    QFile token(tokenFile);
+    if (!m_dir.isValid()
+        || !token.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || token.write(m_token) != m_token.size() || !token.flush())
+    {
+        token.close();
+        QFile::remove(tokenFile);
+        emit failed(tr("Cannot write the sandbox token file in %1.").arg(m_dir.path()));
+        return;
+    }
+    token.close();
     QStringList arguments {u"--port"_s, u"0"_s, u"--ready-file"_s, readyFile, u"--data-dir"_s, m_dir.filePath(u"data"_s),
-                           u"--quiet"_s, u"--static-token"_s, QString::fromLatin1(m_token)};
+                           u"--quiet"_s, u"--static-token-file"_s, tokenFile};
     arguments << m_extraArguments;
     m_process.start(program, arguments);
     m_since.start();
@@ -71,6 +85,7 @@ void SandboxLauncher::start()
 void SandboxLauncher::stop()
 {
     m_poll.stop();
+    QFile::remove(m_dir.filePath(u"token"_s));
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_process.terminate();
@@ -91,6 +106,8 @@ void SandboxLauncher::poll()
         if (base.isValid() && !base.isEmpty())
         {
             m_poll.stop();
+            // The sandbox read it at start: no copy of the token stays on disk.
+            QFile::remove(m_dir.filePath(u"token"_s));
             AccountSession session;
             session.accountName = tr("Sandbox (%1)").arg(base.authority());
             session.endpoints = Net::Endpoints::sandbox(base);

@@ -9,8 +9,9 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
-/// "Try it with the sandbox": starts drive-ingest-sandbox on a free loopback port with a fresh static token,
-/// waits for its ready file and hands back a session signed in to it. Stops the process when destroyed.
+/// "Try it with the sandbox": starts drive-ingest-sandbox on a free loopback port with a fresh static token
+/// (handed over in a 0600 file in a private temp dir, never in argv), waits for its ready file and hands back
+/// a session signed in to it. Stops the process when destroyed.
 class SandboxLauncher final : public QObject
 {
     Q_OBJECT
@@ -27,6 +28,8 @@ public:
     void start();
     void stop();
     [[nodiscard]] bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    /// Tests: the sandbox's pid (0 when not running), to check what its argv shows.
+    [[nodiscard]] qint64 processId() const { return m_process.processId(); }
 
 signals:
     void ready(const AccountSession &session);

@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -104,6 +105,15 @@ void TestGuiSandbox::wholeFlow()
     window.sandboxLauncher()->setExtraArguments({u"--bandwidth"_s, u"3000000"_s});
     QTest::mouseClick(window.firstRunPage()->sandboxButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(window.session().isValid(), 20000);
+    // Its token went through a file: any local user can read a process's argv (/proc/<pid>/cmdline).
+    QFile cmdline(u"/proc/%1/cmdline"_s.arg(window.sandboxLauncher()->processId()));
+    if (cmdline.open(QIODevice::ReadOnly))
+    {
+        const QByteArray argv = cmdline.readAll();
+        QVERIFY(argv.contains("--static-token-file"));
+        QVERIFY(!window.session().staticToken.isEmpty());
+        QVERIFY(!argv.contains(window.session().staticToken));
+    }
 
     // Browse into the demo folder and its sub-folders.
     BrowserModel *browser = window.browserModel();
