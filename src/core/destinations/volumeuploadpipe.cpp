@@ -110,7 +110,10 @@ qint64 VolumeUploadPipe::readData(char *data, qint64 maxSize)
         ++m_starved;
         m_readerWaiting = true;
     }
-    if (take > 0 && m_wasFull && !m_spaceQueued)
+    // Wake the writer only once half the ring is free (or all it still has to give fits): QNAM takes
+    // 16 KiB per read, and a wake-up per read would make the engine feed the ring 16 KiB at a time.
+    const qint64 room = cap - m_size;
+    if (take > 0 && m_wasFull && !m_spaceQueued && (room * 2 >= cap || room >= m_total - m_pushed))
     {
         // Queued: the reader is inside QNAM's upload code; the writer must not re-enter it.
         m_spaceQueued = true;
