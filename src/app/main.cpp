@@ -4,17 +4,12 @@
 #include "appsettings.h"
 #include "auth/accounts.h"
 #include "auth/keychaintokenstore.h"
+#include "drivebrowsersource.h"
+#include "enginerunner.h"
 #include "googlesignin.h"
 #include "mainwindow.h"
 #include "screenshotscript.h"
-
-#ifdef DI_GUI_HAVE_ENGINE
-#include "enginerunner.h"
 #include "transfer/enginehost.h"
-#endif
-#ifdef DI_GUI_HAVE_DRIVECLIENT
-#include "drivebrowsersource.h"
-#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -85,29 +80,6 @@ void applyDarkPalette()
     QApplication::setPalette(p);
 }
 
-/// Stands in for the engine in a build where it has not landed yet: every run fails with a clear message.
-class MissingEngine final : public RunController
-{
-public:
-    using RunController::RunController;
-    void start(const RunPlan &) override
-    {
-        Net::Error error;
-        error.errorClass = Net::ErrorClass::Local;
-        error.message = QCoreApplication::translate("MissingEngine", "This build has no transfer engine.");
-        emit runFailed(error);
-    }
-    void addSources(const QList<Drive::DriveRef> &) override {}
-    void pause() override {}
-    void resume() override {}
-    void cancel() override {}
-    void pauseFile(quint64) override {}
-    void resumeFile(quint64) override {}
-    void cancelFile(quint64) override {}
-    void retryFile(quint64) override {}
-    void setParallel(int) override {}
-    void setBandwidthLimit(qint64) override {}
-};
 } // namespace
 
 int main(int argc, char *argv[])
@@ -146,12 +118,8 @@ int main(int argc, char *argv[])
     AppSettings settings(&qsettings);
     applyProxy(settings);
 
-#ifdef DI_GUI_HAVE_ENGINE
     Transfer::EngineHost host;
     EngineRunner runner(&host);
-#else
-    MissingEngine runner;
-#endif
 
     QNetworkAccessManager browseNam; // the browser's listing and the sign-in, on the GUI thread (async)
     MainWindow::Services services;
@@ -166,11 +134,9 @@ int main(int argc, char *argv[])
         if (account)
             (new Auth::SignOutJob(&browseNam, &tokenStore, &accounts, Net::Endpoints::google(), *account))->start();
     };
-#ifdef DI_GUI_HAVE_DRIVECLIENT
     services.browserFactory = [&browseNam](const AccountSession &session, QObject *parent) -> BrowserSource * {
         return new DriveBrowserSource(&browseNam, session, parent);
     };
-#endif
 
     MainWindow window(services);
     std::unique_ptr<ScreenshotScript> script;

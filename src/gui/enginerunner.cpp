@@ -3,10 +3,8 @@
 
 #include "auth/tokenprovider.h"
 #include "destinations/localdestination.h"
-#ifdef DI_GUI_HAVE_DATABRICKS
 #include "destinations/dbfsdestination.h"
 #include "destinations/volumedestination.h"
-#endif
 #include "transfer/enginehost.h"
 
 #include <QCoreApplication>
@@ -32,7 +30,6 @@ void EngineRunner::start(const RunPlan &plan)
     const DestinationChoice destination = plan.destination;
     if (destination.isDatabricks())
     {
-#ifdef DI_GUI_HAVE_DATABRICKS
         if (!plan.databricks.isValid())
         {
             Net::Error error;
@@ -53,14 +50,6 @@ void EngineRunner::start(const RunPlan &plan)
                 root = root.mid(5);
             return new Dest::DbfsDestination(nam, tokens, workspace.host, root, parent);
         };
-#else
-        Net::Error error;
-        error.errorClass = Net::ErrorClass::Local;
-        error.reason = QStringLiteral("unsupportedDestination");
-        error.message = QCoreApplication::translate("EngineRunner", "Databricks destinations are not available in this build yet.");
-        emit runFailed(error);
-        return;
-#endif
     }
     else
     {

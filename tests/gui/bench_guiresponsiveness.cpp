@@ -6,9 +6,7 @@
 #include "browsermodel.h"
 #include "dashboard.h"
 #include "destinationpicker.h"
-#ifdef DI_GUI_HAVE_DRIVECLIENT
 #include "drivebrowsersource.h"
-#endif
 #include "enginerunner.h"
 #include "mainwindow.h"
 #include "throughputchart.h"
@@ -33,7 +31,6 @@
 
 using namespace Qt::StringLiterals;
 
-#ifdef DI_GUI_HAVE_DRIVECLIENT
 namespace
 {
 bool waitFor(const std::function<bool()> &condition, int timeoutMs)
@@ -79,16 +76,11 @@ double percentile(std::vector<double> v, double p)
     return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
 }
 } // namespace
-#endif
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QTextStream out(stdout);
-#ifndef DI_GUI_HAVE_DRIVECLIENT
-    out << "skipped: Drive::DriveClient is not in this build\n";
-    return 0;
-#else
     QTemporaryDir dir;
     QSettings qsettings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     AppSettings settings(&qsettings);
@@ -197,5 +189,4 @@ int main(int argc, char *argv[])
         f.write(QJsonDocument(json).toJson());
     window.signOut();
     return finished && p99 < 50 ? 0 : 1;
-#endif
 }

@@ -7,6 +7,7 @@
 #include "browsermodel.h"
 #include "dashboard.h"
 #include "destinationpicker.h"
+#include "drivebrowsersource.h"
 #include "enginerunner.h"
 #include "firstrunpage.h"
 #include "mainwindow.h"
@@ -14,10 +15,6 @@
 #include "sandboxlauncher.h"
 #include "throughputchart.h"
 #include "transfer/enginehost.h"
-
-#ifdef DI_GUI_HAVE_DRIVECLIENT
-#include "drivebrowsersource.h"
-#endif
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -49,9 +46,6 @@ private:
 
 void TestGuiSandbox::initTestCase()
 {
-#ifndef DI_GUI_HAVE_DRIVECLIENT
-    QSKIP("Drive::DriveClient is not in this build");
-#endif
     if (qEnvironmentVariableIsEmpty("DI_SANDBOX"))
         QSKIP("DI_SANDBOX is not set (run through ctest)");
 }
@@ -80,7 +74,6 @@ void TestGuiSandbox::drop(QWidget *target, QMimeData *mime)
 
 void TestGuiSandbox::wholeFlow()
 {
-#ifdef DI_GUI_HAVE_DRIVECLIENT
     QTemporaryDir dir;
     QSettings qsettings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     AppSettings settings(&qsettings);
@@ -191,7 +184,6 @@ void TestGuiSandbox::wholeFlow()
     QVERIFY(reasonShown);
     QCOMPARE(QFileInfo(out + u"/10MiB.bin"_s).size(), 10485760);
     window.signOut();
-#endif
 }
 
 QTEST_MAIN(TestGuiSandbox)

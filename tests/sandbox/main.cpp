@@ -1,18 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // drive-ingest-sandbox: a loopback emulator of Google OAuth, Drive v3 and Databricks for tests and demos.
 #include "content.h"
+#include "databricks.h"
 #include "drive.h"
 #include "faults.h"
+#include "oauth.h"
 #include "server.h"
 #include "stats.h"
 #include "tls.h"
-
-#ifdef SANDBOX_HAVE_OAUTH
-#include "oauth.h"
-#endif
-#ifdef SANDBOX_HAVE_DATABRICKS
-#include "databricks.h"
-#endif
 
 #include <atomic>
 #include <cctype>
@@ -75,15 +70,6 @@ bool toNumber(const char *text, double *out)
     return end && *end == '\0' && end != text && *out >= 0;
 }
 
-#ifndef SANDBOX_HAVE_OAUTH
-std::string bearerOf(const httplib::Request &req)
-{
-    const std::string h = req.get_header_value("Authorization");
-    if (h.size() > 7 && strncasecmp(h.c_str(), "Bearer ", 7) == 0)
-        return h.substr(7);
-    return req.get_param_value("access_token");
-}
-#endif
 } // namespace
 
 int main(int argc, char **argv)
@@ -290,7 +276,6 @@ int main(int argc, char **argv)
     }
 
     sandbox::Drive drive(server);
-#ifdef SANDBOX_HAVE_OAUTH
     sandbox::TokenAuthority authority(stats, content.oauthSection());
     authority.setBaseUrl(server.baseUrl());
     authority.setTokenLifetime(g.tokenLifetimeS);
@@ -311,47 +296,26 @@ int main(int argc, char **argv)
             return sandbox::Server::AuthCheck::Invalid;
         }
     };
-#else
-    // Without the OAuth service: the static token is the only valid credential.
-    server.googleAuth = [staticToken](const httplib::Request &req)
-    {
-        const std::string token = bearerOf(req);
-        if (token.empty())
-            return sandbox::Server::AuthCheck::Missing;
-        return !staticToken.empty() && token == staticToken ? sandbox::Server::AuthCheck::Valid
-                                                            : sandbox::Server::AuthCheck::Invalid;
-    };
-#endif
-#ifdef SANDBOX_HAVE_DATABRICKS
     sandbox::DatabricksService databricks(stats, authority, fs::path(dataDir), content.databricksSection());
     databricks.setBaseUrl(server.baseUrl());
     databricks.registerRoutes(server.http());
-#endif
     drive.registerRoutes(server.http());
     server.onReset = [&]()
     {
         drive.reset();
-#ifdef SANDBOX_HAVE_OAUTH
         authority.reset();
-#endif
-#ifdef SANDBOX_HAVE_DATABRICKS
         databricks.reset();
-#endif
     };
     server.onFaults = [&](const nlohmann::json &j, std::string *why)
     {
         (void)j;
         (void)why;
-#ifdef SANDBOX_HAVE_OAUTH
         if (j.contains("token_lifetime_s"))
             authority.setTokenLifetime(faults.global().tokenLifetimeS);
         if (j.contains("oauth"))
             authority.applyFaults(j.at("oauth"));
-#endif
-#ifdef SANDBOX_HAVE_DATABRICKS
         if (j.contains("databricks"))
             databricks.applyFaults(j.at("databricks"));
-#endif
         return true;
     };
 
