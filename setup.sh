@@ -63,11 +63,17 @@ case "$mode" in
     run)
         install_packages; build
         bin="build/$preset"
-        if [ -x "$bin/src/app/drive-ingest" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
-            exec "$bin/src/app/drive-ingest" "${@:2}"
+        if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+            # No Google account signed in yet: start signed in to the bundled sandbox and its demo tree.
+            args=()
+            "$bin/src/cli/drive-ingest-cli" accounts | grep -q '^google' || args+=(--sandbox)
+            exec "$bin/src/app/drive-ingest" "${args[@]}" "${@:2}"
         fi
-        echo "== no display (or no app yet): starting the sandbox with its demo tree; Ctrl-C stops it"
-        exec "$bin/tests/sandbox/drive-ingest-sandbox" --port "${SANDBOX_PORT:-8765}" --static-token demo-token "${@:2}" ;;
+        echo "== no display: starting the sandbox with its demo tree instead of the app; Ctrl-C stops it"
+        token_file=$(mktemp)
+        printf 'demo-token' > "$token_file"
+        echo "== bearer token for the sandbox: demo-token (try: $bin/src/cli/drive-ingest-cli ingest --help)"
+        exec "$bin/tests/sandbox/drive-ingest-sandbox" --port "${SANDBOX_PORT:-8765}" --static-token-file "$token_file" "${@:2}" ;;
     *)
         echo "usage: $0 run|test|bench|build" >&2; exit 2 ;;
 esac
