@@ -30,8 +30,10 @@ struct Registry
 
 Registry &registry()
 {
-    static Registry instance;
-    return instance;
+    // Never destroyed: the message handler may run on another thread while the process exits, after static
+    // destructors have started.
+    static Registry *const instance = new Registry;
+    return *instance;
 }
 
 // A byte may show up literally, percent-encoded (%2F or %2f), double-encoded (%252F), or, for '/', JSON-escaped.
@@ -151,7 +153,8 @@ struct Rule
 
 const QList<Rule> &patternRules()
 {
-    static const QList<Rule> rules = [] {
+    // Never destroyed, like the registry: log lines can arrive during exit.
+    static const QList<Rule> *const rules = new QList<Rule>([] {
         const auto ci = QRegularExpression::CaseInsensitiveOption;
         QList<Rule> list;
         // PEM private keys, including JSON-escaped ones ("\n" inside a service-account key) and cut-off blocks.
@@ -187,8 +190,8 @@ const QList<Rule> &patternRules()
             rule.expression.optimize();
         }
         return list;
-    }();
-    return rules;
+    }());
+    return *rules;
 }
 
 QString redactView(QString text, const QString &mark)
