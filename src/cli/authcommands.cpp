@@ -187,7 +187,7 @@ TokenFactoryResolver makeTokenFactoryResolver()
                 return {};
             const QString subject = source.subject;
             return
-                [endpoints, key = *key, subject](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider *
+                [endpoints, key = *key, subject](QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider *
             { return new Auth::ServiceAccountTokenProvider(nam, endpoints, key, subject, parent); };
         }
         Auth::Accounts accounts;
@@ -221,7 +221,7 @@ TokenFactoryResolver makeTokenFactoryResolver()
         const QString name = account->name;
         const QByteArray refreshToken = secret->refreshToken;
         return [endpoints, client, name, refreshToken](
-                   QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider *
+                   QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider *
         { return new Auth::GoogleTokenProvider(nam, endpoints, client, name, refreshToken, parent); };
     };
 }
@@ -250,7 +250,7 @@ DatabricksTokenFactory makeDatabricksTokenFactory(const QString &hostText, QStri
         *error = tr("The saved Databricks credentials for %1 are unreadable. Run databricks-login again.").arg(host);
         return {};
     }
-    return [credentials = *credentials](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider *
+    return [credentials = *credentials](QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider *
     { return new Auth::DatabricksTokenProvider(nam, credentials, parent); };
 }
 
@@ -553,8 +553,8 @@ int DatabricksLoginCommand::execute(const QStringList &args)
         Auth::DatabricksTokenProvider provider(&nam, credentials);
         QEventLoop loop;
         QString failure;
-        QObject::connect(&provider, &Auth::TokenProvider::refreshed, &loop, &QEventLoop::quit);
-        QObject::connect(&provider, &Auth::TokenProvider::refreshFailed, &loop,
+        QObject::connect(&provider, &Net::TokenProvider::refreshed, &loop, &QEventLoop::quit);
+        QObject::connect(&provider, &Net::TokenProvider::refreshFailed, &loop,
             [&](const QString &reason)
             {
                 failure = reason;

@@ -15,9 +15,12 @@ class QObject;
 
 namespace Auth
 {
-class TokenProvider;
 class TokenStore;
 } // namespace Auth
+namespace Net
+{
+class TokenProvider;
+} // namespace Net
 
 namespace Cli
 {
@@ -31,7 +34,7 @@ namespace Cli
 
 /// A Databricks token factory for a workspace signed in with `databricks-login` (for the Volume/DBFS
 /// destinations). Empty with `*error` when the host has no saved credentials.
-using DatabricksTokenFactory = std::function<Auth::TokenProvider *(QNetworkAccessManager *nam, QObject *parent)>;
+using DatabricksTokenFactory = std::function<Net::TokenProvider *(QNetworkAccessManager *nam, QObject *parent)>;
 [[nodiscard]] DatabricksTokenFactory makeDatabricksTokenFactory(const QString &host, QString *error);
 
 /// `login [--account NAME] [--no-browser] [--client-id ID] [--client-secret-file F] [--port N] [endpoints]`

@@ -10,7 +10,7 @@
 #include "signalwatcher.h"
 
 #include "auth/databrickscredentials.h"
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "destinations/dbfsdestination.h"
 #include "destinations/localdestination.h"
 #include "destinations/volumedestination.h"
@@ -384,9 +384,9 @@ std::optional<Transfer::EngineHost::TokenFactory> IngestCommand::tokenFactory(co
     // From here on the value cannot reach a log line, a report or an error text.
     Util::registerSecret(token);
     const QString accountName = plan.sandbox ? u"sandbox"_s : u"access-token"_s;
-    return [token, accountName](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider *
+    return [token, accountName](QNetworkAccessManager *, QObject *parent) -> Net::TokenProvider *
     {
-        return new Auth::StaticTokenProvider(token, accountName, parent);
+        return new Net::StaticTokenProvider(token, accountName, parent);
     };
 }
 
@@ -434,9 +434,9 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
         // The sandbox takes its built-in PAT; a workspace takes what databricks-login stored.
         if (plan.sandbox && plan.databricksHost == Auth::DatabricksCredentials::normaliseHost(plan.endpoints.databricksHost.toString()))
         {
-            databricksToken = [](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider *
+            databricksToken = [](QNetworkAccessManager *, QObject *parent) -> Net::TokenProvider *
             {
-                return new Auth::StaticTokenProvider(QByteArray(sandboxDatabricksPat), u"sandbox"_s, parent);
+                return new Net::StaticTokenProvider(QByteArray(sandboxDatabricksPat), u"sandbox"_s, parent);
             };
         }
         else

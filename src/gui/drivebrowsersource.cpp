@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivebrowsersource.h"
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "drive/driveclient.h"
 #include "drive/drivejobs.h"
 #include "net/pacer.h"
@@ -16,7 +16,7 @@ constexpr int BrowsePageSize = 200; // small pages keep the first screen quick i
 DriveBrowserSource::DriveBrowserSource(QNetworkAccessManager *nam, const AccountSession &session, QObject *parent)
     : BrowserSource(parent)
 {
-    Auth::TokenProvider *tokens = session.tokens()(nam, this);
+    Net::TokenProvider *tokens = session.tokens()(nam, this);
     auto *pacer = new Net::Pacer(10.0, 20, this);
     m_client = new Drive::DriveClient(nam, tokens, pacer, session.endpoints, this);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "enginerunner.h"
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
 #include "destinations/dbfsdestination.h"
 #include "destinations/volumedestination.h"
@@ -42,7 +42,7 @@ void EngineRunner::start(const RunPlan &plan)
         const DatabricksWorkspace workspace = plan.databricks;
         setup.endpoints.databricksHost = workspace.host;
         setup.destination = [workspace, destination](QNetworkAccessManager *nam, QObject *parent) -> Dest::Destination * {
-            auto *tokens = new Auth::StaticTokenProvider(workspace.token, workspace.host.host(), parent);
+            auto *tokens = new Net::StaticTokenProvider(workspace.token, workspace.host.host(), parent);
             QString root = destination.path;
             if (destination.kind == AppSettings::DestinationKind::Volume)
                 return new Dest::VolumeDestination(nam, tokens, workspace.host, root, parent);

@@ -27,7 +27,7 @@ AccountSession googleSession(const Net::Endpoints &endpoints, const Auth::OAuthC
     session.accountName = name;
     session.endpoints = endpoints;
     // The refresh token stays in this closure (memory only): each provider renews its own access token.
-    session.tokenFactory = [endpoints, client, name, tokens](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider * {
+    session.tokenFactory = [endpoints, client, name, tokens](QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider * {
         return new Auth::GoogleTokenProvider(nam, endpoints, client, name, tokens.refreshToken, parent, tokens);
     };
     return session;
@@ -134,7 +134,7 @@ std::optional<AccountSession> serviceAccount(QWidget *window, QString *error)
     session.endpoints = Net::Endpoints::google();
     const Net::Endpoints endpoints = session.endpoints;
     const Auth::ServiceAccountKey k = *key;
-    session.tokenFactory = [endpoints, k](QNetworkAccessManager *nam, QObject *parent) -> Auth::TokenProvider * {
+    session.tokenFactory = [endpoints, k](QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider * {
         return new Auth::ServiceAccountTokenProvider(nam, endpoints, k, QString(), parent);
     };
     return session;

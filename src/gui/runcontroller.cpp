@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runcontroller.h"
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 
 AccountSession::TokenFactory AccountSession::tokens() const
 {
@@ -10,7 +10,7 @@ AccountSession::TokenFactory AccountSession::tokens() const
     // Copies captured by value: the factory may run later, on another thread.
     const QByteArray token = staticToken;
     const QString account = accountName;
-    return [token, account](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
-        return new Auth::StaticTokenProvider(token, account, parent);
+    return [token, account](QNetworkAccessManager *, QObject *parent) -> Net::TokenProvider * {
+        return new Net::StaticTokenProvider(token, account, parent);
     };
 }

@@ -15,7 +15,7 @@
 #include <functional>
 
 class QNetworkAccessManager;
-namespace Auth
+namespace Net
 {
 class TokenProvider;
 }
@@ -24,7 +24,7 @@ class TokenProvider;
 struct AccountSession
 {
     /// Makes the account's token provider on the calling thread (the engine's worker, or the GUI for browsing).
-    using TokenFactory = std::function<Auth::TokenProvider *(QNetworkAccessManager *nam, QObject *parent)>;
+    using TokenFactory = std::function<Net::TokenProvider *(QNetworkAccessManager *nam, QObject *parent)>;
 
     QString accountName;      ///< shown to the user
     Net::Endpoints endpoints; ///< Google, or the sandbox

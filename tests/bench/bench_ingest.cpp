@@ -5,7 +5,7 @@
 //  (b) 2,000 files of 64 KiB under a sandbox quota of 50 requests/s: wall time vs the floor the quota sets;
 //  (c) a slow link (40 ms latency, 20 MB/s per connection): 1 GiB vs single-stream curl.
 // The engine runs in a child (`bench_ingest --child …`) so each measurement has its own peak RSS.
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
 #include "transfer/enginehost.h"
 
@@ -63,8 +63,8 @@ int runChild(const QStringList &args)
     Transfer::EngineHost::Setup setup;
     setup.endpoints = Net::Endpoints::sandbox(base);
     setup.options = options;
-    setup.googleToken = [](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
-        return new Auth::StaticTokenProvider(Token, u"bench"_s, parent);
+    setup.googleToken = [](QNetworkAccessManager *, QObject *parent) -> Net::TokenProvider * {
+        return new Net::StaticTokenProvider(Token, u"bench"_s, parent);
     };
     setup.destination = [dest](QNetworkAccessManager *, QObject *parent) -> Dest::Destination * {
         return new Dest::LocalDestination(dest, parent);

@@ -194,8 +194,8 @@ private slots:
         QVERIFY(!tokens.refreshToken.isEmpty());
         Auth::GoogleTokenProvider provider(
             &m_nam, m_endpoints, Auth::OAuthClient::sandbox(), u"alice"_s, tokens.refreshToken, nullptr, tokens);
-        QSignalSpy refreshed(&provider, &Auth::TokenProvider::refreshed);
-        QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
+        QSignalSpy refreshed(&provider, &Net::TokenProvider::refreshed);
+        QSignalSpy failed(&provider, &Net::TokenProvider::refreshFailed);
         QCOMPARE(provider.accessToken(), tokens.accessToken);
         // Lifetime 2 s: renewed by the timer before it expires, twice within ~4 s, without anyone asking.
         QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 2, 10000);
@@ -226,7 +226,7 @@ private slots:
         QCOMPARE(revoked.status, 200);
         Auth::GoogleTokenProvider provider(
             &m_nam, m_endpoints, Auth::OAuthClient::sandbox(), u"alice"_s, tokens.refreshToken);
-        QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
+        QSignalSpy failed(&provider, &Net::TokenProvider::refreshFailed);
         QVERIFY(failed.wait(10000));
         const QString reason = failed.at(0).at(0).toString();
         QVERIFY2(reason.contains(u"sign in again"_s, Qt::CaseInsensitive), qPrintable(reason));
@@ -266,7 +266,7 @@ private slots:
         // The refresh token really is dead at the server.
         Auth::GoogleTokenProvider provider(
             &m_nam, m_endpoints, Auth::OAuthClient::sandbox(), u"bob"_s, tokens.refreshToken);
-        QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
+        QSignalSpy failed(&provider, &Net::TokenProvider::refreshFailed);
         QVERIFY(failed.wait(10000));
     }
 
@@ -278,8 +278,8 @@ private slots:
         const auto key = Auth::ServiceAccountKey::fromFile(path, &error);
         QVERIFY2(key, qPrintable(error));
         Auth::ServiceAccountTokenProvider provider(&m_nam, m_endpoints, *key);
-        QSignalSpy refreshed(&provider, &Auth::TokenProvider::refreshed);
-        QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
+        QSignalSpy refreshed(&provider, &Net::TokenProvider::refreshed);
+        QSignalSpy failed(&provider, &Net::TokenProvider::refreshFailed);
         QVERIFY(refreshed.wait(10000));
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
         QVERIFY(provider.accountName().startsWith(u"service:"_s));
@@ -305,7 +305,7 @@ private slots:
         BIO_free(bio);
         EVP_PKEY_free(other);
         Auth::ServiceAccountTokenProvider provider(&m_nam, m_endpoints, *key);
-        QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
+        QSignalSpy failed(&provider, &Net::TokenProvider::refreshFailed);
         QVERIFY(failed.wait(10000));
         const QString reason = failed.at(0).at(0).toString();
         QVERIFY2(reason.contains(u"signature"_s) && reason.contains(u"new key"_s), qPrintable(reason));
@@ -317,8 +317,8 @@ private slots:
             Auth::DatabricksCredentials::normaliseHost(m_sandbox->baseUrl().toString()), u"sandbox-sp"_s,
             "sandbox-sp-secret"_ba };
         Auth::DatabricksTokenProvider provider(&m_nam, credentials);
-        QSignalSpy refreshed(&provider, &Auth::TokenProvider::refreshed);
-        QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
+        QSignalSpy refreshed(&provider, &Net::TokenProvider::refreshed);
+        QSignalSpy failed(&provider, &Net::TokenProvider::refreshFailed);
         QVERIFY(refreshed.wait(10000));
         QVERIFY(failed.isEmpty());
         QCOMPARE(getStatus(QUrl(credentials.host + u"/api/2.0/fs/directories/Volumes/main/default/landing"_s),
@@ -328,7 +328,7 @@ private slots:
 
         credentials.secret = "wrong-secret-value"_ba;
         Auth::DatabricksTokenProvider wrong(&m_nam, credentials);
-        QSignalSpy wrongFailed(&wrong, &Auth::TokenProvider::refreshFailed);
+        QSignalSpy wrongFailed(&wrong, &Net::TokenProvider::refreshFailed);
         QVERIFY(wrongFailed.wait(10000));
         QVERIFY2(wrongFailed.at(0).at(0).toString().contains(u"databricks-login"_s),
             qPrintable(wrongFailed.at(0).at(0).toString()));
@@ -343,7 +343,7 @@ private slots:
         QCOMPARE(getStatus(QUrl(credentials.host + u"/api/2.0/fs/directories/Volumes/main/default/landing"_s),
                      provider.accessToken()),
             200);
-        QSignalSpy failed(&provider, &Auth::TokenProvider::refreshFailed);
+        QSignalSpy failed(&provider, &Net::TokenProvider::refreshFailed);
         provider.refresh();
         QVERIFY(failed.wait(5000));
         QVERIFY(failed.at(0).at(0).toString().contains(u"databricks-login"_s));

@@ -34,13 +34,13 @@ inline RunResult runInto(SandboxProcess &sandbox, Kind kind, const QString &root
     Transfer::EngineHost::Setup setup;
     setup.endpoints = Net::Endpoints::sandbox(sandbox.baseUrl());
     setup.options = options;
-    setup.googleToken = [](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
-        return new Auth::StaticTokenProvider(EngineTest::Token, u"sandbox"_s, parent);
+    setup.googleToken = [](QNetworkAccessManager *, QObject *parent) -> Net::TokenProvider * {
+        return new Net::StaticTokenProvider(EngineTest::Token, u"sandbox"_s, parent);
     };
     const QUrl dbxHost = sandbox.baseUrl();
     setup.destination = [kind, root, dbxHost, databricksToken, configure](QNetworkAccessManager *nam,
                                                                           QObject *parent) -> Dest::Destination * {
-        auto *tokens = new Auth::StaticTokenProvider(databricksToken, u"databricks"_s, parent);
+        auto *tokens = new Net::StaticTokenProvider(databricksToken, u"databricks"_s, parent);
         Dest::Destination *destination = nullptr;
         if (kind == Kind::Volume)
             destination = new Dest::VolumeDestination(nam, tokens, dbxHost, root, parent);

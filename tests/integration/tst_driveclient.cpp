@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // DriveClient, ApiCall and TreeWalker against the real sandbox over loopback HTTP.
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "drive/driveclient.h"
 #include "drive/treewalker.h"
 #include "net/apicall.h"
@@ -29,7 +29,7 @@ const QString DemoRoot = u"Drive Ingest Demo"_s;
 const QString LinkSharedKey = u"0-AbCdEfGhIjKlMnOpQrStUv"_s;
 
 /// Starts with a token the sandbox rejects; refresh() hands out the good one, asynchronously like a real one.
-class SwitchingTokenProvider final : public Auth::TokenProvider
+class SwitchingTokenProvider final : public Net::TokenProvider
 {
 public:
     explicit SwitchingTokenProvider(QByteArray first, QByteArray afterRefresh)
@@ -89,7 +89,7 @@ private slots:
     void tlsTrustsOnlyTheGivenCa();
 
 private:
-    Drive::DriveClient *client(Auth::TokenProvider *tokens = nullptr, Net::Pacer *pacer = nullptr);
+    Drive::DriveClient *client(Net::TokenProvider *tokens = nullptr, Net::Pacer *pacer = nullptr);
     WalkResult walk(Drive::DriveClient *c, const std::function<void(Drive::TreeWalker &)> &feed, int pageSize = 1000);
     QJsonArray treeItems();
     QJsonObject item(const QString &path);
@@ -97,7 +97,7 @@ private:
 
     std::unique_ptr<SandboxProcess> m_sandbox;
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<Auth::StaticTokenProvider> m_tokens;
+    std::unique_ptr<Net::StaticTokenProvider> m_tokens;
     std::unique_ptr<QObject> m_scope; ///< owns per-test objects
     Net::RequestCounters m_counters;
 };
@@ -107,7 +107,7 @@ void TestDriveClient::initTestCase()
     m_sandbox = std::make_unique<SandboxProcess>(QStringList { u"--static-token"_s, QString::fromLatin1(Token) });
     QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
     m_nam = std::make_unique<QNetworkAccessManager>();
-    m_tokens = std::make_unique<Auth::StaticTokenProvider>(Token, u"sandbox"_s);
+    m_tokens = std::make_unique<Net::StaticTokenProvider>(Token, u"sandbox"_s);
 }
 
 void TestDriveClient::init()
@@ -121,7 +121,7 @@ void TestDriveClient::init()
     m_counters.failures = 0;
 }
 
-Drive::DriveClient *TestDriveClient::client(Auth::TokenProvider *tokens, Net::Pacer *pacer)
+Drive::DriveClient *TestDriveClient::client(Net::TokenProvider *tokens, Net::Pacer *pacer)
 {
     auto *c = new Drive::DriveClient(m_nam.get(), tokens ? tokens : m_tokens.get(), pacer,
         Net::Endpoints::sandbox(m_sandbox->baseUrl()), m_scope.get());
@@ -536,7 +536,7 @@ void TestDriveClient::expiredTokenRefreshedOnce()
 
 void TestDriveClient::unrefreshableTokenFailsAsAuth()
 {
-    Auth::StaticTokenProvider wrong("not-the-sandbox-token", u"wrong"_s);
+    Net::StaticTokenProvider wrong("not-the-sandbox-token", u"wrong"_s);
     Drive::DriveClient *c = client(&wrong);
     QSignalSpy got(c->getFile(m_sandbox->readyInfo().value(u"demo_root_id"_s).toString()), &Drive::FileJob::finished);
     QVERIFY(got.wait(10000));

@@ -41,8 +41,8 @@ private:
         Transfer::EngineHost::Setup setup;
         setup.endpoints = Net::Endpoints::sandbox((sandbox ? sandbox : m_sandbox.get())->baseUrl());
         setup.options = options;
-        setup.googleToken = [](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
-            return new Auth::StaticTokenProvider(Token, u"sandbox"_s, parent);
+        setup.googleToken = [](QNetworkAccessManager *, QObject *parent) -> Net::TokenProvider * {
+            return new Net::StaticTokenProvider(Token, u"sandbox"_s, parent);
         };
         setup.destination = [dest](QNetworkAccessManager *, QObject *parent) -> Dest::Destination * {
             return new Dest::LocalDestination(dest, parent);

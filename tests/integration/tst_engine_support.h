@@ -3,7 +3,7 @@
 // Shared by the tst_engine_* integration tests: run the real engine (EngineHost, worker thread, own QNAM)
 // against a SandboxProcess into a temp folder and wait for its Report.
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
 #include "sandboxprocess.h"
 #include "transfer/enginehost.h"
@@ -23,13 +23,13 @@ using namespace Qt::StringLiterals;
 inline const QByteArray Token = "sandbox-static-token-0123456789";
 
 /// Hands out a wrong token until refresh() is called, then the good one (the refresh path, without OAuth).
-class ExpiringTokenProvider final : public Auth::TokenProvider
+class ExpiringTokenProvider final : public Net::TokenProvider
 {
     Q_OBJECT
 
 public:
     ExpiringTokenProvider(QByteArray good, QObject *parent)
-        : Auth::TokenProvider(parent)
+        : Net::TokenProvider(parent)
         , m_good(std::move(good))
     {
     }
@@ -86,10 +86,10 @@ inline RunResult runIngest(SandboxProcess &sandbox, const QList<Drive::DriveRef>
     Transfer::EngineHost::Setup setup;
     setup.endpoints = Net::Endpoints::sandbox(sandbox.baseUrl());
     setup.options = options;
-    setup.googleToken = [token](QNetworkAccessManager *, QObject *parent) -> Auth::TokenProvider * {
+    setup.googleToken = [token](QNetworkAccessManager *, QObject *parent) -> Net::TokenProvider * {
         if (token == TokenKind::Expiring)
             return new ExpiringTokenProvider(Token, parent);
-        return new Auth::StaticTokenProvider(Token, u"sandbox"_s, parent);
+        return new Net::StaticTokenProvider(Token, u"sandbox"_s, parent);
     };
     setup.destination = [destinationDir](QNetworkAccessManager *, QObject *parent) -> Dest::Destination * {
         return new Dest::LocalDestination(destinationDir, parent);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Pure request building: DriveFile parsing, the Drive client's URLs and headers, makeRequest and redirects.
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "drive/driveclient.h"
 #include "drive/drivefile.h"
 #include "net/endpoints.h"
@@ -35,7 +35,7 @@ private slots:
 
 private:
     QNetworkAccessManager m_nam;
-    Auth::StaticTokenProvider m_tokens { "tok-123456789", u"t"_s };
+    Net::StaticTokenProvider m_tokens { "tok-123456789", u"t"_s };
 };
 
 void TestNetDriveRequests::endpoints()

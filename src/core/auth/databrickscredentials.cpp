@@ -77,7 +77,7 @@ std::optional<DatabricksCredentials> DatabricksCredentials::fromSecretBlob(const
 
 DatabricksTokenProvider::DatabricksTokenProvider(
     QNetworkAccessManager *nam, const DatabricksCredentials &credentials, QObject *parent)
-    : TokenProvider(parent)
+    : Net::TokenProvider(parent)
     , m_nam(nam)
     , m_credentials(credentials)
     , m_renewTimer(new QTimer(this))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 
 #include <QByteArray>
 #include <QPointer>
@@ -45,7 +45,7 @@ struct DatabricksCredentials
  * (refresh() fails with "run databricks-login again"). OAuth M2M fetches a token from {host}/oidc/v1/token
  * with HTTP Basic client_id:secret and scope all-apis, renews it ahead of expiry and on refresh().
  */
-class DatabricksTokenProvider final : public TokenProvider
+class DatabricksTokenProvider final : public Net::TokenProvider
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DatabricksTokenProvider)

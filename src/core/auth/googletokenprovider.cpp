@@ -20,7 +20,7 @@ constexpr int maxTransientAttempts = 4;
 GoogleTokenProvider::GoogleTokenProvider(QNetworkAccessManager *nam, const Net::Endpoints &endpoints,
     const OAuthClient &client, const QString &accountName, const QByteArray &refreshToken, QObject *parent,
     const TokenResponse &initial)
-    : TokenProvider(parent)
+    : Net::TokenProvider(parent)
     , m_nam(nam)
     , m_endpoints(endpoints)
     , m_client(client)

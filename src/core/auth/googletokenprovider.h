@@ -2,7 +2,7 @@
 #pragma once
 
 #include "auth/oauthflow.h"
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "net/endpoints.h"
 
 #include <QPointer>
@@ -23,7 +23,7 @@ namespace Auth
  * backoff; `invalid_grant` means the sign-in is dead: refreshFailed() with "sign in again" and the
  * 7-day "Testing" explanation.
  */
-class GoogleTokenProvider final : public TokenProvider
+class GoogleTokenProvider final : public Net::TokenProvider
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GoogleTokenProvider)

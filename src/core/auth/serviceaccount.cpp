@@ -164,7 +164,7 @@ QByteArray createServiceAccountJwt(const ServiceAccountKey &key, const QString &
 
 ServiceAccountTokenProvider::ServiceAccountTokenProvider(QNetworkAccessManager *nam, const Net::Endpoints &endpoints,
     const ServiceAccountKey &key, const QString &subject, QObject *parent)
-    : TokenProvider(parent)
+    : Net::TokenProvider(parent)
     , m_nam(nam)
     , m_endpoints(endpoints)
     , m_key(key)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "auth/tokenrequest.h"
 #include "net/endpoints.h"
 
@@ -39,7 +39,7 @@ struct ServiceAccountKey
  * Access tokens for a service account: sign a JWT, trade it for a token at the token endpoint
  * (jwt-bearer grant), and sign a new one ahead of expiry. There is no refresh token.
  */
-class ServiceAccountTokenProvider final : public TokenProvider
+class ServiceAccountTokenProvider final : public Net::TokenProvider
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServiceAccountTokenProvider)

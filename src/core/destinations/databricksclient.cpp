@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "destinations/databricksclient.h"
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "net/errorclassifier.h"
 #include "net/network.h"
 #include "util/logging.h"
@@ -40,7 +40,7 @@ struct DatabricksClient::Pending
     QList<QPair<QByteArray, QByteArray>> headers;
 };
 
-DatabricksClient::DatabricksClient(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host,
+DatabricksClient::DatabricksClient(QNetworkAccessManager *nam, Net::TokenProvider *tokens, const QUrl &host,
                                    QObject *parent)
     : QObject(parent)
     // Our own connection pool: Drive bodies held back by backpressure must never take the connections a
@@ -311,8 +311,8 @@ void DatabricksClient::refreshOnce(std::function<void(bool ok)> done)
             w(ok);
         // After a successful refresh a later refusal must reject at once.
     };
-    connect(m_tokens, &Auth::TokenProvider::refreshed, guard, [finish] { finish(true, {}); });
-    connect(m_tokens, &Auth::TokenProvider::refreshFailed, guard, [finish](const QString &reason) { finish(false, reason); });
+    connect(m_tokens, &Net::TokenProvider::refreshed, guard, [finish] { finish(true, {}); });
+    connect(m_tokens, &Net::TokenProvider::refreshFailed, guard, [finish](const QString &reason) { finish(false, reason); });
     m_tokens->refresh();
 }
 

@@ -20,7 +20,7 @@ class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
 
-namespace Auth
+namespace Net
 {
 class TokenProvider;
 }
@@ -56,7 +56,7 @@ public:
     using Done = std::function<void(const Net::Error &error, const DatabricksResponse &response)>;
 
     /// Uses its own QNetworkAccessManager (a separate connection pool from `nam`, the engine's Drive one).
-    DatabricksClient(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host,
+    DatabricksClient(QNetworkAccessManager *nam, Net::TokenProvider *tokens, const QUrl &host,
                      QObject *parent = nullptr);
     ~DatabricksClient() override;
 
@@ -116,7 +116,7 @@ private:
     void reject(const QString &detail);
 
     QNetworkAccessManager *m_nam;
-    QPointer<Auth::TokenProvider> m_tokens;
+    QPointer<Net::TokenProvider> m_tokens;
     QUrl m_host;
     Net::BackoffPolicy m_backoffPolicy;
     QList<std::shared_ptr<Pending>> m_queue;

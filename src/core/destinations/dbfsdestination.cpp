@@ -31,7 +31,7 @@ QString parentOf(const QString &path)
 }
 } // namespace
 
-DbfsDestination::DbfsDestination(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host,
+DbfsDestination::DbfsDestination(QNetworkAccessManager *nam, Net::TokenProvider *tokens, const QUrl &host,
                                  const QString &root, QObject *parent)
     : Destination(parent)
     , m_client(new DatabricksClient(nam, tokens, host, this))

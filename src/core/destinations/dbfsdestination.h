@@ -10,7 +10,7 @@
 
 class QNetworkAccessManager;
 
-namespace Auth
+namespace Net
 {
 class TokenProvider;
 }
@@ -33,7 +33,7 @@ class DbfsDestination final : public Destination
 
 public:
     /// `root` is an absolute DBFS path ("/ingest/drive").
-    DbfsDestination(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host, const QString &root,
+    DbfsDestination(QNetworkAccessManager *nam, Net::TokenProvider *tokens, const QUrl &host, const QString &root,
                     QObject *parent = nullptr);
     ~DbfsDestination() override;
 

@@ -33,7 +33,7 @@ QString parentOf(const QString &path)
 }
 } // namespace
 
-VolumeDestination::VolumeDestination(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host,
+VolumeDestination::VolumeDestination(QNetworkAccessManager *nam, Net::TokenProvider *tokens, const QUrl &host,
                                      const QString &root, QObject *parent)
     : Destination(parent)
     , m_client(new DatabricksClient(nam, tokens, host, this))

@@ -11,7 +11,7 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
-namespace Auth
+namespace Net
 {
 class TokenProvider;
 }
@@ -35,7 +35,7 @@ class VolumeDestination final : public Destination
 
 public:
     /// `root` is "/Volumes/<catalog>/<schema>/<volume>[/sub/path]".
-    VolumeDestination(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, const QUrl &host, const QString &root,
+    VolumeDestination(QNetworkAccessManager *nam, Net::TokenProvider *tokens, const QUrl &host, const QString &root,
                       QObject *parent = nullptr);
     ~VolumeDestination() override;
 

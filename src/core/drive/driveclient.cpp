@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "drive/driveclient.h"
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "net/apicall.h"
 #include "net/network.h"
 #include "net/pacer.h"
@@ -17,7 +17,7 @@ namespace
 const QString TrueValue = u"true"_s;
 }
 
-DriveClient::DriveClient(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, Net::Pacer *pacer,
+DriveClient::DriveClient(QNetworkAccessManager *nam, Net::TokenProvider *tokens, Net::Pacer *pacer,
     const Net::Endpoints &endpoints, QObject *parent)
     : QObject(parent)
     , m_nam(nam)

@@ -13,7 +13,7 @@
 
 class QNetworkAccessManager;
 
-namespace Auth
+namespace Net
 {
 class TokenProvider;
 }
@@ -38,7 +38,7 @@ class DriveClient final : public QObject
     Q_DISABLE_COPY_MOVE(DriveClient)
 
 public:
-    DriveClient(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, Net::Pacer *pacer,
+    DriveClient(QNetworkAccessManager *nam, Net::TokenProvider *tokens, Net::Pacer *pacer,
         const Net::Endpoints &endpoints, QObject *parent = nullptr);
 
     void setCounters(Net::RequestCounters *counters);
@@ -87,7 +87,7 @@ private:
     [[nodiscard]] bool isTrustedHost(const QUrl &url) const;
 
     QNetworkAccessManager *m_nam;
-    QPointer<Auth::TokenProvider> m_tokens;
+    QPointer<Net::TokenProvider> m_tokens;
     QPointer<Net::Pacer> m_pacer;
     Net::Endpoints m_endpoints;
     Net::RequestCounters *m_counters = nullptr;

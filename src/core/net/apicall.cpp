@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/apicall.h"
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "net/network.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
@@ -20,7 +20,7 @@ namespace
 constexpr char TooLargeProperty[] = "di_bodyTooLarge";
 }
 
-ApiCall::ApiCall(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, Pacer *pacer, Service service,
+ApiCall::ApiCall(QNetworkAccessManager *nam, Net::TokenProvider *tokens, Pacer *pacer, Service service,
     const QByteArray &verb, RequestFactory factory, const QByteArray &body, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
@@ -223,14 +223,14 @@ void ApiCall::refreshTokenThenRetry(const Error &error, const QByteArray &body)
     }
     if (m_counters)
         ++m_counters->authRefreshes;
-    m_refreshedConnection = connect(m_tokens.data(), &Auth::TokenProvider::refreshed, this,
+    m_refreshedConnection = connect(m_tokens.data(), &Net::TokenProvider::refreshed, this,
         [this]
         {
             disconnect(m_refreshedConnection);
             disconnect(m_refreshFailedConnection);
             attempt();
         });
-    m_refreshFailedConnection = connect(m_tokens.data(), &Auth::TokenProvider::refreshFailed, this,
+    m_refreshFailedConnection = connect(m_tokens.data(), &Net::TokenProvider::refreshFailed, this,
         [this, error, body](const QString &reason)
         {
             disconnect(m_refreshedConnection);

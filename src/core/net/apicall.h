@@ -15,7 +15,7 @@ class QNetworkAccessManager;
 class QNetworkReply;
 class QTimer;
 
-namespace Auth
+namespace Net
 {
 class TokenProvider;
 }
@@ -47,7 +47,7 @@ public:
     /// hand it to makeRequest(). Called again for every retry, so a refreshed token is picked up.
     using RequestFactory = std::function<QNetworkRequest(const QByteArray &bearer)>;
 
-    ApiCall(QNetworkAccessManager *nam, Auth::TokenProvider *tokens, Pacer *pacer, Service service,
+    ApiCall(QNetworkAccessManager *nam, Net::TokenProvider *tokens, Pacer *pacer, Service service,
         const QByteArray &verb, RequestFactory factory, const QByteArray &body = {}, QObject *parent = nullptr);
     ~ApiCall() override;
 
@@ -80,7 +80,7 @@ private:
     void finish(const Error &error, const QByteArray &body);
 
     QNetworkAccessManager *m_nam;
-    QPointer<Auth::TokenProvider> m_tokens;
+    QPointer<Net::TokenProvider> m_tokens;
     QPointer<Pacer> m_pacer;
     Service m_service;
     QByteArray m_verb;

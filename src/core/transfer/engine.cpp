@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/engine.h"
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "destinations/destination.h"
 #include "destinations/pathmapper.h"
 #include "drive/driveclient.h"

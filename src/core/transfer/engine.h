@@ -20,7 +20,7 @@
 
 class QNetworkAccessManager;
 
-namespace Auth
+namespace Net
 {
 class TokenProvider;
 }
@@ -87,7 +87,7 @@ public:
     struct Services
     {
         QNetworkAccessManager *nam = nullptr;
-        Auth::TokenProvider *token = nullptr;
+        Net::TokenProvider *token = nullptr;
         Dest::Destination *destination = nullptr;
         Net::Endpoints endpoints;
     };

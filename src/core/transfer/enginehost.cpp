@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/enginehost.h"
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "destinations/destination.h"
 #include "net/network.h"
 #include "transfer/engine.h"
@@ -75,7 +75,7 @@ void EngineHost::startRun(const Setup &setup, const QList<Drive::DriveRef> &sour
         }
         auto *run = new QObject(m_worker);
         auto *nam = new QNetworkAccessManager(run);
-        Auth::TokenProvider *token = setup.googleToken ? setup.googleToken(nam, run) : nullptr;
+        Net::TokenProvider *token = setup.googleToken ? setup.googleToken(nam, run) : nullptr;
         Dest::Destination *destination = setup.destination ? setup.destination(nam, run) : nullptr;
         if (!token || !destination)
         {

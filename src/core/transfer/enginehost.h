@@ -13,7 +13,7 @@
 class QNetworkAccessManager;
 class QThread;
 
-namespace Auth
+namespace Net
 {
 class TokenProvider;
 }
@@ -39,7 +39,7 @@ class EngineHost final : public QObject
 
 public:
     /// Factories run on the worker thread; `parent` lives there, `nam` is the engine's own.
-    using TokenFactory = std::function<Auth::TokenProvider *(QNetworkAccessManager *nam, QObject *parent)>;
+    using TokenFactory = std::function<Net::TokenProvider *(QNetworkAccessManager *nam, QObject *parent)>;
     using DestinationFactory = std::function<Dest::Destination *(QNetworkAccessManager *nam, QObject *parent)>;
 
     struct Setup

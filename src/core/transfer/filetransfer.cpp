@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/filetransfer.h"
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "drive/driveclient.h"
 #include "net/backoff.h"
 #include "net/bandwidthlimiter.h"
@@ -114,11 +114,11 @@ void FileTransfer::onRangedFinished(const Net::Error &error)
         m_refreshedToken = true;
         ++m_retries;
         auto *guard = new QObject(this);
-        connect(m_ctx.token, &Auth::TokenProvider::refreshed, guard, [this, guard] {
+        connect(m_ctx.token, &Net::TokenProvider::refreshed, guard, [this, guard] {
             guard->deleteLater();
             restartFromZero();
         });
-        connect(m_ctx.token, &Auth::TokenProvider::refreshFailed, guard, [this, guard](const QString &reason) {
+        connect(m_ctx.token, &Net::TokenProvider::refreshFailed, guard, [this, guard](const QString &reason) {
             guard->deleteLater();
             Net::Error e = m_lastError;
             e.message = reason;
@@ -618,11 +618,11 @@ void FileTransfer::handleError(const Net::Error &error)
             m_refreshedToken = true;
             ++m_retries;
             auto *guard = new QObject(this);
-            connect(m_ctx.token, &Auth::TokenProvider::refreshed, guard, [this, guard] {
+            connect(m_ctx.token, &Net::TokenProvider::refreshed, guard, [this, guard] {
                 guard->deleteLater();
                 requestBody();
             });
-            connect(m_ctx.token, &Auth::TokenProvider::refreshFailed, guard, [this, guard](const QString &reason) {
+            connect(m_ctx.token, &Net::TokenProvider::refreshFailed, guard, [this, guard](const QString &reason) {
                 guard->deleteLater();
                 Net::Error e = m_lastError;
                 e.message = reason;

@@ -19,7 +19,7 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
-namespace Auth
+namespace Net
 {
 class TokenProvider;
 }
@@ -48,7 +48,7 @@ struct TransferContext
 {
     QNetworkAccessManager *nam = nullptr;
     QList<QNetworkAccessManager *> partNams; ///< one per ranged stream index: own connection pools
-    Auth::TokenProvider *token = nullptr;
+    Net::TokenProvider *token = nullptr;
     Net::Pacer *pacer = nullptr;
     Drive::DriveClient *drive = nullptr;
     Dest::Destination *destination = nullptr;

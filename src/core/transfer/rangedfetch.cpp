@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/rangedfetch.h"
 
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 #include "destinations/destination.h"
 #include "drive/driveclient.h"
 #include "net/backoff.h"

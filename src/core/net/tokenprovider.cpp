@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "auth/tokenprovider.h"
+#include "net/tokenprovider.h"
 
 #include <QTimer>
 
-namespace Auth
+namespace Net
 {
 StaticTokenProvider::StaticTokenProvider(const QByteArray &token, const QString &accountName, QObject *parent)
     : TokenProvider(parent)
@@ -28,4 +28,4 @@ QString StaticTokenProvider::accountName() const
     return m_accountName;
 }
 
-} // namespace Auth
+} // namespace Net

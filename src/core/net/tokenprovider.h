@@ -5,7 +5,7 @@
 #include <QObject>
 #include <QString>
 
-namespace Auth
+namespace Net
 {
 /// Hands out the bearer token for one account (a Google account, a service account, a Databricks
 /// workspace). Lives on the engine thread. The token value is never logged and never leaves memory
@@ -48,4 +48,4 @@ private:
     QString m_accountName;
 };
 
-} // namespace Auth
+} // namespace Net
