@@ -257,7 +257,7 @@
     </message>
 </context>
 <context>
-    <name>Auth::StaticTokenProvider</name>
+    <name>Net::StaticTokenProvider</name>
     <message>
         <source>The access token was rejected and cannot be refreshed.</source>
         <translation>Das Zugriffstoken wurde abgelehnt und kann nicht erneuert werden.</translation>

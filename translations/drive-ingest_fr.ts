@@ -257,7 +257,7 @@
     </message>
 </context>
 <context>
-    <name>Auth::StaticTokenProvider</name>
+    <name>Net::StaticTokenProvider</name>
     <message>
         <source>The access token was rejected and cannot be refreshed.</source>
         <translation>Le jeton d&apos;accès a été refusé et ne peut pas être renouvelé.</translation>
