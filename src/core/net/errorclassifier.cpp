@@ -10,7 +10,9 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QVariant>
+
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -269,18 +271,26 @@ std::chrono::milliseconds parseRetryAfter(const QByteArray &header)
     return std::chrono::milliseconds(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)));
 }
 
+namespace
+{
+/// What the transport alone decides, before any body is read: cancelled, a broken connection (also after a
+/// 200/206 header), no HTTP answer at all, or success. nullopt: an HTTP error the service's body must explain.
+std::optional<Error> transportOutcome(QNetworkReply::NetworkError networkError, int httpStatus)
+{
+    if (networkError == QNetworkReply::OperationCanceledError || httpStatus == 0
+        || (httpStatus < 400 && isConnectionError(networkError)))
+        return classifyNetworkError(networkError);
+    if (httpStatus < 300)
+        return Error {};
+    return std::nullopt;
+}
+} // namespace
+
 Error classifyDrive(QNetworkReply::NetworkError networkError, int httpStatus, const QByteArray &body,
     const QByteArray &retryAfterHeader)
 {
-    if (networkError == QNetworkReply::OperationCanceledError)
-        return classifyNetworkError(networkError);
-    // A body that broke after a 200/206 header is a transport failure, not an HTTP one.
-    if (httpStatus < 400 && isConnectionError(networkError))
-        return classifyNetworkError(networkError);
-    if (httpStatus == 0)
-        return classifyNetworkError(networkError);
-    if (httpStatus < 300)
-        return {};
+    if (const std::optional<Error> outcome = transportOutcome(networkError, httpStatus))
+        return *outcome;
 
     Error e = byStatus(httpStatus);
     const QJsonObject error = QJsonDocument::fromJson(body).object().value(u"error"_s).toObject();
@@ -320,14 +330,8 @@ Error classifyDrive(QNetworkReply::NetworkError networkError, int httpStatus, co
 Error classifyDatabricks(QNetworkReply::NetworkError networkError, int httpStatus, const QByteArray &body,
     const QByteArray &retryAfterHeader)
 {
-    if (networkError == QNetworkReply::OperationCanceledError)
-        return classifyNetworkError(networkError);
-    if (httpStatus < 400 && isConnectionError(networkError))
-        return classifyNetworkError(networkError);
-    if (httpStatus == 0)
-        return classifyNetworkError(networkError);
-    if (httpStatus < 300)
-        return {};
+    if (const std::optional<Error> outcome = transportOutcome(networkError, httpStatus))
+        return *outcome;
 
     Error e = byStatus(httpStatus);
     QString code;
@@ -404,14 +408,8 @@ Error classifyDatabricks(QNetworkReply::NetworkError networkError, int httpStatu
 Error classifyOAuth(QNetworkReply::NetworkError networkError, int httpStatus, const QByteArray &body,
     const QByteArray &retryAfterHeader)
 {
-    if (networkError == QNetworkReply::OperationCanceledError)
-        return classifyNetworkError(networkError);
-    if (httpStatus < 400 && isConnectionError(networkError))
-        return classifyNetworkError(networkError);
-    if (httpStatus == 0)
-        return classifyNetworkError(networkError);
-    if (httpStatus < 300)
-        return {};
+    if (const std::optional<Error> outcome = transportOutcome(networkError, httpStatus))
+        return *outcome;
     Error e = byStatus(httpStatus);
     const QJsonObject o = QJsonDocument::fromJson(body).object();
     const QString code = o.value(u"error"_s).toString();
