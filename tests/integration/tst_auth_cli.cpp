@@ -8,6 +8,7 @@
 #include "auth/accounts.h"
 #include "auth/keychaintokenstore.h"
 #include "sandboxprocess.h"
+#include "testkeys.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -388,8 +389,9 @@ private slots:
 
     void serviceAccountRun()
     {
-        const QString key
-            = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s;
+        // The sandbox made this key at start (0600, in its data dir) and trusts only its public half.
+        const QString key = m_sandbox->serviceAccountKeyFile();
+        QVERIFY(!key.isEmpty());
         const QString dest = m_work.filePath(u"dest-sa"_s);
         QVERIFY(QDir().mkpath(dest));
         const int grantsBefore = tokenStats().value(u"jwt_grants"_s).toInt();
@@ -410,6 +412,24 @@ private slots:
             u"--sandbox"_s, m_sandbox->baseUrl().toString(), u"--service-account"_s, broken });
         QCOMPARE(bad.code, 3);
         QVERIFY2(bad.err.contains("not a readable PEM key"), bad.err.constData());
+
+        // The same account with a key the sandbox does not trust: refused at the token endpoint, exit 3.
+        QFile demo(key);
+        QVERIFY(demo.open(QIODevice::ReadOnly));
+        const QString wrongKey = m_work.filePath(u"wrong-key.json"_s);
+        QFile wrong(wrongKey);
+        QVERIFY(wrong.open(QIODevice::WriteOnly));
+        wrong.write(TestKeys::withPrivateKey(demo.readAll(), TestKeys::rsaPrivateKeyPem()));
+        wrong.close();
+        const int signatureFailures
+            = tokenStats().value(u"failures"_s).toObject().value(u"jwt_signature"_s).toInt();
+        const CliResult refused = runCli({ u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s,
+            m_work.filePath(u"dest-wrong"_s), u"--sandbox"_s, m_sandbox->baseUrl().toString(), u"--service-account"_s,
+            wrongKey, u"--quiet"_s });
+        QCOMPARE(refused.code, 3);
+        QVERIFY2(refused.err.contains("signature"), refused.err.constData());
+        QVERIFY(!QFileInfo::exists(m_work.filePath(u"dest-wrong/small.txt"_s)));
+        QVERIFY(tokenStats().value(u"failures"_s).toObject().value(u"jwt_signature"_s).toInt() > signatureFailures);
     }
 
     void unknownAccountIsRefused()

@@ -9,6 +9,7 @@
 #include "auth/oauthflow.h"
 #include "auth/serviceaccount.h"
 #include "sandboxprocess.h"
+#include "testkeys.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,8 +20,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
 
 using namespace Qt::StringLiterals;
 
@@ -272,8 +271,9 @@ private slots:
 
     void serviceAccountGrant()
     {
-        const QString path
-            = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s;
+        // The sandbox makes the demo account's key at start and trusts only that one.
+        const QString path = m_sandbox->serviceAccountKeyFile();
+        QVERIFY(!path.isEmpty());
         QString error;
         const auto key = Auth::ServiceAccountKey::fromFile(path, &error);
         QVERIFY2(key, qPrintable(error));
@@ -291,19 +291,11 @@ private slots:
 
     void serviceAccountWrongKeyIsExplained()
     {
-        const QString path
-            = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s;
-        auto key = Auth::ServiceAccountKey::fromFile(path, nullptr);
+        auto key = Auth::ServiceAccountKey::fromFile(m_sandbox->serviceAccountKeyFile(), nullptr);
         QVERIFY(key);
         // Same account, a key the server does not know: Google answers "Invalid JWT Signature."
-        EVP_PKEY *other = EVP_RSA_gen(2048);
-        BIO *bio = BIO_new(BIO_s_mem());
-        PEM_write_bio_PrivateKey(bio, other, nullptr, nullptr, 0, nullptr, nullptr);
-        char *data = nullptr;
-        const long length = BIO_get_mem_data(bio, &data);
-        key->privateKeyPem = QByteArray(data, length);
-        BIO_free(bio);
-        EVP_PKEY_free(other);
+        key->privateKeyPem = TestKeys::rsaPrivateKeyPem();
+        QVERIFY(!key->privateKeyPem.isEmpty());
         Auth::ServiceAccountTokenProvider provider(&m_nam, m_endpoints, *key);
         QSignalSpy failed(&provider, &Net::TokenProvider::refreshFailed);
         QVERIFY(failed.wait(10000));

@@ -6,6 +6,7 @@
 #include "faults.h"
 #include "oauth.h"
 #include "server.h"
+#include "serviceaccount.h"
 #include "stats.h"
 #include "tls.h"
 
@@ -18,6 +19,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -50,6 +52,8 @@ const char *kUsage =
   --stall-after BYTES      pause every media response after BYTES ...
   --stall-ms MS            ... for MS milliseconds
   --threads N              worker threads (default 32)
+  A demo service account is generated at every start: its Google-format key file (0600) is written
+  into the data dir and named in the ready file as "service_account_key_file".
   --quiet                  no request log on stderr
 )";
 
@@ -231,6 +235,17 @@ int main(int argc, char **argv)
     else
         fs::create_directories(dataDir, ec);
 
+    // The demo service account's key pair, made while the content loads (RSA 2048 takes ~0.1-0.3 s): a fresh
+    // one per start, so no private key lives in the repository.
+    auto demoKey = std::async(std::launch::async,
+        []
+        {
+            std::pair<sandbox::ServiceAccountKeyPair, std::string> result;
+            if (!sandbox::generateServiceAccountKey(&result.first, &result.second) && result.second.empty())
+                result.second = "cannot generate the demo service-account key";
+            return result;
+        });
+
     const char *cacheEnv = std::getenv("DI_SANDBOX_HASH_CACHE");
     const std::string cacheDir
         = cacheEnv ? std::string(cacheEnv) : (fs::temp_directory_path(ec) / "drive-ingest-sandbox-hashes").string();
@@ -319,8 +334,20 @@ int main(int argc, char **argv)
         return true;
     };
 
+    const auto [demoKeyPair, demoKeyError] = demoKey.get();
+    const std::string demoKeyFile = (fs::path(dataDir) / "demo-service-account.json").string();
+    if (!demoKeyError.empty()
+        || !sandbox::writeServiceAccountKeyFile(
+            demoKeyFile, demoKeyPair, sandbox::kDemoServiceAccountEmail, server.baseUrl() + "/token", &error))
+    {
+        std::fprintf(stderr, "drive-ingest-sandbox: %s\n", demoKeyError.empty() ? error.c_str() : demoKeyError.c_str());
+        return 1;
+    }
+    authority.addServiceAccount(sandbox::kDemoServiceAccountEmail, demoKeyPair.keyId, demoKeyPair.publicKeyPem);
+
     nlohmann::json ready = { { "base_url", server.baseUrl() }, { "port", server.port() }, { "pid", int(::getpid()) },
-        { "demo_root_id", content.demoRootId() }, { "root_id", content.rootId() }, { "data_dir", dataDir } };
+        { "demo_root_id", content.demoRootId() }, { "root_id", content.rootId() }, { "data_dir", dataDir },
+        { "service_account_key_file", demoKeyFile } };
     if (tls)
         ready["ca_file"] = tlsFiles.caFile;
     if (!staticToken.empty())
@@ -349,9 +376,11 @@ int main(int argc, char **argv)
     // Idle keep-alive connections hold httplib's workers until their timeout: after stop(), give in-flight
     // requests a moment, then leave without waiting for them.
     std::atomic<bool> finished { false };
-    auto cleanUp = [removeDataDir, dataDir, readyFile]()
+    auto cleanUp = [removeDataDir, dataDir, readyFile, demoKeyFile]()
     {
         std::error_code ignored;
+        // The key is worthless once this process is gone (the next start makes another): leave none behind.
+        std::filesystem::remove(demoKeyFile, ignored);
         if (removeDataDir)
             std::filesystem::remove_all(dataDir, ignored);
         if (!readyFile.empty())

@@ -24,19 +24,6 @@ constexpr const char *kDefaultPrincipalSecret = "sandbox-sp-secret";
 constexpr const char *kDefaultPat = "dapi-sandbox-token";
 constexpr int kCodeLifetimeS = 600;
 
-// The demo service account (SANDBOX-ONLY key; its private half is tests/sandbox/manifests/demo-service-account.json).
-constexpr const char *kDemoSaEmail = "sandbox-demo@drive-ingest-sandbox.iam.gserviceaccount.com";
-constexpr const char *kDemoSaKeyId = "5a4e6d0c1b2f3e4d5c6b7a8f9e0d1c2b3a4f5e6d";
-constexpr const char *kDemoSaPublicKey = R"(-----BEGIN PUBLIC KEY-----
-MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA9G1c5MK78bg6RzhyPII5
-g/YRAPZgBe13SqamVBhySX8Z3SoJUeCGc1WDs7bbXC1+k1AMzK2F54u7pJyPl29L
-ASfsKttdUyYYFOUtqrwmeW/ZsqsRW+r00+LHrXQYk9Aos9xEY5HYManNadITom9z
-1B6cHaipQyxv4Gw/afpbMnG5JyzW4W3Lp3ylEzKlLfjqw0Yd+vb5OLOUcyt0faeH
-l0551nUN/2rodLnv2FmyhIbhZ8y/OAAc6tQIjKlF9TWDwmNb2lgRJ5uJNXIWnyQg
-u3frrgHmzhPsQjUei6R1+5eJ4AbN98RNHXLQzEIKxaxjCRn4Dz/Sfxn4auLpkbEq
-UwIDAQAB
------END PUBLIC KEY-----
-)";
 } // namespace
 
 namespace oauthutil
@@ -186,7 +173,6 @@ TokenAuthority::TokenAuthority(Stats &stats, const nlohmann::json &oauthConfig)
     m_d->clients[kDefaultClientId] = kDefaultClientSecret;
     m_d->principals[kDefaultPrincipal] = kDefaultPrincipalSecret;
     m_d->pats.insert(kDefaultPat);
-    m_d->serviceAccounts[kDemoSaEmail] = Impl::ServiceAccount { kDemoSaKeyId, kDemoSaPublicKey };
     if (oauthConfig.is_object())
     {
         for (const auto &c : oauthConfig.value("clients", nlohmann::json::array()))
@@ -245,6 +231,13 @@ void TokenAuthority::addServicePrincipal(const std::string &clientId, const std:
 {
     std::lock_guard lock(m_d->mutex);
     m_d->principals[clientId] = secret;
+}
+
+void TokenAuthority::addServiceAccount(
+    const std::string &clientEmail, const std::string &keyId, const std::string &publicKeyPem)
+{
+    std::lock_guard lock(m_d->mutex);
+    m_d->serviceAccounts[clientEmail] = Impl::ServiceAccount { keyId, publicKeyPem };
 }
 
 void TokenAuthority::setBaseUrl(const std::string &baseUrl)

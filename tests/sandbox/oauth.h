@@ -29,9 +29,9 @@ class Stats;
 ///   "token_lifetime_s": 3600 }
 /// ```
 /// Built in: client `sandbox-client.apps.googleusercontent.com` / `sandbox-secret`; service principal `sandbox-sp` /
-/// `sandbox-sp-secret`; PAT `dapi-sandbox-token`; and the demo service account
-/// `sandbox-demo@drive-ingest-sandbox.iam.gserviceaccount.com` (key id 5a4e6d0c…), whose key file in Google's format
-/// is tests/sandbox/manifests/demo-service-account.json. That private key is public and SANDBOX-ONLY.
+/// `sandbox-sp-secret`; PAT `dapi-sandbox-token`. The demo service account
+/// `sandbox-demo@drive-ingest-sandbox.iam.gserviceaccount.com` is not built in: main.cpp generates its key pair at
+/// every start, writes the key file into the data dir and trusts the public half with addServiceAccount().
 /// JWT audiences accepted: https://oauth2.googleapis.com/token and <sandbox base URL>/token.
 class TokenAuthority
 {
@@ -67,6 +67,9 @@ public:
     void setStaticToken(const std::string &token); ///< valid for every service, never expires
     void addDatabricksToken(const std::string &pat); ///< an extra PAT (manifest "databricks.tokens")
     void addServicePrincipal(const std::string &clientId, const std::string &secret);
+    /// Trusts `publicKeyPem` (SubjectPublicKeyInfo) for JWT-bearer grants of `clientEmail`; a JWT's `kid`, when
+    /// present, must equal `keyId`.
+    void addServiceAccount(const std::string &clientEmail, const std::string &keyId, const std::string &publicKeyPem);
     /// Used in the OIDC discovery document; default derived from the request's Host header (http).
     void setBaseUrl(const std::string &baseUrl);
     /// The "oauth" object of POST /_sandbox/faults: {"deny": bool (auth endpoint answers access_denied),

@@ -80,6 +80,11 @@ QUrl SandboxProcess::url(const QString &pathAndQuery) const
     return QUrl(m_baseUrl.toString() + pathAndQuery);
 }
 
+QString SandboxProcess::serviceAccountKeyFile() const
+{
+    return m_ready.value(QStringLiteral("service_account_key_file")).toString();
+}
+
 QByteArray SandboxProcess::serverOutput()
 {
     return m_process.readAll();

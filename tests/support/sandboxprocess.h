@@ -28,6 +28,8 @@ public:
     [[nodiscard]] QUrl url(const QString &pathAndQuery) const; ///< baseUrl + "/drive/v3/files?…"
     [[nodiscard]] QJsonObject readyInfo() const { return m_ready; }
     [[nodiscard]] QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
+    /// The demo service account's key file (Google's format, mode 0600, in the data dir; a new key every start).
+    [[nodiscard]] QString serviceAccountKeyFile() const;
     [[nodiscard]] QString errorString() const { return m_error; }
     [[nodiscard]] QByteArray serverOutput(); ///< what the sandbox printed so far (stdout+stderr)
 

@@ -60,9 +60,10 @@ struct DemoKey
     QByteArray pem;
 };
 
-DemoKey demoKey()
+/// The demo service account from the key file a sandbox wrote at start.
+DemoKey demoKey(const QString &path)
 {
-    QFile f(qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/demo-service-account.json"_s);
+    QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
@@ -117,6 +118,7 @@ private slots:
     void authEndpointErrors();
     void revokeKillsRefreshAndDerivedTokens();
     void jwtBearerGrant();
+    void demoServiceAccountKeyIsFreshPerStart();
     void tokenExpiryGivesDriveAuthError();
     void databricksOidcClientCredentials();
     void tokenEndpointFaults();
@@ -311,8 +313,8 @@ void TestSandboxOAuth::revokeKillsRefreshAndDerivedTokens()
 
 void TestSandboxOAuth::jwtBearerGrant()
 {
-    const DemoKey key = demoKey();
-    QVERIFY2(!key.pem.isEmpty(), "demo service account key fixture");
+    const DemoKey key = demoKey(m_sandbox.serviceAccountKeyFile());
+    QVERIFY2(!key.pem.isEmpty(), "the sandbox's demo service-account key file");
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const auto grant = [this](const QByteArray &assertion)
     {
@@ -354,6 +356,57 @@ void TestSandboxOAuth::jwtBearerGrant()
     QJsonObject ownAud = jwtClaims(key, now, now + 600);
     ownAud[u"aud"_s] = QString(m_sandbox.baseUrl().toString() + u"/token"_s);
     QCOMPARE(grant(makeJwt(key, ownAud, key.pem)).status, 200);
+}
+
+void TestSandboxOAuth::demoServiceAccountKeyIsFreshPerStart()
+{
+    const QString path = m_sandbox.serviceAccountKeyFile();
+    QVERIFY(!path.isEmpty());
+    QVERIFY2(path.startsWith(m_sandbox.dataDir() + u'/'), qPrintable(path));
+    // Owner read/write only: it holds a private key.
+    QCOMPARE(QFile::permissions(path) & ~(QFile::ReadUser | QFile::WriteUser),
+        QFile::ReadOwner | QFile::WriteOwner);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject file = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(file.value(u"type"_s).toString(), u"service_account"_s);
+    QCOMPARE(file.value(u"client_email"_s).toString(), u"sandbox-demo@drive-ingest-sandbox.iam.gserviceaccount.com"_s);
+    QCOMPARE(file.value(u"token_uri"_s).toString(), m_sandbox.baseUrl().toString() + u"/token"_s);
+    QCOMPARE(file.value(u"private_key_id"_s).toString().size(), 40);
+    QVERIFY(file.value(u"private_key"_s).toString().startsWith(u"-----BEGIN PRIVATE KEY-----\n"_s));
+    for (const QString &field : { u"project_id"_s, u"client_id"_s })
+        QVERIFY2(!file.value(field).toString().isEmpty(), qPrintable(field));
+
+    // Another start makes another key; each sandbox trusts its own key only.
+    auto other = std::make_unique<SandboxProcess>();
+    QVERIFY2(other->start(), qPrintable(other->errorString()));
+    const QString otherPath = other->serviceAccountKeyFile();
+    const DemoKey mine = demoKey(path);
+    const DemoKey theirs = demoKey(otherPath);
+    QVERIFY(!theirs.pem.isEmpty());
+    QVERIFY(theirs.pem != mine.pem);
+    QVERIFY(theirs.keyId != mine.keyId);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const auto grant = [](SandboxProcess &sandbox, const DemoKey &key, qint64 iat)
+    {
+        DemoKey unnamed = key;
+        unnamed.keyId.clear(); // no kid: only the signature decides
+        return sandbox.request("POST", u"/token"_s,
+            form({ { u"grant_type"_s, u"urn:ietf:params:oauth:grant-type:jwt-bearer"_s },
+                { u"assertion"_s,
+                    QString::fromLatin1(makeJwt(unnamed, jwtClaims(unnamed, iat, iat + 600), unnamed.pem)) } }),
+            kForm);
+    };
+    QCOMPARE(grant(*other, theirs, now).status, 200);
+    const auto refused = grant(m_sandbox, theirs, now);
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.json().value(u"error_description"_s).toString(), u"Invalid JWT Signature."_s);
+    QCOMPARE(grant(m_sandbox, mine, now).status, 200);
+
+    // A stopped sandbox leaves no key behind.
+    QVERIFY(QFile::exists(otherPath));
+    other->stop();
+    QVERIFY(!QFile::exists(otherPath));
 }
 
 void TestSandboxOAuth::tokenExpiryGivesDriveAuthError()
