@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Control while running (issue 3): pause/resume the run (the body resumes with Range), add sources while
 // running, change files-in-flight, cancel one file (it leaves nothing) while the others finish, retry a
-// parked file once its cause is gone. The sandbox's per-connection bandwidth cap keeps files in flight.
+// parked file once its cause is gone; a file paused on its own gives its slot to the next one. The sandbox's
+// per-connection bandwidth cap keeps files in flight.
 // The run's own bandwidth cap (issues 3, 6): it bounds single and ranged streams, shows as "bandwidth-cap",
 // and lifting it mid-run lets the file finish.
 #include "tst_engine_support.h"
@@ -155,6 +156,32 @@ private slots:
         QCOMPARE(recordFor(live.report, b)->state, Transfer::FileState::Done);
         // Only b is on disk.
         QCOMPARE(filesUnder(dir.path()), QStringList {recordFor(live.report, b)->destinationPath});
+    }
+
+    void pausedFileGivesUpItsSlot()
+    {
+        // One file in flight at a time: pausing a alone lets b start and finish; a then resumes and completes.
+        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 250000}}));
+        const QString a = m_a.value(u"id"_s).toString();
+        const QString b = m_b.value(u"id"_s).toString();
+        QTemporaryDir dir;
+        Live live;
+        Transfer::RunOptions options = fastOptions();
+        options.parallel = 1;
+        startLive(live, {ref(a), ref(b)}, dir.path(), options);
+        QTRY_VERIFY_WITH_TIMEOUT(live.latest.value(a).bytesDone > 0, 10000);
+        // b waits for the one slot (it may not even be listed yet).
+        QVERIFY(!live.latest.contains(b) || live.latest.value(b).state == Transfer::FileState::Queued);
+        live.host.pauseFile(live.latest.value(a).key);
+        QTRY_COMPARE_WITH_TIMEOUT(live.latest.value(b).state, Transfer::FileState::Done, 20000);
+        QCOMPARE(live.latest.value(a).state, Transfer::FileState::Paused);
+        QVERIFY(!live.finished);
+        QVERIFY(m_sandbox->setFaults({{u"bandwidth_bps"_s, 0}}));
+        live.host.resumeFile(live.latest.value(a).key);
+        QTRY_VERIFY_WITH_TIMEOUT(live.finished, 30000);
+        QCOMPARE(live.report.totals.filesDone, 2);
+        QCOMPARE(md5Of(recordFor(live.report, a)->destinationPath), m_a.value(u"md5"_s).toString().toLatin1());
+        QCOMPARE(md5Of(recordFor(live.report, b)->destinationPath), m_b.value(u"md5"_s).toString().toLatin1());
     }
 
     void bandwidthCap_data()

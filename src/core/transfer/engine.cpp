@@ -337,6 +337,7 @@ void Engine::startTransfer(Record &record)
     record.samples.clear();
     record.clock.start();
     record.dirty = true;
+    record.holdsSlot = true;
     ++m_active;
     connect(transfer, &FileTransfer::stateChanged, this, [this, key](FileState state) {
         auto it = m_records.find(key);
@@ -375,7 +376,7 @@ void Engine::onTransferFinished(quint64 key, FileState state, const Net::Error &
             record.status.lastError = record.transfer->lastError();
         record.transfer->deleteLater();
         record.transfer = nullptr;
-        --m_active;
+        releaseSlot(record);
     }
     record.status.state = state;
     if (error.isError())
@@ -422,7 +423,7 @@ void Engine::stopRun(const Net::Error &error)
             record.transfer->cancel();
             record.transfer->deleteLater();
             record.transfer = nullptr;
-            --m_active;
+            releaseSlot(record);
         }
         if (!isTerminal(record.status.state))
         {
@@ -497,9 +498,29 @@ void Engine::resume()
     for (auto &[key, record] : m_records)
     {
         if (record.transfer && record.status.state == FileState::Paused)
-            record.transfer->resume();
+            resumeTransfer(record);
     }
     schedule();
+}
+
+void Engine::releaseSlot(Record &record)
+{
+    if (!record.holdsSlot)
+        return;
+    record.holdsSlot = false;
+    --m_active;
+}
+
+void Engine::resumeTransfer(Record &record)
+{
+    // A resumed file takes its slot back at once, even if that briefly puts one more in flight than the
+    // limit: its connection and its resume point are already there. New files wait until below the limit.
+    if (!record.holdsSlot)
+    {
+        record.holdsSlot = true;
+        ++m_active;
+    }
+    record.transfer->resume();
 }
 
 void Engine::pauseFile(quint64 key)
@@ -509,7 +530,12 @@ void Engine::pauseFile(quint64 key)
         return;
     Record &record = it->second;
     if (record.transfer)
+    {
         record.transfer->pause();
+        // The others go on: the slot goes to the next queued file.
+        releaseSlot(record);
+        schedule();
+    }
     else if (record.status.state == FileState::Queued)
         record.status.state = FileState::Paused;
     record.dirty = true;
@@ -523,7 +549,7 @@ void Engine::resumeFile(quint64 key)
     Record &record = it->second;
     if (record.transfer)
     {
-        record.transfer->resume();
+        resumeTransfer(record);
     }
     else
     {

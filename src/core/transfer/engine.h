@@ -125,6 +125,8 @@ private:
         std::deque<std::pair<qint64, qint64>> samples; ///< (ms, bytes) over the last ~5 s
         QElapsedTimer clock;
         bool dirty = true;
+        /// Counts in m_active. A file paused on its own gives its slot back, so the queue moves on.
+        bool holdsSlot = false;
     };
 
     void startListing(const QList<Drive::DriveRef> &sources);
@@ -135,6 +137,8 @@ private:
     quint64 addRecord(FileStatus status);
     void schedule();
     void startTransfer(Record &record);
+    void releaseSlot(Record &record);
+    void resumeTransfer(Record &record);
     void onTransferFinished(quint64 key, FileState state, const Net::Error &error, const QString &hash,
                             const QString &finalLocation);
     void stopRun(const Net::Error &error);
