@@ -109,25 +109,8 @@ void FileTransfer::onRangedFinished(const Net::Error &error)
         restartFromZero();
         return;
     }
-    if (error.errorClass == Net::ErrorClass::Auth && !m_refreshedToken && m_ctx.token)
-    {
-        m_refreshedToken = true;
-        ++m_retries;
-        auto *guard = new QObject(this);
-        connect(m_ctx.token, &Net::TokenProvider::refreshed, guard, [this, guard] {
-            guard->deleteLater();
-            restartFromZero();
-        });
-        connect(m_ctx.token, &Net::TokenProvider::refreshFailed, guard, [this, guard](const QString &reason) {
-            guard->deleteLater();
-            Net::Error e = m_lastError;
-            e.message = reason;
-            emit authFailed(reason);
-            finishWith(FileState::Failed, e);
-        });
-        m_ctx.token->refresh();
+    if (error.errorClass == Net::ErrorClass::Auth && refreshTokenOnce([this] { restartFromZero(); }))
         return;
-    }
     if (error.errorClass == Net::ErrorClass::Auth)
         emit authFailed(error.message);
     finishWith(error.errorClass == Net::ErrorClass::Quota ? FileState::Parked : FileState::Failed, error);
@@ -283,6 +266,29 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
         return;
     }
     requestBody();
+}
+
+bool FileTransfer::refreshTokenOnce(std::function<void()> then)
+{
+    // One refresh per file: a second refusal right after a fresh token means the account itself is refused.
+    if (m_refreshedToken || !m_ctx.token)
+        return false;
+    m_refreshedToken = true;
+    ++m_retries;
+    auto *guard = new QObject(this);
+    connect(m_ctx.token, &Net::TokenProvider::refreshed, guard, [guard, then = std::move(then)] {
+        guard->deleteLater();
+        then();
+    });
+    connect(m_ctx.token, &Net::TokenProvider::refreshFailed, guard, [this, guard](const QString &reason) {
+        guard->deleteLater();
+        Net::Error e = m_lastError;
+        e.message = reason;
+        emit authFailed(reason);
+        finishWith(FileState::Failed, e);
+    });
+    m_ctx.token->refresh();
+    return true;
 }
 
 void FileTransfer::restartFromZero()
@@ -613,25 +619,8 @@ void FileTransfer::handleError(const Net::Error &error)
         finishWith(FileState::Failed, error);
         return;
     case Net::ErrorClass::Auth:
-        if (!m_refreshedToken && m_ctx.token)
-        {
-            m_refreshedToken = true;
-            ++m_retries;
-            auto *guard = new QObject(this);
-            connect(m_ctx.token, &Net::TokenProvider::refreshed, guard, [this, guard] {
-                guard->deleteLater();
-                requestBody();
-            });
-            connect(m_ctx.token, &Net::TokenProvider::refreshFailed, guard, [this, guard](const QString &reason) {
-                guard->deleteLater();
-                Net::Error e = m_lastError;
-                e.message = reason;
-                emit authFailed(reason);
-                finishWith(FileState::Failed, e);
-            });
-            m_ctx.token->refresh();
+        if (refreshTokenOnce([this] { requestBody(); }))
             return;
-        }
         emit authFailed(error.message);
         finishWith(FileState::Failed, error);
         return;

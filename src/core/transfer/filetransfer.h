@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -106,6 +107,9 @@ private:
     void setState(FileState state);
     void openSinkAndFetch(Dest::ConflictPolicy policy);
     void restartFromZero();
+    /// After a refused token: asks the provider for a new one once per file and calls `then` with it.
+    /// False when this file already had its refresh (or has no provider): the refusal stands.
+    bool refreshTokenOnce(std::function<void()> then);
     void requestBody();
     void sendRequest();
     void onMetaData();
