@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/httpput.h"
+
+#include "net/network.h"
+#include "util/logging.h"
+
+#include <QNetworkProxyFactory>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QSslSocket>
+#include <QTcpSocket>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Net
+{
+namespace
+{
+QNetworkReply::NetworkError fromSocketError(QAbstractSocket::SocketError error)
+{
+    switch (error)
+    {
+    case QAbstractSocket::ConnectionRefusedError:
+        return QNetworkReply::ConnectionRefusedError;
+    case QAbstractSocket::RemoteHostClosedError:
+        return QNetworkReply::RemoteHostClosedError;
+    case QAbstractSocket::HostNotFoundError:
+        return QNetworkReply::HostNotFoundError;
+    case QAbstractSocket::SocketTimeoutError:
+        return QNetworkReply::TimeoutError;
+    case QAbstractSocket::NetworkError:
+    case QAbstractSocket::TemporaryError:
+        return QNetworkReply::TemporaryNetworkFailureError;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return QNetworkReply::SslHandshakeFailedError;
+    case QAbstractSocket::ProxyAuthenticationRequiredError:
+        return QNetworkReply::ProxyAuthenticationRequiredError;
+    case QAbstractSocket::ProxyConnectionRefusedError:
+        return QNetworkReply::ProxyConnectionRefusedError;
+    case QAbstractSocket::ProxyConnectionClosedError:
+        return QNetworkReply::ProxyConnectionClosedError;
+    case QAbstractSocket::ProxyConnectionTimeoutError:
+        return QNetworkReply::ProxyTimeoutError;
+    case QAbstractSocket::ProxyNotFoundError:
+        return QNetworkReply::ProxyNotFoundError;
+    case QAbstractSocket::ProxyProtocolError:
+        return QNetworkReply::UnknownProxyError;
+    default:
+        return QNetworkReply::UnknownNetworkError;
+    }
+}
+} // namespace
+
+QByteArray HttpPut::Result::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers)
+    {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+HttpPut::HttpPut(const QUrl &url, qint64 contentLength, QObject *parent)
+    : QObject(parent)
+    , m_url(url)
+    , m_contentLength(contentLength)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpPut::onTimeout);
+}
+
+HttpPut::~HttpPut()
+{
+    if (m_socket)
+    {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void HttpPut::setRawHeader(const QByteArray &name, const QByteArray &value)
+{
+    m_headers.append({name, value});
+}
+
+std::optional<QNetworkProxy> HttpPut::tunnelProxyFor(const QUrl &url)
+{
+    // The same question QNAM asks for a request (QNetworkProxyQuery::UrlRequest); the application proxy and
+    // a set factory (system configuration) both answer it.
+    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url, QNetworkProxyQuery::UrlRequest));
+    if (proxies.isEmpty())
+        return QNetworkProxy(QNetworkProxy::NoProxy);
+    for (const QNetworkProxy &proxy : proxies)
+    {
+        switch (proxy.type())
+        {
+        case QNetworkProxy::NoProxy:
+        case QNetworkProxy::DefaultProxy:
+            return QNetworkProxy(QNetworkProxy::NoProxy);
+        case QNetworkProxy::Socks5Proxy:
+        case QNetworkProxy::HttpProxy: // CONNECT tunnel, which QTcpSocket does itself
+            return proxy;
+        case QNetworkProxy::HttpCachingProxy:
+        case QNetworkProxy::FtpCachingProxy:
+            break; // a socket cannot go through these; maybe the next entry
+        }
+    }
+    return std::nullopt;
+}
+
+qint64 HttpPut::queued() const
+{
+    if (!m_socket)
+        return 0;
+    qint64 n = m_socket->bytesToWrite();
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
+        n += ssl->encryptedBytesToWrite();
+    return n;
+}
+
+qint64 HttpPut::bodySent() const
+{
+    return std::max<qint64>(0, m_written - m_headerSize);
+}
+
+void HttpPut::start()
+{
+    if (m_socket || m_finished)
+        return;
+    const bool tls = m_url.scheme() == u"https"_s;
+    if (!tls && m_url.scheme() != u"http"_s)
+    {
+        QMetaObject::invokeMethod(this, [this] { finishWith(QNetworkReply::ProtocolUnknownError, u"not an http(s) URL"_s); },
+                                  Qt::QueuedConnection);
+        return;
+    }
+    const std::optional<QNetworkProxy> proxy = m_proxy ? m_proxy : tunnelProxyFor(m_url);
+    if (!proxy)
+    {
+        QMetaObject::invokeMethod(this, [this] { finishWith(QNetworkReply::UnknownProxyError, u"only a caching proxy is configured"_s); },
+                                  Qt::QueuedConnection);
+        return;
+    }
+    QSslSocket *ssl = tls ? new QSslSocket(this) : nullptr;
+    m_socket = ssl ? ssl : new QTcpSocket(this);
+    m_socket->setProxy(*proxy);
+    connect(m_socket, &QAbstractSocket::bytesWritten, this, &HttpPut::onBytesWritten);
+    connect(m_socket, &QIODevice::readyRead, this, &HttpPut::onReadyRead);
+    connect(m_socket, &QAbstractSocket::disconnected, this, &HttpPut::onDisconnected);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, &HttpPut::onSocketError);
+    m_timer.start(m_connectTimeoutMs);
+    const quint16 port = quint16(m_url.port(tls ? 443 : 80));
+    if (ssl)
+    {
+        // The process-wide default: system CAs plus the extra CA Net::configureTls() added. Errors are
+        // never ignored; the handshake then fails with SslHandshakeFailedError.
+        ssl->setSslConfiguration(QSslConfiguration::defaultConfiguration());
+        connect(ssl, &QSslSocket::encrypted, this, &HttpPut::onConnected);
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, [this](qint64) { onBytesWritten(0); });
+        connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+            QStringList texts;
+            for (const QSslError &e : errors)
+                texts.append(e.errorString());
+            m_result.detail = texts.join(u"; "_s);
+        });
+        ssl->connectToHostEncrypted(m_url.host(), port);
+    }
+    else
+    {
+        connect(m_socket, &QAbstractSocket::connected, this, &HttpPut::onConnected);
+        m_socket->connectToHost(m_url.host(), port);
+    }
+}
+
+void HttpPut::onConnected()
+{
+    if (m_finished || m_headerSent)
+        return;
+    QByteArray target = m_url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+    if (target.isEmpty() || !target.startsWith('/'))
+        target.prepend('/');
+    QByteArray host = m_url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    if (m_url.port() != -1)
+        host += ':' + QByteArray::number(m_url.port());
+    QByteArray head;
+    head.reserve(512);
+    head += "PUT " + target + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: " + Net::userAgent() + "\r\n";
+    for (const auto &[name, value] : m_headers)
+        head += name + ": " + value + "\r\n";
+    // One file per connection: the server may close after answering, and nothing waits for reuse.
+    head += "Content-Length: " + QByteArray::number(m_contentLength) + "\r\nConnection: close\r\n\r\n";
+    m_headerSize = head.size();
+    m_socket->write(head);
+    m_headerSent = true;
+    armProgressTimer();
+    m_blocked = false;
+    emit readyForBody();
+}
+
+qint64 HttpPut::write(const char *data, qint64 length)
+{
+    if (m_finished || !m_socket)
+        return -1;
+    if (!m_headerSent)
+    {
+        m_blocked = true;
+        return 0;
+    }
+    const qint64 room = m_maxQueued - queued();
+    const qint64 take = std::min({length, room, m_contentLength - m_bodyQueued});
+    if (take <= 0)
+    {
+        m_blocked = true;
+        return 0;
+    }
+    const qint64 n = m_socket->write(data, take);
+    if (n < 0)
+    {
+        // The socket is closed: its error signal says why (queued to the event loop).
+        m_blocked = true;
+        return 0;
+    }
+    m_bodyQueued += n;
+    if (n < length)
+        m_blocked = true;
+    armProgressTimer();
+    return n;
+}
+
+void HttpPut::onBytesWritten(qint64 bytes)
+{
+    m_written += bytes;
+    if (m_finished)
+        return;
+    armProgressTimer();
+    if (m_blocked && m_headerSent && queued() <= m_maxQueued / 2 && m_bodyQueued < m_contentLength)
+    {
+        m_blocked = false;
+        emit readyForBody();
+    }
+}
+
+void HttpPut::armProgressTimer()
+{
+    if (m_finished || !m_headerSent)
+        return;
+    // Nothing queued and body incomplete: we wait for the caller (Drive), which has its own stall watch.
+    const bool waitingForNetwork = queued() > 0 || m_bodyQueued >= m_contentLength;
+    if (waitingForNetwork)
+        m_timer.start(m_progressTimeoutMs);
+    else
+        m_timer.stop();
+}
+
+void HttpPut::onReadyRead()
+{
+    if (m_finished)
+        return;
+    const QByteArray chunk = m_socket->readAll();
+    switch (m_parser.feed(chunk))
+    {
+    case HttpResponseParser::State::Done:
+        finishWithResponse();
+        return;
+    case HttpResponseParser::State::Failed:
+        finishWith(QNetworkReply::ProtocolFailure, m_parser.errorString());
+        return;
+    case HttpResponseParser::State::NeedMore:
+        if (m_headerSent)
+            m_timer.start(m_progressTimeoutMs); // a response is coming in: it must keep coming
+        return;
+    }
+}
+
+void HttpPut::onDisconnected()
+{
+    if (m_finished)
+        return;
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+    if (m_finished)
+        return;
+    if (m_parser.closed() == HttpResponseParser::State::Done)
+        finishWithResponse();
+    else
+        finishWith(QNetworkReply::RemoteHostClosedError, m_parser.errorString());
+}
+
+void HttpPut::onSocketError()
+{
+    if (m_finished)
+        return;
+    const QAbstractSocket::SocketError error = m_socket->error();
+    // An early answer (401, 413, 503…) may sit in the buffer while the write side broke: it wins.
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+    if (m_finished)
+        return;
+    if (error == QAbstractSocket::RemoteHostClosedError)
+    {
+        onDisconnected();
+        return;
+    }
+    QString detail = m_socket->errorString();
+    if (error == QAbstractSocket::SslHandshakeFailedError && !m_result.detail.isEmpty())
+        detail += u" ("_s + m_result.detail + u')';
+    finishWith(fromSocketError(error), detail);
+}
+
+void HttpPut::onTimeout()
+{
+    if (m_finished)
+        return;
+    finishWith(QNetworkReply::TimeoutError,
+               m_headerSent ? u"no progress for %1 ms"_s.arg(m_progressTimeoutMs)
+                            : u"no connection within %1 ms"_s.arg(m_connectTimeoutMs));
+}
+
+void HttpPut::finishWithResponse()
+{
+    if (m_finished)
+        return;
+    m_result.status = m_parser.status();
+    m_result.headers = m_parser.headers();
+    m_result.body = m_parser.body();
+    m_result.networkError = QNetworkReply::NoError;
+    m_finished = true;
+    m_timer.stop();
+    // Connection: close. Whatever is still queued (an early answer) is dropped with the connection.
+    m_socket->disconnect(this);
+    m_socket->abort();
+    emit finished();
+}
+
+void HttpPut::finishWith(QNetworkReply::NetworkError error, const QString &detail)
+{
+    if (m_finished)
+        return;
+    m_result.networkError = error;
+    m_result.detail = detail;
+    m_result.status = 0;
+    m_finished = true;
+    m_timer.stop();
+    if (m_socket)
+    {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+    qCDebug(lcNet) << "PUT" << m_url.host() << "ended without a response:" << int(error) << detail;
+    emit finished();
+}
+
+void HttpPut::abort()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timer.stop();
+    if (m_socket)
+    {
+        m_socket->disconnect(this);
+        m_socket->abort(); // RST: the server drops the unfinished body
+    }
+}
+
+} // namespace Net
