@@ -5,6 +5,7 @@
 #   ./setup.sh test    install packages, build, run the test suite (everything but benchmarks)
 #   ./setup.sh bench   install packages, build, run the benchmarks (prints tables, writes JSON)
 #   ./setup.sh build   install packages and build only
+#   ./setup.sh fresh-install  as root: build the .deb, install and start it in a fresh Debian 12 chroot (packaging/README.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-test}
@@ -74,6 +75,10 @@ case "$mode" in
         printf 'demo-token' > "$token_file"
         echo "== bearer token for the sandbox: demo-token (try: $bin/src/cli/drive-ingest-cli ingest --help)"
         exec "$bin/tests/sandbox/drive-ingest-sandbox" --port "${SANDBOX_PORT:-8765}" --static-token-file "$token_file" "${@:2}" ;;
+    fresh-install)
+        # Downloads a few hundred MB into /var/tmp, so it is not part of 'test'. Options: packaging/README.md
+        install_packages
+        exec packaging/test-fresh-install.sh --out "$PWD/build/fresh-install" build/package "${@:2}" ;;
     *)
-        echo "usage: $0 run|test|bench|build" >&2; exit 2 ;;
+        echo "usage: $0 run|test|bench|build|fresh-install" >&2; exit 2 ;;
 esac
