@@ -5,6 +5,7 @@
 #include "destinations/pathmapper.h"
 #include "destinations/volumeuploadpipe.h"
 #include "net/errorclassifier.h"
+#include "net/httpput.h"
 #include "net/network.h"
 #include "util/logging.h"
 
@@ -137,7 +138,10 @@ VolumeSink::VolumeSink(VolumeDestination *destination, const QString &relativePa
     , m_expectedSize(expectedSize)
     , m_policy(policy)
 {
-    if (streaming())
+    // Our own socket unless only a caching proxy serves the workspace (a plain socket cannot use one).
+    m_useSocket = streaming() && destination->streamTransport() == VolumeDestination::StreamTransport::Socket
+        && Net::HttpPut::tunnelProxyFor(m_client->host()).has_value();
+    if (streaming() && !m_useSocket)
     {
         m_pipe = new VolumeUploadPipe(expectedSize, destination->pipeCapacity(), this);
         connect(m_pipe, &VolumeUploadPipe::spaceAvailable, this, [this] {
@@ -176,6 +180,8 @@ void VolumeSink::start()
     m_ready = true;
     if (multipart())
         initiateMultipart();
+    else if (streaming() && m_useSocket)
+        startSocketPut();
     else if (streaming())
         startStreamingPut();
     else if (m_finishRequested)
@@ -293,6 +299,112 @@ void VolumeSink::onStreamFinished()
     fail(error, ambiguous);
 }
 
+void VolumeSink::startSocketPut()
+{
+    if (m_done || !m_client)
+        return;
+    auto *put = new Net::HttpPut(filesUrl(true), m_expectedSize, this);
+    // Kept to tell a stale token from a refused one; it goes into the request and nowhere else.
+    m_sentAuthorization = m_client->makeRequest(m_client->host()).rawHeader("Authorization"_ba);
+    if (!m_sentAuthorization.isEmpty())
+        put->setRawHeader("Authorization"_ba, m_sentAuthorization);
+    put->setRawHeader("Content-Type"_ba, "application/octet-stream"_ba);
+    put->setMaxQueued(m_destination->pipeCapacity());
+    connect(put, &Net::HttpPut::readyForBody, this, [this] {
+        if (m_done)
+            return;
+        if (m_finishRequested && m_holdingLastByte)
+            sendLastByte();
+        if (m_blocked)
+        {
+            m_blocked = false;
+            emit readyForMore();
+        }
+    });
+    connect(put, &Net::HttpPut::finished, this, &VolumeSink::onSocketPutFinished);
+    m_put = put;
+    put->start();
+}
+
+qint64 VolumeSink::writeSocket(const char *data, qint64 length)
+{
+    if (m_written + length > m_expectedSize)
+    {
+        fail({Net::ErrorClass::Permanent, 0, u"sizeMismatch"_s,
+              tr("More than the %1 bytes Drive announced arrived").arg(m_expectedSize)});
+        return -1;
+    }
+    if (!m_put || m_put->isFinished())
+    {
+        m_blocked = true; // not connected yet (readyForBody follows), or finished (its signal follows)
+        return 0;
+    }
+    // Everything but the file's last byte may go now.
+    const qint64 now = std::min(length, m_expectedSize - 1 - m_written);
+    qint64 taken = now > 0 ? std::max<qint64>(0, m_put->write(data, now)) : 0;
+    m_written += taken;
+    if (taken == now && taken < length && m_written == m_expectedSize - 1)
+    {
+        m_lastByte = data[taken];
+        m_holdingLastByte = true;
+        ++taken;
+        ++m_written;
+    }
+    if (taken < length)
+        m_blocked = true;
+    return taken;
+}
+
+void VolumeSink::sendLastByte()
+{
+    if (!m_put || !m_holdingLastByte)
+        return;
+    // 0 when the socket's queue is full: readyForBody() calls again.
+    if (m_put->write(&m_lastByte, 1) == 1)
+        m_holdingLastByte = false;
+}
+
+void VolumeSink::onSocketPutFinished()
+{
+    Net::HttpPut *put = m_put.data();
+    if (!put || m_done)
+        return;
+    const Net::HttpPut::Result &r = put->result();
+    Net::Error error = Net::classifyDatabricks(r.networkError, r.status, r.body, r.header("Retry-After"_ba));
+    const bool allSent = m_finishRequested && !m_holdingLastByte && put->bodyQueued() == m_expectedSize;
+    if (!error.isError() && !allSent)
+    {
+        // A success before the whole body went out cannot be a stored file: treat it as a broken upload.
+        error = {Net::ErrorClass::Transient, r.status, u"earlyAnswer"_s,
+                 tr("The server answered HTTP %1 before the upload was complete").arg(r.status)};
+    }
+    m_put = nullptr;
+    put->deleteLater();
+    if (!error.isError())
+    {
+        m_uploaded = true;
+        commit();
+        return;
+    }
+    qCInfo(lcDest) << "PUT" << m_finalPath << Net::errorClassName(error.errorClass) << error.reason << error.message
+                   << r.detail;
+    if (error.errorClass == Net::ErrorClass::Auth)
+    {
+        m_client->handleAuthFailure(m_sentAuthorization, this, [this, error](bool retry) {
+            if (m_done)
+                return;
+            if (retry)
+                fail({Net::ErrorClass::Transient, error.httpStatus, u"tokenRefreshed"_s,
+                      tr("The Databricks token was refreshed; the upload starts again")});
+            else
+                fail(m_client->rejectedError());
+        });
+        return;
+    }
+    // Everything went out and still no answer: the server may have stored it. Leave nothing behind.
+    fail(error, allSent && r.status == 0);
+}
+
 void VolumeSink::putBuffered()
 {
     if (m_done || !m_client)
@@ -350,6 +462,8 @@ qint64 VolumeSink::write(qint64 offset, const char *data, qint64 length)
         m_written += length;
         return length;
     }
+    if (m_useSocket)
+        return writeSocket(data, length);
     const qint64 taken = m_pipe->push(data, length);
     m_written += taken;
     if (taken < length)
@@ -383,6 +497,8 @@ void VolumeSink::finish()
         }
         if (m_uploaded)
             commit();
+        else if (m_useSocket)
+            sendLastByte(); // the server completes the upload only now
         else
             m_pipe->release(); // the server completes the upload only now
         return;
@@ -412,6 +528,12 @@ void VolumeSink::fail(const Net::Error &error, bool removeFinal)
         reply->abort();
         reply->deleteLater();
     }
+    if (m_put)
+    {
+        m_put->abort();
+        m_put->deleteLater();
+        m_put = nullptr;
+    }
     if (removeFinal)
         removeFinalPath();
     abortMultipart();
@@ -423,7 +545,14 @@ void VolumeSink::abort()
     if (m_done)
         return;
     m_done = true;
-    const bool mayBeStored = m_uploaded || (m_reply && m_finishRequested && m_pipe && m_pipe->drained() == m_expectedSize);
+    const bool mayBeStored = m_uploaded || (m_reply && m_finishRequested && m_pipe && m_pipe->drained() == m_expectedSize)
+        || (m_put && !m_put->isFinished() && m_finishRequested && m_put->bodyQueued() == m_expectedSize);
+    if (m_put)
+    {
+        m_put->abort(); // before the held-back last byte: the server drops the partial upload
+        m_put->deleteLater();
+        m_put = nullptr;
+    }
     if (m_reply)
     {
         QNetworkReply *reply = m_reply.data();

@@ -13,6 +13,7 @@ class QNetworkReply;
 
 namespace Net
 {
+class HttpPut;
 class TokenProvider;
 }
 
@@ -24,7 +25,10 @@ class VolumeUploadPipe;
 /**
  * A Unity Catalog Volume folder, written through the Files API 2.0 with no local copy:
  * every file is ONE streaming `PUT /api/2.0/fs/files<path>` with Content-Length = Drive's size, fed from
- * the Drive reply through a bounded ring buffer (pipeCapacity(), a few MiB per file). Small files and
+ * the Drive reply. By default that PUT is written by Net::HttpPut on its own socket: the Drive bytes go
+ * into the socket's buffer as they come (at most pipeCapacity() queued, a few MiB per file). The older
+ * path, QNetworkAccessManager reading a bounded ring buffer (VolumeUploadPipe), stays for a proxy a plain
+ * socket cannot use (a caching proxy) and for comparison (setStreamTransport()). Small files and
  * exports (size unknown) are buffered in memory and PUT at finish(), where a failed PUT can be retried
  * from memory. Parent directories are created once per directory per run.
  */
@@ -51,7 +55,15 @@ public:
     [[nodiscard]] Sink *openSink(const Target &target, ConflictPolicy policy) override;
     [[nodiscard]] int maxParallelSinks() const override { return 8; }
 
-    /// Ring buffer per streaming file (default 4 MiB).
+    enum class StreamTransport
+    {
+        Socket, ///< Net::HttpPut: our own HTTP/1.1 PUT on a QTcpSocket/QSslSocket (default)
+        Qnam,   ///< QNetworkAccessManager::put() of a VolumeUploadPipe
+    };
+    void setStreamTransport(StreamTransport transport) { m_streamTransport = transport; }
+    [[nodiscard]] StreamTransport streamTransport() const { return m_streamTransport; }
+
+    /// Bytes queued per streaming file: in the socket (Socket) or the ring buffer (Qnam). Default 4 MiB.
     void setPipeCapacity(qint64 bytes) { m_pipeCapacity = bytes; }
     [[nodiscard]] qint64 pipeCapacity() const { return m_pipeCapacity; }
     /// Files up to this size are buffered in memory and PUT at finish() (default 1 MiB).
@@ -74,6 +86,7 @@ private:
     qint64 m_bufferedLimit = 1024 * 1024;
     qint64 m_singlePutLimit = 5LL * 1024 * 1024 * 1024;
     qint64 m_partSize = 64LL * 1024 * 1024;
+    StreamTransport m_streamTransport = StreamTransport::Socket;
 };
 
 /// One file on its way into a Volume (see VolumeDestination). Sequential: offsets arrive in order.
@@ -108,6 +121,10 @@ private:
     void resolveKeepBoth(int n);
     void startStreamingPut();
     void onStreamFinished();
+    void startSocketPut();
+    void onSocketPutFinished();
+    qint64 writeSocket(const char *data, qint64 length);
+    void sendLastByte();
     void putBuffered();
     void commit();
     void fail(const Net::Error &error, bool removeFinal = false);
@@ -123,6 +140,10 @@ private:
     QByteArray m_buffer; ///< buffered mode: the whole file
     VolumeUploadPipe *m_pipe = nullptr;
     QPointer<QNetworkReply> m_reply;
+    QPointer<Net::HttpPut> m_put;
+    bool m_useSocket = false; ///< the streaming PUT goes through m_put, not m_pipe + QNAM
+    bool m_holdingLastByte = false;
+    char m_lastByte = 0; ///< held back until finish(): the server completes the upload only with it
     QByteArray m_sentAuthorization; ///< of the streaming PUT, to tell a stale token from a refused one
     qint64 m_written = 0;
     bool m_ready = false; ///< directory made and name settled
