@@ -125,15 +125,19 @@ int main(int argc, char *argv[])
     MainWindow::Services services;
     services.settings = &settings;
     services.runner = &runner;
-    // Kept sign-ins: names in the account list shared with the CLI, secrets in the OS keychain only.
+    // Kept sign-ins and Databricks workspaces: names in the account list shared with the CLI, secrets in the
+    // OS keychain only.
     Auth::KeychainTokenStore tokenStore;
     Auth::Accounts accounts;
-    services.googleSignIn = GoogleSignIn::make(&browseNam, &settings, &tokenStore, &accounts);
-    services.forgetAccount = [&browseNam, &tokenStore, &accounts](const AccountSession &session) {
-        const std::optional<Auth::Account> account = accounts.find(Auth::Account::Kind::Google, session.accountName);
-        if (account)
-            (new Auth::SignOutJob(&browseNam, &tokenStore, &accounts, Net::Endpoints::google(), *account))->start();
-    };
+    services.nam = &browseNam;
+    services.tokenStore = &tokenStore;
+    services.accounts = &accounts;
+    GoogleSignIn::Options signIn;
+    signIn.nam = &browseNam;
+    signIn.settings = &settings;
+    signIn.store = &tokenStore;
+    signIn.accounts = &accounts;
+    services.googleSignIn = GoogleSignIn::make(signIn);
     services.browserFactory = [&browseNam](const AccountSession &session, QObject *parent) -> BrowserSource * {
         return new DriveBrowserSource(&browseNam, session, parent);
     };
@@ -151,10 +155,7 @@ int main(int argc, char *argv[])
     }
     else
     {
-        GoogleSignIn::restore(&tokenStore, &accounts, &window, [&window](const AccountSession &session) {
-            if (!window.session().isValid())
-                window.setSession(session);
-        });
+        window.restoreAccount();
     }
     window.show();
     return QApplication::exec();

@@ -140,6 +140,29 @@ void AppSettings::setProxy(const QString &host, int port)
     m_settings->setValue(u"proxy/port"_s, port);
 }
 
+QString AppSettings::databricksWorkspace() const
+{
+    return m_settings->value(u"databricks/workspace"_s).toString();
+}
+
+void AppSettings::setDatabricksWorkspace(const QString &host)
+{
+    if (host.isEmpty())
+        m_settings->remove(u"databricks/workspace"_s);
+    else
+        m_settings->setValue(u"databricks/workspace"_s, host);
+}
+
+QString AppSettings::currentAccount() const
+{
+    return m_settings->value(u"accounts/current"_s).toString();
+}
+
+void AppSettings::setCurrentAccount(const QString &name)
+{
+    m_settings->setValue(u"accounts/current"_s, name);
+}
+
 AppSettings::DestinationKind AppSettings::destinationKind() const
 {
     const QString v = m_settings->value(u"destination/kind"_s, u"local"_s).toString();

@@ -55,6 +55,12 @@ public:
     void setDestination(DestinationKind kind, const QString &path);
     [[nodiscard]] QStringList recentVolumes() const;
     void addRecentVolume(const QString &path); ///< newest first, at most 10
+    /// The host of the kept Databricks workspace runs write to (its credentials are in the keychain).
+    [[nodiscard]] QString databricksWorkspace() const;
+    void setDatabricksWorkspace(const QString &host);
+    /// The Google account shown last (a name from the account list), to come back to it at the next start.
+    [[nodiscard]] QString currentAccount() const;
+    void setCurrentAccount(const QString &name);
 
     /// The engine options these settings give.
     [[nodiscard]] Transfer::RunOptions runOptions() const;

@@ -107,9 +107,19 @@ void DestinationPicker::remember()
 bool DestinationPicker::validate()
 {
     const QString problem = choice().check();
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
+    showProblem(problem);
     return problem.isEmpty();
+}
+
+void DestinationPicker::showProblem(const QString &text)
+{
+    m_problem->setText(text);
+    m_problem->setVisible(!text.isEmpty());
+}
+
+QString DestinationPicker::problem() const
+{
+    return m_problem->isHidden() ? QString() : m_problem->text();
 }
 
 void DestinationPicker::browse()

@@ -25,6 +25,9 @@ public:
     void remember();
     /// Shows the check's outcome under the field; true when fine.
     bool validate();
+    /// Shows a problem (or a note while a check runs) under the field; empty hides it.
+    void showProblem(const QString &text);
+    [[nodiscard]] QString problem() const;
 
 signals:
     void changed();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "enginerunner.h"
 
-#include "net/tokenprovider.h"
+#include "auth/databrickscredentials.h"
 #include "destinations/localdestination.h"
 #include "destinations/dbfsdestination.h"
 #include "destinations/volumedestination.h"
@@ -40,15 +40,16 @@ void EngineRunner::start(const RunPlan &plan)
             return;
         }
         const DatabricksWorkspace workspace = plan.databricks;
-        setup.endpoints.databricksHost = workspace.host;
+        setup.endpoints.databricksHost = workspace.host();
         setup.destination = [workspace, destination](QNetworkAccessManager *nam, QObject *parent) -> Dest::Destination * {
-            auto *tokens = new Net::StaticTokenProvider(workspace.token, workspace.host.host(), parent);
+            // Same provider as the CLI's --databricks-host: a PAT as is, a service principal's token fetched and renewed.
+            auto *tokens = new Auth::DatabricksTokenProvider(nam, workspace.credentials, parent);
             QString root = destination.path;
             if (destination.kind == AppSettings::DestinationKind::Volume)
-                return new Dest::VolumeDestination(nam, tokens, workspace.host, root, parent);
+                return new Dest::VolumeDestination(nam, tokens, workspace.host(), root, parent);
             if (root.startsWith(QStringLiteral("dbfs:")))
                 root = root.mid(5);
-            return new Dest::DbfsDestination(nam, tokens, workspace.host, root, parent);
+            return new Dest::DbfsDestination(nam, tokens, workspace.host(), root, parent);
         };
     }
     else

@@ -2,16 +2,19 @@
 #include "googlesignin.h"
 
 #include "appsettings.h"
-#include "auth/googletokenprovider.h"
 #include "auth/accounts.h"
-#include "auth/oauthflow.h"
-#include "auth/serviceaccount.h"
+#include "auth/googletokenprovider.h"
 #include "auth/tokenrequest.h"
 #include "auth/tokenstore.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QFileDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -33,79 +36,118 @@ AccountSession googleSession(const Net::Endpoints &endpoints, const Auth::OAuthC
     return session;
 }
 
-const QString KeptAccountName = u"desktop"_s; // the flow does not learn the e-mail; one kept sign-in per app
+const QString FallbackAccountName = u"google"_s; // when Drive does not tell the e-mail address
+
+/// Asks Drive who signed in (about.user.emailAddress), to name the kept account as the CLI does.
+void fetchEmail(QNetworkAccessManager *nam, const Net::Endpoints &endpoints, const QByteArray &accessToken,
+                QObject *context, std::function<void(const QString &)> done)
+{
+    QNetworkRequest request(endpoints.driveApi.resolved(QUrl(u"about?fields=user(emailAddress)"_s)));
+    request.setRawHeader("Authorization"_ba, "Bearer "_ba + accessToken);
+    request.setTransferTimeout(20000);
+    QNetworkReply *reply = nam->get(request);
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, done] {
+        reply->deleteLater();
+        QString email;
+        if (reply->error() == QNetworkReply::NoError)
+            email = QJsonDocument::fromJson(reply->readAll()).object().value(u"user"_s).toObject().value(u"emailAddress"_s).toString();
+        done(email);
+    });
+}
 } // namespace
 
-void restore(Auth::TokenStore *store, Auth::Accounts *accounts, QObject *context,
-             std::function<void(const AccountSession &)> done)
+Net::Endpoints endpointsFor(const Auth::Account &account)
 {
-    if (!store || !accounts)
-        return;
-    std::optional<Auth::Account> account;
-    for (const Auth::Account &a : accounts->list())
-        if (a.kind == Auth::Account::Kind::Google && !account)
-            account = a;
-    if (!account)
-        return;
-    const Auth::Account kept = *account;
-    store->read(kept.storeKey(), context, [kept, done](const Auth::TokenStore::Result &result) {
+    const QUrl tokenUrl(account.detail);
+    const QString host = tokenUrl.host();
+    if (tokenUrl.isValid() && (host == u"127.0.0.1"_s || host == u"localhost"_s || host == u"::1"_s))
+        return Net::Endpoints::sandbox(tokenUrl);
+    return Net::Endpoints::google();
+}
+
+void sessionFor(const Auth::Account &account, Auth::TokenStore *store, QObject *context,
+                std::function<void(const AccountSession &, const QString &error)> done)
+{
+    store->read(account.storeKey(), context, [account, done, store](const Auth::TokenStore::Result &result) {
         if (!result.ok())
+        {
+            done({}, result.status == Auth::TokenStore::Result::Status::NotFound
+                         ? QCoreApplication::translate("GoogleSignIn", "The sign-in of %1 is missing from the %2. Sign in again.")
+                               .arg(account.name, store->description())
+                         : result.errorString);
             return;
+        }
         const std::optional<Auth::GoogleSecret> secret = Auth::GoogleSecret::fromBlob(result.data);
         if (!secret)
+        {
+            done({}, QCoreApplication::translate("GoogleSignIn", "The saved sign-in of %1 is unreadable. Sign in again.").arg(account.name));
             return;
+        }
         Auth::TokenResponse tokens;
         tokens.refreshToken = secret->refreshToken;
-        done(googleSession(Net::Endpoints::google(), Auth::OAuthClient {kept.clientId, secret->clientSecret}, kept.name, tokens));
+        done(googleSession(endpointsFor(account), Auth::OAuthClient {account.clientId, secret->clientSecret}, account.name, tokens),
+             QString());
     });
 }
 
-MainWindow::GoogleSignIn make(QNetworkAccessManager *nam, AppSettings *settings, Auth::TokenStore *store,
-                              Auth::Accounts *accounts)
+MainWindow::GoogleSignIn make(const Options &options)
 {
-    return [nam, settings, store, accounts](QWidget *window, std::function<void(const AccountSession &, const QString &)> done) {
-        const QString key = u"google/clientFile"_s;
-        QString path = settings->settings()->value(key).toString();
-        QString error;
-        std::optional<Auth::OAuthClient> client;
-        if (!path.isEmpty())
-            client = Auth::OAuthClient::fromFile(path, &error);
+    return [options](QWidget *window, std::function<void(const AccountSession &, const QString &)> done) {
+        std::optional<Auth::OAuthClient> client = options.client;
         if (!client)
         {
-            path = QFileDialog::getOpenFileName(
-                window, QCoreApplication::translate("GoogleSignIn", "Choose your OAuth client file (client_secret_….json)"),
-                QString(), QCoreApplication::translate("GoogleSignIn", "OAuth client (*.json);;All files (*)"));
-            if (path.isEmpty())
-                return done({}, QString());
-            client = Auth::OAuthClient::fromFile(path, &error);
+            const QString key = u"google/clientFile"_s;
+            QString path = options.settings->settings()->value(key).toString();
+            QString error;
+            if (!path.isEmpty())
+                client = Auth::OAuthClient::fromFile(path, &error);
             if (!client)
-                return done({}, error);
-            settings->settings()->setValue(key, path);
-        }
-        const Net::Endpoints endpoints = Net::Endpoints::google();
-        auto *flow = new Auth::GoogleOAuthFlow(nam, endpoints, *client, window);
-        QObject::connect(flow, &Auth::GoogleOAuthFlow::authorizationUrlReady, flow,
-                         [](const QUrl &url) { QDesktopServices::openUrl(url); });
-        const Auth::OAuthClient oauthClient = *client;
-        QObject::connect(flow, &Auth::GoogleOAuthFlow::succeeded, flow,
-                         [flow, endpoints, oauthClient, done, store, accounts](const Auth::TokenResponse &tokens) {
-            flow->deleteLater();
-            const AccountSession session = googleSession(endpoints, oauthClient, KeptAccountName, tokens);
-            if (store && accounts && !tokens.refreshToken.isEmpty())
             {
+                path = QFileDialog::getOpenFileName(
+                    window, QCoreApplication::translate("GoogleSignIn", "Choose your OAuth client file (client_secret_….json)"),
+                    QString(), QCoreApplication::translate("GoogleSignIn", "OAuth client (*.json);;All files (*)"));
+                if (path.isEmpty())
+                    return done({}, QString());
+                client = Auth::OAuthClient::fromFile(path, &error);
+                if (!client)
+                    return done({}, error);
+                options.settings->settings()->setValue(key, path);
+            }
+        }
+        const Net::Endpoints endpoints = options.endpoints;
+        auto *flow = new Auth::GoogleOAuthFlow(options.nam, endpoints, *client, window);
+        const std::function<void(const QUrl &)> openUrl = options.openUrl;
+        QObject::connect(flow, &Auth::GoogleOAuthFlow::authorizationUrlReady, flow, [openUrl](const QUrl &url) {
+            if (openUrl)
+                openUrl(url);
+            else
+                QDesktopServices::openUrl(url);
+        });
+        const Auth::OAuthClient oauthClient = *client;
+        QObject::connect(flow, &Auth::GoogleOAuthFlow::succeeded, flow, [flow, endpoints, oauthClient, done, options](const Auth::TokenResponse &tokens) {
+            flow->deleteLater();
+            QObject *context = flow->parent() ? flow->parent() : options.nam;
+            fetchEmail(options.nam, endpoints, tokens.accessToken, context, [=](const QString &email) {
+                const QString name = email.isEmpty() ? FallbackAccountName : email;
+                const AccountSession session = googleSession(endpoints, oauthClient, name, tokens);
+                if (!options.store || !options.accounts || tokens.refreshToken.isEmpty())
+                    return done(session, QString());
                 // Kept for the next start: the name in the account list, the secrets in the keychain only.
                 Auth::Account account;
                 account.kind = Auth::Account::Kind::Google;
-                account.name = KeptAccountName;
+                account.name = name;
                 account.clientId = oauthClient.clientId;
+                account.detail = endpoints.oauthToken.toString();
                 account.added = QDateTime::currentDateTimeUtc();
                 const Auth::GoogleSecret secret {tokens.refreshToken, oauthClient.clientSecret};
-                store->write(account.storeKey(), secret.toBlob(), store, [accounts, account](const Auth::TokenStore::Result &r) {
+                Auth::Accounts *accounts = options.accounts;
+                options.store->write(account.storeKey(), secret.toBlob(), context, [accounts, account, session, done](const Auth::TokenStore::Result &r) {
                     if (r.ok())
                         accounts->save(account);
+                    // Signed in either way; without the keychain it lasts this session only.
+                    done(session, QString());
                 });
-            }
-            done(session, QString());
+            });
         });
         QObject::connect(flow, &Auth::GoogleOAuthFlow::failed, flow, [flow, done](const QString &message) {
             flow->deleteLater();
@@ -119,24 +161,5 @@ MainWindow::GoogleSignIn make(QNetworkAccessManager *nam, AppSettings *settings,
         }
     };
 }
-std::optional<AccountSession> serviceAccount(QWidget *window, QString *error)
-{
-    const QString path = QFileDialog::getOpenFileName(
-        window, QCoreApplication::translate("GoogleSignIn", "Choose a service-account key (JSON)"), QString(),
-        QCoreApplication::translate("GoogleSignIn", "Service-account key (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return std::nullopt;
-    const std::optional<Auth::ServiceAccountKey> key = Auth::ServiceAccountKey::fromFile(path, error);
-    if (!key)
-        return std::nullopt;
-    AccountSession session;
-    session.accountName = u"service:"_s + key->clientEmail;
-    session.endpoints = Net::Endpoints::google();
-    const Net::Endpoints endpoints = session.endpoints;
-    const Auth::ServiceAccountKey k = *key;
-    session.tokenFactory = [endpoints, k](QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider * {
-        return new Auth::ServiceAccountTokenProvider(nam, endpoints, k, QString(), parent);
-    };
-    return session;
-}
+
 } // namespace GoogleSignIn

@@ -3,6 +3,9 @@
 
 #include "mainwindow.h"
 
+#include "auth/oauthflow.h"
+#include "net/endpoints.h"
+
 #include <optional>
 
 class AppSettings;
@@ -10,23 +13,34 @@ class QNetworkAccessManager;
 
 namespace Auth
 {
+struct Account;
 class Accounts;
 class TokenStore;
 } // namespace Auth
 
 /// The window's "Sign in with Google": asks once for the user's own OAuth client file ("Desktop app" client
 /// from the Google Cloud console; its path is remembered, its secret is not), runs Auth::GoogleOAuthFlow and
-/// opens the consent page in the system browser.
+/// opens the consent page in the system browser. Each sign-in is kept under the account's e-mail address in the
+/// account list shared with the CLI (`drive-ingest-cli accounts`), its secrets in the TokenStore only, so
+/// several Google accounts live side by side.
 namespace GoogleSignIn
 {
-/// `store` and `accounts` (optional) keep the sign-in: the account name in the shared account list (the CLI's
-/// too), the refresh token and client secret in the OS keychain.
-[[nodiscard]] MainWindow::GoogleSignIn make(QNetworkAccessManager *nam, AppSettings *settings,
-                                            Auth::TokenStore *store = nullptr, Auth::Accounts *accounts = nullptr);
-/// The first Google account kept earlier (by the app or `drive-ingest-cli login`), read back from the
-/// keychain; calls `done` with it, or not at all when there is none or it cannot be read.
-void restore(Auth::TokenStore *store, Auth::Accounts *accounts, QObject *context,
-             std::function<void(const AccountSession &)> done);
-/// Asks for a service-account key file and makes a session of it; nullopt when cancelled or invalid (`error`).
-[[nodiscard]] std::optional<AccountSession> serviceAccount(QWidget *window, QString *error);
-}
+struct Options
+{
+    QNetworkAccessManager *nam = nullptr;
+    AppSettings *settings = nullptr;
+    Auth::TokenStore *store = nullptr;   ///< optional: without it the sign-in lasts this session only
+    Auth::Accounts *accounts = nullptr;  ///< optional, as `store`
+    Net::Endpoints endpoints = Net::Endpoints::google();
+    std::optional<Auth::OAuthClient> client;     ///< else the user's own client file (asked once)
+    std::function<void(const QUrl &)> openUrl;   ///< else the system browser (tests play the browser here)
+};
+
+[[nodiscard]] MainWindow::GoogleSignIn make(const Options &options);
+/// The endpoints a kept account signed in at: Google's, or the sandbox's when its token endpoint is on loopback
+/// (`drive-ingest-cli login --sandbox URL`).
+[[nodiscard]] Net::Endpoints endpointsFor(const Auth::Account &account);
+/// A kept Google account's session, its secrets read back from `store`. `done` gets a session or an error.
+void sessionFor(const Auth::Account &account, Auth::TokenStore *store, QObject *context,
+                std::function<void(const AccountSession &, const QString &error)> done);
+} // namespace GoogleSignIn

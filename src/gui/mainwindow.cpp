@@ -2,8 +2,12 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "auth/accounts.h"
+#include "auth/tokenstore.h"
 #include "browsermodel.h"
 #include "dashboard.h"
+#include "databricksdialog.h"
+#include "databricksworkspaces.h"
 #include "destinationpicker.h"
 #include "firstrunpage.h"
 #include "formatting.h"
@@ -14,22 +18,25 @@
 #include "sandboxlauncher.h"
 #include "settingsdialog.h"
 
+#include "auth/serviceaccount.h"
+
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileDialog>
 #include <QHeaderView>
-#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -53,6 +60,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_browser(new BrowserModel(this))
     , m_sandbox(new SandboxLauncher(this))
 {
+    m_nam = m_services.nam ? m_services.nam : new QNetworkAccessManager(this);
+    m_workspaces = new DatabricksWorkspaces(m_nam, m_services.tokenStore, m_services.accounts, this);
     setObjectName(u"mainWindow"_s);
     setWindowIcon(Icons::get(u"drive-ingest"_s));
     setAcceptDrops(true);
@@ -173,19 +182,10 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
-    QMenu *accounts = menuBar()->addMenu(tr("&Accounts"));
-    accounts->addAction(tr("Sign in with &Google…"), this, &MainWindow::signInWithGoogle);
-    accounts->addAction(tr("Use the &sandbox"), this, &MainWindow::trySandbox);
-    accounts->addAction(tr("Use a service-account &key…"), this, [this] {
-        QString error;
-        const std::optional<AccountSession> session = ::GoogleSignIn::serviceAccount(this, &error);
-        if (session)
-            setSession(*session);
-        else if (!error.isEmpty())
-            QMessageBox::warning(this, tr("Service account"), error);
-    });
-    accounts->addAction(tr("&Databricks workspace…"), this, &MainWindow::chooseDatabricksWorkspace);
-    accounts->addAction(m_signOut);
+    m_accountsMenu = menuBar()->addMenu(tr("&Accounts"));
+    // Rebuilt each time it opens: the CLI may have added or removed accounts meanwhile.
+    connect(m_accountsMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildAccountsMenu);
+    rebuildAccountsMenu();
 
     QMenu *queue = menuBar()->addMenu(tr("&Queue"));
     for (QAction *a : {m_start, m_pause, m_resume, m_cancel})
@@ -329,11 +329,16 @@ void MainWindow::setSession(const AccountSession &session)
         m_browserSource->deleteLater();
     m_browserSource = (session.isValid() && m_services.browserFactory) ? m_services.browserFactory(session, this) : nullptr;
     m_browser->setSource(m_browserSource);
-    // The sandbox also plays the Databricks workspace, and its token is valid there too.
-    if (session.isSandbox)
-        m_databricks = {session.endpoints.databricksHost, session.staticToken};
-    else if (!session.isValid())
-        m_databricks = {};
+    if (session.isValid())
+    {
+        const bool kept = m_services.accounts && m_services.accounts->find(Auth::Account::Kind::Google, session.accountName);
+        auto same = [&session](const AccountSession &s) { return s.accountName == session.accountName; };
+        m_sessionOnly.erase(std::remove_if(m_sessionOnly.begin(), m_sessionOnly.end(), same), m_sessionOnly.end());
+        if (!kept)
+            m_sessionOnly.append(session);
+        else
+            m_services.settings->setCurrentAccount(session.accountName);
+    }
     m_pages->setCurrentIndex(session.isValid() ? 1 : 0);
     m_accountLabel->setText(session.isValid() ? tr("Signed in: %1").arg(session.accountName) : QString());
     if (session.isValid() && m_destination->choice().path.isEmpty() && session.isSandbox)
@@ -348,43 +353,122 @@ void MainWindow::setSession(const AccountSession &session)
     updateActions();
 }
 
-void MainWindow::setDatabricksWorkspace(const DatabricksWorkspace &workspace)
+void MainWindow::rebuildAccountsMenu()
 {
-    m_databricks = workspace;
+    m_accountsMenu->clear();
+    auto *group = new QActionGroup(m_accountsMenu);
+    const QStringList names = accountNames();
+    for (const QString &name : names)
+    {
+        QAction *account = m_accountsMenu->addAction(name);
+        account->setCheckable(true);
+        account->setChecked(name == m_session.accountName);
+        group->addAction(account);
+        // Queued: switching rebuilds this menu, which must not delete the action while it is triggering.
+        connect(account, &QAction::triggered, this, [this, name] { switchAccount(name); }, Qt::QueuedConnection);
+    }
+    if (names.isEmpty())
+        m_accountsMenu->addAction(tr("No accounts yet"))->setEnabled(false);
+    m_accountsMenu->addSeparator();
+    m_accountsMenu->addAction(tr("Sign in with &Google…"), this, &MainWindow::signInWithGoogle);
+    m_accountsMenu->addAction(tr("Use a service-account &key…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Choose a service-account key (JSON)"), QString(),
+                                                          tr("Service-account key (*.json);;All files (*)"));
+        QString error;
+        if (!path.isEmpty() && !useServiceAccountKey(path, &error))
+            QMessageBox::warning(this, tr("Service account"), error);
+    });
+    m_accountsMenu->addAction(tr("Use the &sandbox"), this, &MainWindow::trySandbox);
+    m_accountsMenu->addAction(m_signOut);
+    m_accountsMenu->addSeparator();
+    m_accountsMenu->addAction(tr("&Databricks workspaces…"), this, &MainWindow::showDatabricksWorkspaces);
 }
 
-void MainWindow::chooseDatabricksWorkspace()
+QStringList MainWindow::accountNames() const
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Databricks workspace"));
-    auto *form = new QFormLayout(&dialog);
-    auto *host = new QLineEdit(m_databricks.host.toString(), &dialog);
-    host->setPlaceholderText(u"https://adb-1234567890123456.7.azuredatabricks.net"_s);
-    host->setMinimumWidth(fontMetrics().horizontalAdvance(u'x') * 50);
-    auto *token = new QLineEdit(&dialog);
-    token->setEchoMode(QLineEdit::Password);
-    token->setPlaceholderText(tr("Personal access token (dapi…)"));
-    form->addRow(tr("Workspace URL:"), host);
-    form->addRow(tr("Token:"), token);
-    auto *note = new QLabel(tr("The token is kept in memory for this session only."), &dialog);
-    note->setWordWrap(true);
-    form->addRow(note);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("OK"));
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted)
+    QStringList names;
+    if (m_services.accounts)
+        for (const Auth::Account &account : m_services.accounts->list())
+            if (account.kind == Auth::Account::Kind::Google)
+                names.append(account.name);
+    for (const AccountSession &session : m_sessionOnly)
+        if (!names.contains(session.accountName))
+            names.append(session.accountName);
+    if (m_session.isValid() && !names.contains(m_session.accountName))
+        names.append(m_session.accountName);
+    return names;
+}
+
+void MainWindow::switchAccount(const QString &name)
+{
+    if (name == m_session.accountName)
         return;
-    const QUrl url = QUrl::fromUserInput(host->text().trimmed());
-    if (!url.isValid() || url.host().isEmpty() || token->text().isEmpty())
+    if (m_running || m_checking)
     {
-        QMessageBox::warning(this, tr("Databricks workspace"), tr("Enter the workspace URL and a token."));
+        statusBar()->showMessage(tr("Finish or cancel the run before switching accounts."), 5000);
         return;
     }
-    m_databricks = {url, token->text().toUtf8()};
-    statusBar()->showMessage(tr("Databricks workspace: %1").arg(url.host()), 5000);
+    for (const AccountSession &session : std::as_const(m_sessionOnly))
+        if (session.accountName == name)
+            return setSession(session);
+    const std::optional<Auth::Account> account = m_services.accounts
+        ? m_services.accounts->find(Auth::Account::Kind::Google, name) : std::nullopt;
+    if (!account || !m_services.tokenStore)
+        return;
+    statusBar()->showMessage(tr("Switching to %1…").arg(name));
+    ::GoogleSignIn::sessionFor(*account, m_services.tokenStore, this, [this](const AccountSession &session, const QString &error) {
+        statusBar()->clearMessage();
+        if (session.isValid())
+            setSession(session);
+        else
+            QMessageBox::warning(this, tr("Accounts"), error);
+    });
+}
+
+void MainWindow::restoreAccount()
+{
+    if (!m_services.accounts || !m_services.tokenStore)
+        return;
+    std::optional<Auth::Account> chosen = m_services.accounts->find(Auth::Account::Kind::Google, m_services.settings->currentAccount());
+    for (const Auth::Account &account : m_services.accounts->list())
+        if (!chosen && account.kind == Auth::Account::Kind::Google)
+            chosen = account;
+    if (!chosen)
+        return;
+    ::GoogleSignIn::sessionFor(*chosen, m_services.tokenStore, this, [this](const AccountSession &session, const QString &) {
+        // Quietly: a sign-in that cannot be read back leaves the first-run page, which offers a new one.
+        if (session.isValid() && !m_session.isValid())
+            setSession(session);
+    });
+}
+
+bool MainWindow::useServiceAccountKey(const QString &path, QString *error)
+{
+    const std::optional<Auth::ServiceAccountKey> key = Auth::ServiceAccountKey::fromFile(path, error);
+    if (!key)
+        return false;
+    AccountSession session;
+    session.accountName = u"service:"_s + key->clientEmail;
+    // A key added while trying the sandbox is meant for it (the sandbox trusts its demo service account).
+    session.endpoints = m_session.isSandbox ? m_session.endpoints : Net::Endpoints::google();
+    const Net::Endpoints endpoints = session.endpoints;
+    const Auth::ServiceAccountKey k = *key;
+    session.tokenFactory = [endpoints, k](QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider * {
+        return new Auth::ServiceAccountTokenProvider(nam, endpoints, k, QString(), parent);
+    };
+    setSession(session);
+    return true;
+}
+
+void MainWindow::showDatabricksWorkspaces()
+{
+    auto *dialog = new DatabricksDialog(m_workspaces, m_services.settings->databricksWorkspace(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DatabricksDialog::workspaceChosen, this, [this](const QString &host) {
+        m_services.settings->setDatabricksWorkspace(host);
+        m_destination->showProblem({});
+    });
+    dialog->open();
 }
 
 void MainWindow::addSources(const QList<SourceItem> &items)
@@ -397,7 +481,7 @@ void MainWindow::addSources(const QList<SourceItem> &items)
 
 void MainWindow::startRun()
 {
-    if (m_running || !m_session.isValid())
+    if (m_running || m_checking || !m_session.isValid())
         return;
     if (m_queue->pendingCount() == 0)
     {
@@ -406,11 +490,65 @@ void MainWindow::startRun()
     }
     if (!m_destination->validate())
         return;
+    const DestinationChoice destination = m_destination->choice();
+    if (destination.isDatabricks())
+        return checkDatabricks(destination);
+    launchRun({});
+}
+
+void MainWindow::checkDatabricks(const DestinationChoice &destination)
+{
+    m_checking = true;
+    updateActions();
+    m_destination->showProblem(tr("Checking the Databricks workspace…"));
+    const auto fail = [this](const QString &problem) {
+        m_checking = false;
+        m_destination->showProblem(problem);
+        updateActions();
+    };
+    const auto verify = [this, destination, fail](const Auth::DatabricksCredentials &credentials) {
+        m_workspaces->check(credentials, destination, this, [this, credentials, fail](const QString &problem) {
+            if (!problem.isEmpty())
+                return fail(problem);
+            m_checking = false;
+            m_destination->showProblem({});
+            launchRun(DatabricksWorkspace {credentials});
+        });
+    };
+    const QString host = m_services.settings->databricksWorkspace();
+    bool kept = false;
+    for (const Auth::Account &account : m_workspaces->list())
+        kept = kept || account.name == host;
+    if (kept)
+    {
+        m_workspaces->load(host, this, [verify, fail](const std::optional<Auth::DatabricksCredentials> &credentials, const QString &error) {
+            if (credentials)
+                verify(*credentials);
+            else
+                fail(error);
+        });
+    }
+    else if (m_session.isSandbox)
+    {
+        // The sandbox also plays the Databricks workspace, and its token is valid there too.
+        Auth::DatabricksCredentials sandbox;
+        sandbox.host = Auth::DatabricksCredentials::normaliseHost(m_session.endpoints.databricksHost.toString());
+        sandbox.secret = m_session.staticToken;
+        verify(sandbox);
+    }
+    else
+    {
+        fail(tr("Choose a Databricks workspace under Accounts → Databricks workspaces."));
+    }
+}
+
+void MainWindow::launchRun(const DatabricksWorkspace &databricks)
+{
     m_destination->remember();
     RunPlan plan;
     plan.account = m_session;
     plan.destination = m_destination->choice();
-    plan.databricks = m_databricks;
+    plan.databricks = databricks;
     plan.options = m_services.settings->runOptions();
     m_queue->clearRun();
     for (const SourceItem &item : m_queue->takePending())
@@ -498,12 +636,32 @@ void MainWindow::signInWithGoogle()
 
 void MainWindow::signOut()
 {
+    const AccountSession leaving = m_session;
+    if (!leaving.isValid())
+        return;
     if (m_running)
         cancelAll();
-    m_sandbox->stop();
-    if (m_session.isValid() && !m_session.isSandbox && m_services.forgetAccount)
-        m_services.forgetAccount(m_session);
+    if (leaving.isSandbox)
+        m_sandbox->stop();
+    auto same = [&leaving](const AccountSession &s) { return s.accountName == leaving.accountName; };
+    m_sessionOnly.erase(std::remove_if(m_sessionOnly.begin(), m_sessionOnly.end(), same), m_sessionOnly.end());
+    const std::optional<Auth::Account> account = m_services.accounts
+        ? m_services.accounts->find(Auth::Account::Kind::Google, leaving.accountName) : std::nullopt;
+    if (account && m_services.tokenStore)
+    {
+        // Revoke at Google, delete from the keychain, drop from the list shared with the CLI.
+        auto *job = new Auth::SignOutJob(m_nam, m_services.tokenStore, m_services.accounts,
+                                         ::GoogleSignIn::endpointsFor(*account), *account, this);
+        connect(job, &Auth::SignOutJob::finished, this, [this](bool, const QString &message) {
+            statusBar()->showMessage(message, 10000);
+        });
+        job->start();
+    }
     setSession({});
+    QStringList others = accountNames();
+    others.removeAll(leaving.accountName);
+    if (!others.isEmpty())
+        switchAccount(others.constFirst());
 }
 
 void MainWindow::onSnapshot(const Transfer::Snapshot &snapshot)
@@ -569,7 +727,7 @@ void MainWindow::moveSelected(int delta)
 void MainWindow::updateActions()
 {
     const bool signedIn = m_session.isValid();
-    m_start->setEnabled(signedIn && !m_running && m_queue->pendingCount() > 0);
+    m_start->setEnabled(signedIn && !m_running && !m_checking && m_queue->pendingCount() > 0);
     m_pause->setEnabled(m_running && !m_paused);
     m_resume->setEnabled(m_running && m_paused);
     m_cancel->setEnabled(m_running);

@@ -13,12 +13,16 @@ class AppSettings;
 class BrowserModel;
 class BrowserSource;
 class Dashboard;
+class DatabricksWorkspaces;
 class DestinationPicker;
 class FirstRunPage;
 class QAction;
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QNetworkAccessManager;
 class QSortFilterProxyModel;
+class QTimer;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QTabWidget;
@@ -26,6 +30,12 @@ class QTableView;
 class QTreeView;
 class QueueModel;
 class SandboxLauncher;
+
+namespace Auth
+{
+class Accounts;
+class TokenStore;
+} // namespace Auth
 
 /// Wires the pieces together; owns no transfer logic (RunController does the work, QueueModel and Dashboard adapt).
 class MainWindow final : public QMainWindow
@@ -45,15 +55,31 @@ public:
         RunController *runner = nullptr;
         BrowserFactory browserFactory;
         GoogleSignIn googleSignIn;
-        /// Forgets a kept sign-in (revoke, keychain, account list) when the user signs out; may be empty.
-        std::function<void(const AccountSession &)> forgetAccount;
+        /// Sign-out (revoke) and the Databricks check; the window makes its own when empty.
+        QNetworkAccessManager *nam = nullptr;
+        /// Where kept sign-ins and Databricks credentials live (the OS keychain; tests: memory). With `accounts`
+        /// (the list shared with drive-ingest-cli) the Accounts menu lists, switches and signs out of each
+        /// Google account and keeps Databricks workspaces; without them sign-ins last this session only.
+        Auth::TokenStore *tokenStore = nullptr;
+        Auth::Accounts *accounts = nullptr;
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void setSession(const AccountSession &session);
-    void setDatabricksWorkspace(const DatabricksWorkspace &workspace);
+    /// Every account the Accounts menu offers: the kept Google accounts, then this session's others
+    /// (service-account keys, the sandbox).
+    [[nodiscard]] QStringList accountNames() const;
+    /// Shows the named account: its kept sign-in is read from the store and the browser reloads for it.
+    void switchAccount(const QString &name);
+    /// At start: the account shown last (or the first kept one), when it can be read back.
+    void restoreAccount();
+    /// Makes a session of a service-account key (kept for this session only) and shows it.
+    bool useServiceAccountKey(const QString &path, QString *error);
+    [[nodiscard]] DatabricksWorkspaces *databricksWorkspaces() const { return m_workspaces; }
+    /// The Databricks check before a run is under way.
+    [[nodiscard]] bool isCheckingDestination() const { return m_checking; }
     [[nodiscard]] const AccountSession &session() const { return m_session; }
     /// Adds Drive items (browser drag, share links) to the queue, or to the run in flight.
     void addSources(const QList<SourceItem> &items);
@@ -82,9 +108,10 @@ public slots:
     void applyLiveSettings();
     void trySandbox();
     void signInWithGoogle();
+    /// Signs out of the shown account (revoke, keychain, account list) and shows the next one, if any.
     void signOut();
-    /// Asks for a Databricks workspace URL and token (kept in memory for this session only).
-    void chooseDatabricksWorkspace();
+    /// Accounts → Databricks workspaces: list, add, remove, choose the one runs write to.
+    void showDatabricksWorkspaces();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -96,6 +123,9 @@ private:
     void buildActions();
     void buildMenus();
     QWidget *buildWorkspace();
+    void rebuildAccountsMenu();
+    void checkDatabricks(const DestinationChoice &destination);
+    void launchRun(const DatabricksWorkspace &databricks);
     void onSnapshot(const Transfer::Snapshot &snapshot);
     void onFinished(const Transfer::Report &report);
     void onAuthRequired(const QString &account, const QString &reason);
@@ -108,7 +138,9 @@ private:
 
     Services m_services;
     AccountSession m_session;
-    DatabricksWorkspace m_databricks;
+    QList<AccountSession> m_sessionOnly; ///< accounts not kept in the store: service-account keys, the sandbox
+    QNetworkAccessManager *m_nam = nullptr;
+    DatabricksWorkspaces *m_workspaces = nullptr;
     QueueModel *m_queue = nullptr;
     BrowserModel *m_browser = nullptr;
     QSortFilterProxyModel *m_browserFilter = nullptr;
@@ -126,6 +158,7 @@ private:
     QLabel *m_accountLabel = nullptr;
     QLabel *m_limitLabel = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    QMenu *m_accountsMenu = nullptr;
 
     QAction *m_start = nullptr;
     QAction *m_pause = nullptr;
@@ -144,4 +177,5 @@ private:
 
     bool m_running = false;
     bool m_paused = false;
+    bool m_checking = false;
 };

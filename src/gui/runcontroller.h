@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auth/databrickscredentials.h"
 #include "destinationchoice.h"
 #include "drive/driveref.h"
 #include "net/endpoints.h"
@@ -38,13 +39,15 @@ struct AccountSession
     [[nodiscard]] bool isValid() const { return !accountName.isEmpty(); }
 };
 
-/// A Databricks workspace to write to (Volumes, DBFS). The token is held in memory only.
+/// A Databricks workspace to write to (Volumes, DBFS): its credentials as read from the TokenStore for this
+/// run (or the sandbox's token), held in memory only. The run serves them through Auth::DatabricksTokenProvider,
+/// so a service principal's token is fetched and renewed.
 struct DatabricksWorkspace
 {
-    QUrl host;
-    QByteArray token;
+    Auth::DatabricksCredentials credentials;
 
-    [[nodiscard]] bool isValid() const { return host.isValid() && !host.isEmpty() && !token.isEmpty(); }
+    [[nodiscard]] QUrl host() const { return QUrl(credentials.host); }
+    [[nodiscard]] bool isValid() const { return !credentials.host.isEmpty() && !credentials.secret.isEmpty(); }
 };
 
 /// Everything one run needs from the window.

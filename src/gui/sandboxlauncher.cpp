@@ -113,6 +113,7 @@ void SandboxLauncher::poll()
             session.endpoints = Net::Endpoints::sandbox(base);
             session.staticToken = m_token;
             session.isSandbox = true;
+            m_serviceAccountKeyFile = info.value(u"service_account_key_file"_s).toString();
             emit ready(session);
             return;
         }

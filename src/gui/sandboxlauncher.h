@@ -30,6 +30,8 @@ public:
     [[nodiscard]] bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     /// Tests: the sandbox's pid (0 when not running), to check what its argv shows.
     [[nodiscard]] qint64 processId() const { return m_process.processId(); }
+    /// The demo service account's key the running sandbox wrote (it trusts that account); empty before ready.
+    [[nodiscard]] QString serviceAccountKeyFile() const { return m_serviceAccountKeyFile; }
 
 signals:
     void ready(const AccountSession &session);
@@ -44,4 +46,5 @@ private:
     QElapsedTimer m_since;
     QByteArray m_token;
     QStringList m_extraArguments;
+    QString m_serviceAccountKeyFile;
 };

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "databricksdialog.h"
+
+#include "databricksworkspaces.h"
+#include "ui_databricksdialog.h"
+
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+DatabricksDialog::DatabricksDialog(DatabricksWorkspaces *workspaces, const QString &chosenHost, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::DatabricksDialog>())
+    , m_workspaces(workspaces)
+    , m_chosen(chosenHost)
+{
+    m_ui->setupUi(this);
+    m_ui->buttonBox->button(QDialogButtonBox::Close)->setText(tr("Close"));
+    m_ui->host->setMinimumWidth(fontMetrics().horizontalAdvance(u'x') * 50);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->addButton, &QPushButton::clicked, this, &DatabricksDialog::add);
+    connect(m_ui->removeButton, &QPushButton::clicked, this, &DatabricksDialog::removeSelected);
+    connect(m_ui->useButton, &QPushButton::clicked, this, &DatabricksDialog::useSelected);
+    connect(m_ui->workspaces, &QListWidget::itemDoubleClicked, this, &DatabricksDialog::useSelected);
+    connect(m_ui->workspaces, &QListWidget::currentRowChanged, this, [this] { setBusy(m_busy, statusText()); });
+    connect(m_ui->m2mKind, &QRadioButton::toggled, this, &DatabricksDialog::kindChanged);
+    connect(m_workspaces, &DatabricksWorkspaces::changed, this, &DatabricksDialog::reload);
+    kindChanged();
+    reload();
+}
+
+DatabricksDialog::~DatabricksDialog() = default;
+
+QString DatabricksDialog::selectedHost() const
+{
+    const QListWidgetItem *item = m_ui->workspaces->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+QString DatabricksDialog::statusText() const
+{
+    return m_ui->status->text();
+}
+
+void DatabricksDialog::reload()
+{
+    const QString selected = selectedHost();
+    m_ui->workspaces->clear();
+    for (const Auth::Account &account : m_workspaces->list())
+    {
+        const QString how = account.detail == u"oauth-m2m"_s ? tr("service principal %1").arg(account.clientId)
+                                                             : tr("personal access token");
+        QString text = tr("%1 (%2)").arg(account.name, how);
+        if (account.name == m_chosen)
+            text = tr("%1 – used for runs").arg(text);
+        auto *item = new QListWidgetItem(text, m_ui->workspaces);
+        item->setData(Qt::UserRole, account.name);
+        if (account.name == selected || (selected.isEmpty() && account.name == m_chosen))
+            m_ui->workspaces->setCurrentItem(item);
+    }
+    if (!m_ui->workspaces->currentItem() && m_ui->workspaces->count() > 0)
+        m_ui->workspaces->setCurrentRow(0);
+    setBusy(m_busy, statusText());
+}
+
+void DatabricksDialog::kindChanged()
+{
+    const bool m2m = m_ui->m2mKind->isChecked();
+    m_ui->clientId->setEnabled(m2m);
+    m_ui->clientIdLabel->setEnabled(m2m);
+    m_ui->secretLabel->setText(m2m ? tr("Client &secret:") : tr("&Token:"));
+    m_ui->secret->setPlaceholderText(m2m ? QString() : tr("dapi…"));
+}
+
+void DatabricksDialog::setBusy(bool busy, const QString &status)
+{
+    m_busy = busy;
+    m_ui->status->setText(status);
+    m_ui->addBox->setEnabled(!busy);
+    const bool any = m_ui->workspaces->currentItem() != nullptr;
+    m_ui->removeButton->setEnabled(!busy && any);
+    m_ui->useButton->setEnabled(!busy && any);
+}
+
+void DatabricksDialog::add()
+{
+    Auth::DatabricksCredentials credentials;
+    credentials.host = Auth::DatabricksCredentials::normaliseHost(m_ui->host->text().trimmed());
+    const bool m2m = m_ui->m2mKind->isChecked();
+    credentials.kind = m2m ? Auth::DatabricksCredentials::Kind::OAuthM2M : Auth::DatabricksCredentials::Kind::PersonalAccessToken;
+    credentials.clientId = m2m ? m_ui->clientId->text().trimmed() : QString();
+    credentials.secret = m_ui->secret->text().trimmed().toUtf8();
+    if (credentials.host.isEmpty())
+        return setBusy(false, tr("Enter the workspace URL (https://…)."));
+    if (m2m && credentials.clientId.isEmpty())
+        return setBusy(false, tr("Enter the service principal's client id."));
+    if (credentials.secret.isEmpty())
+        return setBusy(false, m2m ? tr("Enter the client secret.") : tr("Enter the personal access token."));
+    setBusy(true, m2m ? tr("Checking the client id and secret with %1…").arg(credentials.host) : tr("Saving…"));
+    const QString host = credentials.host;
+    m_workspaces->add(credentials, this, [this, host](const QString &error) {
+        if (!error.isEmpty())
+            return setBusy(false, error);
+        // The secret field empties at once: nothing secret stays on screen.
+        m_ui->secret->clear();
+        m_ui->host->clear();
+        m_ui->clientId->clear();
+        if (m_chosen.isEmpty())
+        {
+            m_chosen = host;
+            emit workspaceChosen(host);
+        }
+        reload();
+        setBusy(false, tr("Saved the credentials for %1.").arg(host));
+    });
+}
+
+void DatabricksDialog::removeSelected()
+{
+    const QString host = selectedHost();
+    if (host.isEmpty())
+        return;
+    setBusy(true, tr("Removing %1…").arg(host));
+    m_workspaces->remove(host, this, [this, host](const QString &error) {
+        if (host == m_chosen)
+        {
+            m_chosen.clear();
+            emit workspaceChosen(QString());
+        }
+        reload();
+        setBusy(false, error.isEmpty() ? tr("Removed %1 and its credentials.").arg(host) : error);
+    });
+}
+
+void DatabricksDialog::useSelected()
+{
+    const QString host = selectedHost();
+    if (host.isEmpty())
+        return;
+    m_chosen = host;
+    emit workspaceChosen(host);
+    reload();
+    setBusy(false, tr("Runs to Volumes and DBFS now write to %1.").arg(host));
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDialog>
+
+#include <memory>
+
+class DatabricksWorkspaces;
+
+namespace Ui
+{
+class DatabricksDialog;
+}
+
+/// Accounts → Databricks workspaces: lists the kept workspaces, adds one (URL + personal access token, or a
+/// service principal's client id + secret), removes one, and picks the one runs write to.
+class DatabricksDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DatabricksDialog)
+
+public:
+    DatabricksDialog(DatabricksWorkspaces *workspaces, const QString &chosenHost, QWidget *parent = nullptr);
+    ~DatabricksDialog() override;
+
+    [[nodiscard]] QString chosenHost() const { return m_chosen; }
+    /// The host of the selected row (empty when none).
+    [[nodiscard]] QString selectedHost() const;
+    /// Tests: the last status line (empty while busy or after success without a note).
+    [[nodiscard]] QString statusText() const;
+    [[nodiscard]] bool isBusy() const { return m_busy; }
+
+signals:
+    void workspaceChosen(const QString &host);
+
+private:
+    void reload();
+    void add();
+    void removeSelected();
+    void useSelected();
+    void kindChanged();
+    void setBusy(bool busy, const QString &status);
+
+    std::unique_ptr<Ui::DatabricksDialog> m_ui;
+    DatabricksWorkspaces *m_workspaces;
+    QString m_chosen;
+    bool m_busy = false;
+};

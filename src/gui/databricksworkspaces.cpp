@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "databricksworkspaces.h"
+
+#include "auth/tokenstore.h"
+#include "destinations/databricksclient.h"
+
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace
+{
+/// The Volume itself ("/Volumes/c/s/v") of a Volume path.
+QString volumeRoot(const QString &path)
+{
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    return u"/"_s + parts.mid(0, 4).join(u'/');
+}
+
+/// Runs `done` once, and only while `context` lives.
+DatabricksWorkspaces::Done guarded(QObject *context, DatabricksWorkspaces::Done done)
+{
+    auto once = std::make_shared<bool>(false);
+    return [guard = QPointer<QObject>(context), once, done = std::move(done)](const QString &error) {
+        if (*once || !guard)
+            return;
+        *once = true;
+        done(error);
+    };
+}
+} // namespace
+
+DatabricksWorkspaces::DatabricksWorkspaces(QNetworkAccessManager *nam, Auth::TokenStore *store, Auth::Accounts *accounts,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_store(store)
+    , m_accounts(accounts)
+{
+}
+
+DatabricksWorkspaces::~DatabricksWorkspaces() = default;
+
+QList<Auth::Account> DatabricksWorkspaces::list() const
+{
+    QList<Auth::Account> workspaces;
+    if (!m_accounts)
+        return workspaces;
+    for (const Auth::Account &account : m_accounts->list())
+        if (account.kind == Auth::Account::Kind::Databricks)
+            workspaces.append(account);
+    return workspaces;
+}
+
+void DatabricksWorkspaces::add(const Auth::DatabricksCredentials &credentials, QObject *context, Done done)
+{
+    const Done finish = guarded(context, std::move(done));
+    if (!m_store || !m_accounts)
+        return finish(tr("No place to keep credentials in this build."));
+    const auto keep = [this, credentials, finish] {
+        m_store->write(Auth::DatabricksCredentials::storeKey(credentials.host), credentials.toSecretBlob(), this,
+                       [this, credentials, finish](const Auth::TokenStore::Result &result) {
+            if (!result.ok())
+                return finish(tr("The credentials could not be saved in the %1: %2")
+                                  .arg(m_store->description(), result.errorString));
+            const bool m2m = credentials.kind == Auth::DatabricksCredentials::Kind::OAuthM2M;
+            // The same entry databricks-login writes, so the CLI sees this workspace too.
+            m_accounts->save({Auth::Account::Kind::Databricks, credentials.host, m2m ? credentials.clientId : QString(),
+                              m2m ? u"oauth-m2m"_s : u"pat"_s, QDateTime::currentDateTimeUtc()});
+            emit changed();
+            finish({});
+        });
+    };
+    if (credentials.kind != Auth::DatabricksCredentials::Kind::OAuthM2M)
+        return keep();
+    auto *provider = new Auth::DatabricksTokenProvider(m_nam, credentials, this);
+    connect(provider, &Net::TokenProvider::refreshed, this, [provider, keep] {
+        provider->deleteLater();
+        keep();
+    });
+    connect(provider, &Net::TokenProvider::refreshFailed, this, [provider, finish](const QString &reason) {
+        provider->deleteLater();
+        finish(reason);
+    });
+}
+
+void DatabricksWorkspaces::remove(const QString &host, QObject *context, Done done)
+{
+    const Done finish = guarded(context, std::move(done));
+    if (!m_store || !m_accounts)
+        return finish(tr("No place to keep credentials in this build."));
+    std::optional<Auth::Account> account = m_accounts->find(Auth::Account::Kind::Databricks, host);
+    if (!account)
+        account = Auth::Account {Auth::Account::Kind::Databricks, host, {}, {}, {}};
+    // SignOutJob deletes the keychain entry and the list entry, as `drive-ingest-cli logout` does.
+    auto *job = new Auth::SignOutJob(m_nam, m_store, m_accounts, Net::Endpoints::google(), *account, this);
+    connect(job, &Auth::SignOutJob::finished, this, [this, finish](bool ok, const QString &message) {
+        emit changed();
+        finish(ok ? QString() : message);
+    });
+    job->start();
+}
+
+void DatabricksWorkspaces::load(const QString &host, QObject *context, Loaded done)
+{
+    QPointer<QObject> guard(context);
+    if (!m_store)
+        return done(std::nullopt, tr("No place to keep credentials in this build."));
+    m_store->read(Auth::DatabricksCredentials::storeKey(host), this,
+                  [this, host, guard, done](const Auth::TokenStore::Result &result) {
+        if (!guard)
+            return;
+        if (!result.ok())
+        {
+            done(std::nullopt, result.status == Auth::TokenStore::Result::Status::NotFound
+                                   ? tr("No credentials for %1 in the %2. Add the workspace again.").arg(host, m_store->description())
+                                   : result.errorString);
+            return;
+        }
+        const std::optional<Auth::DatabricksCredentials> credentials = Auth::DatabricksCredentials::fromSecretBlob(host, result.data);
+        done(credentials, credentials ? QString() : tr("The saved credentials for %1 are unreadable. Add the workspace again.").arg(host));
+    });
+}
+
+void DatabricksWorkspaces::check(const Auth::DatabricksCredentials &credentials, const DestinationChoice &destination,
+                                 QObject *context, Done done)
+{
+    // Everything for one check hangs off `holder`, which goes when the answer is in.
+    auto *holder = new QObject(this);
+    const Done finish = guarded(context, [holder, done = std::move(done)](const QString &error) {
+        holder->deleteLater();
+        done(error);
+    });
+    auto *tokens = new Auth::DatabricksTokenProvider(m_nam, credentials, holder);
+    auto *client = new Dest::DatabricksClient(m_nam, tokens, QUrl(credentials.host), holder);
+    const QString host = credentials.host;
+    const auto probe = [client, destination, host, finish] {
+        const auto answer = [destination, host, finish](const Net::Error &error, const Dest::DatabricksResponse &) {
+            if (!error.isError())
+                return finish({});
+            // Databricks answers 403 both for a bad token and for a Volume the principal may not use.
+            if (error.errorClass == Net::ErrorClass::Auth || error.httpStatus == 401 || error.httpStatus == 403)
+                return finish(tr("%1 refused access with these credentials (%2). Check them under Accounts → Databricks workspaces.")
+                                  .arg(host, error.message.isEmpty() ? error.reason : error.message));
+            if (error.httpStatus == 404 && destination.kind == AppSettings::DestinationKind::Volume)
+                return finish(tr("The Volume %1 does not exist in %2.").arg(volumeRoot(destination.path), host));
+            finish(tr("%1 could not be checked: %2").arg(host, error.message.isEmpty() ? error.reason : error.message));
+        };
+        if (destination.kind == AppSettings::DestinationKind::Volume)
+        {
+            const QUrl url = client->url("/api/2.0/fs/directories"_ba + Dest::DatabricksClient::encodePath(volumeRoot(destination.path)));
+            client->call("HEAD"_ba, url, {}, {}, client, answer);
+        }
+        else
+        {
+            client->dbfs("GET"_ba, "get-status"_ba, "path=%2F"_ba, client, answer);
+        }
+    };
+    if (credentials.kind != Auth::DatabricksCredentials::Kind::OAuthM2M)
+        return probe();
+    connect(tokens, &Net::TokenProvider::refreshed, holder, probe, Qt::SingleShotConnection);
+    connect(tokens, &Net::TokenProvider::refreshFailed, holder, [finish](const QString &reason) { finish(reason); });
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "auth/accounts.h"
+#include "auth/databrickscredentials.h"
+#include "destinationchoice.h"
+
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace Auth
+{
+class TokenStore;
+}
+
+/**
+ * The Databricks workspaces the user keeps: the same list as `drive-ingest-cli databricks-login` and
+ * `accounts` (Auth::Accounts, kind Databricks), with the PAT or the service principal's secret in the
+ * TokenStore only. Also the destination check before a run: a token can be had and the workspace takes it.
+ * Every call is asynchronous; `done` runs once on `context`'s thread, never after `context` died.
+ */
+class DatabricksWorkspaces final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DatabricksWorkspaces)
+
+public:
+    /// Empty `error` means success.
+    using Done = std::function<void(const QString &error)>;
+    using Loaded = std::function<void(const std::optional<Auth::DatabricksCredentials> &credentials, const QString &error)>;
+
+    /// None owned; all must outlive this object.
+    DatabricksWorkspaces(QNetworkAccessManager *nam, Auth::TokenStore *store, Auth::Accounts *accounts,
+                         QObject *parent = nullptr);
+    ~DatabricksWorkspaces() override;
+
+    /// The kept workspaces, by host.
+    [[nodiscard]] QList<Auth::Account> list() const;
+    /// Keeps the credentials (replacing those of the same host). A service principal's pair is tried first
+    /// (a typo should fail here, not an hour into a run).
+    void add(const Auth::DatabricksCredentials &credentials, QObject *context, Done done);
+    /// Deletes the keychain entry and forgets the workspace.
+    void remove(const QString &host, QObject *context, Done done);
+    /// Reads the credentials of a kept workspace back from the store.
+    void load(const QString &host, QObject *context, Loaded done);
+    /// The run's destination check: fetches a token (service principal) and asks the workspace about the
+    /// destination's root (the Volume, or DBFS "/"); fails with a human reason when the workspace refuses the
+    /// credentials or the Volume does not exist.
+    void check(const Auth::DatabricksCredentials &credentials, const DestinationChoice &destination, QObject *context,
+               Done done);
+
+signals:
+    /// The list changed (added or removed here).
+    void changed();
+
+private:
+    QNetworkAccessManager *m_nam;
+    Auth::TokenStore *m_store;
+    Auth::Accounts *m_accounts;
+};
