@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -101,6 +102,14 @@ QString cpuDelta(const QMap<QString, double> &before, const QMap<QString, double
     return out.isEmpty() ? u"-"_s : out.chopped(2);
 }
 
+/// CPU seconds (user + system) of this whole process so far, threads that ended included.
+double selfCpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 void resetPeakRss()
 {
     QFile clear(u"/proc/self/clear_refs"_s);
@@ -159,29 +168,52 @@ private slots:
         Transfer::RunOptions options = EngineTest::fastOptions();
         options.conflict = Dest::ConflictPolicy::Overwrite;
         QString volumeCpu;
-        const auto measure = [&](Kind kind, const QString &root, double *seconds, qint64 *peak) {
+        double selfCpu = 0;
+        using Transport = Dest::VolumeDestination::StreamTransport;
+        const auto measure = [&](Kind kind, const QString &root, double *seconds, qint64 *peak,
+                                 Transport transport = Transport::Socket) {
             sandbox.reset();
             resetPeakRss();
             const QMap<QString, double> selfBefore = threadCpu(u"self"_s);
+            const double cpuBefore = selfCpuSeconds();
             const QMap<QString, double> sandboxBefore = sandboxPid.isEmpty() ? QMap<QString, double>() : threadCpu(sandboxPid);
             QElapsedTimer timer;
             timer.start();
-            const RunResult run = runInto(sandbox, kind, root, {EngineTest::ref(rootId)}, options, 1200000);
+            const RunResult run = runInto(sandbox, kind, root, {EngineTest::ref(rootId)}, options, 1200000, EngineTest::Token,
+                                          [transport](Dest::Destination *d) {
+                                              if (auto *volume = qobject_cast<Dest::VolumeDestination *>(d))
+                                                  volume->setStreamTransport(transport);
+                                          });
             *seconds = timer.nsecsElapsed() / 1e9;
             *peak = peakRssKiB();
+            selfCpu = selfCpuSeconds() - cpuBefore;
             if (kind == Kind::Volume)
                 volumeCpu = u"ours: "_s + cpuDelta(selfBefore, threadCpu(u"self"_s)) + u"; sandbox: "_s
                     + (sandboxPid.isEmpty() ? u"?"_s : cpuDelta(sandboxBefore, threadCpu(sandboxPid)));
             return run.finished && run.report.files.size() == 1 && run.report.files.first().state == Transfer::FileState::Done;
         };
+        const double gib = double(bytes) / (1024.0 * 1024 * 1024);
         double volumeS = 0;
         qint64 volumePeak = 0;
         QVERIFY(measure(Kind::Volume, u"/Volumes/main/default/landing/bench"_s, &volumeS, &volumePeak));
-        std::printf("\nDrive -> Volume %lld MiB: %.1f MB/s, ratio %.2f to min(curl down %.1f, curl up %.1f) MB/s\n"
+        const double volumeCpuPerGiB = selfCpu / gib;
+        std::printf("\nDrive -> Volume %lld MiB (own socket PUT): %.1f MB/s, ratio %.2f to min(curl down %.1f, curl up %.1f) MB/s,"
+                    " %.2f s CPU per GiB in this process, peak RSS %lld KiB\n"
                     "  CPU during the Volume run: %s\n  sandbox CPU during curl --upload-file: %s\n",
-                    mib, mbps / volumeS, (mbps / volumeS) / baseline, mbps / download, mbps / upload,
-                    qPrintable(volumeCpu), qPrintable(curlUploadCpu));
+                    mib, mbps / volumeS, (mbps / volumeS) / baseline, mbps / download, mbps / upload, volumeCpuPerGiB,
+                    volumePeak, qPrintable(volumeCpu), qPrintable(curlUploadCpu));
         std::fflush(stdout);
+        // The previous transport (QNAM reading a ring buffer) on the same sandbox, for comparison.
+        if (qEnvironmentVariableIntValue("DI_BENCH_SKIP_QNAM") == 0)
+        {
+            double qnamS = 0;
+            qint64 qnamPeak = 0;
+            QVERIFY(measure(Kind::Volume, u"/Volumes/main/default/landing/bench-qnam"_s, &qnamS, &qnamPeak, Transport::Qnam));
+            std::printf("Drive -> Volume %lld MiB (QNAM + pipe):      %.1f MB/s, ratio %.2f, %.2f s CPU per GiB in this process,"
+                        " peak RSS %lld KiB\n  CPU during that run: %s\n",
+                        mib, mbps / qnamS, (mbps / qnamS) / baseline, selfCpu / gib, qnamPeak, qPrintable(volumeCpu));
+            std::fflush(stdout);
+        }
         // DI_BENCH_VOLUME_ONLY=1: the Volume figures only (DBFS takes several times as long).
         if (qEnvironmentVariableIntValue("DI_BENCH_VOLUME_ONLY") != 0)
             return;
