@@ -16,7 +16,9 @@ struct BrowserModel::Node
 {
     Node *parent = nullptr;
     BrowserSource::Root root = BrowserSource::Root::MyDrive;
-    bool isRootTag = false; ///< one of the three top-level entries
+    bool isRootTag = false; ///< one of the top-level entries
+    bool isSearch = false; ///< the search results' top-level entry
+    BrowserSource::Search search;
     Drive::DriveFile file;
     std::vector<std::unique_ptr<Node>> children;
     bool fetched = false; ///< the first page arrived
@@ -168,7 +170,7 @@ QVariant BrowserModel::data(const QModelIndex &index, int role) const
     const Node *node = nodeOf(index);
     const Drive::DriveFile &f = node->file;
     const bool sharedDrive = !node->isRootTag && node->root == BrowserSource::Root::SharedDrives && node->parent
-        && node->parent->isRootTag;
+        && node->parent->isRootTag && !node->parent->isSearch;
     switch (role)
     {
     case Qt::DisplayRole:
@@ -198,6 +200,8 @@ QVariant BrowserModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() != NameColumn)
             return {};
+        if (node->isSearch)
+            return QApplication::style()->standardIcon(QStyle::SP_FileDialogContentsView);
         if (node->isRootTag)
             return Icons::get(node->root == BrowserSource::Root::SharedDrives ? u"shared-drive"_s : u"drive"_s);
         return iconFor(f, sharedDrive);
@@ -211,6 +215,8 @@ QVariant BrowserModel::data(const QModelIndex &index, int role) const
         return node->isContainer();
     case LoadingRole:
         return node->loading;
+    case IsSearchRole:
+        return node->isSearch;
     default:
         return {};
     }
@@ -261,7 +267,79 @@ void BrowserModel::fetchMore(const QModelIndex &parent)
     node->loading = true;
     const quint64 ticket = ++m_nextTicket;
     m_tickets.insert(ticket, node);
-    m_source->listPage(ticket, node->root, node->isRootTag ? QString() : node->file.id, node->nextPageToken);
+    if (node->isSearch)
+        m_source->searchPage(ticket, node->search, node->nextPageToken);
+    else
+        m_source->listPage(ticket, node->root, node->isRootTag ? QString() : node->file.id, node->nextPageToken);
+}
+
+void BrowserModel::removeSearch()
+{
+    auto &top = m_root->children;
+    for (size_t row = 0; row < top.size(); ++row)
+    {
+        if (!top[row]->isSearch)
+            continue;
+        // Pages still on their way for the old results (or folders opened in them) are dropped on arrival.
+        const Node *old = top[row].get();
+        for (auto it = m_tickets.begin(); it != m_tickets.end();)
+        {
+            const Node *n = it.value();
+            while (n && n != old)
+                n = n->parent;
+            it = n ? m_tickets.erase(it) : std::next(it);
+        }
+        beginRemoveRows({}, int(row), int(row));
+        top.erase(top.begin() + std::ptrdiff_t(row));
+        endRemoveRows();
+        return;
+    }
+}
+
+void BrowserModel::setSearch(const BrowserSource::Search &search)
+{
+    removeSearch();
+    if (search.text.isEmpty())
+        return;
+    auto node = std::make_unique<Node>();
+    node->parent = m_root.get();
+    node->root = search.scope;
+    node->isRootTag = true;
+    node->isSearch = true;
+    node->search = search;
+    node->file.name = tr("Search: %1").arg(search.text);
+    node->file.mimeType = QString::fromLatin1(Drive::FolderMime);
+    const int row = int(m_root->children.size());
+    beginInsertRows({}, row, row);
+    m_root->children.push_back(std::move(node));
+    endInsertRows();
+}
+
+QModelIndex BrowserModel::searchIndex() const
+{
+    for (size_t row = 0; row < m_root->children.size(); ++row)
+        if (m_root->children[row]->isSearch)
+            return index(int(row), 0);
+    return {};
+}
+
+BrowserSource::Search BrowserModel::scopeOf(const QModelIndex &index) const
+{
+    BrowserSource::Search scope;
+    const Node *node = nodeOf(index);
+    if (node == m_root.get())
+        return scope;
+    if (node->isSearch)
+        return node->search;
+    scope.scope = node->root;
+    if (node->root != BrowserSource::Root::SharedDrives)
+        return scope;
+    // The shared drive is the ancestor just under the "Shared drives" entry.
+    while (node->parent && node->parent != m_root.get() && !node->parent->isRootTag)
+        node = node->parent;
+    if (!node->isRootTag && node->parent && !node->parent->isSearch)
+        scope.driveId = node->file.id;
+    return scope;
 }
 
 void BrowserModel::onPageReady(quint64 ticket, const QList<Drive::DriveFile> &files, const QString &nextPageToken)

@@ -37,6 +37,7 @@ public:
         MimeTypeRole,
         IsFolderRole,
         LoadingRole,
+        IsSearchRole, ///< the search results' top-level entry
     };
 
     explicit BrowserModel(QObject *parent = nullptr);
@@ -45,6 +46,13 @@ public:
     /// Not owned. Setting a source resets the tree to its three roots.
     void setSource(BrowserSource *source);
     void setExportFormats(const QMap<QString, QString> &formats);
+    /// Shows Drive's answer to a name search as a fourth top-level entry, loaded page by page like a folder;
+    /// empty text removes it. A new search replaces the previous one.
+    void setSearch(const BrowserSource::Search &search);
+    /// The search results' entry (invalid when there is no search).
+    [[nodiscard]] QModelIndex searchIndex() const;
+    /// Which corpus an item belongs to, and its shared drive's id (for a search scoped to where the user is).
+    [[nodiscard]] BrowserSource::Search scopeOf(const QModelIndex &index) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -75,6 +83,7 @@ private:
     void onPageReady(quint64 ticket, const QList<Drive::DriveFile> &files, const QString &nextPageToken);
     void onPageFailed(quint64 ticket, const QString &message);
     void resetRoots();
+    void removeSearch();
 
     std::unique_ptr<Node> m_root;
     QPointer<BrowserSource> m_source;

@@ -21,11 +21,23 @@ public:
         SharedDrives,
     };
 
+    /// A name search in one corpus: My Drive (what the user can see outside shared drives), Shared with me,
+    /// one shared drive (`driveId`) or all shared drives.
+    struct Search
+    {
+        QString text;
+        Root scope = Root::MyDrive;
+        QString driveId;
+    };
+
     using QObject::QObject;
 
     /// One page of a folder's children; `folderId` empty means the root's own listing (the shared drives
     /// themselves for SharedDrives). Answers with pageReady() or pageFailed().
     virtual void listPage(quint64 ticket, Root root, const QString &folderId, const QString &pageToken) = 0;
+    /// One page of the items whose name contains `search.text`. Answers like listPage(); a source that cannot
+    /// search answers pageFailed().
+    virtual void searchPage(quint64 ticket, const Search &search, const QString &pageToken);
 
 signals:
     void pageReady(quint64 ticket, const QList<Drive::DriveFile> &files, const QString &nextPageToken);

@@ -28,20 +28,56 @@ DriveBrowserSource::~DriveBrowserSource()
             listing->job->abort();
 }
 
+void DriveBrowserSource::continueListing(quint64 ticket, const QString &pageToken)
+{
+    const auto listing = m_listings.value(pageToken);
+    if (!listing)
+    {
+        emit pageFailed(ticket, tr("The listing expired; collapse and expand the folder again."));
+        return;
+    }
+    listing->waitingTicket = ticket;
+    deliver(pageToken);
+}
+
+void DriveBrowserSource::searchPage(quint64 ticket, const Search &search, const QString &pageToken)
+{
+    if (!pageToken.isEmpty())
+        return continueListing(ticket, pageToken);
+    QString q = u"name contains "_s + Drive::DriveClient::quoteQueryString(search.text) + u" and trashed = false"_s;
+    QList<QPair<QString, QString>> query {{u"pageSize"_s, QString::number(BrowsePageSize)},
+                                          {u"fields"_s, Drive::DriveClient::listFields()},
+                                          {u"supportsAllDrives"_s, u"true"_s}};
+    switch (search.scope)
+    {
+    case Root::MyDrive:
+        break; // corpora=user: My Drive and what is shared with the user, as Drive's own search box
+    case Root::SharedWithMe:
+        q += u" and sharedWithMe = true"_s;
+        break;
+    case Root::SharedDrives:
+        query.append({u"includeItemsFromAllDrives"_s, u"true"_s});
+        if (search.driveId.isEmpty())
+        {
+            query.append({u"corpora"_s, u"allDrives"_s});
+        }
+        else
+        {
+            query.append({u"corpora"_s, u"drive"_s});
+            query.append({u"driveId"_s, search.driveId});
+        }
+        break;
+    }
+    query.prepend({u"q"_s, q});
+    auto *job = new Drive::ListJob(m_client, m_client->apiUrl(u"files"_s, query), {}, Drive::ListJob::Kind::Files, this);
+    job->start();
+    track(ticket, job, false);
+}
+
 void DriveBrowserSource::listPage(quint64 ticket, Root root, const QString &folderId, const QString &pageToken)
 {
     if (!pageToken.isEmpty())
-    {
-        const auto listing = m_listings.value(pageToken);
-        if (!listing)
-        {
-            emit pageFailed(ticket, tr("The listing expired; collapse and expand the folder again."));
-            return;
-        }
-        listing->waitingTicket = ticket;
-        deliver(pageToken);
-        return;
-    }
+        return continueListing(ticket, pageToken);
     Drive::ListJob *job = nullptr;
     if (folderId.isEmpty())
     {
@@ -66,12 +102,16 @@ void DriveBrowserSource::listPage(quint64 ticket, Root root, const QString &fold
     {
         job = m_client->listChildren(folderId, BrowsePageSize);
     }
+    track(ticket, job, root == Root::SharedDrives && folderId.isEmpty());
+}
+
+void DriveBrowserSource::track(quint64 ticket, Drive::ListJob *job, bool drives)
+{
     const QString id = u"L"_s + QString::number(++m_nextListing);
     auto listing = std::make_shared<Listing>();
     listing->job = job;
     listing->waitingTicket = ticket;
     m_listings.insert(id, listing);
-    const bool drives = root == Root::SharedDrives && folderId.isEmpty();
     connect(job, &Drive::ListJob::page, this, [this, id, listing, drives](const QList<Drive::DriveFile> &items) {
         if (drives)
             for (const Drive::DriveFile &f : items)

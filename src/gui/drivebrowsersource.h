@@ -32,6 +32,8 @@ public:
     ~DriveBrowserSource() override;
 
     void listPage(quint64 ticket, Root root, const QString &folderId, const QString &pageToken) override;
+    /// files.list with q "name contains '…' and trashed = false" in the search's corpus.
+    void searchPage(quint64 ticket, const Search &search, const QString &pageToken) override;
 
 private:
     struct Listing
@@ -43,6 +45,9 @@ private:
         quint64 waitingTicket = 0;
     };
     void deliver(const QString &id);
+    /// The next page of a listing already under way (`pageToken` is its id).
+    void continueListing(quint64 ticket, const QString &pageToken);
+    void track(quint64 ticket, Drive::ListJob *job, bool drives);
 
     Drive::DriveClient *m_client = nullptr;
     QHash<QString, std::shared_ptr<Listing>> m_listings;

@@ -45,6 +45,7 @@
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -52,6 +53,27 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+
+namespace
+{
+/// The local name filter: instant, over what is loaded. The top-level entries always stay, and so do the
+/// search results (Drive matched them; its "contains" is by word prefix, which a substring filter may not).
+class BrowserFilter final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (!parent.isValid() || parent.data(BrowserModel::IsSearchRole).toBool())
+            return true;
+        return QSortFilterProxyModel::filterAcceptsRow(row, parent);
+    }
+};
+
+constexpr int SearchDelayMs = 400; // after the last key stroke: one Drive query per pause, not per letter
+} // namespace
 
 MainWindow::MainWindow(const Services &services, QWidget *parent)
     : QMainWindow(parent)
@@ -214,10 +236,18 @@ QWidget *MainWindow::buildWorkspace()
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     m_search = new QLineEdit(left);
-    m_search->setPlaceholderText(tr("Search loaded items…"));
+    m_search->setObjectName(u"driveSearch"_s);
+    m_search->setPlaceholderText(tr("Search in Drive…"));
+    m_search->setToolTip(tr("Filters the loaded items at once, and asks Drive for every name that contains the text."));
     m_search->setClearButtonEnabled(true);
     leftLayout->addWidget(m_search);
-    m_browserFilter = new QSortFilterProxyModel(this);
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(SearchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::searchDrive);
+    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::searchDrive);
+    m_browserFilter = new BrowserFilter(this);
     m_browserFilter->setSourceModel(m_browser);
     m_browserFilter->setRecursiveFilteringEnabled(true);
     m_browserFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -469,6 +499,28 @@ void MainWindow::showDatabricksWorkspaces()
         m_destination->showProblem({});
     });
     dialog->open();
+}
+
+void MainWindow::searchDrive()
+{
+    m_searchTimer->stop();
+    const QString text = m_search->text().trimmed();
+    if (text.size() < 2 || !m_session.isValid())
+    {
+        if (m_browser->searchIndex().isValid())
+            m_browser->setSearch({});
+        return;
+    }
+    // The corpus where the user is: the root (or shared drive) of the selected item, My Drive by default.
+    const QModelIndex current = m_browserFilter->mapToSource(m_browserView->currentIndex());
+    BrowserSource::Search search = m_browser->scopeOf(current);
+    search.text = text;
+    m_browser->setSearch(search);
+    const QModelIndex results = m_browserFilter->mapFromSource(m_browser->searchIndex());
+    m_browserView->expand(results);
+    m_browserView->scrollTo(results, QAbstractItemView::PositionAtTop);
+    if (m_browser->canFetchMore(m_browser->searchIndex()))
+        m_browser->fetchMore(m_browser->searchIndex());
 }
 
 void MainWindow::addSources(const QList<SourceItem> &items)

@@ -92,6 +92,7 @@ public:
     [[nodiscard]] FirstRunPage *firstRunPage() const { return m_firstRun; }
     [[nodiscard]] QTableView *queueView() const { return m_queueView; }
     [[nodiscard]] QTreeView *browserView() const { return m_browserView; }
+    [[nodiscard]] QLineEdit *searchField() const { return m_search; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] SandboxLauncher *sandboxLauncher() const { return m_sandbox; }
     [[nodiscard]] bool isRunning() const { return m_running; }
@@ -112,6 +113,9 @@ public slots:
     void signOut();
     /// Accounts → Databricks workspaces: list, add, remove, choose the one runs write to.
     void showDatabricksWorkspaces();
+    /// Asks Drive for the search box's text in the selected item's corpus (also runs a moment after typing
+    /// stops); the answer appears as "Search: …" in the browser. Fewer than 2 characters clear it.
+    void searchDrive();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -151,6 +155,7 @@ private:
     FirstRunPage *m_firstRun = nullptr;
     QTreeView *m_browserView = nullptr;
     QLineEdit *m_search = nullptr;
+    QTimer *m_searchTimer = nullptr;
     QTableView *m_queueView = nullptr;
     QTabWidget *m_tabs = nullptr;
     Dashboard *m_dashboard = nullptr;

@@ -47,6 +47,7 @@ private slots:
     void cleanup();
     void databricksWorkspaces();
     void googleAccountsSideBySide();
+    void driveSearch();
 
 private:
     struct Fixture
@@ -344,6 +345,55 @@ void TestGuiAccounts::googleAccountsSideBySide()
     QVERIFY(window->session().accountName.startsWith(u"service:"_s));
     QVERIFY(window->accountNames().contains(window->session().accountName));
     QVERIFY(waitForChild(window->browserModel()->index(0, 0), u"Drive Ingest Demo"_s).isValid());
+}
+
+void TestGuiAccounts::driveSearch()
+{
+    makeWindow();
+    signInToSandbox();
+    MainWindow *window = m_f->window.get();
+    BrowserModel *browser = window->browserModel();
+    QAbstractItemModelTester tester(browser, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester filterTester(window->browserView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    // Typing asks Drive once typing pauses; the results come back as "Search: …", beyond what was loaded.
+    QTest::keyClicks(window->searchField(), u"MiB"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(browser->searchIndex().isValid(), 5000);
+    const QModelIndex results = browser->searchIndex();
+    QTRY_VERIFY_WITH_TIMEOUT(browser->findChild(results, u"10MiB.bin"_s).isValid(), 15000);
+    QVERIFY(browser->findChild(results, u"1MiB.bin"_s).isValid());
+    QVERIFY(!browser->findChild(results, u"1KiB.bin"_s).isValid());
+    // The top-level entries and the results stay visible under the local filter.
+    QAbstractItemModel *shown = window->browserView()->model();
+    QVERIFY(shown->rowCount() >= 4);
+    const QModelIndex shownResults = shown->index(shown->rowCount() - 1, 0);
+    QVERIFY(shownResults.data(BrowserModel::IsSearchRole).toBool());
+    QCOMPARE(shown->rowCount(shownResults), browser->rowCount(results));
+    // A result goes to the queue like any browsed item.
+    const QList<SourceItem> items = browser->sourceItems({browser->findChild(results, u"10MiB.bin"_s)});
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first().ref.kind, Drive::DriveRef::Kind::File);
+    window->addSources(items);
+    QCOMPARE(window->queueModel()->pendingCount(), 1);
+
+    // Scoped to where the user is: My Drive does not see the shared drive's files, "Shared drives" does.
+    window->searchField()->setText(u"team"_s);
+    window->searchDrive();
+    QTRY_VERIFY_WITH_TIMEOUT(browser->rowCount(browser->searchIndex()) == 0 && !browser->canFetchMore(browser->searchIndex())
+                                 && !browser->searchIndex().data(BrowserModel::LoadingRole).toBool(),
+                             15000);
+    const QModelIndex sharedDrives = shown->index(2, 0);
+    QCOMPARE(sharedDrives.data().toString(), u"Shared drives"_s);
+    window->browserView()->setCurrentIndex(sharedDrives);
+    window->searchDrive();
+    QTRY_VERIFY_WITH_TIMEOUT(browser->findChild(browser->searchIndex(), u"team-data.bin"_s).isValid(), 15000);
+    QVERIFY(browser->findChild(browser->searchIndex(), u"team-report.csv"_s).isValid());
+
+    // Clearing the box removes the results.
+    window->searchField()->clear();
+    window->searchDrive();
+    QVERIFY(!browser->searchIndex().isValid());
+    QCOMPARE(browser->rowCount(), 3);
 }
 
 QTEST_MAIN(TestGuiAccounts)
