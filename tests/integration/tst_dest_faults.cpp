@@ -2,10 +2,14 @@
 // Issue 5, acceptance 3: Databricks faults during real engine runs against the sandbox — a PUT reset
 // mid-body, 503 bursts, 429 with Retry-After, an expired DBFS handle, a 403 on one volume while another
 // works, a refused token — each ends with the right files done, the failed ones named with reasons, and
-// no orphan at any final path.
+// no orphan at any final path. The streaming PUT (our own socket, Net::HttpPut) is also driven directly: its
+// 503/429 answers are classified as the QNAM path's were, and an abort before finish() leaves nothing.
 #include "tst_dest_support.h"
 
+#include <QNetworkAccessManager>
+
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 using namespace DestTest;
 
 class TestDestFaults final : public QObject
@@ -30,6 +34,14 @@ private:
         if (!files.isEmpty())
             body.insert(u"files"_s, files);
         return m_sandbox->setFaults(body);
+    }
+
+    static Dest::Target target(const QString &relativePath, qint64 size)
+    {
+        Dest::Target t;
+        t.relativePath = relativePath;
+        t.expectedSize = size;
+        return t;
     }
 
     static void verifyAllDone(const RunResult &run, int count)
@@ -145,6 +157,76 @@ private slots:
             QVERIFY2(!it.key().startsWith(u"/Volumes/main/default/archive"_s), qPrintable(it.key()));
         const QString problem = checkLanded(*m_sandbox, run.report, root + u'/');
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void socketPutAnswers_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("503") << 503;
+        QTest::newRow("429") << 429;
+    }
+
+    void socketPutAnswers()
+    {
+        // The streaming PUT itself meets the error (the directory exists already, so nothing else takes it):
+        // Throttled with the server's Retry-After, nothing at the path; the next attempt lands with the right md5.
+        QFETCH(int, status);
+        QNetworkAccessManager nam;
+        Net::StaticTokenProvider tokens(EngineTest::Token, u"databricks"_s);
+        const QString root = u"/Volumes/main/default/landing/socket"_s + QString::number(status);
+        Dest::VolumeDestination volume(&nam, &tokens, m_sandbox->baseUrl(), root);
+        bool made = false;
+        Net::Error dirError;
+        volume.client()->ensureDirectory(root, &volume, [&](const Net::Error &e) {
+            made = true;
+            dirError = e;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return made; }, 10000));
+        QVERIFY2(!dirError.isError(), qPrintable(dirError.toString()));
+        QVERIFY(faults({{u"error_times"_s, 1}, {u"error_status"_s, status}, {u"retry_after_s"_s, 3}}));
+        const qint64 size = 5 * 1024 * 1024 + 3;
+        const QString path = root + u"/a.bin"_s;
+        std::unique_ptr<Dest::Sink> first(volume.openSink(target(u"a.bin"_s, size), Dest::ConflictPolicy::Overwrite));
+        const SinkOutcome refused = feedSink(first.get(), size);
+        QVERIFY(refused.failed);
+        QCOMPARE(refused.error.httpStatus, status);
+        QVERIFY2(refused.error.errorClass == Net::ErrorClass::Throttled, qPrintable(refused.error.toString()));
+        QCOMPARE(refused.error.retryAfter, 3000ms);
+        QVERIFY(!uploads(*m_sandbox).contains(path));
+
+        std::unique_ptr<Dest::Sink> second(volume.openSink(target(u"a.bin"_s, size), Dest::ConflictPolicy::Overwrite));
+        const SinkOutcome landed = feedSink(second.get(), size);
+        QVERIFY2(landed.committed, qPrintable(landed.error.toString()));
+        QCOMPARE(landed.location, u"volume:"_s + path);
+        QCOMPARE(uploads(*m_sandbox).value(path).toObject().value(u"md5"_s).toString().toLatin1(), landed.md5);
+    }
+
+    void abortBeforeFinishLeavesNothing()
+    {
+        // Every byte but the held-back last one reached the server; abort() drops the connection, and the
+        // server keeps nothing at the final path.
+        QNetworkAccessManager nam;
+        Net::StaticTokenProvider tokens(EngineTest::Token, u"databricks"_s);
+        const QString root = u"/Volumes/main/default/landing/aborted"_s;
+        Dest::VolumeDestination volume(&nam, &tokens, m_sandbox->baseUrl(), root);
+        const qint64 size = 8 * 1024 * 1024 + 1;
+        const qint64 before = m_sandbox->stats().value(u"bytes_in"_s).toInteger();
+        std::unique_ptr<Dest::Sink> sink(volume.openSink(target(u"big.bin"_s, size), Dest::ConflictPolicy::Overwrite));
+        bool reached = false;
+        const SinkOutcome out = feedSink(sink.get(), size, 30000, [&] {
+            reached = QTest::qWaitFor([&] { return m_sandbox->stats().value(u"bytes_in"_s).toInteger() - before >= size - 1; }, 10000);
+            return false; // no finish()
+        });
+        QCOMPARE(out.written, size);
+        QVERIFY(reached);
+        QVERIFY(!out.committed && !out.failed);
+        QTest::qWait(300);
+        QCOMPARE(m_sandbox->stats().value(u"bytes_in"_s).toInteger() - before, size - 1); // the last byte stayed here
+        sink->abort();
+        QTest::qWait(500);
+        QVERIFY(!uploads(*m_sandbox).contains(root + u"/big.bin"_s));
+        const QJsonObject puts = m_sandbox->stats().value(u"by_route"_s).toObject().value(u"dbx.files.put"_s).toObject();
+        QVERIFY2(!puts.contains(u"204"_s), QJsonDocument(puts).toJson().constData());
     }
 
     void refusedTokenStopsTheWorkspace()

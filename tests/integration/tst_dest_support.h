@@ -3,6 +3,7 @@
 // Shared by the tst_dest_* integration tests: the real engine (EngineHost) into a Databricks destination
 // of a SandboxProcess, and the sandbox's view of what landed ("uploads" in /_sandbox/stats).
 
+#include "destinations/databricksclient.h"
 #include "destinations/dbfsdestination.h"
 #include "destinations/volumedestination.h"
 #include "tst_engine_support.h"
@@ -24,10 +25,12 @@ enum class Kind
 
 /// Runs one ingest of `sources` into `root` (a /Volumes/… or DBFS path) and waits for the report.
 /// result.authRequired holds "account: reason" lines here.
+/// `databricksHost` (default: the sandbox itself) lets Drive and Databricks be two different sandboxes.
 inline RunResult runInto(SandboxProcess &sandbox, Kind kind, const QString &root, const QList<Drive::DriveRef> &sources,
                          const Transfer::RunOptions &options, int timeoutMs = 50000,
                          const QByteArray &databricksToken = EngineTest::Token,
-                         const std::function<void(Dest::Destination *)> &configure = {})
+                         const std::function<void(Dest::Destination *)> &configure = {},
+                         const QUrl &databricksHost = {})
 {
     RunResult result;
     Transfer::EngineHost host;
@@ -37,7 +40,7 @@ inline RunResult runInto(SandboxProcess &sandbox, Kind kind, const QString &root
     setup.googleToken = [](QNetworkAccessManager *, QObject *parent) -> Net::TokenProvider * {
         return new Net::StaticTokenProvider(EngineTest::Token, u"sandbox"_s, parent);
     };
-    const QUrl dbxHost = sandbox.baseUrl();
+    const QUrl dbxHost = databricksHost.isEmpty() ? sandbox.baseUrl() : databricksHost;
     setup.destination = [kind, root, dbxHost, databricksToken, configure](QNetworkAccessManager *nam,
                                                                           QObject *parent) -> Dest::Destination * {
         auto *tokens = new Net::StaticTokenProvider(databricksToken, u"databricks"_s, parent);
@@ -137,6 +140,65 @@ inline QString checkLanded(SandboxProcess &sandbox, const Transfer::Report &repo
     if (doneCount)
         *doneCount = done;
     return {};
+}
+
+/// What became of one sink fed directly (no engine) by feedSink().
+struct SinkOutcome
+{
+    bool committed = false;
+    bool failed = false;
+    Net::Error error;
+    QString location;
+    qint64 written = 0;
+    QByteArray md5; ///< lowercase hex of the bytes written
+};
+
+/// Writes `size` bytes of a fixed pattern into `sink` as fast as it takes them (readyForMore resumes), then
+/// `beforeFinish()` (when given; false = do not finish) and finish(); waits for committed/failed or `timeoutMs`.
+inline SinkOutcome feedSink(Dest::Sink *sink, qint64 size, int timeoutMs = 30000,
+                            const std::function<bool()> &beforeFinish = {})
+{
+    SinkOutcome out;
+    QByteArray chunk(256 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < chunk.size(); ++i)
+        chunk[i] = char((i * 131 + 7) & 0xff);
+    QCryptographicHash md5(QCryptographicHash::Md5);
+    bool writing = false;
+    const auto pump = [&] {
+        if (writing || out.failed)
+            return;
+        writing = true;
+        while (out.written < size)
+        {
+            const qint64 at = out.written % chunk.size();
+            const qint64 n = std::min<qint64>(chunk.size() - at, size - out.written);
+            const qint64 taken = sink->write(out.written, chunk.constData() + at, n);
+            if (taken <= 0)
+                break;
+            md5.addData(QByteArrayView(chunk.constData() + at, taken));
+            out.written += taken;
+        }
+        writing = false;
+    };
+    QObject context; // the connections end with this function
+    QObject::connect(sink, &Dest::Sink::readyForMore, &context, pump);
+    QObject::connect(sink, &Dest::Sink::committed, &context, [&out](const QString &where) {
+        out.committed = true;
+        out.location = where;
+    });
+    QObject::connect(sink, &Dest::Sink::failed, &context, [&out](const Net::Error &e) {
+        out.failed = true;
+        out.error = e;
+    });
+    pump();
+    const bool allWritten = QTest::qWaitFor([&] { return out.written >= size || out.failed; }, timeoutMs);
+    out.md5 = md5.result().toHex();
+    if (!allWritten || out.failed || (beforeFinish && !beforeFinish()))
+        return out;
+    sink->finish();
+    const bool settled = QTest::qWaitFor([&] { return out.committed || out.failed; }, timeoutMs);
+    Q_UNUSED(settled) // the caller checks committed/failed
+    return out;
 }
 
 inline QString describeFailures(const Transfer::Report &report)
