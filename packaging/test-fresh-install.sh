@@ -19,6 +19,7 @@
 #   --no-sandbox      skip the "Try it with the sandbox" screenshot
 #   --with-recommends install the .deb with its Recommends (default: Depends only, the stricter check)
 #   --keep            leave the test root in place after the run (it is replaced by the next run anyway)
+#   --deb FILE        test this already built .deb instead of building one (e.g. a CI artifact)
 #
 # Idempotent: the pristine root is bootstrapped once and cached in the work dir (marker file); each run
 # copies it to a new test root, so every run installs into an untouched system. Mounts and the processes
@@ -35,6 +36,7 @@ src_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out_dir=$PWD/fresh-install-out
 work_dir=/var/tmp/drive-ingest-fresh
 build_dir=""
+prebuilt_deb=""
 rebootstrap=0
 sandbox_check=1
 with_recommends=0
@@ -47,7 +49,8 @@ while [ $# -gt 0 ]; do
         --no-sandbox) sandbox_check=0; shift ;;
         --with-recommends) with_recommends=1; shift ;;
         --keep) keep=1; shift ;;
-        -h|--help) sed -n '3,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --deb) prebuilt_deb=$(realpath "$2"); shift 2 ;;
+        -h|--help) sed -n '3,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) die "unknown option $1 (see --help)" ;;
         *) build_dir=$1; shift ;;
     esac
@@ -102,6 +105,8 @@ remove_root() {
 }
 cleanup() {
     local rc=$?
+    # A signal can arrive while a step's output goes to its log file: speak on the script's own streams.
+    exec 1>&3 2>&4
     unmount_root
     [ "$keep" -eq 1 ] || remove_root
     [ -n "${tmp_build:-}" ] && rm -rf "$tmp_build"
@@ -112,31 +117,37 @@ cleanup() {
     fi
     exit $rc
 }
+exec 3>&1 4>&2
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 case "$work_dir$out_dir" in *" "*) die "the work and out dirs must not contain spaces" ;; esac
 
 # --------------------------------------------------------------------------------------------- the .deb
-if [ -z "$build_dir" ]; then
-    tmp_build=$(mktemp -d /var/tmp/drive-ingest-build.XXXXXX)
-    build_dir=$tmp_build
+if [ -n "$prebuilt_deb" ]; then
+    [ -f "$prebuilt_deb" ] || die "no such .deb: $prebuilt_deb"
+    deb=$prebuilt_deb
+else
+    if [ -z "$build_dir" ]; then
+        tmp_build=$(mktemp -d /var/tmp/drive-ingest-build.XXXXXX)
+        build_dir=$tmp_build
+    fi
+    step "building the .deb in $build_dir"
+    generator=()
+    [ -f "$build_dir/CMakeCache.txt" ] || { command -v ninja >/dev/null && generator=(-G Ninja); }
+    # The installed targets are built explicitly (not 'all' with every test), so install must not rebuild 'all'.
+    cmake -S "$src_dir" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
+        -DDI_BUILD_GUI=ON -DDI_BUILD_TESTS=ON -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON >"$out_dir/configure.log" 2>&1 \
+        || { tail -20 "$out_dir/configure.log"; die "cmake configure failed (log: $out_dir/configure.log)"; }
+    cmake --build "$build_dir" -j2 --target drive-ingest drive-ingest-cli drive-ingest-sandbox >"$out_dir/build.log" 2>&1 \
+        || { tail -30 "$out_dir/build.log"; die "build failed (log: $out_dir/build.log)"; }
+    pkg_dir=$build_dir/fresh-install-package
+    rm -rf "$pkg_dir"
+    (cd "$build_dir" && cpack -G DEB -B "$pkg_dir") >"$out_dir/cpack.log" 2>&1 \
+        || { tail -20 "$out_dir/cpack.log"; die "cpack -G DEB failed (log: $out_dir/cpack.log)"; }
+    debs=("$pkg_dir"/drive-ingest_*.deb)
+    [ -f "${debs[0]}" ] || die "cpack wrote no drive-ingest_*.deb into $pkg_dir"
+    deb=${debs[0]}
 fi
-step "building the .deb in $build_dir"
-generator=()
-[ -f "$build_dir/CMakeCache.txt" ] || { command -v ninja >/dev/null && generator=(-G Ninja); }
-# The installed targets are built explicitly (not 'all' with every test), so install must not rebuild 'all'.
-cmake -S "$src_dir" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
-    -DDI_BUILD_GUI=ON -DDI_BUILD_TESTS=ON -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON >"$out_dir/configure.log" 2>&1 \
-    || { tail -20 "$out_dir/configure.log"; die "cmake configure failed (log: $out_dir/configure.log)"; }
-cmake --build "$build_dir" -j2 --target drive-ingest drive-ingest-cli drive-ingest-sandbox >"$out_dir/build.log" 2>&1 \
-    || { tail -30 "$out_dir/build.log"; die "build failed (log: $out_dir/build.log)"; }
-pkg_dir=$build_dir/fresh-install-package
-rm -rf "$pkg_dir"
-(cd "$build_dir" && cpack -G DEB -B "$pkg_dir") >"$out_dir/cpack.log" 2>&1 \
-    || { tail -20 "$out_dir/cpack.log"; die "cpack -G DEB failed (log: $out_dir/cpack.log)"; }
-debs=("$pkg_dir"/drive-ingest_*.deb)
-[ -f "${debs[0]}" ] || die "cpack wrote no drive-ingest_*.deb into $pkg_dir"
-deb=${debs[0]}
 fact "package: $(basename "$deb"), $(stat -c %s "$deb") bytes, Installed-Size $(dpkg-deb -f "$deb" Installed-Size) KiB"
 fact "Depends: $(dpkg-deb -f "$deb" Depends)"
 fact "Recommends: $(dpkg-deb -f "$deb" Recommends)"
@@ -256,7 +267,8 @@ fact "dpkg -L: app, CLI, sandbox, desktop entry, metainfo and icon present"
 # Before any test tool is installed (they bring X and GL libraries of their own), so a library missing
 # from Depends cannot hide behind them.
 missing=$(in_root sh -c 'for f in /usr/bin/drive-ingest /usr/bin/drive-ingest-cli /usr/bin/drive-ingest-sandbox \
-        /usr/lib/*/qt6/plugins/platforms/libqxcb.so; do ldd "$f" | sed -n "s|^|$f: |; /not found/p"; done')
+        /usr/lib/*/qt6/plugins/platforms/libqxcb.so; do
+        [ -e "$f" ] || { echo "$f: not installed"; continue; }; ldd "$f" | sed -n "s|^|$f: |; /not found/p"; done')
 [ -z "$missing" ] || die "unresolved libraries with Depends only:
 $missing"
 version=$(in_root drive-ingest-cli --version 2>&1) || die "drive-ingest-cli --version failed: $version"
