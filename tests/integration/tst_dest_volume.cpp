@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 5, acceptance 1 and 2 for Unity Catalog Volumes: the demo tree (without the 1 GiB file) lands in a
 // Volume through the real engine and the Files API of the sandbox, every file with Drive's md5 and nothing
-// at a final path that is not complete; keep-both lands a second copy beside the first; a 256 MiB file
-// streams through with no local file data written and a bounded peak RSS.
+// at a final path that is not complete; keep-both lands a second copy beside the first; a 2 GiB file
+// streams through with no local file data written and a bounded peak RSS; over https the streaming PUT
+// (our own QSslSocket) refuses a certificate from a CA we do not trust and lands files once the CA is given.
 #include "tst_dest_support.h"
+
+#include "net/errorclassifier.h"
+#include "net/httpput.h"
+#include "net/network.h"
 
 #include <QFile>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -59,6 +65,57 @@ private slots:
             QStringList {u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s});
         if (!m_sandbox->start())
             QSKIP(qPrintable(u"sandbox not available: "_s + m_sandbox->errorString()));
+    }
+
+    void largeFileStreamsWithoutLocalCopy()
+    {
+        // Its own sandbox with one 2 GiB file (issue 5, acceptance 2). First, so the peak RSS measures this run
+        // and not what earlier tests left on the heap.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString manifest = dir.filePath(u"big.json"_s);
+        {
+            QFile f(manifest);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(R"({"demo_root": "Big", "my_drive": [{"name": "Big", "children": [{"name": "big.bin", "size": 2147483648}]}]})");
+        }
+        SandboxProcess sandbox({u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s,
+                                u"--manifest"_s, manifest});
+        QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+        const QString rootId = sandbox.readyInfo().value(u"demo_root_id"_s).toString();
+
+        // Temp files would land here: it must stay empty.
+        QTemporaryDir tmp;
+        const QByteArray oldTmp = qgetenv("TMPDIR");
+        qputenv("TMPDIR", QFile::encodeName(tmp.path()));
+        // Reset the peak RSS so only this run counts ("5" to clear_refs, Linux ≥ 4.0).
+        {
+            QFile clear(u"/proc/self/clear_refs"_s);
+            if (clear.open(QIODevice::WriteOnly))
+                clear.write("5");
+        }
+        const qint64 peakBefore = peakRssKiB();
+        const qint64 writtenBefore = procIo("write_bytes");
+        const RunResult run = runInto(sandbox, Kind::Volume, u"/Volumes/main/default/archive"_s,
+                                      {EngineTest::ref(rootId)}, EngineTest::fastOptions(), 110000);
+        const qint64 writtenAfter = procIo("write_bytes");
+        const qint64 peak = peakRssKiB();
+        if (oldTmp.isNull())
+            qunsetenv("TMPDIR");
+        else
+            qputenv("TMPDIR", oldTmp);
+
+        QVERIFY(run.finished);
+        QCOMPARE(run.report.files.size(), 1);
+        QVERIFY2(run.report.files.first().state == Transfer::FileState::Done, qPrintable(describeFailures(run.report)));
+        const QString problem = checkLanded(sandbox, run.report, u"/Volumes/main/default/archive/"_s);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        qInfo("2 GiB Drive -> Volume: write_bytes delta %lld, peak RSS %lld KiB (%lld KiB before the run)",
+              writtenAfter - writtenBefore, peak, peakBefore);
+        QVERIFY(writtenBefore >= 0);
+        QVERIFY2(writtenAfter - writtenBefore < 1024 * 1024, "file data was written to local storage");
+        QVERIFY(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+        QVERIFY2(peak > 0 && peak <= 80 * 1024, qPrintable(QString::number(peak) + u" KiB"_s));
     }
 
     void demoTreeLands()
@@ -222,54 +279,75 @@ private slots:
         }
     }
 
-    void largeFileStreamsWithoutLocalCopy()
+    void tlsSandbox()
     {
-        // Its own sandbox with one 256 MiB file (the 2 GiB figure is the benchmark's).
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString manifest = dir.filePath(u"big.json"_s);
+        // Databricks over https. First only a different CA is trusted (another sandbox's): the own-socket PUT
+        // fails its handshake cleanly (Permanent tlsError, no answer, nothing stored) and a run into that
+        // workspace stops at its check. Then with the right CA (Net::configureTls, as --ca-file does) the
+        // demo's binaries land over https with Drive's md5. The process-wide TLS default only ever grows, so
+        // the refusal comes first.
+        SandboxProcess tls({u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s, u"--tls"_s});
+        QVERIFY2(tls.start(), qPrintable(tls.errorString()));
+        SandboxProcess other({u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s, u"--tls"_s});
+        QVERIFY2(other.start(), qPrintable(other.errorString()));
+        QCOMPARE(tls.baseUrl().scheme(), u"https"_s);
+        QString error;
+        QVERIFY2(Net::configureTls(other.readyInfo().value(u"ca_file"_s).toString(), &error), qPrintable(error));
+        const QString root = u"/Volumes/main/default/landing/tls"_s;
         {
-            QFile f(manifest);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(R"({"demo_root": "Big", "my_drive": [{"name": "Big", "children": [{"name": "big.bin", "size": 268435456}]}]})");
+            Net::HttpPut put(tls.url(u"/api/2.0/fs/files"_s + root + u"/direct.bin?overwrite=true"_s), 1000);
+            put.setRawHeader("Authorization"_ba, "Bearer "_ba + EngineTest::Token);
+            QSignalSpy finished(&put, &Net::HttpPut::finished);
+            put.start();
+            QVERIFY(finished.wait(10000));
+            QCOMPARE(put.result().networkError, QNetworkReply::SslHandshakeFailedError);
+            QCOMPARE(put.result().status, 0);
+            QVERIFY(!put.isConnected()); // not one byte of the request went out
+            const Net::Error e = Net::classifyDatabricks(put.result().networkError, 0, {}, {});
+            QCOMPARE(e.errorClass, Net::ErrorClass::Permanent);
+            QCOMPARE(e.reason, u"tlsError"_s);
         }
-        SandboxProcess sandbox({u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s,
-                                u"--manifest"_s, manifest});
-        QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
-        const QString rootId = sandbox.readyInfo().value(u"demo_root_id"_s).toString();
-
-        // Temp files would land here: it must stay empty.
-        QTemporaryDir tmp;
-        const QByteArray oldTmp = qgetenv("TMPDIR");
-        qputenv("TMPDIR", QFile::encodeName(tmp.path()));
-        // Reset the peak RSS so only this run counts ("5" to clear_refs, Linux ≥ 4.0).
+        QString deepId;
+        for (const QJsonObject &item : EngineTest::treeItems(*m_sandbox))
         {
-            QFile clear(u"/proc/self/clear_refs"_s);
-            if (clear.open(QIODevice::WriteOnly))
-                clear.write("5");
+            if (item.value(u"name"_s).toString() == u"Deep"_s)
+                deepId = item.value(u"id"_s).toString();
         }
-        const qint64 peakBefore = peakRssKiB();
-        const qint64 writtenBefore = procIo("write_bytes");
-        const RunResult run = runInto(sandbox, Kind::Volume, u"/Volumes/main/default/archive"_s,
-                                      {EngineTest::ref(rootId)}, EngineTest::fastOptions(), 110000);
-        const qint64 writtenAfter = procIo("write_bytes");
-        const qint64 peak = peakRssKiB();
-        if (oldTmp.isNull())
-            qunsetenv("TMPDIR");
-        else
-            qputenv("TMPDIR", oldTmp);
+        const RunResult refused = runInto(*m_sandbox, Kind::Volume, root, {EngineTest::ref(deepId)}, EngineTest::fastOptions(),
+                                          50000, EngineTest::Token, {}, tls.baseUrl());
+        QVERIFY(refused.finished);
+        QString reasons;
+        for (const Net::Error &e : refused.runFailures)
+            reasons += e.message + u'\n';
+        for (const Transfer::FileStatus &f : refused.report.files)
+        {
+            QVERIFY(f.state != Transfer::FileState::Done);
+            reasons += f.lastError.message + u'\n';
+        }
+        QVERIFY2(reasons.contains(u"TLS"_s), qPrintable(reasons));
 
+        QVERIFY2(Net::configureTls(tls.readyInfo().value(u"ca_file"_s).toString(), &error), qPrintable(error));
+        QVERIFY(uploads(tls).isEmpty());
+        QStringList names {u"10MiB.bin"_s, u"1MiB.bin"_s, u"odd-1000003.bin"_s};
+        QList<Drive::DriveRef> sources;
+        for (const QJsonObject &item : EngineTest::treeItems(tls))
+        {
+            if (names.contains(item.value(u"name"_s).toString()) && item.value(u"driveId"_s).toString().isEmpty()
+                && !item.value(u"trashed"_s).toBool())
+                sources.append(EngineTest::ref(item.value(u"id"_s).toString()));
+        }
+        QCOMPARE(sources.size(), names.size());
+        Transfer::RunOptions options = EngineTest::fastOptions();
+        options.conflict = Dest::ConflictPolicy::Overwrite;
+        const RunResult run = runInto(tls, Kind::Volume, root, sources, options);
         QVERIFY(run.finished);
-        QCOMPARE(run.report.files.size(), 1);
-        QVERIFY2(run.report.files.first().state == Transfer::FileState::Done, qPrintable(describeFailures(run.report)));
-        const QString problem = checkLanded(sandbox, run.report, u"/Volumes/main/default/archive/"_s);
+        QCOMPARE(run.report.files.size(), names.size());
+        for (const Transfer::FileStatus &f : run.report.files)
+            QVERIFY2(f.state == Transfer::FileState::Done, qPrintable(describeFailures(run.report)));
+        const QString problem = checkLanded(tls, run.report, root + u'/');
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        qInfo("256 MiB Drive -> Volume: write_bytes delta %lld, peak RSS %lld KiB (%lld KiB before the run)",
-              writtenAfter - writtenBefore, peak, peakBefore);
-        QVERIFY(writtenBefore >= 0);
-        QVERIFY2(writtenAfter - writtenBefore < 1024 * 1024, "file data was written to local storage");
-        QVERIFY(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
-        QVERIFY2(peak > 0 && peak <= 80 * 1024, qPrintable(QString::number(peak) + u" KiB"_s));
+        // Three PUTs: the 10 MiB file streamed through our QSslSocket, the two small ones buffered through QNAM.
+        QCOMPARE(tls.stats().value(u"by_route"_s).toObject().value(u"dbx.files.put"_s).toObject().value(u"204"_s).toInt(), 3);
     }
 };
 
