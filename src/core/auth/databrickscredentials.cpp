@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/databrickscredentials.h"
 
-#include "auth/googletokenprovider.h"
+#include "auth/tokenrenewal.h"
 #include "auth/tokenrequest.h"
 #include "util/logging.h"
 #include "util/redactor.h"
@@ -16,11 +16,6 @@ using namespace Qt::StringLiterals;
 
 namespace Auth
 {
-namespace
-{
-constexpr int maxTransientAttempts = 4;
-}
-
 QString DatabricksCredentials::normaliseHost(const QString &text)
 {
     QString trimmed = text.trimmed();
@@ -80,29 +75,18 @@ DatabricksTokenProvider::DatabricksTokenProvider(
     : Net::TokenProvider(parent)
     , m_nam(nam)
     , m_credentials(credentials)
-    , m_renewTimer(new QTimer(this))
-    , m_retryTimer(new QTimer(this))
+    , m_renewal(new TokenRenewal([this] { return sendGrant(); }, this))
 {
     Util::registerSecret(m_credentials.secret);
-    m_renewTimer->setSingleShot(true);
-    m_retryTimer->setSingleShot(true);
-    connect(m_renewTimer, &QTimer::timeout, this, &DatabricksTokenProvider::refresh);
-    connect(m_retryTimer, &QTimer::timeout, this, &DatabricksTokenProvider::sendGrant);
+    connect(m_renewal, &TokenRenewal::renewDue, this, &DatabricksTokenProvider::refresh);
     if (m_credentials.kind == DatabricksCredentials::Kind::PersonalAccessToken)
         m_accessToken = m_credentials.secret;
     else
         QTimer::singleShot(0, this, &DatabricksTokenProvider::refresh);
 }
 
-DatabricksTokenProvider::~DatabricksTokenProvider()
-{
-    if (m_reply)
-    {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
-}
+// The request in flight is aborted by m_renewal, without calling back.
+DatabricksTokenProvider::~DatabricksTokenProvider() = default;
 
 QByteArray DatabricksTokenProvider::accessToken() const
 {
@@ -128,38 +112,27 @@ void DatabricksTokenProvider::refresh()
             });
         return;
     }
-    if (m_reply || m_retryTimer->isActive())
-        return; // coalesced
-    m_attempt = 0;
-    sendGrant();
+    m_renewal->request(); // coalesced with the request in flight
 }
 
-void DatabricksTokenProvider::sendGrant()
+QNetworkReply *DatabricksTokenProvider::sendGrant()
 {
-    ++m_attempt;
     const QUrl url(m_credentials.host + u"/oidc/v1/token"_s);
     const QByteArray form = encodeForm({ { "grant_type"_ba, "client_credentials"_ba }, { "scope"_ba, "all-apis"_ba } });
     const QByteArray basic = m_credentials.clientId.toUtf8() + ':' + m_credentials.secret;
     Util::registerSecret(basic.toBase64());
-    m_reply = postTokenRequest(m_nam, url, form, basic, this,
+    return postTokenRequest(m_nam, url, form, basic, this,
         [this](const TokenReply &reply)
         {
-            m_reply = nullptr;
             if (reply.ok)
             {
                 m_accessToken = reply.response.accessToken;
-                const std::chrono::seconds lifetime(reply.response.expiresIn > 0 ? reply.response.expiresIn : 3600);
-                const auto renewIn = std::chrono::duration_cast<std::chrono::milliseconds>(lifetime)
-                    - GoogleTokenProvider::refreshLead(lifetime);
-                m_renewTimer->start(std::max<std::chrono::milliseconds>(renewIn, std::chrono::milliseconds(500)));
+                m_renewal->succeeded(std::chrono::seconds(reply.response.expiresIn));
                 emit refreshed();
                 return;
             }
-            if (reply.isTransient() && m_attempt < maxTransientAttempts)
-            {
-                m_retryTimer->start(1000 << (m_attempt - 1));
+            if (m_renewal->retryLater(reply.isTransient()))
                 return;
-            }
             const QString message = describeTokenError(reply, TokenGrant::ClientCredentials, m_credentials.host);
             qCWarning(lcAuth).noquote() << message;
             emit refreshFailed(message);

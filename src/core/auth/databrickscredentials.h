@@ -15,6 +15,8 @@ class QTimer;
 
 namespace Auth
 {
+class TokenRenewal;
+
 /// What signs us in to one Databricks workspace. Only `kind`, `host` and `clientId` may be shown or saved
 /// in settings; `secret` (a PAT or a service principal's OAuth secret) lives in the TokenStore only.
 struct DatabricksCredentials
@@ -60,15 +62,12 @@ public:
     [[nodiscard]] QString accountName() const override; ///< the host
 
 private:
-    void sendGrant();
+    QNetworkReply *sendGrant();
 
     QNetworkAccessManager *m_nam = nullptr;
     DatabricksCredentials m_credentials;
     QByteArray m_accessToken;
-    QTimer *m_renewTimer = nullptr;
-    QTimer *m_retryTimer = nullptr;
-    QPointer<QNetworkReply> m_reply;
-    int m_attempt = 0;
+    TokenRenewal *m_renewal = nullptr; ///< one request in flight, retries, renewal ahead of expiry
 };
 
 } // namespace Auth

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/googletokenprovider.h"
 
+#include "auth/tokenrenewal.h"
+
 #include "util/logging.h"
 #include "util/redactor.h"
 
@@ -12,11 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace Auth
 {
-namespace
-{
-constexpr int maxTransientAttempts = 4;
-} // namespace
-
 GoogleTokenProvider::GoogleTokenProvider(QNetworkAccessManager *nam, const Net::Endpoints &endpoints,
     const OAuthClient &client, const QString &accountName, const QByteArray &refreshToken, QObject *parent,
     const TokenResponse &initial)
@@ -26,31 +23,19 @@ GoogleTokenProvider::GoogleTokenProvider(QNetworkAccessManager *nam, const Net::
     , m_client(client)
     , m_account(accountName)
     , m_refreshToken(refreshToken)
-    , m_renewTimer(new QTimer(this))
-    , m_retryTimer(new QTimer(this))
+    , m_renewal(new TokenRenewal([this] { return sendRefresh(); }, this))
 {
     Util::registerSecret(m_refreshToken);
     Util::registerSecret(m_client.clientSecret);
-    m_renewTimer->setSingleShot(true);
-    m_retryTimer->setSingleShot(true);
-    connect(m_renewTimer, &QTimer::timeout, this, &GoogleTokenProvider::refresh);
-    connect(m_retryTimer, &QTimer::timeout, this, &GoogleTokenProvider::sendRefresh);
+    connect(m_renewal, &TokenRenewal::renewDue, this, &GoogleTokenProvider::refresh);
     if (!initial.accessToken.isEmpty())
         accept(initial);
     else
         QTimer::singleShot(0, this, &GoogleTokenProvider::refresh);
 }
 
-GoogleTokenProvider::~GoogleTokenProvider()
-{
-    if (m_reply)
-    {
-        // Disconnected first: the abort must not call back into a half-destroyed provider.
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
-}
+// The request in flight is aborted by m_renewal, without calling back.
+GoogleTokenProvider::~GoogleTokenProvider() = default;
 
 QByteArray GoogleTokenProvider::accessToken() const
 {
@@ -64,9 +49,7 @@ QString GoogleTokenProvider::accountName() const
 
 std::chrono::milliseconds GoogleTokenProvider::refreshLead(std::chrono::seconds lifetime)
 {
-    using namespace std::chrono;
-    // 5 minutes ahead for Google's 1-hour tokens; a quarter of the lifetime when tokens are short (sandbox).
-    return std::min<milliseconds>(minutes(5), duration_cast<milliseconds>(lifetime) / 4);
+    return TokenRenewal::refreshLead(lifetime);
 }
 
 void GoogleTokenProvider::refresh()
@@ -78,16 +61,12 @@ void GoogleTokenProvider::refresh()
             { emit refreshFailed(tr("The Google sign-in of %1 is no longer valid. Sign in again.").arg(m_account)); });
         return;
     }
-    // Coalesce: every caller waiting for a token is answered by the request already in flight.
-    if (m_reply || m_retryTimer->isActive())
-        return;
-    m_attempt = 0;
-    sendRefresh();
+    // Coalesced: every caller waiting for a token is answered by the request already in flight.
+    m_renewal->request();
 }
 
-void GoogleTokenProvider::sendRefresh()
+QNetworkReply *GoogleTokenProvider::sendRefresh()
 {
-    ++m_attempt;
     ++m_requests;
     const QByteArray form = encodeForm({
         { "grant_type"_ba, "refresh_token"_ba },
@@ -95,29 +74,27 @@ void GoogleTokenProvider::sendRefresh()
         { "client_id"_ba, m_client.clientId.toUtf8() },
         { "client_secret"_ba, m_client.clientSecret },
     });
-    m_reply = postTokenRequest(m_nam, m_endpoints.oauthToken, form, {}, this,
+    return postTokenRequest(m_nam, m_endpoints.oauthToken, form, {}, this,
         [this](const TokenReply &reply)
         {
-            m_reply = nullptr;
             if (reply.ok)
             {
                 accept(reply.response);
                 emit refreshed();
                 return;
             }
-            if (reply.isTransient() && m_attempt < maxTransientAttempts)
+            if (m_renewal->retryLater(reply.isTransient()))
             {
-                const int delayMs = 1000 << (m_attempt - 1);
-                qCInfo(lcAuth).noquote() << "token refresh for" << m_account << "failed, retrying in" << delayMs
-                                         << "ms:" << describeTokenError(reply, TokenGrant::RefreshToken, m_account);
-                m_retryTimer->start(delayMs);
+                qCInfo(lcAuth).noquote() << "token refresh for" << m_account << "failed (attempt"
+                                         << m_renewal->attempts() << "), retrying:"
+                                         << describeTokenError(reply, TokenGrant::RefreshToken, m_account);
                 return;
             }
             if (reply.needsNewSignIn())
             {
                 m_dead = true;
                 m_accessToken.clear();
-                m_renewTimer->stop();
+                m_renewal->stop();
             }
             const QString message = describeTokenError(reply, TokenGrant::RefreshToken, m_account);
             qCWarning(lcAuth).noquote() << message;
@@ -129,9 +106,7 @@ void GoogleTokenProvider::accept(const TokenResponse &response)
 {
     Util::registerSecret(response.accessToken);
     m_accessToken = response.accessToken;
-    const std::chrono::seconds lifetime(response.expiresIn > 0 ? response.expiresIn : 3600);
-    const auto renewIn = std::chrono::duration_cast<std::chrono::milliseconds>(lifetime) - refreshLead(lifetime);
-    m_renewTimer->start(std::max<std::chrono::milliseconds>(renewIn, std::chrono::milliseconds(500)));
+    m_renewal->succeeded(std::chrono::seconds(response.expiresIn));
 }
 
 } // namespace Auth

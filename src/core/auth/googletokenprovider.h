@@ -14,6 +14,8 @@ class QTimer;
 
 namespace Auth
 {
+class TokenRenewal;
+
 /**
  * Access tokens for one signed-in Google account, made from its refresh token.
  *
@@ -45,7 +47,7 @@ public:
     [[nodiscard]] static std::chrono::milliseconds refreshLead(std::chrono::seconds lifetime);
 
 private:
-    void sendRefresh();
+    QNetworkReply *sendRefresh();
     void accept(const TokenResponse &response);
 
     QNetworkAccessManager *m_nam = nullptr;
@@ -54,10 +56,7 @@ private:
     QString m_account;
     QByteArray m_refreshToken;
     QByteArray m_accessToken;
-    QTimer *m_renewTimer = nullptr;
-    QTimer *m_retryTimer = nullptr;
-    QPointer<QNetworkReply> m_reply;
-    int m_attempt = 0;
+    TokenRenewal *m_renewal = nullptr; ///< one request in flight, retries, renewal ahead of expiry
     int m_requests = 0;
     bool m_dead = false;
 };

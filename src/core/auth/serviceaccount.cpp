@@ -3,6 +3,7 @@
 
 #include "auth/googletokenprovider.h"
 #include "auth/oauthflow.h"
+#include "auth/tokenrenewal.h"
 #include "util/logging.h"
 #include "util/redactor.h"
 
@@ -23,7 +24,6 @@ namespace Auth
 namespace
 {
 constexpr auto base64url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-constexpr int maxTransientAttempts = 4;
 
 struct PkeyDeleter
 {
@@ -170,26 +170,15 @@ ServiceAccountTokenProvider::ServiceAccountTokenProvider(QNetworkAccessManager *
     , m_key(key)
     , m_subject(subject)
     , m_scope(QString::fromLatin1(driveReadOnlyScope))
-    , m_renewTimer(new QTimer(this))
-    , m_retryTimer(new QTimer(this))
+    , m_renewal(new TokenRenewal([this] { return sendGrant(); }, this))
 {
     Util::registerSecret(m_key.privateKeyPem);
-    m_renewTimer->setSingleShot(true);
-    m_retryTimer->setSingleShot(true);
-    connect(m_renewTimer, &QTimer::timeout, this, &ServiceAccountTokenProvider::refresh);
-    connect(m_retryTimer, &QTimer::timeout, this, &ServiceAccountTokenProvider::sendGrant);
+    connect(m_renewal, &TokenRenewal::renewDue, this, &ServiceAccountTokenProvider::refresh);
     QTimer::singleShot(0, this, &ServiceAccountTokenProvider::refresh);
 }
 
-ServiceAccountTokenProvider::~ServiceAccountTokenProvider()
-{
-    if (m_reply)
-    {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
-}
+// The request in flight is aborted by m_renewal, without calling back.
+ServiceAccountTokenProvider::~ServiceAccountTokenProvider() = default;
 
 QByteArray ServiceAccountTokenProvider::accessToken() const
 {
@@ -209,45 +198,34 @@ void ServiceAccountTokenProvider::setScope(const QString &scope)
 
 void ServiceAccountTokenProvider::refresh()
 {
-    if (m_reply || m_retryTimer->isActive())
-        return; // coalesced with the grant in flight
-    m_attempt = 0;
-    sendGrant();
+    m_renewal->request(); // coalesced with the grant in flight
 }
 
-void ServiceAccountTokenProvider::sendGrant()
+QNetworkReply *ServiceAccountTokenProvider::sendGrant()
 {
-    ++m_attempt;
     QString error;
     const QByteArray jwt = createServiceAccountJwt(m_key, m_scope, m_subject, QDateTime::currentDateTimeUtc(), &error);
     if (jwt.isEmpty())
     {
         QTimer::singleShot(0, this, [this, error] { emit refreshFailed(error); });
-        return;
+        return nullptr;
     }
     const QByteArray form = encodeForm({
         { "grant_type"_ba, "urn:ietf:params:oauth:grant-type:jwt-bearer"_ba },
         { "assertion"_ba, jwt },
     });
-    m_reply = postTokenRequest(m_nam, m_endpoints.oauthToken, form, {}, this,
+    return postTokenRequest(m_nam, m_endpoints.oauthToken, form, {}, this,
         [this](const TokenReply &reply)
         {
-            m_reply = nullptr;
             if (reply.ok)
             {
                 m_accessToken = reply.response.accessToken;
-                const std::chrono::seconds lifetime(reply.response.expiresIn > 0 ? reply.response.expiresIn : 3600);
-                const auto renewIn = std::chrono::duration_cast<std::chrono::milliseconds>(lifetime)
-                    - GoogleTokenProvider::refreshLead(lifetime);
-                m_renewTimer->start(std::max<std::chrono::milliseconds>(renewIn, std::chrono::milliseconds(500)));
+                m_renewal->succeeded(std::chrono::seconds(reply.response.expiresIn));
                 emit refreshed();
                 return;
             }
-            if (reply.isTransient() && m_attempt < maxTransientAttempts)
-            {
-                m_retryTimer->start(1000 << (m_attempt - 1));
+            if (m_renewal->retryLater(reply.isTransient()))
                 return;
-            }
             const QString message = describeTokenError(reply, TokenGrant::JwtBearer, accountName());
             qCWarning(lcAuth).noquote() << message;
             emit refreshFailed(message);

@@ -16,6 +16,8 @@ class QTimer;
 
 namespace Auth
 {
+class TokenRenewal;
+
 /// A Google service-account key file (the JSON the Cloud console downloads), checked on load.
 struct ServiceAccountKey
 {
@@ -58,7 +60,7 @@ public:
     void setScope(const QString &scope);
 
 private:
-    void sendGrant();
+    QNetworkReply *sendGrant();
 
     QNetworkAccessManager *m_nam = nullptr;
     Net::Endpoints m_endpoints;
@@ -66,10 +68,7 @@ private:
     QString m_subject;
     QString m_scope;
     QByteArray m_accessToken;
-    QTimer *m_renewTimer = nullptr;
-    QTimer *m_retryTimer = nullptr;
-    QPointer<QNetworkReply> m_reply;
-    int m_attempt = 0;
+    TokenRenewal *m_renewal = nullptr; ///< one request in flight, retries, renewal ahead of expiry
 };
 
 } // namespace Auth
