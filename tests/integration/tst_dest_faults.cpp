@@ -7,10 +7,40 @@
 #include "tst_dest_support.h"
 
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace DestTest;
+
+namespace
+{
+/// A Databricks token the test swaps; refresh() hands out `next` once (or fails when it is empty).
+class SwitchableTokens final : public Net::TokenProvider
+{
+public:
+    using Net::TokenProvider::TokenProvider;
+    Q_DISABLE_COPY_MOVE(SwitchableTokens)
+    QByteArray token;
+    QByteArray next;
+    int refreshes = 0;
+    [[nodiscard]] QByteArray accessToken() const override { return token; }
+    [[nodiscard]] QString accountName() const override { return u"databricks"_s; }
+    void refresh() override
+    {
+        ++refreshes;
+        QTimer::singleShot(0, this, [this] {
+            if (next.isEmpty())
+            {
+                emit refreshFailed(u"no new token"_s);
+                return;
+            }
+            token = std::exchange(next, {});
+            emit refreshed();
+        });
+    }
+};
+} // namespace
 
 class TestDestFaults final : public QObject
 {
@@ -199,6 +229,44 @@ private slots:
         QVERIFY2(landed.committed, qPrintable(landed.error.toString()));
         QCOMPARE(landed.location, u"volume:"_s + path);
         QCOMPARE(uploads(*m_sandbox).value(path).toObject().value(u"md5"_s).toString().toLatin1(), landed.md5);
+    }
+
+    void socketPutRefusedToken()
+    {
+        // The streaming PUT (our socket) carries a token the workspace refuses (403 "Invalid access token"):
+        // one refresh for the workspace, the file is to start again (Transient tokenRefreshed) and then lands
+        // with the new token; refused again later, the workspace is rejected with "sign in again".
+        QNetworkAccessManager nam;
+        SwitchableTokens tokens;
+        tokens.token = EngineTest::Token;
+        const QString root = u"/Volumes/main/default/landing/reauth"_s;
+        Dest::VolumeDestination volume(&nam, &tokens, m_sandbox->baseUrl(), root);
+        bool made = false;
+        volume.client()->ensureDirectory(root, &volume, [&](const Net::Error &e) { made = !e.isError(); });
+        QVERIFY(QTest::qWaitFor([&] { return made; }, 10000));
+        const qint64 size = 3 * 1024 * 1024;
+        tokens.token = "dapi-stale-token"_ba;
+        tokens.next = EngineTest::Token;
+        std::unique_ptr<Dest::Sink> first(volume.openSink(target(u"r.bin"_s, size), Dest::ConflictPolicy::Overwrite));
+        const SinkOutcome refused = feedSink(first.get(), size);
+        QVERIFY(refused.failed);
+        QCOMPARE(refused.error.errorClass, Net::ErrorClass::Transient);
+        QCOMPARE(refused.error.reason, u"tokenRefreshed"_s);
+        QCOMPARE(tokens.refreshes, 1);
+        std::unique_ptr<Dest::Sink> second(volume.openSink(target(u"r.bin"_s, size), Dest::ConflictPolicy::Overwrite));
+        const SinkOutcome landed = feedSink(second.get(), size);
+        QVERIFY2(landed.committed, qPrintable(landed.error.toString()));
+        QCOMPARE(uploads(*m_sandbox).value(root + u"/r.bin"_s).toObject().value(u"md5"_s).toString().toLatin1(), landed.md5);
+
+        tokens.token = "dapi-revoked-token"_ba;
+        std::unique_ptr<Dest::Sink> third(volume.openSink(target(u"s.bin"_s, size), Dest::ConflictPolicy::Overwrite));
+        const SinkOutcome rejected = feedSink(third.get(), size);
+        QVERIFY(rejected.failed);
+        QCOMPARE(rejected.error.errorClass, Net::ErrorClass::Auth);
+        QVERIFY2(rejected.error.message.contains(u"sign in again (databricks-login)"_s), qPrintable(rejected.error.message));
+        QVERIFY(!rejected.error.message.contains(u"dapi-"_s));
+        QVERIFY(volume.client()->isRejected());
+        QVERIFY(!uploads(*m_sandbox).contains(root + u"/s.bin"_s));
     }
 
     void abortBeforeFinishLeavesNothing()

@@ -386,8 +386,11 @@ void VolumeSink::onSocketPutFinished()
         commit();
         return;
     }
-    qCInfo(lcDest) << "PUT" << m_finalPath << Net::errorClassName(error.errorClass) << error.reason << error.message
-                   << r.detail;
+    if (r.detail.isEmpty())
+        qCInfo(lcDest) << "PUT" << m_finalPath << Net::errorClassName(error.errorClass) << error.reason << error.message;
+    else
+        qCInfo(lcDest) << "PUT" << m_finalPath << Net::errorClassName(error.errorClass) << error.reason << error.message
+                       << "(" << r.detail << ")";
     if (error.errorClass == Net::ErrorClass::Auth)
     {
         m_client->handleAuthFailure(m_sentAuthorization, this, [this, error](bool retry) {
