@@ -280,6 +280,41 @@ in_root sh -c 'export HOME=$(mktemp -d) QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DI
     cat /tmp/offscreen.log; exit 1' || die "drive-ingest did not stay up under QT_QPA_PLATFORM=offscreen"
 fact "drive-ingest (offscreen, Depends only): started and stayed up for 4 s"
 
+# The whole pipeline on the fresh system: the installed sandbox serves its demo tree, the installed CLI ingests
+# it into a local folder. The demo tree has deliberately broken files, so exit code 1 (some failed) is the
+# expected end; what must hold is that the run finished and every file the report calls done is on disk.
+cat >"$root/root/cli-ingest.sh" <<'EOF'
+#!/bin/sh
+set -u
+work=$(mktemp -d)
+export HOME=$work/home
+mkdir -p "$HOME"
+printf 'fresh-install-test' >"$work/token"
+drive-ingest-sandbox --quiet --ready-file "$work/ready" --static-token-file "$work/token" >/dev/null &
+sandbox=$!
+i=0
+until grep -q demo_root_id "$work/ready" 2>/dev/null; do
+    i=$((i + 1)); [ $i -le 100 ] || { echo "the sandbox wrote no ready file"; kill $sandbox; exit 1; }
+    sleep 0.1
+done
+url=$(sed -n 's/.*"base_url" *: *"\([^"]*\)".*/\1/p' "$work/ready")
+demo=$(sed -n 's/.*"demo_root_id" *: *"\([^"]*\)".*/\1/p' "$work/ready")
+drive-ingest-cli ingest --quiet --sandbox "$url" --access-token-file "$work/token" --to "$work/out" \
+    --report "$work/report.json" "$demo" 2>"$work/cli.log"
+rc=$?
+kill $sandbox; wait $sandbox 2>/dev/null
+if [ $rc -gt 1 ] || [ ! -s "$work/report.json" ]; then echo "drive-ingest-cli ingest ended with $rc"; cat "$work/cli.log"; exit 1; fi
+done_files=$(grep -c '"status": "done"' "$work/report.json")
+on_disk=$(find "$work/out" -type f | wc -l)
+bytes=$(du -sb "$work/out" | cut -f1)
+rm -rf "$work"
+echo "exit code $rc, $done_files files done by the report, $on_disk files ($bytes bytes) on disk"
+[ "$done_files" -gt 0 ] && [ "$done_files" -eq "$on_disk" ]
+EOF
+chmod +x "$root/root/cli-ingest.sh"
+ingest=$(in_root /root/cli-ingest.sh) || die "the CLI ingest of the sandbox demo tree failed: $ingest"
+fact "drive-ingest-cli ingest of the installed sandbox's demo tree (Depends only): $ingest"
+
 # ---------------------------------------------------------------------------------------- test tools
 step "installing the test tools inside the root (not package dependencies)"
 apt_in_root install --no-install-recommends xvfb xauth x11-apps x11-utils xdotool imagemagick \
