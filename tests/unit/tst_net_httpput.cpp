@@ -88,6 +88,59 @@ public:
     bool m_pauseReading = false;
 };
 
+/// A minimal HTTP proxy that only tunnels (CONNECT host:port), relaying both ways to 127.0.0.1:port whatever
+/// the host (names need not resolve); remembers what it was asked.
+class TunnelProxy
+{
+public:
+    TunnelProxy()
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
+            QTcpSocket *client = m_server.nextPendingConnection();
+            auto *head = new QByteArray;
+            QObject::connect(client, &QObject::destroyed, [head] { delete head; });
+            QObject::connect(client, &QIODevice::readyRead, client, [this, client, head] {
+                if (client->property("upstream").isValid())
+                    return;
+                *head += client->readAll();
+                const qsizetype end = head->indexOf("\r\n\r\n");
+                if (end < 0)
+                    return;
+                const QByteArray line = head->left(head->indexOf("\r\n"));
+                m_requests.append(line);
+                const QList<QByteArray> parts = line.split(' ');
+                const QList<QByteArray> target = parts.value(1).split(':');
+                if (parts.value(0) != "CONNECT" || target.size() != 2)
+                {
+                    client->write("HTTP/1.1 405 Only CONNECT\r\n\r\n");
+                    client->disconnectFromHost();
+                    return;
+                }
+                auto *upstream = new QTcpSocket(client);
+                client->setProperty("upstream", true);
+                const QByteArray early = head->mid(end + 4);
+                QObject::connect(upstream, &QTcpSocket::connected, client, [client, upstream, early] {
+                    client->write("HTTP/1.1 200 Connection established\r\n\r\n");
+                    if (!early.isEmpty())
+                        upstream->write(early);
+                    QObject::connect(client, &QIODevice::readyRead, upstream, [client, upstream] { upstream->write(client->readAll()); });
+                    QObject::connect(upstream, &QIODevice::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
+                    QObject::connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+                    QObject::connect(client, &QTcpSocket::disconnected, upstream, &QTcpSocket::disconnectFromHost);
+                    if (client->bytesAvailable() > 0)
+                        upstream->write(client->readAll());
+                });
+                upstream->connectToHost(QHostAddress(QHostAddress::LocalHost), quint16(target.at(1).toUInt()));
+            });
+        });
+    }
+    QNetworkProxy proxy() const { return QNetworkProxy(QNetworkProxy::HttpProxy, u"127.0.0.1"_s, m_server.serverPort()); }
+
+    QTcpServer m_server;
+    QList<QByteArray> m_requests;
+};
+
 QByteArray pattern(qint64 size)
 {
     QByteArray b(size, Qt::Uninitialized);
@@ -360,6 +413,34 @@ private slots:
         QTest::qWait(50);
         QVERIFY(finished.isEmpty());
         QCOMPARE(put.write(body.constData(), 1), -1);
+    }
+
+    void throughAnHttpProxy()
+    {
+        // The application proxy (what the app's proxy setting sets) is honoured: CONNECT to the workspace's
+        // host:port, then the same PUT inside the tunnel. (Like QNAM, a loopback host bypasses the proxy, so
+        // the workspace has a name here that only the proxy resolves.)
+        ScriptedServer server;
+        TunnelProxy proxy;
+        QNetworkProxy::setApplicationProxy(proxy.proxy());
+        QCOMPARE(Net::HttpPut::tunnelProxyFor(server.url())->type(), QNetworkProxy::NoProxy);
+        QUrl url = server.url();
+        url.setHost(u"workspace.invalid"_s);
+        const QByteArray body = pattern(2 * 1024 * 1024);
+        Net::HttpPut put(url, body.size());
+        QSignalSpy finished(&put, &Net::HttpPut::finished);
+        qint64 offset = 0;
+        connect(&put, &Net::HttpPut::readyForBody, this, [&] { feed(put, body, body.size(), &offset); });
+        put.start();
+        QNetworkProxy::setApplicationProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+        QVERIFY(server.waitForBody(body.size()));
+        QVERIFY(server.m_received == body);
+        server.answer("HTTP/1.1 204 No Content\r\n\r\n"_ba);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(put.result().status, 204);
+        QCOMPARE(proxy.m_requests.size(), 1);
+        QCOMPARE(proxy.m_requests.first(), "CONNECT workspace.invalid:"_ba + QByteArray::number(server.m_server.serverPort()) + " HTTP/1.1");
+        QCOMPARE(server.headerValue("Host"_ba), "workspace.invalid:"_ba + QByteArray::number(server.m_server.serverPort()));
     }
 
     void tunnelProxy()
