@@ -197,6 +197,9 @@ QVariant BrowserModel::data(const QModelIndex &index, int role) const
         default:
             return {};
         }
+    case Qt::ToolTipRole:
+        // Names and types may be elided in narrow columns.
+        return index.column() == NameColumn || index.column() == TypeColumn ? data(index, Qt::DisplayRole) : QVariant();
     case Qt::DecorationRole:
         if (index.column() != NameColumn)
             return {};

@@ -39,7 +39,9 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QScreen>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -71,6 +73,30 @@ protected:
         return QSortFilterProxyModel::filterAcceptsRow(row, parent);
     }
 };
+
+/// Paths elide on the left, so the file name stays readable (the tooltip has the whole path).
+class PathDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideLeft;
+    }
+};
+
+/// The first window: most of the screen (the queue's paths and every column header need room), within bounds.
+QSize defaultWindowSize(const QWidget *window)
+{
+    const QScreen *screen = window->screen();
+    const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1280, 800);
+    const int width = std::min(std::max(available.width() * 95 / 100, 1100), 1680);
+    const int height = std::min(std::max(available.height() * 95 / 100, 720), 1050);
+    return QSize(std::min(width, available.width()), std::min(height, available.height()));
+}
 
 constexpr int SearchDelayMs = 400; // after the last key stroke: one Drive query per pause, not per letter
 } // namespace
@@ -140,7 +166,10 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(runner, &RunController::authRequired, this, &MainWindow::onAuthRequired);
     connect(runner, &RunController::runFailed, this, &MainWindow::onRunFailed);
 
-    resize(1100, 720);
+    resize(defaultWindowSize(this));
+    // The browser gets about a third, the queue the rest.
+    if (auto *splitter = qobject_cast<QSplitter *>(m_pages->widget(1)))
+        splitter->setSizes({width() * 36 / 100, width() * 64 / 100});
     updateTitle(nullptr);
     updateActions();
 }
@@ -262,13 +291,20 @@ QWidget *MainWindow::buildWorkspace()
     m_browserView->setUniformRowHeights(true);
     m_browserView->setTextElideMode(Qt::ElideMiddle);
     {
+        // The name takes what the short columns leave; the type column shows an export format or a mime
+        // type, elided (its tooltip has all of it).
         QHeaderView *header = m_browserView->header();
-        const int em = m_browserView->fontMetrics().horizontalAdvance(u'x');
-        header->setStretchLastSection(true);
+        const QFontMetrics fm = m_browserView->fontMetrics();
+        header->setStretchLastSection(false);
         header->setSectionResizeMode(QHeaderView::Interactive);
-        header->resizeSection(BrowserModel::NameColumn, em * 34);
+        header->setSectionResizeMode(BrowserModel::NameColumn, QHeaderView::Stretch);
         header->setSectionResizeMode(BrowserModel::SizeColumn, QHeaderView::ResizeToContents);
         header->setSectionResizeMode(BrowserModel::ModifiedColumn, QHeaderView::ResizeToContents);
+        header->resizeSection(BrowserModel::TypeColumn,
+                              std::max(fm.horizontalAdvance(u"Word (.docx)"_s),
+                                       header->fontMetrics().horizontalAdvance(m_browser->headerData(BrowserModel::TypeColumn, Qt::Horizontal).toString()))
+                                  + 2 * fm.horizontalAdvance(u'x'));
+        header->setMinimumSectionSize(fm.horizontalAdvance(u'x') * 4);
     }
     m_browserView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_browserView->addAction(m_addSelected);
@@ -309,23 +345,32 @@ QWidget *MainWindow::buildWorkspace()
     m_queueView->verticalHeader()->hide();
     m_queueView->verticalHeader()->setDefaultSectionSize(m_queueView->fontMetrics().height() + 8);
     m_queueView->setWordWrap(false);
-    m_queueView->setTextElideMode(Qt::ElideMiddle);
+    m_queueView->setTextElideMode(Qt::ElideRight); // the reason reads from its start; paths: PathDelegate
     {
-        // Widths from the font, so 200 % scale and longer translations still fit.
+        // Widths from the font and the (translated) titles, so 200 % scale and longer translations still
+        // fit; the name takes the rest and elides on the left.
         QHeaderView *header = m_queueView->horizontalHeader();
         const QFontMetrics fm = m_queueView->fontMetrics();
-        header->setStretchLastSection(true);
+        const QFontMetrics titles = header->fontMetrics();
+        const int pad = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + fm.horizontalAdvance(u'x');
+        const auto fit = [&](int column, int contentWidth) {
+            const int title = titles.horizontalAdvance(m_queue->headerData(column, Qt::Horizontal).toString());
+            header->resizeSection(column, std::max(contentWidth, title) + pad);
+        };
+        header->setStretchLastSection(false);
         header->setSectionResizeMode(QHeaderView::Interactive);
-        header->resizeSection(QueueModel::NameColumn, fm.horizontalAdvance(u'x') * 34);
-        header->resizeSection(QueueModel::SizeColumn, fm.horizontalAdvance(u"0000.0 MB"_s) + 16);
-        header->resizeSection(QueueModel::ProgressColumn, fm.horizontalAdvance(u"0000.0 MB"_s) + 40);
-        int stateWidth = fm.horizontalAdvance(tr("Waiting to start"));
+        header->setSectionResizeMode(QueueModel::NameColumn, QHeaderView::Stretch);
+        fit(QueueModel::SizeColumn, fm.horizontalAdvance(u"0000.0 MB"_s));
+        fit(QueueModel::ProgressColumn, fm.horizontalAdvance(u"0000.0 MB"_s) + fm.horizontalAdvance(u'x'));
+        int stateWidth = 0;
         for (int state = int(Transfer::FileState::Queued); state <= int(Transfer::FileState::Parked); ++state)
             stateWidth = std::max(stateWidth, fm.horizontalAdvance(Format::stateText(Transfer::FileState(state))));
-        header->resizeSection(QueueModel::StateColumn, stateWidth + 24);
-        header->resizeSection(QueueModel::RateColumn, fm.horizontalAdvance(u"000.0 MB/s"_s) + 16);
-        header->resizeSection(QueueModel::EtaColumn, fm.horizontalAdvance(u"00 min 00 s"_s) + 16);
-        header->resizeSection(QueueModel::RetriesColumn, fm.horizontalAdvance(tr("Retries")) + 24);
+        fit(QueueModel::StateColumn, stateWidth);
+        fit(QueueModel::RateColumn, fm.horizontalAdvance(u"000.0 MB/s"_s));
+        fit(QueueModel::EtaColumn, fm.horizontalAdvance(Format::duration(3599)));
+        fit(QueueModel::RetriesColumn, fm.horizontalAdvance(u"00"_s));
+        fit(QueueModel::ReasonColumn, fm.horizontalAdvance(u'x') * 10);
+        m_queueView->setItemDelegateForColumn(QueueModel::NameColumn, new PathDelegate(m_queueView));
     }
     m_queueView->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (QAction *a : {m_pauseFile, m_resumeFile, m_cancelFile, m_retryFile, m_removeFile, m_moveUp, m_moveDown})
@@ -346,8 +391,6 @@ QWidget *MainWindow::buildWorkspace()
 
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    const int em = fontMetrics().horizontalAdvance(u'x');
-    splitter->setSizes({em * 60, em * 104});
     return splitter;
 }
 
