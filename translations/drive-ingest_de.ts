@@ -257,13 +257,6 @@
     </message>
 </context>
 <context>
-    <name>Net::StaticTokenProvider</name>
-    <message>
-        <source>The access token was rejected and cannot be refreshed.</source>
-        <translation>Das Zugriffstoken wurde abgelehnt und kann nicht erneuert werden.</translation>
-    </message>
-</context>
-<context>
     <name>Auth::TokenRequest</name>
     <message>
         <source>If this happens about a week after every sign-in, your OAuth client&apos;s app is in &quot;Testing&quot; publishing status: Google expires the sign-ins of Testing apps after 7 days. Publish the app (Google Cloud console → Google Auth Platform → Audience → Publish app) to keep sign-ins valid.</source>
@@ -307,6 +300,17 @@
     <message>
         <source>Type</source>
         <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Search: %1</source>
+        <translation>Suche: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserSource</name>
+    <message>
+        <source>Searching is not available here.</source>
+        <translation>Suchen ist hier nicht möglich.</translation>
     </message>
 </context>
 <context>
@@ -418,6 +422,156 @@
     <message>
         <source>The report could not be saved: %1</source>
         <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabricksDialog</name>
+    <message>
+        <source>Databricks workspaces</source>
+        <translation>Databricks-Workspaces</translation>
+    </message>
+    <message>
+        <source>&amp;Workspaces (shared with drive-ingest-cli databricks-login):</source>
+        <translation>&amp;Workspaces (gemeinsam mit drive-ingest-cli databricks-login):</translation>
+    </message>
+    <message>
+        <source>&amp;Use for runs</source>
+        <translation>Für Läufe &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Add a workspace</source>
+        <translation>Workspace hinzufügen</translation>
+    </message>
+    <message>
+        <source>Workspace &amp;URL:</source>
+        <translation>Workspace-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation>Anmelden mit:</translation>
+    </message>
+    <message>
+        <source>a &amp;personal access token</source>
+        <translation>einem &amp;persönlichen Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>a service &amp;principal (OAuth client id and secret)</source>
+        <translation>einem Service-&amp;Principal (OAuth-Client-ID und Geheimnis)</translation>
+    </message>
+    <message>
+        <source>&amp;Client id:</source>
+        <translation>&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>service principal %1</source>
+        <translation>Service-Principal %1</translation>
+    </message>
+    <message>
+        <source>personal access token</source>
+        <translation>persönliches Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 – used for runs</source>
+        <translation>%1 – für Läufe verwendet</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client-&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>dapi…</source>
+        <translation>dapi…</translation>
+    </message>
+    <message>
+        <source>Enter the workspace URL (https://…).</source>
+        <translation>Geben Sie die Workspace-URL ein (https://…).</translation>
+    </message>
+    <message>
+        <source>Enter the service principal&apos;s client id.</source>
+        <translation>Geben Sie die Client-ID des Service-Principals ein.</translation>
+    </message>
+    <message>
+        <source>Enter the client secret.</source>
+        <translation>Geben Sie das Client-Geheimnis ein.</translation>
+    </message>
+    <message>
+        <source>Enter the personal access token.</source>
+        <translation>Geben Sie das persönliche Zugriffstoken ein.</translation>
+    </message>
+    <message>
+        <source>Checking the client id and secret with %1…</source>
+        <translation>Client-ID und Geheimnis werden bei %1 geprüft…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved the credentials for %1.</source>
+        <translation>Die Zugangsdaten für %1 wurden gespeichert.</translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>%1 wird entfernt…</translation>
+    </message>
+    <message>
+        <source>Removed %1 and its credentials.</source>
+        <translation>%1 und seine Zugangsdaten wurden entfernt.</translation>
+    </message>
+    <message>
+        <source>Runs to Volumes and DBFS now write to %1.</source>
+        <translation>Läufe in Volumes und DBFS schreiben jetzt nach %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabricksWorkspaces</name>
+    <message>
+        <source>No place to keep credentials in this build.</source>
+        <translation>Dieser Build hat keinen Ort für Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>The credentials could not be saved in the %1: %2</source>
+        <translation>Die Zugangsdaten konnten nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>No credentials for %1 in the %2. Add the workspace again.</source>
+        <translation>Keine Zugangsdaten für %1 in %2. Fügen Sie den Workspace erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>The saved credentials for %1 are unreadable. Add the workspace again.</source>
+        <translation>Die gespeicherten Zugangsdaten für %1 sind unlesbar. Fügen Sie den Workspace erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 refused access with these credentials (%2). Check them under Accounts → Databricks workspaces.</source>
+        <translation>%1 hat den Zugriff mit diesen Zugangsdaten verweigert (%2). Prüfen Sie sie unter Konten → Databricks-Workspaces.</translation>
+    </message>
+    <message>
+        <source>The Volume %1 does not exist in %2.</source>
+        <translation>Das Volume %1 gibt es in %2 nicht.</translation>
+    </message>
+    <message>
+        <source>%1 could not be checked: %2</source>
+        <translation>%1 konnte nicht geprüft werden: %2</translation>
     </message>
 </context>
 <context>
@@ -539,6 +693,14 @@
         <source>The workspace offered no multipart upload for a file above %1 bytes</source>
         <translation>Der Arbeitsbereich bot keinen mehrteiligen Upload für eine Datei über %1 Bytes an</translation>
     </message>
+    <message>
+        <source>More than the %1 bytes Drive announced arrived</source>
+        <translation>Es kamen mehr als die von Drive angekündigten %1 Bytes an</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 before the upload was complete</source>
+        <translation>Der Server antwortete mit HTTP %1, bevor der Upload vollständig war</translation>
+    </message>
 </context>
 <context>
     <name>DestinationChoice</name>
@@ -607,10 +769,6 @@
 </context>
 <context>
     <name>EngineRunner</name>
-    <message>
-        <source>Databricks destinations are not available in this build yet.</source>
-        <translation>Databricks-Ziele gibt es in dieser Version noch nicht.</translation>
-    </message>
     <message>
         <source>Choose a Databricks workspace first (Accounts menu).</source>
         <translation>Wählen Sie zuerst einen Databricks-Arbeitsbereich (Menü Konten).</translation>
@@ -738,12 +896,12 @@
         <translation>OAuth-Client (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Choose a service-account key (JSON)</source>
-        <translation>Schlüssel eines Dienstkontos wählen (JSON)</translation>
+        <source>The sign-in of %1 is missing from the %2. Sign in again.</source>
+        <translation>Die Anmeldung von %1 fehlt in %2. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <source>Service-account key (*.json);;All files (*)</source>
-        <translation>Dienstkonto-Schlüssel (*.json);;Alle Dateien (*)</translation>
+        <source>The saved sign-in of %1 is unreadable. Sign in again.</source>
+        <translation>Die gespeicherte Anmeldung von %1 ist unlesbar. Melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -869,14 +1027,6 @@ License: GPL-3.0-or-later</source>
 Lizenz: GPL-3.0-or-later</translation>
     </message>
     <message>
-        <source>Search loaded items…</source>
-        <translation>Geladene Einträge durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Retries</source>
-        <translation>Wiederholungen</translation>
-    </message>
-    <message>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
@@ -953,56 +1103,12 @@ Lizenz: GPL-3.0-or-later</translation>
         <translation>Eine Übernahme läuft. Abbrechen und beenden?</translation>
     </message>
     <message>
-        <source>Waiting to start</source>
-        <translation>Wartet auf Start</translation>
-    </message>
-    <message>
         <source>Cancel the run and quit</source>
         <translation>Übernahme abbrechen und beenden</translation>
     </message>
     <message>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
-    </message>
-    <message>
-        <source>&amp;Databricks workspace…</source>
-        <translation>&amp;Databricks-Arbeitsbereich…</translation>
-    </message>
-    <message>
-        <source>Databricks workspace</source>
-        <translation>Databricks-Arbeitsbereich</translation>
-    </message>
-    <message>
-        <source>Personal access token (dapi…)</source>
-        <translation>Persönliches Zugriffstoken (dapi…)</translation>
-    </message>
-    <message>
-        <source>Workspace URL:</source>
-        <translation>Arbeitsbereich-URL:</translation>
-    </message>
-    <message>
-        <source>Token:</source>
-        <translation>Token:</translation>
-    </message>
-    <message>
-        <source>The token is kept in memory for this session only.</source>
-        <translation>Das Token wird nur für diese Sitzung im Arbeitsspeicher gehalten.</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Enter the workspace URL and a token.</source>
-        <translation>Geben Sie die URL des Arbeitsbereichs und ein Token ein.</translation>
-    </message>
-    <message>
-        <source>Databricks workspace: %1</source>
-        <translation>Databricks-Arbeitsbereich: %1</translation>
     </message>
     <message>
         <source>Use a service-account &amp;key…</source>
@@ -1012,12 +1118,56 @@ Lizenz: GPL-3.0-or-later</translation>
         <source>Service account</source>
         <translation>Dienstkonto</translation>
     </message>
+    <message>
+        <source>Search in Drive…</source>
+        <translation>In Drive suchen…</translation>
+    </message>
+    <message>
+        <source>Filters the loaded items at once, and asks Drive for every name that contains the text.</source>
+        <translation>Filtert sofort die geladenen Einträge und fragt Drive nach allen Namen, die den Text enthalten.</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Noch keine Konten</translation>
+    </message>
+    <message>
+        <source>Choose a service-account key (JSON)</source>
+        <translation>Schlüssel eines Dienstkontos wählen (JSON)</translation>
+    </message>
+    <message>
+        <source>Service-account key (*.json);;All files (*)</source>
+        <translation>Dienstkonto-Schlüssel (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Databricks workspaces…</source>
+        <translation>&amp;Databricks-Workspaces…</translation>
+    </message>
+    <message>
+        <source>Finish or cancel the run before switching accounts.</source>
+        <translation>Beenden oder abbrechen Sie den Lauf, bevor Sie das Konto wechseln.</translation>
+    </message>
+    <message>
+        <source>Switching to %1…</source>
+        <translation>Wechsel zu %1…</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Checking the Databricks workspace…</source>
+        <translation>Der Databricks-Workspace wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Choose a Databricks workspace under Accounts → Databricks workspaces.</source>
+        <translation>Wählen Sie einen Databricks-Workspace unter Konten → Databricks-Workspaces.</translation>
+    </message>
 </context>
 <context>
-    <name>MissingEngine</name>
+    <name>Net::StaticTokenProvider</name>
     <message>
-        <source>This build has no transfer engine.</source>
-        <translation>Diese Version hat keine Übertragungs-Engine.</translation>
+        <source>The access token was rejected and cannot be refreshed.</source>
+        <translation>Das Zugriffstoken wurde abgelehnt und kann nicht erneuert werden.</translation>
     </message>
 </context>
 <context>
@@ -1079,7 +1229,7 @@ Lizenz: GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>Retries</source>
-        <translation>Wiederholungen</translation>
+        <translation>Wdh.</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1103,6 +1253,10 @@ Lizenz: GPL-3.0-or-later</translation>
     <message>
         <source>The sandbox did not start: %1</source>
         <translation>Die Sandbox ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the sandbox token file in %1.</source>
+        <translation>Die Token-Datei der Sandbox kann in %1 nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>

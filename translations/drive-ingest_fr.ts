@@ -257,13 +257,6 @@
     </message>
 </context>
 <context>
-    <name>Net::StaticTokenProvider</name>
-    <message>
-        <source>The access token was rejected and cannot be refreshed.</source>
-        <translation>Le jeton d&apos;accès a été refusé et ne peut pas être renouvelé.</translation>
-    </message>
-</context>
-<context>
     <name>Auth::TokenRequest</name>
     <message>
         <source>If this happens about a week after every sign-in, your OAuth client&apos;s app is in &quot;Testing&quot; publishing status: Google expires the sign-ins of Testing apps after 7 days. Publish the app (Google Cloud console → Google Auth Platform → Audience → Publish app) to keep sign-ins valid.</source>
@@ -307,6 +300,17 @@
     <message>
         <source>Type</source>
         <translation>Type</translation>
+    </message>
+    <message>
+        <source>Search: %1</source>
+        <translation>Recherche : %1</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserSource</name>
+    <message>
+        <source>Searching is not available here.</source>
+        <translation>La recherche n’est pas disponible ici.</translation>
     </message>
 </context>
 <context>
@@ -418,6 +422,156 @@
     <message>
         <source>The report could not be saved: %1</source>
         <translation>Le rapport n&apos;a pas pu être enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabricksDialog</name>
+    <message>
+        <source>Databricks workspaces</source>
+        <translation>Espaces de travail Databricks</translation>
+    </message>
+    <message>
+        <source>&amp;Workspaces (shared with drive-ingest-cli databricks-login):</source>
+        <translation>&amp;Espaces de travail (partagés avec drive-ingest-cli databricks-login) :</translation>
+    </message>
+    <message>
+        <source>&amp;Use for runs</source>
+        <translation>&amp;Utiliser pour les transferts</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Add a workspace</source>
+        <translation>Ajouter un espace de travail</translation>
+    </message>
+    <message>
+        <source>Workspace &amp;URL:</source>
+        <translation>&amp;URL de l’espace de travail :</translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation>Se connecter avec :</translation>
+    </message>
+    <message>
+        <source>a &amp;personal access token</source>
+        <translation>un jeton d’accès &amp;personnel</translation>
+    </message>
+    <message>
+        <source>a service &amp;principal (OAuth client id and secret)</source>
+        <translation>un &amp;principal de service (identifiant et secret de client OAuth)</translation>
+    </message>
+    <message>
+        <source>&amp;Client id:</source>
+        <translation>Identifiant du &amp;client :</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Jeton :</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>service principal %1</source>
+        <translation>principal de service %1</translation>
+    </message>
+    <message>
+        <source>personal access token</source>
+        <translation>jeton d’accès personnel</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 – used for runs</source>
+        <translation>%1 – utilisé pour les transferts</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>&amp;Secret du client :</translation>
+    </message>
+    <message>
+        <source>dapi…</source>
+        <translation>dapi…</translation>
+    </message>
+    <message>
+        <source>Enter the workspace URL (https://…).</source>
+        <translation>Saisissez l’URL de l’espace de travail (https://…).</translation>
+    </message>
+    <message>
+        <source>Enter the service principal&apos;s client id.</source>
+        <translation>Saisissez l’identifiant client du principal de service.</translation>
+    </message>
+    <message>
+        <source>Enter the client secret.</source>
+        <translation>Saisissez le secret du client.</translation>
+    </message>
+    <message>
+        <source>Enter the personal access token.</source>
+        <translation>Saisissez le jeton d’accès personnel.</translation>
+    </message>
+    <message>
+        <source>Checking the client id and secret with %1…</source>
+        <translation>Vérification de l’identifiant et du secret auprès de %1…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved the credentials for %1.</source>
+        <translation>Identifiants de %1 enregistrés.</translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>Retrait de %1…</translation>
+    </message>
+    <message>
+        <source>Removed %1 and its credentials.</source>
+        <translation>%1 et ses identifiants ont été retirés.</translation>
+    </message>
+    <message>
+        <source>Runs to Volumes and DBFS now write to %1.</source>
+        <translation>Les transferts vers les Volumes et DBFS écrivent désormais dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabricksWorkspaces</name>
+    <message>
+        <source>No place to keep credentials in this build.</source>
+        <translation>Cette version ne peut pas conserver d’identifiants.</translation>
+    </message>
+    <message>
+        <source>The credentials could not be saved in the %1: %2</source>
+        <translation>Les identifiants n’ont pas pu être enregistrés dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>No credentials for %1 in the %2. Add the workspace again.</source>
+        <translation>Aucun identifiant pour %1 dans %2. Ajoutez à nouveau l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>The saved credentials for %1 are unreadable. Add the workspace again.</source>
+        <translation>Les identifiants enregistrés pour %1 sont illisibles. Ajoutez à nouveau l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>%1 refused access with these credentials (%2). Check them under Accounts → Databricks workspaces.</source>
+        <translation>%1 a refusé l’accès avec ces identifiants (%2). Vérifiez-les dans Comptes → Espaces de travail Databricks.</translation>
+    </message>
+    <message>
+        <source>The Volume %1 does not exist in %2.</source>
+        <translation>Le Volume %1 n’existe pas dans %2.</translation>
+    </message>
+    <message>
+        <source>%1 could not be checked: %2</source>
+        <translation>%1 n’a pas pu être vérifié : %2</translation>
     </message>
 </context>
 <context>
@@ -539,6 +693,14 @@
         <source>The workspace offered no multipart upload for a file above %1 bytes</source>
         <translation>L&apos;espace de travail n&apos;a pas proposé d&apos;envoi en plusieurs parties pour un fichier de plus de %1 octets</translation>
     </message>
+    <message>
+        <source>More than the %1 bytes Drive announced arrived</source>
+        <translation>Plus que les %1 octets annoncés par Drive sont arrivés</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 before the upload was complete</source>
+        <translation>Le serveur a répondu HTTP %1 avant la fin de l’envoi</translation>
+    </message>
 </context>
 <context>
     <name>DestinationChoice</name>
@@ -607,10 +769,6 @@
 </context>
 <context>
     <name>EngineRunner</name>
-    <message>
-        <source>Databricks destinations are not available in this build yet.</source>
-        <translation>Les destinations Databricks ne sont pas encore disponibles dans cette version.</translation>
-    </message>
     <message>
         <source>Choose a Databricks workspace first (Accounts menu).</source>
         <translation>Choisissez d&apos;abord un espace de travail Databricks (menu Comptes).</translation>
@@ -738,12 +896,12 @@
         <translation>Client OAuth (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Choose a service-account key (JSON)</source>
-        <translation>Choisir une clé de compte de service (JSON)</translation>
+        <source>The sign-in of %1 is missing from the %2. Sign in again.</source>
+        <translation>La connexion de %1 est absente de %2. Reconnectez-vous.</translation>
     </message>
     <message>
-        <source>Service-account key (*.json);;All files (*)</source>
-        <translation>Clé de compte de service (*.json);;Tous les fichiers (*)</translation>
+        <source>The saved sign-in of %1 is unreadable. Sign in again.</source>
+        <translation>La connexion enregistrée de %1 est illisible. Reconnectez-vous.</translation>
     </message>
 </context>
 <context>
@@ -869,14 +1027,6 @@ Transfère des fichiers de Google Drive vers Databricks ou un dossier local.
 Licence : GPL-3.0-or-later</translation>
     </message>
     <message>
-        <source>Search loaded items…</source>
-        <translation>Rechercher dans les éléments chargés…</translation>
-    </message>
-    <message>
-        <source>Retries</source>
-        <translation>Reprises</translation>
-    </message>
-    <message>
         <source>Queue</source>
         <translation>File</translation>
     </message>
@@ -953,56 +1103,12 @@ Licence : GPL-3.0-or-later</translation>
         <translation>Une copie est en cours. L&apos;annuler et quitter ?</translation>
     </message>
     <message>
-        <source>Waiting to start</source>
-        <translation>En attente du démarrage</translation>
-    </message>
-    <message>
         <source>Cancel the run and quit</source>
         <translation>Annuler la copie et quitter</translation>
     </message>
     <message>
         <source>Keep running</source>
         <translation>Continuer</translation>
-    </message>
-    <message>
-        <source>&amp;Databricks workspace…</source>
-        <translation>Espace de travail &amp;Databricks…</translation>
-    </message>
-    <message>
-        <source>Databricks workspace</source>
-        <translation>Espace de travail Databricks</translation>
-    </message>
-    <message>
-        <source>Personal access token (dapi…)</source>
-        <translation>Jeton d&apos;accès personnel (dapi…)</translation>
-    </message>
-    <message>
-        <source>Workspace URL:</source>
-        <translation>URL de l&apos;espace de travail :</translation>
-    </message>
-    <message>
-        <source>Token:</source>
-        <translation>Jeton :</translation>
-    </message>
-    <message>
-        <source>The token is kept in memory for this session only.</source>
-        <translation>Le jeton est gardé en mémoire pour cette session seulement.</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Enter the workspace URL and a token.</source>
-        <translation>Saisissez l&apos;URL de l&apos;espace de travail et un jeton.</translation>
-    </message>
-    <message>
-        <source>Databricks workspace: %1</source>
-        <translation>Espace de travail Databricks : %1</translation>
     </message>
     <message>
         <source>Use a service-account &amp;key…</source>
@@ -1012,12 +1118,56 @@ Licence : GPL-3.0-or-later</translation>
         <source>Service account</source>
         <translation>Compte de service</translation>
     </message>
+    <message>
+        <source>Search in Drive…</source>
+        <translation>Rechercher dans Drive…</translation>
+    </message>
+    <message>
+        <source>Filters the loaded items at once, and asks Drive for every name that contains the text.</source>
+        <translation>Filtre immédiatement les éléments chargés et demande à Drive tous les noms qui contiennent le texte.</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Aucun compte pour l’instant</translation>
+    </message>
+    <message>
+        <source>Choose a service-account key (JSON)</source>
+        <translation>Choisir la clé d’un compte de service (JSON)</translation>
+    </message>
+    <message>
+        <source>Service-account key (*.json);;All files (*)</source>
+        <translation>Clé de compte de service (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Databricks workspaces…</source>
+        <translation>Espaces de travail &amp;Databricks…</translation>
+    </message>
+    <message>
+        <source>Finish or cancel the run before switching accounts.</source>
+        <translation>Terminez ou annulez le transfert avant de changer de compte.</translation>
+    </message>
+    <message>
+        <source>Switching to %1…</source>
+        <translation>Passage à %1…</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Checking the Databricks workspace…</source>
+        <translation>Vérification de l’espace de travail Databricks…</translation>
+    </message>
+    <message>
+        <source>Choose a Databricks workspace under Accounts → Databricks workspaces.</source>
+        <translation>Choisissez un espace de travail Databricks dans Comptes → Espaces de travail Databricks.</translation>
+    </message>
 </context>
 <context>
-    <name>MissingEngine</name>
+    <name>Net::StaticTokenProvider</name>
     <message>
-        <source>This build has no transfer engine.</source>
-        <translation>Cette version n&apos;a pas de moteur de transfert.</translation>
+        <source>The access token was rejected and cannot be refreshed.</source>
+        <translation>Le jeton d&apos;accès a été refusé et ne peut pas être renouvelé.</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1253,10 @@ Licence : GPL-3.0-or-later</translation>
     <message>
         <source>The sandbox did not start: %1</source>
         <translation>Le bac à sable n&apos;a pas démarré : %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the sandbox token file in %1.</source>
+        <translation>Impossible d’écrire le fichier de jeton du bac à sable dans %1.</translation>
     </message>
 </context>
 <context>
