@@ -380,4 +380,19 @@ if [ "$sandbox_check" -eq 1 ]; then
     step "starting '$exec_cmd --sandbox' (Try it with the sandbox) under Xvfb"
     shoot "$exec_cmd --sandbox" 8 sandbox-browser.png || die "the app with the sandbox did not start (logs: $out_dir/sandbox-browser.png.*)"
     fact "sandbox run: $(grep -m1 appeared "$out_dir/sandbox-browser.png.run.log"); screenshot $out_dir/sandbox-browser.png"
+
+    # The app's own demo script (--screenshots, as tests/gui/screenshots.sh uses it): sign in to the sandbox,
+    # queue the demo folder, run it into a local folder, save PNGs of each stage, quit with 0 at the report.
+    step "running the GUI demo ingest (drive-ingest --screenshots) under Xvfb"
+    rm -rf "$out_dir/gui-demo"
+    in_root sh -c 'export HOME=$(mktemp -d) XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"
+        rm -rf /root/gui-demo /root/gui-demo-out
+        timeout 300 xvfb-run -a -s "-screen 0 1400x900x24 -nolisten tcp" \
+            drive-ingest --screenshots /root/gui-demo --destination /root/gui-demo-out' >"$out_dir/gui-demo.log" 2>&1 \
+        || { tail -20 "$out_dir/gui-demo.log"; die "the GUI demo ingest failed (log: $out_dir/gui-demo.log)"; }
+    cp -r "$root/root/gui-demo" "$out_dir/gui-demo"
+    shots=$(find "$out_dir/gui-demo" -name '*.png' | wc -l)
+    files=$(find "$root/root/gui-demo-out" -type f | wc -l)
+    [ "$files" -gt 0 ] || die "the GUI demo ingest wrote no file into its destination"
+    fact "GUI demo ingest: exit 0, $files files in the destination, $shots screenshots in $out_dir/gui-demo"
 fi
