@@ -181,8 +181,13 @@ private slots:
             timer.start();
             const RunResult run = runInto(sandbox, kind, root, {EngineTest::ref(rootId)}, options, 1200000, EngineTest::Token,
                                           [transport](Dest::Destination *d) {
-                                              if (auto *volume = qobject_cast<Dest::VolumeDestination *>(d))
-                                                  volume->setStreamTransport(transport);
+                                              auto *volume = qobject_cast<Dest::VolumeDestination *>(d);
+                                              if (!volume)
+                                                  return;
+                                              volume->setStreamTransport(transport);
+                                              // DI_BENCH_QUEUE_KIB: bytes queued per streaming PUT (default 4 MiB).
+                                              if (qEnvironmentVariableIsSet("DI_BENCH_QUEUE_KIB"))
+                                                  volume->setPipeCapacity(qEnvironmentVariableIntValue("DI_BENCH_QUEUE_KIB") * 1024LL);
                                           });
             *seconds = timer.nsecsElapsed() / 1e9;
             *peak = peakRssKiB();
