@@ -8,6 +8,7 @@
 #include <QIcon>
 #include <QLocale>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QStyle>
 
 using namespace Qt::StringLiterals;
@@ -64,6 +65,9 @@ BrowserModel::BrowserModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
 {
+    // The locale's short date and time, without seconds: minutes are enough here, and the name needs the room.
+    static const QRegularExpression seconds(u"[:.]ss"_s);
+    m_dateFormat = QLocale().dateTimeFormat(QLocale::ShortFormat).remove(seconds);
     resetRoots();
 }
 
@@ -181,8 +185,7 @@ QVariant BrowserModel::data(const QModelIndex &index, int role) const
         case SizeColumn:
             return f.size >= 0 ? Format::bytes(f.size) : QString();
         case ModifiedColumn:
-            return f.modifiedTime.isValid() ? QLocale().toString(f.modifiedTime.toLocalTime(), QLocale::ShortFormat)
-                                            : QString();
+            return f.modifiedTime.isValid() ? QLocale().toString(f.modifiedTime.toLocalTime(), m_dateFormat) : QString();
         case TypeColumn:
             if (node->isRootTag || sharedDrive)
                 return QString();

@@ -88,6 +88,7 @@ private:
     std::unique_ptr<Node> m_root;
     QPointer<BrowserSource> m_source;
     QMap<QString, QString> m_exportFormats;
+    QString m_dateFormat;
     QHash<quint64, Node *> m_tickets;
     quint64 m_nextTicket = 0;
 };
