@@ -62,6 +62,8 @@ namespace
 /// search results (Drive matched them; its "contains" is by word prefix, which a substring filter may not).
 class BrowserFilter final : public QSortFilterProxyModel
 {
+    Q_DISABLE_COPY_MOVE(BrowserFilter)
+
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
 
@@ -77,6 +79,8 @@ protected:
 /// Paths elide on the left, so the file name stays readable (the tooltip has the whole path).
 class PathDelegate final : public QStyledItemDelegate
 {
+    Q_DISABLE_COPY_MOVE(PathDelegate)
+
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 

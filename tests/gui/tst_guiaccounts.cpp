@@ -186,6 +186,8 @@ void TestGuiAccounts::databricksWorkspaces()
     QCOMPARE(stored->secret, "sandbox-sp-secret"_ba);
     // The first workspace added is the one runs use.
     QCOMPARE(m_f->settings->databricksWorkspace(), sandboxHost);
+    if (const QString grabs = qEnvironmentVariable("DI_GUI_GRAB_DIR"); !grabs.isEmpty())
+        dialog->grab().save(grabs + u"/databricks-workspaces.png"_s); // to look at, not compared
     dialog->close();
 
     // A run into a Volume: the check fetches a token for the service principal, then the file lands.
