@@ -21,6 +21,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -66,6 +68,8 @@ private:
     void makeWindow(const MainWindow::GoogleSignIn &signIn = {});
     void signInToSandbox();
     QModelIndex waitForChild(const QModelIndex &parent, const QString &name);
+    /// The sandbox's /_sandbox/stats "tokens" section (grants, refreshes, revokes).
+    QJsonObject tokenStats(const QUrl &base);
 
     std::unique_ptr<Fixture> m_f;
 };
@@ -128,6 +132,15 @@ QModelIndex TestGuiAccounts::waitForChild(const QModelIndex &parent, const QStri
                                  15000);
     }();
     return found;
+}
+
+QJsonObject TestGuiAccounts::tokenStats(const QUrl &base)
+{
+    QNetworkReply *reply = m_f->nam.get(QNetworkRequest(base.resolved(QUrl(u"/_sandbox/stats"_s))));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait(10000);
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object().value(u"tokens"_s).toObject();
 }
 
 void TestGuiAccounts::databricksWorkspaces()
@@ -330,9 +343,12 @@ void TestGuiAccounts::googleAccountsSideBySide()
     QVERIFY(waitForChild(window->browserModel()->index(0, 0), u"Drive Ingest Demo"_s).isValid());
     QCOMPARE(m_f->settings->currentAccount(), first);
 
-    // Sign out of it: revoked, gone from the store and the list; the window shows another account.
+    // Sign out of it: revoked at the sandbox, gone from the store and the list; the window shows another account.
+    const QUrl sandboxBase = window->session().endpoints.oauthToken;
+    const int revokedBefore = tokenStats(sandboxBase).value(u"revoked"_s).toInt();
     window->signOut();
     QTRY_VERIFY_WITH_TIMEOUT(!m_f->accounts->find(Auth::Account::Kind::Google, first), 15000);
+    QCOMPARE(tokenStats(sandboxBase).value(u"revoked"_s).toInt(), revokedBefore + 1);
     QVERIFY(!m_f->store.contains(u"google/"_s + first));
     QVERIFY(m_f->store.contains(u"google/"_s + email));
     QTRY_VERIFY_WITH_TIMEOUT(window->session().isValid() && window->session().accountName != first, 10000);
