@@ -404,6 +404,26 @@ void VolumeSink::onSocketPutFinished()
         });
         return;
     }
+    if (r.status == 0 && !allSent && error.errorClass == Net::ErrorClass::Transient)
+    {
+        // The connection broke mid-body with no answer. A server that refuses a large body early (invalid
+        // token, throttling) and closes without reading the rest resets the connection, and the answer is
+        // lost with it. One cheap control call learns what the workspace says now: the client refreshes or
+        // rejects the token, and waits out a Retry-After, as for any call; a refusal (token, permission) is
+        // the file's reason, anything else lets it start again. A GET, not a HEAD: the error body tells an
+        // invalid token from a missing permission.
+        const QUrl probe = m_client->url("/api/2.0/fs/directories"_ba + DatabricksClient::encodePath(parentOf(m_finalPath)),
+                                         "page_size=1"_ba);
+        m_client->call("GET"_ba, probe, {}, {}, this, [this, error](const Net::Error &probeError, const DatabricksResponse &) {
+            if (m_done)
+                return;
+            qCInfo(lcDest) << "after the broken PUT the workspace answers:"
+                           << (probeError.isError() ? probeError.toString() : u"OK"_s);
+            const bool refused = probeError.errorClass == Net::ErrorClass::Auth || probeError.errorClass == Net::ErrorClass::Permanent;
+            fail(refused ? probeError : error);
+        });
+        return;
+    }
     // Everything went out and still no answer: the server may have stored it. Leave nothing behind.
     fail(error, allSent && r.status == 0);
 }
