@@ -181,7 +181,7 @@ QVariant BrowserModel::data(const QModelIndex &index, int role) const
         switch (index.column())
         {
         case NameColumn:
-            return f.name;
+            return Format::visibleText(f.name);
         case SizeColumn:
             return f.size >= 0 ? Format::bytes(f.size) : QString();
         case ModifiedColumn:

@@ -2,6 +2,7 @@
 #include "dashboard.h"
 
 #include "formatting.h"
+#include "pathdelegate.h"
 #include "reportwriter.h"
 #include "throughputchart.h"
 
@@ -87,7 +88,8 @@ Dashboard::Dashboard(QWidget *parent)
         stateWidth = std::max(stateWidth, fontMetrics().horizontalAdvance(Format::stateText(Transfer::FileState(state))));
     m_problems->horizontalHeader()->resizeSection(1, stateWidth + 24);
     m_problems->setWordWrap(false);
-    m_problems->setTextElideMode(Qt::ElideMiddle);
+    m_problems->setTextElideMode(Qt::ElideRight); // reasons read from their start; paths: PathDelegate
+    m_problems->setItemDelegateForColumn(0, new PathDelegate(m_problems));
     m_problems->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_problems->verticalHeader()->hide();
     m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -179,7 +181,7 @@ void Dashboard::showReport(const Transfer::Report &report)
             continue;
         const int row = m_problems->rowCount();
         m_problems->insertRow(row);
-        const QStringList cells {f.drivePath.isEmpty() ? f.driveId : f.drivePath, Format::stateText(f.state),
+        const QStringList cells {Format::visibleText(f.drivePath.isEmpty() ? f.driveId : f.drivePath), Format::stateText(f.state),
                                  f.lastError.message.isEmpty() ? f.lastError.reason : f.lastError.message};
         for (int column = 0; column < cells.size(); ++column)
         {

@@ -103,4 +103,16 @@ QString exportLabel(const QString &exportMimeType)
             return QCoreApplication::translate("Format", "exported as %1").arg(ext);
     return QCoreApplication::translate("Format", "exported as %1").arg(exportMimeType);
 }
+QString visibleText(const QString &text)
+{
+    QString shown = text;
+    for (QChar &c : shown)
+    {
+        if (c.unicode() < 0x20)
+            c = QChar(char16_t(0x2400 + c.unicode()));
+        else if (c.unicode() == 0x7f)
+            c = QChar(char16_t(0x2421));
+    }
+    return shown;
+}
 } // namespace Format

@@ -13,6 +13,7 @@
 #include "formatting.h"
 #include "googlesignin.h"
 #include "icons.h"
+#include "pathdelegate.h"
 #include "progressdelegate.h"
 #include "queuemodel.h"
 #include "sandboxlauncher.h"
@@ -41,7 +42,6 @@
 #include <QSortFilterProxyModel>
 #include <QScreen>
 #include <QSplitter>
-#include <QStyledItemDelegate>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -73,22 +73,6 @@ protected:
         if (!parent.isValid() || parent.data(BrowserModel::IsSearchRole).toBool())
             return true;
         return QSortFilterProxyModel::filterAcceptsRow(row, parent);
-    }
-};
-
-/// Paths elide on the left, so the file name stays readable (the tooltip has the whole path).
-class PathDelegate final : public QStyledItemDelegate
-{
-    Q_DISABLE_COPY_MOVE(PathDelegate)
-
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        option->textElideMode = Qt::ElideLeft;
     }
 };
 

@@ -43,7 +43,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return displayData(row, index.column());
     case Qt::ToolTipRole:
         if (index.column() == NameColumn)
-            return row.exportMimeType.isEmpty() ? row.name : row.name + u" ("_s + Format::exportLabel(row.exportMimeType) + u')';
+            return data(index, Qt::DisplayRole);
         if (index.column() == ReasonColumn || index.column() == StateColumn)
             return row.reason.isEmpty() ? QVariant() : QVariant(row.reason);
         return {};
@@ -78,8 +78,8 @@ QVariant QueueModel::displayData(const Row &row, int column) const
     {
     case NameColumn:
         if (!row.exportMimeType.isEmpty())
-            return tr("%1 (%2)").arg(row.name, Format::exportLabel(row.exportMimeType));
-        return row.name;
+            return tr("%1 (%2)").arg(Format::visibleText(row.name), Format::exportLabel(row.exportMimeType));
+        return Format::visibleText(row.name);
     case SizeColumn:
         return row.bytesTotal >= 0 ? Format::bytes(row.bytesTotal) : QString();
     case ProgressColumn:

@@ -19,6 +19,7 @@ private slots:
     void snapshotDeltasUpdateInPlace();
     void reorderPending();
     void failureReasonShown();
+    void controlCharactersShownVisibly();
 };
 
 namespace
@@ -153,6 +154,16 @@ void TestQueueModel::failureReasonShown()
     QCOMPARE(model.index(0, QueueModel::ReasonColumn).data().toString(), u"File not found"_s);
     QCOMPARE(model.index(0, QueueModel::RetriesColumn).data().toString(), u"2"_s);
     QCOMPARE(model.index(0, QueueModel::StateColumn).data().toString(), u"Failed"_s);
+}
+
+void TestQueueModel::controlCharactersShownVisibly()
+{
+    // Drive allows a tab or a newline in a name; the row shows their pictures and stays one line.
+    QueueModel model;
+    model.addPending({{{u"c1"_s, {}, Drive::DriveRef::Kind::File}, u"ctrl\u0001\ttab\nnewline.txt"_s, {}, 1}});
+    const QString shown = model.index(0, QueueModel::NameColumn).data().toString();
+    QCOMPARE(shown, u"ctrl\u2401\u2409tab\u240anewline.txt"_s);
+    QCOMPARE(model.index(0, QueueModel::NameColumn).data(Qt::ToolTipRole).toString(), shown);
 }
 
 QTEST_MAIN(TestQueueModel)
