@@ -105,13 +105,22 @@ QString exportLabel(const QString &exportMimeType)
 }
 QString visibleText(const QString &text)
 {
-    QString shown = text;
-    for (QChar &c : shown)
+    // Escapes, not the Unicode control pictures: common UI fonts have no glyphs for those either.
+    QString shown;
+    shown.reserve(text.size());
+    for (const QChar c : text)
     {
-        if (c.unicode() < 0x20)
-            c = QChar(char16_t(0x2400 + c.unicode()));
-        else if (c.unicode() == 0x7f)
-            c = QChar(char16_t(0x2421));
+        const char16_t u = c.unicode();
+        if (u == u'\t')
+            shown += u"\\t"_s;
+        else if (u == u'\n')
+            shown += u"\\n"_s;
+        else if (u == u'\r')
+            shown += u"\\r"_s;
+        else if (u < 0x20 || u == 0x7f)
+            shown += u"\\x"_s + QString::number(u, 16).rightJustified(2, u'0');
+        else
+            shown += c;
     }
     return shown;
 }

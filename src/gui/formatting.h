@@ -19,7 +19,7 @@ namespace Format
 [[nodiscard]] QString limitingFactorText(const QString &factor);
 /// "Docs → docx" style label for the export format of a Google file; empty for ordinary files.
 [[nodiscard]] QString exportLabel(const QString &exportMimeType);
-/// Control characters (Drive allows them in names) as their visible Unicode pictures (␉, ␊…), so a name
-/// reads in one line instead of showing boxes or breaking.
+/// Control characters (Drive allows them in names) as C escapes ("\t", "\n", "\x01"), so a name reads in
+/// one line instead of showing boxes or breaking.
 [[nodiscard]] QString visibleText(const QString &text);
 } // namespace Format

@@ -158,11 +158,11 @@ void TestQueueModel::failureReasonShown()
 
 void TestQueueModel::controlCharactersShownVisibly()
 {
-    // Drive allows a tab or a newline in a name; the row shows their pictures and stays one line.
+    // Drive allows a tab or a newline in a name; the row shows them escaped and stays one line.
     QueueModel model;
     model.addPending({{{u"c1"_s, {}, Drive::DriveRef::Kind::File}, u"ctrl\u0001\ttab\nnewline.txt"_s, {}, 1}});
     const QString shown = model.index(0, QueueModel::NameColumn).data().toString();
-    QCOMPARE(shown, u"ctrl\u2401\u2409tab\u240anewline.txt"_s);
+    QCOMPARE(shown, u"ctrl\\x01\\ttab\\nnewline.txt"_s);
     QCOMPARE(model.index(0, QueueModel::NameColumn).data(Qt::ToolTipRole).toString(), shown);
 }
 
