@@ -258,11 +258,12 @@ listing=$(in_root dpkg -L drive-ingest)
 for want in /usr/bin/drive-ingest /usr/bin/drive-ingest-cli /usr/bin/drive-ingest-sandbox \
             /usr/share/applications/org.driveingest.DriveIngest.desktop \
             /usr/share/metainfo/org.driveingest.DriveIngest.metainfo.xml \
-            /usr/share/icons/hicolor/scalable/apps/org.driveingest.DriveIngest.svg; do
+            /usr/share/icons/hicolor/scalable/apps/org.driveingest.DriveIngest.svg \
+            /usr/share/doc/drive-ingest/copyright; do
     grep -qx "$want" <<<"$listing" || die "dpkg -L drive-ingest does not list $want"
     [ -e "$root$want" ] || die "$want is listed but not on disk"
 done
-fact "dpkg -L: app, CLI, sandbox, desktop entry, metainfo and icon present"
+fact "dpkg -L: app, CLI, sandbox, desktop entry, metainfo, icon and copyright present"
 
 # Before any test tool is installed (they bring X and GL libraries of their own), so a library missing
 # from Depends cannot hide behind them.
