@@ -347,7 +347,7 @@ private slots:
         ScriptedServer server;
         const QByteArray body = pattern(1000);
         Net::HttpPut put(server.url(), body.size());
-        put.setProgressTimeout(300);
+        put.setResponseTimeout(300);
         QSignalSpy finished(&put, &Net::HttpPut::finished);
         qint64 offset = 0;
         connect(&put, &Net::HttpPut::readyForBody, this, [&] { feed(put, body, body.size(), &offset); });
@@ -355,7 +355,27 @@ private slots:
         QVERIFY(server.waitForBody(body.size()));
         QVERIFY(finished.wait(5000));
         QCOMPARE(put.result().networkError, QNetworkReply::TimeoutError);
+        QVERIFY2(put.result().detail.contains(u"300 ms"_s), qPrintable(put.result().detail));
         QCOMPARE(classify(put).reason, u"timeout"_s);
+        QCOMPARE(classify(put).errorClass, Net::ErrorClass::Transient);
+    }
+
+    void stuckUploadTimesOut()
+    {
+        // The server stops reading mid-body: bytes sit in the socket, none leave; the progress timeout ends it.
+        ScriptedServer server;
+        server.setPauseReading(true);
+        const QByteArray body = pattern(32 * 1024 * 1024);
+        Net::HttpPut put(server.url(), body.size());
+        put.setMaxQueued(1024 * 1024);
+        put.setProgressTimeout(400);
+        QSignalSpy finished(&put, &Net::HttpPut::finished);
+        qint64 offset = 0;
+        connect(&put, &Net::HttpPut::readyForBody, this, [&] { feed(put, body, body.size(), &offset); });
+        put.start();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(offset < body.size());
+        QCOMPARE(put.result().networkError, QNetworkReply::TimeoutError);
         QCOMPARE(classify(put).errorClass, Net::ErrorClass::Transient);
     }
 
@@ -366,6 +386,7 @@ private slots:
         const QByteArray body = pattern(1000);
         Net::HttpPut put(server.url(), body.size());
         put.setProgressTimeout(200);
+        put.setResponseTimeout(200);
         QSignalSpy finished(&put, &Net::HttpPut::finished);
         qint64 offset = 0;
         connect(&put, &Net::HttpPut::readyForBody, this, [&] { feed(put, body, 500, &offset); });

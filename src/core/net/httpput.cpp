@@ -252,9 +252,10 @@ void HttpPut::armProgressTimer()
     if (m_finished || !m_headerSent)
         return;
     // Nothing queued and body incomplete: we wait for the caller (Drive), which has its own stall watch.
-    const bool waitingForNetwork = queued() > 0 || m_bodyQueued >= m_contentLength;
-    if (waitingForNetwork)
+    if (queued() > 0)
         m_timer.start(m_progressTimeoutMs);
+    else if (m_bodyQueued >= m_contentLength)
+        m_timer.start(m_responseTimeoutMs);
     else
         m_timer.stop();
 }
@@ -319,7 +320,7 @@ void HttpPut::onTimeout()
     if (m_finished)
         return;
     finishWith(QNetworkReply::TimeoutError,
-               m_headerSent ? u"no progress for %1 ms"_s.arg(m_progressTimeoutMs)
+               m_headerSent ? u"no progress for %1 ms"_s.arg(m_timer.interval())
                             : u"no connection within %1 ms"_s.arg(m_connectTimeoutMs));
 }
 

@@ -62,8 +62,10 @@ public:
     [[nodiscard]] qint64 maxQueued() const { return m_maxQueued; }
     /// TCP connect + proxy tunnel + TLS handshake (default 30 s).
     void setConnectTimeout(int ms) { m_connectTimeoutMs = ms; }
-    /// Bytes queued in the socket and none leaving, or the whole body sent and no answer (default 120 s).
+    /// Bytes queued in the socket and none leaving, or an answer that stopped coming in (default 120 s).
     void setProgressTimeout(int ms) { m_progressTimeoutMs = ms; }
+    /// The whole body sent and no answer yet: the server may still be storing a large file (default 10 min).
+    void setResponseTimeout(int ms) { m_responseTimeoutMs = ms; }
     void setResponseLimits(const HttpResponseParser::Limits &limits) { m_parser = HttpResponseParser(limits); }
     /// Overrides the proxy found through QNetworkProxyFactory (tests).
     void setProxy(const QNetworkProxy &proxy) { m_proxy = proxy; }
@@ -117,6 +119,7 @@ private:
     qint64 m_maxQueued = 4 * 1024 * 1024;
     int m_connectTimeoutMs = 30'000;
     int m_progressTimeoutMs = 120'000;
+    int m_responseTimeoutMs = 600'000;
     qint64 m_headerSize = 0;
     qint64 m_written = 0; ///< bytes (header + body) the socket reported written
     qint64 m_bodyQueued = 0;
