@@ -97,7 +97,7 @@ unmount_root() {
 # Never follows a mount that is still there into the host's /dev or /sys.
 remove_root() {
     [ -d "$root" ] || return 0
-    if grep -q " $root[/ ]" /proc/mounts; then
+    if grep -q " ${root}[/ ]" /proc/mounts; then
         echo "warning: mounts left below $root, not removing it" >&2
         return 1
     fi
