@@ -167,6 +167,9 @@ private slots:
 
         Transfer::RunOptions options = EngineTest::fastOptions();
         options.conflict = Dest::ConflictPolicy::Overwrite;
+        // DI_BENCH_READ_BUFFER_KIB: the Drive reply's read buffer (RunOptions::readBufferSize).
+        if (qEnvironmentVariableIsSet("DI_BENCH_READ_BUFFER_KIB"))
+            options.readBufferSize = qEnvironmentVariableIntValue("DI_BENCH_READ_BUFFER_KIB") * 1024LL;
         QString volumeCpu;
         double selfCpu = 0;
         using Transport = Dest::VolumeDestination::StreamTransport;
