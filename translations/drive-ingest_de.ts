@@ -392,6 +392,10 @@
         <translation>%1 von %2</translation>
     </message>
     <message>
+        <source>%1 of %2, %3 skipped</source>
+        <translation>%1 von %2, %3 übersprungen</translation>
+    </message>
+    <message>
         <source>at least %1</source>
         <translation>mindestens %1</translation>
     </message>
@@ -1067,8 +1071,8 @@ Lizenz: GPL-3.0-or-later</translation>
         <translation>Übernahme abgeschlossen</translation>
     </message>
     <message>
-        <source>%1 files done, %2 failed.</source>
-        <translation>%1 Dateien fertig, %2 fehlgeschlagen.</translation>
+        <source>%1 files done, %2 skipped, %3 failed.</source>
+        <translation>%1 Dateien fertig, %2 übersprungen, %3 fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Sign-in needed</source>

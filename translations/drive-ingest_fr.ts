@@ -392,6 +392,10 @@
         <translation>%1 sur %2</translation>
     </message>
     <message>
+        <source>%1 of %2, %3 skipped</source>
+        <translation>%1 sur %2, %3 ignorés</translation>
+    </message>
+    <message>
         <source>at least %1</source>
         <translation>au moins %1</translation>
     </message>
@@ -1067,8 +1071,8 @@ Licence : GPL-3.0-or-later</translation>
         <translation>Copie terminée</translation>
     </message>
     <message>
-        <source>%1 files done, %2 failed.</source>
-        <translation>%1 fichiers terminés, %2 en échec.</translation>
+        <source>%1 files done, %2 skipped, %3 failed.</source>
+        <translation>%1 fichiers terminés, %2 ignorés, %3 en échec.</translation>
     </message>
     <message>
         <source>Sign-in needed</source>

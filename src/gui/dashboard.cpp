@@ -33,6 +33,7 @@ Dashboard::Dashboard(QWidget *parent)
     auto *grid = new QGridLayout(totals);
     // Two label/value pairs per row: values such as "487.0 MB of 1.1 GB" need the room in any language.
     m_files = addTotal(grid, 0, 0, tr("Files done:"));
+    m_files->setObjectName(u"filesDone"_s);
     m_failed = addTotal(grid, 0, 2, tr("Failed:"));
     m_left = addTotal(grid, 1, 0, tr("Left:"));
     m_eta = addTotal(grid, 1, 2, tr("Time left:"));
@@ -129,7 +130,10 @@ void Dashboard::reset()
 void Dashboard::applySnapshot(const Transfer::Snapshot &s)
 {
     m_chart->addSample(double(s.elapsedMs) / 1000.0, s.rate, s.requestsPerSecond, s.throttledInInterval);
-    m_files->setText(tr("%1 of %2").arg(s.filesDone + s.filesSkipped).arg(s.filesTotal));
+    // Skipped files (already there, or nothing to download) are not counted as done: the report says the same.
+    m_files->setText(s.filesSkipped > 0
+                         ? tr("%1 of %2, %3 skipped").arg(s.filesDone).arg(s.filesTotal).arg(s.filesSkipped)
+                         : tr("%1 of %2").arg(s.filesDone).arg(s.filesTotal));
     m_failed->setText(QString::number(s.filesFailed + s.filesParked));
     m_left->setText(QString::number(s.filesQueued + s.filesActive));
     const QString total = s.bytesTotalExact ? Format::bytes(s.bytesTotal) : tr("at least %1").arg(Format::bytes(s.bytesTotal));

@@ -767,7 +767,10 @@ void MainWindow::onFinished(const Transfer::Report &report)
     updateTitle(nullptr);
     updateActions();
     const Transfer::Snapshot &t = report.totals;
-    notify(tr("Ingest finished"), tr("%1 files done, %2 failed.").arg(t.filesDone + t.filesSkipped).arg(t.filesFailed + t.filesParked));
+    notify(tr("Ingest finished"), tr("%1 files done, %2 skipped, %3 failed.")
+                                      .arg(t.filesDone)
+                                      .arg(t.filesSkipped)
+                                      .arg(t.filesFailed + t.filesParked));
 }
 
 void MainWindow::onAuthRequired(const QString &account, const QString &reason)

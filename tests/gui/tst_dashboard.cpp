@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -59,6 +60,13 @@ void TestDashboard::totalsAndLimitingFactor()
     dashboard.applySnapshot(s);
     QCOMPARE(dashboard.chart()->sampleCount(), 1);
     QVERIFY(dashboard.limitingText().contains(u"pacing"_s));
+    auto *files = dashboard.findChild<QLabel *>(u"filesDone"_s);
+    QVERIFY(files);
+    QCOMPARE(files->text(), u"4 of 10"_s);
+    // Skipped files are not done: they show apart, as in the report.
+    s.filesSkipped = 2;
+    dashboard.applySnapshot(s);
+    QCOMPARE(files->text(), u"4 of 10, 2 skipped"_s);
     s.paused = true;
     dashboard.applySnapshot(s);
     QCOMPARE(dashboard.limitingText(), u"Paused"_s);
