@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 
+#include "util/cryptoruntime.h"
 #include "util/redactor.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,8 @@
 
 int main(int argc, char *argv[])
 {
+    // Before anything touches OpenSSL: no OpenSSL cleanup at exit racing threads that are still exiting.
+    Util::disableOpenSslExitCleanup();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("drive-ingest-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DI_VERSION));
