@@ -173,6 +173,39 @@ private slots:
         QCOMPARE(calls, 2);
     }
 
+    void answerBeforeSendReturns()
+    {
+        // A request answered at once (inside the sender) must not count as still in flight.
+        Auth::TokenRenewal *self = nullptr;
+        int calls = 0;
+        Auth::TokenRenewal renewal(
+            [this, &self, &calls]() -> QNetworkReply *
+            {
+                ++calls;
+                auto *reply = new FakeReply(&m_aborts);
+                m_replies.append(reply);
+                self->succeeded(3600s);
+                return reply;
+            });
+        self = &renewal;
+        QVERIFY(renewal.request());
+        QVERIFY(!renewal.isBusy());
+        QVERIFY(renewal.request());
+        QCOMPARE(calls, 2);
+    }
+
+    void replyDestroyedWithoutAnswer()
+    {
+        // Its QNAM went away: the next ask is not coalesced into a request that can never answer.
+        const auto renewal = make();
+        renewal->request();
+        QVERIFY(renewal->isBusy());
+        delete m_replies.constLast().data();
+        QVERIFY(!renewal->isBusy());
+        QVERIFY(renewal->request());
+        QCOMPARE(m_sent, 2);
+    }
+
     void destructionAbortsTheRequestInFlight()
     {
         QObject provider;

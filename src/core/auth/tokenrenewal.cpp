@@ -45,7 +45,12 @@ bool TokenRenewal::request()
 void TokenRenewal::send()
 {
     ++m_attempt;
+    m_inFlight = true;
     QNetworkReply *reply = m_send ? m_send() : nullptr;
+    if (!m_inFlight)
+    {
+        return; // answered before send() returned: succeeded() or retryLater() ran already
+    }
     m_reply = reply;
     m_inFlight = reply != nullptr;
 }
@@ -78,7 +83,8 @@ void TokenRenewal::stop()
 
 bool TokenRenewal::isBusy() const
 {
-    return m_inFlight || m_retryTimer.isActive();
+    // A reply that was destroyed without an answer (its QNAM went away) no longer holds the next request back.
+    return (m_inFlight && !m_reply.isNull()) || m_retryTimer.isActive();
 }
 
 void TokenRenewal::setFirstRetryDelay(std::chrono::milliseconds delay)
