@@ -21,6 +21,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -430,6 +431,46 @@ private slots:
         QVERIFY2(refused.err.contains("signature"), refused.err.constData());
         QVERIFY(!QFileInfo::exists(m_work.filePath(u"dest-wrong/small.txt"_s)));
         QVERIFY(tokenStats().value(u"failures"_s).toObject().value(u"jwt_signature"_s).toInt() > signatureFailures);
+    }
+
+    void noOpenSslCleanupAtExit()
+    {
+        // OpenSSL's atexit cleanup freed the engine thread's thread-stop handler list while that thread's own
+        // OpenSSL thread-exit destructor could still be freeing it (QThread::wait() returns before a detached
+        // thread's TSD destructors ran): the one-off "double free or corruption (fasttop)" of serviceAccountRun.
+        // tests/support/openssl-exit-race.py replays it; here an LD_PRELOAD probe records whether the CLI runs
+        // OPENSSL_cleanup at all.
+        const QString probe = QFileInfo(qEnvironmentVariable("DI_CLI")).absoluteDir().absoluteFilePath(
+            u"../../tests/support/di_opensslcleanupprobe.so"_s);
+        QVERIFY2(QFileInfo::exists(probe), qPrintable(probe));
+        const QString marker = m_work.filePath(u"openssl-cleanup-marker"_s);
+        const auto runProbed = [&](const QString &program, const QStringList &args)
+        {
+            QFile::remove(marker);
+            QProcess process;
+            QProcessEnvironment env = environment();
+            env.insert(u"LD_PRELOAD"_s, QFileInfo(probe).canonicalFilePath());
+            env.insert(u"DI_OPENSSL_CLEANUP_MARKER"_s, marker);
+            process.setProcessEnvironment(env);
+            process.start(program, args);
+            process.waitForStarted();
+            process.closeWriteChannel();
+            return finish(process);
+        };
+        // The probe works: the openssl tool cleans up at exit.
+        const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+        if (!openssl.isEmpty())
+        {
+            QCOMPARE(runProbed(openssl, { u"rand"_s, u"-hex"_s, u"8"_s }).code, 0);
+            QVERIFY2(QFile::exists(marker), "the LD_PRELOAD probe did not see openssl's own exit cleanup");
+        }
+        const QString dest = m_work.filePath(u"dest-sa-exit"_s);
+        const CliResult run = runProbed(qEnvironmentVariable("DI_CLI"),
+            { u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s, dest, u"--sandbox"_s, m_sandbox->baseUrl().toString(),
+                u"--service-account"_s, m_sandbox->serviceAccountKeyFile(), u"--quiet"_s });
+        QVERIFY2(run.code == 0, QByteArray(run.out + run.err).constData());
+        QCOMPARE(QFileInfo(dest + u"/small.txt"_s).size(), 5000);
+        QVERIFY2(!QFile::exists(marker), "drive-ingest-cli ran OPENSSL_cleanup() at exit");
     }
 
     void unknownAccountIsRefused()
