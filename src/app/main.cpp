@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "screenshotscript.h"
 #include "transfer/enginehost.h"
+#include "util/cryptoruntime.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -84,6 +85,8 @@ void applyDarkPalette()
 
 int main(int argc, char *argv[])
 {
+    // Before anything touches OpenSSL: no OpenSSL cleanup at exit racing threads that are still exiting.
+    Util::disableOpenSslExitCleanup();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"DriveIngest"_s);
     QApplication::setApplicationName(u"drive-ingest"_s);
