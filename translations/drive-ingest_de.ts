@@ -588,8 +588,8 @@
 <context>
     <name>Dest::DatabricksClient</name>
     <message>
-        <source>Databricks rejected the token for %1: sign in again (databricks-login)</source>
-        <translation>Databricks hat das Token für %1 abgelehnt: Melden Sie sich erneut an (databricks-login)</translation>
+        <source>Databricks rejected the token for %1: sign in to the workspace again (app: Accounts → Databricks workspaces; command line: drive-ingest-cli databricks-login)</source>
+        <translation>Databricks hat das Token für %1 abgelehnt: Melden Sie sich erneut beim Workspace an (App: Konten → Databricks-Workspaces; Befehlszeile: drive-ingest-cli databricks-login)</translation>
     </message>
 </context>
 <context>

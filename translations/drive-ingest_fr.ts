@@ -588,8 +588,8 @@
 <context>
     <name>Dest::DatabricksClient</name>
     <message>
-        <source>Databricks rejected the token for %1: sign in again (databricks-login)</source>
-        <translation>Databricks a refusé le jeton pour %1 : reconnectez-vous (databricks-login)</translation>
+        <source>Databricks rejected the token for %1: sign in to the workspace again (app: Accounts → Databricks workspaces; command line: drive-ingest-cli databricks-login)</source>
+        <translation>Databricks a refusé le jeton pour %1 : reconnectez-vous à l’espace de travail (application : Comptes → Espaces de travail Databricks ; ligne de commande : drive-ingest-cli databricks-login)</translation>
     </message>
 </context>
 <context>

@@ -288,7 +288,7 @@ private slots:
         const SinkOutcome rejected = feedSink(third.get(), size);
         QVERIFY(rejected.failed);
         QCOMPARE(rejected.error.errorClass, Net::ErrorClass::Auth);
-        QVERIFY2(rejected.error.message.contains(u"sign in again (databricks-login)"_s), qPrintable(rejected.error.message));
+        QVERIFY2(rejected.error.message.contains(u"sign in to the workspace again"_s), qPrintable(rejected.error.message));
         QVERIFY(!rejected.error.message.contains(u"dapi-"_s));
         QVERIFY(volume.client()->isRejected());
         QVERIFY(!uploads(*m_sandbox).contains(root + u"/s.bin"_s));
@@ -340,7 +340,7 @@ private slots:
             messages += f.lastError.message + u'\n';
         }
         const QString want = u"Databricks rejected the token for "_s + m_sandbox->baseUrl().toString(QUrl::StripTrailingSlash)
-            + u": sign in again (databricks-login)"_s;
+            + u": sign in to the workspace again"_s;
         QVERIFY2(messages.contains(want), qPrintable(messages));
         QVERIFY(!messages.contains(u"dapi-not-a-valid-token"_s));
         QVERIFY(uploads(*m_sandbox).isEmpty());

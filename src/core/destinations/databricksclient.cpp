@@ -95,7 +95,7 @@ Net::Error DatabricksClient::rejectedError() const
     e.errorClass = Net::ErrorClass::Auth;
     e.httpStatus = 403;
     e.reason = u"invalidToken"_s;
-    e.message = tr("Databricks rejected the token for %1: sign in again (databricks-login)").arg(hostText());
+    e.message = tr("Databricks rejected the token for %1: sign in to the workspace again (app: Accounts → Databricks workspaces; command line: drive-ingest-cli databricks-login)").arg(hostText());
     return e;
 }
 

@@ -43,7 +43,8 @@ struct DatabricksResponse
  * maxInFlight() run at once, 429/503 back off honouring Retry-After (Net::Backoff), and an invalid token
  * goes through TokenProvider::refresh() once for the whole workspace. When the refresh fails too, the
  * client is "rejected": every queued and later call fails at once with the Auth error
- * "Databricks rejected the token for <host>: sign in again (databricks-login)".
+ * "Databricks rejected the token for <host>: sign in to the workspace again (…)", naming where in the app
+ * and on the command line.
  * Streaming bodies (a Volume PUT fed by Drive) do not queue here; they take a request from
  * makeRequest() and report an invalid token through handleAuthFailure().
  */
