@@ -283,15 +283,7 @@ void VolumeSink::onStreamFinished()
     }
     if (error.errorClass == Net::ErrorClass::Auth)
     {
-        m_client->handleAuthFailure(m_sentAuthorization, this, [this, error](bool retry) {
-            if (m_done)
-                return;
-            if (retry)
-                fail({Net::ErrorClass::Transient, error.httpStatus, u"tokenRefreshed"_s,
-                      tr("The Databricks token was refreshed; the upload starts again")});
-            else
-                fail(m_client->rejectedError());
-        });
+        failOnRefusedToken(error.httpStatus);
         return;
     }
     // Everything went out and still no answer: the server may have stored it. Leave nothing behind.
@@ -393,15 +385,7 @@ void VolumeSink::onSocketPutFinished()
                        << "(" << r.detail << ")";
     if (error.errorClass == Net::ErrorClass::Auth)
     {
-        m_client->handleAuthFailure(m_sentAuthorization, this, [this, error](bool retry) {
-            if (m_done)
-                return;
-            if (retry)
-                fail({Net::ErrorClass::Transient, error.httpStatus, u"tokenRefreshed"_s,
-                      tr("The Databricks token was refreshed; the upload starts again")});
-            else
-                fail(m_client->rejectedError());
-        });
+        failOnRefusedToken(error.httpStatus);
         return;
     }
     if (r.status == 0 && !allSent && error.errorClass == Net::ErrorClass::Transient)
@@ -742,6 +726,21 @@ void VolumeSink::abortMultipart()
                        const QUrl url = QUrl::fromEncoded(o.value(u"url"_s).toString().toUtf8(), QUrl::StrictMode);
                        client->presigned("DELETE"_ba, url, {}, headersOf(o), client, [](const Net::Error &, const DatabricksResponse &) {});
                    });
+}
+
+void VolumeSink::failOnRefusedToken(int httpStatus)
+{
+    // The workspace refreshes its token once for all sinks: this file then starts again with the new token
+    // (a transient failure the engine retries), or the workspace is rejected and so is this file.
+    m_client->handleAuthFailure(m_sentAuthorization, this, [this, httpStatus](bool retry) {
+        if (m_done)
+            return;
+        if (retry)
+            fail({Net::ErrorClass::Transient, httpStatus, u"tokenRefreshed"_s,
+                  tr("The Databricks token was refreshed; the upload starts again")});
+        else
+            fail(m_client->rejectedError());
+    });
 }
 
 void VolumeSink::removeFinalPath()

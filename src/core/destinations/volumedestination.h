@@ -129,6 +129,7 @@ private:
     void commit();
     void fail(const Net::Error &error, bool removeFinal = false);
     void removeFinalPath();
+    void failOnRefusedToken(int httpStatus);
     [[nodiscard]] QUrl filesUrl(bool withOverwrite) const;
 
     QPointer<VolumeDestination> m_destination;
