@@ -20,8 +20,8 @@
         <translation>Google hat das Dienstkonto %1 abgelehnt (%2). Mit einem Subjekt (--subject) muss ein Workspace-Administrator die domainweite Delegierung des Drive-Bereichs für die Client-ID dieses Dienstkontos erlauben.</translation>
     </message>
     <message>
-        <source>The Databricks workspace %1 refused the service principal&apos;s client id or secret (%2). Check them and run databricks-login again.</source>
-        <translation>Der Databricks-Arbeitsbereich %1 hat Client-ID oder Geheimnis des Dienstprinzipals abgelehnt (%2). Prüfen Sie beide und führen Sie databricks-login erneut aus.</translation>
+        <source>The Databricks workspace %1 refused the service principal&apos;s client id or secret (%2). Check them and save them again (app: Accounts → Databricks workspaces; command line: drive-ingest-cli databricks-login).</source>
+        <translation>Der Databricks-Workspace %1 hat die Client-ID oder das Secret des Service Principals abgelehnt (%2). Prüfen Sie sie und speichern Sie sie erneut (App: Konten → Databricks-Workspaces; Befehlszeile: drive-ingest-cli databricks-login).</translation>
     </message>
     <message>
         <source>The OAuth client id or client secret used for %1 is wrong or was deleted (%2). Check the client in the Google Cloud console (it must be of type &quot;Desktop app&quot;) and sign in again.</source>
@@ -36,8 +36,8 @@
         <translation>Google hat die Anmeldeantwort für %1 abgelehnt (%2): Der Code war schon benutzt oder abgelaufen, oder PKCE-Prüfwert bzw. Weiterleitungsadresse passten nicht. Starten Sie die Anmeldung neu.</translation>
     </message>
     <message>
-        <source>The saved Google sign-in of %1 is no longer valid (%2): it was revoked, expired or replaced. Sign in again (drive-ingest-cli login --account %1).</source>
-        <translation>Die gespeicherte Google-Anmeldung von %1 ist nicht mehr gültig (%2): Sie wurde widerrufen, ist abgelaufen oder wurde ersetzt. Melden Sie sich erneut an (drive-ingest-cli login --account %1).</translation>
+        <source>The saved Google sign-in of %1 is no longer valid (%2): it was revoked, expired or replaced. Sign in again (app: Accounts → Sign in with Google; command line: drive-ingest-cli login --account %1).</source>
+        <translation>Die gespeicherte Google-Anmeldung von %1 ist nicht mehr gültig (%2): Sie wurde widerrufen, ist abgelaufen oder wurde ersetzt. Melden Sie sich erneut an (App: Konten → Mit Google anmelden; Befehlszeile: drive-ingest-cli login --account %1).</translation>
     </message>
     <message>
         <source>Google rejected the signature of service account %1 (%2): the key in the key file was deleted or replaced in the Google Cloud console. Create a new key and use its JSON file.</source>
@@ -63,8 +63,8 @@
 <context>
     <name>Auth::DatabricksTokenProvider</name>
     <message>
-        <source>Databricks refused the personal access token for %1 (expired or revoked). Create a new token and run: drive-ingest-cli databricks-login --host %1</source>
-        <translation>Databricks hat das persönliche Zugriffstoken für %1 abgelehnt (abgelaufen oder widerrufen). Erstellen Sie ein neues Token und führen Sie aus: drive-ingest-cli databricks-login --host %1</translation>
+        <source>Databricks refused the personal access token for %1 (expired or revoked). Create a new token and save it (app: Accounts → Databricks workspaces; command line: drive-ingest-cli databricks-login --host %1).</source>
+        <translation>Databricks hat das persönliche Zugriffstoken für %1 abgelehnt (abgelaufen oder widerrufen). Erstellen Sie ein neues Token und speichern Sie es (App: Konten → Databricks-Workspaces; Befehlszeile: drive-ingest-cli databricks-login --host %1).</translation>
     </message>
 </context>
 <context>

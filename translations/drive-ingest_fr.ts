@@ -20,8 +20,8 @@
         <translation>Google a refusé le compte de service %1 (%2). Avec un sujet (--subject), un administrateur Workspace doit autoriser la délégation à l&apos;échelle du domaine pour la portée Drive de l&apos;ID client de ce compte de service.</translation>
     </message>
     <message>
-        <source>The Databricks workspace %1 refused the service principal&apos;s client id or secret (%2). Check them and run databricks-login again.</source>
-        <translation>L&apos;espace de travail Databricks %1 a refusé l&apos;ID client ou le secret du principal de service (%2). Vérifiez-les et relancez databricks-login.</translation>
+        <source>The Databricks workspace %1 refused the service principal&apos;s client id or secret (%2). Check them and save them again (app: Accounts → Databricks workspaces; command line: drive-ingest-cli databricks-login).</source>
+        <translation>L’espace de travail Databricks %1 a refusé l’identifiant client ou le secret du principal de service (%2). Vérifiez-les et enregistrez-les à nouveau (application : Comptes → Espaces de travail Databricks ; ligne de commande : drive-ingest-cli databricks-login).</translation>
     </message>
     <message>
         <source>The OAuth client id or client secret used for %1 is wrong or was deleted (%2). Check the client in the Google Cloud console (it must be of type &quot;Desktop app&quot;) and sign in again.</source>
@@ -36,8 +36,8 @@
         <translation>Google a rejeté la réponse de connexion pour %1 (%2) : le code a déjà servi ou a expiré, ou le vérificateur PKCE ou l&apos;adresse de redirection ne correspondait pas. Recommencez la connexion.</translation>
     </message>
     <message>
-        <source>The saved Google sign-in of %1 is no longer valid (%2): it was revoked, expired or replaced. Sign in again (drive-ingest-cli login --account %1).</source>
-        <translation>La connexion Google enregistrée de %1 n&apos;est plus valide (%2) : elle a été révoquée, a expiré ou a été remplacée. Reconnectez-vous (drive-ingest-cli login --account %1).</translation>
+        <source>The saved Google sign-in of %1 is no longer valid (%2): it was revoked, expired or replaced. Sign in again (app: Accounts → Sign in with Google; command line: drive-ingest-cli login --account %1).</source>
+        <translation>La connexion Google enregistrée de %1 n’est plus valide (%2) : elle a été révoquée, a expiré ou a été remplacée. Reconnectez-vous (application : Comptes → Se connecter avec Google ; ligne de commande : drive-ingest-cli login --account %1).</translation>
     </message>
     <message>
         <source>Google rejected the signature of service account %1 (%2): the key in the key file was deleted or replaced in the Google Cloud console. Create a new key and use its JSON file.</source>
@@ -63,8 +63,8 @@
 <context>
     <name>Auth::DatabricksTokenProvider</name>
     <message>
-        <source>Databricks refused the personal access token for %1 (expired or revoked). Create a new token and run: drive-ingest-cli databricks-login --host %1</source>
-        <translation>Databricks a refusé le jeton d&apos;accès personnel pour %1 (expiré ou révoqué). Créez un nouveau jeton et lancez : drive-ingest-cli databricks-login --host %1</translation>
+        <source>Databricks refused the personal access token for %1 (expired or revoked). Create a new token and save it (app: Accounts → Databricks workspaces; command line: drive-ingest-cli databricks-login --host %1).</source>
+        <translation>Databricks a refusé le jeton d’accès personnel pour %1 (expiré ou révoqué). Créez un nouveau jeton et enregistrez-le (application : Comptes → Espaces de travail Databricks ; ligne de commande : drive-ingest-cli databricks-login --host %1).</translation>
     </message>
 </context>
 <context>

@@ -107,7 +107,8 @@ void DatabricksTokenProvider::refresh()
             {
                 emit refreshFailed(
                     tr("Databricks refused the personal access token for %1 (expired or revoked). Create a "
-                       "new token and run: drive-ingest-cli databricks-login --host %1")
+                       "new token and save it (app: Accounts → Databricks workspaces; command line: "
+                       "drive-ingest-cli databricks-login --host %1).")
                         .arg(m_credentials.host));
             });
         return;

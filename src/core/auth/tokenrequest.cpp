@@ -117,7 +117,8 @@ QString describeTokenError(const TokenReply &reply, TokenGrant grant, const QStr
                 .arg(who, detail);
         if (grant == TokenGrant::ClientCredentials)
             return tr("The Databricks workspace %1 refused the service principal's client id or secret (%2). Check "
-                      "them and run databricks-login again.")
+                      "them and save them again (app: Accounts → Databricks workspaces; command line: "
+                      "drive-ingest-cli databricks-login).")
                 .arg(who, detail);
         return tr("The OAuth client id or client secret used for %1 is wrong or was deleted (%2). Check the client "
                   "in the Google Cloud console (it must be of type \"Desktop app\") and sign in again.")
@@ -138,7 +139,8 @@ QString describeTokenError(const TokenReply &reply, TokenGrant grant, const QStr
     case TokenGrant::RefreshToken:
         if (reply.needsNewSignIn())
             return tr("The saved Google sign-in of %1 is no longer valid (%2): it was revoked, expired or replaced. "
-                      "Sign in again (drive-ingest-cli login --account %1).")
+                      "Sign in again (app: Accounts → Sign in with Google; command line: drive-ingest-cli login "
+                      "--account %1).")
                        .arg(who, detail)
                 + u' ' + tr(sevenDayNote);
         break;
