@@ -804,6 +804,10 @@
         <translation>inconnue</translation>
     </message>
     <message>
+        <source>1 byte</source>
+        <translation>1 octet</translation>
+    </message>
+    <message>
         <source>%1/s</source>
         <extracomment>%1 is a data size such as &quot;12.3 MB&quot;</extracomment>
         <translation>%1/s</translation>

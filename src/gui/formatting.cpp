@@ -12,6 +12,8 @@ QString bytes(qint64 bytes)
 {
     if (bytes < 0)
         return QCoreApplication::translate("Format", "unknown");
+    if (bytes == 1)
+        return QCoreApplication::translate("Format", "1 byte"); // QLocale says "1 bytes"
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 

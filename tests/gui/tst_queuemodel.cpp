@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "formatting.h"
 #include "queuemodel.h"
 #include "sourceitem.h"
 
@@ -20,6 +21,7 @@ private slots:
     void reorderPending();
     void failureReasonShown();
     void controlCharactersShownVisibly();
+    void sizesInWords();
 };
 
 namespace
@@ -36,6 +38,15 @@ Transfer::FileStatus file(quint64 key, const QString &path, Transfer::FileState 
     return f;
 }
 } // namespace
+
+void TestQueueModel::sizesInWords()
+{
+    // QLocale's data sizes say "1 bytes"; the one-byte file of the demo tree showed it.
+    QCOMPARE(Format::bytes(1), u"1 byte"_s);
+    QCOMPARE(Format::bytes(0), u"0 bytes"_s);
+    QCOMPARE(Format::bytes(2), u"2 bytes"_s);
+    QCOMPARE(Format::bytes(-1), u"unknown"_s);
+}
 
 void TestQueueModel::shareLinksParse()
 {
