@@ -2,7 +2,6 @@
 #include "destinations/dbfsdestination.h"
 
 #include "destinations/databricksclient.h"
-#include "destinations/pathmapper.h"
 #include "util/logging.h"
 
 #include <QJsonDocument>
@@ -23,84 +22,45 @@ QByteArray pathQuery(const QString &path)
 {
     return "path="_ba + QUrl::toPercentEncoding(path);
 }
-
-QString parentOf(const QString &path)
-{
-    const qsizetype slash = path.lastIndexOf(u'/');
-    return slash <= 0 ? u"/"_s : path.left(slash);
-}
 } // namespace
 
 DbfsDestination::DbfsDestination(QNetworkAccessManager *nam, Net::TokenProvider *tokens, const QUrl &host,
                                  const QString &root, QObject *parent)
-    : Destination(parent)
-    , m_client(new DatabricksClient(nam, tokens, host, this))
-    , m_root(root.endsWith(u'/') && root.size() > 1 ? root.chopped(1) : root)
+    : DatabricksDestination(nam, tokens, host, root, u"dbfs:"_s, parent)
 {
 }
 
 DbfsDestination::~DbfsDestination() = default;
 
-QString DbfsDestination::dbfsPath(const QString &relativePath) const
+QString DbfsDestination::rootProblem() const
 {
-    if (relativePath.isEmpty())
-        return m_root;
-    return m_root == u"/"_s ? QString(u'/' + relativePath) : QString(m_root + u'/' + relativePath);
+    if (!root().startsWith(u'/') || root().startsWith(u"/Volumes/"_s) || root() == u"/Volumes"_s)
+        return tr("%1 is not a DBFS folder (Volumes take volume:/Volumes/…)").arg(root());
+    return {};
 }
 
-QString DbfsDestination::describe() const
+void DbfsDestination::makeRoot(std::function<void(const Net::Error &)> done)
 {
-    return u"dbfs:"_s + m_root;
+    client()->dbfs("POST"_ba, "mkdirs"_ba, json({{u"path"_s, root()}}), this,
+                   [done](const Net::Error &error, const DatabricksResponse &) { done(error); });
 }
 
-QString DbfsDestination::locationOf(const QString &relativePath) const
+QString DbfsDestination::cannotWriteText(const QString &detail) const
 {
-    return u"dbfs:"_s + dbfsPath(relativePath);
+    return tr("Cannot write to %1: %2").arg(describe(), detail);
 }
 
-void DbfsDestination::check(std::function<void(const Net::Error &)> done)
+void DbfsDestination::stat(const QString &path, QObject *context, DatabricksClient::Done done)
 {
-    const auto finish = [this, done](const Net::Error &error, const DatabricksResponse &) {
-        if (!error.isError() || error.errorClass == Net::ErrorClass::Auth)
-        {
-            done(error);
-            return;
-        }
-        Net::Error e = error;
-        e.errorClass = Net::ErrorClass::Local;
-        e.message = tr("Cannot write to %1: %2").arg(describe(), error.message);
-        done(e);
-    };
-    if (!m_root.startsWith(u'/') || m_root.startsWith(u"/Volumes/"_s) || m_root == u"/Volumes"_s)
-    {
-        Net::Error e;
-        e.errorClass = Net::ErrorClass::Local;
-        e.reason = u"badDestination"_s;
-        e.message = tr("%1 is not a DBFS folder (Volumes take volume:/Volumes/…)").arg(m_root);
-        QMetaObject::invokeMethod(this, [done, e] { done(e); }, Qt::QueuedConnection);
-        return;
-    }
-    m_client->dbfs("POST"_ba, "mkdirs"_ba, json({{u"path"_s, m_root}}), this, finish);
+    client()->dbfs("GET"_ba, "get-status"_ba, pathQuery(path), context, std::move(done));
 }
 
-void DbfsDestination::probe(const QString &relativePath,
-                            std::function<void(std::optional<Existing>, const Net::Error &)> done)
+Existing DbfsDestination::existingFrom(const DatabricksResponse &response) const
 {
-    m_client->dbfs("GET"_ba, "get-status"_ba, pathQuery(dbfsPath(relativePath)), this,
-                   [done](const Net::Error &error, const DatabricksResponse &response) {
-                       if (error.isError())
-                       {
-                           if (error.httpStatus == 404)
-                               done(std::nullopt, {});
-                           else
-                               done(std::nullopt, error);
-                           return;
-                       }
-                       const QJsonObject o = QJsonDocument::fromJson(response.body).object();
-                       Existing existing;
-                       existing.size = o.value(u"is_dir"_s).toBool() ? -1 : qint64(o.value(u"file_size"_s).toDouble(-1));
-                       done(existing, {});
-                   });
+    const QJsonObject o = QJsonDocument::fromJson(response.body).object();
+    Existing existing;
+    existing.size = o.value(u"is_dir"_s).toBool() ? -1 : qint64(o.value(u"file_size"_s).toDouble(-1));
+    return existing;
 }
 
 Sink *DbfsDestination::openSink(const Target &target, ConflictPolicy policy)
@@ -112,31 +72,9 @@ Sink *DbfsDestination::openSink(const Target &target, ConflictPolicy policy)
 
 DbfsSink::DbfsSink(DbfsDestination *destination, const QString &relativePath, qint64 expectedSize,
                    ConflictPolicy policy, QObject *parent)
-    : Sink(parent)
-    , m_destination(destination)
-    , m_client(destination->client())
-    , m_relativePath(relativePath)
-    , m_path(destination->dbfsPath(relativePath))
-    , m_expectedSize(expectedSize)
-    , m_policy(policy)
+    : DatabricksSink(destination, relativePath, expectedSize, policy, parent)
 {
     m_filling.reserve(DbfsDestination::BlockSize);
-    connect(m_client, &DatabricksClient::rejected, this, [this](const Net::Error &error) {
-        if (!m_done)
-            fail(error);
-    });
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (m_policy == ConflictPolicy::KeepBoth)
-                resolveName(0);
-            else
-            {
-                m_nameSettled = true;
-                pump();
-            }
-        },
-        Qt::QueuedConnection);
 }
 
 DbfsSink::~DbfsSink()
@@ -151,40 +89,19 @@ bool DbfsSink::overwrite() const
     return m_policy != ConflictPolicy::KeepBoth;
 }
 
-void DbfsSink::resolveName(int n)
+void DbfsSink::nameSettled()
 {
-    const QString base = m_destination->dbfsPath(m_relativePath);
-    const QString candidate = n == 0 ? base : QString(parentOf(base) + u'/' + PathMapper::keepBothName(base.section(u'/', -1), n));
-    m_client->dbfs("GET"_ba, "get-status"_ba, pathQuery(candidate), this,
-                   [this, n, candidate](const Net::Error &error, const DatabricksResponse &) {
-                       if (m_done)
-                           return;
-                       if (!error.isError() && n < 1000)
-                       {
-                           resolveName(n + 1);
-                           return;
-                       }
-                       if (error.isError() && error.httpStatus != 404)
-                       {
-                           fail(error);
-                           return;
-                       }
-                       m_path = candidate;
-                       m_nameSettled = true;
-                       pump();
-                   });
+    m_nameSettled = true;
+    pump();
 }
 
-qint64 DbfsSink::write(qint64 offset, const char *data, qint64 length)
+QString DbfsSink::outOfOrderText(qint64 offset) const
 {
-    if (m_done)
-        return -1;
-    if (offset != m_written)
-    {
-        fail({Net::ErrorClass::Permanent, 0, u"outOfOrder"_s,
-              tr("A DBFS upload takes bytes in order: got offset %1, expected %2").arg(offset).arg(m_written)});
-        return -1;
-    }
+    return tr("A DBFS upload takes bytes in order: got offset %1, expected %2").arg(offset).arg(m_written);
+}
+
+qint64 DbfsSink::take(const char *data, qint64 length)
+{
     qint64 taken = 0;
     while (taken < length)
     {
@@ -358,31 +275,15 @@ void DbfsSink::finish()
     pump();
 }
 
-void DbfsSink::commit()
+bool DbfsSink::mayBeStored() const
 {
-    if (m_done)
-        return;
-    m_done = true;
-    emit committed(u"dbfs:"_s + m_path);
+    return m_handle >= 0 || m_closing;
 }
 
-void DbfsSink::fail(const Net::Error &error)
+void DbfsSink::dropUpload(bool removeFinal)
 {
-    if (m_done)
-        return;
-    m_done = true;
-    qCInfo(lcDest) << "DBFS" << m_path << Net::errorClassName(error.errorClass) << error.reason << error.message;
-    if (m_handle >= 0 || m_closing)
-        removeFile();
-    emit failed(error);
-}
-
-void DbfsSink::abort()
-{
-    if (m_done)
-        return;
-    m_done = true;
-    if (m_handle >= 0 || m_closing)
+    // Whatever create or put may have made at the path goes, on a failure as on an abort.
+    if (removeFinal || mayBeStored())
         removeFile();
 }
 

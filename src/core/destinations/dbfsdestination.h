@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "destinations/destination.h"
+#include "destinations/databricksdestination.h"
 
 #include <QByteArray>
-#include <QPointer>
 #include <QString>
 #include <QUrl>
 
@@ -17,8 +16,6 @@ class TokenProvider;
 
 namespace Dest
 {
-class DatabricksClient;
-
 /**
  * A DBFS folder, written through the DBFS API 2.0 with no local copy: create → add-block (full 1 MiB raw
  * blocks, base64) → close, the next block going up while Drive keeps streaming (at most two blocks in memory
@@ -26,7 +23,7 @@ class DatabricksClient;
  * is deleted, so no half file stays at its path; an expired handle fails the sink as Transient with
  * resumeOffset() 0, so the engine starts the file again from a clean start.
  */
-class DbfsDestination final : public Destination
+class DbfsDestination final : public DatabricksDestination
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DbfsDestination)
@@ -39,24 +36,21 @@ public:
 
     static constexpr qint64 BlockSize = 1024 * 1024;
 
-    [[nodiscard]] QString root() const { return m_root; }
-    [[nodiscard]] DatabricksClient *client() const { return m_client; }
-    [[nodiscard]] QString dbfsPath(const QString &relativePath) const;
+    [[nodiscard]] QString dbfsPath(const QString &relativePath) const { return absolutePath(relativePath); }
 
-    [[nodiscard]] QString describe() const override;
-    [[nodiscard]] QString locationOf(const QString &relativePath) const override;
-    void check(std::function<void(const Net::Error &)> done) override;
-    void probe(const QString &relativePath, std::function<void(std::optional<Existing>, const Net::Error &)> done) override;
     [[nodiscard]] Sink *openSink(const Target &target, ConflictPolicy policy) override;
-    [[nodiscard]] int maxParallelSinks() const override { return 8; }
+    /// GET /api/2.0/dbfs/get-status.
+    void stat(const QString &path, QObject *context, DatabricksClient::Done done) override;
 
 private:
-    DatabricksClient *m_client;
-    QString m_root;
+    [[nodiscard]] QString rootProblem() const override;
+    void makeRoot(std::function<void(const Net::Error &)> done) override;
+    [[nodiscard]] QString cannotWriteText(const QString &detail) const override;
+    [[nodiscard]] Existing existingFrom(const DatabricksResponse &response) const override;
 };
 
 /// One file on its way into DBFS (see DbfsDestination).
-class DbfsSink final : public Sink
+class DbfsSink final : public DatabricksSink
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DbfsSink)
@@ -66,40 +60,29 @@ public:
              QObject *parent = nullptr);
     ~DbfsSink() override;
 
-    [[nodiscard]] bool supportsRandomAccess() const override { return false; }
-    qint64 write(qint64 offset, const char *data, qint64 length) override;
     void finish() override;
-    void abort() override;
     [[nodiscard]] qint64 resumeOffset() const override { return 0; }
 
 private:
-    void resolveName(int n);
+    void nameSettled() override;
+    qint64 take(const char *data, qint64 length) override;
+    [[nodiscard]] QString outOfOrderText(qint64 offset) const override;
+    [[nodiscard]] bool mayBeStored() const override;
+    void dropUpload(bool removeFinal) override;
     void create();
     void pump();
     void sendBlock(const QByteArray &block);
     void close();
     void putWhole();
-    void commit();
-    void fail(const Net::Error &error);
     void removeFile();
     [[nodiscard]] bool overwrite() const;
 
-    QPointer<DbfsDestination> m_destination;
-    QPointer<DatabricksClient> m_client;
-    QString m_relativePath;
-    QString m_path;
-    qint64 m_expectedSize;
-    ConflictPolicy m_policy;
     QByteArray m_filling;
-    qint64 m_written = 0;
     qint64 m_handle = -1;
     bool m_nameSettled = false;
     bool m_creating = false;
     bool m_sending = false;
     bool m_closing = false;
-    bool m_finishRequested = false;
-    bool m_blocked = false;
-    bool m_done = false;
 };
 
 } // namespace Dest

@@ -2,7 +2,6 @@
 #include "destinations/volumedestination.h"
 
 #include "destinations/databricksclient.h"
-#include "destinations/pathmapper.h"
 #include "destinations/volumeuploadpipe.h"
 #include "net/errorclassifier.h"
 #include "net/httpput.h"
@@ -36,9 +35,7 @@ QString parentOf(const QString &path)
 
 VolumeDestination::VolumeDestination(QNetworkAccessManager *nam, Net::TokenProvider *tokens, const QUrl &host,
                                      const QString &root, QObject *parent)
-    : Destination(parent)
-    , m_client(new DatabricksClient(nam, tokens, host, this))
-    , m_root(root.endsWith(u'/') && root.size() > 1 ? root.chopped(1) : root)
+    : DatabricksDestination(nam, tokens, host, root, u"volume:"_s, parent)
 {
 }
 
@@ -59,66 +56,38 @@ bool VolumeDestination::isVolumePath(const QString &path)
     return true;
 }
 
-QString VolumeDestination::volumePath(const QString &relativePath) const
+QString VolumeDestination::rootProblem() const
 {
-    return relativePath.isEmpty() ? m_root : QString(m_root + u'/' + relativePath);
+    if (!isVolumePath(root()))
+        return tr("%1 is not a Volume path: use /Volumes/<catalog>/<schema>/<volume>[/path]").arg(root());
+    return {};
 }
 
-QString VolumeDestination::describe() const
+void VolumeDestination::makeRoot(std::function<void(const Net::Error &)> done)
 {
-    return u"volume:"_s + m_root;
-}
-
-QString VolumeDestination::locationOf(const QString &relativePath) const
-{
-    return u"volume:"_s + volumePath(relativePath);
-}
-
-void VolumeDestination::check(std::function<void(const Net::Error &)> done)
-{
-    if (!isVolumePath(m_root))
-    {
-        Net::Error e;
-        e.errorClass = Net::ErrorClass::Local;
-        e.reason = u"badDestination"_s;
-        e.message = tr("%1 is not a Volume path: use /Volumes/<catalog>/<schema>/<volume>[/path]").arg(m_root);
-        QMetaObject::invokeMethod(this, [done, e] { done(e); }, Qt::QueuedConnection);
-        return;
-    }
     // mkdir -p of the root: proves the volume exists, the token works and we may write.
-    m_client->ensureDirectory(m_root, this, [this, done](const Net::Error &error) {
-        if (!error.isError() || error.errorClass == Net::ErrorClass::Auth)
-        {
-            done(error);
-            return;
-        }
-        Net::Error e = error;
-        e.errorClass = Net::ErrorClass::Local; // the destination itself is unusable: stop the run early
-        e.message = tr("Cannot write to %1: %2").arg(describe(), error.message);
-        done(e);
-    });
+    client()->ensureDirectory(root(), this, std::move(done));
 }
 
-void VolumeDestination::probe(const QString &relativePath,
-                              std::function<void(std::optional<Existing>, const Net::Error &)> done)
+QString VolumeDestination::cannotWriteText(const QString &detail) const
 {
-    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(volumePath(relativePath)));
-    m_client->call("HEAD"_ba, url, {}, {}, this, [done](const Net::Error &error, const DatabricksResponse &response) {
-        if (error.isError())
-        {
-            if (error.httpStatus == 404)
-                done(std::nullopt, {});
-            else
-                done(std::nullopt, error);
-            return;
-        }
-        Existing existing;
-        bool ok = false;
-        existing.size = response.header("Content-Length"_ba).toLongLong(&ok);
-        if (!ok)
-            existing.size = -1;
-        done(existing, {});
-    });
+    return tr("Cannot write to %1: %2").arg(describe(), detail);
+}
+
+void VolumeDestination::stat(const QString &path, QObject *context, DatabricksClient::Done done)
+{
+    client()->call("HEAD"_ba, client()->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(path)), {}, {}, context,
+                   std::move(done));
+}
+
+Existing VolumeDestination::existingFrom(const DatabricksResponse &response) const
+{
+    Existing existing;
+    bool ok = false;
+    existing.size = response.header("Content-Length"_ba).toLongLong(&ok);
+    if (!ok)
+        existing.size = -1;
+    return existing;
 }
 
 Sink *VolumeDestination::openSink(const Target &target, ConflictPolicy policy)
@@ -130,13 +99,7 @@ Sink *VolumeDestination::openSink(const Target &target, ConflictPolicy policy)
 
 VolumeSink::VolumeSink(VolumeDestination *destination, const QString &relativePath, qint64 expectedSize,
                        ConflictPolicy policy, QObject *parent)
-    : Sink(parent)
-    , m_destination(destination)
-    , m_client(destination->client())
-    , m_relativePath(relativePath)
-    , m_finalPath(destination->volumePath(relativePath))
-    , m_expectedSize(expectedSize)
-    , m_policy(policy)
+    : DatabricksSink(destination, relativePath, expectedSize, policy, parent)
 {
     // Our own socket unless only a caching proxy serves the workspace (a plain socket cannot use one).
     m_useSocket = streaming() && destination->streamTransport() == VolumeDestination::StreamTransport::Socket
@@ -152,11 +115,6 @@ VolumeSink::VolumeSink(VolumeDestination *destination, const QString &relativePa
             }
         });
     }
-    connect(m_client, &DatabricksClient::rejected, this, [this](const Net::Error &error) {
-        if (!m_done)
-            fail(error);
-    });
-    QMetaObject::invokeMethod(this, &VolumeSink::prepare, Qt::QueuedConnection);
 }
 
 VolumeSink::~VolumeSink()
@@ -165,14 +123,19 @@ VolumeSink::~VolumeSink()
         abort();
 }
 
+VolumeDestination *VolumeSink::volume() const
+{
+    return static_cast<VolumeDestination *>(m_destination.data());
+}
+
 bool VolumeSink::multipart() const
 {
-    return m_expectedSize > m_destination->singlePutLimit();
+    return m_expectedSize > volume()->singlePutLimit();
 }
 
 bool VolumeSink::streaming() const
 {
-    return !multipart() && m_expectedSize > m_destination->bufferedLimit();
+    return !multipart() && m_expectedSize > volume()->bufferedLimit();
 }
 
 void VolumeSink::start()
@@ -188,11 +151,9 @@ void VolumeSink::start()
         putBuffered();
 }
 
-void VolumeSink::prepare()
+void VolumeSink::begin()
 {
-    if (m_done || !m_client)
-        return;
-    m_client->ensureDirectory(parentOf(m_finalPath), this, [this](const Net::Error &error) {
+    m_client->ensureDirectory(parentOf(m_path), this, [this](const Net::Error &error) {
         if (m_done)
             return;
         if (error.isError())
@@ -200,41 +161,18 @@ void VolumeSink::prepare()
             fail(error);
             return;
         }
-        if (m_policy == ConflictPolicy::KeepBoth)
-        {
-            resolveKeepBoth(0);
-            return;
-        }
-        start();
+        settleName();
     });
 }
 
-void VolumeSink::resolveKeepBoth(int n)
+void VolumeSink::nameSettled()
 {
-    const QString base = m_destination->volumePath(m_relativePath);
-    const QString candidate = n == 0 ? base : QString(parentOf(base) + u'/' + PathMapper::keepBothName(base.section(u'/', -1), n));
-    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(candidate));
-    m_client->call("HEAD"_ba, url, {}, {}, this, [this, n, candidate](const Net::Error &error, const DatabricksResponse &) {
-        if (m_done)
-            return;
-        if (!error.isError() && n < 1000)
-        {
-            resolveKeepBoth(n + 1); // taken: try the next name
-            return;
-        }
-        if (error.isError() && error.httpStatus != 404)
-        {
-            fail(error);
-            return;
-        }
-        m_finalPath = candidate;
-        start();
-    });
+    start();
 }
 
 QUrl VolumeSink::filesUrl(bool withOverwrite) const
 {
-    return m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(m_finalPath),
+    return m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(m_path),
                          withOverwrite ? "overwrite=true"_ba : QByteArray());
 }
 
@@ -274,7 +212,7 @@ void VolumeSink::onStreamFinished()
             commit();
         return;
     }
-    qCInfo(lcDest) << "PUT" << m_finalPath << Net::errorClassName(error.errorClass) << error.reason << error.message;
+    qCInfo(lcDest) << "PUT" << m_path << Net::errorClassName(error.errorClass) << error.reason << error.message;
     if (error.errorClass == Net::ErrorClass::Cancelled)
     {
         // Not ours (abort() disconnects first): a reset or Qt giving up on the body.
@@ -301,7 +239,7 @@ void VolumeSink::startSocketPut()
     if (!m_sentAuthorization.isEmpty())
         put->setRawHeader("Authorization"_ba, m_sentAuthorization);
     put->setRawHeader("Content-Type"_ba, "application/octet-stream"_ba);
-    put->setMaxQueued(m_destination->pipeCapacity());
+    put->setMaxQueued(volume()->pipeCapacity());
     connect(put, &Net::HttpPut::readyForBody, this, [this] {
         if (m_done)
             return;
@@ -379,9 +317,9 @@ void VolumeSink::onSocketPutFinished()
         return;
     }
     if (r.detail.isEmpty())
-        qCInfo(lcDest) << "PUT" << m_finalPath << Net::errorClassName(error.errorClass) << error.reason << error.message;
+        qCInfo(lcDest) << "PUT" << m_path << Net::errorClassName(error.errorClass) << error.reason << error.message;
     else
-        qCInfo(lcDest) << "PUT" << m_finalPath << Net::errorClassName(error.errorClass) << error.reason << error.message
+        qCInfo(lcDest) << "PUT" << m_path << Net::errorClassName(error.errorClass) << error.reason << error.message
                        << "(" << r.detail << ")";
     if (error.errorClass == Net::ErrorClass::Auth)
     {
@@ -396,7 +334,7 @@ void VolumeSink::onSocketPutFinished()
         // rejects the token, and waits out a Retry-After, as for any call; a refusal (token, permission) is
         // the file's reason, anything else lets it start again. A GET, not a HEAD: the error body tells an
         // invalid token from a missing permission.
-        const QUrl probe = m_client->url("/api/2.0/fs/directories"_ba + DatabricksClient::encodePath(parentOf(m_finalPath)),
+        const QUrl probe = m_client->url("/api/2.0/fs/directories"_ba + DatabricksClient::encodePath(parentOf(m_path)),
                                          "page_size=1"_ba);
         m_client->call("GET"_ba, probe, {}, {}, this, [this, error](const Net::Error &probeError, const DatabricksResponse &) {
             if (m_done)
@@ -431,25 +369,22 @@ void VolumeSink::putBuffered()
                    });
 }
 
-qint64 VolumeSink::write(qint64 offset, const char *data, qint64 length)
+QString VolumeSink::outOfOrderText(qint64 offset) const
 {
-    if (m_done)
-        return -1;
-    if (offset != m_written)
-    {
-        fail({Net::ErrorClass::Permanent, 0, u"outOfOrder"_s,
-              tr("A Volume upload takes bytes in order: got offset %1, expected %2").arg(offset).arg(m_written)});
-        return -1;
-    }
+    return tr("A Volume upload takes bytes in order: got offset %1, expected %2").arg(offset).arg(m_written);
+}
+
+qint64 VolumeSink::take(const char *data, qint64 length)
+{
     if (multipart())
     {
         // One part in memory at a time: nothing more until it went up.
-        if (m_partInFlight || m_part.size() >= m_destination->partSize())
+        if (m_partInFlight || m_part.size() >= volume()->partSize())
         {
             m_blocked = true;
             return 0;
         }
-        const qint64 taken = qMin(length, m_destination->partSize() - m_part.size());
+        const qint64 taken = qMin(length, volume()->partSize() - m_part.size());
         m_part.append(data, taken);
         m_written += taken;
         if (taken < length)
@@ -459,7 +394,7 @@ qint64 VolumeSink::write(qint64 offset, const char *data, qint64 length)
     }
     if (!streaming())
     {
-        if (m_buffer.size() + length > (m_expectedSize < 0 ? MaxBufferedExport : m_destination->bufferedLimit()))
+        if (m_buffer.size() + length > (m_expectedSize < 0 ? MaxBufferedExport : volume()->bufferedLimit()))
         {
             fail({Net::ErrorClass::Permanent, 0, u"exportTooLarge"_s,
                   tr("More than %1 bytes arrived for a file buffered in memory").arg(m_buffer.size() + length)});
@@ -514,46 +449,14 @@ void VolumeSink::finish()
         putBuffered();
 }
 
-void VolumeSink::commit()
+bool VolumeSink::mayBeStored() const
 {
-    if (m_done)
-        return;
-    m_done = true;
-    emit committed(u"volume:"_s + m_finalPath);
-}
-
-void VolumeSink::fail(const Net::Error &error, bool removeFinal)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    if (m_reply)
-    {
-        QNetworkReply *reply = m_reply.data();
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
-    if (m_put)
-    {
-        m_put->abort();
-        m_put->deleteLater();
-        m_put = nullptr;
-    }
-    if (removeFinal)
-        removeFinalPath();
-    abortMultipart();
-    emit failed(error);
-}
-
-void VolumeSink::abort()
-{
-    if (m_done)
-        return;
-    m_done = true;
-    const bool mayBeStored = m_uploaded || (m_reply && m_finishRequested && m_pipe && m_pipe->drained() == m_expectedSize)
+    return m_uploaded || (m_reply && m_finishRequested && m_pipe && m_pipe->drained() == m_expectedSize)
         || (m_put && !m_put->isFinished() && m_finishRequested && m_put->bodyQueued() == m_expectedSize);
+}
+
+void VolumeSink::dropUpload(bool removeFinal)
+{
     if (m_put)
     {
         m_put->abort(); // before the held-back last byte: the server drops the partial upload
@@ -568,7 +471,7 @@ void VolumeSink::abort()
         reply->abort(); // before the held-back last byte: the server drops the partial upload
         reply->deleteLater();
     }
-    if (mayBeStored)
+    if (removeFinal)
         removeFinalPath();
     abortMultipart();
 }
@@ -593,7 +496,7 @@ QList<QPair<QByteArray, QByteArray>> headersOf(const QJsonObject &o)
 
 void VolumeSink::initiateMultipart()
 {
-    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(m_finalPath),
+    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(m_path),
                                    "action=initiate-upload&overwrite=true"_ba);
     m_client->call("POST"_ba, url, {}, {}, this, [this](const Net::Error &error, const DatabricksResponse &response) {
         if (m_done)
@@ -609,7 +512,7 @@ void VolumeSink::initiateMultipart()
         {
             // GCP answers with a resumable upload, which this client does not speak.
             fail({Net::ErrorClass::Permanent, response.status, u"multipartUnsupported"_s,
-                  tr("The workspace offered no multipart upload for a file above %1 bytes").arg(m_destination->singlePutLimit())});
+                  tr("The workspace offered no multipart upload for a file above %1 bytes").arg(volume()->singlePutLimit())});
             return;
         }
         pumpMultipart();
@@ -620,7 +523,7 @@ void VolumeSink::pumpMultipart()
 {
     if (m_done || !m_ready || m_session.isEmpty() || m_partInFlight)
         return;
-    const bool full = m_part.size() >= m_destination->partSize();
+    const bool full = m_part.size() >= volume()->partSize();
     if (full || (m_finishRequested && !m_part.isEmpty()))
     {
         m_partInFlight = true;
@@ -633,7 +536,7 @@ void VolumeSink::pumpMultipart()
 
 void VolumeSink::uploadPart(int partNumber, const QByteArray &data, bool freshUrl)
 {
-    const QJsonObject request {{u"path"_s, m_finalPath},
+    const QJsonObject request {{u"path"_s, m_path},
                               {u"session_token"_s, QString::fromUtf8(m_session)},
                               {u"start_part_number"_s, partNumber},
                               {u"count"_s, 1},
@@ -689,7 +592,7 @@ void VolumeSink::completeMultipart()
     std::sort(m_etags.begin(), m_etags.end());
     for (const auto &[number, etag] : m_etags)
         parts.append(QJsonObject {{u"part_number"_s, number}, {u"etag"_s, QString::fromUtf8(etag)}});
-    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(m_finalPath),
+    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(m_path),
                                    "action=complete-upload&upload_type=multipart&session_token="_ba
                                        + QUrl::toPercentEncoding(QString::fromUtf8(m_session)));
     m_client->call("POST"_ba, url, QJsonDocument(QJsonObject {{u"parts"_s, parts}}).toJson(QJsonDocument::Compact),
@@ -712,7 +615,7 @@ void VolumeSink::abortMultipart()
     if (m_session.isEmpty() || !m_client)
         return;
     const QByteArray session = std::exchange(m_session, {});
-    const QJsonObject request {{u"path"_s, m_finalPath},
+    const QJsonObject request {{u"path"_s, m_path},
                               {u"session_token"_s, QString::fromUtf8(session)},
                               {u"expire_time"_s, expireTime()}};
     QPointer<DatabricksClient> client = m_client;
@@ -748,7 +651,7 @@ void VolumeSink::removeFinalPath()
     if (!m_client)
         return;
     // Fire and forget, owned by the client: the sink is usually deleted right after.
-    const QString path = m_finalPath;
+    const QString path = m_path;
     m_client->call("DELETE"_ba, filesUrl(false), {}, {}, m_client, [path](const Net::Error &error, const DatabricksResponse &) {
         if (error.isError() && error.httpStatus != 404)
             qCWarning(lcDest) << "could not remove" << path << ":" << error.message;

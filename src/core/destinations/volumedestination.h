@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "destinations/destination.h"
+#include "destinations/databricksdestination.h"
 
 #include <QByteArray>
 #include <QPointer>
@@ -19,7 +19,6 @@ class TokenProvider;
 
 namespace Dest
 {
-class DatabricksClient;
 class VolumeUploadPipe;
 
 /**
@@ -32,7 +31,7 @@ class VolumeUploadPipe;
  * exports (size unknown) are buffered in memory and PUT at finish(), where a failed PUT can be retried
  * from memory. Parent directories are created once per directory per run.
  */
-class VolumeDestination final : public Destination
+class VolumeDestination final : public DatabricksDestination
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(VolumeDestination)
@@ -43,17 +42,12 @@ public:
                       QObject *parent = nullptr);
     ~VolumeDestination() override;
 
-    [[nodiscard]] QString root() const { return m_root; }
-    [[nodiscard]] DatabricksClient *client() const { return m_client; }
     /// The absolute /Volumes/… path of a relative one.
-    [[nodiscard]] QString volumePath(const QString &relativePath) const;
+    [[nodiscard]] QString volumePath(const QString &relativePath) const { return absolutePath(relativePath); }
 
-    [[nodiscard]] QString describe() const override;
-    [[nodiscard]] QString locationOf(const QString &relativePath) const override;
-    void check(std::function<void(const Net::Error &)> done) override;
-    void probe(const QString &relativePath, std::function<void(std::optional<Existing>, const Net::Error &)> done) override;
     [[nodiscard]] Sink *openSink(const Target &target, ConflictPolicy policy) override;
-    [[nodiscard]] int maxParallelSinks() const override { return 8; }
+    /// HEAD /api/2.0/fs/files<path>.
+    void stat(const QString &path, QObject *context, DatabricksClient::Done done) override;
 
     enum class StreamTransport
     {
@@ -80,8 +74,11 @@ public:
     [[nodiscard]] static bool isVolumePath(const QString &path);
 
 private:
-    DatabricksClient *m_client;
-    QString m_root;
+    [[nodiscard]] QString rootProblem() const override;
+    void makeRoot(std::function<void(const Net::Error &)> done) override;
+    [[nodiscard]] QString cannotWriteText(const QString &detail) const override;
+    [[nodiscard]] Existing existingFrom(const DatabricksResponse &response) const override;
+
     qint64 m_pipeCapacity = 4 * 1024 * 1024;
     qint64 m_bufferedLimit = 1024 * 1024;
     qint64 m_singlePutLimit = 5LL * 1024 * 1024 * 1024;
@@ -90,7 +87,7 @@ private:
 };
 
 /// One file on its way into a Volume (see VolumeDestination). Sequential: offsets arrive in order.
-class VolumeSink final : public Sink
+class VolumeSink final : public DatabricksSink
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(VolumeSink)
@@ -100,15 +97,19 @@ public:
                ConflictPolicy policy, QObject *parent = nullptr);
     ~VolumeSink() override;
 
-    [[nodiscard]] bool supportsRandomAccess() const override { return false; }
-    qint64 write(qint64 offset, const char *data, qint64 length) override;
     void finish() override;
-    void abort() override;
 
     /// The absolute /Volumes/… path being written (settled after the keep-both check).
-    [[nodiscard]] QString finalPath() const { return m_finalPath; }
+    [[nodiscard]] QString finalPath() const { return m_path; }
 
 private:
+    void begin() override;
+    void nameSettled() override;
+    qint64 take(const char *data, qint64 length) override;
+    [[nodiscard]] QString outOfOrderText(qint64 offset) const override;
+    [[nodiscard]] bool mayBeStored() const override;
+    void dropUpload(bool removeFinal) override;
+    [[nodiscard]] VolumeDestination *volume() const;
     [[nodiscard]] bool streaming() const;
     [[nodiscard]] bool multipart() const;
     void start();
@@ -117,8 +118,6 @@ private:
     void uploadPart(int partNumber, const QByteArray &data, bool freshUrl);
     void completeMultipart();
     void abortMultipart();
-    void prepare();
-    void resolveKeepBoth(int n);
     void startStreamingPut();
     void onStreamFinished();
     void startSocketPut();
@@ -126,18 +125,10 @@ private:
     qint64 writeSocket(const char *data, qint64 length);
     void sendLastByte();
     void putBuffered();
-    void commit();
-    void fail(const Net::Error &error, bool removeFinal = false);
     void removeFinalPath();
     void failOnRefusedToken(int httpStatus);
     [[nodiscard]] QUrl filesUrl(bool withOverwrite) const;
 
-    QPointer<VolumeDestination> m_destination;
-    QPointer<DatabricksClient> m_client;
-    QString m_relativePath;
-    QString m_finalPath;
-    qint64 m_expectedSize;
-    ConflictPolicy m_policy;
     QByteArray m_buffer; ///< buffered mode: the whole file
     VolumeUploadPipe *m_pipe = nullptr;
     QPointer<QNetworkReply> m_reply;
@@ -146,12 +137,8 @@ private:
     bool m_holdingLastByte = false;
     char m_lastByte = 0; ///< held back until finish(): the server completes the upload only with it
     QByteArray m_sentAuthorization; ///< of the streaming PUT, to tell a stale token from a refused one
-    qint64 m_written = 0;
     bool m_ready = false; ///< directory made and name settled
-    bool m_finishRequested = false;
     bool m_uploaded = false; ///< the server answered 2xx: the bytes are at the final path
-    bool m_done = false;
-    bool m_blocked = false;
     // Multipart (files above the single-PUT limit)
     QByteArray m_session;
     QByteArray m_part;
