@@ -204,7 +204,12 @@ void sendDbfsError(httplib::Response &res, int status, const std::string &code, 
 
 std::optional<nlohmann::json> parseJsonBody(const httplib::Request &req, httplib::Response &res, bool dbfs)
 {
-    nlohmann::json j = nlohmann::json::parse(req.body, nullptr, false);
+    return parseJsonText(req.body, res, dbfs);
+}
+
+std::optional<nlohmann::json> parseJsonText(const std::string &text, httplib::Response &res, bool dbfs)
+{
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_object())
         return j;
     const std::string message = "Invalid JSON given in the body of the request - expected a map";
@@ -610,26 +615,32 @@ bool DatabricksService::Impl::commitFile(TempFile &file, const fs::path &target,
             sendDbxError(res, 409, "ALREADY_EXISTS", message);
         return false;
     };
-    std::lock_guard lock(mutex);
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec || !fs::is_directory(target.parent_path()))
-        return conflict("A file exists at a parent of " + displayPath + ".");
-    if (fs::is_directory(target))
-        return conflict("A directory already exists at " + displayPath + ".");
-    if (!overwrite && fs::exists(target))
-        return conflict(dbfsErrors ? "A file or directory already exists at the input path " + displayPath + "."
-                                   : "The file being created already exists.");
-    fs::rename(file.path(), target, ec);
-    if (ec)
+    const std::uint64_t size = file.size();
+    const std::string md5 = file.md5Hex();
     {
-        if (dbfsErrors)
-            sendDbfsError(res, 500, "IO_ERROR", "Could not store " + displayPath + ": " + ec.message());
-        else
-            sendDbxError(res, 500, "INTERNAL_ERROR", "Could not store " + displayPath + ": " + ec.message());
-        return false;
+        std::lock_guard lock(mutex);
+        std::error_code ec;
+        fs::create_directories(target.parent_path(), ec);
+        if (ec || !fs::is_directory(target.parent_path()))
+            return conflict("A file exists at a parent of " + displayPath + ".");
+        if (fs::is_directory(target))
+            return conflict("A directory already exists at " + displayPath + ".");
+        if (!overwrite && fs::exists(target))
+            return conflict(dbfsErrors ? "A file or directory already exists at the input path " + displayPath + "."
+                                       : "The file being created already exists.");
+        fs::rename(file.path(), target, ec);
+        if (ec)
+        {
+            if (dbfsErrors)
+                sendDbfsError(res, 500, "IO_ERROR", "Could not store " + displayPath + ": " + ec.message());
+            else
+                sendDbxError(res, 500, "INTERNAL_ERROR", "Could not store " + displayPath + ": " + ec.message());
+            return false;
+        }
+        file.release();
     }
-    file.release();
+    // Stats has its own lock: recorded outside ours so the two are never nested.
+    stats.recordUpload(displayPath, size, md5);
     return true;
 }
 

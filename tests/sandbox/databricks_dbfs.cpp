@@ -35,6 +35,16 @@ nlohmann::json fileInfo(const std::string &path, const PathInfo &info)
         { "modification_time", info.mtimeMs } };
 }
 
+void sendOk(httplib::Response &res)
+{
+    sendJsonBody(res, 200, nlohmann::json::object());
+}
+
+void sendNoSuchPath(httplib::Response &res, const std::string &path)
+{
+    sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST", "No file or directory exists on path " + path + ".");
+}
+
 } // namespace
 
 std::optional<fs::path> DatabricksService::Impl::dbfsPath(const std::string &rawIn, httplib::Response &res)
@@ -80,6 +90,18 @@ void DatabricksService::Impl::expireHandles()
         [&](const auto &entry) { return now - entry.second.lastUsed >= std::chrono::seconds(dbfsHandleIdleS); });
 }
 
+std::map<std::int64_t, DatabricksService::Impl::Handle>::iterator DatabricksService::Impl::findHandle(
+    const nlohmann::json &body, httplib::Response &res)
+{
+    expireHandles();
+    const std::int64_t id
+        = body.contains("handle") && body["handle"].is_number_integer() ? body["handle"].get<std::int64_t>() : -1;
+    const auto it = handles.find(id);
+    if (it == handles.end())
+        sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST", "Handle " + std::to_string(id) + " does not exist.");
+    return it;
+}
+
 void DatabricksService::Impl::registerDbfs(httplib::Server &server)
 {
     Impl *d = this;
@@ -94,26 +116,51 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
         Stats::nameCurrentRequest(std::string("dbx.dbfs.") + op);
         return d->admit(req, res);
     };
+    // An RPC taking a JSON object: named, admitted and parsed before `handler(body, res)` runs.
+    const auto postJson = [&server, gate](const char *op, auto handler)
+    {
+        server.Post(std::string("/api/2.0/dbfs/") + op,
+            [op, gate, handler](const httplib::Request &req, httplib::Response &res)
+            {
+                if (!gate(op, req, res))
+                    return;
+                if (const auto body = parseJsonBody(req, res, true))
+                    handler(*body, res);
+            });
+    };
+    // A query on the `path` parameter: named, admitted and the path resolved before `handler` runs.
+    const auto getPath = [&server, gate, d](const char *op, auto handler)
+    {
+        server.Get(std::string("/api/2.0/dbfs/") + op,
+            [op, gate, d, handler](const httplib::Request &req, httplib::Response &res)
+            {
+                if (!gate(op, req, res))
+                    return;
+                if (const auto disk = d->dbfsPath(req.get_param_value("path"), res))
+                    handler(req, res, *disk);
+            });
+    };
+    // Puts a closed upload in place and answers it.
+    const auto store = [d, display](TempFile &file, const fs::path &disk, bool overwrite, httplib::Response &res)
+    {
+        if (d->commitFile(file, disk, overwrite, "dbfs:" + display(disk), res, true))
+            sendOk(res);
+    };
 
-    server.Post("/api/2.0/dbfs/create",
-        [d, gate](const httplib::Request &req, httplib::Response &res)
+    postJson("create",
+        [d](const nlohmann::json &body, httplib::Response &res)
         {
-            if (!gate("create", req, res))
-                return;
-            const auto body = parseJsonBody(req, res, true);
-            if (!body)
-                return;
-            const auto disk = d->dbfsPath(str(*body, "path"), res);
+            const auto disk = d->dbfsPath(str(body, "path"), res);
             if (!disk)
                 return;
-            const bool overwrite = boolean(*body, "overwrite");
+            const bool overwrite = boolean(body, "overwrite");
             std::lock_guard lock(d->mutex);
             d->expireHandles();
             const auto info = statPath(*disk);
             if (info && (info->isDir || !overwrite))
             {
                 sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS",
-                    "A file or directory already exists at the input path dbfs:" + str(*body, "path") + ".");
+                    "A file or directory already exists at the input path dbfs:" + str(body, "path") + ".");
                 return;
             }
             std::error_code ec;
@@ -125,7 +172,7 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             }
             const std::int64_t id = d->nextHandle++;
             Handle h;
-            h.path = str(*body, "path");
+            h.path = str(body, "path");
             h.overwrite = overwrite;
             h.file = std::make_unique<TempFile>(d->newTempPath());
             h.lastUsed = SteadyClock::now();
@@ -133,15 +180,10 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             sendJsonBody(res, 200, { { "handle", id } });
         });
 
-    server.Post("/api/2.0/dbfs/add-block",
-        [d, gate](const httplib::Request &req, httplib::Response &res)
+    postJson("add-block",
+        [d](const nlohmann::json &body, httplib::Response &res)
         {
-            if (!gate("add-block", req, res))
-                return;
-            const auto body = parseJsonBody(req, res, true);
-            if (!body)
-                return;
-            const auto data = jwt::base64Decode(str(*body, "data"));
+            const auto data = jwt::base64Decode(str(body, "data"));
             if (!data)
             {
                 sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE", "The data is not valid base64.");
@@ -154,17 +196,10 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
                         + std::to_string(kMaxBlock) + " bytes.");
                 return;
             }
-            const std::int64_t id = body->contains("handle") && (*body)["handle"].is_number_integer()
-                ? (*body)["handle"].get<std::int64_t>()
-                : -1;
             std::lock_guard lock(d->mutex);
-            d->expireHandles();
-            const auto it = d->handles.find(id);
+            const auto it = d->findHandle(body, res);
             if (it == d->handles.end())
-            {
-                sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST", "Handle " + std::to_string(id) + " does not exist.");
                 return;
-            }
             if (!it->second.file->write(data->data(), data->size()))
             {
                 sendDbfsError(res, 400, "IO_ERROR", "Could not write the block.");
@@ -172,31 +207,18 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             }
             d->stats.addBytesIn(data->size());
             it->second.lastUsed = SteadyClock::now();
-            sendJsonBody(res, 200, nlohmann::json::object());
+            sendOk(res);
         });
 
-    server.Post("/api/2.0/dbfs/close",
-        [d, gate, display](const httplib::Request &req, httplib::Response &res)
+    postJson("close",
+        [d, store](const nlohmann::json &body, httplib::Response &res)
         {
-            if (!gate("close", req, res))
-                return;
-            const auto body = parseJsonBody(req, res, true);
-            if (!body)
-                return;
-            const std::int64_t id = body->contains("handle") && (*body)["handle"].is_number_integer()
-                ? (*body)["handle"].get<std::int64_t>()
-                : -1;
             Handle h;
             {
                 std::lock_guard lock(d->mutex);
-                d->expireHandles();
-                const auto it = d->handles.find(id);
+                const auto it = d->findHandle(body, res);
                 if (it == d->handles.end())
-                {
-                    sendDbfsError(
-                        res, 404, "RESOURCE_DOES_NOT_EXIST", "Handle " + std::to_string(id) + " does not exist.");
                     return;
-                }
                 h = std::move(it->second);
                 d->handles.erase(it);
             }
@@ -207,16 +229,11 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
                     sendDbfsError(res, 400, "IO_ERROR", "Could not close the file.");
                 return;
             }
-            const std::uint64_t size = h.file->size();
-            const std::string md5 = h.file->md5Hex();
-            if (!d->commitFile(*h.file, *disk, h.overwrite, "dbfs:" + display(*disk), res, true))
-                return;
-            d->stats.recordUpload("dbfs:" + display(*disk), size, md5);
-            sendJsonBody(res, 200, nlohmann::json::object());
+            store(*h.file, *disk, h.overwrite, res);
         });
 
-    const auto put
-        = [d, gate, display](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader)
+    const auto put = [d, gate, store](
+                         const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader)
     {
         if (!gate("put", req, res))
             return d->drainBody(req, res, reader);
@@ -228,13 +245,17 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             // Streamed form upload: fields path, overwrite and the file part "contents".
             std::string field;
             std::string value;
+            const auto takeField = [&]
+            {
+                if (field == "path")
+                    path = value;
+                else if (field == "overwrite")
+                    overwrite = value == "true";
+            };
             const bool ok = (*reader)(
                 [&](const httplib::MultipartFormData &part)
                 {
-                    if (field == "path")
-                        path = value;
-                    else if (field == "overwrite")
-                        overwrite = value == "true";
+                    takeField();
                     field = part.name;
                     value.clear();
                     return true;
@@ -249,10 +270,7 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
                     value.append(data, n);
                     return value.size() < 4096;
                 });
-            if (field == "path")
-                path = value;
-            else if (field == "overwrite")
-                overwrite = value == "true";
+            takeField();
             if (!ok)
             {
                 sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE", "Malformed multipart body.");
@@ -282,16 +300,12 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
                 res.set_header("Connection", "close");
                 return;
             }
-            const nlohmann::json body = nlohmann::json::parse(text, nullptr, false);
-            if (!body.is_object())
-            {
-                sendDbfsError(
-                    res, 400, "MALFORMED_REQUEST", "Invalid JSON given in the body of the request - expected a map");
+            const auto body = parseJsonText(text, res, true);
+            if (!body)
                 return;
-            }
-            path = str(body, "path");
-            overwrite = boolean(body, "overwrite");
-            const auto data = jwt::base64Decode(str(body, "contents"));
+            path = str(*body, "path");
+            overwrite = boolean(*body, "overwrite");
+            const auto data = jwt::base64Decode(str(*body, "contents"));
             if (!data)
             {
                 sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE", "The contents are not valid base64.");
@@ -314,12 +328,7 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             sendDbfsError(res, 400, "IO_ERROR", "Could not write the file.");
             return;
         }
-        const std::uint64_t size = file->size();
-        const std::string md5 = file->md5Hex();
-        if (!d->commitFile(*file, *disk, overwrite, "dbfs:" + display(*disk), res, true))
-            return;
-        d->stats.recordUpload("dbfs:" + display(*disk), size, md5);
-        sendJsonBody(res, 200, nlohmann::json::object());
+        store(*file, *disk, overwrite, res);
     };
     server.Post("/api/2.0/dbfs/put",
         [put](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader &reader)
@@ -327,67 +336,44 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
     server.Post(
         "/api/2.0/dbfs/put", [put](const httplib::Request &req, httplib::Response &res) { put(req, res, nullptr); });
 
-    server.Get("/api/2.0/dbfs/get-status",
-        [d, gate, display](const httplib::Request &req, httplib::Response &res)
+    getPath("get-status",
+        [display](const httplib::Request &req, httplib::Response &res, const fs::path &disk)
         {
-            if (!gate("get-status", req, res))
-                return;
-            const auto disk = d->dbfsPath(req.get_param_value("path"), res);
-            if (!disk)
-                return;
-            const auto info = statPath(*disk);
+            const auto info = statPath(disk);
             if (!info)
-            {
-                sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
-                    "No file or directory exists on path " + req.get_param_value("path") + ".");
-                return;
-            }
-            sendJsonBody(res, 200, fileInfo(display(*disk), *info));
+                return sendNoSuchPath(res, req.get_param_value("path"));
+            sendJsonBody(res, 200, fileInfo(display(disk), *info));
         });
 
-    server.Get("/api/2.0/dbfs/list",
-        [d, gate, display](const httplib::Request &req, httplib::Response &res)
+    getPath("list",
+        [display](const httplib::Request &req, httplib::Response &res, const fs::path &disk)
         {
-            if (!gate("list", req, res))
-                return;
-            const auto disk = d->dbfsPath(req.get_param_value("path"), res);
-            if (!disk)
-                return;
-            const auto info = statPath(*disk);
+            const auto info = statPath(disk);
             if (!info)
-            {
-                sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
-                    "No file or directory exists on path " + req.get_param_value("path") + ".");
-                return;
-            }
+                return sendNoSuchPath(res, req.get_param_value("path"));
             nlohmann::json files = nlohmann::json::array();
             if (!info->isDir)
             {
-                files.push_back(fileInfo(display(*disk), *info));
+                files.push_back(fileInfo(display(disk), *info));
             }
             else
             {
                 std::vector<std::string> names;
                 std::error_code ec;
-                for (const auto &entry : fs::directory_iterator(*disk, ec))
+                for (const auto &entry : fs::directory_iterator(disk, ec))
                     names.push_back(entry.path().filename().string());
                 std::sort(names.begin(), names.end());
                 for (const auto &name : names)
-                    if (const auto child = statPath(*disk / name))
-                        files.push_back(fileInfo(display(*disk / name), *child));
+                    if (const auto child = statPath(disk / name))
+                        files.push_back(fileInfo(display(disk / name), *child));
             }
             sendJsonBody(res, 200, { { "files", files } });
         });
 
-    server.Post("/api/2.0/dbfs/mkdirs",
-        [d, gate](const httplib::Request &req, httplib::Response &res)
+    postJson("mkdirs",
+        [d](const nlohmann::json &body, httplib::Response &res)
         {
-            if (!gate("mkdirs", req, res))
-                return;
-            const auto body = parseJsonBody(req, res, true);
-            if (!body)
-                return;
-            const auto disk = d->dbfsPath(str(*body, "path"), res);
+            const auto disk = d->dbfsPath(str(body, "path"), res);
             if (!disk)
                 return;
             std::lock_guard lock(d->mutex);
@@ -396,37 +382,28 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             if (ec || !fs::is_directory(*disk))
             {
                 sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS",
-                    "Cannot create directory " + str(*body, "path") + " because a file exists at a prefix.");
+                    "Cannot create directory " + str(body, "path") + " because a file exists at a prefix.");
                 return;
             }
-            sendJsonBody(res, 200, nlohmann::json::object());
+            sendOk(res);
         });
 
-    server.Post("/api/2.0/dbfs/move",
-        [d, gate](const httplib::Request &req, httplib::Response &res)
+    postJson("move",
+        [d](const nlohmann::json &body, httplib::Response &res)
         {
-            if (!gate("move", req, res))
-                return;
-            const auto body = parseJsonBody(req, res, true);
-            if (!body)
-                return;
-            const auto from = d->dbfsPath(str(*body, "source_path"), res);
+            const auto from = d->dbfsPath(str(body, "source_path"), res);
             if (!from)
                 return;
-            const auto to = d->dbfsPath(str(*body, "destination_path"), res);
+            const auto to = d->dbfsPath(str(body, "destination_path"), res);
             if (!to)
                 return;
             std::lock_guard lock(d->mutex);
             if (!statPath(*from))
-            {
-                sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
-                    "No file or directory exists on path " + str(*body, "source_path") + ".");
-                return;
-            }
+                return sendNoSuchPath(res, str(body, "source_path"));
             if (statPath(*to))
             {
                 sendDbfsError(res, 400, "RESOURCE_ALREADY_EXISTS",
-                    "A file or directory already exists at the input path " + str(*body, "destination_path") + ".");
+                    "A file or directory already exists at the input path " + str(body, "destination_path") + ".");
                 return;
             }
             const std::string fromText = from->lexically_normal().generic_string() + "/";
@@ -443,24 +420,19 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
                 sendDbfsError(res, 400, "IO_ERROR", "Could not move: " + ec.message());
                 return;
             }
-            sendJsonBody(res, 200, nlohmann::json::object());
+            sendOk(res);
         });
 
-    server.Post("/api/2.0/dbfs/delete",
-        [d, gate](const httplib::Request &req, httplib::Response &res)
+    postJson("delete",
+        [d](const nlohmann::json &body, httplib::Response &res)
         {
-            if (!gate("delete", req, res))
-                return;
-            const auto body = parseJsonBody(req, res, true);
-            if (!body)
-                return;
-            const auto disk = d->dbfsPath(str(*body, "path"), res);
+            const auto disk = d->dbfsPath(str(body, "path"), res);
             if (!disk)
                 return;
             std::lock_guard lock(d->mutex);
             const auto info = statPath(*disk);
             std::error_code ec;
-            if (info && info->isDir && !fs::is_empty(*disk, ec) && !boolean(*body, "recursive"))
+            if (info && info->isDir && !fs::is_empty(*disk, ec) && !boolean(body, "recursive"))
             {
                 sendDbfsError(
                     res, 400, "IO_ERROR", "Directory is not empty. Use recursive delete or remove contents first.");
@@ -471,17 +443,12 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             else if (info)
                 for (const auto &entry : fs::directory_iterator(*disk, ec))
                     fs::remove_all(entry.path(), ec);
-            sendJsonBody(res, 200, nlohmann::json::object());
+            sendOk(res);
         });
 
-    server.Get("/api/2.0/dbfs/read",
-        [d, gate](const httplib::Request &req, httplib::Response &res)
+    getPath("read",
+        [d](const httplib::Request &req, httplib::Response &res, const fs::path &disk)
         {
-            if (!gate("read", req, res))
-                return;
-            const auto disk = d->dbfsPath(req.get_param_value("path"), res);
-            if (!disk)
-                return;
             const auto number = [&req](const char *name, long long fallback) -> std::optional<long long>
             {
                 if (!req.has_param(name))
@@ -506,13 +473,9 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
                     "Cannot read more than " + std::to_string(kMaxBlock) + " bytes at once.");
                 return;
             }
-            const auto info = statPath(*disk);
+            const auto info = statPath(disk);
             if (!info)
-            {
-                sendDbfsError(res, 404, "RESOURCE_DOES_NOT_EXIST",
-                    "No file or directory exists on path " + req.get_param_value("path") + ".");
-                return;
-            }
+                return sendNoSuchPath(res, req.get_param_value("path"));
             if (info->isDir)
             {
                 sendDbfsError(res, 400, "INVALID_PARAMETER_VALUE",
@@ -524,7 +487,7 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             {
                 data.resize(static_cast<std::size_t>(std::min<std::uint64_t>(
                     static_cast<std::uint64_t>(*length), info->size - static_cast<std::uint64_t>(*offset))));
-                const int fd = ::open(disk->c_str(), O_RDONLY | O_CLOEXEC);
+                const int fd = ::open(disk.c_str(), O_RDONLY | O_CLOEXEC);
                 ssize_t got = fd >= 0 ? ::pread(fd, data.data(), data.size(), static_cast<off_t>(*offset)) : -1;
                 if (fd >= 0)
                     ::close(fd);

@@ -118,12 +118,8 @@ void DatabricksService::Impl::filesPut(
             stopReading(req, res);
         return;
     }
-    const std::uint64_t size = file.size();
-    const std::string md5 = file.md5Hex();
-    if (!commitFile(file, vp->disk, *overwrite, vp->canonical, res, false))
-        return;
-    stats.recordUpload(vp->canonical, size, md5);
-    res.status = 204;
+    if (commitFile(file, vp->disk, *overwrite, vp->canonical, res, false))
+        res.status = 204;
 }
 
 void DatabricksService::Impl::filesGet(const httplib::Request &req, httplib::Response &res)

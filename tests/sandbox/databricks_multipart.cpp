@@ -416,12 +416,8 @@ void DatabricksService::Impl::completeUpload(const httplib::Request &req, httpli
         sendDbxError(res, 500, "INTERNAL_ERROR", "Could not assemble the upload.");
         return;
     }
-    const std::uint64_t size = file.size();
-    const std::string md5 = file.md5Hex();
-    if (!commitFile(file, vp.disk, session.overwrite, vp.canonical, res, false))
-        return;
-    stats.recordUpload(vp.canonical, size, md5);
-    sendJsonBody(res, 200, nlohmann::json::object());
+    if (commitFile(file, vp.disk, session.overwrite, vp.canonical, res, false))
+        sendJsonBody(res, 200, nlohmann::json::object());
 }
 
 } // namespace sandbox

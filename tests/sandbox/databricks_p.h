@@ -167,7 +167,8 @@ struct DatabricksService::Impl
     void presignedDelete(const httplib::Request &req, httplib::Response &res);
     void completeUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp);
     void initiateUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp);
-    /// Moves a finished temp file to `target` (parents created). False + error written when it cannot.
+    /// Moves a finished (closed) temp file to `target` (parents created) and records the upload in Stats under
+    /// `displayPath`. False + error written when it cannot.
     bool commitFile(TempFile &file, const fs::path &target, bool overwrite, const std::string &displayPath,
         httplib::Response &res, bool dbfsErrors);
 
@@ -175,6 +176,9 @@ struct DatabricksService::Impl
     void registerDbfs(httplib::Server &server);
     std::optional<fs::path> dbfsPath(const std::string &raw, httplib::Response &res);
     void expireHandles();
+    /// The open write handle named by the body's "handle" (idle ones expire first); otherwise 404
+    /// RESOURCE_DOES_NOT_EXIST and handles.end(). Callers hold the mutex.
+    std::map<std::int64_t, Handle>::iterator findHandle(const nlohmann::json &body, httplib::Response &res);
 };
 
 // Shared helpers (databricks.cpp).
@@ -197,7 +201,10 @@ void sendDbxError(httplib::Response &res, int status, const std::string &code, c
     const std::string &reason = {});
 void sendDbfsError(httplib::Response &res, int status, const std::string &code, const std::string &message);
 void sendJsonBody(httplib::Response &res, int status, const nlohmann::json &body);
+/// The request body as a JSON object; otherwise 400 MALFORMED_REQUEST in the DBFS or Files API shape and nullopt.
 std::optional<nlohmann::json> parseJsonBody(const httplib::Request &req, httplib::Response &res, bool dbfs);
+/// The same for a body read by hand (a streamed request).
+std::optional<nlohmann::json> parseJsonText(const std::string &text, httplib::Response &res, bool dbfs);
 /// lstat-free stat of a path in the data dir; nullopt when it does not exist.
 std::optional<PathInfo> statPath(const fs::path &p);
 std::string httpDate(std::int64_t unixSeconds);
