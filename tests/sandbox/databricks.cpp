@@ -234,6 +234,33 @@ std::optional<PathInfo> statPath(const fs::path &p)
     return info;
 }
 
+std::optional<PathInfo> statFile(const fs::path &p, httplib::Response &res)
+{
+    auto info = statPath(p);
+    if (info && !info->isDir)
+        return info;
+    sendDbxError(res, 404, "NOT_FOUND", "The file being accessed is not found.");
+    return std::nullopt;
+}
+
+std::optional<PathInfo> statDir(const fs::path &p, httplib::Response &res)
+{
+    auto info = statPath(p);
+    if (info && info->isDir)
+        return info;
+    sendDbxError(res, 404, "NOT_FOUND", "The directory being accessed is not found.");
+    return std::nullopt;
+}
+
+std::string volumeKey(std::string path)
+{
+    if (path.rfind("/Volumes/", 0) == 0)
+        path = path.substr(9);
+    while (!path.empty() && path.back() == '/')
+        path.pop_back();
+    return lower(path);
+}
+
 std::string httpDate(std::int64_t unixSeconds)
 {
     const std::time_t t = static_cast<std::time_t>(unixSeconds);
@@ -329,13 +356,9 @@ DatabricksService::DatabricksService(
         {
             if (!v.is_string())
                 continue;
-            std::string p = v.get<std::string>();
-            if (p.rfind("/Volumes/", 0) == 0)
-                p = p.substr(9);
-            while (!p.empty() && p.back() == '/')
-                p.pop_back();
-            if (std::count(p.begin(), p.end(), '/') == 2)
-                m_d->knownVolumes.insert(lower(p));
+            const std::string key = volumeKey(v.get<std::string>());
+            if (std::count(key.begin(), key.end(), '/') == 2)
+                m_d->knownVolumes.insert(key);
         }
         for (const auto &t : config.value("tokens", nlohmann::json::array()))
             if (t.is_string())
@@ -400,16 +423,8 @@ void DatabricksService::applyFaults(const nlohmann::json &faults)
     {
         d.forbiddenVolumes.clear();
         for (const auto &v : faults["forbidden_volumes"])
-        {
-            if (!v.is_string())
-                continue;
-            std::string p = v.get<std::string>();
-            if (p.rfind("/Volumes/", 0) == 0)
-                p = p.substr(9);
-            while (!p.empty() && p.back() == '/')
-                p.pop_back();
-            d.forbiddenVolumes.insert(lower(p));
-        }
+            if (v.is_string())
+                d.forbiddenVolumes.insert(volumeKey(v.get<std::string>()));
     }
     if (faults.contains("dbfs_handle_idle_s") && faults["dbfs_handle_idle_s"].is_number_integer())
         d.dbfsHandleIdleS = faults["dbfs_handle_idle_s"].get<int>();
@@ -602,6 +617,53 @@ std::optional<DatabricksService::Impl::VolumePath> DatabricksService::Impl::volu
     }
     vp.isVolumeRoot = parts.size() == 3;
     return vp;
+}
+
+std::optional<DatabricksService::Impl::VolumePath> DatabricksService::Impl::admitPath(
+    const httplib::Request &req, httplib::Response &res)
+{
+    if (!admit(req, res))
+        return std::nullopt;
+    return volumePath(req.matches[1].str(), res);
+}
+
+std::optional<DatabricksService::Impl::JsonPathCall> DatabricksService::Impl::admitJsonPath(
+    const httplib::Request &req, httplib::Response &res)
+{
+    if (!admit(req, res))
+        return std::nullopt;
+    auto body = parseJsonBody(req, res, false);
+    if (!body)
+        return std::nullopt;
+    auto vp = volumePath(body->value("path", std::string()), res);
+    if (!vp)
+        return std::nullopt;
+    return JsonPathCall { std::move(*body), std::move(*vp) };
+}
+
+bool DatabricksService::Impl::creatable(const VolumePath &vp, bool overwrite, httplib::Response &res)
+{
+    if (vp.isVolumeRoot || fs::is_directory(vp.disk))
+    {
+        sendDbxError(res, 409, "ALREADY_EXISTS", "A directory already exists at " + vp.canonical + ".");
+        return false;
+    }
+    if (!overwrite && fs::exists(vp.disk))
+    {
+        sendDbxError(res, 409, "ALREADY_EXISTS", "The file being created already exists.");
+        return false;
+    }
+    return true;
+}
+
+std::map<std::string, DatabricksService::Impl::Session>::iterator DatabricksService::Impl::findSession(
+    const std::string &token, const VolumePath &vp, httplib::Response &res)
+{
+    const auto it = sessions.find(token);
+    if (it != sessions.end() && it->second.path == vp.canonical)
+        return it;
+    sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid session token.");
+    return sessions.end();
 }
 
 bool DatabricksService::Impl::commitFile(TempFile &file, const fs::path &target, bool overwrite,

@@ -232,8 +232,8 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
             store(*h.file, *disk, h.overwrite, res);
         });
 
-    const auto put = [d, gate, store](
-                         const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader)
+    const auto put
+        = [d, gate, store](const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader)
     {
         if (!gate("put", req, res))
             return d->drainBody(req, res, reader);

@@ -19,9 +19,7 @@ void DatabricksService::Impl::filesPut(
     const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader)
 {
     Stats::nameCurrentRequest("dbx.files.put");
-    if (!admit(req, res))
-        return drainBody(req, res, reader);
-    const auto vp = volumePath(req.matches[1].str(), res);
+    const auto vp = admitPath(req, res);
     if (!vp)
         return drainBody(req, res, reader);
     const auto overwrite = parseBool(req, "overwrite", true);
@@ -31,25 +29,12 @@ void DatabricksService::Impl::filesPut(
             res, 400, "INVALID_PARAMETER_VALUE", "Invalid value for overwrite: " + req.get_param_value("overwrite"));
         return drainBody(req, res, reader);
     }
-    if (vp->isVolumeRoot)
-    {
-        sendDbxError(res, 409, "ALREADY_EXISTS", "A directory already exists at " + vp->canonical + ".");
-        return drainBody(req, res, reader);
-    }
     std::uint64_t cap = 0;
     std::uint64_t resetAt = 0;
     {
         std::lock_guard lock(mutex);
-        if (fs::is_directory(vp->disk))
-        {
-            sendDbxError(res, 409, "ALREADY_EXISTS", "A directory already exists at " + vp->canonical + ".");
+        if (!creatable(*vp, *overwrite, res))
             return drainBody(req, res, reader);
-        }
-        if (!*overwrite && fs::exists(vp->disk))
-        {
-            sendDbxError(res, 409, "ALREADY_EXISTS", "The file being created already exists.");
-            return drainBody(req, res, reader);
-        }
         cap = maxPutBytes;
         resetAt = resetPutTimes > 0 ? resetPutAfterBytes : 0;
     }
@@ -126,18 +111,11 @@ void DatabricksService::Impl::filesGet(const httplib::Request &req, httplib::Res
 {
     const bool head = req.method == "HEAD";
     Stats::nameCurrentRequest(head ? "dbx.files.head" : "dbx.files.get");
-    if (!admit(req, res))
-        return;
-    const auto vp = volumePath(req.matches[1].str(), res);
+    const auto vp = admitPath(req, res);
     if (!vp)
         return;
-    const auto info = statPath(vp->disk);
-    if (!info || info->isDir)
-    {
-        sendDbxError(res, 404, "NOT_FOUND", "The file being accessed is not found.");
-        return;
-    }
-    serveFile(req, res, vp->disk, *info);
+    if (const auto info = statFile(vp->disk, res))
+        serveFile(req, res, vp->disk, *info);
 }
 
 void DatabricksService::Impl::serveFile(
@@ -209,18 +187,12 @@ void DatabricksService::Impl::serveFile(
 void DatabricksService::Impl::filesDelete(const httplib::Request &req, httplib::Response &res)
 {
     Stats::nameCurrentRequest("dbx.files.delete");
-    if (!admit(req, res))
-        return;
-    const auto vp = volumePath(req.matches[1].str(), res);
+    const auto vp = admitPath(req, res);
     if (!vp)
         return;
     std::lock_guard lock(mutex);
-    const auto info = statPath(vp->disk);
-    if (!info || info->isDir)
-    {
-        sendDbxError(res, 404, "NOT_FOUND", "The file being accessed is not found.");
+    if (!statFile(vp->disk, res))
         return;
-    }
     std::error_code ec;
     fs::remove(vp->disk, ec);
     stats.removeUpload(vp->canonical);
@@ -230,9 +202,7 @@ void DatabricksService::Impl::filesDelete(const httplib::Request &req, httplib::
 void DatabricksService::Impl::dirsPut(const httplib::Request &req, httplib::Response &res)
 {
     Stats::nameCurrentRequest("dbx.dirs.put");
-    if (!admit(req, res))
-        return;
-    const auto vp = volumePath(req.matches[1].str(), res);
+    const auto vp = admitPath(req, res);
     if (!vp)
         return;
     std::lock_guard lock(mutex);
@@ -265,17 +235,9 @@ void DatabricksService::Impl::dirsGet(const httplib::Request &req, httplib::Resp
 {
     const bool head = req.method == "HEAD";
     Stats::nameCurrentRequest(head ? "dbx.dirs.head" : "dbx.dirs.get");
-    if (!admit(req, res))
+    const auto vp = admitPath(req, res);
+    if (!vp || !statDir(vp->disk, res))
         return;
-    const auto vp = volumePath(req.matches[1].str(), res);
-    if (!vp)
-        return;
-    const auto info = statPath(vp->disk);
-    if (!info || !info->isDir)
-    {
-        sendDbxError(res, 404, "NOT_FOUND", "The directory being accessed is not found.");
-        return;
-    }
     if (head)
     {
         res.status = 200;
@@ -334,9 +296,7 @@ void DatabricksService::Impl::dirsGet(const httplib::Request &req, httplib::Resp
 void DatabricksService::Impl::dirsDelete(const httplib::Request &req, httplib::Response &res)
 {
     Stats::nameCurrentRequest("dbx.dirs.delete");
-    if (!admit(req, res))
-        return;
-    const auto vp = volumePath(req.matches[1].str(), res);
+    const auto vp = admitPath(req, res);
     if (!vp)
         return;
     if (vp->isVolumeRoot)
@@ -345,12 +305,8 @@ void DatabricksService::Impl::dirsDelete(const httplib::Request &req, httplib::R
         return;
     }
     std::lock_guard lock(mutex);
-    const auto info = statPath(vp->disk);
-    if (!info || !info->isDir)
-    {
-        sendDbxError(res, 404, "NOT_FOUND", "The directory being accessed is not found.");
+    if (!statDir(vp->disk, res))
         return;
-    }
     std::error_code ec;
     if (!fs::is_empty(vp->disk, ec))
     {

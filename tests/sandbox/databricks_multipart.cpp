@@ -21,9 +21,7 @@ void DatabricksService::Impl::filesPost(const httplib::Request &req, httplib::Re
     Stats::nameCurrentRequest(action == "initiate-upload" ? "dbx.multipart.initiate"
             : action == "complete-upload"                 ? "dbx.multipart.complete"
                                                           : "dbx.files.post");
-    if (!admit(req, res))
-        return;
-    const auto vp = volumePath(req.matches[1].str(), res);
+    const auto vp = admitPath(req, res);
     if (!vp)
         return;
     if (action == "initiate-upload")
@@ -49,16 +47,8 @@ void DatabricksService::Impl::initiateUpload(const httplib::Request &req, httpli
             res, 403, "PERMISSION_DENIED", "Presigned URLs API is not enabled", "FILES_API_API_IS_NOT_ENABLED");
         return;
     }
-    if (vp.isVolumeRoot || fs::is_directory(vp.disk))
-    {
-        sendDbxError(res, 409, "ALREADY_EXISTS", "A directory already exists at " + vp.canonical + ".");
+    if (!creatable(vp, *overwrite, res))
         return;
-    }
-    if (!*overwrite && fs::exists(vp.disk))
-    {
-        sendDbxError(res, 409, "ALREADY_EXISTS", "The file being created already exists.");
-        return;
-    }
     const std::string token = jwt::randomUrlSafe(24);
     Session s;
     s.path = vp.canonical;
@@ -73,31 +63,25 @@ void DatabricksService::Impl::initiateUpload(const httplib::Request &req, httpli
 void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httplib::Response &res)
 {
     Stats::nameCurrentRequest("dbx.multipart.urls");
-    if (!admit(req, res))
+    const auto call = admitJsonPath(req, res);
+    if (!call)
         return;
-    const auto body = parseJsonBody(req, res, false);
-    if (!body)
-        return;
-    const auto vp = volumePath(body->value("path", std::string()), res);
-    if (!vp)
-        return;
-    const std::string token = body->value("session_token", std::string());
-    const auto start = body->contains("start_part_number") && (*body)["start_part_number"].is_number_integer()
-        ? (*body)["start_part_number"].get<long>()
+    const nlohmann::json &body = call->body;
+    const std::string token = body.value("session_token", std::string());
+    const auto start = body.contains("start_part_number") && body["start_part_number"].is_number_integer()
+        ? body["start_part_number"].get<long>()
         : 1L;
-    const auto count
-        = body->contains("count") && (*body)["count"].is_number_integer() ? (*body)["count"].get<long>() : 1L;
+    const auto count = body.contains("count") && body["count"].is_number_integer() ? body["count"].get<long>() : 1L;
     if (start < 1 || count < 1 || start + count - 1 > 10000)
     {
         sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Part numbers must be within 1..10000.");
         return;
     }
     auto expires = std::chrono::system_clock::now() + std::chrono::hours(1);
-    if (body->contains("expire_time"))
+    if (body.contains("expire_time"))
     {
-        const auto parsed = (*body)["expire_time"].is_string()
-            ? parseExpireTime((*body)["expire_time"].get<std::string>())
-            : std::nullopt;
+        const auto parsed
+            = body["expire_time"].is_string() ? parseExpireTime(body["expire_time"].get<std::string>()) : std::nullopt;
         if (!parsed)
         {
             sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid expire_time.");
@@ -107,12 +91,8 @@ void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httpli
     }
     const std::string b = base(req);
     std::lock_guard lock(mutex);
-    const auto session = sessions.find(token);
-    if (session == sessions.end() || session->second.path != vp->canonical)
-    {
-        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid session token.");
+    if (findSession(token, call->path, res) == sessions.end())
         return;
-    }
     nlohmann::json urls = nlohmann::json::array();
     for (long part = start; part < start + count; ++part)
     {
@@ -127,23 +107,14 @@ void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httpli
 void DatabricksService::Impl::createAbortUrl(const httplib::Request &req, httplib::Response &res)
 {
     Stats::nameCurrentRequest("dbx.multipart.abort_url");
-    if (!admit(req, res))
-        return;
-    const auto body = parseJsonBody(req, res, false);
-    if (!body)
-        return;
-    const auto vp = volumePath(body->value("path", std::string()), res);
-    if (!vp)
+    const auto call = admitJsonPath(req, res);
+    if (!call)
         return;
     const std::string b = base(req);
     std::lock_guard lock(mutex);
-    const std::string token = body->value("session_token", std::string());
-    const auto session = sessions.find(token);
-    if (session == sessions.end() || session->second.path != vp->canonical)
-    {
-        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid session token.");
+    const std::string token = call->body.value("session_token", std::string());
+    if (findSession(token, call->path, res) == sessions.end())
         return;
-    }
     const std::string key = jwt::randomUrlSafe(24);
     presigned[key] = Presigned { token, 0, std::chrono::system_clock::now() + std::chrono::hours(1), {} };
     sendJsonBody(res, 200,
@@ -156,14 +127,8 @@ void DatabricksService::Impl::createDownloadUrl(const httplib::Request &req, htt
     if (!admit(req, res))
         return;
     const auto vp = volumePath(req.get_param_value("path"), res);
-    if (!vp)
+    if (!vp || !statFile(vp->disk, res))
         return;
-    const auto info = statPath(vp->disk);
-    if (!info || info->isDir)
-    {
-        sendDbxError(res, 404, "NOT_FOUND", "The file being accessed is not found.");
-        return;
-    }
     auto expires = std::chrono::system_clock::now() + std::chrono::hours(1);
     if (req.has_param("expire_time"))
     {
@@ -349,12 +314,9 @@ void DatabricksService::Impl::completeUpload(const httplib::Request &req, httpli
     Session session;
     {
         std::lock_guard lock(mutex);
-        const auto it = sessions.find(token);
-        if (it == sessions.end() || it->second.path != vp.canonical)
-        {
-            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid session token.");
+        const auto it = findSession(token, vp, res);
+        if (it == sessions.end())
             return;
-        }
         const auto &parts = body->value("parts", nlohmann::json::array());
         if (!parts.is_array() || parts.empty())
         {

@@ -150,6 +150,22 @@ struct DatabricksService::Impl
     };
     /// Validates a Files API path; on failure writes the error and returns nullopt.
     std::optional<VolumePath> volumePath(const std::string &raw, httplib::Response &res);
+    /// admit() + the volume path in the route's first capture; nullopt when `res` already holds the answer.
+    std::optional<VolumePath> admitPath(const httplib::Request &req, httplib::Response &res);
+    struct JsonPathCall
+    {
+        nlohmann::json body;
+        VolumePath path; ///< the body's "path"
+    };
+    /// admit() + a JSON object body (Files API error shape) + its "path"; nullopt when `res` holds the answer.
+    std::optional<JsonPathCall> admitJsonPath(const httplib::Request &req, httplib::Response &res);
+    /// 409 ALREADY_EXISTS unless a file may be created at `vp` (not a directory; not existing unless overwrite).
+    /// Callers hold the mutex.
+    bool creatable(const VolumePath &vp, bool overwrite, httplib::Response &res);
+    /// The multipart session `token` for `vp`; otherwise 400 "Invalid session token." and sessions.end().
+    /// Callers hold the mutex.
+    std::map<std::string, Session>::iterator findSession(
+        const std::string &token, const VolumePath &vp, httplib::Response &res);
     void filesPut(const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader);
     void filesGet(const httplib::Request &req, httplib::Response &res);
     void filesDelete(const httplib::Request &req, httplib::Response &res);
@@ -207,6 +223,12 @@ std::optional<nlohmann::json> parseJsonBody(const httplib::Request &req, httplib
 std::optional<nlohmann::json> parseJsonText(const std::string &text, httplib::Response &res, bool dbfs);
 /// lstat-free stat of a path in the data dir; nullopt when it does not exist.
 std::optional<PathInfo> statPath(const fs::path &p);
+/// statPath() of a file the Files API reads; otherwise 404 NOT_FOUND "The file being accessed…" and nullopt.
+std::optional<PathInfo> statFile(const fs::path &p, httplib::Response &res);
+/// statPath() of a directory; otherwise 404 NOT_FOUND "The directory being accessed…" and nullopt.
+std::optional<PathInfo> statDir(const fs::path &p, httplib::Response &res);
+/// "catalog/schema/volume" in lower case from a configured "/Volumes/…/" or "…" volume path.
+std::string volumeKey(std::string path);
 std::string httpDate(std::int64_t unixSeconds);
 /// Drops the TCP connection of `req` under the server's feet (RST), to emulate a network failure.
 bool abortConnection(const httplib::Request &req);
