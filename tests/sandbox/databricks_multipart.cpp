@@ -13,6 +13,41 @@
 namespace sandbox
 {
 
+namespace
+{
+
+// The expiry of a new presigned URL: an hour from now unless the request gives one; nullopt after a 400 when
+// the given one is malformed.
+std::optional<std::chrono::system_clock::time_point> urlExpiry(
+    const std::optional<std::string> &given, httplib::Response &res)
+{
+    if (!given)
+        return std::chrono::system_clock::now() + std::chrono::hours(1);
+    const auto parsed = parseExpireTime(*given);
+    if (!parsed)
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid expire_time.");
+    return parsed;
+}
+
+// Which presigned URLs a method accepts (Presigned::part: 0 abort, -1 download, else an upload part). A PUT to a
+// download URL passes here and then finds no upload session (404 NoSuchUpload), as before.
+bool isDownloadUrl(int part)
+{
+    return part == -1;
+}
+
+bool isAbortUrl(int part)
+{
+    return part == 0;
+}
+
+bool isNotAbortUrl(int part)
+{
+    return part != 0;
+}
+
+} // namespace
+
 // ---- multipart upload (AWS flavour) ---------------------------------------------------------------------
 
 void DatabricksService::Impl::filesPost(const httplib::Request &req, httplib::Response &res)
@@ -77,18 +112,12 @@ void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httpli
         sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Part numbers must be within 1..10000.");
         return;
     }
-    auto expires = std::chrono::system_clock::now() + std::chrono::hours(1);
+    std::optional<std::string> givenExpiry;
     if (body.contains("expire_time"))
-    {
-        const auto parsed
-            = body["expire_time"].is_string() ? parseExpireTime(body["expire_time"].get<std::string>()) : std::nullopt;
-        if (!parsed)
-        {
-            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid expire_time.");
-            return;
-        }
-        expires = *parsed;
-    }
+        givenExpiry = body["expire_time"].is_string() ? body["expire_time"].get<std::string>() : std::string();
+    const auto expires = urlExpiry(givenExpiry, res);
+    if (!expires)
+        return;
     const std::string b = base(req);
     std::lock_guard lock(mutex);
     if (findSession(token, call->path, res) == sessions.end())
@@ -97,7 +126,7 @@ void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httpli
     for (long part = start; part < start + count; ++part)
     {
         const std::string key = jwt::randomUrlSafe(24);
-        presigned[key] = Presigned { token, static_cast<int>(part), expires, {} };
+        presigned[key] = Presigned { token, static_cast<int>(part), *expires, {} };
         urls.push_back({ { "part_number", part }, { "url", b + "/_presigned/" + key },
             { "headers", { { { "name", "Content-Type" }, { "value", "application/octet-stream" } } } } });
     }
@@ -129,23 +158,16 @@ void DatabricksService::Impl::createDownloadUrl(const httplib::Request &req, htt
     const auto vp = volumePath(req.get_param_value("path"), res);
     if (!vp || !statFile(vp->disk, res))
         return;
-    auto expires = std::chrono::system_clock::now() + std::chrono::hours(1);
-    if (req.has_param("expire_time"))
-    {
-        const auto parsed = parseExpireTime(req.get_param_value("expire_time"));
-        if (!parsed)
-        {
-            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "Invalid expire_time.");
-            return;
-        }
-        expires = *parsed;
-    }
+    const auto expires = urlExpiry(
+        req.has_param("expire_time") ? std::optional(req.get_param_value("expire_time")) : std::nullopt, res);
+    if (!expires)
+        return;
     const std::string b = base(req);
     std::lock_guard lock(mutex);
     const std::string key = jwt::randomUrlSafe(24);
     Presigned p;
     p.part = -1;
-    p.expires = expires;
+    p.expires = *expires;
     p.download = vp->disk;
     presigned[key] = p;
     sendJsonBody(res, 200, { { "url", b + "/_presigned/" + key }, { "headers", nlohmann::json::array() } });
@@ -159,18 +181,9 @@ void DatabricksService::Impl::presignedGet(const httplib::Request &req, httplib:
     fs::path disk;
     {
         std::lock_guard lock(mutex);
-        const auto it = presigned.find(req.matches[1].str());
-        if (it == presigned.end() || it->second.part != -1)
-        {
-            sendS3Error(res, 403, "SignatureDoesNotMatch",
-                "The request signature we calculated does not match the signature you provided.");
+        const auto it = findPresigned(req, isDownloadUrl, res);
+        if (it == presigned.end())
             return;
-        }
-        if (std::chrono::system_clock::now() >= it->second.expires)
-        {
-            sendS3Error(res, 403, "AccessDenied", "Request has expired");
-            return;
-        }
         disk = it->second.download;
     }
     const auto info = statPath(disk);
@@ -195,24 +208,12 @@ void DatabricksService::Impl::presignedPut(
     std::uint64_t resetAt = 0;
     {
         std::lock_guard lock(mutex);
-        const auto it = presigned.find(req.matches[1].str());
-        if (it == presigned.end() || it->second.part == 0)
-        {
-            sendS3Error(res, 403, "SignatureDoesNotMatch",
-                "The request signature we calculated does not match the signature you provided.");
+        const auto it = findPresigned(req, isNotAbortUrl, res);
+        if (it == presigned.end())
             return drainBody(req, res, reader);
-        }
-        if (std::chrono::system_clock::now() >= it->second.expires)
-        {
-            sendS3Error(res, 403, "AccessDenied", "Request has expired");
-            return drainBody(req, res, reader);
-        }
-        const auto session = sessions.find(it->second.session);
+        const auto session = findUpload(it->second.session, res);
         if (session == sessions.end())
-        {
-            sendS3Error(res, 404, "NoSuchUpload", "The specified upload does not exist.");
             return drainBody(req, res, reader);
-        }
         part = it->second.part;
         sessionToken = it->second.session;
         partPath = session->second.dir / std::to_string(part);
@@ -249,12 +250,9 @@ void DatabricksService::Impl::presignedPut(
     }
     const std::string etag = file.md5Hex();
     std::lock_guard lock(mutex);
-    const auto session = sessions.find(sessionToken);
+    const auto session = findUpload(sessionToken, res);
     if (session == sessions.end())
-    {
-        sendS3Error(res, 404, "NoSuchUpload", "The specified upload does not exist.");
         return;
-    }
     std::error_code ec;
     fs::rename(file.path(), partPath, ec);
     if (ec)
@@ -274,30 +272,45 @@ void DatabricksService::Impl::presignedDelete(const httplib::Request &req, httpl
     if (!admit(req, res, false))
         return;
     std::lock_guard lock(mutex);
-    const auto it = presigned.find(req.matches[1].str());
-    if (it == presigned.end() || it->second.part != 0)
-    {
-        sendS3Error(res, 403, "SignatureDoesNotMatch",
-            "The request signature we calculated does not match the signature you provided.");
+    const auto it = findPresigned(req, isAbortUrl, res);
+    if (it == presigned.end())
         return;
-    }
-    if (std::chrono::system_clock::now() >= it->second.expires)
-    {
-        sendS3Error(res, 403, "AccessDenied", "Request has expired");
-        return;
-    }
     const std::string token = it->second.session;
-    const auto session = sessions.find(token);
+    const auto session = findUpload(token, res);
     if (session == sessions.end())
-    {
-        sendS3Error(res, 404, "NoSuchUpload", "The specified upload does not exist.");
         return;
-    }
     std::error_code ec;
     fs::remove_all(session->second.dir, ec);
     sessions.erase(session);
     std::erase_if(presigned, [&token](const auto &entry) { return entry.second.session == token; });
     res.status = 204;
+}
+
+std::map<std::string, DatabricksService::Impl::Presigned>::iterator DatabricksService::Impl::findPresigned(
+    const httplib::Request &req, bool (*accepts)(int part), httplib::Response &res)
+{
+    const auto it = presigned.find(req.matches[1].str());
+    if (it == presigned.end() || !accepts(it->second.part))
+    {
+        sendS3Error(res, 403, "SignatureDoesNotMatch",
+            "The request signature we calculated does not match the signature you provided.");
+        return presigned.end();
+    }
+    if (std::chrono::system_clock::now() >= it->second.expires)
+    {
+        sendS3Error(res, 403, "AccessDenied", "Request has expired");
+        return presigned.end();
+    }
+    return it;
+}
+
+std::map<std::string, DatabricksService::Impl::Session>::iterator DatabricksService::Impl::findUpload(
+    const std::string &token, httplib::Response &res)
+{
+    const auto it = sessions.find(token);
+    if (it == sessions.end())
+        sendS3Error(res, 404, "NoSuchUpload", "The specified upload does not exist.");
+    return it;
 }
 
 void DatabricksService::Impl::completeUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp)

@@ -181,6 +181,13 @@ struct DatabricksService::Impl
     /// GET/HEAD body of a stored file: If-Unmodified-Since, validated ranges, streamed from disk.
     void serveFile(const httplib::Request &req, httplib::Response &res, const fs::path &disk, const PathInfo &info);
     void presignedDelete(const httplib::Request &req, httplib::Response &res);
+    /// The presigned URL in the route's first capture when `accepts(part)`; otherwise 403 SignatureDoesNotMatch
+    /// (or AccessDenied once expired) and presigned.end(). Callers hold the mutex.
+    std::map<std::string, Presigned>::iterator findPresigned(
+        const httplib::Request &req, bool (*accepts)(int part), httplib::Response &res);
+    /// The multipart session `token` as its presigned URLs see it; otherwise 404 NoSuchUpload and sessions.end().
+    /// Callers hold the mutex.
+    std::map<std::string, Session>::iterator findUpload(const std::string &token, httplib::Response &res);
     void completeUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp);
     void initiateUpload(const httplib::Request &req, httplib::Response &res, const VolumePath &vp);
     /// Moves a finished (closed) temp file to `target` (parents created) and records the upload in Stats under
