@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox's Databricks services over real loopback HTTP: Files API (/Volumes), multipart upload with
 // presigned URLs, DBFS API 2.0, personal access tokens and the Databricks fault knobs.
+#include "databrickstestutil.h"
 #include "sandboxprocess.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QEventLoop>
@@ -13,41 +13,18 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
-#include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
+using namespace DatabricksTest;
 
 namespace
 {
 
-using Headers = QList<QPair<QByteArray, QByteArray>>;
-const Headers kPat { { "Authorization", "Bearer dapi-sandbox-token" } };
-const Headers kJson { { "Authorization", "Bearer dapi-sandbox-token" }, { "Content-Type", "application/json" } };
 const QString kFiles = u"/api/2.0/fs/files/Volumes/main/default/landing"_s;
 const QString kDirs = u"/api/2.0/fs/directories/Volumes/main/default/landing"_s;
-
-QByteArray bytes(qsizetype size, quint32 seed)
-{
-    QByteArray out(size, Qt::Uninitialized);
-    QRandomGenerator gen(seed);
-    gen.fillRange(reinterpret_cast<quint32 *>(out.data()), size / 4);
-    for (qsizetype i = size / 4 * 4; i < size; ++i)
-        out[i] = char(i);
-    return out;
-}
-
-QByteArray md5Hex(const QByteArray &data)
-{
-    return QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex();
-}
-
-QByteArray json(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 
 /// VmHWM (peak resident set) of a process, in KiB; -1 when unreadable.
 qint64 peakRssKiB(qint64 pid)

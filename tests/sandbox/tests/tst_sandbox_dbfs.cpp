@@ -1,45 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox's DBFS API 2.0 over real loopback HTTP: create/add-block/close, handle expiry, put (JSON and
 // multipart form), get-status, list, mkdirs, move, delete, read, and its separation from /Volumes.
+#include "databrickstestutil.h"
 #include "sandboxprocess.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace
-{
-
-using Headers = QList<QPair<QByteArray, QByteArray>>;
-const Headers kPat { { "Authorization", "Bearer dapi-sandbox-token" } };
-const Headers kJson { { "Authorization", "Bearer dapi-sandbox-token" }, { "Content-Type", "application/json" } };
-
-QByteArray bytes(qsizetype size, quint32 seed)
-{
-    QByteArray out(size, Qt::Uninitialized);
-    QRandomGenerator gen(seed);
-    gen.fillRange(reinterpret_cast<quint32 *>(out.data()), size / 4);
-    for (qsizetype i = size / 4 * 4; i < size; ++i)
-        out[i] = char(i);
-    return out;
-}
-
-QByteArray md5Hex(const QByteArray &data)
-{
-    return QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex();
-}
-
-QByteArray json(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-} // namespace
+using namespace DatabricksTest;
 
 class TestSandboxDbfs final : public QObject
 {
