@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using Dest::PathMapper;
 
@@ -62,6 +64,10 @@ bool isSingleSafeSegment(const QString &name, QString *why)
     {
         return fail(u"not NFC"_s);
     }
+    if (Dest::isTemporaryName(name))
+    {
+        return fail(u"a temporary file's name"_s);
+    }
     return true;
 }
 } // namespace
@@ -84,6 +90,10 @@ private slots:
     void keepBothName_data();
     void keepBothName();
     void randomNamesStayInside();
+    void temporaryPrefixReserved_data();
+    void temporaryPrefixReserved();
+    void idsDifferingOnlyInCaseStayLinear();
+    void siblingNamesOneAtATime();
 };
 
 void TestPathMapper::safeName_data()
@@ -401,6 +411,83 @@ void TestPathMapper::randomNamesStayInside()
         QVERIFY(info.exists());
         QCOMPARE(info.canonicalPath(), root);
     }
+}
+
+void TestPathMapper::temporaryPrefixReserved_data()
+{
+    QTest::addColumn<QString>("driveName");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("a temporary file's own name") << u".drive-ingest-1abc-0123abcd.partial"_s << u"_drive-ingest-1abc-0123abcd.partial"_s;
+    QTest::newRow("upper case") << u".DRIVE-INGEST-x"_s << u"_DRIVE-INGEST-x"_s;
+    QTest::newRow("dotless i (NTFS upper-cases it to I)") << u".drıve-ingest-x"_s << u"_drıve-ingest-x"_s;
+    QTest::newRow("long s (upper-cases to S)") << u".drive-ingeſt-x"_s << u"_drive-ingeſt-x"_s;
+    QTest::newRow("the prefix alone") << u".drive-ingest-"_s << u"_drive-ingest-"_s;
+    QTest::newRow("not at the start") << u"a.drive-ingest-x"_s << u"a.drive-ingest-x"_s;
+    QTest::newRow("another hidden name") << u".drive-ingest"_s << u".drive-ingest"_s;
+    QTest::newRow("a .partial of a Drive file") << u"a.txt.partial"_s << u"a.txt.partial"_s;
+}
+
+void TestPathMapper::temporaryPrefixReserved()
+{
+    QFETCH(QString, driveName);
+    QFETCH(QString, expected);
+    const QString safe = Dest::safeName(driveName);
+    QCOMPARE(safe, expected);
+    QVERIFY(!Dest::isTemporaryName(safe));
+    QCOMPARE(Dest::safeName(safe), safe);
+    // Nor can a duplicate's or a keep-both name become one.
+    const QHash<QString, QString> names = PathMapper::assignNames({{u"id1"_s, driveName, at(1), false},
+                                                                   {u"id2"_s, driveName, at(2), true}});
+    for (const QString &name : names)
+        QVERIFY2(!Dest::isTemporaryName(name), qPrintable(name));
+    QVERIFY(!Dest::isTemporaryName(PathMapper::keepBothName(safe, 3)));
+}
+
+void TestPathMapper::idsDifferingOnlyInCaseStayLinear()
+{
+    // 10,000 files named alike whose ids differ only in case: every ` [<id>]` name collides case-insensitively
+    // with the others, so each needs a counter. Counted, not timed: a scan from (2) for each costs ~n²/2 tries.
+    constexpr int Count = 10000;
+    const QString letters = u"abcdefghijklmn"_s;
+    QList<PathMapper::Entry> siblings;
+    for (int i = 0; i < Count; ++i)
+    {
+        QString id = letters;
+        for (int bit = 0; bit < letters.size(); ++bit)
+        {
+            if (i & (1 << bit))
+                id[bit] = id.at(bit).toUpper();
+        }
+        siblings.append({id, u"same.txt"_s, at(1), false});
+    }
+    qsizetype probes = 0;
+    const QHash<QString, QString> names = PathMapper::assignNames(siblings, &probes);
+    QCOMPARE(names.size(), Count);
+    QSet<QString> folded;
+    for (const QString &name : names)
+        folded.insert(name.toCaseFolded());
+    QCOMPARE(folded.size(), Count);
+    const auto smallest = std::min_element(siblings.cbegin(), siblings.cend(),
+                                           [](const auto &a, const auto &b) { return a.id < b.id; });
+    QCOMPARE(names.value(smallest->id), u"same.txt"_s); // equal times: the smallest id keeps the name
+    QVERIFY2(probes <= 3 * Count, qPrintable(u"%1 names tried for %2 files"_s.arg(probes).arg(Count)));
+    // The same names whatever the order.
+    std::reverse(siblings.begin(), siblings.end());
+    QCOMPARE(PathMapper::assignNames(siblings), names);
+}
+
+void TestPathMapper::siblingNamesOneAtATime()
+{
+    // The engine names the sources at the destination's root as they arrive: the same rule, first come first.
+    Dest::SiblingNames root;
+    QCOMPARE(root.claim({u"idB"_s, u"Data"_s, {}, true}), u"Data"_s);
+    QCOMPARE(root.claim({u"idA"_s, u"data"_s, {}, true}), u"data [idA]"_s);
+    QCOMPARE(root.claim({u"idC"_s, u"y.txt"_s, {}, false}), u"y.txt"_s);
+    QCOMPARE(root.claim({u"idD"_s, u"y.txt"_s, {}, false}), u"y [idD].txt"_s);
+    QCOMPARE(root.claim({u"idd"_s, u"Y.txt"_s, {}, false}), u"Y [idd] (2).txt"_s);
+    QCOMPARE(root.claim({u"idE"_s, u".drive-ingest-idC-00000000.partial"_s, {}, false}),
+             u"_drive-ingest-idC-00000000.partial"_s);
+    QCOMPARE(root.claimPlain({u"idF"_s, u"DATA"_s, {}, true}), QString());
 }
 
 QTEST_GUILESS_MAIN(TestPathMapper)

@@ -187,26 +187,19 @@ QChar replacementFor(QChar c)
     return c;
 }
 
-struct Candidate
+// Unknown creation times sort last; the id breaks ties so the order never depends on the listing's order.
+bool earlier(const Dest::PathMapper::Entry *a, const Dest::PathMapper::Entry *b)
 {
-    const Dest::PathMapper::Entry *entry;
-    QString safe;
-    QString key;
-};
-
-bool earlier(const Candidate &a, const Candidate &b)
-{
-    // Unknown creation times sort last; the id breaks ties so the order never depends on the listing's order.
     const auto time = [](const QDateTime &t) {
         return t.isValid() ? t.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
     };
-    const qint64 ta = time(a.entry->createdTime);
-    const qint64 tb = time(b.entry->createdTime);
+    const qint64 ta = time(a->createdTime);
+    const qint64 tb = time(b->createdTime);
     if (ta != tb)
     {
         return ta < tb;
     }
-    return a.entry->id < b.entry->id;
+    return a->id < b->id;
 }
 
 QString collisionKey(const QString &safe)
@@ -266,7 +259,19 @@ QString safeName(const QString &driveName)
         name.insert(at, u'_');
     }
     const auto [base, ext] = PathMapper::splitExtension(name);
-    return capName(base, ext);
+    QString safe = capName(base, ext);
+    if (isTemporaryName(safe))
+    {
+        safe[0] = u'_'; // `.drive-ingest-x` → `_drive-ingest-x`: never a temporary file's name
+    }
+    return safe;
+}
+
+bool isTemporaryName(const QString &name)
+{
+    // Case folding alone misses what an upper-casing share matches (`ı`, `ſ` → `I`, `S`): check both.
+    const QString head = name.left(TemporaryPrefix.size());
+    return head.toCaseFolded() == TemporaryPrefix || head.toUpper() == TemporaryPrefix.toString().toUpper();
 }
 
 std::pair<QString, QString> PathMapper::splitExtension(const QString &name)
@@ -284,54 +289,52 @@ std::pair<QString, QString> PathMapper::splitExtension(const QString &name)
     return {name.left(dot), ext};
 }
 
-QHash<QString, QString> PathMapper::assignNames(const QList<Entry> &siblings)
+QHash<QString, QString> PathMapper::assignNames(const QList<Entry> &siblings, qsizetype *probes)
 {
-    QList<Candidate> candidates;
-    candidates.reserve(siblings.size());
+    QList<const Entry *> ordered;
+    ordered.reserve(siblings.size());
     for (const Entry &entry : siblings)
     {
-        const QString safe = safeName(entry.name);
-        candidates.append({&entry, safe, collisionKey(safe)});
+        ordered.append(&entry);
     }
-    std::sort(candidates.begin(), candidates.end(), earlier);
+    std::sort(ordered.begin(), ordered.end(), earlier);
 
     QHash<QString, QString> names;
-    QSet<QString> taken;
-    QList<const Candidate *> losers;
+    SiblingNames taken;
+    QList<const Entry *> losers;
     // Pass 1: the earliest of each name keeps it.
-    for (const Candidate &candidate : std::as_const(candidates))
+    for (const Entry *entry : std::as_const(ordered))
     {
-        if (names.contains(candidate.entry->id))
+        if (names.contains(entry->id))
         {
             continue; // the same id listed twice: one entry
         }
-        if (taken.contains(candidate.key))
+        const QString plain = taken.claimPlain(*entry);
+        if (plain.isEmpty())
         {
-            losers.append(&candidate);
+            losers.append(entry);
             continue;
         }
-        taken.insert(candidate.key);
-        names.insert(candidate.entry->id, candidate.safe);
+        names.insert(entry->id, plain);
     }
-    // Pass 2: the others get their id; in the odd case that this collides too, a counter on top.
-    for (const Candidate *candidate : std::as_const(losers))
+    // Pass 2: the others get their id (after every plain name is taken, so none of those is ever displaced).
+    for (const Entry *entry : std::as_const(losers))
     {
-        if (names.contains(candidate->entry->id))
+        if (!names.contains(entry->id))
         {
-            continue;
+            names.insert(entry->id, taken.claimWithId(*entry));
         }
-        const auto [base, ext] = candidate->entry->isFolder ? std::pair<QString, QString>(candidate->safe, QString())
-                                                            : splitExtension(candidate->safe);
-        const QString suffix = u" ["_s + safeName(candidate->entry->id) + u']';
-        QString unique = capName(base, suffix + ext);
-        for (int n = 2; taken.contains(collisionKey(unique)); ++n)
-        {
-            unique = capName(base, suffix + u" ("_s + QString::number(n) + u')' + ext);
-        }
-        taken.insert(collisionKey(unique));
-        names.insert(candidate->entry->id, unique);
+    }
+    if (probes)
+    {
+        *probes = taken.probes();
     }
     return names;
+}
+
+bool PathMapper::isTooLong(const QString &relativePath)
+{
+    return utf8Size(relativePath) > MaxPathBytes;
 }
 
 QString PathMapper::joinRelative(const QStringList &segments)
@@ -347,7 +350,7 @@ QString PathMapper::joinRelative(const QStringList &segments)
         safe.append(safeName(segment));
     }
     QString path = safe.join(u'/');
-    if (utf8Size(path) > MaxPathBytes)
+    if (isTooLong(path))
     {
         return QString();
     }
@@ -357,7 +360,7 @@ QString PathMapper::joinRelative(const QStringList &segments)
 QString PathMapper::appendRelative(const QString &parent, const QString &segment)
 {
     const QString path = parent.isEmpty() ? safeName(segment) : parent + u'/' + safeName(segment);
-    if (utf8Size(path) > MaxPathBytes)
+    if (isTooLong(path))
     {
         return QString();
     }
@@ -368,6 +371,48 @@ QString PathMapper::keepBothName(const QString &name, int n, bool isFolder)
 {
     const auto [base, ext] = isFolder ? std::pair<QString, QString>(name, QString()) : splitExtension(name);
     return capName(base, u" ("_s + QString::number(n) + u')' + ext);
+}
+
+QString SiblingNames::claimPlain(const PathMapper::Entry &entry)
+{
+    const QString safe = safeName(entry.name);
+    ++m_probes;
+    if (m_taken.contains(collisionKey(safe)))
+    {
+        return QString();
+    }
+    m_taken.insert(collisionKey(safe));
+    return safe;
+}
+
+QString SiblingNames::claimWithId(const PathMapper::Entry &entry)
+{
+    const QString safe = safeName(entry.name);
+    const auto [base, ext] = entry.isFolder ? std::pair<QString, QString>(safe, QString()) : PathMapper::splitExtension(safe);
+    const QString suffix = u" ["_s + safeName(entry.id) + u']';
+    QString unique = capName(base, suffix + ext);
+    ++m_probes;
+    const QString key = collisionKey(unique);
+    if (m_taken.contains(key))
+    {
+        // Ids that differ only in case collide here: each such name continues its own counter where the last
+        // one stopped, so 10,000 of them take 10,000 tries, not 50 million.
+        int n = m_nextCounter.value(key, 2);
+        do
+        {
+            unique = capName(base, suffix + u" ("_s + QString::number(n++) + u')' + ext);
+            ++m_probes;
+        } while (m_taken.contains(collisionKey(unique)));
+        m_nextCounter.insert(key, n);
+    }
+    m_taken.insert(collisionKey(unique));
+    return unique;
+}
+
+QString SiblingNames::claim(const PathMapper::Entry &entry)
+{
+    const QString plain = claimPlain(entry);
+    return plain.isEmpty() ? claimWithId(entry) : plain;
 }
 
 } // namespace Dest
