@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The local destination on its own: .partial then rename, nothing left on abort or failure, conflict
+// The local destination on its own: a temporary file then rename, nothing left on abort or failure, conflict
 // policies, probe hashes, paths that would leave the folder, and a real full disk (a 1 MiB tmpfs, root only).
+// Issue 16: temporary names no Drive name can take (1), symbolic links never followed (8), a file too big for
+// the free space fails alone (11), a folder made read-only mid-write reported (also seen).
 #include "destinations/localdestination.h"
+#include "destinations/pathmapper.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -9,8 +12,11 @@
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -51,7 +57,9 @@ private slots:
         // Out of order, as ranged parts arrive.
         QCOMPARE(sink->write(50000, body.constData() + 50000, body.size() - 50000), body.size() - 50000);
         QCOMPARE(sink->write(0, body.constData(), 50000), 50000);
-        QVERIFY(QFile::exists(dir.filePath(u"A/B/file.bin.partial"_s)));
+        const QString partial = static_cast<Dest::LocalSink *>(sink.get())->partialPath();
+        QCOMPARE(partial, dir.filePath(u"A/B/"_s + Dest::LocalSink::temporaryName(u"id1"_s, u"file.bin"_s)));
+        QVERIFY(QFile::exists(partial));
         QVERIFY(!QFile::exists(dir.filePath(u"A/B/file.bin"_s)));
         QByteArray back(10, Qt::Uninitialized);
         QCOMPARE(sink->readBack(99998, back.data(), 6), 6);
@@ -184,13 +192,20 @@ private slots:
     void diskFull_data()
     {
         QTest::addColumn<qint64>("expectedSize");
-        QTest::newRow("size known (preallocation fails)") << qint64(4 << 20);
-        QTest::newRow("size unknown (write fails)") << qint64(-1);
+        QTest::addColumn<int>("errorClass");
+        QTest::addColumn<QString>("reason");
+        // Issue 16 item 11: a file bigger than the free space fails alone (the run goes on with the others);
+        // only a disk that fills up while writing stops the run.
+        QTest::newRow("size known, bigger than the free space") << qint64(4 << 20) << int(Net::ErrorClass::Permanent)
+                                                                 << u"notEnoughSpace"_s;
+        QTest::newRow("size unknown (write fails)") << qint64(-1) << int(Net::ErrorClass::Local) << u"diskFull"_s;
     }
 
     void diskFull()
     {
         QFETCH(qint64, expectedSize);
+        QFETCH(int, errorClass);
+        QFETCH(QString, reason);
         QTemporaryDir dir;
         const QString mountPoint = dir.filePath(u"tiny"_s);
         QVERIFY(QDir().mkpath(mountPoint));
@@ -215,10 +230,154 @@ private slots:
         QVERIFY(writeFailed);
         QVERIFY(failed.wait(2000) || failed.count() == 1);
         const auto error = failed.at(0).at(0).value<Net::Error>();
-        QCOMPARE(error.errorClass, Net::ErrorClass::Local);
-        QCOMPARE(error.reason, u"diskFull"_s);
-        QVERIFY2(error.message.contains(u"big.bin.partial"_s), qPrintable(error.message));
+        QCOMPARE(int(error.errorClass), errorClass);
+        QCOMPARE(error.reason, reason);
+        const QString named = expectedSize > 0 ? QString::number(expectedSize)
+                                               : Dest::LocalSink::temporaryName(u"id"_s, u"big.bin"_s);
+        QVERIFY2(error.message.contains(named), qPrintable(error.message));
         QCOMPARE(allFiles(mountPoint), QStringList());
+    }
+
+    void tooBigForTheFreeSpaceFailsAlone()
+    {
+        // 1 TiB declared: refused before anything is allocated, as this file's failure, not the destination's.
+        constexpr qint64 TiB = qint64(1) << 40;
+        QTemporaryDir dir;
+        const qint64 free = QStorageInfo(dir.path()).bytesAvailable();
+        if (free >= TiB)
+            QSKIP("this file system has 1 TiB free");
+        Dest::LocalDestination destination(dir.path());
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"huge.bin"_s, TiB, {}, {}, u"idHuge"_s},
+                                                              Dest::ConflictPolicy::Overwrite));
+        QSignalSpy failed(sink.get(), &Dest::Sink::failed);
+        QVERIFY(failed.wait(2000));
+        const auto error = failed.at(0).at(0).value<Net::Error>();
+        QCOMPARE(error.errorClass, Net::ErrorClass::Permanent);
+        QCOMPARE(error.reason, u"notEnoughSpace"_s);
+        QVERIFY2(error.message.contains(QString::number(TiB)), qPrintable(error.message));
+        QCOMPARE(allFiles(dir.path()), QStringList());
+        // The destination still takes a file that fits.
+        std::unique_ptr<Dest::Sink> small(destination.openSink({u"small.bin"_s, 3, {}, {}, u"idSmall"_s},
+                                                               Dest::ConflictPolicy::Overwrite));
+        QCOMPARE(small->write(0, "abc", 3), 3);
+        QSignalSpy committed(small.get(), &Dest::Sink::committed);
+        small->finish();
+        QVERIFY(committed.wait(2000));
+        QCOMPARE(readFile(dir.filePath(u"small.bin"_s)), QByteArray("abc"));
+    }
+
+    void temporaryFileBesideADriveFileNamedLikeIt()
+    {
+        // Issue 16 item 1: `a.txt.partial` is a Drive file like any other; writing `a.txt` must not touch it.
+        QTemporaryDir dir;
+        Dest::LocalDestination destination(dir.path());
+        std::unique_ptr<Dest::Sink> other(destination.openSink({u"a.txt.partial"_s, 5, {}, {}, u"idP"_s},
+                                                               Dest::ConflictPolicy::Overwrite));
+        QCOMPARE(other->write(0, "OTHER", 5), 5);
+        QSignalSpy otherCommitted(other.get(), &Dest::Sink::committed);
+        other->finish();
+        QVERIFY(otherCommitted.wait(2000));
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"a.txt"_s, 4, {}, {}, u"idA"_s},
+                                                              Dest::ConflictPolicy::Overwrite));
+        QCOMPARE(sink->write(0, "mine", 4), 4);
+        QCOMPARE(readFile(dir.filePath(u"a.txt.partial"_s)), QByteArray("OTHER"));
+        QSignalSpy committed(sink.get(), &Dest::Sink::committed);
+        sink->finish();
+        QVERIFY(committed.wait(2000));
+        QCOMPARE(readFile(dir.filePath(u"a.txt"_s)), QByteArray("mine"));
+        QCOMPARE(readFile(dir.filePath(u"a.txt.partial"_s)), QByteArray("OTHER"));
+        QCOMPARE(allFiles(dir.path()), (QStringList {u"a.txt"_s, u"a.txt.partial"_s}));
+        // Two ids that differ only in case get two temporary files, even on a case-insensitive share.
+        QVERIFY(Dest::LocalSink::temporaryName(u"1abC"_s, u"x"_s).toCaseFolded()
+                != Dest::LocalSink::temporaryName(u"1abc"_s, u"x"_s).toCaseFolded());
+        QVERIFY(Dest::isTemporaryName(Dest::LocalSink::temporaryName(u"1abc"_s, u"x"_s)));
+    }
+
+    void linksInTheDestinationAreNotFollowed()
+    {
+        // Issue 16 item 8: a link planted at the temporary name, a link at the final name, a folder link.
+        QTemporaryDir dir;
+        QTemporaryDir outside;
+        const QString victim = outside.filePath(u"victim.txt"_s);
+        {
+            QFile f(victim);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("precious");
+        }
+        Dest::LocalDestination destination(dir.path());
+        QVERIFY(QFile::link(victim, dir.filePath(Dest::LocalSink::temporaryName(u"idT"_s, u"t.bin"_s))));
+        QVERIFY(QFile::link(victim, dir.filePath(u"f.bin"_s)));
+        QVERIFY(QFile::link(outside.path(), dir.filePath(u"Data"_s)));
+        for (const QString &name : {u"t.bin"_s, u"f.bin"_s})
+        {
+            std::unique_ptr<Dest::Sink> sink(destination.openSink({name, 6, {}, {}, name == u"t.bin"_s ? u"idT"_s : u"idF"_s},
+                                                                  Dest::ConflictPolicy::Overwrite));
+            QCOMPARE(sink->write(0, "hostil", 6), 6);
+            QSignalSpy committed(sink.get(), &Dest::Sink::committed);
+            sink->finish();
+            QVERIFY(committed.wait(2000));
+            QCOMPARE(committed.at(0).at(0).toString(), dir.filePath(name));
+            QVERIFY(!QFileInfo(dir.filePath(name)).isSymLink());
+            QCOMPARE(readFile(dir.filePath(name)), QByteArray("hostil"));
+        }
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"Data/in.bin"_s, 6, {}, {}, u"idD"_s},
+                                                              Dest::ConflictPolicy::Overwrite));
+        QSignalSpy failed(sink.get(), &Dest::Sink::failed);
+        QCOMPARE(sink->write(0, "hostil", 6), -1);
+        QVERIFY(failed.wait(2000));
+        const auto error = failed.at(0).at(0).value<Net::Error>();
+        QCOMPARE(error.errorClass, Net::ErrorClass::Permanent); // this file fails; the run goes on
+        QCOMPARE(error.reason, u"symlinkInPath"_s);
+        QVERIFY2(error.message.contains(dir.filePath(u"Data"_s)), qPrintable(error.message));
+        // Nothing was written outside: the victim is intact and the outside folder holds only it.
+        QCOMPARE(readFile(victim), QByteArray("precious"));
+        QCOMPARE(allFiles(outside.path()), QStringList {u"victim.txt"_s});
+        // The probe does not look through a link either (it is replaced, not compared).
+        QVERIFY(QFile::link(victim, dir.filePath(u"p.bin"_s)));
+        bool called = false;
+        destination.probe(u"p.bin"_s, [&](std::optional<Dest::Existing> existing, const Net::Error &e) {
+            called = true;
+            QVERIFY(!existing);
+            QVERIFY(!e.isError());
+        });
+        QTRY_VERIFY(called);
+    }
+
+    void folderMadeReadOnlyMidWrite()
+    {
+        // Also seen in issue 16: the unfinished file cannot be removed any more; the failure says so.
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(u"ro"_s);
+        QVERIFY(QDir().mkpath(folder));
+        Dest::LocalDestination destination(dir.path());
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"ro/x.bin"_s, 4, {}, {}, u"idX"_s},
+                                                              Dest::ConflictPolicy::Overwrite));
+        QCOMPARE(sink->write(0, "half", 4), 4);
+        const QString partial = static_cast<Dest::LocalSink *>(sink.get())->partialPath();
+        // root ignores mode bits: the immutable flag stands in for a read-only folder there.
+        const bool asRoot = ::geteuid() == 0;
+        if (asRoot ? QProcess::execute(u"chattr"_s, {u"+i"_s, folder}) != 0
+                   : !QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner))
+            QSKIP("cannot make a folder read-only here");
+        auto restore = qScopeGuard([&] {
+            if (asRoot)
+                QProcess::execute(u"chattr"_s, {u"-i"_s, folder});
+            else
+                QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        });
+        QSignalSpy failed(sink.get(), &Dest::Sink::failed);
+        sink->finish();
+        QVERIFY(failed.wait(2000));
+        const auto error = failed.at(0).at(0).value<Net::Error>();
+        QCOMPARE(error.reason, u"permissionDenied"_s);
+        QVERIFY2(error.message.contains(partial) && error.message.contains(u"could not be removed"_s),
+                 qPrintable(error.message));
+        restore.dismiss();
+        if (asRoot)
+            QProcess::execute(u"chattr"_s, {u"-i"_s, folder});
+        else
+            QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QCOMPARE(allFiles(dir.path()), QStringList {u"ro/"_s + QFileInfo(partial).fileName()}); // the one named
     }
 };
 

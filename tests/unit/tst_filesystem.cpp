@@ -8,6 +8,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 class TestFilesystem final : public QObject
@@ -19,6 +24,7 @@ private slots:
     void sameFilesystem();
     void differentFilesystems();
     void available();
+    void openBelowCreatesAndNeverFollowsLinks();
 };
 
 void TestFilesystem::existingAncestor()
@@ -66,6 +72,56 @@ void TestFilesystem::available()
     // Other processes write meanwhile: compare with the file system's size, not with a second reading.
     QVERIFY(free <= QStorageInfo(dir.path()).bytesTotal());
     QCOMPARE(Util::availableBytes(QString()), qint64(-1));
+}
+
+void TestFilesystem::openBelowCreatesAndNeverFollowsLinks()
+{
+    QTemporaryDir dir;
+    QTemporaryDir outside;
+    QVERIFY(dir.isValid() && outside.isValid());
+    const int root = ::open(QFile::encodeName(dir.path()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    QVERIFY(root >= 0);
+    auto closeRoot = qScopeGuard([root] { ::close(root); });
+
+    // Missing folders are made one by one; the fd is the deepest one.
+    Util::OpenedDirectory made = Util::openDirectoryBelow(root, u"a/b/c"_s, true);
+    QVERIFY2(made.fd >= 0, qPrintable(QString::number(made.error)));
+    QVERIFY(::mkdirat(made.fd, "here", 0755) == 0);
+    ::close(made.fd);
+    QVERIFY(QFileInfo(dir.filePath(u"a/b/c/here"_s)).isDir());
+    // Without `create`, a missing one fails with ENOENT and names where.
+    const Util::OpenedDirectory missing = Util::openDirectoryBelow(root, u"a/x/y"_s, false);
+    QCOMPARE(missing.fd, -1);
+    QCOMPARE(missing.error, ENOENT);
+    QCOMPARE(missing.failedAt, u"a/x"_s);
+    QVERIFY(!QFileInfo::exists(dir.filePath(u"a/x"_s)));
+
+    // A link to a folder outside, at any depth, is not walked into (nor created through).
+    QVERIFY(QFile::link(outside.path(), dir.filePath(u"a/link"_s)));
+    const Util::OpenedDirectory linked = Util::openDirectoryBelow(root, u"a/link/sub"_s, true);
+    QCOMPARE(linked.fd, -1);
+    QCOMPARE(linked.error, ELOOP);
+    QCOMPARE(linked.failedAt, u"a/link"_s);
+    QVERIFY(QDir(outside.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+    // A file in the way, `..` and `.` are refused.
+    QFile file(dir.filePath(u"a/file"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QCOMPARE(Util::openDirectoryBelow(root, u"a/file/sub"_s, true).error, ENOTDIR);
+    QCOMPARE(Util::openDirectoryBelow(root, u"a/../.."_s, false).error, EINVAL);
+    // Empty: the base itself (a new descriptor).
+    const Util::OpenedDirectory self = Util::openDirectoryBelow(root, QString(), false);
+    QVERIFY(self.fd >= 0 && self.fd != root);
+    ::close(self.fd);
+
+    // Deeper than PATH_MAX allows as one path: still reachable component by component.
+    const QString segment(200, u'd');
+    QStringList deep;
+    for (int i = 0; i < 25; ++i)
+        deep << segment;
+    const Util::OpenedDirectory far = Util::openDirectoryBelow(root, deep.join(u'/'), true);
+    QVERIFY2(far.fd >= 0, qPrintable(QString::number(far.error)));
+    ::close(far.fd);
 }
 
 QTEST_GUILESS_MAIN(TestFilesystem)

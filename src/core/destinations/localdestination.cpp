@@ -2,7 +2,9 @@
 #include "destinations/localdestination.h"
 
 #include "destinations/pathmapper.h"
+#include "util/filesystem.h"
 #include "util/hasher.h"
+#include "util/logging.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -16,6 +18,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -24,13 +27,21 @@ namespace Dest
 {
 namespace
 {
+// Below 64 KiB free the destination is full for every file: the run stops. Above, a file too big for what is
+// free fails alone.
+constexpr qint64 FullBelowBytes = 64 * 1024;
+
 // One file's hashes, computed off the engine thread (hashing an existing 1 GiB file takes seconds).
-Existing hashExisting(const QString &path)
+// Takes ownership of `fd`.
+Existing hashExisting(int fd)
 {
     Existing existing;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
+    {
+        ::close(fd);
         return existing;
+    }
     existing.size = file.size();
     Util::StreamHasher hasher(Util::StreamHasher::Md5 | Util::StreamHasher::Sha256);
     QByteArray buffer(1 << 20, Qt::Uninitialized);
@@ -59,18 +70,43 @@ QThreadPool *probePool()
     return pool;
 }
 
-// `<name>.partial` beside the final name; a name already at the 255-byte limit gets a short hidden
-// stand-in derived from it (deterministic, so a rerun finds and replaces it).
-QString partialPathFor(const QString &finalPath)
+QString absolutePathBelow(const QString &root, const QString &relativePath)
 {
-    if (finalPath.isEmpty())
+    if (relativePath.isEmpty() || relativePath.startsWith(u'/'))
         return {};
-    const QFileInfo info(finalPath);
-    const QString name = info.fileName();
-    if (name.toUtf8().size() + 8 <= 255)
-        return finalPath + u".partial"_s;
-    const QByteArray digest = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex().left(24);
-    return info.path() + u"/."_s + QString::fromLatin1(digest) + u".partial"_s;
+    const QString joined = QDir::cleanPath(root + u'/' + relativePath);
+    if (!joined.startsWith(root + u'/'))
+        return {};
+    return joined;
+}
+
+// The folder part of a relative path ("" at the root) and the name.
+std::pair<QString, QString> splitRelative(const QString &relativePath)
+{
+    const qsizetype slash = relativePath.lastIndexOf(u'/');
+    return {slash < 0 ? QString() : relativePath.left(slash), relativePath.mid(slash + 1)};
+}
+
+// An existing regular file at `relativePath`, opened read-only without following a link anywhere; -1 if none.
+int openExistingNoFollow(const QString &root, const QString &relativePath)
+{
+    const int rootFd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (rootFd < 0)
+        return -1;
+    const auto [folder, name] = splitRelative(relativePath);
+    const Util::OpenedDirectory dir = Util::openDirectoryBelow(rootFd, folder, false);
+    ::close(rootFd);
+    if (dir.fd < 0)
+        return -1;
+    const int fd = ::openat(dir.fd, QFile::encodeName(name).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    ::close(dir.fd);
+    struct stat st {};
+    if (fd >= 0 && (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)))
+    {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 } // namespace
@@ -94,12 +130,7 @@ QString LocalDestination::locationOf(const QString &relativePath) const
 
 QString LocalDestination::absolutePath(const QString &relativePath) const
 {
-    if (relativePath.isEmpty() || relativePath.startsWith(u'/'))
-        return {};
-    const QString joined = QDir::cleanPath(m_root + u'/' + relativePath);
-    if (!joined.startsWith(m_root + u'/'))
-        return {};
-    return joined;
+    return absolutePathBelow(m_root, relativePath);
 }
 
 void LocalDestination::check(std::function<void(const Net::Error &)> done)
@@ -132,15 +163,16 @@ void LocalDestination::probe(const QString &relativePath,
         QTimer::singleShot(0, this, [done = std::move(done), error] { done(std::nullopt, error); });
         return;
     }
-    const QFileInfo info(path);
-    if (!info.exists() || !info.isFile())
+    // A link (or a folder) at the path, or a link on the way, is not "what is there": the rename replaces it.
+    const int fd = openExistingNoFollow(m_root, relativePath);
+    if (fd < 0)
     {
         QTimer::singleShot(0, this, [done = std::move(done)] { done(std::nullopt, {}); });
         return;
     }
     QPointer<LocalDestination> self(this);
-    probePool()->start([self, path, done = std::move(done)]() mutable {
-        const Existing existing = hashExisting(path);
+    probePool()->start([self, fd, done = std::move(done)]() mutable {
+        const Existing existing = hashExisting(fd);
         // The destination may be gone by now (run cancelled); then nobody waits for the answer.
         if (LocalDestination *d = self.data())
             QMetaObject::invokeMethod(d, [existing, done = std::move(done)] { done(existing, {}); }, Qt::QueuedConnection);
@@ -149,51 +181,99 @@ void LocalDestination::probe(const QString &relativePath,
 
 Sink *LocalDestination::openSink(const Target &target, ConflictPolicy policy)
 {
-    const QString path = absolutePath(target.relativePath);
-    auto *sink = new LocalSink(path, target.expectedSize, policy);
-    return sink;
+    return new LocalSink(m_root, target, policy);
 }
 
 // --- LocalSink ---------------------------------------------------------------------------------------
 
-LocalSink::LocalSink(const QString &finalPath, qint64 expectedSize, ConflictPolicy policy, QObject *parent)
+LocalSink::LocalSink(const QString &root, const Target &target, ConflictPolicy policy, QObject *parent)
     : Sink(parent)
-    , m_finalPath(finalPath)
-    , m_partialPath(partialPathFor(finalPath))
-    , m_expectedSize(expectedSize)
+    , m_finalPath(absolutePathBelow(root, target.relativePath))
+    , m_expectedSize(target.expectedSize)
     , m_policy(policy)
 {
-    openPartial();
+    openPartial(root, target);
 }
 
 LocalSink::~LocalSink()
 {
     if (!m_done)
         abort();
+    if (m_dirFd >= 0)
+        ::close(m_dirFd);
 }
 
-bool LocalSink::openPartial()
+QString LocalSink::temporaryName(const QString &driveId, const QString &finalName)
+{
+    // The id says whose file it is; the hash of the exact id and name keeps two ids that differ only in case
+    // apart on a case-insensitive share. TemporaryPrefix is a name safeName() never gives out.
+    const QString id = driveId.isEmpty() ? u"noid"_s : safeName(driveId).left(64);
+    const QByteArray hash = QCryptographicHash::hash((driveId + u'/' + finalName).toUtf8(), QCryptographicHash::Sha256);
+    return TemporaryPrefix.toString() + id + u'-' + QString::fromLatin1(hash.toHex().left(8)) + u".partial"_s;
+}
+
+bool LocalSink::openPartial(const QString &root, const Target &target)
 {
     if (m_finalPath.isEmpty())
     {
         fail({Net::ErrorClass::Local, 0, u"invalidDestination"_s, tr("The destination path is outside the chosen folder.")});
         return false;
     }
-    const QString dir = QFileInfo(m_finalPath).absolutePath();
-    if (!QDir().mkpath(dir))
+    const auto [folder, name] = splitRelative(QDir::cleanPath(target.relativePath));
+    const QString temporary = temporaryName(target.driveId, name);
+    m_partialPath = QFileInfo(m_finalPath).path() + u'/' + temporary;
+    m_tempName = QFile::encodeName(temporary);
+    const int rootFd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (rootFd < 0)
     {
-        fail(localError(EACCES, tr("Cannot create the folder %1").arg(dir)));
+        fail(localError(errno, root));
         return false;
     }
-    const QByteArray native = QFile::encodeName(m_partialPath);
-    m_fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const Util::OpenedDirectory dir = Util::openDirectoryBelow(rootFd, folder, true);
+    ::close(rootFd);
+    if (dir.fd < 0)
+    {
+        const QString where = root + u'/' + dir.failedAt;
+        if (dir.error == ELOOP)
+        {
+            fail({Net::ErrorClass::Permanent, 0, u"symlinkInPath"_s,
+                  tr("%1 is a symbolic link; links in the destination are not followed.").arg(where)});
+        }
+        else
+        {
+            fail(localError(dir.error, tr("Cannot create the folder %1").arg(where)));
+        }
+        return false;
+    }
+    m_dirFd = dir.fd;
+    // O_EXCL | O_NOFOLLOW: a link planted at the temporary name is never written through. Anything already
+    // there under our reserved name is a leftover of an earlier run: removed (a link itself, not its target).
+    const int flags = O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+    m_fd = ::openat(m_dirFd, m_tempName.constData(), flags, 0644);
+    if (m_fd < 0 && errno == EEXIST && ::unlinkat(m_dirFd, m_tempName.constData(), 0) == 0)
+        m_fd = ::openat(m_dirFd, m_tempName.constData(), flags, 0644);
     if (m_fd < 0)
     {
-        fail(localError(errno, m_partialPath));
+        const int err = errno;
+        m_tempName.clear(); // not ours: never removed
+        fail(localError(err, m_partialPath));
         return false;
     }
     if (m_expectedSize > 0)
     {
+        // A file bigger than what is free fails alone, before anything is allocated (preallocating 1 TiB would
+        // first fill the disk for everyone); a destination with (almost) nothing free stops the run.
+        struct statvfs fs {};
+        const qint64 available = ::fstatvfs(m_fd, &fs) == 0 ? qint64(fs.f_bavail) * qint64(fs.f_frsize) : -1;
+        if (available >= 0 && m_expectedSize > available)
+        {
+            fail(available >= FullBelowBytes
+                     ? Net::Error {Net::ErrorClass::Permanent, 0, u"notEnoughSpace"_s,
+                                   tr("Not enough space for this file: it needs %1 bytes, %2 are free in %3.")
+                                       .arg(m_expectedSize).arg(available).arg(QFileInfo(m_finalPath).path())}
+                     : localError(ENOSPC, m_partialPath));
+            return false;
+        }
         // Reserve the blocks up front: ranged parts then land in place, and a full disk shows at once.
         const int rc = ::posix_fallocate(m_fd, 0, m_expectedSize);
         if (rc == ENOSPC || rc == EDQUOT)
@@ -226,6 +306,13 @@ Net::Error LocalSink::localError(int err, const QString &what) const
         error.reason = u"nameTooLong"_s;
         error.message = tr("The name is too long for this file system: %1.").arg(what);
     }
+    else if (err == ENOTDIR || err == EISDIR || err == ENOTEMPTY || err == EEXIST || err == ELOOP)
+    {
+        // Something of another kind sits where this one file goes: that file fails, the run goes on.
+        error.errorClass = Net::ErrorClass::Permanent;
+        error.reason = u"pathInUse"_s;
+        error.message = tr("Cannot write %1: %2.").arg(what, QString::fromLocal8Bit(std::strerror(err)));
+    }
     else
     {
         error.reason = u"writeError"_s;
@@ -234,18 +321,32 @@ Net::Error LocalSink::localError(int err, const QString &what) const
     return error;
 }
 
-void LocalSink::fail(const Net::Error &error)
+QString LocalSink::removePartial()
 {
-    if (m_done)
-        return;
-    m_done = true;
     if (m_fd >= 0)
     {
         ::close(m_fd);
         m_fd = -1;
     }
-    if (!m_partialPath.isEmpty())
-        QFile::remove(m_partialPath);
+    if (m_dirFd < 0 || m_tempName.isEmpty())
+        return {};
+    const QByteArray name = std::exchange(m_tempName, {});
+    if (::unlinkat(m_dirFd, name.constData(), 0) == 0 || errno == ENOENT)
+        return {};
+    // A folder made read-only mid-run: say so rather than leave a half-written file without a word.
+    const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+    qCWarning(lcDest) << "could not remove the unfinished file" << m_partialPath << ":" << reason;
+    return tr("The unfinished file %1 could not be removed (%2); delete it by hand.").arg(m_partialPath, reason);
+}
+
+void LocalSink::fail(Net::Error error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    const QString leftover = removePartial();
+    if (!leftover.isEmpty())
+        error.message += u' ' + leftover;
     // Queued: the caller may be inside write() and must not be re-entered.
     QTimer::singleShot(0, this, [this, error] { emit failed(error); });
 }
@@ -274,22 +375,17 @@ qint64 LocalSink::readBack(qint64 offset, char *data, qint64 length)
 {
     if (m_fd < 0)
         return -1;
-    // The write descriptor is O_WRONLY; a read descriptor on the same inode sees the page cache.
-    const QByteArray native = QFile::encodeName(m_partialPath);
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
+    // The descriptor is O_RDWR: read back through it, never by name (the name could be swapped meanwhile).
     qint64 done = 0;
     while (done < length)
     {
-        const ssize_t n = ::pread(fd, data + done, static_cast<size_t>(length - done), offset + done);
+        const ssize_t n = ::pread(m_fd, data + done, static_cast<size_t>(length - done), offset + done);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             break;
         done += n;
     }
-    ::close(fd);
     return done;
 }
 
@@ -305,19 +401,27 @@ void LocalSink::finish()
         return;
     }
     m_fd = -1;
-    QString target = m_finalPath;
-    if (m_policy == ConflictPolicy::KeepBoth && QFileInfo::exists(target))
+    const QFileInfo info(m_finalPath);
+    QString name = info.fileName();
+    // Anything at the name counts as taken, a link included (lstat: a link is not looked through).
+    const auto taken = [this](const QString &candidate) {
+        struct stat st {};
+        return ::fstatat(m_dirFd, QFile::encodeName(candidate).constData(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+    };
+    if (m_policy == ConflictPolicy::KeepBoth && taken(name))
     {
-        const QFileInfo info(m_finalPath);
-        for (int n = 1; n < 10000 && QFileInfo::exists(target); ++n)
-            target = info.absolutePath() + u'/' + PathMapper::keepBothName(info.fileName(), n);
+        for (int n = 1; n < 10000 && taken(name); ++n)
+            name = PathMapper::keepBothName(info.fileName(), n);
     }
-    // rename(2) replaces an existing file atomically: Overwrite never leaves a gap with no file.
-    if (::rename(QFile::encodeName(m_partialPath).constData(), QFile::encodeName(target).constData()) != 0)
+    // rename(2) replaces an existing file atomically: Overwrite never leaves a gap with no file. A link at the
+    // final name is replaced itself; nothing is written through it.
+    const QString target = info.path() + u'/' + name;
+    if (::renameat(m_dirFd, m_tempName.constData(), m_dirFd, QFile::encodeName(name).constData()) != 0)
     {
         fail(localError(errno, target));
         return;
     }
+    m_tempName.clear();
     m_done = true;
     QTimer::singleShot(0, this, [this, target] { emit committed(target); });
 }
@@ -327,13 +431,7 @@ void LocalSink::abort()
     if (m_done)
         return;
     m_done = true;
-    if (m_fd >= 0)
-    {
-        ::close(m_fd);
-        m_fd = -1;
-    }
-    if (!m_partialPath.isEmpty())
-        QFile::remove(m_partialPath);
+    removePartial(); // a leftover is logged; abort() has nobody to tell
 }
 
 } // namespace Dest

@@ -8,9 +8,16 @@
 namespace Dest
 {
 /**
- * A local or network folder. The Drive tree is recreated under root(); every file is written as
- * `<final name>.partial` beside its final name and renamed over it only in finish(), after the engine
- * verified size and hash. A failed or aborted file leaves nothing behind.
+ * A local or network folder. The Drive tree is recreated under root(); every file is written to a temporary
+ * file beside its final name, `.drive-ingest-<Drive id>-<hash>.partial` (Dest::TemporaryPrefix: a name no
+ * Drive name can map to, so a temporary file never lands on a Drive file nor a Drive file on it; the id names
+ * whose file it is), and renamed over the final name only in finish(), after the engine verified size and
+ * hash. A failed or aborted file leaves nothing behind; one that cannot be removed is named in the failure.
+ *
+ * Symbolic links: root() itself is the user's choice and is followed; nothing below it is. Every folder is
+ * entered with O_NOFOLLOW one component at a time (Util::openDirectoryBelow), the temporary file is created
+ * with O_EXCL | O_NOFOLLOW, and the rename replaces a link at the final name instead of writing through it.
+ * A link in the way fails that one file ("symlinkInPath"); the tool never writes outside root().
  */
 class LocalDestination final : public Destination
 {
@@ -44,8 +51,8 @@ class LocalSink final : public Sink
     Q_DISABLE_COPY_MOVE(LocalSink)
 
 public:
-    /// `finalPath` is absolute; for KeepBoth the name is settled at finish() time.
-    LocalSink(const QString &finalPath, qint64 expectedSize, ConflictPolicy policy, QObject *parent = nullptr);
+    /// `relativePath` is below `root` (a Target's); for KeepBoth the name is settled at finish() time.
+    LocalSink(const QString &root, const Target &target, ConflictPolicy policy, QObject *parent = nullptr);
     ~LocalSink() override;
 
     [[nodiscard]] bool supportsRandomAccess() const override { return true; }
@@ -55,16 +62,22 @@ public:
     void abort() override;
 
     [[nodiscard]] QString partialPath() const { return m_partialPath; }
+    /// The temporary file's name for a Drive id landing at `finalName` (same id and name, same temporary file).
+    [[nodiscard]] static QString temporaryName(const QString &driveId, const QString &finalName);
 
 private:
-    bool openPartial();
-    void fail(const Net::Error &error);
+    bool openPartial(const QString &root, const Target &target);
+    void fail(Net::Error error);
+    /// Removes the temporary file; on failure, the sentence that says it was left behind (else empty).
+    QString removePartial();
     [[nodiscard]] Net::Error localError(int err, const QString &what) const;
 
     QString m_finalPath;
     QString m_partialPath;
+    QByteArray m_tempName; ///< encoded, inside m_dirFd
     qint64 m_expectedSize = -1;
     ConflictPolicy m_policy = ConflictPolicy::Overwrite;
+    int m_dirFd = -1; ///< the final name's folder, opened without following links
     int m_fd = -1;
     bool m_done = false; ///< finished, failed or aborted: no more writes, no more signals
 };

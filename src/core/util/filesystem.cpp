@@ -2,8 +2,14 @@
 #include "util/filesystem.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStorageInfo>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace Util
 {
@@ -63,6 +69,56 @@ qint64 availableBytes(const QString &path)
         return -1;
     }
     return storage.bytesAvailable();
+}
+
+OpenedDirectory openDirectoryBelow(int baseFd, const QString &relativeDir, bool create)
+{
+    OpenedDirectory result;
+    result.fd = ::fcntl(baseFd, F_DUPFD_CLOEXEC, 0);
+    if (result.fd < 0)
+    {
+        result.error = errno;
+        return result;
+    }
+    const QStringList components = relativeDir.split(u'/', Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < components.size(); ++i)
+    {
+        const QString &component = components.at(i);
+        const QByteArray name = QFile::encodeName(component);
+        int error = 0;
+        if (component == QLatin1String(".") || component == QLatin1String(".."))
+        {
+            error = EINVAL;
+        }
+        else if (create && ::mkdirat(result.fd, name.constData(), 0777) != 0 && errno != EEXIST)
+        {
+            error = errno;
+        }
+        int next = -1;
+        if (error == 0)
+        {
+            next = ::openat(result.fd, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            error = next < 0 ? errno : 0;
+            // Linux answers ENOTDIR for a link with O_DIRECTORY | O_NOFOLLOW: tell a link from a file.
+            struct stat st {};
+            if ((error == ENOTDIR || error == ELOOP)
+                && ::fstatat(result.fd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0)
+            {
+                error = S_ISLNK(st.st_mode) ? ELOOP : ENOTDIR;
+            }
+        }
+        if (error != 0)
+        {
+            ::close(result.fd);
+            result.fd = -1;
+            result.error = error;
+            result.failedAt = components.mid(0, i + 1).join(u'/');
+            return result;
+        }
+        ::close(result.fd);
+        result.fd = next;
+    }
+    return result;
 }
 
 } // namespace Util

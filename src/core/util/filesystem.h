@@ -19,4 +19,18 @@ namespace Util
 /// unknown.
 [[nodiscard]] qint64 availableBytes(const QString &path);
 
+/// A directory opened below another without following a symbolic link anywhere on the way.
+struct OpenedDirectory
+{
+    int fd = -1;        ///< O_DIRECTORY | O_CLOEXEC; the caller closes it. -1 on failure.
+    int error = 0;      ///< errno of the failure: ELOOP for a symbolic link in the way, ENOTDIR for a file
+    QString failedAt;   ///< the '/'-joined components up to the one that failed
+};
+
+/// Opens `relativeDir` ('/'-separated components, no `..`; empty = `baseFd` itself) below the open directory
+/// `baseFd`, one component at a time with O_NOFOLLOW, creating missing ones when `create` (mode 0777 & ~umask).
+/// A symbolic link in the way, even to a directory, is never followed: the tool only walks into directories that
+/// are real ones. Works at any depth: no path longer than one component reaches the kernel.
+[[nodiscard]] OpenedDirectory openDirectoryBelow(int baseFd, const QString &relativeDir, bool create);
+
 } // namespace Util
