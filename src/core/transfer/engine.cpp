@@ -183,7 +183,14 @@ void Engine::onFolderListed(const QStringList &segments, const QStringList &fold
     // Where this folder lands: known from its parent's listing, else (a source root) its own safe name.
     const QString folderId = folderIds.isEmpty() ? QString() : folderIds.constLast();
     QString parentPath = m_folderPaths.value(folderId);
-    if (parentPath.isEmpty())
+    if (parentPath.isEmpty() && segments.size() == 1)
+    {
+        parentPath = claimRootName(folderId, segments.constFirst(), true);
+        if (parentPath.isEmpty())
+            return; // the same folder given twice: listed once
+        m_folderPaths.insert(folderId, parentPath);
+    }
+    else if (parentPath.isEmpty())
     {
         QStringList safe;
         for (const QString &segment : segments)
@@ -208,8 +215,12 @@ void Engine::onFolderListed(const QStringList &segments, const QStringList &fold
     }
     const QHash<QString, QString> names = Dest::PathMapper::assignNames(entries);
     const QString drivePrefix = segments.join(u'/');
+    QSet<QString> placed;
     for (const Drive::DriveFile &child : children)
     {
+        if (placed.contains(child.id))
+            continue; // listed twice (a shortcut beside its target): one name, so one file
+        placed.insert(child.id);
         // Both parts are safe already; joinRelative() would re-escape the '/' between them.
         const QString relative = parentPath.isEmpty() ? names.value(child.id) : parentPath + u'/' + names.value(child.id);
         if (child.isFolder())
@@ -236,8 +247,21 @@ void Engine::onFileFound(const QStringList &segments, const QStringList &folderI
         if (!ext.isEmpty())
             name += u'.' + ext;
     }
-    addFile(file, Dest::safeName(name), file.name);
+    const QString rootName = claimRootName(file.id, name, false);
+    if (rootName.isEmpty())
+        return; // the same file given twice: transferred once
+    addFile(file, rootName, file.name);
     schedule();
+}
+
+QString Engine::claimRootName(const QString &id, const QString &name, bool isFolder)
+{
+    // Two sources named alike must not land on one path: ` [<id>]` as between siblings in a folder. They arrive
+    // one by one, so the first to arrive keeps the plain name.
+    if (!id.isEmpty() && m_rootIds.contains(id))
+        return QString();
+    m_rootIds.insert(id);
+    return m_rootNames.claim({id, name, {}, isFolder});
 }
 
 void Engine::onItemFailed(const QString &what, const Net::Error &error)
@@ -287,6 +311,15 @@ void Engine::addFile(const Drive::DriveFile &file, const QString &relativePath, 
     else
     {
         status.bytesTotal = file.size;
+    }
+    if (Dest::PathMapper::isTooLong(relativePath))
+    {
+        // One file too deep for any file system: it fails alone, the run goes on.
+        status.state = FileState::Failed;
+        status.lastError = {Net::ErrorClass::Permanent, 0, u"pathTooLong"_s,
+                            tr("The path is longer than %1 bytes: %2").arg(Dest::PathMapper::MaxPathBytes).arg(drivePath)};
+        addRecord(status);
+        return;
     }
     if (m_options.dryRun)
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "destinations/pathmapper.h"
 #include "drive/driveref.h"
 #include "drive/drivefile.h"
 #include "net/endpoints.h"
@@ -12,6 +13,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -134,6 +136,8 @@ private:
     void onFileFound(const QStringList &segments, const QStringList &folderIds, const Drive::DriveFile &file);
     void onItemFailed(const QString &what, const Net::Error &error);
     void addFile(const Drive::DriveFile &file, const QString &relativePath, const QString &drivePath);
+    /// A source's name at the destination's root, unique among the sources (empty: this id is there already).
+    QString claimRootName(const QString &id, const QString &name, bool isFolder);
     quint64 addRecord(FileStatus status);
     void schedule();
     void startTransfer(Record &record);
@@ -157,6 +161,8 @@ private:
     std::map<quint64, Record> m_records;
     std::deque<quint64> m_queue;
     QHash<QString, QString> m_folderPaths; ///< Drive folder id -> relative path on the destination
+    Dest::SiblingNames m_rootNames;        ///< the sources are siblings at the destination's root
+    QSet<QString> m_rootIds;               ///< the ids given a root name
     quint64 m_nextKey = 1;
     int m_active = 0;
     bool m_started = false;
