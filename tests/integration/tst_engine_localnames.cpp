@@ -63,7 +63,8 @@ QByteArray manifest()
     QJsonObject huge = file(u"huge.bin"_s, TiB);
     huge.insert(u"faults"_s, QJsonObject {{u"wrong_md5"_s, true}}); // the sandbox never hashes 1 TiB
     const QList<QJsonObject> myDrive {
-        folder(u"Pair"_s, {file(u"a.txt"_s, 300000), file(u"a.txt.partial"_s, 200000)}),
+        // Listed in this order: in order, `a.txt.partial` lands before `a.txt` starts.
+        folder(u"Pair"_s, {file(u"a.txt.partial"_s, 200000), file(u"a.txt"_s, 300000)}),
         // Fixed ids: the sandbox derives ids from paths, and both files are `Data/x.bin`.
         folder(u"Data"_s, {withId(file(u"x.bin"_s, 1000), u"1xbinInTheFirstDataFolder00000001"_s)}),
         folder(u"Data"_s, {withId(file(u"x.bin"_s, 2000), u"1xbinInTheSecondDataFolder0000002"_s)}),
@@ -157,6 +158,10 @@ private slots:
     void driveNameLikeATemporaryFile()
     {
         QFETCH(int, parallel);
+        // In parallel, `a.txt` pauses halfway so that `a.txt.partial` lands while it is being written.
+        QVERIFY(m_sandbox->setFaults({{u"files"_s, QJsonObject {{idAt(u"Pair/a.txt"_s),
+                                                                 QJsonObject {{u"stall_after_bytes"_s, 150000},
+                                                                              {u"stall_ms"_s, 1500}}}}}}));
         QTemporaryDir dir;
         Transfer::RunOptions options = fastOptions();
         options.parallel = parallel;
