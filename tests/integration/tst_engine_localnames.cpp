@@ -7,13 +7,19 @@
 //     outside the destination changes, the one file behind the link fails, the run goes on;
 // 11. a file 193 folders deep (past PATH_MAX as one absolute path) lands; one past the 4096-byte relative cap
 //     and one declaring 1 TiB fail alone; the run goes on.
+// Also seen: a folder made read-only mid-run stops the run, and every unfinished file it keeps is named.
 #include "destinations/localdestination.h"
+#include "destinations/pathmapper.h"
 #include "tst_engine_support.h"
 
 #include <QJsonDocument>
+#include <QProcess>
 #include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
+#include <QTimer>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace EngineTest;
@@ -72,6 +78,8 @@ QByteArray manifest()
         folder(u"Linked"_s, {file(u"in.bin"_s, 10)}),
         folder(u"Deep"_s, {deepest}),
         folder(u"Huge"_s, {huge, file(u"fits.bin"_s, 1000)}),
+        folder(u"RO"_s, {file(u"r0.bin"_s, 200000), file(u"r1.bin"_s, 200000), file(u"r2.bin"_s, 200000),
+                         file(u"r3.bin"_s, 200000)}),
     };
     QJsonArray array;
     for (const QJsonObject &node : myDrive)
@@ -229,6 +237,8 @@ private slots:
         // A long root puts the deep file's absolute path past PATH_MAX (4096), its relative path not.
         const QString root = base.filePath(QString(64, u'r'));
         QVERIFY(QDir().mkpath(root));
+        // QDir cannot remove paths that long; rm walks them one folder at a time.
+        auto removeDeep = qScopeGuard([&] { QProcess::execute(u"rm"_s, {u"-rf"_s, root}); });
         if (QStorageInfo(root).bytesAvailable() >= TiB)
             QSKIP("this file system has 1 TiB free");
         const RunResult result = runIngest(*m_sandbox, {ref(idAt(u"Deep"_s)), ref(idAt(u"Huge"_s))}, root,
@@ -254,6 +264,67 @@ private slots:
         verifyLanded(result.report, {idAt(u"Huge/fits.bin"_s)});
         QCOMPARE(result.report.totals.filesDone, 2);
         QCOMPARE(result.report.totals.filesFailed, 2);
+    }
+
+    void folderMadeReadOnlyMidRun()
+    {
+        // r0 pauses 1.5 s, the others 8 s: r0 fails first (its rename refused), the run stops, the others are
+        // cancelled while their unfinished files sit in a folder that no longer lets them go.
+        QJsonObject files;
+        for (int i = 0; i < 4; ++i)
+        {
+            files.insert(idAt(u"RO/r%1.bin"_s.arg(i)),
+                         QJsonObject {{u"stall_after_bytes"_s, 100000}, {u"stall_ms"_s, i == 0 ? 1500 : 8000}});
+        }
+        QVERIFY(m_sandbox->setFaults({{u"files"_s, files}}));
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(u"RO"_s);
+        const auto temporaries = [&folder] {
+            QStringList names = QDir(folder).entryList(QDir::Files | QDir::Hidden);
+            names.removeIf([](const QString &name) { return !Dest::isTemporaryName(name); });
+            return names;
+        };
+        // root ignores mode bits: the immutable flag stands in for a read-only folder there.
+        const bool asRoot = ::geteuid() == 0;
+        const auto setReadOnly = [&](bool on) {
+            if (asRoot)
+                return QProcess::execute(u"chattr"_s, {on ? u"+i"_s : u"-i"_s, folder}) == 0;
+            return QFile::setPermissions(folder, on ? QFile::ReadOwner | QFile::ExeOwner
+                                                    : QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        };
+        bool locked = false;
+        bool tried = false;
+        QTimer poll;
+        poll.setInterval(20);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (!tried && temporaries().size() == 4)
+            {
+                tried = true;
+                locked = setReadOnly(true);
+            }
+        });
+        poll.start();
+        Transfer::RunOptions options = fastOptions();
+        options.parallel = 4;
+        const RunResult result = runIngest(*m_sandbox, {ref(idAt(u"RO"_s))}, dir.path(), options);
+        poll.stop();
+        const QStringList left = temporaries();
+        if (locked)
+            QVERIFY(setReadOnly(false));
+        if (!locked)
+            QSKIP("cannot make a folder read-only here");
+        QVERIFY(result.finished);
+        QCOMPARE(result.runFailures.size(), 1);
+        QCOMPARE(result.runFailures.at(0).reason, u"permissionDenied"_s);
+        QCOMPARE(left.size(), 4);
+        for (const QString &name : left)
+        {
+            const QString path = folder + u'/' + name;
+            bool named = false;
+            for (const Transfer::FileStatus &f : result.report.files)
+                named = named || f.lastError.message.contains(path);
+            QVERIFY2(named, qPrintable(path + u" is not named in the report"_s));
+        }
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -102,6 +103,9 @@ public:
     [[nodiscard]] virtual Sink *openSink(const Target &target, ConflictPolicy policy) = 0;
     /// Most sinks this destination wants open at once (Databricks control calls are limited).
     [[nodiscard]] virtual int maxParallelSinks() const { return 64; }
+    /// Unfinished files its sinks could not remove (a folder made read-only mid-run), oldest first: the engine
+    /// names them in the report, since Sink::abort() has nobody to tell.
+    [[nodiscard]] virtual QStringList leftovers() const { return {}; }
 };
 
 } // namespace Dest

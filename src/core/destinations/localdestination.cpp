@@ -181,7 +181,9 @@ void LocalDestination::probe(const QString &relativePath,
 
 Sink *LocalDestination::openSink(const Target &target, ConflictPolicy policy)
 {
-    return new LocalSink(m_root, target, policy);
+    auto *sink = new LocalSink(m_root, target, policy);
+    sink->setLeftoverList(m_leftovers);
+    return sink;
 }
 
 // --- LocalSink ---------------------------------------------------------------------------------------
@@ -336,6 +338,8 @@ QString LocalSink::removePartial()
     // A folder made read-only mid-run: say so rather than leave a half-written file without a word.
     const QString reason = QString::fromLocal8Bit(std::strerror(errno));
     qCWarning(lcDest) << "could not remove the unfinished file" << m_partialPath << ":" << reason;
+    if (m_leftovers)
+        m_leftovers->append(m_partialPath);
     return tr("The unfinished file %1 could not be removed (%2); delete it by hand.").arg(m_partialPath, reason);
 }
 

@@ -4,6 +4,9 @@
 #include "destinations/destination.h"
 
 #include <QString>
+#include <QStringList>
+
+#include <memory>
 
 namespace Dest
 {
@@ -34,6 +37,7 @@ public:
     void check(std::function<void(const Net::Error &)> done) override;
     void probe(const QString &relativePath, std::function<void(std::optional<Existing>, const Net::Error &)> done) override;
     [[nodiscard]] Sink *openSink(const Target &target, ConflictPolicy policy) override;
+    [[nodiscard]] QStringList leftovers() const override { return *m_leftovers; }
 
     /// The absolute path for a relative one, or empty when it would leave root() (never expected: the
     /// PathMapper already made it safe; this is the last line of defence).
@@ -41,6 +45,7 @@ public:
 
 private:
     QString m_root;
+    std::shared_ptr<QStringList> m_leftovers = std::make_shared<QStringList>(); ///< shared with its sinks
 };
 
 /// One file being written into a LocalDestination. Writes go straight to `<final>.partial` with pwrite(),
@@ -62,6 +67,8 @@ public:
     void abort() override;
 
     [[nodiscard]] QString partialPath() const { return m_partialPath; }
+    /// Where a temporary file that cannot be removed is recorded (LocalDestination::leftovers()).
+    void setLeftoverList(std::shared_ptr<QStringList> list) { m_leftovers = std::move(list); }
     /// The temporary file's name for a Drive id landing at `finalName` (same id and name, same temporary file).
     [[nodiscard]] static QString temporaryName(const QString &driveId, const QString &finalName);
 
@@ -77,6 +84,7 @@ private:
     QByteArray m_tempName; ///< encoded, inside m_dirFd
     qint64 m_expectedSize = -1;
     ConflictPolicy m_policy = ConflictPolicy::Overwrite;
+    std::shared_ptr<QStringList> m_leftovers;
     int m_dirFd = -1; ///< the final name's folder, opened without following links
     int m_fd = -1;
     bool m_done = false; ///< finished, failed or aborted: no more writes, no more signals

@@ -448,12 +448,18 @@ void Engine::stopRun(const Net::Error &error)
     const Net::Error cancelled {Net::ErrorClass::Cancelled, 0, u"runStopped"_s, error.message};
     for (auto &[key, record] : m_records)
     {
+        QString leftover;
         if (record.transfer)
         {
             record.transfer->disconnect(this);
             record.status.bytesDone = record.transfer->bytesDone();
             record.status.retries = record.transfer->retries();
+            // A folder gone read-only keeps the unfinished file: the report names it.
+            const qsizetype left = m_services.destination->leftovers().size();
             record.transfer->cancel();
+            const QStringList leftovers = m_services.destination->leftovers().mid(left);
+            if (!leftovers.isEmpty())
+                leftover = u' ' + tr("Its unfinished file could not be removed: %1").arg(leftovers.join(u", "_s));
             record.transfer->deleteLater();
             record.transfer = nullptr;
             releaseSlot(record);
@@ -463,6 +469,7 @@ void Engine::stopRun(const Net::Error &error)
             // An Auth stop fails the account's files with the reason; anything else cancels them.
             record.status.state = error.errorClass == Net::ErrorClass::Auth ? FileState::Failed : FileState::Cancelled;
             record.status.lastError = error.errorClass == Net::ErrorClass::Auth ? error : cancelled;
+            record.status.lastError.message += leftover;
             record.dirty = true;
         }
     }
