@@ -141,7 +141,8 @@ private slots:
         m_manifest.write(manifest());
         m_manifest.flush();
         m_sandbox = std::make_unique<SandboxProcess>(QStringList {u"--static-token"_s, QString::fromLatin1(Token),
-                                                                  u"--quiet"_s, u"--manifest"_s, m_manifest.fileName()});
+                                                                  u"--quiet"_s, u"--manifest"_s,
+                                                                  m_manifest.fileName()});
         if (!m_sandbox->start())
             QSKIP(qPrintable(u"sandbox not available: "_s + m_sandbox->errorString()));
         // Without hashes: the sandbox would hash the 1 TiB file (the engine checks md5s against Drive's).
@@ -184,10 +185,10 @@ private slots:
     {
         const QList<QJsonObject> data = itemsAt(u"Data"_s);
         QTemporaryDir dir;
-        const RunResult result = runIngest(*m_sandbox,
-                                           {ref(data.at(0).value(u"id"_s).toString()), ref(data.at(1).value(u"id"_s).toString()),
-                                            ref(idAt(u"Tops/y.txt"_s)), ref(idAt(u"Tops/Sub/y.txt"_s))},
-                                           dir.path(), fastOptions());
+        const QList<Drive::DriveRef> sources {ref(data.at(0).value(u"id"_s).toString()),
+                                              ref(data.at(1).value(u"id"_s).toString()), ref(idAt(u"Tops/y.txt"_s)),
+                                              ref(idAt(u"Tops/Sub/y.txt"_s))};
+        const RunResult result = runIngest(*m_sandbox, sources, dir.path(), fastOptions());
         QVERIFY(result.finished);
         QStringList ids = {idAt(u"Tops/y.txt"_s), idAt(u"Tops/Sub/y.txt"_s)};
         for (const QJsonObject &item : itemsAt(u"Data/x.bin"_s))
@@ -253,7 +254,8 @@ private slots:
         QVERIFY(leaf);
         QVERIFY2(leaf->state == Transfer::FileState::Done, qPrintable(leaf->lastError.message));
         QVERIFY(leaf->destinationPath.toUtf8().size() > 4096);
-        const Transfer::FileStatus *tooLong = recordFor(result.report, idAt(deepFolder + u'/' + QString(40, u'n') + u".bin"_s));
+        const QString tooLongPath = deepFolder + u'/' + QString(40, u'n') + u".bin"_s;
+        const Transfer::FileStatus *tooLong = recordFor(result.report, idAt(tooLongPath));
         QVERIFY(tooLong);
         QCOMPARE(tooLong->state, Transfer::FileState::Failed);
         QCOMPARE(tooLong->lastError.reason, u"pathTooLong"_s);

@@ -310,8 +310,9 @@ private slots:
         QVERIFY(QFile::link(outside.path(), dir.filePath(u"Data"_s)));
         for (const QString &name : {u"t.bin"_s, u"f.bin"_s})
         {
-            std::unique_ptr<Dest::Sink> sink(destination.openSink({name, 6, {}, {}, name == u"t.bin"_s ? u"idT"_s : u"idF"_s},
-                                                                  Dest::ConflictPolicy::Overwrite));
+            const QString id = name == u"t.bin"_s ? u"idT"_s : u"idF"_s;
+            std::unique_ptr<Dest::Sink> sink(
+                destination.openSink({name, 6, {}, {}, id}, Dest::ConflictPolicy::Overwrite));
             QCOMPARE(sink->write(0, "hostil", 6), 6);
             QSignalSpy committed(sink.get(), &Dest::Sink::committed);
             sink->finish();

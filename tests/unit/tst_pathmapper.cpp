@@ -90,7 +90,6 @@ private slots:
     void keepBothName_data();
     void keepBothName();
     void randomNamesStayInside();
-    void temporaryPrefixReserved_data();
     void temporaryPrefixReserved();
     void idsDifferingOnlyInCaseStayLinear();
     void siblingNamesOneAtATime();
@@ -133,6 +132,16 @@ void TestPathMapper::safeName_data()
     QTest::newRow("CONSOLE is fine") << u"CONSOLE"_s << u"CONSOLE"_s;
     QTest::newRow("COM10 is fine") << u"COM10"_s << u"COM10"_s;
     QTest::newRow("nfd to nfc") << u"Cafe\u0301.txt"_s << u"Caf\u00E9.txt"_s;
+    // The temporary files' prefix (Dest::TemporaryPrefix) is never given out, in any case.
+    QTest::newRow("a temporary file's own name") << u".drive-ingest-1abc-0123abcd.partial"_s
+                                                 << u"_drive-ingest-1abc-0123abcd.partial"_s;
+    QTest::newRow("upper case") << u".DRIVE-INGEST-x"_s << u"_DRIVE-INGEST-x"_s;
+    QTest::newRow("dotless i (NTFS upper-cases it to I)") << u".dr\u0131ve-ingest-x"_s << u"_dr\u0131ve-ingest-x"_s;
+    QTest::newRow("long s (upper-cases to S)") << u".drive-inge\u017Ft-x"_s << u"_drive-inge\u017Ft-x"_s;
+    QTest::newRow("the prefix alone") << u".drive-ingest-"_s << u"_drive-ingest-"_s;
+    QTest::newRow("not at the start") << u"a.drive-ingest-x"_s << u"a.drive-ingest-x"_s;
+    QTest::newRow("another hidden name") << u".drive-ingest"_s << u".drive-ingest"_s;
+    QTest::newRow("a .partial of a Drive file") << u"a.txt.partial"_s << u"a.txt.partial"_s;
 }
 
 void TestPathMapper::safeName()
@@ -413,34 +422,22 @@ void TestPathMapper::randomNamesStayInside()
     }
 }
 
-void TestPathMapper::temporaryPrefixReserved_data()
-{
-    QTest::addColumn<QString>("driveName");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("a temporary file's own name") << u".drive-ingest-1abc-0123abcd.partial"_s << u"_drive-ingest-1abc-0123abcd.partial"_s;
-    QTest::newRow("upper case") << u".DRIVE-INGEST-x"_s << u"_DRIVE-INGEST-x"_s;
-    QTest::newRow("dotless i (NTFS upper-cases it to I)") << u".drıve-ingest-x"_s << u"_drıve-ingest-x"_s;
-    QTest::newRow("long s (upper-cases to S)") << u".drive-ingeſt-x"_s << u"_drive-ingeſt-x"_s;
-    QTest::newRow("the prefix alone") << u".drive-ingest-"_s << u"_drive-ingest-"_s;
-    QTest::newRow("not at the start") << u"a.drive-ingest-x"_s << u"a.drive-ingest-x"_s;
-    QTest::newRow("another hidden name") << u".drive-ingest"_s << u".drive-ingest"_s;
-    QTest::newRow("a .partial of a Drive file") << u"a.txt.partial"_s << u"a.txt.partial"_s;
-}
-
 void TestPathMapper::temporaryPrefixReserved()
 {
-    QFETCH(QString, driveName);
-    QFETCH(QString, expected);
-    const QString safe = Dest::safeName(driveName);
-    QCOMPARE(safe, expected);
-    QVERIFY(!Dest::isTemporaryName(safe));
-    QCOMPARE(Dest::safeName(safe), safe);
-    // Nor can a duplicate's or a keep-both name become one.
-    const QHash<QString, QString> names = PathMapper::assignNames({{u"id1"_s, driveName, at(1), false},
-                                                                   {u"id2"_s, driveName, at(2), true}});
-    for (const QString &name : names)
-        QVERIFY2(!Dest::isTemporaryName(name), qPrintable(name));
-    QVERIFY(!Dest::isTemporaryName(PathMapper::keepBothName(safe, 3)));
+    // safeName_data() has the names themselves; nor can a duplicate's or a keep-both name become one.
+    for (const QString &driveName : {u".drive-ingest-1abc-0123abcd.partial"_s, u".DRIVE-INGEST-x"_s,
+                                     u".dr\u0131ve-ingest-x"_s, u".drive-ingest-"_s})
+    {
+        const QString safe = Dest::safeName(driveName);
+        QVERIFY2(!Dest::isTemporaryName(safe), qPrintable(safe));
+        QVERIFY(Dest::isTemporaryName(driveName));
+        const QHash<QString, QString> names = PathMapper::assignNames({{u"id1"_s, driveName, at(1), false},
+                                                                       {u"id2"_s, driveName, at(2), true}});
+        QCOMPARE(names.size(), 2);
+        for (const QString &name : names)
+            QVERIFY2(!Dest::isTemporaryName(name), qPrintable(name));
+        QVERIFY(!Dest::isTemporaryName(PathMapper::keepBothName(safe, 3)));
+    }
 }
 
 void TestPathMapper::idsDifferingOnlyInCaseStayLinear()

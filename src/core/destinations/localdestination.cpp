@@ -98,7 +98,8 @@ int openExistingNoFollow(const QString &root, const QString &relativePath)
     ::close(rootFd);
     if (dir.fd < 0)
         return -1;
-    const int fd = ::openat(dir.fd, QFile::encodeName(name).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    const QByteArray native = QFile::encodeName(name);
+    const int fd = ::openat(dir.fd, native.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
     ::close(dir.fd);
     struct stat st {};
     if (fd >= 0 && (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)))

@@ -388,7 +388,8 @@ QString SiblingNames::claimPlain(const PathMapper::Entry &entry)
 QString SiblingNames::claimWithId(const PathMapper::Entry &entry)
 {
     const QString safe = safeName(entry.name);
-    const auto [base, ext] = entry.isFolder ? std::pair<QString, QString>(safe, QString()) : PathMapper::splitExtension(safe);
+    const auto [base, ext]
+        = entry.isFolder ? std::pair<QString, QString>(safe, QString()) : PathMapper::splitExtension(safe);
     const QString suffix = u" ["_s + safeName(entry.id) + u']';
     QString unique = capName(base, suffix + ext);
     ++m_probes;

@@ -317,7 +317,9 @@ void Engine::addFile(const Drive::DriveFile &file, const QString &relativePath, 
         // One file too deep for any file system: it fails alone, the run goes on.
         status.state = FileState::Failed;
         status.lastError = {Net::ErrorClass::Permanent, 0, u"pathTooLong"_s,
-                            tr("The path is longer than %1 bytes: %2").arg(Dest::PathMapper::MaxPathBytes).arg(drivePath)};
+                            tr("The path is longer than %1 bytes: %2")
+                                .arg(Dest::PathMapper::MaxPathBytes)
+                                .arg(drivePath)};
         addRecord(status);
         return;
     }
