@@ -56,6 +56,7 @@ const QString optAccount = u"account"_s;
 const QString optServiceAccount = u"service-account"_s;
 const QString optSubject = u"subject"_s;
 const QString optDatabricksHost = u"databricks-host"_s;
+const QString optRetryTimeout = u"retry-timeout"_s;
 /// The sandbox's built-in Databricks PAT (tests/sandbox: the default personal access token).
 constexpr char sandboxDatabricksPat[] = "dapi-sandbox-token";
 
@@ -124,6 +125,7 @@ QList<QCommandLineOption> IngestCommand::options() const
         {optAccount, tr("Use the signed-in Google account NAME (see 'login')."), u"NAME"_s},
         {optServiceAccount, tr("Use a service account key file for an unattended run."), u"KEY.json"_s},
         {optSubject, tr("With --service-account: act as this user (domain-wide delegation)."), u"USER"_s},
+        {optRetryTimeout, tr("Give up on a request that keeps failing (server unreachable, errors, throttling) once its waits between tries add up to DURATION, e.g. 30s, 2m, 1h; 0 = no retries (default 10m; 8 tries at most either way)."), u"DURATION"_s},
     };
 }
 
@@ -266,6 +268,15 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
             return fail(tr("--bandwidth takes a rate such as 20M, 500k or 1.5GiB (per second)"));
         }
         options.bandwidthLimit = *bytes;
+    }
+    if (parser.isSet(optRetryTimeout))
+    {
+        const std::optional<qint64> ms = Util::parseDurationMs(parser.value(optRetryTimeout));
+        if (!ms)
+        {
+            return fail(tr("--retry-timeout takes a duration such as 30s, 2m or 1h"));
+        }
+        options.retryTimeout = std::chrono::milliseconds(*ms);
     }
 
     if (parser.isSet(optSandbox))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "progressdisplay.h"
 
+#include "transfer/waitstatus.h"
 #include "util/units.h"
 
 #include <QCoreApplication>
@@ -184,6 +185,16 @@ void ProgressDisplay::update(const Transfer::Snapshot &snapshot)
         return;
     }
     announce(snapshot);
+    // What the run waits for, said once per new wait, at once (the plain line comes only every 5 s).
+    const std::optional<Transfer::Wait> &wait = snapshot.waiting;
+    const QString waitKey = wait
+        ? u"%1 %2 %3 %4"_s.arg(int(wait->kind)).arg(wait->what).arg(wait->triesDone).arg(wait->askedMs)
+        : QString();
+    if (wait && waitKey != m_lastWait)
+    {
+        message(Transfer::waitText(*wait));
+    }
+    m_lastWait = waitKey;
     if (m_mode == Mode::Live)
     {
         drawLive(snapshot);

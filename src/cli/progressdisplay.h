@@ -74,6 +74,7 @@ private:
     qint64 m_lastPlainMs = -1;
     QHash<quint64, Transfer::FileStatus> m_active; ///< key -> latest record of a file in flight
     QSet<quint64> m_announced;                    ///< failed/parked files already printed
+    QString m_lastWait;                           ///< the wait last printed (Snapshot::waiting)
     bool m_guardingLog = false;                   ///< Live: log lines erase the block first
 };
 

@@ -5,6 +5,7 @@
 #include "pathdelegate.h"
 #include "reportwriter.h"
 #include "throughputchart.h"
+#include "transfer/waitstatus.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -146,6 +147,8 @@ void Dashboard::applySnapshot(const Transfer::Snapshot &s)
         m_limit->setText(tr("Paused"));
     else if (!s.running)
         m_limit->clear();
+    else if (s.waiting)
+        m_limit->setText(Transfer::waitText(*s.waiting)); // a retry or a server's wait holds everything up
     else
     {
         const QString text = Format::limitingFactorText(s.limitingFactor);

@@ -30,6 +30,9 @@ private slots:
     void triesRunOut();
     void resetStartsOver();
     void sameSeedSameDelays();
+    void serverWaitsAreCappedByDefault();
+    void retryTimeoutBoundsThePauses();
+    void zeroRetryTimeoutMeansNoRetry();
 };
 
 void TestNetBackoff::defaultsFollowTheDesignTable()
@@ -113,6 +116,49 @@ void TestNetBackoff::sameSeedSameDelays()
     Net::Backoff b(Net::BackoffPolicy {}, 42);
     for (int i = 0; i < 7; ++i)
         QCOMPARE(a.nextDelay(error(ErrorClass::Transient)), b.nextDelay(error(ErrorClass::Transient)));
+}
+
+void TestNetBackoff::serverWaitsAreCappedByDefault()
+{
+    // Issue 16 #10: Retry-After: 999999999 must not stop a request for 31 years, even when a caller builds
+    // its own policy with a larger cap.
+    QCOMPARE(Net::MaxServerWait, std::chrono::milliseconds(5min));
+    Net::BackoffPolicy p;
+    p.retryAfterCap = 24h;
+    Net::Backoff b(p, 1);
+    QCOMPARE(b.nextDelay(error(ErrorClass::Throttled, 999999999s)), std::optional<std::chrono::milliseconds>(5min));
+}
+
+void TestNetBackoff::retryTimeoutBoundsThePauses()
+{
+    // Issue 15 #10: the pauses of one request add up to the retry timeout at most, the last one cut to fit.
+    Net::BackoffPolicy p;
+    p.jitter = 0ms;
+    p.maxTries = 100;
+    p.retryTimeout = 10s;
+    Net::Backoff b(p, 1);
+    QCOMPARE(*b.nextDelay(error(ErrorClass::Transient)), 1000ms);
+    QCOMPARE(*b.nextDelay(error(ErrorClass::Transient)), 2000ms);
+    QCOMPARE(*b.nextDelay(error(ErrorClass::Transient)), 4000ms);
+    QCOMPARE(*b.nextDelay(error(ErrorClass::Transient)), 3000ms); // 8 s cut to the 3 s left
+    QVERIFY(!b.nextDelay(error(ErrorClass::Transient)));
+    QVERIFY(!b.nextDelay(error(ErrorClass::Throttled, 0ms)));
+    QCOMPARE(b.attempts(), 4);
+    // A server's Retry-After counts against the same budget.
+    b.reset();
+    QCOMPARE(*b.nextDelay(error(ErrorClass::Throttled, 60s)), 10000ms);
+    QVERIFY(!b.nextDelay(error(ErrorClass::Transient)));
+    // The default is finite and leaves room for two of the longest server waits.
+    QCOMPARE(Net::BackoffPolicy {}.retryTimeout, std::chrono::milliseconds(10min));
+}
+
+void TestNetBackoff::zeroRetryTimeoutMeansNoRetry()
+{
+    Net::BackoffPolicy p;
+    p.retryTimeout = 0ms;
+    Net::Backoff b(p, 1);
+    QVERIFY(!b.nextDelay(error(ErrorClass::Transient)));
+    QCOMPARE(b.attempts(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestNetBackoff)

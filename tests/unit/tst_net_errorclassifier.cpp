@@ -321,6 +321,11 @@ void TestNetErrorClassifier::retryAfter()
     QCOMPARE(Net::parseRetryAfter("1.5"), 1500ms);
     QCOMPARE(Net::parseRetryAfter("-3"), -1ms);
     QCOMPARE(Net::parseRetryAfter("soon"), -1ms);
+    // A hostile server's numbers neither overflow nor go negative (issue 16 #10): kept, the waiters cap them.
+    QCOMPARE(Net::parseRetryAfter("999999999"), std::chrono::milliseconds(999999999000));
+    QVERIFY(Net::parseRetryAfter("1e300") >= std::chrono::milliseconds(std::chrono::hours(24)));
+    QCOMPARE(Net::parseRetryAfter("inf"), -1ms);
+    QCOMPARE(Net::parseRetryAfter("nan"), -1ms);
     const QByteArray date = QDateTime::currentDateTimeUtc().addSecs(30).toString(Qt::RFC2822Date).toLatin1();
     const auto ms = Net::parseRetryAfter(date);
     QVERIFY2(ms > 25s && ms <= 30s, qPrintable(QString::number(ms.count())));

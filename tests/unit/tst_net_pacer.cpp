@@ -23,6 +23,7 @@ private slots:
     void noStarvationUnderLoad();
     void realClockRate();
     void acquireFromOtherThread();
+    void giantRetryAfterHoldsOnlyUpToTheCap();
 
 private:
     // Advances the fake clock in steps, pumping and delivering queued grants each step.
@@ -231,6 +232,30 @@ void TestNetPacer::acquireFromOtherThread()
     QVERIFY(onWorker);
     worker.quit();
     worker.wait();
+}
+
+void TestNetPacer::giantRetryAfterHoldsOnlyUpToTheCap()
+{
+    // Issue 16 #10: "Retry-After: 999999999" held every request of the run for 31 years.
+    qint64 now = 0;
+    Net::Pacer pacer(10.0, 1);
+    pacer.setClock([&now] { return now; });
+    pacer.onThrottled(999999999s);
+    QVERIFY(pacer.isHolding());
+    QCOMPARE(pacer.holdRemainingMs(), qint64(5 * 60 * 1000));
+    QCOMPARE(pacer.holdAsked(), std::chrono::milliseconds(999999999s)); // what the server asked, for the user
+    int fired = 0;
+    pacer.acquire(this, [&fired] { ++fired; });
+    now += 5 * 60 * 1000 - 1;
+    pacer.pump();
+    QCoreApplication::processEvents();
+    QCOMPARE(fired, 0);
+    QCOMPARE(pacer.holdRemainingMs(), qint64(1));
+    advance(pacer, now, 1000);
+    QCOMPARE(fired, 1);
+    QVERIFY(!pacer.isHolding());
+    QCOMPARE(pacer.holdRemainingMs(), qint64(0));
+    QCOMPARE(pacer.holdAsked(), std::chrono::milliseconds(-1));
 }
 
 QTEST_GUILESS_MAIN(TestNetPacer)

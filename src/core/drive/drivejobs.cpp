@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Drive
@@ -22,6 +24,62 @@ Net::Error malformed(const QString &what)
     e.reason = u"malformedResponse"_s;
     e.message = u"Drive sent an answer that is not the expected JSON (%1)."_s.arg(what);
     return e;
+}
+
+Net::Error refused(const QString &reason, const QString &message)
+{
+    Net::Error e;
+    e.errorClass = Net::ErrorClass::Permanent;
+    e.reason = reason;
+    e.message = message;
+    return e;
+}
+
+/// Entries of the arrays in a JSON object ({"files":[{…},{…}]} → 2; an empty array counts 1), counted on the
+/// raw bytes without building anything, and no further than `limit` + 1: a hostile page is refused before it
+/// is parsed (829,000 entries under the 64 MiB body cap took 3.6 GB once parsed).
+qint64 countTopLevelEntries(const QByteArray &json, qint64 limit)
+{
+    qint64 count = 0;
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : json)
+    {
+        if (inString)
+        {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c)
+        {
+        case '"':
+            inString = true;
+            break;
+        case '{':
+        case '[':
+            if (depth == 1)
+                ++count; // a value of the top-level object opens: its first entry, if any
+            ++depth;
+            break;
+        case ',':
+            if (depth == 2 && ++count > limit)
+                return count; // one more entry in it
+            break;
+        case '}':
+        case ']':
+            --depth;
+            break;
+        default:
+            break;
+        }
+    }
+    return count;
 }
 } // namespace
 
@@ -65,6 +123,8 @@ ListJob::ListJob(DriveClient *client, const QUrl &url, const QByteArray &resourc
     , m_resourceKeys(resourceKeys)
     , m_kind(kind)
 {
+    const int pageSize = std::clamp(QUrlQuery(url).queryItemValue(u"pageSize"_s).toInt(), 1, MaxItemsPerPage);
+    m_maxPages = int(2 * MaxItemsPerListing / pageSize) + 100;
 }
 
 void ListJob::start()
@@ -102,6 +162,23 @@ qint64 ListJob::items() const
     return m_items;
 }
 
+std::optional<Net::Error> ListJob::refuseNext(const QString &next) const
+{
+    if (next.size() > MaxPageTokenLength)
+        return refused(u"pageTokenTooLong"_s,
+            u"Drive sent a page token of %1 characters; a listing stops past %2."_s.arg(next.size())
+                .arg(MaxPageTokenLength));
+    if (m_tokens.contains(next))
+        return refused(u"pagingLoop"_s,
+            u"Drive sent a page token it had sent before, so the listing would never end (after %1 pages)."_s.arg(
+                m_pages));
+    if (m_pages >= m_maxPages)
+        return refused(u"tooManyPages"_s,
+            u"The listing did not end after %1 pages (%2 entries); an honest one needs fewer."_s.arg(m_pages).arg(
+                m_items));
+    return std::nullopt;
+}
+
 void ListJob::fetch(const QString &pageToken)
 {
     QUrl url = m_url;
@@ -120,7 +197,14 @@ void ListJob::fetch(const QString &pageToken)
             m_call = nullptr;
             Net::Error result = error;
             QString next;
-            if (!error.isError())
+            const qint64 entries = error.isError() ? 0 : countTopLevelEntries(body, MaxItemsPerPage);
+            if (entries > MaxItemsPerPage)
+            {
+                result = refused(u"pageTooLarge"_s,
+                    u"Drive sent more than %1 entries in one page of the listing; a page holds %1 at most."_s.arg(
+                        MaxItemsPerPage));
+            }
+            else if (!error.isError())
             {
                 const QJsonDocument doc = QJsonDocument::fromJson(body);
                 const QJsonObject o = doc.object();
@@ -157,8 +241,16 @@ void ListJob::fetch(const QString &pageToken)
             }
             if (!result.isError() && !next.isEmpty())
             {
-                fetch(next);
-                return;
+                if (const std::optional<Net::Error> stop = refuseNext(next))
+                {
+                    result = *stop;
+                }
+                else
+                {
+                    m_tokens.insert(next);
+                    fetch(next);
+                    return;
+                }
             }
             m_finished = true;
             emit finished(result);

@@ -121,6 +121,9 @@ void ApiCall::send()
     if (m_transferTimeoutMs > 0)
         request.setTransferTimeout(m_transferTimeoutMs);
     m_path = request.url().path();
+    m_server = request.url().host();
+    if (request.url().port() > 0)
+        m_server += u':' + QString::number(request.url().port());
     ++m_attempts;
     qCDebug(lcNet).noquote() << describe() << "attempt" << m_attempts;
     if (m_counters)
@@ -208,6 +211,9 @@ void ApiCall::handleFailure(const Error &error, const QByteArray &body)
         ++m_counters->retries;
     qCDebug(lcNet).noquote() << describe() << "retry" << m_backoff.attempts() << "in" << delay->count() << "ms after"
                              << error.toString();
+    if (m_counters)
+        m_counters->waiting.note(this,
+            RetryNote { m_server, error, m_attempts, m_backoff.policy().maxTries, monotonicMs() + delay->count() });
     emit retrying(error, delay->count());
     m_retryTimer->start(int(delay->count()));
 }
@@ -249,6 +255,8 @@ void ApiCall::finish(const Error &error, const QByteArray &body)
         return;
     m_finished = true;
     m_retryTimer->stop();
+    if (m_counters)
+        m_counters->waiting.clear(this);
     disconnect(m_refreshedConnection);
     disconnect(m_refreshFailedConnection);
     if (error.isError())

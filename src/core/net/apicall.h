@@ -96,6 +96,7 @@ private:
     QMetaObject::Connection m_refreshedConnection;
     QMetaObject::Connection m_refreshFailedConnection;
     QString m_path;
+    QString m_server; ///< "host[:port]" of the last attempt, for retry notes
     int m_attempts = 0;
     bool m_started = false;
     bool m_refreshedOnce = false;

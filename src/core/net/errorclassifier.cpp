@@ -12,6 +12,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -260,7 +261,13 @@ std::chrono::milliseconds parseRetryAfter(const QByteArray &header)
     bool ok = false;
     const double seconds = value.toDouble(&ok);
     if (ok)
-        return seconds < 0 ? -1ms : std::chrono::milliseconds(qint64(seconds * 1000.0));
+    {
+        // Out-of-range doubles do not convert to integers: kept as ~300 years at most (the waiters cap it).
+        constexpr double MaxSeconds = 1e10;
+        if (!std::isfinite(seconds) || seconds < 0)
+            return -1ms;
+        return std::chrono::milliseconds(qint64(std::min(seconds, MaxSeconds) * 1000.0));
+    }
     // HTTP-dates end in "GMT", which Qt's RFC 2822 parser does not take; it is +0000 by definition.
     QString text = QString::fromLatin1(value);
     if (text.endsWith(u"GMT"_s))

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/pacer.h"
 
-#include <QElapsedTimer>
+#include "net/backoff.h"
+
 #include <QThread>
 #include <algorithm>
 #include <cmath>
@@ -81,20 +82,6 @@ double TokenBucket::tokens(qint64 nowMs)
 }
 
 // ---- Pacer ---------------------------------------------------------------------------------------------------
-
-namespace
-{
-qint64 monotonicMs()
-{
-    static QElapsedTimer timer = []
-    {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    return timer.elapsed();
-}
-} // namespace
 
 Pacer::Pacer(double ratePerSec, int burst, QObject *parent)
     : QObject(parent)
@@ -178,6 +165,9 @@ void Pacer::onThrottled(std::chrono::milliseconds retryAfter)
     }
     ++m_throttleEvents;
     const qint64 t = now();
+    const std::chrono::milliseconds asked = retryAfter;
+    // A server may not stop the whole run for longer than the backoff cap (a hostile one asked for 31 years).
+    retryAfter = std::min(retryAfter, MaxServerWait);
     m_lastThrottleMs = std::max(t, t + std::max<qint64>(0, retryAfter.count()));
     // Answers to requests already in flight report the same wall: halve once per wave, not once per answer.
     if (m_granted != m_grantedAtLastThrottle)
@@ -186,8 +176,11 @@ void Pacer::onThrottled(std::chrono::milliseconds retryAfter)
         applyEffectiveRate(std::max(m_minimumRate, m_effectiveRate / 2.0));
     }
     m_bucket.drain(t);
-    if (retryAfter.count() > 0)
-        m_holdUntilMs = std::max(m_holdUntilMs, t + retryAfter.count());
+    if (retryAfter.count() > 0 && t + retryAfter.count() > m_holdUntilMs)
+    {
+        m_holdUntilMs = t + retryAfter.count();
+        m_holdAsked = asked;
+    }
     pump();
 }
 
@@ -268,6 +261,16 @@ int Pacer::waiting() const
 bool Pacer::isHolding() const
 {
     return now() < m_holdUntilMs;
+}
+
+qint64 Pacer::holdRemainingMs() const
+{
+    return std::max<qint64>(0, m_holdUntilMs - now());
+}
+
+std::chrono::milliseconds Pacer::holdAsked() const
+{
+    return isHolding() ? m_holdAsked : std::chrono::milliseconds(-1);
 }
 
 } // namespace Net

@@ -57,7 +57,8 @@ public:
     /// Queues one request. `go` runs on `context`'s thread once a token is granted; dropped if `context` dies
     /// first. May be called from any thread.
     void acquire(QObject *context, std::function<void()> go);
-    /// The server said "slow down". `retryAfter` < 0 means the server gave no Retry-After.
+    /// The server said "slow down". `retryAfter` < 0 means the server gave no Retry-After; a longer one than
+    /// MaxServerWait (backoff.h) holds the grants for MaxServerWait only.
     void onThrottled(std::chrono::milliseconds retryAfter);
     /// A paced request succeeded: creep back toward the configured rate.
     void onSuccess();
@@ -75,6 +76,10 @@ public:
     [[nodiscard]] int waiting() const; ///< requests queued now
     /// True while grants are held for a Retry-After.
     [[nodiscard]] bool isHolding() const;
+    /// While holding: ms until grants resume, else 0.
+    [[nodiscard]] qint64 holdRemainingMs() const;
+    /// The Retry-After of the hold now running, as the server asked it (it may exceed the hold); -1 if none.
+    [[nodiscard]] std::chrono::milliseconds holdAsked() const;
 
     /// Tests: replace the clock (ms, monotonic) and drive grants by hand with pump().
     void setClock(Clock clock);
@@ -102,6 +107,7 @@ private:
     double m_minimumRate = 0.5;
     static constexpr qint64 RecoveryQuietMs = 1000;
     qint64 m_holdUntilMs = 0;
+    std::chrono::milliseconds m_holdAsked { -1 };
     qint64 m_lastThrottleMs = std::numeric_limits<qint64>::min() / 2;
     qint64 m_granted = 0;
     qint64 m_grantedAtLastThrottle = -1;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "net/retrynotes.h"
+
 #include <QtGlobal>
 #include <atomic>
 
@@ -15,6 +17,7 @@ struct RequestCounters
     std::atomic<qint64> retries { 0 }; ///< retries scheduled after Transient/Throttled answers
     std::atomic<qint64> authRefreshes { 0 }; ///< token refreshes asked for after an Auth answer
     std::atomic<qint64> failures { 0 }; ///< logical calls that finished with an error
+    RetryNotes waiting; ///< requests waiting to retry now, and why (for the user)
 };
 
 } // namespace Net

@@ -9,6 +9,7 @@
 #include "net/bandwidthlimiter.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
+#include "transfer/waitstatus.h"
 #include "util/logging.h"
 
 #include <QNetworkAccessManager>
@@ -62,9 +63,7 @@ Engine::Engine(const Services &services, const RunOptions &options, QObject *par
     m_context.drive = m_drive;
     m_context.destination = m_services.destination;
     m_drive->setCounters(m_counters.get());
-    Net::BackoffPolicy backoff;
-    backoff.maxTries = m_options.maxTries;
-    m_drive->setBackoffPolicy(backoff);
+    m_drive->setBackoffPolicy(m_options.backoffPolicy());
     m_context.counters = m_counters.get();
     m_context.sinkStalls = &m_sinkStalls;
     m_options.bandwidthLimit = std::max<qint64>(0, m_options.bandwidthLimit);
@@ -729,6 +728,7 @@ Snapshot Engine::currentSnapshot(bool allFiles)
     s.throttledTotal = throttled;
     s.requestsPerSecond = double(requests - m_lastRequests) * 1000.0 / double(interval);
     s.throttledInInterval = int(throttled - m_lastThrottled);
+    s.waiting = currentWait(m_pacer, *m_counters);
     // Why it is not faster, from the strongest evidence down.
     if (m_pacer && (m_pacer->isHolding() || m_pacer->waiting() > 0))
         s.limitingFactor = u"drive-pacing"_s;

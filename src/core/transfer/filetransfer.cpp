@@ -43,8 +43,7 @@ FileTransfer::FileTransfer(const TransferContext &context, const TransferJob &jo
     , m_ctx(context)
     , m_job(job)
     , m_options(options)
-    , m_backoff(std::make_unique<Net::Backoff>(Net::BackoffPolicy {1000ms, 32000ms, 1000ms, options.maxTries},
-                                               QRandomGenerator::global()->generate()))
+    , m_backoff(std::make_unique<Net::Backoff>(options.backoffPolicy(), QRandomGenerator::global()->generate()))
 {
     m_stallTimer.setSingleShot(true);
     m_stallTimer.setInterval(m_options.stallTimeoutMs);

@@ -56,8 +56,7 @@ RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile 
         part->index = i;
         part->start = qint64(i) * partSize;
         part->end = std::min(file.size, part->start + partSize) - 1;
-        part->backoff = std::make_unique<Net::Backoff>(Net::BackoffPolicy {1000ms, 32000ms, 1000ms, options.maxTries},
-                                                       QRandomGenerator::global()->generate());
+        part->backoff = std::make_unique<Net::Backoff>(options.backoffPolicy(), QRandomGenerator::global()->generate());
         part->stallTimer.setSingleShot(true);
         part->stallTimer.setInterval(options.stallTimeoutMs);
         part->retryTimer.setSingleShot(true);

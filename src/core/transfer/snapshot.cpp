@@ -71,4 +71,12 @@ QString exportExtension(const QString &exportMimeType)
     return extensions.value(exportMimeType.toLower());
 }
 
+Net::BackoffPolicy RunOptions::backoffPolicy() const
+{
+    Net::BackoffPolicy policy;
+    policy.maxTries = maxTries;
+    policy.retryTimeout = retryTimeout;
+    return policy;
+}
+
 } // namespace Transfer

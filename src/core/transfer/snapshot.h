@@ -2,6 +2,7 @@
 #pragma once
 
 #include "destinations/destination.h"
+#include "net/backoff.h"
 #include "net/error.h"
 
 #include <QDateTime>
@@ -48,6 +49,11 @@ struct RunOptions
     bool dryRun = false;
     int stallTimeoutMs = 60000;             ///< no body bytes for this long: a Transient "stalled" error
     int maxChecksumTries = 3;               ///< a hash mismatch restarts the file from 0 this often, then fails
+    /// One request's pauses between retries add up to this at most, then it gives up (CLI --retry-timeout).
+    std::chrono::milliseconds retryTimeout = Net::DefaultRetryTimeout;
+
+    /// The retry policy of every request of the run: DESIGN.md's table with maxTries and retryTimeout.
+    [[nodiscard]] Net::BackoffPolicy backoffPolicy() const;
 
     [[nodiscard]] static QMap<QString, QString> defaultExportFormats(); ///< docx, xlsx, pptx, svg
 };
@@ -69,6 +75,25 @@ struct FileStatus
     Net::Error lastError;
     QString hash;           ///< "md5:…" or "sha256:…" of what landed
     double seconds = 0;
+};
+
+/// Something the run is waiting for while it may look stuck: a request's next try after a failure, or a
+/// server's Retry-After holding every Drive request. Text for people: waitText() (transfer/waitstatus.h).
+struct Wait
+{
+    enum class Kind
+    {
+        Retry,       ///< one request (and maybe others) waits for its next try
+        ServerAsked, ///< the server asked every request to wait (Retry-After, capped at Net::MaxServerWait)
+    };
+    Kind kind = Kind::Retry;
+    QString what;           ///< Retry: the server ("127.0.0.1:1"); ServerAsked: the service ("Drive")
+    Net::Error error;       ///< Retry: the failure being retried
+    int triesDone = 0;      ///< Retry: tries made so far, all failed
+    int maxTries = 0;
+    qint64 remainingMs = 0; ///< until the next try, or until requests resume
+    qint64 askedMs = -1;    ///< ServerAsked: the Retry-After as the server sent it (may exceed the wait)
+    int others = 0;         ///< Retry: more requests waiting to retry
 };
 
 /// Immutable picture of the run, emitted every second (and once at the end).
@@ -97,6 +122,7 @@ struct Snapshot
     bool running = false;
     bool paused = false;
     bool finished = false;
+    std::optional<Wait> waiting; ///< what the run waits for now, if anything
     /// Files whose record changed since the previous snapshot, plus every active one.
     QList<FileStatus> files;
 };

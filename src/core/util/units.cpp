@@ -106,6 +106,46 @@ QString formatDuration(qint64 seconds)
     return QCoreApplication::translate("Units", "%1 d %2 h").arg(seconds / 86400).arg(two((seconds % 86400) / 3600));
 }
 
+std::optional<qint64> parseDurationMs(const QString &text)
+{
+    static const QRegularExpression part(u"(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(ms|sec|s|min|m|h|d)?\\s*"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+    {
+        return std::nullopt;
+    }
+    double total = 0;
+    qsizetype at = 0;
+    while (at < trimmed.size())
+    {
+        const QRegularExpressionMatch m = part.match(trimmed, at, QRegularExpression::NormalMatch,
+                                                     QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!m.hasMatch() || m.capturedLength() == 0)
+        {
+            return std::nullopt;
+        }
+        const QString unit = m.captured(2).toLower();
+        // A bare number means seconds, and only alone ("90"), never inside "1h30".
+        if (unit.isEmpty() && (at > 0 || m.capturedEnd() < trimmed.size()))
+        {
+            return std::nullopt;
+        }
+        const double factor = unit == u"ms"_s ? 1.0
+            : unit == u"m"_s || unit == u"min"_s ? 60'000.0
+            : unit == u"h"_s ? 3'600'000.0
+            : unit == u"d"_s ? 86'400'000.0
+            : 1000.0;
+        total += m.captured(1).toDouble() * factor;
+        at = m.capturedEnd();
+    }
+    if (!(total < 9.0e15))
+    {
+        return std::nullopt;
+    }
+    return qint64(total);
+}
+
 std::optional<qint64> parseBytes(const QString &text)
 {
     static const QRegularExpression pattern(u"^\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*([kmgtp]?)(i?)(b?)\\s*$"_s,

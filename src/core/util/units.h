@@ -16,6 +16,9 @@ namespace Util
 [[nodiscard]] QString formatRate(double bytesPerSecond);
 /// "45 s", "3 min 05 s", "1 h 02 min", "2 d 03 h"; negative (unknown) gives "?".
 [[nodiscard]] QString formatDuration(qint64 seconds);
+/// Parses durations as rclone and Go write them: "90" (seconds), "90s", "500ms", "5m", "5min", "2h", "1d",
+/// "1h30m", "1.5m". Milliseconds; nullopt for empty, negative, malformed or overflowing input.
+[[nodiscard]] std::optional<qint64> parseDurationMs(const QString &text);
 /// Parses "1024", "500k", "20M", "1.5GiB", "2 GB", "64KiB", "10b". Suffixes are case-insensitive.
 /// K/M/G/T alone and KiB/MiB/GiB/TiB are binary (1024-based, as rclone's --bwlimit); KB/MB/GB/TB are decimal.
 /// nullopt for empty, negative, malformed or overflowing input.
