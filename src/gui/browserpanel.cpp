@@ -39,6 +39,7 @@ protected:
 };
 
 constexpr int SearchDelayMs = 400; // after the last key stroke: one Drive query per pause, not per letter
+constexpr int MinNameChars = 26;   // the Name column's least width, in average characters
 
 /// The Type column fits what it says for the export formats offered (and "Folder"); longer texts (a mime
 /// type, "not exported") are elided with the whole text in the tooltip.
@@ -92,17 +93,20 @@ BrowserPanel::BrowserPanel(BrowserModel *model, QAction *addSelected, QWidget *p
     m_view->setUniformRowHeights(true);
     m_view->setTextElideMode(Qt::ElideMiddle);
     {
-        // The name takes what the short columns leave; the type column shows an export format or a mime
-        // type (its tooltip has all of it).
+        // The name takes what the short columns leave, but never less than a readable width (the tree then
+        // scrolls sideways); the type column shows an export format or a mime type (its tooltip has all).
         QHeaderView *header = m_view->header();
         header->setStretchLastSection(false);
         header->setSectionResizeMode(QHeaderView::Interactive);
-        header->setSectionResizeMode(BrowserModel::NameColumn, QHeaderView::Stretch);
         header->setSectionResizeMode(BrowserModel::SizeColumn, QHeaderView::ResizeToContents);
         header->setSectionResizeMode(BrowserModel::ModifiedColumn, QHeaderView::ResizeToContents);
         header->resizeSection(BrowserModel::TypeColumn,
                               typeColumnWidth(m_view, m_model->headerData(BrowserModel::TypeColumn, Qt::Horizontal).toString()));
         header->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(u'x') * 4);
+        connect(header, &QHeaderView::sectionResized, this, [this](int column) {
+            if (column != BrowserModel::NameColumn)
+                fitNameColumn();
+        });
     }
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(addSelected);
@@ -123,6 +127,22 @@ BrowserPanel::BrowserPanel(BrowserModel *model, QAction *addSelected, QWidget *p
     addBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     addBar->addAction(addSelected);
     layout->addWidget(addBar);
+}
+
+void BrowserPanel::fitNameColumn()
+{
+    QHeaderView *header = m_view->header();
+    int others = 0;
+    for (int column = 0; column < BrowserModel::ColumnCount; ++column)
+        others += column == BrowserModel::NameColumn ? 0 : header->sectionSize(column);
+    const int readable = m_view->fontMetrics().horizontalAdvance(u'x') * MinNameChars;
+    header->resizeSection(BrowserModel::NameColumn, std::max(m_view->viewport()->width() - others, readable));
+}
+
+void BrowserPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitNameColumn();
 }
 
 QModelIndexList BrowserPanel::selectedItems() const

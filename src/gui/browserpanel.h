@@ -39,8 +39,13 @@ signals:
     /// A file (not a folder) was double-clicked; a BrowserModel index.
     void fileActivated(const QModelIndex &item);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void restoreExpansion();
+    /// Name gets what the other columns leave, at least MinNameChars.
+    void fitNameColumn();
 
     BrowserModel *m_model;
     QSortFilterProxyModel *m_filter = nullptr;

@@ -137,9 +137,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(runner, &RunController::runFailed, this, &MainWindow::onRunFailed);
 
     resize(defaultWindowSize(this));
-    // The browser gets about a third, the queue the rest.
+    // The browser gets under a third, the queue (paths, states, reasons) the rest.
     if (auto *splitter = qobject_cast<QSplitter *>(m_pages->widget(1)))
-        splitter->setSizes({width() * 36 / 100, width() * 64 / 100});
+        splitter->setSizes({width() * 30 / 100, width() * 70 / 100});
     updateTitle(nullptr);
     updateActions();
 }

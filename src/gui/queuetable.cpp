@@ -46,7 +46,7 @@ QueueTable::QueueTable(QueueModel *model, QWidget *parent)
     QHeaderView *header = horizontalHeader();
     const QFontMetrics fm = fontMetrics();
     const QFontMetrics titles = header->fontMetrics();
-    const int pad = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 2 * fm.horizontalAdvance(u'x');
+    const int pad = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + fm.horizontalAdvance(u'x');
     const auto fit = [&](int column, int contentWidth) {
         const int title = titles.horizontalAdvance(model->headerData(column, Qt::Horizontal).toString());
         header->resizeSection(column, std::max(contentWidth, title) + pad);
@@ -54,7 +54,6 @@ QueueTable::QueueTable(QueueModel *model, QWidget *parent)
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(QueueModel::NameColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(QueueModel::ReasonColumn, QHeaderView::Stretch);
     // The longest of each unit's texts ("99.9 MiB", "1000 MiB"), as core formats them.
     const int size = widest(fm, {Format::bytes(qint64(99.9 * 1024 * 1024)), Format::bytes(1000LL << 20),
                                  Format::bytes(qint64(99.9 * 1024 * 1024 * 1024))});
@@ -65,6 +64,8 @@ QueueTable::QueueTable(QueueModel *model, QWidget *parent)
         state = std::max(state, fm.horizontalAdvance(text));
     fit(QueueModel::StateColumn, state);
     fit(QueueModel::RateColumn, widest(fm, {Format::rate(99.9 * 1024 * 1024), Format::rate(1000.0 * 1024 * 1024)}));
-    fit(QueueModel::EtaColumn, widest(fm, {Format::duration(3599), Format::duration(86399)}));
+    fit(QueueModel::EtaColumn, fm.horizontalAdvance(Format::duration(3599)));
     fit(QueueModel::RetriesColumn, fm.horizontalAdvance(u"00"_s));
+    // The start of a reason says what kind of problem it is; its tooltip has all of it.
+    fit(QueueModel::ReasonColumn, fm.horizontalAdvance(u'x') * 24);
 }

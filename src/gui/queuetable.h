@@ -6,9 +6,9 @@
 class QueueModel;
 
 /// The queue's table: rows selectable and draggable (reorder, drop links), every column as wide as its
-/// longest usual text in this font and language (measured, so 200 % scale and translations fit). Name and
-/// reason share the rest; a path that does not fit is elided in its middle, keeping its top folder and the
-/// file name, and every cell's tooltip has its whole text.
+/// longest usual text in this font and language (measured, so 200 % scale and translations fit). The name
+/// takes the rest; a path that does not fit is elided in its middle, keeping its top folder and the file
+/// name. Every cell's tooltip has its whole text.
 class QueueTable final : public QTableView
 {
     Q_OBJECT

@@ -84,6 +84,10 @@ void TestDashboard::chartWindowsAndMarkers()
     chart.setWindowMinutes(5);
     QCOMPARE(chart.plottedPoints(), 120);
     QCOMPARE(chart.peakRate(), 119e6);
+    // The same units as the numbers (issue 15 #23): MiB/s, not MB/s.
+    QCOMPARE(chart.rateAxisTitle(), u"MiB/s"_s);
+    chart.addSample(120, 3 * 1024 * 1024, 5, 0);
+    QCOMPARE(chart.lastPlotted().y(), 3.0);
 }
 
 void TestDashboard::totalsAndLimitingFactor()
