@@ -5,6 +5,7 @@
 #include "databricksworkspaces.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 
 DatabricksTarget::DatabricksTarget(DatabricksWorkspaces *workspaces, AppSettings *settings, QObject *parent)
     : QObject(parent)
@@ -28,14 +29,16 @@ QString DatabricksTarget::sandboxHost() const
 QList<DatabricksTarget::Option> DatabricksTarget::options() const
 {
     QList<Option> options;
+    // The host says which workspace; the scheme adds nothing (the tooltip has the whole address).
+    const auto shown = [](const QString &host) { return QUrl(host).authority().isEmpty() ? host : QUrl(host).authority(); };
     for (const Auth::Account &account : m_workspaces->list())
-        options.append({account.name, account.name});
+        options.append({account.name, shown(account.name)});
     const QString sandbox = sandboxHost();
     bool kept = false;
     for (const Option &option : std::as_const(options))
         kept = kept || option.host == sandbox;
     if (!sandbox.isEmpty() && !kept)
-        options.append({sandbox, QCoreApplication::translate("DatabricksTarget", "Sandbox (%1)").arg(sandbox)});
+        options.append({sandbox, QCoreApplication::translate("DatabricksTarget", "Sandbox (%1)").arg(shown(sandbox))});
     return options;
 }
 

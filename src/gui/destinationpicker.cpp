@@ -47,6 +47,8 @@ DestinationPicker::DestinationPicker(AppSettings *settings, QWidget *parent)
     m_path->setEditable(true);
     m_path->setInsertPolicy(QComboBox::NoInsert);
     m_path->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_path->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_path->setMinimumContentsLength(28); // a Volume path stays readable beside the workspace
     m_path->lineEdit()->setObjectName(u"destinationPath"_s);
     label->setBuddy(m_path);
     m_browse = new QPushButton(tr("Browse…"), this);
@@ -54,7 +56,8 @@ DestinationPicker::DestinationPicker(AppSettings *settings, QWidget *parent)
     m_workspaceLabel = new QLabel(tr("in &workspace:"), this);
     m_workspace = new QComboBox(this);
     m_workspace->setObjectName(u"databricksWorkspace"_s);
-    m_workspace->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_workspace->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_workspace->setMinimumContentsLength(18);
     m_workspace->setToolTip(tr("The Databricks workspace this run writes to (Accounts → Databricks workspaces keeps them)."));
     m_workspaceLabel->setBuddy(m_workspace);
     m_note = new QLabel(this);
@@ -157,6 +160,8 @@ void DestinationPicker::setWorkspaces(const QList<DatabricksTarget::Option> &opt
     for (const DatabricksTarget::Option &option : options)
         m_workspace->addItem(option.label, option.host);
     m_workspace->setCurrentIndex(std::max(0, m_workspace->findData(chosen)));
+    for (int i = 0; i < m_workspace->count(); ++i)
+        m_workspace->setItemData(i, m_workspace->itemData(i).toString(), Qt::ToolTipRole);
 }
 
 void DestinationPicker::remember()

@@ -475,6 +475,8 @@ void TestMainWindow::databricksRunNeedsAChosenWorkspace()
     emit workspace->activated(sandbox);
     QCOMPARE(h.settings.databricksWorkspace(), u"http://127.0.0.1:9"_s);
     QVERIFY(workspace->currentText().contains(u"127.0.0.1:9"_s));
+    if (const QString grabs = qEnvironmentVariable("DI_GUI_GRAB_DIR"); !grabs.isEmpty())
+        h.window->grab().save(grabs + u"/volume-workspace.png"_s); // to look at, not compared
     h.window->startRun();
     QVERIFY(h.window->isCheckingDestination());
     // A local folder needs no workspace: the field goes away.
