@@ -81,39 +81,81 @@ void applyDarkPalette()
     QApplication::setPalette(p);
 }
 
+/// Who the app is: read by --version, the settings path and the desktop integration.
+void identify()
+{
+    QCoreApplication::setOrganizationName(u"DriveIngest"_s);
+    QCoreApplication::setApplicationName(u"drive-ingest"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(DI_VERSION));
+}
+
+/// The language follows the system (LANGUAGE/LANG on Linux); Qt's own strings too.
+void installTranslators(QTranslator &qt, QTranslator &app)
+{
+    if (qt.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+    if (app.load(QLocale(), u"drive-ingest"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(&app);
+}
+
+struct CommandLine
+{
+    QCommandLineParser parser;
+    QCommandLineOption sandbox {u"sandbox"_s, QCoreApplication::translate("main", "Start signed in to the bundled sandbox.")};
+    QCommandLineOption screenshots {u"screenshots"_s, QCoreApplication::translate("main", "Run the demo ingest and save screenshots into <dir>."),
+                                    u"dir"_s};
+    QCommandLineOption destination {u"destination"_s, QCoreApplication::translate("main", "Local folder the demo ingest writes to."), u"dir"_s};
+    QCommandLineOption dark {u"dark"_s, QCoreApplication::translate("main", "Use a dark colour scheme.")};
+    QCommandLineOption help;
+    QCommandLineOption version;
+
+    CommandLine()
+        : help(parser.addHelpOption())
+        , version(parser.addVersionOption())
+    {
+        parser.setApplicationDescription(QCoreApplication::translate("main", "Stream Google Drive files into Databricks or a local folder."));
+        parser.addOptions({sandbox, screenshots, destination, dark});
+    }
+};
+
+/// --help and --version print and quit: they must work without a display (a terminal, ssh, CI), so they are
+/// answered before anything of the GUI exists. Qt's own options (-platform …) are the GUI's to take.
+bool answersWithoutWindow(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    CommandLine line;
+    line.parser.parse(arguments);
+    return line.parser.isSet(line.help) || line.parser.isSet(line.version) || line.parser.isSet(u"help-all"_s);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     // Before anything touches OpenSSL: no OpenSSL cleanup at exit racing threads that are still exiting.
     Util::disableOpenSslExitCleanup();
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"DriveIngest"_s);
-    QApplication::setApplicationName(u"drive-ingest"_s);
-    QApplication::setApplicationVersion(QStringLiteral(DI_VERSION));
-    QApplication::setDesktopFileName(u"org.driveingest.DriveIngest"_s);
-
-    // The language follows the system (LANGUAGE/LANG on Linux); Qt's own strings too.
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
     QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), u"drive-ingest"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&appTranslator);
+    if (answersWithoutWindow(argc, argv))
+    {
+        QCoreApplication core(argc, argv);
+        identify();
+        installTranslators(qtTranslator, appTranslator);
+        CommandLine line;
+        line.parser.process(core); // prints the help or the version and exits 0
+        return 0;
+    }
+    QApplication app(argc, argv);
+    identify();
+    QApplication::setDesktopFileName(u"org.driveingest.DriveIngest"_s);
+    installTranslators(qtTranslator, appTranslator);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Stream Google Drive files into Databricks or a local folder."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption sandboxOption(u"sandbox"_s, QApplication::translate("main", "Start signed in to the bundled sandbox."));
-    const QCommandLineOption screenshotOption(
-        u"screenshots"_s, QApplication::translate("main", "Run the demo ingest and save screenshots into <dir>."), u"dir"_s);
-    const QCommandLineOption destinationOption(
-        u"destination"_s, QApplication::translate("main", "Local folder the demo ingest writes to."), u"dir"_s);
-    const QCommandLineOption darkOption(u"dark"_s, QApplication::translate("main", "Use a dark colour scheme."));
-    parser.addOptions({sandboxOption, screenshotOption, destinationOption, darkOption});
-    parser.process(app);
-    if (parser.isSet(darkOption))
+    CommandLine line;
+    const QCommandLineParser &parser = line.parser;
+    line.parser.process(app);
+    if (parser.isSet(line.dark))
         applyDarkPalette();
 
     // Settings live in the normal per-user place; nothing secret is ever written there.
@@ -147,12 +189,12 @@ int main(int argc, char *argv[])
 
     MainWindow window(services);
     std::unique_ptr<ScreenshotScript> script;
-    if (parser.isSet(screenshotOption))
+    if (parser.isSet(line.screenshots))
     {
-        script = std::make_unique<ScreenshotScript>(&window, parser.value(screenshotOption), parser.value(destinationOption));
+        script = std::make_unique<ScreenshotScript>(&window, parser.value(line.screenshots), parser.value(line.destination));
         script->start();
     }
-    else if (parser.isSet(sandboxOption))
+    else if (parser.isSet(line.sandbox))
     {
         window.trySandbox();
     }

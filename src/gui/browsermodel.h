@@ -45,6 +45,8 @@ public:
 
     /// Not owned. Setting a source resets the tree to its three roots.
     void setSource(BrowserSource *source);
+    /// False before a sign-in (nothing to list or search).
+    [[nodiscard]] bool hasSource() const { return !m_source.isNull(); }
     void setExportFormats(const QMap<QString, QString> &formats);
     /// Shows Drive's answer to a name search as a fourth top-level entry, loaded page by page like a folder;
     /// empty text removes it. A new search replaces the previous one.

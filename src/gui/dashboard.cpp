@@ -6,9 +6,12 @@
 #include "reportwriter.h"
 #include "throughputchart.h"
 #include "transfer/waitstatus.h"
+#include "util/units.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -17,7 +20,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -36,11 +38,14 @@ Dashboard::Dashboard(QWidget *parent)
     m_files = addTotal(grid, 0, 0, tr("Files done:"));
     m_files->setObjectName(u"filesDone"_s);
     m_failed = addTotal(grid, 0, 2, tr("Failed:"));
+    m_failed->setObjectName(u"filesFailed"_s);
     m_left = addTotal(grid, 1, 0, tr("Left:"));
     m_eta = addTotal(grid, 1, 2, tr("Time left:"));
     m_bytes = addTotal(grid, 2, 0, tr("Transferred:"));
     m_requests = addTotal(grid, 2, 2, tr("Requests:"));
+    m_requests->setObjectName(u"requests"_s);
     m_rate = addTotal(grid, 3, 0, tr("Current rate:"));
+    m_rate->setObjectName(u"currentRate"_s);
     m_average = addTotal(grid, 3, 2, tr("Average rate:"));
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
@@ -86,8 +91,8 @@ Dashboard::Dashboard(QWidget *parent)
     m_problems->horizontalHeader()->setStretchLastSection(true);
     m_problems->horizontalHeader()->resizeSection(0, fontMetrics().horizontalAdvance(u'x') * 36);
     int stateWidth = 0;
-    for (int state = int(Transfer::FileState::Queued); state <= int(Transfer::FileState::Parked); ++state)
-        stateWidth = std::max(stateWidth, fontMetrics().horizontalAdvance(Format::stateText(Transfer::FileState(state))));
+    for (const QString &text : Format::stateTexts())
+        stateWidth = std::max(stateWidth, fontMetrics().horizontalAdvance(text));
     m_problems->horizontalHeader()->resizeSection(1, stateWidth + 24);
     m_problems->setWordWrap(false);
     m_problems->setTextElideMode(Qt::ElideRight); // reasons read from their start; paths: PathDelegate
@@ -131,18 +136,7 @@ void Dashboard::reset()
 void Dashboard::applySnapshot(const Transfer::Snapshot &s)
 {
     m_chart->addSample(double(s.elapsedMs) / 1000.0, s.rate, s.requestsPerSecond, s.throttledInInterval);
-    // Skipped files (already there, or nothing to download) are not counted as done: the report says the same.
-    m_files->setText(s.filesSkipped > 0
-                         ? tr("%1 of %2, %3 skipped").arg(s.filesDone).arg(s.filesTotal).arg(s.filesSkipped)
-                         : tr("%1 of %2").arg(s.filesDone).arg(s.filesTotal));
-    m_failed->setText(QString::number(s.filesFailed + s.filesParked));
-    m_left->setText(QString::number(s.filesQueued + s.filesActive));
-    const QString total = s.bytesTotalExact ? Format::bytes(s.bytesTotal) : tr("at least %1").arg(Format::bytes(s.bytesTotal));
-    m_bytes->setText(tr("%1 of %2").arg(Format::bytes(s.bytesDone), total));
-    m_rate->setText(Format::rate(s.rate));
-    m_average->setText(Format::rate(s.averageRate));
-    m_eta->setText(Format::duration(s.etaSeconds));
-    m_requests->setText(tr("%1/s, %2 throttled").arg(QLocale().toString(s.requestsPerSecond, 'f', 1)).arg(s.throttledTotal));
+    showTotals(s);
     if (s.paused)
         m_limit->setText(tr("Paused"));
     else if (!s.running)
@@ -163,6 +157,32 @@ void Dashboard::setWindowMinutes(int minutes)
         m_window->setCurrentIndex(i);
 }
 
+void Dashboard::showTotals(const Transfer::Snapshot &s)
+{
+    // Skipped files (already there, or nothing to download) are not counted as done: the report says the same.
+    m_files->setText(s.filesSkipped > 0
+                         ? tr("%1 of %2, %3 skipped").arg(s.filesDone).arg(s.filesTotal).arg(s.filesSkipped)
+                         : tr("%1 of %2").arg(s.filesDone).arg(s.filesTotal));
+    // Parked files are not failures: they are counted apart, in the report's words.
+    m_failed->setText(s.filesParked > 0 ? tr("%1, %2 to retry later").arg(s.filesFailed).arg(s.filesParked)
+                                        : QString::number(s.filesFailed));
+    m_left->setText(QString::number(s.filesQueued + s.filesActive));
+    const QString total = s.bytesTotalExact ? Format::bytes(s.bytesTotal) : tr("at least %1").arg(Format::bytes(s.bytesTotal));
+    m_bytes->setText(tr("%1 of %2").arg(Format::bytes(s.bytesDone), total));
+    m_average->setText(Format::rate(s.averageRate));
+    if (s.finished || (!s.running && s.elapsedMs > 0))
+    {
+        // Over: nothing moves any more, whatever the last interval measured.
+        m_rate->setText(tr("%1 (finished)").arg(Util::formatRate(0)));
+        m_eta->setText(tr("finished"));
+        m_requests->setText(tr("0/s, %1 throttled").arg(s.throttledTotal));
+        return;
+    }
+    m_rate->setText(Format::rate(s.rate));
+    m_eta->setText(Format::duration(s.etaSeconds));
+    m_requests->setText(tr("%1/s, %2 throttled").arg(QLocale().toString(s.requestsPerSecond, 'f', 1)).arg(s.throttledTotal));
+}
+
 QString Dashboard::limitingText() const
 {
     return m_limit->text();
@@ -173,6 +193,11 @@ void Dashboard::showReport(const Transfer::Report &report)
     m_report = report;
     m_hasReport = true;
     const Transfer::Snapshot &t = report.totals;
+    Transfer::Snapshot over = t;
+    over.running = false;
+    over.finished = true;
+    showTotals(over);
+    m_limit->clear();
     m_reportSummary->setText(tr("%1 files done, %2 skipped, %3 failed, %4 to retry later, %5 cancelled; %6 in %7.")
                                  .arg(t.filesDone)
                                  .arg(t.filesSkipped)
@@ -201,16 +226,28 @@ void Dashboard::showReport(const Transfer::Report &report)
     m_reportBox->show();
 }
 
+QString Dashboard::reportFolder() const
+{
+    // Where the user saved last, else next to the files of this run (a local folder), else home; never the
+    // working directory the app happened to start in.
+    if (!m_lastReportFolder.isEmpty() && QFileInfo(m_lastReportFolder).isDir())
+        return m_lastReportFolder;
+    const QFileInfo destination(m_report.destination);
+    if (!m_report.destination.isEmpty() && destination.isAbsolute() && destination.isDir())
+        return destination.absoluteFilePath();
+    return QDir::homePath();
+}
+
 void Dashboard::saveReport()
 {
     if (!m_hasReport)
         return;
     QString selected;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name = QFileDialog::getSaveFileName(this, tr("Save report"), dir + u"/drive-ingest-report.json"_s,
+    const QString name = QFileDialog::getSaveFileName(this, tr("Save report"), QDir(reportFolder()).filePath(u"drive-ingest-report.json"_s),
                                                       tr("JSON (*.json);;CSV (*.csv)"), &selected);
     if (name.isEmpty())
         return;
+    m_lastReportFolder = QFileInfo(name).absolutePath();
     const QString error = ReportWriter::save(m_report, name);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Save report"), tr("The report could not be saved: %1").arg(error));

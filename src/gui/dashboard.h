@@ -31,12 +31,16 @@ public:
     [[nodiscard]] QString limitingText() const;
     [[nodiscard]] bool hasReport() const { return m_hasReport; }
     [[nodiscard]] const Transfer::Report &report() const { return m_report; }
+    /// Where "Save report…" opens: the folder saved to last, else the run's local destination, else home.
+    [[nodiscard]] QString reportFolder() const;
 
 public slots:
     void saveReport();
 
 private:
     QLabel *addTotal(QGridLayout *grid, int row, int column, const QString &label);
+    /// The totals box; a run that is over shows no rate, no ETA and no requests per second.
+    void showTotals(const Transfer::Snapshot &snapshot);
 
     ThroughputChart *m_chart = nullptr;
     QComboBox *m_window = nullptr;
@@ -54,5 +58,6 @@ private:
     QTableWidget *m_problems = nullptr;
     QPushButton *m_save = nullptr;
     Transfer::Report m_report;
+    QString m_lastReportFolder;
     bool m_hasReport = false;
 };

@@ -20,8 +20,11 @@ QString DestinationChoice::check() const
         QFileInfo info(p);
         if (!info.exists())
         {
-            // A folder that does not exist yet is fine when its parent can hold it.
+            // A folder that does not exist yet is made with its missing parents (as the CLI and the engine
+            // do): fine when the nearest existing one is a folder that can hold them.
             QFileInfo parent(info.absolutePath());
+            while (!parent.exists() && parent.absolutePath() != parent.absoluteFilePath())
+                parent.setFile(parent.absolutePath());
             if (!parent.isDir() || !parent.isWritable())
                 return QCoreApplication::translate("DestinationChoice", "The folder %1 does not exist and cannot be created.")
                     .arg(QDir::toNativeSeparators(p));

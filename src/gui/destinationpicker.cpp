@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalBlocker>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +26,8 @@ QString localFolderOf(const QMimeData *mime)
             return url.toLocalFile();
     return {};
 }
+
+constexpr int NoteLines = 2; // the hint/problem line keeps this height, shown or not
 } // namespace
 
 DestinationPicker::DestinationPicker(AppSettings *settings, QWidget *parent)
@@ -36,6 +39,7 @@ DestinationPicker::DestinationPicker(AppSettings *settings, QWidget *parent)
     grid->setContentsMargins(0, 0, 0, 0);
     auto *label = new QLabel(tr("&Destination:"), this);
     m_kind = new QComboBox(this);
+    m_kind->setObjectName(u"destinationKind"_s);
     m_kind->addItem(tr("Local folder"), int(AppSettings::DestinationKind::LocalFolder));
     m_kind->addItem(tr("Databricks Volume"), int(AppSettings::DestinationKind::Volume));
     m_kind->addItem(tr("DBFS"), int(AppSettings::DestinationKind::Dbfs));
@@ -43,57 +47,121 @@ DestinationPicker::DestinationPicker(AppSettings *settings, QWidget *parent)
     m_path->setEditable(true);
     m_path->setInsertPolicy(QComboBox::NoInsert);
     m_path->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_path->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_path->setMinimumContentsLength(28); // a Volume path stays readable beside the workspace
     m_path->lineEdit()->setObjectName(u"destinationPath"_s);
     label->setBuddy(m_path);
     m_browse = new QPushButton(tr("Browse…"), this);
-    m_problem = new QLabel(this);
-    m_problem->setWordWrap(true);
-    QFont bold = m_problem->font();
-    bold.setBold(true);
-    m_problem->setFont(bold);
-    m_problem->hide();
+    // The workspace sits in the same row as the path: choosing a kind never changes the picker's height.
+    m_workspaceLabel = new QLabel(tr("in &workspace:"), this);
+    m_workspace = new QComboBox(this);
+    m_workspace->setObjectName(u"databricksWorkspace"_s);
+    m_workspace->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_workspace->setMinimumContentsLength(18);
+    m_workspace->setToolTip(tr("The Databricks workspace this run writes to (Accounts → Databricks workspaces keeps them)."));
+    m_workspaceLabel->setBuddy(m_workspace);
+    m_note = new QLabel(this);
+    m_note->setObjectName(u"destinationHint"_s);
+    m_note->setWordWrap(true);
+    m_note->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_note->setFixedHeight(m_note->fontMetrics().lineSpacing() * NoteLines + 2);
     grid->addWidget(label, 0, 0);
     grid->addWidget(m_kind, 0, 1);
     grid->addWidget(m_path, 0, 2);
     grid->addWidget(m_browse, 0, 3);
-    grid->addWidget(m_problem, 1, 1, 1, 3);
+    grid->addWidget(m_workspaceLabel, 0, 4);
+    grid->addWidget(m_workspace, 0, 5);
+    grid->addWidget(m_note, 1, 1, 1, 5);
     grid->setColumnStretch(2, 1);
 
     connect(m_browse, &QPushButton::clicked, this, &DestinationPicker::browse);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &DestinationPicker::kindChanged);
     connect(m_path, &QComboBox::editTextChanged, this, [this] {
-        m_problem->hide();
+        showProblem({});
         emit changed();
     });
+    connect(m_workspace, &QComboBox::activated, this, [this](int index) {
+        showProblem({});
+        emit workspaceChosen(m_workspace->itemData(index).toString());
+    });
 
+    setWorkspaces({}, {});
+    m_shownKind = m_settings->destinationKind();
     setChoice({m_settings->destinationKind(), m_settings->destinationPath()});
+}
+
+AppSettings::DestinationKind DestinationPicker::kind() const
+{
+    return AppSettings::DestinationKind(m_kind->currentData().toInt());
 }
 
 DestinationChoice DestinationPicker::choice() const
 {
-    return {AppSettings::DestinationKind(m_kind->currentData().toInt()), m_path->currentText().trimmed()};
+    return {kind(), m_path->currentText().trimmed()};
 }
 
 void DestinationPicker::setChoice(const DestinationChoice &choice)
 {
-    m_kind->setCurrentIndex(m_kind->findData(int(choice.kind)));
+    {
+        const QSignalBlocker blocker(m_kind);
+        m_kind->setCurrentIndex(m_kind->findData(int(choice.kind)));
+    }
+    m_textOfKind.insert(int(choice.kind), choice.path);
     kindChanged();
-    m_path->setEditText(choice.path);
 }
 
 void DestinationPicker::kindChanged()
 {
-    const auto kind = AppSettings::DestinationKind(m_kind->currentData().toInt());
-    const QString text = m_path->currentText();
-    m_path->clear();
-    if (kind == AppSettings::DestinationKind::Volume)
-        m_path->addItems(m_settings->recentVolumes());
-    m_path->setEditText(text);
-    m_browse->setVisible(kind == AppSettings::DestinationKind::LocalFolder);
-    m_path->lineEdit()->setPlaceholderText(kind == AppSettings::DestinationKind::Volume ? u"/Volumes/catalog/schema/volume/folder"_s
-                                           : kind == AppSettings::DestinationKind::Dbfs ? u"dbfs:/folder"_s
-                                                                                        : tr("A folder on this computer"));
+    // The field holds this kind's own text: what it held last, else (a Volume) the most recent one.
+    if (m_shownKind != kind())
+        m_textOfKind.insert(int(m_shownKind), m_path->currentText());
+    m_shownKind = kind();
+    QString text = m_textOfKind.value(int(kind()));
+    if (!m_textOfKind.contains(int(kind())) && kind() == AppSettings::DestinationKind::Volume)
+        text = m_settings->recentVolumes().value(0);
+    {
+        const QSignalBlocker blocker(m_path);
+        m_path->clear();
+        if (kind() == AppSettings::DestinationKind::Volume)
+            m_path->addItems(m_settings->recentVolumes());
+        m_path->setEditText(text);
+    }
+    const bool databricks = kind() != AppSettings::DestinationKind::LocalFolder;
+    m_browse->setVisible(!databricks);
+    m_workspaceLabel->setVisible(databricks);
+    m_workspace->setVisible(databricks);
+    m_path->lineEdit()->setPlaceholderText(kind() == AppSettings::DestinationKind::Volume ? u"/Volumes/catalog/schema/volume/folder"_s
+                                           : kind() == AppSettings::DestinationKind::Dbfs ? u"dbfs:/folder"_s
+                                                                                          : tr("A folder on this computer"));
+    showProblem({});
     emit changed();
+}
+
+QString DestinationPicker::hint() const
+{
+    switch (kind())
+    {
+    case AppSettings::DestinationKind::Volume:
+        return tr("A Unity Catalog Volume: /Volumes/catalog/schema/volume/folder, in the workspace chosen on the right.");
+    case AppSettings::DestinationKind::Dbfs:
+        return tr("A DBFS folder: dbfs:/folder, in the workspace chosen on the right.");
+    case AppSettings::DestinationKind::LocalFolder:
+        break;
+    }
+    return tr("A folder on this computer; folders that do not exist yet are created.");
+}
+
+void DestinationPicker::setWorkspaces(const QList<DatabricksTarget::Option> &options, const QString &chosen)
+{
+    const QSignalBlocker blocker(m_workspace);
+    m_workspace->clear();
+    if (chosen.isEmpty())
+        m_workspace->addItem(options.isEmpty() ? tr("none kept yet") : tr("choose…"), QString());
+    for (const DatabricksTarget::Option &option : options)
+        m_workspace->addItem(option.label, option.host);
+    m_workspace->setCurrentIndex(std::max(0, m_workspace->findData(chosen)));
+    for (int i = 0; i < m_workspace->count(); ++i)
+        m_workspace->setItemData(i, m_workspace->itemData(i).toString(), Qt::ToolTipRole);
 }
 
 void DestinationPicker::remember()
@@ -113,13 +181,12 @@ bool DestinationPicker::validate()
 
 void DestinationPicker::showProblem(const QString &text)
 {
-    m_problem->setText(text);
-    m_problem->setVisible(!text.isEmpty());
-}
-
-QString DestinationPicker::problem() const
-{
-    return m_problem->isHidden() ? QString() : m_problem->text();
+    m_problemText = text;
+    m_note->setText(text.isEmpty() ? hint() : text);
+    m_note->setToolTip(m_note->text());
+    QFont font = m_note->font();
+    font.setBold(!text.isEmpty());
+    m_note->setFont(font);
 }
 
 void DestinationPicker::browse()

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "formatting.h"
 
+#include "util/units.h"
+
 #include <QCoreApplication>
-#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -10,31 +11,24 @@ namespace Format
 {
 QString bytes(qint64 bytes)
 {
+    // One convention with the CLI and the reports: core's binary units (KiB, MiB, GiB).
     if (bytes < 0)
         return QCoreApplication::translate("Format", "unknown");
-    if (bytes == 1)
-        return QCoreApplication::translate("Format", "1 byte"); // QLocale says "1 bytes"
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return Util::formatBytes(bytes);
 }
 
 QString rate(double bytesPerSecond)
 {
     if (bytesPerSecond <= 0)
         return u"–"_s;
-    //: %1 is a data size such as "12.3 MB"
-    return QCoreApplication::translate("Format", "%1/s").arg(bytes(static_cast<qint64>(bytesPerSecond)));
+    return Util::formatRate(bytesPerSecond);
 }
 
 QString duration(std::optional<qint64> seconds)
 {
     if (!seconds || *seconds < 0)
         return u"–"_s;
-    const qint64 s = *seconds;
-    if (s < 60)
-        return QCoreApplication::translate("Format", "%1 s").arg(s);
-    if (s < 3600)
-        return QCoreApplication::translate("Format", "%1 min %2 s").arg(s / 60).arg(s % 60);
-    return QCoreApplication::translate("Format", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return Util::formatDuration(*seconds);
 }
 
 QString stateText(Transfer::FileState state)
@@ -66,6 +60,14 @@ QString stateText(Transfer::FileState state)
     return {};
 }
 
+QStringList stateTexts()
+{
+    QStringList texts;
+    for (int state = int(Transfer::FileState::Queued); state <= int(Transfer::FileState::Parked); ++state)
+        texts.append(stateText(Transfer::FileState(state)));
+    return texts;
+}
+
 QString limitingFactorText(const QString &factor)
 {
     if (factor == u"drive-pacing")
@@ -85,26 +87,13 @@ QString limitingFactorText(const QString &factor)
 
 QString exportLabel(const QString &exportMimeType)
 {
-    static const QList<std::pair<QString, QString>> known {
-        {u"application/vnd.openxmlformats-officedocument.wordprocessingml.document"_s, u"docx"_s},
-        {u"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s, u"xlsx"_s},
-        {u"application/vnd.openxmlformats-officedocument.presentationml.presentation"_s, u"pptx"_s},
-        {u"application/vnd.oasis.opendocument.text"_s, u"odt"_s},
-        {u"application/vnd.oasis.opendocument.spreadsheet"_s, u"ods"_s},
-        {u"application/vnd.oasis.opendocument.presentation"_s, u"odp"_s},
-        {u"application/pdf"_s, u"pdf"_s},
-        {u"text/csv"_s, u"csv"_s},
-        {u"image/svg+xml"_s, u"svg"_s},
-        {u"image/png"_s, u"png"_s},
-        {u"text/plain"_s, u"txt"_s},
-    };
     if (exportMimeType.isEmpty())
         return {};
-    for (const auto &[mime, ext] : known)
-        if (mime == exportMimeType)
-            return QCoreApplication::translate("Format", "exported as %1").arg(ext);
-    return QCoreApplication::translate("Format", "exported as %1").arg(exportMimeType);
+    // The extension table is core's (the engine names exported files with it).
+    const QString ext = Transfer::exportExtension(exportMimeType);
+    return QCoreApplication::translate("Format", "exported as %1").arg(ext.isEmpty() ? exportMimeType : ext);
 }
+
 QString visibleText(const QString &text)
 {
     // Escapes, not the Unicode control pictures: common UI fonts have no glyphs for those either.

@@ -7,14 +7,20 @@
 
 #include <optional>
 
-/// Locale-aware text for numbers the GUI shows. Kept in the GUI so every word goes through tr().
+/// Locale-aware text for what the GUI shows. Sizes, rates and durations are core's (util/units.h: KiB, MiB,
+/// GiB, as the CLI and the reports say them); only the GUI's words for "nothing" are added here.
 namespace Format
 {
+/// Util::formatBytes; "unknown" for a negative size.
 [[nodiscard]] QString bytes(qint64 bytes);
+/// Util::formatRate; "–" when there is no rate (zero or less).
 [[nodiscard]] QString rate(double bytesPerSecond);
+/// Util::formatDuration; "–" when unknown.
 [[nodiscard]] QString duration(std::optional<qint64> seconds);
 /// The user-facing word for a file state ("Transferring", "Failed"…), translated.
 [[nodiscard]] QString stateText(Transfer::FileState state);
+/// stateText() of every state, for measuring columns.
+[[nodiscard]] QStringList stateTexts();
 /// Snapshot::limitingFactor in words, translated; empty factor gives an empty string.
 [[nodiscard]] QString limitingFactorText(const QString &factor);
 /// "Docs → docx" style label for the export format of a Google file; empty for ordinary files.

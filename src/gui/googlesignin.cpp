@@ -6,6 +6,7 @@
 #include "auth/googletokenprovider.h"
 #include "auth/tokenrequest.h"
 #include "auth/tokenstore.h"
+#include "signinhelp.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -103,6 +104,9 @@ MainWindow::GoogleSignIn make(const Options &options)
                 client = Auth::OAuthClient::fromFile(path, &error);
             if (!client)
             {
+                // Say what the file is and where it comes from before asking for it.
+                if (!SignInHelp::explainClientFile(window))
+                    return done({}, QString());
                 path = QFileDialog::getOpenFileName(
                     window, QCoreApplication::translate("GoogleSignIn", "Choose your OAuth client file (client_secret_….json)"),
                     QString(), QCoreApplication::translate("GoogleSignIn", "OAuth client (*.json);;All files (*)"));

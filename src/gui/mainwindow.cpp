@@ -5,19 +5,21 @@
 #include "auth/accounts.h"
 #include "auth/tokenstore.h"
 #include "browsermodel.h"
+#include "browserpanel.h"
 #include "dashboard.h"
 #include "databricksdialog.h"
+#include "databrickstarget.h"
 #include "databricksworkspaces.h"
 #include "destinationpicker.h"
 #include "firstrunpage.h"
 #include "formatting.h"
 #include "googlesignin.h"
 #include "icons.h"
-#include "pathdelegate.h"
-#include "progressdelegate.h"
 #include "queuemodel.h"
+#include "queuetable.h"
 #include "sandboxlauncher.h"
 #include "settingsdialog.h"
+#include "signinhelp.h"
 
 #include "auth/serviceaccount.h"
 
@@ -31,25 +33,20 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
-#include <QTableView>
-#include <QTimer>
 #include <QToolBar>
-#include <QTreeView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -58,24 +55,6 @@ using namespace Qt::StringLiterals;
 
 namespace
 {
-/// The local name filter: instant, over what is loaded. The top-level entries always stay, and so do the
-/// search results (Drive matched them; its "contains" is by word prefix, which a substring filter may not).
-class BrowserFilter final : public QSortFilterProxyModel
-{
-    Q_DISABLE_COPY_MOVE(BrowserFilter)
-
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
-    {
-        if (!parent.isValid() || parent.data(BrowserModel::IsSearchRole).toBool())
-            return true;
-        return QSortFilterProxyModel::filterAcceptsRow(row, parent);
-    }
-};
-
 /// The first window: most of the screen (the queue's paths and every column header need room), within bounds.
 QSize defaultWindowSize(const QWidget *window)
 {
@@ -85,8 +64,6 @@ QSize defaultWindowSize(const QWidget *window)
     const int height = std::min(std::max(available.height() * 95 / 100, 720), 1050);
     return QSize(std::min(width, available.width()), std::min(height, available.height()));
 }
-
-constexpr int SearchDelayMs = 400; // after the last key stroke: one Drive query per pause, not per letter
 } // namespace
 
 MainWindow::MainWindow(const Services &services, QWidget *parent)
@@ -98,6 +75,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
 {
     m_nam = m_services.nam ? m_services.nam : new QNetworkAccessManager(this);
     m_workspaces = new DatabricksWorkspaces(m_nam, m_services.tokenStore, m_services.accounts, this);
+    m_databricks = new DatabricksTarget(m_workspaces, m_services.settings, this);
     setObjectName(u"mainWindow"_s);
     setWindowIcon(Icons::get(u"drive-ingest"_s));
     setAcceptDrops(true);
@@ -142,7 +120,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         QList<Drive::DriveRef> refs;
         for (const SourceItem &item : items)
             refs.append(item.ref);
-        m_queue->takePending();
+        m_queue->addToRun(m_queue->takePending());
         m_services.runner->addSources(refs);
     });
     connect(m_browser, &BrowserModel::loadFailed, this,
@@ -155,14 +133,24 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(runner, &RunController::runFailed, this, &MainWindow::onRunFailed);
 
     resize(defaultWindowSize(this));
-    // The browser gets about a third, the queue the rest.
+    // The browser gets under a third, the queue (paths, states, reasons) the rest.
     if (auto *splitter = qobject_cast<QSplitter *>(m_pages->widget(1)))
-        splitter->setSizes({width() * 36 / 100, width() * 64 / 100});
+        splitter->setSizes({width() * 30 / 100, width() * 70 / 100});
     updateTitle(nullptr);
     updateActions();
 }
 
 MainWindow::~MainWindow() = default;
+
+QTreeView *MainWindow::browserView() const
+{
+    return m_browserPanel->view();
+}
+
+QLineEdit *MainWindow::searchField() const
+{
+    return m_browserPanel->searchField();
+}
 
 void MainWindow::buildActions()
 {
@@ -186,6 +174,13 @@ void MainWindow::buildActions()
     m_moveUp = make(tr("Move up"), QStyle::SP_ArrowUp, nullptr);
     m_moveDown = make(tr("Move down"), QStyle::SP_ArrowDown, nullptr);
     m_addSelected = make(tr("Add to queue"), QStyle::SP_ArrowRight, nullptr);
+    m_clearFinished = make(tr("Clear finished"), QStyle::SP_DialogResetButton, nullptr);
+    m_clearFinished->setToolTip(tr("Removes the files done or skipped; failed, cancelled and “retry later” files stay "
+                                   "and are tried again by the next Start."));
+    connect(m_clearFinished, &QAction::triggered, this, [this] {
+        m_queue->clearFinished();
+        updateActions();
+    });
     m_signOut = make(tr("Sign &out"), QStyle::SP_DialogCloseButton, &MainWindow::signOut);
 
     RunController *runner = m_services.runner;
@@ -205,12 +200,7 @@ void MainWindow::buildActions()
             m_queue->removeRows(r, 1);
         updateActions();
     });
-    connect(m_addSelected, &QAction::triggered, this, [this] {
-        QModelIndexList rows;
-        for (const QModelIndex &i : m_browserView->selectionModel()->selectedRows())
-            rows.append(m_browserFilter->mapToSource(i));
-        addSources(m_browser->sourceItems(rows));
-    });
+    connect(m_addSelected, &QAction::triggered, this, [this] { addSources(m_browser->sourceItems(m_browserPanel->selectedItems())); });
 }
 
 void MainWindow::buildMenus()
@@ -234,8 +224,11 @@ void MainWindow::buildMenus()
     queue->addSeparator();
     for (QAction *a : {m_pauseFile, m_resumeFile, m_cancelFile, m_retryFile, m_removeFile, m_moveUp, m_moveDown})
         queue->addAction(a);
+    queue->addSeparator();
+    queue->addAction(m_clearFinished);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Setting up &Google sign-in…"), this, [this] { SignInHelp::showSteps(this); });
     help->addAction(tr("&About Drive Ingest"), this, [this] {
         QMessageBox::about(this, tr("About Drive Ingest"),
                            tr("Drive Ingest %1\nStreams Google Drive files into Databricks or a local folder.\n"
@@ -249,62 +242,9 @@ QWidget *MainWindow::buildWorkspace()
     auto *splitter = new QSplitter(Qt::Horizontal);
 
     // Left: the Drive browser.
-    auto *left = new QWidget(splitter);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    m_search = new QLineEdit(left);
-    m_search->setObjectName(u"driveSearch"_s);
-    m_search->setPlaceholderText(tr("Search in Drive…"));
-    m_search->setToolTip(tr("Filters the loaded items at once, and asks Drive for every name that contains the text."));
-    m_search->setClearButtonEnabled(true);
-    leftLayout->addWidget(m_search);
-    m_searchTimer = new QTimer(this);
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(SearchDelayMs);
-    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::searchDrive);
-    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::searchDrive);
-    m_browserFilter = new BrowserFilter(this);
-    m_browserFilter->setSourceModel(m_browser);
-    m_browserFilter->setRecursiveFilteringEnabled(true);
-    m_browserFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_browserFilter->setFilterKeyColumn(BrowserModel::NameColumn);
-    connect(m_search, &QLineEdit::textChanged, m_browserFilter, &QSortFilterProxyModel::setFilterFixedString);
-    m_browserView = new QTreeView(left);
-    m_browserView->setObjectName(u"browserView"_s);
-    m_browserView->setModel(m_browserFilter);
-    m_browserView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_browserView->setDragEnabled(true);
-    m_browserView->setDragDropMode(QAbstractItemView::DragOnly);
-    m_browserView->setUniformRowHeights(true);
-    m_browserView->setTextElideMode(Qt::ElideMiddle);
-    {
-        // The name takes what the short columns leave; the type column shows an export format or a mime
-        // type, elided (its tooltip has all of it).
-        QHeaderView *header = m_browserView->header();
-        const QFontMetrics fm = m_browserView->fontMetrics();
-        header->setStretchLastSection(false);
-        header->setSectionResizeMode(QHeaderView::Interactive);
-        header->setSectionResizeMode(BrowserModel::NameColumn, QHeaderView::Stretch);
-        header->setSectionResizeMode(BrowserModel::SizeColumn, QHeaderView::ResizeToContents);
-        header->setSectionResizeMode(BrowserModel::ModifiedColumn, QHeaderView::ResizeToContents);
-        header->resizeSection(BrowserModel::TypeColumn,
-                              std::max(fm.horizontalAdvance(u"Word (.docx)"_s),
-                                       header->fontMetrics().horizontalAdvance(m_browser->headerData(BrowserModel::TypeColumn, Qt::Horizontal).toString()))
-                                  + 2 * fm.horizontalAdvance(u'x'));
-        header->setMinimumSectionSize(fm.horizontalAdvance(u'x') * 4);
-    }
-    m_browserView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_browserView->addAction(m_addSelected);
-    connect(m_browserView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
-        if (!index.data(BrowserModel::IsFolderRole).toBool())
-            addSources(m_browser->sourceItems({m_browserFilter->mapToSource(index)}));
-    });
-    leftLayout->addWidget(m_browserView);
-    auto *addButtonBar = new QToolBar(left);
-    addButtonBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    addButtonBar->addAction(m_addSelected);
-    leftLayout->addWidget(addButtonBar);
+    m_browserPanel = new BrowserPanel(m_browser, m_addSelected, splitter);
+    connect(m_browserPanel, &BrowserPanel::fileActivated, this,
+            [this](const QModelIndex &item) { addSources(m_browser->sourceItems({item})); });
 
     // Right: destination, run controls, queue and dashboard.
     auto *right = new QWidget(splitter);
@@ -312,6 +252,11 @@ QWidget *MainWindow::buildWorkspace()
     rightLayout->setContentsMargins(0, 0, 0, 0);
     m_destination = new DestinationPicker(m_services.settings, right);
     rightLayout->addWidget(m_destination);
+    // The workspace a Databricks run writes to is shown and chosen next to the destination.
+    const auto showWorkspaces = [this] { m_destination->setWorkspaces(m_databricks->options(), m_databricks->chosen()); };
+    connect(m_databricks, &DatabricksTarget::changed, m_destination, showWorkspaces);
+    connect(m_destination, &DestinationPicker::workspaceChosen, m_databricks, &DatabricksTarget::choose);
+    showWorkspaces();
     auto *bar = new QToolBar(right);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     for (QAction *a : {m_start, m_pause, m_resume, m_cancel, m_paste})
@@ -319,47 +264,7 @@ QWidget *MainWindow::buildWorkspace()
     rightLayout->addWidget(bar);
 
     m_tabs = new QTabWidget(right);
-    m_queueView = new QTableView(m_tabs);
-    m_queueView->setObjectName(u"queueView"_s);
-    m_queueView->setModel(m_queue);
-    m_queueView->setItemDelegateForColumn(QueueModel::ProgressColumn, new ProgressDelegate(m_queueView));
-    m_queueView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_queueView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_queueView->setDragDropMode(QAbstractItemView::DragDrop);
-    m_queueView->setDragEnabled(true);
-    m_queueView->setAcceptDrops(true);
-    m_queueView->setDropIndicatorShown(true);
-    m_queueView->setDefaultDropAction(Qt::CopyAction);
-    m_queueView->verticalHeader()->hide();
-    m_queueView->verticalHeader()->setDefaultSectionSize(m_queueView->fontMetrics().height() + 8);
-    m_queueView->setWordWrap(false);
-    m_queueView->setTextElideMode(Qt::ElideRight); // the reason reads from its start; paths: PathDelegate
-    {
-        // Widths from the font and the (translated) titles, so 200 % scale and longer translations still
-        // fit; the name takes the rest and elides on the left.
-        QHeaderView *header = m_queueView->horizontalHeader();
-        const QFontMetrics fm = m_queueView->fontMetrics();
-        const QFontMetrics titles = header->fontMetrics();
-        const int pad = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + fm.horizontalAdvance(u'x');
-        const auto fit = [&](int column, int contentWidth) {
-            const int title = titles.horizontalAdvance(m_queue->headerData(column, Qt::Horizontal).toString());
-            header->resizeSection(column, std::max(contentWidth, title) + pad);
-        };
-        header->setStretchLastSection(false);
-        header->setSectionResizeMode(QHeaderView::Interactive);
-        header->setSectionResizeMode(QueueModel::NameColumn, QHeaderView::Stretch);
-        fit(QueueModel::SizeColumn, fm.horizontalAdvance(u"0000.0 MB"_s));
-        fit(QueueModel::ProgressColumn, fm.horizontalAdvance(u"0000.0 MB"_s) + fm.horizontalAdvance(u'x'));
-        int stateWidth = 0;
-        for (int state = int(Transfer::FileState::Queued); state <= int(Transfer::FileState::Parked); ++state)
-            stateWidth = std::max(stateWidth, fm.horizontalAdvance(Format::stateText(Transfer::FileState(state))));
-        fit(QueueModel::StateColumn, stateWidth);
-        fit(QueueModel::RateColumn, fm.horizontalAdvance(u"000.0 MB/s"_s));
-        fit(QueueModel::EtaColumn, fm.horizontalAdvance(Format::duration(3599)));
-        fit(QueueModel::RetriesColumn, fm.horizontalAdvance(u"00"_s));
-        fit(QueueModel::ReasonColumn, fm.horizontalAdvance(u'x') * 10);
-        m_queueView->setItemDelegateForColumn(QueueModel::NameColumn, new PathDelegate(m_queueView));
-    }
+    m_queueView = new QueueTable(m_queue, m_tabs);
     m_queueView->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (QAction *a : {m_pauseFile, m_resumeFile, m_cancelFile, m_retryFile, m_removeFile, m_moveUp, m_moveDown})
         m_queueView->addAction(a);
@@ -370,6 +275,11 @@ QWidget *MainWindow::buildWorkspace()
     fileBar->setToolButtonStyle(Qt::ToolButtonIconOnly);
     for (QAction *a : {m_pauseFile, m_resumeFile, m_cancelFile, m_retryFile, m_removeFile, m_moveUp, m_moveDown})
         fileBar->addAction(a);
+    fileBar->addSeparator();
+    auto *clearFinished = new QToolButton(fileBar);
+    clearFinished->setDefaultAction(m_clearFinished);
+    clearFinished->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    fileBar->addWidget(clearFinished);
     queueLayout->addWidget(fileBar);
     queueLayout->addWidget(m_queueView);
     m_tabs->addTab(queuePage, tr("Queue"));
@@ -386,6 +296,7 @@ void MainWindow::setSession(const AccountSession &session)
 {
     m_session = session;
     m_firstRun->setBusy(false);
+    m_databricks->setSession(session);
     if (m_browserSource)
         m_browserSource->deleteLater();
     m_browserSource = (session.isValid() && m_services.browserFactory) ? m_services.browserFactory(session, this) : nullptr;
@@ -410,7 +321,7 @@ void MainWindow::setSession(const AccountSession &session)
     }
     // Show the roots' first level right away.
     if (session.isValid())
-        m_browserView->expand(m_browserFilter->index(0, 0));
+        m_browserPanel->showFirstRoot();
     updateActions();
 }
 
@@ -525,33 +436,13 @@ void MainWindow::showDatabricksWorkspaces()
 {
     auto *dialog = new DatabricksDialog(m_workspaces, m_services.settings->databricksWorkspace(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &DatabricksDialog::workspaceChosen, this, [this](const QString &host) {
-        m_services.settings->setDatabricksWorkspace(host);
-        m_destination->showProblem({});
-    });
+    connect(dialog, &DatabricksDialog::workspaceChosen, m_databricks, &DatabricksTarget::choose);
     dialog->open();
 }
 
 void MainWindow::searchDrive()
 {
-    m_searchTimer->stop();
-    const QString text = m_search->text().trimmed();
-    if (text.size() < 2 || !m_session.isValid())
-    {
-        if (m_browser->searchIndex().isValid())
-            m_browser->setSearch({});
-        return;
-    }
-    // The corpus where the user is: the root (or shared drive) of the selected item, My Drive by default.
-    const QModelIndex current = m_browserFilter->mapToSource(m_browserView->currentIndex());
-    BrowserSource::Search search = m_browser->scopeOf(current);
-    search.text = text;
-    m_browser->setSearch(search);
-    const QModelIndex results = m_browserFilter->mapFromSource(m_browser->searchIndex());
-    m_browserView->expand(results);
-    m_browserView->scrollTo(results, QAbstractItemView::PositionAtTop);
-    if (m_browser->canFetchMore(m_browser->searchIndex()))
-        m_browser->fetchMore(m_browser->searchIndex());
+    m_browserPanel->searchDrive();
 }
 
 void MainWindow::addSources(const QList<SourceItem> &items)
@@ -566,7 +457,7 @@ void MainWindow::startRun()
 {
     if (m_running || m_checking || !m_session.isValid())
         return;
-    if (m_queue->pendingCount() == 0)
+    if (!m_queue->hasWork())
     {
         statusBar()->showMessage(tr("Add files or folders to the queue first."), 5000);
         return;
@@ -584,45 +475,13 @@ void MainWindow::checkDatabricks(const DestinationChoice &destination)
     m_checking = true;
     updateActions();
     m_destination->showProblem(tr("Checking the Databricks workspace…"));
-    const auto fail = [this](const QString &problem) {
+    m_databricks->resolve(destination, this, [this](const std::optional<DatabricksWorkspace> &workspace, const QString &problem) {
         m_checking = false;
         m_destination->showProblem(problem);
+        if (workspace)
+            return launchRun(*workspace);
         updateActions();
-    };
-    const auto verify = [this, destination, fail](const Auth::DatabricksCredentials &credentials) {
-        m_workspaces->check(credentials, destination, this, [this, credentials, fail](const QString &problem) {
-            if (!problem.isEmpty())
-                return fail(problem);
-            m_checking = false;
-            m_destination->showProblem({});
-            launchRun(DatabricksWorkspace {credentials});
-        });
-    };
-    const QString host = m_services.settings->databricksWorkspace();
-    bool kept = false;
-    for (const Auth::Account &account : m_workspaces->list())
-        kept = kept || account.name == host;
-    if (kept)
-    {
-        m_workspaces->load(host, this, [verify, fail](const std::optional<Auth::DatabricksCredentials> &credentials, const QString &error) {
-            if (credentials)
-                verify(*credentials);
-            else
-                fail(error);
-        });
-    }
-    else if (m_session.isSandbox)
-    {
-        // The sandbox also plays the Databricks workspace, and its token is valid there too.
-        Auth::DatabricksCredentials sandbox;
-        sandbox.host = Auth::DatabricksCredentials::normaliseHost(m_session.endpoints.databricksHost.toString());
-        sandbox.secret = m_session.staticToken;
-        verify(sandbox);
-    }
-    else
-    {
-        fail(tr("Choose a Databricks workspace under Accounts → Databricks workspaces."));
-    }
+    });
 }
 
 void MainWindow::launchRun(const DatabricksWorkspace &databricks)
@@ -633,8 +492,7 @@ void MainWindow::launchRun(const DatabricksWorkspace &databricks)
     plan.destination = m_destination->choice();
     plan.databricks = databricks;
     plan.options = m_services.settings->runOptions();
-    m_queue->clearRun();
-    for (const SourceItem &item : m_queue->takePending())
+    for (const SourceItem &item : m_queue->takeForRun())
         plan.sources.append(item.ref);
     m_dashboard->reset();
     m_running = true;
@@ -767,10 +625,11 @@ void MainWindow::onFinished(const Transfer::Report &report)
     updateTitle(nullptr);
     updateActions();
     const Transfer::Snapshot &t = report.totals;
-    notify(tr("Ingest finished"), tr("%1 files done, %2 skipped, %3 failed.")
+    notify(tr("Ingest finished"), tr("%1 files done, %2 skipped, %3 failed, %4 to retry later.")
                                       .arg(t.filesDone)
                                       .arg(t.filesSkipped)
-                                      .arg(t.filesFailed + t.filesParked));
+                                      .arg(t.filesFailed)
+                                      .arg(t.filesParked));
 }
 
 void MainWindow::onAuthRequired(const QString &account, const QString &reason)
@@ -813,7 +672,8 @@ void MainWindow::moveSelected(int delta)
 void MainWindow::updateActions()
 {
     const bool signedIn = m_session.isValid();
-    m_start->setEnabled(signedIn && !m_running && !m_checking && m_queue->pendingCount() > 0);
+    m_start->setEnabled(signedIn && !m_running && !m_checking && m_queue->hasWork());
+    m_clearFinished->setEnabled(m_queue->finishedCount() > 0);
     m_pause->setEnabled(m_running && !m_paused);
     m_resume->setEnabled(m_running && m_paused);
     m_cancel->setEnabled(m_running);
@@ -851,8 +711,12 @@ void MainWindow::updateTitle(const Transfer::Snapshot *s)
         percent = int(100.0 * double(s->bytesDone) / double(s->bytesTotal));
     else if (s->filesTotal > 0)
         percent = 100 * (s->filesDone + s->filesSkipped) / s->filesTotal;
-    setWindowTitle(s->paused ? tr("%1% paused – Drive Ingest").arg(percent)
-                             : tr("%1% at %2 – Drive Ingest").arg(percent).arg(Format::rate(s->rate)));
+    if (s->paused)
+        setWindowTitle(tr("%1% paused – Drive Ingest").arg(percent));
+    else if (s->rate > 0)
+        setWindowTitle(tr("%1% at %2 – Drive Ingest").arg(percent).arg(Format::rate(s->rate)));
+    else // no rate to tell (starting, waiting to retry): no "at –"
+        setWindowTitle(tr("%1% – Drive Ingest").arg(percent));
 }
 
 void MainWindow::notify(const QString &title, const QString &message)

@@ -11,8 +11,10 @@
 
 class AppSettings;
 class BrowserModel;
+class BrowserPanel;
 class BrowserSource;
 class Dashboard;
+class DatabricksTarget;
 class DatabricksWorkspaces;
 class DestinationPicker;
 class FirstRunPage;
@@ -21,8 +23,6 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QNetworkAccessManager;
-class QSortFilterProxyModel;
-class QTimer;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QTabWidget;
@@ -91,8 +91,8 @@ public:
     [[nodiscard]] DestinationPicker *destinationPicker() const { return m_destination; }
     [[nodiscard]] FirstRunPage *firstRunPage() const { return m_firstRun; }
     [[nodiscard]] QTableView *queueView() const { return m_queueView; }
-    [[nodiscard]] QTreeView *browserView() const { return m_browserView; }
-    [[nodiscard]] QLineEdit *searchField() const { return m_search; }
+    [[nodiscard]] QTreeView *browserView() const;
+    [[nodiscard]] QLineEdit *searchField() const;
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] SandboxLauncher *sandboxLauncher() const { return m_sandbox; }
     [[nodiscard]] bool isRunning() const { return m_running; }
@@ -145,17 +145,15 @@ private:
     QList<AccountSession> m_sessionOnly; ///< accounts not kept in the store: service-account keys, the sandbox
     QNetworkAccessManager *m_nam = nullptr;
     DatabricksWorkspaces *m_workspaces = nullptr;
+    DatabricksTarget *m_databricks = nullptr;
     QueueModel *m_queue = nullptr;
     BrowserModel *m_browser = nullptr;
-    QSortFilterProxyModel *m_browserFilter = nullptr;
     QPointer<BrowserSource> m_browserSource;
     SandboxLauncher *m_sandbox = nullptr;
 
     QStackedWidget *m_pages = nullptr;
     FirstRunPage *m_firstRun = nullptr;
-    QTreeView *m_browserView = nullptr;
-    QLineEdit *m_search = nullptr;
-    QTimer *m_searchTimer = nullptr;
+    BrowserPanel *m_browserPanel = nullptr;
     QTableView *m_queueView = nullptr;
     QTabWidget *m_tabs = nullptr;
     Dashboard *m_dashboard = nullptr;
@@ -178,6 +176,7 @@ private:
     QAction *m_moveUp = nullptr;
     QAction *m_moveDown = nullptr;
     QAction *m_addSelected = nullptr;
+    QAction *m_clearFinished = nullptr;
     QAction *m_signOut = nullptr;
 
     bool m_running = false;

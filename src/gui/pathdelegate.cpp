@@ -4,5 +4,5 @@
 void PathDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
-    option->textElideMode = Qt::ElideLeft;
+    option->textElideMode = Qt::ElideMiddle;
 }

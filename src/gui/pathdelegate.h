@@ -3,8 +3,8 @@
 
 #include <QStyledItemDelegate>
 
-/// For columns of Drive paths: elides on the left, so the file name stays readable when the column is narrow
-/// (the cell's tooltip has the whole path).
+/// For columns of Drive paths: elides in the middle, so both the top folder and the file name stay readable
+/// when the column is narrow (the cell's tooltip has the whole path).
 class PathDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT

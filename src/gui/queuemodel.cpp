@@ -42,11 +42,13 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(row, index.column());
     case Qt::ToolTipRole:
-        if (index.column() == NameColumn)
-            return data(index, Qt::DisplayRole);
-        if (index.column() == ReasonColumn || index.column() == StateColumn)
-            return row.reason.isEmpty() ? QVariant() : QVariant(row.reason);
-        return {};
+    {
+        // Every cell's whole text (a narrow column elides it); the state also says why.
+        const QString shown = displayData(row, index.column()).toString();
+        if (index.column() == StateColumn && !row.reason.isEmpty())
+            return tr("%1: %2").arg(shown, row.reason);
+        return shown.isEmpty() ? QVariant() : QVariant(shown);
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn || index.column() == RateColumn || index.column() == EtaColumn
             || index.column() == RetriesColumn)
@@ -89,7 +91,7 @@ QVariant QueueModel::displayData(const Row &row, int column) const
             return QStringLiteral("%1 %").arg(int(100.0 * double(row.bytesDone) / double(row.bytesTotal)));
         return Format::bytes(row.bytesDone);
     case StateColumn:
-        return pending ? tr("Waiting to start") : Format::stateText(Transfer::FileState(row.state));
+        return pending ? pendingStateText() : Format::stateText(Transfer::FileState(row.state));
     case RateColumn:
         return row.state == int(Transfer::FileState::Transferring) ? Format::rate(row.rate) : QString();
     case EtaColumn:
@@ -290,9 +292,7 @@ QList<SourceItem> QueueModel::pendingSources() const
 QList<SourceItem> QueueModel::takePending()
 {
     const QList<SourceItem> items = pendingSources();
-    for (int i = int(m_rows.size()) - 1; i >= 0; --i)
-        if (m_rows.at(i).state < 0)
-            removeRows(i, 1);
+    removeRowsWhere([](const Row &r) { return r.state < 0; });
     return items;
 }
 
@@ -303,6 +303,7 @@ void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
     {
         Row row;
         row.key = file.key;
+        row.driveId = file.driveId;
         row.name = file.drivePath.isEmpty() ? file.driveId : file.drivePath;
         row.exportMimeType = file.exportMimeType;
         row.bytesDone = file.bytesDone;
@@ -336,9 +337,81 @@ void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
 
 void QueueModel::clearRun()
 {
+    removeRowsWhere([](const Row &r) { return r.state >= 0; });
+}
+
+bool QueueModel::isFinished(const Row &row)
+{
+    return row.state == int(Transfer::FileState::Done) || row.state == int(Transfer::FileState::Skipped);
+}
+
+void QueueModel::removeRowsWhere(const std::function<bool(const Row &)> &match)
+{
     for (int i = int(m_rows.size()) - 1; i >= 0; --i)
-        if (m_rows.at(i).state >= 0)
+        if (match(m_rows.at(i)))
             removeRows(i, 1);
+}
+
+QList<SourceItem> QueueModel::takeForRun()
+{
+    // Which of the last run's sources an unfinished file came from: a file source by its id, a folder by
+    // the top folder of the file's Drive path, a source that failed at listing by its id. A file that cannot
+    // be told apart brings back every source whose name is unknown (pasted links).
+    QList<SourceItem> again;
+    const auto take = [&again](const SourceItem &source) {
+        if (!again.contains(source))
+            again.append(source);
+    };
+    for (const Row &row : std::as_const(m_rows))
+    {
+        if (row.state < 0 || isFinished(row))
+            continue;
+        bool found = false;
+        for (const SourceItem &source : std::as_const(m_runSources))
+        {
+            const bool mine = (!row.driveId.isEmpty() && row.driveId == source.ref.id) || row.name == source.ref.id
+                || (!source.name.isEmpty() && (row.name == source.name || row.name.startsWith(source.name + u'/')));
+            if (mine)
+                take(source);
+            found = found || mine;
+        }
+        if (!found)
+            for (const SourceItem &source : std::as_const(m_runSources))
+                if (source.name.isEmpty())
+                    take(source);
+    }
+    QList<SourceItem> sources = takePending();
+    for (const SourceItem &source : std::as_const(again))
+        if (!std::any_of(sources.cbegin(), sources.cend(), [&source](const SourceItem &s) { return s.ref.id == source.ref.id; }))
+            sources.append(source);
+    clearRun();
+    m_runSources = sources;
+    return sources;
+}
+
+void QueueModel::addToRun(const QList<SourceItem> &sources)
+{
+    m_runSources += sources;
+}
+
+void QueueModel::clearFinished()
+{
+    removeRowsWhere([](const Row &r) { return isFinished(r); });
+}
+
+int QueueModel::unfinishedCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.state >= 0 && !isFinished(r); }));
+}
+
+int QueueModel::finishedCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return isFinished(r); }));
+}
+
+QString QueueModel::pendingStateText()
+{
+    return tr("Waiting to start");
 }
 
 quint64 QueueModel::keyAt(int row) const

@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
+
 /**
  * The queue the user sees: sources picked but not started yet ("pending"), then every file of the run as
  * the engine's snapshots report it. Snapshots carry deltas (changed + active files), so rows are looked up
@@ -70,6 +72,24 @@ public:
     /// Forget the files of the previous run (pending sources stay).
     void clearRun();
 
+    /// What the next run starts with: the pending sources, then the sources of the previous run that left
+    /// files unfinished (failed, to retry later, cancelled, stopped), so "retry later" can be retried. Those
+    /// sources are listed again; files already at the destination are skipped by the conflict policy. The
+    /// previous run's rows make room for the new run's. The result is remembered as this run's sources.
+    QList<SourceItem> takeForRun();
+    /// Sources handed to the run in flight (they count as this run's).
+    void addToRun(const QList<SourceItem> &sources);
+    /// Removes the rows of files done or skipped; unfinished ones stay for the next run.
+    void clearFinished();
+    /// Rows of the run's files that did not end done or skipped.
+    [[nodiscard]] int unfinishedCount() const;
+    [[nodiscard]] int finishedCount() const;
+    /// Something for Start: pending sources or unfinished files.
+    [[nodiscard]] bool hasWork() const { return pendingCount() > 0 || unfinishedCount() > 0; }
+
+    /// The State column's word for a source not started yet.
+    [[nodiscard]] static QString pendingStateText();
+
     [[nodiscard]] quint64 keyAt(int row) const;
     [[nodiscard]] int rowOfKey(quint64 key) const;
     [[nodiscard]] int pendingCount() const;
@@ -82,6 +102,7 @@ private:
     {
         quint64 key = 0;
         SourceItem source; ///< pending rows only
+        QString driveId;   ///< run rows
         QString name;
         QString exportMimeType;
         qint64 bytesDone = 0;
@@ -94,7 +115,10 @@ private:
 
     QVariant displayData(const Row &row, int column) const;
     void rebuildIndex();
+    void removeRowsWhere(const std::function<bool(const Row &)> &match);
+    [[nodiscard]] static bool isFinished(const Row &row);
 
     QList<Row> m_rows;
     QHash<quint64, int> m_rowOfKey;
+    QList<SourceItem> m_runSources; ///< what the last (or current) run was started with and given
 };

@@ -38,7 +38,7 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
 
     m_rate = new QLineSeries(chart);
-    m_rate->setName(tr("Throughput (MB/s)"));
+    m_rate->setName(tr("Throughput (MiB/s)"));
     m_rate->setPen(QPen(RateColour, 2));
     m_rps = new QLineSeries(chart);
     m_rps->setName(tr("Requests/s"));
@@ -58,7 +58,7 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     m_x->setTitleText(tr("Minutes"));
     m_x->setLabelFormat(QStringLiteral("%.0f"));
     m_y = new QValueAxis(chart);
-    m_y->setTitleText(tr("MB/s"));
+    m_y->setTitleText(tr("MiB/s")); // binary units, as every size and rate in the app and the CLI
     m_y->setLabelFormat(QStringLiteral("%.3g"));
     m_y2 = new QValueAxis(chart);
     m_y2->setTitleText(tr("Requests/s"));
@@ -109,6 +109,16 @@ void ThroughputChart::clear()
     refresh();
 }
 
+QPointF ThroughputChart::lastPlotted() const
+{
+    return m_rate->count() > 0 ? m_rate->at(m_rate->count() - 1) : QPointF();
+}
+
+QString ThroughputChart::rateAxisTitle() const
+{
+    return m_y->titleText();
+}
+
 int ThroughputChart::plottedPoints() const
 {
     return int(m_rate->count());
@@ -157,7 +167,7 @@ void ThroughputChart::refresh()
             throttled += at(j).throttled;
         }
         const double x = (at(end - 1).t - now) / unit;
-        const double mbps = sumRate / (end - i) / 1e6;
+        const double mbps = sumRate / (end - i) / (1024.0 * 1024.0);
         const double reqs = sumRps / (end - i);
         rate.append(QPointF(x, mbps));
         rps.append(QPointF(x, reqs));

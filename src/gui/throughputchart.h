@@ -35,6 +35,9 @@ public:
     [[nodiscard]] int plottedPoints() const;
     [[nodiscard]] int markerCount() const;
     [[nodiscard]] double peakRate() const { return m_peak; }
+    /// The newest plotted throughput point (seconds or minutes back, MiB/s).
+    [[nodiscard]] QPointF lastPlotted() const;
+    [[nodiscard]] QString rateAxisTitle() const;
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -3,12 +3,18 @@
 #include "reportwriter.h"
 #include "throughputchart.h"
 
+#include <QApplication>
+#include <QFileDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -21,7 +27,40 @@ private slots:
     void chartWindowsAndMarkers();
     void totalsAndLimitingFactor();
     void reportSavedAsJsonAndCsv();
+    void finishedRunShowsNoRate();
+    void saveReportOpensNearTheFiles();
 };
+
+namespace
+{
+/// Answers the next modal file dialog: records the folder it opened in, then saves to `saveAs` or cancels.
+QString answerFileDialog(const std::function<void()> &open, const QString &saveAs = {})
+{
+    QString opened;
+    QTimer poll;
+    poll.setInterval(20);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        poll.stop();
+        opened = dialog->directory().absolutePath();
+        if (saveAs.isEmpty())
+        {
+            dialog->reject();
+            return;
+        }
+        // Typed as a whole path, as a user may: selectFile() into another folder races the folder's loading.
+        auto *name = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s);
+        QVERIFY(name);
+        name->setText(saveAs);
+        QMetaObject::invokeMethod(dialog, "accept");
+    });
+    poll.start();
+    open();
+    return opened;
+}
+} // namespace
 
 void TestDashboard::chartMemoryIsFlat()
 {
@@ -45,6 +84,10 @@ void TestDashboard::chartWindowsAndMarkers()
     chart.setWindowMinutes(5);
     QCOMPARE(chart.plottedPoints(), 120);
     QCOMPARE(chart.peakRate(), 119e6);
+    // The same units as the numbers (issue 15 #23): MiB/s, not MB/s.
+    QCOMPARE(chart.rateAxisTitle(), u"MiB/s"_s);
+    chart.addSample(120, 3 * 1024 * 1024, 5, 0);
+    QCOMPARE(chart.lastPlotted().y(), 3.0);
 }
 
 void TestDashboard::totalsAndLimitingFactor()
@@ -109,6 +152,68 @@ void TestDashboard::reportSavedAsJsonAndCsv()
     QCOMPARE(lines.size(), 3);
     QVERIFY(lines.at(1).contains("\"dir/a, with comma.txt\""));
     QVERIFY(lines.at(2).contains("Flagged as abusive"));
+}
+
+void TestDashboard::finishedRunShowsNoRate()
+{
+    // Issue 15 #20: after the run the last interval's rate and requests/s stayed on screen, and "Failed: 4"
+    // counted the parked files the report calls "to retry later".
+    Dashboard dashboard;
+    auto *rate = dashboard.findChild<QLabel *>(u"currentRate"_s);
+    auto *requests = dashboard.findChild<QLabel *>(u"requests"_s);
+    auto *failed = dashboard.findChild<QLabel *>(u"filesFailed"_s);
+    QVERIFY(rate && requests && failed);
+    Transfer::Snapshot s;
+    s.running = true;
+    s.elapsedMs = 5000;
+    s.filesTotal = 10;
+    s.filesDone = 6;
+    s.filesFailed = 3;
+    s.filesParked = 1;
+    s.rate = 20 << 20;
+    s.requestsPerSecond = 7.5;
+    s.throttledTotal = 2;
+    dashboard.applySnapshot(s);
+    QCOMPARE(rate->text(), u"20.0 MiB/s"_s);
+    QVERIFY2(requests->text().startsWith(u"7.5/s"_s), qPrintable(requests->text()));
+    QCOMPARE(failed->text(), u"3, 1 to retry later"_s);
+
+    Transfer::Report report;
+    report.totals = s; // the engine's last totals still carry the last interval's rate
+    report.totals.running = false;
+    report.totals.finished = true;
+    dashboard.showReport(report);
+    QVERIFY2(!rate->text().contains(u"MiB"_s) && rate->text().contains(u"finished"_s), qPrintable(rate->text()));
+    QVERIFY2(requests->text().startsWith(u"0/s"_s), qPrintable(requests->text()));
+    QVERIFY(requests->text().contains(u"2 throttled"_s));
+    QCOMPARE(failed->text(), u"3, 1 to retry later"_s);
+    QVERIFY(dashboard.limitingText().isEmpty());
+}
+
+void TestDashboard::saveReportOpensNearTheFiles()
+{
+    // Issue 15 #24: "Save report…" opened in the working directory. Now: the run's local destination, then
+    // the folder saved to last; home when the files went to Databricks.
+    QCoreApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
+    QTemporaryDir out;
+    QTemporaryDir elsewhere;
+    QVERIFY(out.isValid() && elsewhere.isValid());
+    Transfer::Report report;
+    report.destination = out.path();
+    Dashboard dashboard;
+    dashboard.show();
+    dashboard.showReport(report);
+    QCOMPARE(answerFileDialog([&] { dashboard.saveReport(); }), QDir(out.path()).absolutePath());
+
+    const QString saved = QDir(elsewhere.path()).filePath(u"mine.json"_s);
+    QCOMPARE(answerFileDialog([&] { dashboard.saveReport(); }, saved), QDir(out.path()).absolutePath());
+    QVERIFY(QFileInfo::exists(saved));
+    QCOMPARE(answerFileDialog([&] { dashboard.saveReport(); }), QDir(elsewhere.path()).absolutePath());
+
+    Dashboard volume;
+    report.destination = u"dbfs:/landing/run"_s; // not a folder on this computer
+    volume.showReport(report);
+    QCOMPARE(answerFileDialog([&] { volume.saveReport(); }), QDir::homePath());
 }
 
 QTEST_MAIN(TestDashboard)

@@ -2,6 +2,7 @@
 #include "formatting.h"
 #include "queuemodel.h"
 #include "sourceitem.h"
+#include "util/units.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>
@@ -41,11 +42,27 @@ Transfer::FileStatus file(quint64 key, const QString &path, Transfer::FileState 
 
 void TestQueueModel::sizesInWords()
 {
-    // QLocale's data sizes say "1 bytes"; the one-byte file of the demo tree showed it.
-    QCOMPARE(Format::bytes(1), u"1 byte"_s);
-    QCOMPARE(Format::bytes(0), u"0 bytes"_s);
-    QCOMPARE(Format::bytes(2), u"2 bytes"_s);
+    // QLocale's data sizes said "1 bytes"; the one-byte file of the demo tree showed it. The unit symbol has
+    // no plural.
+    QCOMPARE(Format::bytes(1), u"1 B"_s);
+    QCOMPARE(Format::bytes(0), u"0 B"_s);
+    QCOMPARE(Format::bytes(2), u"2 B"_s);
     QCOMPARE(Format::bytes(-1), u"unknown"_s);
+    // One convention with the CLI (issue 15 #23): binary sizes say KiB/MiB/GiB, never kB/MB for them.
+    QCOMPARE(Format::bytes(1536), u"1.5 KiB"_s);
+    QCOMPARE(Format::bytes(10 << 20), u"10.0 MiB"_s);
+    QCOMPARE(Format::bytes(3LL << 30), u"3.0 GiB"_s);
+    QCOMPARE(Format::rate(20 << 20), u"20.0 MiB/s"_s);
+    QCOMPARE(Format::bytes(123456789), Util::formatBytes(123456789));
+    QCOMPARE(Format::duration(185), Util::formatDuration(185));
+    QueueModel model;
+    Transfer::FileStatus big = file(1, u"big.bin"_s, Transfer::FileState::Transferring, 1 << 20, 10 << 20);
+    big.rate = 2 << 20;
+    Transfer::Snapshot s;
+    s.files = {big};
+    model.applySnapshot(s);
+    QCOMPARE(model.index(0, QueueModel::SizeColumn).data().toString(), u"10.0 MiB"_s);
+    QCOMPARE(model.index(0, QueueModel::RateColumn).data().toString(), u"2.0 MiB/s"_s);
 }
 
 void TestQueueModel::shareLinksParse()

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "databrickstarget.h"
+
+#include "appsettings.h"
+#include "databricksworkspaces.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+DatabricksTarget::DatabricksTarget(DatabricksWorkspaces *workspaces, AppSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_workspaces(workspaces)
+    , m_settings(settings)
+{
+    connect(m_workspaces, &DatabricksWorkspaces::changed, this, &DatabricksTarget::changed);
+}
+
+void DatabricksTarget::setSession(const AccountSession &session)
+{
+    m_sandbox = session.isSandbox ? session : AccountSession {};
+    emit changed();
+}
+
+QString DatabricksTarget::sandboxHost() const
+{
+    return m_sandbox.isValid() ? Auth::DatabricksCredentials::normaliseHost(m_sandbox.endpoints.databricksHost.toString()) : QString();
+}
+
+QList<DatabricksTarget::Option> DatabricksTarget::options() const
+{
+    QList<Option> options;
+    // The host says which workspace; the scheme adds nothing (the tooltip has the whole address).
+    const auto shown = [](const QString &host) { return QUrl(host).authority().isEmpty() ? host : QUrl(host).authority(); };
+    for (const Auth::Account &account : m_workspaces->list())
+        options.append({account.name, shown(account.name)});
+    const QString sandbox = sandboxHost();
+    bool kept = false;
+    for (const Option &option : std::as_const(options))
+        kept = kept || option.host == sandbox;
+    if (!sandbox.isEmpty() && !kept)
+        options.append({sandbox, QCoreApplication::translate("DatabricksTarget", "Sandbox (%1)").arg(shown(sandbox))});
+    return options;
+}
+
+QString DatabricksTarget::chosen() const
+{
+    const QString host = m_settings->databricksWorkspace();
+    for (const Option &option : options())
+        if (!host.isEmpty() && option.host == host)
+            return host;
+    return {};
+}
+
+void DatabricksTarget::choose(const QString &host)
+{
+    if (host == m_settings->databricksWorkspace())
+        return;
+    m_settings->setDatabricksWorkspace(host);
+    emit changed();
+}
+
+void DatabricksTarget::resolve(const DestinationChoice &destination, QObject *context, Resolved done)
+{
+    const QString host = chosen();
+    if (host.isEmpty())
+    {
+        done(std::nullopt, QCoreApplication::translate("DatabricksTarget", "Choose the Databricks workspace to write to, next to the destination "
+                                                                           "(or add one under Accounts → Databricks workspaces)."));
+        return;
+    }
+    const auto verify = [this, destination, context, done](const Auth::DatabricksCredentials &credentials) {
+        m_workspaces->check(credentials, destination, context, [credentials, done](const QString &problem) {
+            if (!problem.isEmpty())
+                return done(std::nullopt, problem);
+            done(DatabricksWorkspace {credentials}, QString());
+        });
+    };
+    bool kept = false;
+    for (const Auth::Account &account : m_workspaces->list())
+        kept = kept || account.name == host;
+    if (kept)
+    {
+        m_workspaces->load(host, context, [verify, done](const std::optional<Auth::DatabricksCredentials> &credentials, const QString &error) {
+            if (credentials)
+                verify(*credentials);
+            else
+                done(std::nullopt, error);
+        });
+        return;
+    }
+    // The sandbox also plays the Databricks workspace, and its token is valid there too.
+    Auth::DatabricksCredentials sandbox;
+    sandbox.host = host;
+    sandbox.secret = m_sandbox.staticToken;
+    verify(sandbox);
+}
