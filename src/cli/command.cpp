@@ -131,6 +131,16 @@ int Command::usageError(const QString &message)
     return ExitUsage;
 }
 
+int Command::failWith(int exitCode, const QString &message)
+{
+    if (exitCode == ExitUsage)
+    {
+        return usageError(message);
+    }
+    printError(message);
+    return exitCode;
+}
+
 void Command::printError(const QString &message)
 {
     err() << u"drive-ingest-cli "_s << m_name << u": "_s << Util::escapeControls(Util::redact(message)) << u"\n"_s;

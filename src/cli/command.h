@@ -56,6 +56,8 @@ protected:
     /// Prints "<prog> <command>: <message>" on err(), secrets redacted and control characters escaped (the
     /// message may carry a server's words or a Drive name).
     void printError(const QString &message);
+    /// usageError() for ExitUsage, printError() for any other code; returns `exitCode`.
+    int failWith(int exitCode, const QString &message);
 
     QTextStream &out() const { return *m_streams.out; }
     QTextStream &err() const { return *m_streams.err; }

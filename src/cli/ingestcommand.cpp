@@ -306,15 +306,7 @@ std::optional<Transfer::EngineHost::TokenFactory> IngestCommand::tokenFactory(co
     const GoogleAccess::Token token = access.tokenFactory(m_resolver);
     if (!token.factory)
     {
-        if (token.exitCode == ExitUsage)
-        {
-            *exitCode = usageError(token.error);
-        }
-        else
-        {
-            printError(token.error);
-            *exitCode = token.exitCode;
-        }
+        *exitCode = failWith(token.exitCode, token.error);
         return std::nullopt;
     }
     return token.factory;

@@ -140,20 +140,15 @@ int LsCommand::execute(const QStringList &args)
     const GoogleAccess::Token token = access->tokenFactory(m_resolver);
     if (!token.factory)
     {
-        if (token.exitCode == ExitUsage)
-        {
-            return usageError(token.error);
-        }
-        printError(token.error);
-        return token.exitCode;
+        return failWith(token.exitCode, token.error);
     }
     if (!Net::configureTls(access->endpoints.extraCaFile, &error))
     {
         return usageError(error);
     }
 
+    QNetworkAccessManager nam; // outlives everything below (destroyed last)
     QObject context;
-    QNetworkAccessManager nam;
     Net::TokenProvider *tokens = token.factory(&nam, &context);
     auto *pacer = new Net::Pacer(10.0, 20, &context);
     auto *client = new Drive::DriveClient(&nam, tokens, pacer, access->endpoints, &context);

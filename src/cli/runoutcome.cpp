@@ -110,7 +110,7 @@ QString RunOutcome::closingWords(const Transfer::Report &report, const ReportWri
     }
     if (sandbox && info.exitCode == ExitFilesFailed)
     {
-        text += tr("Note: the sandbox's demo tree fails some files on purpose (the Faulty folder, a dangling "
+        text += tr("Note (sandbox): its demo tree fails some files on purpose (the Faulty folder, a dangling "
                    "shortcut, a form that cannot be exported), so a run of the whole demo ends with exit code 1.")
             + u'\n';
     }

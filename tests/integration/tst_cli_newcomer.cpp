@@ -47,7 +47,7 @@ const char manifest[] = R"json({
   "shared_drives": [{"name": "Team Drive", "children": [{"name": "team.csv", "size": 300, "mimeType": "text/csv"}]}]
 })json";
 
-const QString evilShown = u"evil\\e]0;pwned\\x07\\e[2J\\rname.bin"_s;
+const QString evilShown = u"evil\\x1b]0;pwned\\x07\\x1b[2J\\rname.bin"_s;
 
 struct CliResult
 {

@@ -195,14 +195,14 @@ private slots:
             }
             return true;
         };
-        const QString shown = u"evil\\e]0;pwned\\x07\\e[2J\\rname\\u009b31m.bin"_s;
+        const QString shown = u"evil\\x1b]0;pwned\\x07\\x1b[2J\\rname\\u009b31m.bin"_s;
         Transfer::Report report;
         Transfer::FileStatus bad = file(1, evil, Transfer::FileState::Failed, 0, u"server said \x1b[31mno\x07"_s);
         report.files = {bad};
         const QString summary = Cli::ProgressDisplay::summary(report);
         QVERIFY2(clean(summary), qPrintable(summary));
         QVERIFY2(summary.contains(shown), qPrintable(summary));
-        QVERIFY(summary.contains(u"server said \\e[31mno\\x07"_s));
+        QVERIFY(summary.contains(u"server said \\x1b[31mno\\x07"_s));
 
         QString text;
         QTextStream out(&text);

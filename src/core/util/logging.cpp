@@ -93,8 +93,6 @@ QString escapeControls(const QString &text)
             shown += u"\\n"_s;
         else if (u == u'\r')
             shown += u"\\r"_s;
-        else if (u == 0x1b)
-            shown += u"\\e"_s;
         else if (u < 0x20 || u == 0x7f)
             shown += u"\\x"_s + QString::number(u, 16).rightJustified(2, u'0');
         else if (u >= 0x80 && u < 0xa0)

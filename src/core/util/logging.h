@@ -18,7 +18,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcGui)
 namespace Util
 {
 /// Text from a server or a file system made safe to print on a terminal or in one log line: control
-/// characters (C0, DEL, C1) become visible escapes ("\t", "\n", "\r", "\e", "\x07", "\u009b"), so a Drive name
+/// characters (C0, DEL, C1) become visible escapes ("\t", "\n", "\r", "\x1b", "\x07", "\u009b"), so a Drive name
 /// or an error message cannot move the cursor, retitle the window or clear the screen. Everything else is kept.
 [[nodiscard]] QString escapeControls(const QString &text);
 
