@@ -71,10 +71,25 @@ case "$mode" in
             exec "$bin/src/app/drive-ingest" "${args[@]}" "${@:2}"
         fi
         echo "== no display: starting the sandbox with its demo tree instead of the app; Ctrl-C stops it"
-        token_file=$(mktemp)
-        printf 'demo-token' > "$token_file"
-        echo "== bearer token for the sandbox: demo-token (try: $bin/src/cli/drive-ingest-cli ingest --help)"
-        exec "$bin/tests/sandbox/drive-ingest-sandbox" --port "${SANDBOX_PORT:-8765}" --static-token-file "$token_file" "${@:2}" ;;
+        work=$(mktemp -d)
+        printf 'demo-token' > "$work/token"
+        "$bin/tests/sandbox/drive-ingest-sandbox" --port "${SANDBOX_PORT:-8765}" --static-token-file "$work/token" \
+            --ready-file "$work/ready.json" "${@:2}" >/dev/null &
+        sandbox=$!
+        trap 'kill $sandbox 2>/dev/null; rm -rf "$work"' EXIT
+        for _ in $(seq 200); do
+            [ -s "$work/ready.json" ] && break
+            kill -0 $sandbox 2>/dev/null || { wait $sandbox; exit 1; }
+            sleep 0.1
+        done
+        url=$(sed -n 's/.*"base_url": *"\([^"]*\)".*/\1/p' "$work/ready.json")
+        demo=$(sed -n 's/.*"demo_root_id": *"\([^"]*\)".*/\1/p' "$work/ready.json")
+        cli="$PWD/$bin/src/cli/drive-ingest-cli"
+        echo "== sandbox at $url; demo tree id: $demo; bearer token for the sandbox: demo-token"
+        echo "== first run (another terminal; some demo files fail on purpose, so it ends with exit code 1):"
+        echo "   $cli ingest $demo --to drive-ingest-demo --sandbox $url --access-token-file $work/token"
+        echo "== look around: $cli ls $demo -R --sandbox $url --access-token-file $work/token"
+        wait $sandbox ;;
     fresh-install)
         # Downloads a few hundred MB into /var/tmp, so it is not part of 'test'. Options: packaging/README.md
         install_packages

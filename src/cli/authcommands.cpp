@@ -9,6 +9,7 @@
 #include "auth/serviceaccount.h"
 #include "exitcode.h"
 #include "net/network.h"
+#include "util/logging.h"
 #include "util/redactor.h"
 
 #include <QCommandLineParser>
@@ -500,7 +501,7 @@ int AccountsCommand::execute(const QStringList &args)
         else
             line += account.detail == u"oauth-m2m"_s ? u"  (service principal %1)"_s.arg(account.clientId)
                                                      : u"  (personal access token)"_s;
-        out() << line << u"\n"_s;
+        out() << Util::escapeControls(line) << u"\n"_s; // names come from Google's userinfo
     }
     out().flush();
     return ExitSuccess;

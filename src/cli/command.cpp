@@ -3,6 +3,9 @@
 
 #include "exitcode.h"
 
+#include "util/logging.h"
+#include "util/redactor.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
@@ -122,10 +125,26 @@ bool Command::parse(QCommandLineParser &parser, const QStringList &args, int *ex
 
 int Command::usageError(const QString &message)
 {
-    err() << u"drive-ingest-cli "_s << m_name << u": "_s << message << u"\n"_s
-          << QCoreApplication::translate("Cli::Command", "Try 'drive-ingest-cli %1 --help'.").arg(m_name) << u"\n"_s;
+    printError(message);
+    err() << QCoreApplication::translate("Cli::Command", "Try 'drive-ingest-cli %1 --help'.").arg(m_name) << u"\n"_s;
     err().flush();
     return ExitUsage;
+}
+
+int Command::failWith(int exitCode, const QString &message)
+{
+    if (exitCode == ExitUsage)
+    {
+        return usageError(message);
+    }
+    printError(message);
+    return exitCode;
+}
+
+void Command::printError(const QString &message)
+{
+    err() << u"drive-ingest-cli "_s << m_name << u": "_s << Util::escapeControls(Util::redact(message)) << u"\n"_s;
+    err().flush();
 }
 
 } // namespace Cli

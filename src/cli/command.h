@@ -53,6 +53,11 @@ protected:
     bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode);
     /// Prints "<prog> <command>: <message>" and a hint on err(); returns ExitUsage.
     int usageError(const QString &message);
+    /// Prints "<prog> <command>: <message>" on err(), secrets redacted and control characters escaped (the
+    /// message may carry a server's words or a Drive name).
+    void printError(const QString &message);
+    /// usageError() for ExitUsage, printError() for any other code; returns `exitCode`.
+    int failWith(int exitCode, const QString &message);
 
     QTextStream &out() const { return *m_streams.out; }
     QTextStream &err() const { return *m_streams.err; }

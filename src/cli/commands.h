@@ -3,6 +3,8 @@
 
 #include "command.h"
 
+#include "util/logging.h"
+
 #include <memory>
 #include <vector>
 
@@ -15,6 +17,10 @@ namespace Cli
 /// The whole CLI: `args` is argv (program name first). Dispatches to a command, or handles
 /// `--help`, `--version` and `help <command>`. Returns the process exit code.
 int run(const QStringList &args, const Streams &streams);
+
+/// Takes the global logging options (`-v`/`--verbose`, `--log-file FILE`, `--log-file=FILE`) out of `*args`,
+/// wherever they stand. False with `*error` when --log-file has no value.
+bool takeLogOptions(QStringList *args, Util::LogOptions *options, QString *error);
 
 /// The exit-code table shown in `--help` texts.
 [[nodiscard]] QString exitCodesText();

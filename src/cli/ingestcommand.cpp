@@ -7,6 +7,7 @@
 #include "exportmap.h"
 #include "progressdisplay.h"
 #include "reportwriter.h"
+#include "runoutcome.h"
 #include "signalwatcher.h"
 
 #include "auth/databrickscredentials.h"
@@ -48,20 +49,12 @@ const QString optConflict = u"on-conflict"_s;
 const QString optDryRun = u"dry-run"_s;
 const QString optReport = u"report"_s;
 const QString optQuiet = u"quiet"_s;
-const QString optSandbox = u"sandbox"_s;
-const QString optCaFile = u"ca-file"_s;
-const QString optTokenFile = u"access-token-file"_s;
 const QString optBandwidth = u"bandwidth"_s;
-const QString optAccount = u"account"_s;
-const QString optServiceAccount = u"service-account"_s;
-const QString optSubject = u"subject"_s;
 const QString optDatabricksHost = u"databricks-host"_s;
 const QString optRetryTimeout = u"retry-timeout"_s;
 /// The sandbox's built-in Databricks PAT (tests/sandbox: the default personal access token).
 constexpr char sandboxDatabricksPat[] = "dapi-sandbox-token";
 
-const char tokenEnv[] = "DRIVE_INGEST_ACCESS_TOKEN";
-constexpr qint64 maxTokenFileSize = 64 * 1024;
 /// How long a cancelled run may take to wind down (aborting sinks, joining) before we stop waiting.
 constexpr int cancelGraceMs = 30000;
 
@@ -107,7 +100,7 @@ IngestCommand::IngestCommand(const Streams &streams, TokenFactoryResolver resolv
 
 QList<QCommandLineOption> IngestCommand::options() const
 {
-    return {
+    return QList<QCommandLineOption> {
         {{u"t"_s, optTo}, tr("Destination: a local folder (created if missing), volume:/Volumes/<catalog>/<schema>/<volume>[/path] or dbfs:/path."), u"DEST"_s},
         {optDatabricksHost, tr("The Databricks workspace URL for volume: and dbfs: destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
         {optParallel, tr("Files in flight (default 4)."), u"N"_s},
@@ -118,26 +111,27 @@ QList<QCommandLineOption> IngestCommand::options() const
         {optDryRun, tr("List what would be transferred; write nothing.")},
         {optReport, tr("Write a JSON report: one record per file and the totals (written atomically)."), u"FILE.json"_s},
         {{u"q"_s, optQuiet}, tr("No progress display and no summary; errors only.")},
-        {optSandbox, tr("Point every Google and Databricks endpoint at a drive-ingest-sandbox base URL."), u"URL"_s},
-        {optCaFile, tr("Also trust this PEM CA (the sandbox's --tls CA)."), u"FILE"_s},
-        {optTokenFile, tr("Read the Google access token from this file (or set DRIVE_INGEST_ACCESS_TOKEN). Tokens are never taken from the command line."), u"FILE"_s},
-        {optBandwidth, tr("Limit the whole run to RATE bytes per second, e.g. 20M or 500k."), u"RATE"_s},
-        {optAccount, tr("Use the signed-in Google account NAME (see 'login')."), u"NAME"_s},
-        {optServiceAccount, tr("Use a service account key file for an unattended run."), u"KEY.json"_s},
-        {optSubject, tr("With --service-account: act as this user (domain-wide delegation)."), u"USER"_s},
         {optRetryTimeout, tr("Give up on a request that keeps failing (server unreachable, errors, throttling) once its waits between tries add up to DURATION, e.g. 30s, 2m, 1h; 0 = no retries (default 10m; 8 tries at most either way)."), u"DURATION"_s},
-    };
+        {optBandwidth, tr("Limit the whole run to RATE per second: bytes (65536), K/M/G = KiB/MiB/GiB (20M, 500k), KB/MB/GB "
+                         "decimal (20MB), KiB/MiB/GiB, optionally with /s (20MB/s); bits as 10Mbit, 10Mbps or 10Mb/s."),
+         u"RATE"_s},
+    } + GoogleAccess::options();
 }
 
 QList<QPair<QString, QString>> IngestCommand::positionals() const
 {
-    return {{u"SOURCE..."_s, tr("Drive file or folder ids, or share links of any form; folders are taken recursively.")}};
+    return {{u"SOURCE..."_s, tr("What to copy: a Drive file or folder id; a share link of any form (/file/d/…, "
+                                "open?id=…, /drive/folders/…, Docs/Sheets/Slides links, ?resourcekey= kept); root or "
+                                "https://drive.google.com/drive/my-drive for the whole of My Drive. Folders are taken "
+                                "recursively, shortcuts followed. 'drive-ingest-cli ls' shows ids.")}};
 }
 
 QString IngestCommand::epilogue() const
 {
     return tr("Progress: a live display on a terminal, otherwise one line every 5 seconds; a summary at the end.\n"
-              "Ctrl-C cancels cleanly (finished files stay, unfinished ones leave nothing); a second Ctrl-C quits at once.\n\n")
+              "Ctrl-C (SIGINT) or SIGTERM cancels cleanly (finished files stay, unfinished ones leave nothing); a second\n"
+              "one quits at once. Finished files are skipped when the same command runs again.\n"
+              "-v/--verbose shows the engine's log on stderr; --log-file FILE writes it to FILE.\n\n")
         + exitCodesText();
 }
 
@@ -257,15 +251,10 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
     options.dryRun = parser.isSet(optDryRun);
     if (parser.isSet(optBandwidth))
     {
-        QString rate = parser.value(optBandwidth).trimmed();
-        if (rate.endsWith(u"/s"_s, Qt::CaseInsensitive))
-        {
-            rate.chop(2);
-        }
-        const std::optional<qint64> bytes = Util::parseBytes(rate);
+        const std::optional<qint64> bytes = Util::parseRate(parser.value(optBandwidth));
         if (!bytes || *bytes <= 0)
         {
-            return fail(tr("--bandwidth takes a rate such as 20M, 500k or 1.5GiB (per second)"));
+            return fail(tr("--bandwidth takes a rate such as 20M, 20MB/s, 500k, 1.5GiB or 10Mbit (per second)"));
         }
         options.bandwidthLimit = *bytes;
     }
@@ -279,29 +268,15 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
         options.retryTimeout = std::chrono::milliseconds(*ms);
     }
 
-    if (parser.isSet(optSandbox))
+    const std::optional<GoogleAccess> access = GoogleAccess::fromParser(parser, &error);
+    if (!access)
     {
-        const QUrl url(parser.value(optSandbox), QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) || url.host().isEmpty())
-        {
-            return fail(tr("--sandbox takes a base URL such as http://127.0.0.1:8080"));
-        }
-        plan.endpoints = Net::Endpoints::sandbox(url);
-        plan.sandbox = true;
+        return fail(error);
     }
-    else
-    {
-        plan.endpoints = Net::Endpoints::google();
-    }
-    if (parser.isSet(optCaFile))
-    {
-        const QFileInfo ca(parser.value(optCaFile));
-        if (!ca.isFile() || !ca.isReadable())
-        {
-            return fail(tr("--ca-file: cannot read %1").arg(parser.value(optCaFile)));
-        }
-        plan.endpoints.extraCaFile = ca.absoluteFilePath();
-    }
+    plan.endpoints = access->endpoints;
+    plan.sandbox = access->sandbox;
+    plan.tokenSource = access->tokenSource;
+    plan.accessTokenFile = access->accessTokenFile;
 
     if (plan.destination.kind != DestinationSpec::Kind::Local)
     {
@@ -319,21 +294,6 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
         return fail(tr("--databricks-host is only for volume: and dbfs: destinations"));
     }
 
-    const int tokenSources = int(parser.isSet(optTokenFile)) + int(parser.isSet(optAccount)) + int(parser.isSet(optServiceAccount));
-    if (tokenSources > 1)
-    {
-        return fail(tr("use only one of --access-token-file, --account and --service-account"));
-    }
-    if (parser.isSet(optSubject) && !parser.isSet(optServiceAccount))
-    {
-        return fail(tr("--subject needs --service-account"));
-    }
-    plan.accessTokenFile = parser.value(optTokenFile);
-    plan.tokenSource.account = parser.value(optAccount);
-    plan.tokenSource.serviceAccountKeyFile = parser.value(optServiceAccount);
-    plan.tokenSource.subject = parser.value(optSubject);
-    plan.tokenSource.endpoints = plan.endpoints;
-
     if (parser.isSet(optReport))
     {
         const QString report = parser.value(optReport);
@@ -349,56 +309,18 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
 
 std::optional<Transfer::EngineHost::TokenFactory> IngestCommand::tokenFactory(const Plan &plan, int *exitCode)
 {
-    if (!plan.tokenSource.account.isEmpty() || !plan.tokenSource.serviceAccountKeyFile.isEmpty())
+    GoogleAccess access;
+    access.endpoints = plan.endpoints;
+    access.sandbox = plan.sandbox;
+    access.tokenSource = plan.tokenSource;
+    access.accessTokenFile = plan.accessTokenFile;
+    const GoogleAccess::Token token = access.tokenFactory(m_resolver);
+    if (!token.factory)
     {
-        if (!m_resolver)
-        {
-            *exitCode = usageError(tr("--account and --service-account are not available in this build"));
-            return std::nullopt;
-        }
-        QString error;
-        Transfer::EngineHost::TokenFactory factory = m_resolver(plan.tokenSource, &error);
-        if (!factory)
-        {
-            err() << u"drive-ingest-cli ingest: "_s << Util::redact(error) << u"\n"_s;
-            err().flush();
-            *exitCode = ExitAuth;
-            return std::nullopt;
-        }
-        return factory;
-    }
-
-    QByteArray token;
-    if (!plan.accessTokenFile.isEmpty())
-    {
-        QFile file(plan.accessTokenFile);
-        if (!file.open(QIODevice::ReadOnly))
-        {
-            *exitCode = usageError(tr("--access-token-file: cannot read %1: %2").arg(plan.accessTokenFile, file.errorString()));
-            return std::nullopt;
-        }
-        token = file.read(maxTokenFileSize).trimmed();
-    }
-    else
-    {
-        token = qgetenv(tokenEnv).trimmed();
-    }
-    if (token.isEmpty())
-    {
-        err() << tr("drive-ingest-cli ingest: no access token: use --access-token-file FILE, set %1, or sign in and use --account NAME.")
-                     .arg(QLatin1StringView(tokenEnv))
-              << u"\n"_s;
-        err().flush();
-        *exitCode = ExitAuth;
+        *exitCode = failWith(token.exitCode, token.error);
         return std::nullopt;
     }
-    // From here on the value cannot reach a log line, a report or an error text.
-    Util::registerSecret(token);
-    const QString accountName = plan.sandbox ? u"sandbox"_s : u"access-token"_s;
-    return [token, accountName](QNetworkAccessManager *, QObject *parent) -> Net::TokenProvider *
-    {
-        return new Net::StaticTokenProvider(token, accountName, parent);
-    };
+    return token.factory;
 }
 
 int IngestCommand::execute(const QStringList &args)
@@ -421,8 +343,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
 {
     const auto destinationError = [this, &plan](const QString &message)
     {
-        err() << u"drive-ingest-cli ingest: "_s << message << u"\n"_s;
-        err().flush();
+        printError(message);
         // Automation reads the report, not stderr: say why there is nothing in it.
         if (!plan.reportPath.isEmpty())
         {
@@ -456,8 +377,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
             databricksToken = makeDatabricksTokenFactory(plan.databricksHost, &error);
             if (!databricksToken)
             {
-                err() << u"drive-ingest-cli ingest: "_s << Util::redact(error) << u"\n"_s;
-                err().flush();
+                printError(error);
                 return int(ExitAuth);
             }
         }
@@ -512,9 +432,9 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     std::optional<Transfer::Report> report;
     QHash<quint64, Transfer::FileStatus> seen; // for a report if the engine never finishes
     Transfer::Snapshot lastSnapshot;
-    bool interrupted = false;
-    std::optional<QString> authFailure;
-    std::optional<Net::Error> localFailure;
+    RunOutcome outcome;
+    outcome.sandbox = plan.sandbox;
+    outcome.conflict = plan.options.conflict;
     const QDateTime startedAt = QDateTime::currentDateTimeUtc();
 
     const auto stopRun = [&host, &grace]
@@ -528,7 +448,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     const auto warn = [this, &display](const QString &text)
     {
         display.clear();
-        err() << Util::redact(text) << u"\n"_s;
+        err() << Util::escapeControls(Util::redact(text)) << u"\n"_s;
         err().flush();
     };
 
@@ -555,34 +475,34 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     QObject::connect(&host, &Transfer::EngineHost::authRequired, &loop,
                      [&](const QString &account, const QString &reason)
                      {
-                         if (authFailure)
+                         if (outcome.authFailure)
                          {
                              return;
                          }
-                         authFailure = tr("%1: %2").arg(account, reason);
+                         outcome.authFailure = tr("%1: %2").arg(account, reason);
                          warn(tr("Authentication failed for %1: %2 — stopping.").arg(account, reason));
                          stopRun();
                      });
     QObject::connect(&host, &Transfer::EngineHost::runFailed, &loop,
                      [&](const Net::Error &error)
                      {
-                         if (localFailure)
+                         if (outcome.localFailure)
                          {
                              return;
                          }
-                         localFailure = error;
+                         outcome.localFailure = error;
                          warn(tr("The run stopped: %1").arg(error.message.isEmpty() ? error.toString() : error.message));
                          stopRun();
                      });
     QObject::connect(&signalWatcher, &SignalWatcher::interrupted, &loop,
-                     [&](int)
+                     [&](int signalNumber)
                      {
-                         if (interrupted)
+                         if (outcome.signalNumber != 0)
                          {
                              return;
                          }
-                         interrupted = true;
-                         warn(tr("Interrupted: cancelling; finished files stay. Press Ctrl-C again to quit at once."));
+                         outcome.signalNumber = signalNumber;
+                         warn(RunOutcome::stoppingMessage(signalNumber));
                          stopRun();
                      });
     QObject::connect(&grace, &QTimer::timeout, &loop, &QEventLoop::quit);
@@ -610,62 +530,21 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     }
 
     int problems = 0;
-    for (const Transfer::FileStatus &file : std::as_const(report->files))
-    {
-        if (file.state == Transfer::FileState::Failed || file.state == Transfer::FileState::Parked)
-        {
-            ++problems;
-            // A refused token that could not be refreshed fails files rather than the run: still exit 3.
-            if (file.lastError.errorClass == Net::ErrorClass::Auth && !authFailure)
-            {
-                authFailure = file.lastError.message.isEmpty() ? file.lastError.reason : file.lastError.message;
-            }
-        }
-    }
-
-    ReportWriter::RunInfo info;
-    if (interrupted)
-    {
-        info.exitCode = ExitInterrupted;
-        info.outcome = u"interrupted"_s;
-        info.message = tr("interrupted by a signal");
-    }
-    else if (localFailure)
-    {
-        info.exitCode = ExitDestination;
-        info.outcome = u"destination-failed"_s;
-        info.message = localFailure->message.isEmpty() ? localFailure->toString() : localFailure->message;
-    }
-    else if (authFailure)
-    {
-        info.exitCode = ExitAuth;
-        info.outcome = u"auth-failed"_s;
-        info.message = *authFailure;
-    }
-    else if (problems > 0)
-    {
-        info.exitCode = ExitFilesFailed;
-        info.outcome = u"files-failed"_s;
-    }
-    else
-    {
-        info.exitCode = ExitSuccess;
-        info.outcome = u"completed"_s;
-    }
-    info.message = Util::redact(info.message);
-
+    ReportWriter::RunInfo info = outcome.classify(*report, &problems);
     if (!plan.quiet)
     {
         if (plan.options.dryRun)
         {
             out() << tr("Dry run: nothing was written.") << u"\n"_s;
         }
-        out() << Util::redact(ProgressDisplay::summary(*report));
+        out() << Util::redact(ProgressDisplay::summary(*report)) << outcome.closingWords(*report, info);
         out().flush();
     }
     else if (problems > 0)
     {
-        err() << tr("%1 file(s) failed or parked.").arg(problems) << u"\n"_s;
+        err() << (problems == 1 ? tr("%n file failed or was parked.", nullptr, problems)
+                                : tr("%n files failed or were parked.", nullptr, problems))
+              << u"\n"_s;
         err().flush();
     }
 

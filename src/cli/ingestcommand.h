@@ -3,6 +3,7 @@
 
 #include "command.h"
 #include "destinationspec.h"
+#include "googleaccess.h"
 #include "transfer/enginehost.h"
 
 #include <QByteArray>
@@ -14,17 +15,6 @@
 
 namespace Cli
 {
-/// How `ingest` asks the sign-in code for a token provider (`--account NAME`, `--service-account KEY.json
-/// [--subject USER]`). Returns an empty factory with `*error` set when the account cannot be used.
-struct TokenSource
-{
-    QString account;
-    QString serviceAccountKeyFile;
-    QString subject;
-    Net::Endpoints endpoints;
-};
-using TokenFactoryResolver = std::function<Transfer::EngineHost::TokenFactory(const TokenSource &source, QString *error)>;
-
 /**
  * `drive-ingest-cli ingest SOURCE... --to DEST [options]`: parses and checks everything up front (usage
  * errors exit 2 before any network traffic), runs the engine on its worker thread through EngineHost,

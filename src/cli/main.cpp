@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
+#include "exitcode.h"
 
 #include "util/cryptoruntime.h"
+#include "util/logging.h"
 #include "util/redactor.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
 #include <cstdio>
+
+using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
@@ -17,11 +21,28 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("drive-ingest-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DI_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("drive-ingest"));
-    // Before anything can log: every line passes the secret filter.
-    Util::installRedactingMessageHandler();
-
     QTextStream out(stdout);
     QTextStream err(stderr);
     QTextStream in(stdin);
-    return Cli::run(QCoreApplication::arguments(), Cli::Streams {&out, &err, &in});
+
+    // Before anything can log: the engine's lines stay off the terminal unless -v or --log-file asks for
+    // them, and every line passes the secret filter on its way there.
+    QStringList args = QCoreApplication::arguments();
+    Util::LogOptions logOptions;
+    QString error;
+    if (!Cli::takeLogOptions(&args, &logOptions, &error))
+    {
+        err << u"drive-ingest-cli: "_s << error << u"\n"_s;
+        return Cli::ExitUsage;
+    }
+    if (!Util::setUpLogging(logOptions, &error))
+    {
+        err << QCoreApplication::translate("Cli", "drive-ingest-cli: cannot open the log file %1: %2")
+                   .arg(Util::escapeControls(logOptions.file), error)
+            << u"\n"_s;
+        return Cli::ExitUsage;
+    }
+    Util::installRedactingMessageHandler();
+
+    return Cli::run(args, Cli::Streams {&out, &err, &in});
 }

@@ -2,6 +2,7 @@
 #include "progressdisplay.h"
 
 #include "transfer/waitstatus.h"
+#include "util/logging.h"
 #include "util/units.h"
 
 #include <QCoreApplication>
@@ -53,15 +54,16 @@ bool isActive(Transfer::FileState state)
     }
 }
 
+// Names and reasons come from the server: escaped, so they cannot drive the terminal (escapeControls).
 QString reasonOf(const Transfer::FileStatus &file)
 {
     if (!file.lastError.message.isEmpty())
     {
-        return file.lastError.message;
+        return Util::escapeControls(file.lastError.message);
     }
     if (!file.lastError.reason.isEmpty())
     {
-        return file.lastError.reason;
+        return Util::escapeControls(file.lastError.reason);
     }
     if (file.state == Transfer::FileState::Skipped)
     {
@@ -73,7 +75,21 @@ QString reasonOf(const Transfer::FileStatus &file)
 
 QString nameOf(const Transfer::FileStatus &file)
 {
-    return file.drivePath.isEmpty() ? file.driveId : file.drivePath;
+    return Util::escapeControls(file.drivePath.isEmpty() ? file.driveId : file.drivePath);
+}
+
+/// "1 file", "3 files" (numerus forms for translators; correct English without a translation loaded).
+QString filesText(qsizetype n)
+{
+    const int count = int(n);
+    return count == 1 ? ProgressDisplay::tr("%n file", nullptr, count) : ProgressDisplay::tr("%n files", nullptr, count);
+}
+
+/// The current rate, or nothing before there is one: the meter needs its first second (a "0 B/s" on the first
+/// line says nothing true). Later a zero rate is news (nothing moves) and is shown.
+QString rateText(const Transfer::Snapshot &s)
+{
+    return s.rate > 0 || s.elapsedMs >= 1000 ? Util::formatRate(s.rate) : QString();
 }
 
 /// Keeps the end of a path (the file name matters most) within `width` characters.
@@ -251,9 +267,14 @@ QString ProgressDisplay::plainLine(const Transfer::Snapshot &s)
 {
     const int finished = s.filesDone + s.filesSkipped + s.filesFailed + s.filesParked + s.filesCancelled;
     QString line = u"["_s + Util::formatDuration(s.elapsedMs / 1000) + u"] "_s
-        + tr("%1/%2 files").arg(finished).arg(s.filesTotal) + u", "_s
+        + tr("%1/%2").arg(finished).arg(filesText(s.filesTotal)) + u", "_s
         + Util::formatBytes(s.bytesDone) + u"/"_s + (s.bytesTotalExact ? QString() : u"≥"_s)
-        + Util::formatBytes(s.bytesTotal) + u", "_s + Util::formatRate(s.rate);
+        + Util::formatBytes(s.bytesTotal);
+    const QString rate = rateText(s);
+    if (!rate.isEmpty())
+    {
+        line += u", "_s + rate;
+    }
     if (s.etaSeconds)
     {
         line += u", "_s + tr("ETA %1").arg(Util::formatDuration(*s.etaSeconds));
@@ -292,9 +313,10 @@ QStringList ProgressDisplay::liveLines(const Transfer::Snapshot &s) const
                  .arg(s.filesParked)
                  .arg(s.filesActive);
 
+    const QString rate = rateText(s);
     QString totals = Util::formatBytes(s.bytesDone) + u" / "_s + (s.bytesTotalExact ? QString() : u"≥"_s)
-        + Util::formatBytes(s.bytesTotal) + u"  "_s + Util::formatRate(s.rate) + u"  "_s
-        + tr("avg %1").arg(Util::formatRate(s.averageRate)) + u"  "_s
+        + Util::formatBytes(s.bytesTotal) + u"  "_s
+        + (rate.isEmpty() ? QString() : rate + u"  "_s + tr("avg %1").arg(Util::formatRate(s.averageRate)) + u"  "_s)
         + tr("ETA %1").arg(s.etaSeconds ? Util::formatDuration(*s.etaSeconds) : u"--"_s) + u"  "_s
         + tr("elapsed %1").arg(Util::formatDuration(s.elapsedMs / 1000));
     lines << totals;
@@ -305,7 +327,7 @@ QStringList ProgressDisplay::liveLines(const Transfer::Snapshot &s) const
                          .arg(s.throttledInInterval);
     if (!s.limitingFactor.isEmpty())
     {
-        health += u" · "_s + tr("limited by %1").arg(s.limitingFactor);
+        health += u" · "_s + tr("limited by %1").arg(Util::escapeControls(s.limitingFactor));
     }
     if (s.paused)
     {
@@ -325,7 +347,10 @@ QStringList ProgressDisplay::liveLines(const Transfer::Snapshot &s) const
         {
             right += u"/"_s + Util::formatBytes(file.bytesTotal);
         }
-        right += u" "_s + Util::formatRate(file.rate);
+        if (file.rate > 0 || s.elapsedMs >= 1000)
+        {
+            right += u" "_s + Util::formatRate(file.rate);
+        }
         if (file.bytesTotal > 0 && file.rate > 1)
         {
             right += u" "_s + tr("ETA %1").arg(Util::formatDuration(qint64((file.bytesTotal - file.bytesDone) / file.rate)));
@@ -394,8 +419,8 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
     const qint64 moved = std::max(bytes, report.totals.bytesDone);
     const double average = seconds > 0 ? moved / seconds : 0;
 
-    QString text = tr("%1 files: %2 done, %3 skipped, %4 failed, %5 parked, %6 not finished.")
-                       .arg(report.files.size())
+    QString text = filesText(report.files.size()) + u": "_s
+        + tr("%1 done, %2 skipped, %3 failed, %4 parked, %5 not finished.")
                        .arg(done)
                        .arg(skipped.size())
                        .arg(failed.size())
@@ -410,12 +435,15 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
         text += tr("%1 requests, %2 throttled by the server.").arg(report.totals.requestsTotal).arg(report.totals.throttledTotal)
             + u"\n"_s;
     }
-    const auto list = [&text, maxListed](const QString &title, const QList<const Transfer::FileStatus *> &files)
+    const auto list = [&text, maxListed](const QString &title, QList<const Transfer::FileStatus *> files)
     {
         if (files.isEmpty())
         {
             return;
         }
+        // Grouped by reason: the same cause once per block, not scattered through the list.
+        std::stable_sort(files.begin(), files.end(), [](const Transfer::FileStatus *a, const Transfer::FileStatus *b)
+                         { return reasonOf(*a) < reasonOf(*b); });
         text += title + u"\n"_s;
         for (qsizetype i = 0; i < files.size() && i < maxListed; ++i)
         {

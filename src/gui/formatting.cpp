@@ -2,6 +2,7 @@
 #include "formatting.h"
 
 #include "util/units.h"
+#include "util/logging.h"
 
 #include <QCoreApplication>
 
@@ -96,23 +97,8 @@ QString exportLabel(const QString &exportMimeType)
 
 QString visibleText(const QString &text)
 {
-    // Escapes, not the Unicode control pictures: common UI fonts have no glyphs for those either.
-    QString shown;
-    shown.reserve(text.size());
-    for (const QChar c : text)
-    {
-        const char16_t u = c.unicode();
-        if (u == u'\t')
-            shown += u"\\t"_s;
-        else if (u == u'\n')
-            shown += u"\\n"_s;
-        else if (u == u'\r')
-            shown += u"\\r"_s;
-        else if (u < 0x20 || u == 0x7f)
-            shown += u"\\x"_s + QString::number(u, 16).rightJustified(2, u'0');
-        else
-            shown += c;
-    }
-    return shown;
+    // Escapes, not the Unicode control pictures: common UI fonts have no glyphs for those either. The CLI
+    // prints the same escapes (one function for both).
+    return Util::escapeControls(text);
 }
 } // namespace Format

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The CLI's parsing, help, exit codes for usage/auth/destination errors, report shape and progress text,
 // run in-process on QBuffers (no sandbox, no network).
+#include "tst_cli_support.h"
+
 #include "commands.h"
 #include "destinationspec.h"
 #include "exitcode.h"
@@ -19,58 +21,10 @@
 #include <QTest>
 #include <QTextStream>
 
+
 using namespace Qt::StringLiterals;
 
-namespace
-{
-const QString fileId = u"1AbCdEfGhIjKlMnOpQrStUvWxYz012345"_s;
-
-/// Runs the whole CLI in-process with captured output.
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &args)
-{
-    QString outText;
-    QString errText;
-    QTextStream out(&outText);
-    QTextStream err(&errText);
-    QTextStream in(QByteArray {});
-    Run result;
-    result.code = Cli::run(QStringList {u"drive-ingest-cli"_s} + args, Cli::Streams {&out, &err, &in});
-    out.flush();
-    err.flush();
-    result.out = outText;
-    result.err = errText;
-    return result;
-}
-
-Transfer::FileStatus file(quint64 key, const QString &path, Transfer::FileState state, qint64 bytes = 0,
-                          const QString &reason = {})
-{
-    Transfer::FileStatus status;
-    status.key = key;
-    status.driveId = u"id%1"_s.arg(key);
-    status.drivePath = path;
-    status.destinationPath = u"/dest/"_s + path;
-    status.state = state;
-    status.bytesDone = bytes;
-    status.bytesTotal = bytes;
-    status.hash = u"md5:0123"_s;
-    status.seconds = 1.5;
-    if (!reason.isEmpty())
-    {
-        status.lastError.errorClass = Net::ErrorClass::Permanent;
-        status.lastError.reason = u"someReason"_s;
-        status.lastError.message = reason;
-    }
-    return status;
-}
-} // namespace
+using namespace CliTest;
 
 class TestCliCommands final : public QObject
 {

@@ -371,7 +371,24 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    std::cout << server.baseUrl() << std::endl;
+    // The first line stays the bare base URL (scripts read it); then what a newcomer needs for a first run.
+    std::cout << server.baseUrl() << '\n';
+    if (!content.demoRootId().empty())
+    {
+        std::cout << "demo tree id: " << content.demoRootId() << '\n';
+        const std::string command = "drive-ingest-cli ingest " + content.demoRootId()
+            + " --to drive-ingest-demo --sandbox " + server.baseUrl() + (tls ? " --ca-file " + tlsFiles.caFile : "");
+        if (!staticTokenFile.empty())
+            std::cout << "first run: " << command << " --access-token-file " << staticTokenFile << '\n';
+        else if (!staticToken.empty())
+            std::cout << "first run: " << command << " --access-token-file FILE  (FILE holds the --static-token value)\n";
+        else
+            std::cout << "first run: drive-ingest-cli login --sandbox " << server.baseUrl() << ", then: " << command
+                      << " --account NAME\n";
+        std::cout << "(the demo tree fails a few files on purpose, to show what failures look like: that run ends with "
+                     "exit code 1)\n";
+    }
+    std::cout << std::flush;
 
     // Idle keep-alive connections hold httplib's workers until their timeout: after stop(), give in-flight
     // requests a moment, then leave without waiting for them.

@@ -91,6 +91,15 @@ Server::Server(Content &content, Stats &stats, Faults &faults, Options options)
         m_http = std::make_unique<httplib::SSLServer>(m_options.certFile.c_str(), m_options.keyFile.c_str());
     else
         m_http = std::make_unique<httplib::Server>();
+    // httplib's default sets SO_REUSEPORT: a second sandbox on the same port would bind too and the kernel
+    // would split the connections between the two. SO_REUSEADDR alone still allows a quick restart (TIME_WAIT)
+    // but makes a port in use an error.
+    m_http->set_socket_options(
+        [](socket_t sock)
+        {
+            int yes = 1;
+            ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        });
 
     const std::size_t threads = std::size_t(std::max(1, m_options.threads));
     m_http->new_task_queue = [this, threads]() -> httplib::TaskQueue * { return new CountingPool(threads, m_stats); };
@@ -192,7 +201,8 @@ bool Server::bind(std::string *error)
     {
         if (!m_http->bind_to_port("127.0.0.1", m_options.port))
         {
-            *error = "cannot bind 127.0.0.1:" + std::to_string(m_options.port);
+            *error = "cannot listen on 127.0.0.1:" + std::to_string(m_options.port)
+                + " (is the port in use? another sandbox, or choose another with --port)";
             return false;
         }
         m_port = m_options.port;

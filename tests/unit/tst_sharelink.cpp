@@ -112,6 +112,14 @@ void TestShareLink::parse_data()
     ok("bare shared drive", SharedDrive, SharedDrive, Kind::Unknown);
     ok("bare ten", u"abcdEFGH_-"_s, u"abcdEFGH_-"_s, Kind::Unknown);
 
+    // the whole of My Drive (issue 15 item 2; this used to be refused as "drive root")
+    ok("root alias", u"root"_s, u"root"_s, Kind::Folder);
+    ok("root alias spaces", u" root\n"_s, u"root"_s, Kind::Folder);
+    ok("my-drive", u"https://drive.google.com/drive/my-drive"_s, u"root"_s, Kind::Folder);
+    ok("my-drive u/0", u"https://drive.google.com/drive/u/0/my-drive"_s, u"root"_s, Kind::Folder);
+    ok("my-drive u/1 no scheme", u"drive.google.com/drive/u/1/my-drive"_s, u"root"_s, Kind::Folder);
+    ok("my-drive usp", u"https://drive.google.com/drive/my-drive?usp=sharing"_s, u"root"_s, Kind::Folder);
+
     // rejected
     bad("published doc", u"https://docs.google.com/document/d/e/2PACX-1vQabcdefghijklmnop/pub"_s);
     bad("published sheet", u"https://docs.google.com/spreadsheets/d/e/2PACX-1vQabcdefghijklmnop/pubhtml"_s);
@@ -123,7 +131,9 @@ void TestShareLink::parse_data()
     bad("id with dot", u"abcdefghij.klm"_s);
     bad("other host", u"https://example.com/file/d/"_s + Id + u"/view"_s);
     bad("lookalike host", u"https://drive.google.com.evil.example/file/d/"_s + Id + u"/view"_s);
-    bad("drive root", u"https://drive.google.com/drive/my-drive"_s);
+    bad("my-drive below", u"https://drive.google.com/drive/my-drive/"_s + Id);
+    bad("shared with me page", u"https://drive.google.com/drive/shared-with-me"_s);
+    bad("Root capitalised", u"Root"_s);
     bad("drive home", u"https://drive.google.com/"_s);
     bad("open without id", u"https://drive.google.com/open"_s);
     bad("open short id", u"https://drive.google.com/open?id=abc"_s);

@@ -21,6 +21,8 @@ private slots:
     void formatDuration();
     void parseBytes_data();
     void parseBytes();
+    void parseRate_data();
+    void parseRate();
     void localeDecimalSeparator();
 };
 
@@ -130,6 +132,59 @@ void TestUnits::parseBytes()
     {
         QVERIFY(parsed.has_value());
         QCOMPARE(*parsed, bytes);
+    }
+}
+
+void TestUnits::parseRate_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("bytesPerSecond"); // -1: rejected
+    const qint64 Ki = 1024;
+    // What parseBytes takes, as rclone's --bwlimit: K/M/G binary, KB/MB/GB decimal, KiB/MiB binary.
+    QTest::newRow("plain bytes") << u"65536"_s << qint64(65536);
+    QTest::newRow("20M") << u"20M"_s << 20 * Ki * Ki;
+    QTest::newRow("500k") << u"500k"_s << 500 * Ki;
+    QTest::newRow("20MiB") << u"20MiB"_s << 20 * Ki * Ki;
+    QTest::newRow("20MB") << u"20MB"_s << qint64(20000000);
+    // Per second.
+    QTest::newRow("20MB/s") << u"20MB/s"_s << qint64(20000000);
+    QTest::newRow("20MiB/s") << u"20MiB/s"_s << 20 * Ki * Ki;
+    QTest::newRow("20M/s") << u"20M/s"_s << 20 * Ki * Ki;
+    QTest::newRow("20MBps") << u"20MBps"_s << qint64(20000000);
+    QTest::newRow("1.5 GiB/s") << u"1.5 GiB/s"_s << qint64(1536) * Ki * Ki;
+    // Bits: decimal prefixes, as network speeds are quoted.
+    QTest::newRow("10Mbit") << u"10Mbit"_s << qint64(1250000);
+    QTest::newRow("10 Mbit/s") << u"10 Mbit/s"_s << qint64(1250000);
+    QTest::newRow("10Mbits") << u"10Mbits"_s << qint64(1250000);
+    QTest::newRow("10MBit") << u"10MBit"_s << qint64(1250000);
+    QTest::newRow("10Mbps") << u"10Mbps"_s << qint64(1250000);
+    QTest::newRow("10Mb/s") << u"10Mb/s"_s << qint64(1250000);
+    QTest::newRow("100kbit") << u"100kbit"_s << qint64(12500);
+    QTest::newRow("1Gbps") << u"1Gbps"_s << qint64(125000000);
+    QTest::newRow("8Mibit") << u"8Mibit"_s << Ki * Ki;
+    QTest::newRow("800bit") << u"800bit"_s << qint64(100);
+    // Nonsense stays refused.
+    QTest::newRow("empty") << QString() << qint64(-1);
+    QTest::newRow("word") << u"fast"_s << qint64(-1);
+    QTest::newRow("only unit") << u"Mbit"_s << qint64(-1);
+    QTest::newRow("bytes and bits") << u"10MBbit"_s << qint64(-1);
+    QTest::newRow("per minute") << u"10M/min"_s << qint64(-1);
+    QTest::newRow("negative") << u"-10Mbit"_s << qint64(-1);
+}
+
+void TestUnits::parseRate()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, bytesPerSecond);
+    const std::optional<qint64> parsed = Util::parseRate(text);
+    if (bytesPerSecond < 0)
+    {
+        QVERIFY2(!parsed.has_value(), qPrintable(QString::number(parsed.value_or(0))));
+    }
+    else
+    {
+        QVERIFY2(parsed.has_value(), qPrintable(text));
+        QCOMPARE(*parsed, bytesPerSecond);
     }
 }
 

@@ -46,6 +46,14 @@ QStringList pathSegments(const QUrl &url)
     return segments;
 }
 
+Drive::DriveRef myDrive()
+{
+    Drive::DriveRef ref;
+    ref.id = QLatin1StringView(Drive::MyDriveRootAlias);
+    ref.kind = Kind::Folder;
+    return ref;
+}
+
 std::optional<Drive::DriveRef> make(const QString &id, Kind kind, const QUrlQuery &query)
 {
     if (!isId(id))
@@ -105,6 +113,10 @@ std::optional<Drive::DriveRef> parseDrive(const QStringList &s, const QUrlQuery 
         if (i < s.size() && s.at(i) == u"mobile"_s)
         {
             ++i;
+        }
+        if (i + 1 == s.size() && s.at(i) == u"my-drive"_s)
+        {
+            return myDrive(); // drive/my-drive, drive/u/0/my-drive: the whole of My Drive
         }
         if (i + 1 < s.size() && s.at(i) == u"folders"_s)
         {
@@ -197,6 +209,10 @@ std::optional<DriveRef> parseDriveRef(const QString &text)
     if (trimmed.isEmpty())
     {
         return std::nullopt;
+    }
+    if (trimmed == QLatin1StringView(MyDriveRootAlias))
+    {
+        return myDrive();
     }
     if (isId(trimmed))
     {

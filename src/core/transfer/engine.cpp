@@ -4,6 +4,7 @@
 #include "net/tokenprovider.h"
 #include "destinations/destination.h"
 #include "destinations/pathmapper.h"
+#include "drive/skipreason.h"
 #include "drive/driveclient.h"
 #include "drive/treewalker.h"
 #include "net/bandwidthlimiter.h"
@@ -152,13 +153,14 @@ void Engine::startListing(const QList<Drive::DriveRef> &sources)
     connect(walker, &Drive::TreeWalker::fileFound, this, &Engine::onFileFound);
     connect(walker, &Drive::TreeWalker::itemFailed, this,
             [this](const Drive::DriveRef &ref, const QString &drivePath, const Net::Error &error) {
-                onItemFailed(drivePath.isEmpty() ? ref.id : drivePath, error);
+                onItemFailed(ref.id, drivePath.isEmpty() ? ref.id : drivePath, error);
             });
     connect(walker, &Drive::TreeWalker::itemSkipped, this, [this](const QString &drivePath, const QString &reason) {
         FileStatus status;
         status.drivePath = drivePath;
         status.state = FileState::Skipped;
-        status.lastError = {Net::ErrorClass::None, 0, reason, tr("Not listed again (%1)").arg(reason)};
+        // The reason stays a code (for reports); the message says it in words.
+        status.lastError = {Net::ErrorClass::None, 0, reason, Drive::skipReasonText(reason)};
         addRecord(status);
     });
     connect(walker, &Drive::TreeWalker::finished, this, [this, walker] {
@@ -263,11 +265,12 @@ QString Engine::claimRootName(const QString &id, const QString &name, bool isFol
     return m_rootNames.claim({id, name, {}, isFolder});
 }
 
-void Engine::onItemFailed(const QString &what, const Net::Error &error)
+void Engine::onItemFailed(const QString &driveId, const QString &what, const Net::Error &error)
 {
     if (m_stopping || m_finished)
         return;
     FileStatus status;
+    status.driveId = driveId;
     status.drivePath = what;
     status.state = error.errorClass == Net::ErrorClass::Quota ? FileState::Parked : FileState::Failed;
     status.lastError = error;

@@ -134,7 +134,7 @@ private:
     void startListing(const QList<Drive::DriveRef> &sources);
     void onFolderListed(const QStringList &segments, const QStringList &folderIds, const QList<Drive::DriveFile> &children);
     void onFileFound(const QStringList &segments, const QStringList &folderIds, const Drive::DriveFile &file);
-    void onItemFailed(const QString &what, const Net::Error &error);
+    void onItemFailed(const QString &driveId, const QString &what, const Net::Error &error);
     void addFile(const Drive::DriveFile &file, const QString &relativePath, const QString &drivePath);
     /// A source's name at the destination's root, unique among the sources (empty: this id is there already).
     QString claimRootName(const QString &id, const QString &name, bool isFolder);

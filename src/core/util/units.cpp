@@ -60,6 +60,55 @@ QString formatScaled(double bytes)
     }
     return unitText(index, scaled(value));
 }
+
+enum class Quantity
+{
+    Bytes, ///< "20M" and "20MiB" binary, "20MB" decimal (rclone's --bwlimit), "10b" bytes
+    Bits,  ///< the number and prefix before "bit": decimal ("10M" = 10,000,000 bits), binary with "i"; in bytes
+};
+
+std::optional<qint64> parseQuantity(const QString &text, Quantity quantity)
+{
+    static const QRegularExpression pattern(u"^\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*([kmgtp]?)(i?)(b?)\\s*$"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+    {
+        return std::nullopt;
+    }
+    bool ok = false;
+    // The C locale: "1.5G" must mean the same on every machine a script runs on.
+    const double number = QLocale::c().toDouble(match.captured(1), &ok);
+    if (!ok)
+    {
+        return std::nullopt;
+    }
+    const QString prefix = match.captured(2).toLower();
+    const bool binaryMarker = !match.captured(3).isEmpty();
+    const bool byteMarker = !match.captured(4).isEmpty();
+    if ((prefix.isEmpty() && binaryMarker) || (quantity == Quantity::Bits && byteMarker))
+    {
+        return std::nullopt; // "5i", "5ib", "5Bbit"
+    }
+    static constexpr std::array<char16_t, 5> Prefixes = {u'k', u'm', u'g', u't', u'p'};
+    int power = 0;
+    for (std::size_t i = 0; i < Prefixes.size(); ++i)
+    {
+        if (!prefix.isEmpty() && prefix.at(0).unicode() == Prefixes[i])
+        {
+            power = static_cast<int>(i) + 1;
+        }
+    }
+    // Bytes: "20M" and "20MiB" are binary, "20MB" is decimal. Bits: decimal unless "Mibit".
+    const bool decimal = quantity == Quantity::Bits ? !binaryMarker : (!prefix.isEmpty() && byteMarker && !binaryMarker);
+    const double base = decimal ? 1000.0 : 1024.0;
+    const double value = std::round(number * std::pow(base, power) / (quantity == Quantity::Bits ? 8.0 : 1.0));
+    if (!std::isfinite(value) || value >= static_cast<double>(std::numeric_limits<qint64>::max()))
+    {
+        return std::nullopt;
+    }
+    return static_cast<qint64>(value);
+}
 } // namespace
 
 namespace Util
@@ -148,44 +197,30 @@ std::optional<qint64> parseDurationMs(const QString &text)
 
 std::optional<qint64> parseBytes(const QString &text)
 {
-    static const QRegularExpression pattern(u"^\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*([kmgtp]?)(i?)(b?)\\s*$"_s,
-                                            QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch match = pattern.match(text);
-    if (!match.hasMatch())
+    return parseQuantity(text, Quantity::Bytes);
+}
+
+std::optional<qint64> parseRate(const QString &text)
+{
+    QString rest = text.trimmed();
+    // Bits: "10Mbit", "10 Mbit/s", "100kbits", "10Mbps", "10Mb/s" (a lower-case b before "ps" or "/s" is a bit,
+    // as in networking; "MBps" and "MB/s" are bytes).
+    static const QRegularExpression bitSuffix(u"(?:bits?(?:/s|ps)?|b(?:/s|ps))$"_s);
+    static const QRegularExpression bitWord(u"bits?(?:/s|ps)?$"_s, QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch word = bitWord.match(rest);
+    const QRegularExpressionMatch bit = word.hasMatch() ? word : bitSuffix.match(rest);
+    if (bit.hasMatch())
     {
-        return std::nullopt;
+        rest.truncate(bit.capturedStart());
+        return parseQuantity(rest, Quantity::Bits);
     }
-    bool ok = false;
-    // The C locale: "1.5G" must mean the same on every machine a script runs on.
-    const double number = QLocale::c().toDouble(match.captured(1), &ok);
-    if (!ok)
+    static const QRegularExpression perSecond(u"(?:/s|ps)$"_s, QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch per = perSecond.match(rest);
+    if (per.hasMatch())
     {
-        return std::nullopt;
+        rest.truncate(per.capturedStart());
     }
-    const QString prefix = match.captured(2).toLower();
-    const bool binaryMarker = !match.captured(3).isEmpty();
-    const bool byteMarker = !match.captured(4).isEmpty();
-    if (prefix.isEmpty() && binaryMarker)
-    {
-        return std::nullopt; // "5i", "5ib"
-    }
-    static constexpr std::array<char16_t, 5> Prefixes = {u'k', u'm', u'g', u't', u'p'};
-    int power = 0;
-    for (std::size_t i = 0; i < Prefixes.size(); ++i)
-    {
-        if (!prefix.isEmpty() && prefix.at(0).unicode() == Prefixes[i])
-        {
-            power = static_cast<int>(i) + 1;
-        }
-    }
-    // "20M" and "20MiB" are binary; "20MB" is decimal.
-    const double base = (!prefix.isEmpty() && byteMarker && !binaryMarker) ? 1000.0 : 1024.0;
-    const double value = std::round(number * std::pow(base, power));
-    if (!std::isfinite(value) || value >= static_cast<double>(std::numeric_limits<qint64>::max()))
-    {
-        return std::nullopt;
-    }
-    return static_cast<qint64>(value);
+    return parseQuantity(rest, Quantity::Bytes);
 }
 
 } // namespace Util

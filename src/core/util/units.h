@@ -23,5 +23,10 @@ namespace Util
 /// K/M/G/T alone and KiB/MiB/GiB/TiB are binary (1024-based, as rclone's --bwlimit); KB/MB/GB/TB are decimal.
 /// nullopt for empty, negative, malformed or overflowing input.
 [[nodiscard]] std::optional<qint64> parseBytes(const QString &text);
+/// A rate in bytes per second, in the forms people write: everything parseBytes() takes ("20M", "500k",
+/// "1.5GiB", "2 GB"), optionally per second ("20MB/s", "20MBps", "20MiB/s"), or in bits ("10Mbit",
+/// "10 Mbit/s", "10Mbps", "10Mb/s", "100kbit", "1Gbps"; bit prefixes are decimal as in networking,
+/// "Mibit" binary). A lower-case "b" before "ps" or "/s" is a bit, an upper-case "B" a byte.
+[[nodiscard]] std::optional<qint64> parseRate(const QString &text);
 
 } // namespace Util

@@ -32,6 +32,8 @@ private slots:
     void tls();
     void malformedRequests();
     void staticTokenFile();
+    void portInUse();
+    void printsTheDemoIdAndAFirstRun();
 
 private:
     static QStringList args(const QStringList &more = {})
@@ -291,6 +293,44 @@ void TestSandboxModes::staticTokenFile()
         SandboxProcess sandbox { flags + QStringList { u"--quiet"_s } };
         QVERIFY2(!sandbox.start(5000), qPrintable(flags.join(u' ')));
     }
+}
+
+// Issue 15 item 4: httplib's SO_REUSEPORT let a second sandbox bind the same port and take half the
+// connections. A port in use is an error now, and the first sandbox keeps answering every request.
+void TestSandboxModes::portInUse()
+{
+    SandboxProcess first { args() };
+    QVERIFY2(first.start(), qPrintable(first.errorString()));
+    const QString port = QString::number(first.baseUrl().port());
+    SandboxProcess second { args({ u"--port"_s, port }) };
+    QVERIFY2(!second.start(5000), "a second sandbox started on a port in use");
+    QVERIFY2(second.errorString().contains(u"in use"_s), qPrintable(second.errorString()));
+    // The first one is untouched.
+    QCOMPARE(first.get(u"/drive/v3/files/root?fields=id"_s, auth()).status, 200);
+}
+
+// Issue 15 item 1: the demo tree's id and a first command are printed when the sandbox starts.
+void TestSandboxModes::printsTheDemoIdAndAFirstRun()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile tokenFile(dir.filePath(u"token"_s));
+    QVERIFY(tokenFile.open(QIODevice::WriteOnly));
+    tokenFile.write(kToken);
+    tokenFile.close();
+    SandboxProcess sandbox { { u"--static-token-file"_s, tokenFile.fileName() } };
+    QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+    const QString demoId = sandbox.readyInfo().value(u"demo_root_id"_s).toString();
+    QVERIFY(!demoId.isEmpty());
+    QByteArray printed;
+    QTRY_VERIFY_WITH_TIMEOUT((printed += sandbox.serverOutput()).contains("exit code 1"), 10000);
+    const QString text = QString::fromUtf8(printed);
+    QVERIFY2(text.startsWith(sandbox.baseUrl().toString() + u'\n'), qPrintable(text)); // scripts read line one
+    QVERIFY2(text.contains(u"demo tree id: "_s + demoId), qPrintable(text));
+    QVERIFY2(text.contains(u"first run: drive-ingest-cli ingest "_s + demoId + u" --to drive-ingest-demo --sandbox "_s
+                 + sandbox.baseUrl().toString() + u" --access-token-file "_s + tokenFile.fileName()),
+        qPrintable(text));
+    QVERIFY(!text.contains(QString::fromLatin1(kToken))); // the token itself is never echoed
 }
 
 QTEST_GUILESS_MAIN(TestSandboxModes)
