@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QProcess>
+#include <QStorageInfo>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -235,6 +236,15 @@ private slots:
         if (QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=512k"_s, u"tmpfs"_s, mountPoint}) != 0)
             QSKIP("cannot mount a small tmpfs here (needs root)");
         auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {mountPoint}); });
+        // Full for everyone: 16 KiB left (a file merely bigger than what is free fails alone, issue 16 item 11,
+        // tst_engine_localnames::oneFileDoesNotStopTheRun).
+        {
+            QFile filler(mountPoint + u"/filler"_s);
+            QVERIFY(filler.open(QIODevice::WriteOnly));
+            const qint64 fill = QStorageInfo(mountPoint).bytesAvailable() - 16 * 1024;
+            QVERIFY(fill > 0);
+            QCOMPARE(filler.write(QByteArray(fill, 'f')), fill);
+        }
         const QString id = m_medium.value(u"id"_s).toString();
         const RunResult r = runIngest(*m_sandbox, {ref(id), ref(m_small.value(u"id"_s).toString())}, mountPoint, fastOptions());
         QVERIFY(r.finished);
