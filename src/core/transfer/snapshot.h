@@ -48,6 +48,10 @@ struct RunOptions
     bool dryRun = false;
     int stallTimeoutMs = 60000;             ///< no body bytes for this long: a Transient "stalled" error
     int maxChecksumTries = 3;               ///< a hash mismatch restarts the file from 0 this often, then fails
+    /// An exportLinks body longer than this fails the file ("bodyTooLong"). exportLinks have no documented
+    /// cap (the export endpoint's is 10 MB); 1 GiB is far above Google's documented sizes for Docs editors
+    /// files (a converted Doc 50 MB, Slides 100 MB) and still stops a body that never ends.
+    qint64 maxExportBytes = 1LL << 30;
 
     [[nodiscard]] static QMap<QString, QString> defaultExportFormats(); ///< docx, xlsx, pptx, svg
 };
