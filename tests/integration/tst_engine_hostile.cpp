@@ -338,6 +338,49 @@ private slots:
         QVERIFY(filesUnder(dir.path()).isEmpty());
     }
 
+    void redirectOnDrivesHostIsFollowed_data()
+    {
+        QTest::addColumn<bool>("ranged");
+        QTest::newRow("single stream") << false;
+        QTest::newRow("ranged parts") << true;
+    }
+    void redirectOnDrivesHostIsFollowed()
+    {
+        // A redirect that stays on the host the bearer is for is followed, bearer and Range included, and
+        // the body comes with the last hop (the redirect's own head is not the body's status).
+        QFETCH(bool, ranged);
+        ScriptedDrive drive;
+        const QByteArray bytes = pattern(ranged ? 2 << 20 : 100000);
+        drive.addBlob(u"1Hop"_s, bytes);
+        drive.content = [&](const SeenRequest &request, QTcpSocket *socket) {
+            if (request.path() != u"/moved"_s)
+                return ScriptedServer::answer(socket, 307, {"Location: /moved?id=1Hop"}, {});
+            if (!request.headers.contains("range"))
+                return ScriptedServer::answer(socket, 200, {}, bytes);
+            const auto [first, last] = rangeOf(request);
+            ScriptedServer::answer(socket, 206,
+                                   {"Content-Range: bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + '/'
+                                    + QByteArray::number(bytes.size())},
+                                   bytes.mid(first, last - first + 1));
+        };
+        QTemporaryDir dir;
+        Transfer::RunOptions options = fastOptions();
+        options.rangedThreshold = 1 << 20;
+        const RunResult r = runIngest(drive.server.base(), {ref(u"1Hop"_s)}, dir.path(), options);
+        QVERIFY(r.finished);
+        const Transfer::FileStatus *f = recordFor(r.report, u"1Hop"_s);
+        QVERIFY(f);
+        QCOMPARE(f->state, Transfer::FileState::Done);
+        QCOMPARE(md5Of(f->destinationPath), QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex());
+        const QList<SeenRequest> hops = drive.requests(u"/moved"_s);
+        QCOMPARE(hops.size(), ranged ? 2 : 1);
+        for (const SeenRequest &hop : hops)
+        {
+            QCOMPARE(hop.headers.value("authorization"), Bearer);
+            QCOMPARE(hop.headers.contains("range"), ranged);
+        }
+    }
+
     void exportLinkElsewhereGetsNoBearer()
     {
         // The Drive client withholds the token from an exportLinks host that is not Drive's; the download
