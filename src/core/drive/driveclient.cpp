@@ -248,8 +248,8 @@ QNetworkRequest DriveClient::exportLinkRequest(const DriveFile &file, const QStr
     if (link.isEmpty())
         return QNetworkRequest();
     const QUrl url(link);
-    QNetworkRequest request = Net::makeRequest(
-        url, Net::mayCarryBearer(m_endpoints.driveApi, url) ? bearer() : QByteArray(), m_mediaHttp2 ? Net::Http2::Allowed : Net::Http2::Off);
+    const QByteArray token = Net::mayCarryBearer(m_endpoints.driveApi, url) ? bearer() : QByteArray();
+    QNetworkRequest request = Net::makeRequest(url, token, m_mediaHttp2 ? Net::Http2::Allowed : Net::Http2::Off);
     const QString key = file.resourceKey.isEmpty() ? m_resourceKeys.value(file.id) : file.resourceKey;
     if (!key.isEmpty())
         request.setRawHeader("X-Goog-Drive-Resource-Keys", (file.id + u'/' + key).toUtf8());

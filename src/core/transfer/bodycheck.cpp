@@ -3,7 +3,6 @@
 
 #include <QCoreApplication>
 #include <QNetworkReply>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -12,15 +11,16 @@ namespace Transfer
 {
 namespace
 {
-QString tr(const char *text)
+/// The context of this file's user-facing texts (lupdate reads tr() through it).
+struct BodyCheck
 {
-    return QCoreApplication::translate("Transfer::BodyCheck", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Transfer::BodyCheck)
+};
 
 Net::Error tooLong(const BodyExpectation &expected, int status, const QString &what)
 {
-    return {Net::ErrorClass::Permanent, status, u"bodyTooLong"_s,
-            tr("The server sent %1, more than %2: the file is not taken").arg(what, expected.capText)};
+    return { Net::ErrorClass::Permanent, status, u"bodyTooLong"_s,
+        BodyCheck::tr("The server sent %1, more than %2: the file is not kept").arg(what, expected.capText) };
 }
 } // namespace
 
@@ -42,9 +42,9 @@ Net::Error checkBodyHead(const QNetworkReply *reply, const BodyExpectation &expe
         return {};
     const int status = statusValue.toInt();
     if (reply->rawHeaderList().isEmpty())
-        return {Net::ErrorClass::Permanent, status, u"badHeaders"_s,
-                tr("The server's response headers were missing or over the limits (a line over 100 KiB or "
-                   "over 100 fields): the response cannot be read")};
+        return { Net::ErrorClass::Permanent, status, u"badHeaders"_s,
+            BodyCheck::tr("The server's response headers were missing or over Qt's limits (a field over 100 KiB, "
+                          "or more than 100 fields): the response cannot be read") };
     if (status < 200 || status >= 300)
         return {};
     if (expected.cap >= 0 && reply->hasRawHeader("Content-Length"))
@@ -52,7 +52,9 @@ Net::Error checkBodyHead(const QNetworkReply *reply, const BodyExpectation &expe
         bool ok = false;
         const qint64 length = reply->rawHeader("Content-Length").trimmed().toLongLong(&ok);
         if (!ok || length > expected.cap)
-            return tooLong(expected, status, tr("Content-Length %1").arg(QString::fromLatin1(reply->rawHeader("Content-Length").left(40))));
+            return tooLong(expected, status,
+                BodyCheck::tr("Content-Length %1")
+                    .arg(QString::fromLatin1(reply->rawHeader("Content-Length").left(40))));
     }
     if (status == 206)
     {
@@ -64,12 +66,13 @@ Net::Error checkBodyHead(const QNetworkReply *reply, const BodyExpectation &expe
         const qint64 first = space >= 0 && dash > space ? range.mid(space + 1, dash - space - 1).toLongLong() : -1;
         const qint64 last = dash >= 0 && slash > dash ? range.mid(dash + 1, slash - dash - 1).toLongLong() : -1;
         if (first != expected.from || last < first)
-            return {Net::ErrorClass::Permanent, status, u"badContentRange"_s,
-                    tr("Unexpected Content-Range %1 for a request from byte %2")
-                        .arg(QString::fromLatin1(range.left(80)))
-                        .arg(expected.from)};
+            return { Net::ErrorClass::Permanent, status, u"badContentRange"_s,
+                BodyCheck::tr("Unexpected Content-Range %1 for a request from byte %2")
+                    .arg(QString::fromLatin1(range.left(80)))
+                    .arg(expected.from) };
         if (expected.cap >= 0 && last - first + 1 > expected.cap)
-            return tooLong(expected, status, tr("Content-Range %1").arg(QString::fromLatin1(range.left(80))));
+            return tooLong(
+                expected, status, BodyCheck::tr("Content-Range %1").arg(QString::fromLatin1(range.left(80))));
     }
     return {};
 }
@@ -85,7 +88,7 @@ Net::Error bodyOverrun(const BodyExpectation &expected, qint64 got)
 {
     if (expected.cap < 0 || got <= expected.cap)
         return {};
-    return tooLong(expected, 0, tr("a longer body"));
+    return tooLong(expected, 0, BodyCheck::tr("a longer body"));
 }
 
 } // namespace Transfer

@@ -18,10 +18,10 @@ inline constexpr qint64 ExportEndpointLimit = 10LL << 20;
 /// Shared by the single stream (FileTransfer) and the ranged parts (RangedFetch).
 struct BodyExpectation
 {
-    qint64 from = 0;  ///< first byte asked for (the Range start; 0 for a whole body)
-    qint64 cap = -1;  ///< most bytes this body may carry: what Drive declared from `from` on, a part's
-                      ///< length, or an export cap; -1: no cap
-    QString capText;  ///< what the cap is, for the message: "the 10 bytes Drive declared", "the export cap"…
+    qint64 from = 0; ///< first byte asked for (the Range start; 0 for a whole body)
+    qint64 cap = -1; ///< most bytes this body may carry: what Drive declared from `from` on, a part's
+                     ///< length, or an export cap; -1: no cap
+    QString capText; ///< what the cap is, for the message: "the 10 bytes Drive declared", "the export cap"…
 };
 
 /// The HTTP status of the response a body comes with: 0 while there is none yet, or while the head is a

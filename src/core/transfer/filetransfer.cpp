@@ -343,9 +343,10 @@ void FileTransfer::sendRequest()
     if (!Net::isServerUrlAllowed(m_ctx.drive->endpoints().driveApi, request.url()))
     {
         // An exportLinks URL is the server's word: file:, data:, ftp: or plain http off loopback are never opened.
-        finishWith(FileState::Failed, {Net::ErrorClass::Permanent, 0, u"unsafeUrl"_s,
-                                       tr("Refused to open the server's link %1: only https (or http on loopback) is followed")
-                                           .arg(request.url().toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemovePath))});
+        const QString where = request.url().toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
+        finishWith(FileState::Failed,
+                   {Net::ErrorClass::Permanent, 0, u"unsafeUrl"_s,
+                    tr("Refused to open the server's link %1: only https (or http on loopback) is followed").arg(where)});
         return;
     }
     m_expected = bodyExpectation();
@@ -453,7 +454,8 @@ void FileTransfer::drain()
             if (!m_reply || m_httpStatus < 200 || m_httpStatus >= 300)
                 break;
             const qint64 got = m_received - m_requestedFrom;
-            const qint64 granted = readAllowance(bodyReadCap(m_expected, got, std::min<qint64>(m_buffer.size(), m_reply->bytesAvailable())));
+            const qint64 available = std::min<qint64>(m_buffer.size(), m_reply->bytesAvailable());
+            const qint64 granted = readAllowance(bodyReadCap(m_expected, got, available));
             if (granted <= 0)
                 break;
             const qint64 n = m_reply->read(m_buffer.data(), granted);

@@ -214,7 +214,8 @@ void RangedFetch::drainPart(Part &part)
                 break;
             // One byte past the range is read, never written: a part longer than its range fails the file.
             const qint64 got = part.start + part.written - part.expected.from;
-            const qint64 wanted = bodyReadCap(part.expected, got, std::min<qint64>(part.buffer.size(), part.reply->bytesAvailable()));
+            const qint64 available = std::min<qint64>(part.buffer.size(), part.reply->bytesAvailable());
+            const qint64 wanted = bodyReadCap(part.expected, got, available);
             if (wanted <= 0)
                 break;
             qint64 granted = wanted;
