@@ -74,9 +74,9 @@ inline Transfer::RunOptions fastOptions()
     return options;
 }
 
-/// Runs one ingest to `destinationDir` and waits for the report (or `timeoutMs`).
-/// `during` runs once the first snapshot arrived (to pause, cancel…).
-inline RunResult runIngest(SandboxProcess &sandbox, const QList<Drive::DriveRef> &sources, const QString &destinationDir,
+/// Runs one ingest against the Drive at `driveBase` (the sandbox, or a scripted server) to `destinationDir`
+/// and waits for the report (or `timeoutMs`). `during` runs once the first snapshot arrived (to pause, cancel…).
+inline RunResult runIngest(const QUrl &driveBase, const QList<Drive::DriveRef> &sources, const QString &destinationDir,
                            const Transfer::RunOptions &options, TokenKind token = TokenKind::Static,
                            int timeoutMs = 50000,
                            const std::function<void(Transfer::EngineHost &, const Transfer::Snapshot &)> &during = {})
@@ -84,7 +84,7 @@ inline RunResult runIngest(SandboxProcess &sandbox, const QList<Drive::DriveRef>
     RunResult result;
     Transfer::EngineHost host;
     Transfer::EngineHost::Setup setup;
-    setup.endpoints = Net::Endpoints::sandbox(sandbox.baseUrl());
+    setup.endpoints = Net::Endpoints::sandbox(driveBase);
     setup.options = options;
     setup.googleToken = [token](QNetworkAccessManager *, QObject *parent) -> Net::TokenProvider * {
         if (token == TokenKind::Expiring)
@@ -112,6 +112,14 @@ inline RunResult runIngest(SandboxProcess &sandbox, const QList<Drive::DriveRef>
     const bool done = QTest::qWaitFor([&] { return result.finished; }, timeoutMs);
     Q_UNUSED(done)
     return result;
+}
+
+inline RunResult runIngest(SandboxProcess &sandbox, const QList<Drive::DriveRef> &sources, const QString &destinationDir,
+                           const Transfer::RunOptions &options, TokenKind token = TokenKind::Static,
+                           int timeoutMs = 50000,
+                           const std::function<void(Transfer::EngineHost &, const Transfer::Snapshot &)> &during = {})
+{
+    return runIngest(sandbox.baseUrl(), sources, destinationDir, options, token, timeoutMs, during);
 }
 
 inline Drive::DriveRef ref(const QString &id)

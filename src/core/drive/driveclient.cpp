@@ -234,17 +234,6 @@ QNetworkRequest DriveClient::exportRequest(const DriveFile &file, const QString 
     return request;
 }
 
-bool DriveClient::isTrustedHost(const QUrl &url) const
-{
-    const QString host = url.host();
-    if (url.scheme() == u"https"_s
-        && (host == u"docs.google.com"_s || host.endsWith(u".google.com"_s) || host.endsWith(u".googleapis.com"_s)
-            || host.endsWith(u".googleusercontent.com"_s)))
-        return true;
-    const QUrl api = m_endpoints.driveApi;
-    return url.scheme() == api.scheme() && host == api.host() && url.port() == api.port();
-}
-
 QNetworkRequest DriveClient::exportLinkRequest(const DriveFile &file, const QString &mimeType) const
 {
     QString link;
@@ -259,8 +248,8 @@ QNetworkRequest DriveClient::exportLinkRequest(const DriveFile &file, const QStr
     if (link.isEmpty())
         return QNetworkRequest();
     const QUrl url(link);
-    QNetworkRequest request = Net::makeRequest(
-        url, isTrustedHost(url) ? bearer() : QByteArray(), m_mediaHttp2 ? Net::Http2::Allowed : Net::Http2::Off);
+    const QByteArray token = Net::mayCarryBearer(m_endpoints.driveApi, url) ? bearer() : QByteArray();
+    QNetworkRequest request = Net::makeRequest(url, token, m_mediaHttp2 ? Net::Http2::Allowed : Net::Http2::Off);
     const QString key = file.resourceKey.isEmpty() ? m_resourceKeys.value(file.id) : file.resourceKey;
     if (!key.isEmpty())
         request.setRawHeader("X-Goog-Drive-Resource-Keys", (file.id + u'/' + key).toUtf8());

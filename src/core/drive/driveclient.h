@@ -66,7 +66,8 @@ public:
     /// GET files/{id}/export?mimeType=… (10 MB limit; no Range).
     [[nodiscard]] QNetworkRequest exportRequest(const DriveFile &file, const QString &mimeType) const;
     /// The file's exportLinks URL for `mimeType` (no 10 MB limit). Empty URL when the file has none. The
-    /// bearer goes only to Google hosts or the configured Drive host.
+    /// bearer goes only where Net::mayCarryBearer() lets the Drive API's token go (Google's hosts over https,
+    /// or the very origin of a sandbox). Whether the URL may be opened at all is Net::isServerUrlAllowed().
     [[nodiscard]] QNetworkRequest exportLinkRequest(const DriveFile &file, const QString &mimeType) const;
 
     /// A paced, retried JSON call on the Drive API (path relative to driveApi, e.g. "files/ID").
@@ -84,7 +85,6 @@ public:
 private:
     [[nodiscard]] QByteArray bearer() const;
     [[nodiscard]] ListJob *startList(const QUrl &url, const QByteArray &resourceKeys, ListJob::Kind kind);
-    [[nodiscard]] bool isTrustedHost(const QUrl &url) const;
 
     QNetworkAccessManager *m_nam;
     QPointer<Net::TokenProvider> m_tokens;

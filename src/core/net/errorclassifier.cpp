@@ -439,7 +439,7 @@ Error classifyReply(QNetworkReply *reply, Service service, const QByteArray &bod
 {
     if (reply->property(RefusedRedirectProperty).toBool())
         return make(ErrorClass::Permanent, 0, u"redirectRefused"_s,
-            u"The server redirected the request to an address that is not https."_s);
+            u"The server redirected the request to another host or to an address that is not https: not followed."_s);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray retryAfter = reply->rawHeader("Retry-After");
     switch (service)

@@ -50,7 +50,7 @@ QNetworkRequest makeRequest(const QUrl &url, const QByteArray &bearer, Http2 htt
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     if (!bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + bearer);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setMaximumRedirectsAllowed(10);
     if (http2 == Http2::Off)
         request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -80,14 +80,27 @@ bool isGoogleHost(const QString &host)
 }
 } // namespace
 
+bool isServerUrlAllowed(const QUrl &origin, const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return false;
+    if (url.scheme() == u"https"_s)
+        return true;
+    return url.scheme() == u"http"_s && isLoopback(url) && isLoopback(origin);
+}
+
+bool mayCarryBearer(const QUrl &issuer, const QUrl &target)
+{
+    if (isGoogleHost(issuer.host()) && issuer.scheme() == u"https"_s)
+        return target.scheme() == u"https"_s && isGoogleHost(target.host());
+    const auto defaultPort = [](const QUrl &url) { return url.scheme() == u"https"_s ? 443 : 80; };
+    return target.scheme() == issuer.scheme() && target.host().compare(issuer.host(), Qt::CaseInsensitive) == 0
+        && target.port(defaultPort(target)) == issuer.port(defaultPort(issuer));
+}
+
 bool isRedirectAllowed(const QUrl &from, const QUrl &to)
 {
-    if (to.scheme() == u"http"_s)
-        return isLoopback(to) && isLoopback(from);
-    if (to.scheme() != u"https"_s)
-        return false;
-    return to.host() == from.host() || (isGoogleHost(to.host()) && isGoogleHost(from.host()))
-        || (isLoopback(to) && isLoopback(from));
+    return isServerUrlAllowed(from, to) && mayCarryBearer(from, to);
 }
 
 void guardRedirects(QNetworkReply *reply)
@@ -99,6 +112,7 @@ void guardRedirects(QNetworkReply *reply)
             if (isRedirectAllowed(from, target))
             {
                 from = target;
+                emit reply->redirectAllowed();
                 return;
             }
             qCWarning(lcNet) << "Refused redirect from" << from.host() << "to" << target.scheme() << target.host();

@@ -23,17 +23,28 @@ enum class Http2
     Off, ///< HTTP/1.1 only: parallel streams need their own TCP connections (toolchain.md §6)
 };
 
-/// A request with our User-Agent, the bearer (when given) and the safe redirect policy. The bearer is never
-/// logged; callers must not put it anywhere else.
+/// A request with our User-Agent, the bearer (when given) and a user-verified redirect policy: Qt follows
+/// a redirect only once guardRedirects() allowed it. (Qt 6.4 sends the next hop, bearer included, before it
+/// emits redirected(), so aborting a followed redirect there is too late.) The bearer is never logged;
+/// callers must not put it anywhere else. Every reply of such a request needs guardRedirects().
 [[nodiscard]] QNetworkRequest makeRequest(const QUrl &url, const QByteArray &bearer, Http2 http2 = Http2::Allowed);
 
-/// Whether following a redirect from `from` to `to` is safe: https anywhere on the same host or a Google
-/// host, plain http only on loopback (the sandbox). The bearer travels with a followed redirect, so
-/// anything else is refused.
+/// Whether a URL a server handed us (an exportLinks URL, a redirect target, any URL in an answer) may be
+/// opened at all: https, or plain http when both it and `origin` (where the answer came from) are on
+/// loopback (the sandbox). Never file:, data:, qrc:, ftp:, nor http to or from anywhere else.
+[[nodiscard]] bool isServerUrlAllowed(const QUrl &origin, const QUrl &url);
+
+/// Whether a bearer issued for `issuer` (the API base it was issued for) may travel to `target`: the same
+/// origin (scheme, host and port), or https among Google's hosts when the issuer is one. Loopback on
+/// another port is another host.
+[[nodiscard]] bool mayCarryBearer(const QUrl &issuer, const QUrl &target);
+
+/// Whether following a redirect from `from` to `to` is safe: an allowed server URL (above) where the
+/// request's headers, bearer included, may go (above). Anything else is refused, never followed.
 [[nodiscard]] bool isRedirectAllowed(const QUrl &from, const QUrl &to);
 
-/// Watches `reply`'s redirects; an unsafe one aborts the reply and marks it so classifyReply() reports
-/// "redirectRefused" instead of "cancelled". Call right after sending.
+/// Follows `reply`'s safe redirects; an unsafe one aborts the reply before anything is sent to the target,
+/// and marks it so classifyReply() reports "redirectRefused" instead of "cancelled". Call right after sending.
 void guardRedirects(QNetworkReply *reply);
 
 [[nodiscard]] bool isLoopback(const QUrl &url);

@@ -9,6 +9,7 @@
 #include "net/network.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
+#include "transfer/bodycheck.h"
 #include "transfer/rangedfetch.h"
 #include "util/hasher.h"
 #include "util/logging.h"
@@ -308,8 +309,8 @@ QNetworkRequest FileTransfer::buildRequest() const
     {
         request = m_ctx.drive->mediaRequest(m_job.file, m_received, -1);
     }
-    // The token is taken at send time: it may have been refreshed since the last attempt.
-    request.setRawHeader("Authorization", "Bearer " + m_ctx.token->accessToken());
+    // Built at send time, so a refreshed token is used; the Drive client alone decides whether the URL may
+    // carry it (an exportLinks URL on another host never does).
     // Throughput is per TCP connection (google-drive-api.md §8): no HTTP/2 multiplexing for bodies.
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     return request;
@@ -337,9 +338,20 @@ void FileTransfer::sendRequest()
     m_stalled = false;
     m_httpStatus = 0;
     m_errorBody.clear();
+    const QNetworkRequest request = buildRequest();
+    if (!Net::isServerUrlAllowed(m_ctx.drive->endpoints().driveApi, request.url()))
+    {
+        // An exportLinks URL is the server's word: file:, data:, ftp: or plain http off loopback are never opened.
+        const QString where = request.url().toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
+        finishWith(FileState::Failed,
+                   {Net::ErrorClass::Permanent, 0, u"unsafeUrl"_s,
+                    tr("Refused to open the server's link %1: only https (or http on loopback) is followed").arg(where)});
+        return;
+    }
+    m_expected = bodyExpectation();
     if (m_ctx.counters)
         ++m_ctx.counters->requests;
-    m_reply = m_ctx.nam->get(buildRequest());
+    m_reply = m_ctx.nam->get(request);
     Net::guardRedirects(m_reply);
     m_reply->setReadBufferSize(m_options.readBufferSize);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &FileTransfer::onMetaData);
@@ -361,29 +373,37 @@ void FileTransfer::dropReply()
     reply->deleteLater();
 }
 
+BodyExpectation FileTransfer::bodyExpectation() const
+{
+    if (!m_job.exportMimeType.isEmpty())
+    {
+        // Exports have no size: the export endpoint's documented limit, or the run's cap for exportLinks.
+        if (m_useExportLink)
+            return {0, m_options.maxExportBytes, tr("the export cap of %1 bytes").arg(m_options.maxExportBytes)};
+        return {0, ExportEndpointLimit, tr("the export endpoint's 10 MB limit")};
+    }
+    if (m_job.file.size < 0)
+        return {m_received, -1, {}};
+    return {m_received, m_job.file.size - m_received, tr("the %1 bytes Drive declared").arg(m_job.file.size)};
+}
+
+void FileTransfer::failBody(const Net::Error &error)
+{
+    qCWarning(lcTransfer) << m_job.file.id << error.reason << error.message;
+    dropReply();
+    handleError(error);
+}
+
 void FileTransfer::onMetaData()
 {
     if (m_statusChecked || !m_reply)
         return;
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid())
+    const int status = finalStatus(m_reply);
+    if (status == 0)
         return;
     m_statusChecked = true;
-    m_httpStatus = status.toInt();
-    if (m_httpStatus == 206)
-    {
-        // Content-Range: bytes <first>-<last>/<total>; the first byte must be where we asked to start.
-        const QByteArray range = m_reply->rawHeader("Content-Range");
-        const qsizetype space = range.indexOf(' ');
-        const qsizetype dash = range.indexOf('-');
-        const qint64 first = space >= 0 && dash > space ? range.mid(space + 1, dash - space - 1).toLongLong() : -1;
-        if (first != m_requestedFrom)
-        {
-            qCWarning(lcTransfer) << "unexpected Content-Range" << range << "for" << m_job.file.id;
-            m_httpStatus = 0;
-        }
-    }
-    else if (m_httpStatus == 200 && m_requestedFrom > 0)
+    m_httpStatus = status;
+    if (m_httpStatus == 200 && m_requestedFrom > 0)
     {
         // The server ignored the Range: the whole body comes again, so the file starts again.
         qCInfo(lcTransfer) << "server ignored Range, restarting" << m_job.file.id;
@@ -394,7 +414,10 @@ void FileTransfer::onMetaData()
         reply->deleteLater();
         m_stallTimer.stop();
         restartFromZero();
+        return;
     }
+    if (const Net::Error error = checkBodyHead(m_reply, m_expected); error.isError())
+        failBody(error);
 }
 
 void FileTransfer::onReadyRead()
@@ -429,7 +452,9 @@ void FileTransfer::drain()
         {
             if (!m_reply || m_httpStatus < 200 || m_httpStatus >= 300)
                 break;
-            const qint64 granted = readAllowance(std::min<qint64>(m_buffer.size(), m_reply->bytesAvailable()));
+            const qint64 got = m_received - m_requestedFrom;
+            const qint64 available = std::min<qint64>(m_buffer.size(), m_reply->bytesAvailable());
+            const qint64 granted = readAllowance(bodyReadCap(m_expected, got, available));
             if (granted <= 0)
                 break;
             const qint64 n = m_reply->read(m_buffer.data(), granted);
@@ -437,6 +462,11 @@ void FileTransfer::drain()
                 m_ctx.limiter->giveBack(granted - std::max<qint64>(0, n));
             if (n <= 0)
                 break;
+            if (const Net::Error error = bodyOverrun(m_expected, got + n); error.isError())
+            {
+                failBody(error); // neither hashed nor written
+                return;
+            }
             // Under a cap the reply's buffer sits full and readyRead stays quiet: reads are progress too.
             if (!m_reply->isFinished())
                 m_stallTimer.start();
@@ -506,7 +536,8 @@ void FileTransfer::onReplyFinished()
         {
             if (m_httpStatus < 200 || m_httpStatus >= 300)
                 m_errorBody += reply->readAll();
-            error = Net::classifyDrive(reply->error(), m_httpStatus, m_errorBody, reply->rawHeader("Retry-After"));
+            // classifyReply: a redirect the guard refused is "redirectRefused" (the file fails), not "cancelled".
+            error = Net::classifyReply(reply, Net::Service::Drive, m_errorBody);
             if (!error.isError())
                 error = {Net::ErrorClass::Transient, m_httpStatus, u"badResponse"_s, tr("Unexpected response")};
         }

@@ -4,6 +4,7 @@
 #include "destinations/destination.h"
 #include "drive/drivefile.h"
 #include "net/error.h"
+#include "transfer/bodycheck.h"
 #include "transfer/snapshot.h"
 
 #include <QByteArray>
@@ -112,6 +113,9 @@ private:
     bool refreshTokenOnce(std::function<void()> then);
     void requestBody();
     void sendRequest();
+    [[nodiscard]] BodyExpectation bodyExpectation() const;
+    /// The body broke a rule of bodycheck.h: drop the reply, the error class decides (Permanent: failed).
+    void failBody(const Net::Error &error);
     void onMetaData();
     void onReadyRead();
     void drain();
@@ -149,6 +153,7 @@ private:
     qint64 m_written = 0;     ///< bytes taken by the sink
     qint64 m_requestedFrom = 0;
 
+    BodyExpectation m_expected; ///< what the request in flight may bring back
     QByteArray m_errorBody;
     int m_httpStatus = 0;
     bool m_statusChecked = false;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/rangedfetch.h"
 
-#include "net/tokenprovider.h"
 #include "destinations/destination.h"
 #include "drive/driveclient.h"
 #include "net/backoff.h"
@@ -10,6 +9,7 @@
 #include "net/network.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
+#include "transfer/bodycheck.h"
 #include "util/hasher.h"
 #include "util/logging.h"
 
@@ -144,8 +144,8 @@ void RangedFetch::send(Part &part)
 {
     if (m_finished || m_paused || part.done || part.reply)
         return;
+    // The Drive client puts the current token on it (only its own host gets one).
     QNetworkRequest request = m_ctx.drive->mediaRequest(m_file, part.start + part.written, part.end);
-    request.setRawHeader("Authorization", "Bearer " + m_ctx.token->accessToken());
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     // One connection pool per stream index: QNAM allows 6 connections per host, and N files × M parts
     // must not queue behind each other.
@@ -153,6 +153,9 @@ void RangedFetch::send(Part &part)
     if (m_ctx.counters)
         ++m_ctx.counters->requests;
     part.statusOk = false;
+    part.headChecked = false;
+    part.expected = {part.start + part.written, part.length() - part.written,
+                     tr("the %1 bytes of the range asked for").arg(part.length() - part.written)};
     part.stalled = false;
     part.finishDeferred = false;
     part.pendingPos = part.pendingLen = 0; // unwritten bytes are asked for again: the Range starts before them
@@ -161,9 +164,28 @@ void RangedFetch::send(Part &part)
     part.reply->setReadBufferSize(std::max<qint64>(64 * 1024, m_options.readBufferSize / m_streams));
     Net::guardRedirects(part.reply);
     Part *p = &part;
+    connect(part.reply, &QNetworkReply::metaDataChanged, this, [this, p] { onHead(*p); });
     connect(part.reply, &QNetworkReply::readyRead, this, [this, p] { onReadyRead(*p); });
     connect(part.reply, &QNetworkReply::finished, this, [this, p] { onFinished(*p); });
     part.stallTimer.start();
+}
+
+void RangedFetch::onHead(Part &part)
+{
+    if (!part.reply || part.headChecked)
+        return;
+    const int status = finalStatus(part.reply);
+    if (status == 0)
+        return;
+    part.headChecked = true;
+    if (const Net::Error error = checkBodyHead(part.reply, part.expected); error.isError())
+    {
+        qCWarning(lcTransfer) << "part" << part.index << "of" << m_file.id << error.reason << error.message;
+        fail(error);
+        return;
+    }
+    // Anything but 206 is an error body, or a server ignoring Range: settled in onFinished().
+    part.statusOk = status == 206;
 }
 
 void RangedFetch::onReadyRead(Part &part)
@@ -171,23 +193,9 @@ void RangedFetch::onReadyRead(Part &part)
     if (!part.reply)
         return;
     part.stallTimer.start();
-    if (!part.statusOk)
-    {
-        const int status = part.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status != 206)
-            return; // an error body, or a server ignoring Range: settled in onFinished()
-        const QByteArray range = part.reply->rawHeader("Content-Range");
-        const qsizetype space = range.indexOf(' ');
-        const qsizetype dash = range.indexOf('-');
-        const qint64 first = space >= 0 && dash > space ? range.mid(space + 1, dash - space - 1).toLongLong() : -1;
-        if (first != part.start + part.written)
-        {
-            fail({Net::ErrorClass::Permanent, status, u"badContentRange"_s, tr("Unexpected Content-Range %1").arg(QString::fromLatin1(range))});
-            return;
-        }
-        part.statusOk = true;
-    }
-    drainPart(part);
+    onHead(part);
+    if (part.statusOk)
+        drainPart(part);
 }
 
 void RangedFetch::drainPart(Part &part)
@@ -203,8 +211,10 @@ void RangedFetch::drainPart(Part &part)
         {
             if (!part.reply || !part.statusOk || !part.reply->isOpen())
                 break;
-            const qint64 room = part.length() - part.written;
-            const qint64 wanted = std::min<qint64>({part.buffer.size(), room, part.reply->bytesAvailable()});
+            // One byte past the range is read, never written: a part longer than its range fails the file.
+            const qint64 got = part.start + part.written - part.expected.from;
+            const qint64 available = std::min<qint64>(part.buffer.size(), part.reply->bytesAvailable());
+            const qint64 wanted = bodyReadCap(part.expected, got, available);
             if (wanted <= 0)
                 break;
             qint64 granted = wanted;
@@ -221,6 +231,12 @@ void RangedFetch::drainPart(Part &part)
                 m_ctx.limiter->giveBack(granted - std::max<qint64>(0, n));
             if (n <= 0)
                 break;
+            if (const Net::Error error = bodyOverrun(part.expected, got + n); error.isError())
+            {
+                qCWarning(lcTransfer) << "part" << part.index << "of" << m_file.id << error.message;
+                fail(error);
+                return;
+            }
             // Under a cap the reply's buffer sits full and readyRead stays quiet: reads are progress too.
             if (!part.reply->isFinished())
                 part.stallTimer.start();
@@ -289,7 +305,8 @@ void RangedFetch::onFinished(Part &part)
     else if (status != 206 || reply->error() != QNetworkReply::NoError)
     {
         const QByteArray body = part.statusOk ? QByteArray() : reply->readAll();
-        error = Net::classifyDrive(reply->error(), status, body, reply->rawHeader("Retry-After"));
+        // classifyReply: a redirect the guard refused is "redirectRefused" (the file fails), not "cancelled".
+        error = Net::classifyReply(reply, Net::Service::Drive, body);
         if (!error.isError())
             error = {Net::ErrorClass::Transient, status, u"badResponse"_s, tr("Unexpected response")};
     }

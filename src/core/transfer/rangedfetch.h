@@ -3,6 +3,7 @@
 
 #include "drive/drivefile.h"
 #include "net/error.h"
+#include "transfer/bodycheck.h"
 #include "transfer/filetransfer.h"
 #include "transfer/snapshot.h"
 
@@ -79,6 +80,8 @@ private:
         QByteArray buffer;
         qint64 pendingPos = 0;
         qint64 pendingLen = 0;
+        BodyExpectation expected; ///< what the request in flight may bring back
+        bool headChecked = false;
         bool statusOk = false;
         bool stalled = false;
         bool started = false;
@@ -91,6 +94,7 @@ private:
     void fill();
     void request(Part &part);
     void send(Part &part);
+    void onHead(Part &part);
     void onReadyRead(Part &part);
     void drainPart(Part &part);
     void onFinished(Part &part);

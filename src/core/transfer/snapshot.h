@@ -55,6 +55,11 @@ struct RunOptions
     /// The retry policy of every request of the run: DESIGN.md's table with maxTries and retryTimeout.
     [[nodiscard]] Net::BackoffPolicy backoffPolicy() const;
 
+    /// An exportLinks body longer than this fails the file ("bodyTooLong"). exportLinks have no documented
+    /// cap (the export endpoint's is 10 MB); 1 GiB is far above Google's documented sizes for Docs editors
+    /// files (a converted Doc 50 MB, Slides 100 MB) and still stops a body that never ends.
+    qint64 maxExportBytes = 1LL << 30;
+
     [[nodiscard]] static QMap<QString, QString> defaultExportFormats(); ///< docx, xlsx, pptx, svg
 };
 
