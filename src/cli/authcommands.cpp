@@ -332,6 +332,23 @@ int LoginCommand::execute(const QStringList &args)
             return usageError(tr("--timeout takes a number of seconds"));
     }
 
+    // The sign-in is kept only in the OS keychain: find out now whether it can be, not after the browser
+    // has said "Signed in".
+    const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
+    const Auth::TokenStore::Result usable = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
+        { Auth::probeTokenStore(store.get(), context, done); });
+    if (!usable.ok())
+    {
+        err() << u"drive-ingest-cli login: "_s
+              << tr("the sign-in could not be kept, so it was not started: %1\nStart and unlock a keyring first: "
+                    "gnome-keyring (gnome-keyring-daemon --start --components=secrets, in a D-Bus session) or KWallet; "
+                    "or use --service-account for unattended runs.")
+                     .arg(usable.errorString)
+              << u"\n"_s;
+        err().flush();
+        return ExitAuth;
+    }
+
     QNetworkAccessManager nam;
     Auth::GoogleOAuthFlow flow(&nam, *endpoints, client);
     flow.setFixedPort(port);
@@ -390,7 +407,6 @@ int LoginCommand::execute(const QStringList &args)
         name = u"default"_s;
     const Auth::Account account { Auth::Account::Kind::Google, name, client.clientId, endpoints->oauthToken.toString(),
         QDateTime::currentDateTimeUtc() };
-    const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
     const QByteArray blob = Auth::GoogleSecret { tokens->refreshToken, client.clientSecret }.toBlob();
     const Auth::TokenStore::Result written = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
         { store->write(account.storeKey(), blob, context, done); });
@@ -416,7 +432,7 @@ LogoutCommand::LogoutCommand(const Streams &streams)
 QList<QCommandLineOption> LogoutCommand::options() const
 {
     QList<QCommandLineOption> list {
-        { optAccount, tr("The Google account name, or a Databricks workspace URL (default: the only account)."),
+        { optAccount, tr("The Google account name, or a Databricks workspace URL (default: the only Google account)."),
             u"NAME"_s },
     };
     list += endpointOptions();
@@ -439,10 +455,10 @@ int LogoutCommand::execute(const QStringList &args)
     const QString name = parser.value(optAccount);
     if (name.isEmpty())
     {
-        if (all.size() != 1)
-            return usageError(all.isEmpty() ? tr("no account is signed in")
-                                            : tr("several accounts are signed in: choose one with --account NAME"));
-        account = all.constFirst();
+        // The one Google account; Databricks workspaces are signed out only by naming them.
+        account = accounts.onlyGoogle({}, &error);
+        if (!account)
+            return usageError(all.isEmpty() ? tr("no account is signed in") : error);
     }
     else
     {

@@ -3,18 +3,21 @@
 
 #include "authcommands.h"
 #include "commands.h"
+#include "dryrunplan.h"
 #include "exitcode.h"
 #include "exportmap.h"
 #include "progressdisplay.h"
 #include "reportwriter.h"
 #include "signalwatcher.h"
 
+#include "auth/accounts.h"
 #include "auth/databrickscredentials.h"
 #include "net/tokenprovider.h"
 #include "destinations/dbfsdestination.h"
 #include "destinations/localdestination.h"
 #include "destinations/volumedestination.h"
 #include "drive/sharelink.h"
+#include "transfer/conflictdecision.h"
 #include "util/logging.h"
 #include "util/redactor.h"
 #include "util/units.h"
@@ -86,6 +89,31 @@ bool writesToStdout(QTextStream &stream)
     return file && file->handle() == STDOUT_FILENO;
 }
 
+/// Why the report cannot be written at `path` (absolute), found before the run rather than after it:
+/// its folder must exist and take a file, or be creatable below the nearest folder that does.
+QString reportPathProblem(const QString &path)
+{
+    QFileInfo dir(QFileInfo(path).absolutePath());
+    while (!dir.exists() && !dir.isRoot() && dir.absoluteFilePath() != dir.absolutePath())
+    {
+        dir = QFileInfo(dir.absolutePath());
+    }
+    if (!dir.isDir())
+    {
+        return IngestCommand::tr("--report: cannot write %1: %2 is not a folder").arg(path, dir.absoluteFilePath());
+    }
+    if (dir.absoluteFilePath() != QFileInfo(path).absolutePath())
+    {
+        return dir.isWritable() ? QString() : IngestCommand::tr("--report: cannot create a folder in %1").arg(dir.absoluteFilePath());
+    }
+    QTemporaryFile probe(dir.absoluteFilePath() + u"/.drive-ingest-report-XXXXXX"_s);
+    if (!probe.open())
+    {
+        return IngestCommand::tr("--report: cannot write into %1: %2").arg(dir.absoluteFilePath(), probe.errorString());
+    }
+    return {};
+}
+
 std::optional<int> parseInt(const QString &text, int min, int max)
 {
     bool ok = false;
@@ -107,14 +135,14 @@ IngestCommand::IngestCommand(const Streams &streams, TokenFactoryResolver resolv
 QList<QCommandLineOption> IngestCommand::options() const
 {
     return {
-        {{u"t"_s, optTo}, tr("Destination: a local folder (created if missing), volume:/Volumes/<catalog>/<schema>/<volume>[/path] or dbfs:/path."), u"DEST"_s},
+        {{u"t"_s, optTo}, tr("Destination folder: a local folder (created if missing), a Volume /Volumes/<catalog>/<schema>/<volume>[/path] (also dbfs:/Volumes/...), or dbfs:/path. A local folder under /Volumes or /dbfs is written local:/Volumes/..."), u"DEST"_s},
         {optDatabricksHost, tr("The Databricks workspace URL for volume: and dbfs: destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
         {optParallel, tr("Files in flight (default 4)."), u"N"_s},
         {optStreams, tr("Ranged streams per large file (default 4)."), u"N"_s},
         {optQps, tr("Drive requests per second (default 10)."), u"Q"_s},
         {optExport, tr("Export formats for Google files, e.g. docs=pdf,sheets=csv,slides=pptx,drawings=png (extensions or mime types; default docx, xlsx, pptx, svg)."), u"MAP"_s},
-        {optConflict, tr("When the destination file exists: skip (same size and hash: nothing transferred; default), overwrite, keep-both."), u"skip|overwrite|keep-both"_s},
-        {optDryRun, tr("List what would be transferred; write nothing.")},
+        {optConflict, tr("When a file of that name is already at the destination: skip (never touch it; default), update (replace it when its size or hash differs), overwrite (always replace), keep-both (land the new one beside it)."), u"skip|update|overwrite|keep-both"_s},
+        {optDryRun, tr("Plan only: list every file with what a real run would do (new, same, different: by --on-conflict) and the totals; write nothing.")},
         {optReport, tr("Write a JSON report: one record per file and the totals (written atomically)."), u"FILE.json"_s},
         {{u"q"_s, optQuiet}, tr("No progress display and no summary; errors only.")},
         {optSandbox, tr("Point every Google and Databricks endpoint at a drive-ingest-sandbox base URL."), u"URL"_s},
@@ -183,12 +211,16 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
         return fail(tr("--to DEST is required"));
     }
     QString error;
-    const std::optional<DestinationSpec> destination = DestinationSpec::parse(parser.value(optTo), &error);
+    const std::optional<Dest::DestinationSpec> destination = Dest::DestinationSpec::parse(parser.value(optTo), &error);
     if (!destination)
     {
         return fail(error);
     }
     plan.destination = *destination;
+    if (const QString problem = destination->validate(); !problem.isEmpty())
+    {
+        return fail(problem);
+    }
 
     Transfer::RunOptions &options = plan.options;
     if (parser.isSet(optParallel))
@@ -234,23 +266,12 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
     }
     if (parser.isSet(optConflict))
     {
-        const QString policy = parser.value(optConflict).toLower();
-        if (policy == "skip"_L1)
+        const std::optional<Dest::ConflictPolicy> policy = Transfer::ConflictDecision::policyFromName(parser.value(optConflict));
+        if (!policy)
         {
-            options.conflict = Dest::ConflictPolicy::Skip;
+            return fail(tr("--on-conflict takes skip, update, overwrite or keep-both"));
         }
-        else if (policy == "overwrite"_L1)
-        {
-            options.conflict = Dest::ConflictPolicy::Overwrite;
-        }
-        else if (policy == "keep-both"_L1)
-        {
-            options.conflict = Dest::ConflictPolicy::KeepBoth;
-        }
-        else
-        {
-            return fail(tr("--on-conflict takes skip, overwrite or keep-both"));
-        }
+        options.conflict = *policy;
     }
     options.dryRun = parser.isSet(optDryRun);
     if (parser.isSet(optBandwidth))
@@ -292,20 +313,24 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
         plan.endpoints.extraCaFile = ca.absoluteFilePath();
     }
 
-    if (plan.destination.kind != DestinationSpec::Kind::Local)
+    if (plan.destination.kind != Dest::DestinationSpec::Kind::Local)
     {
         const QString host = parser.isSet(optDatabricksHost) ? parser.value(optDatabricksHost)
                                                              : plan.endpoints.databricksHost.toString();
         plan.databricksHost = Auth::DatabricksCredentials::normaliseHost(host);
         if (plan.databricksHost.isEmpty())
         {
-            return fail(host.isEmpty() ? tr("%1 destinations need --databricks-host URL").arg(DestinationSpec::kindName(plan.destination.kind))
+            // A bare /Volumes/... or /dbfs/... may have been meant as a local folder: say how to write that.
+            const QString typed = plan.destination.original.trimmed();
+            const QString localHint = typed.startsWith(u'/') ? tr(" (a local folder there is written local:%1)").arg(typed) : QString();
+            return fail(host.isEmpty() ? tr("%1 is a Databricks %2 destination: it needs --databricks-host URL%3")
+                                             .arg(plan.destination.describe(), Dest::DestinationSpec::kindName(plan.destination.kind), localHint)
                                        : tr("--databricks-host: \"%1\" is not a Databricks workspace URL").arg(host));
         }
     }
     else if (parser.isSet(optDatabricksHost))
     {
-        return fail(tr("--databricks-host is only for volume: and dbfs: destinations"));
+        return fail(tr("--databricks-host is only for Volume (/Volumes/...) and DBFS (dbfs:/...) destinations"));
     }
 
     const int tokenSources = int(parser.isSet(optTokenFile)) + int(parser.isSet(optAccount)) + int(parser.isSet(optServiceAccount));
@@ -331,13 +356,40 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
             return fail(tr("--report takes a file name"));
         }
         plan.reportPath = QFileInfo(report).absoluteFilePath();
+        if (const QString problem = reportPathProblem(plan.reportPath); !problem.isEmpty())
+        {
+            return fail(problem);
+        }
     }
     plan.quiet = parser.isSet(optQuiet);
     return plan;
 }
 
-std::optional<Transfer::EngineHost::TokenFactory> IngestCommand::tokenFactory(const Plan &plan, int *exitCode)
+std::optional<Transfer::EngineHost::TokenFactory> IngestCommand::tokenFactory(const Plan &givenPlan, int *exitCode)
 {
+    Plan plan = givenPlan;
+    if (plan.tokenSource.account.isEmpty() && plan.tokenSource.serviceAccountKeyFile.isEmpty() && plan.accessTokenFile.isEmpty()
+        && qgetenv(tokenEnv).trimmed().isEmpty() && m_resolver)
+    {
+        // Nothing named: the one signed-in Google account is the one meant (several need --account; none
+        // falls through to the "no access token" advice below).
+        QString why;
+        int signedIn = 0;
+        const std::optional<Auth::Account> only = Auth::Accounts().onlyGoogle(plan.endpoints.oauthToken.toString(), &why, &signedIn);
+        if (only)
+        {
+            plan.tokenSource.account = only->name;
+            err() << tr("drive-ingest-cli ingest: using account %1").arg(only->name) << u"\n"_s;
+            err().flush();
+        }
+        else if (signedIn > 1)
+        {
+            err() << u"drive-ingest-cli ingest: "_s << why << u"\n"_s;
+            err().flush();
+            *exitCode = ExitAuth;
+            return std::nullopt;
+        }
+    }
     if (!plan.tokenSource.account.isEmpty() || !plan.tokenSource.serviceAccountKeyFile.isEmpty())
     {
         if (!m_resolver)
@@ -427,7 +479,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     // Check the folder before any network traffic: a typo should not cost a listing.
     const QString root = plan.destination.path;
     const QFileInfo rootInfo(root);
-    const bool local = plan.destination.kind == DestinationSpec::Kind::Local;
+    const bool local = plan.destination.kind == Dest::DestinationSpec::Kind::Local;
     DatabricksTokenFactory databricksToken;
     if (!local)
     {
@@ -474,11 +526,11 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     setup.destination = [root, kind = plan.destination.kind, host = QUrl(plan.databricksHost), databricksToken](
                             QNetworkAccessManager *nam, QObject *parent) -> Dest::Destination *
     {
-        if (kind == DestinationSpec::Kind::Volume)
+        if (kind == Dest::DestinationSpec::Kind::Volume)
         {
             return new Dest::VolumeDestination(nam, databricksToken(nam, parent), host, root, parent);
         }
-        if (kind == DestinationSpec::Kind::Dbfs)
+        if (kind == Dest::DestinationSpec::Kind::Dbfs)
         {
             return new Dest::DbfsDestination(nam, databricksToken(nam, parent), host, root, parent);
         }
@@ -645,11 +697,9 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
 
     if (!plan.quiet)
     {
-        if (plan.options.dryRun)
-        {
-            out() << tr("Dry run: nothing was written.") << u"\n"_s;
-        }
-        out() << Util::redact(ProgressDisplay::summary(*report));
+        // A dry run's answer is its plan, every file of it; a real run's is the summary.
+        out() << Util::redact(plan.options.dryRun ? DryRunPlan::text(*report, plan.options.conflict)
+                                                  : ProgressDisplay::summary(*report));
         out().flush();
     }
     else if (problems > 0)
