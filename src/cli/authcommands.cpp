@@ -332,23 +332,6 @@ int LoginCommand::execute(const QStringList &args)
             return usageError(tr("--timeout takes a number of seconds"));
     }
 
-    // The sign-in is kept only in the OS keychain: find out now whether it can be, not after the browser
-    // has said "Signed in".
-    const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
-    const Auth::TokenStore::Result usable = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
-        { Auth::probeTokenStore(store.get(), context, done); });
-    if (!usable.ok())
-    {
-        err() << u"drive-ingest-cli login: "_s
-              << tr("the sign-in could not be kept, so it was not started: %1\nStart and unlock a keyring first: "
-                    "gnome-keyring (gnome-keyring-daemon --start --components=secrets, in a D-Bus session) or KWallet; "
-                    "or use --service-account for unattended runs.")
-                     .arg(usable.errorString)
-              << u"\n"_s;
-        err().flush();
-        return ExitAuth;
-    }
-
     QNetworkAccessManager nam;
     Auth::GoogleOAuthFlow flow(&nam, *endpoints, client);
     flow.setFixedPort(port);
@@ -361,17 +344,9 @@ int LoginCommand::execute(const QStringList &args)
     QEventLoop loop;
     std::optional<Auth::TokenResponse> tokens;
     QString failure;
+    QUrl authorizationUrl; // shown only once the keychain is known to be usable
     QObject::connect(&flow, &Auth::GoogleOAuthFlow::authorizationUrlReady, &loop,
-        [&](const QUrl &url)
-        {
-            out() << tr("Open this address in a browser to sign in:") << u"\n"_s << url.toString(QUrl::FullyEncoded)
-                  << u"\n"_s;
-            out() << tr("Waiting for the browser's answer on %1 …").arg(flow.redirectUri().toString()) << u"\n"_s;
-            out().flush();
-            const QString opener = QStandardPaths::findExecutable(u"xdg-open"_s);
-            if (openBrowser && !opener.isEmpty())
-                QProcess::startDetached(opener, { url.toString(QUrl::FullyEncoded) });
-        });
+        [&](const QUrl &url) { authorizationUrl = url; });
     QObject::connect(&flow, &Auth::GoogleOAuthFlow::warning, &loop,
         [&](const QString &message)
         {
@@ -392,6 +367,31 @@ int LoginCommand::execute(const QStringList &args)
         });
     if (!flow.start())
         return usageError(flow.errorString());
+    // The sign-in is kept only in the OS keychain: find out now whether it can be, not after the browser
+    // has said "Signed in".
+    const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
+    const Auth::TokenStore::Result usable = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
+        { Auth::probeTokenStore(store.get(), context, done); });
+    if (!usable.ok())
+    {
+        flow.abort();
+        err() << u"drive-ingest-cli login: "_s
+              << tr("the sign-in could not be kept, so it was not started: %1\nStart and unlock a keyring first: "
+                    "gnome-keyring (gnome-keyring-daemon --start --components=secrets, in a D-Bus session) or KWallet; "
+                    "or use --service-account for unattended runs.")
+                     .arg(usable.errorString)
+              << u"\n"_s;
+        err().flush();
+        return ExitAuth;
+    }
+
+    out() << tr("Open this address in a browser to sign in:") << u"\n"_s
+          << authorizationUrl.toString(QUrl::FullyEncoded) << u"\n"_s;
+    out() << tr("Waiting for the browser's answer on %1 …").arg(flow.redirectUri().toString()) << u"\n"_s;
+    out().flush();
+    const QString opener = QStandardPaths::findExecutable(u"xdg-open"_s);
+    if (openBrowser && !opener.isEmpty())
+        QProcess::startDetached(opener, { authorizationUrl.toString(QUrl::FullyEncoded) });
     loop.exec();
     if (!tokens)
     {
