@@ -18,6 +18,7 @@
 #include "destinations/volumedestination.h"
 #include "drive/sharelink.h"
 #include "transfer/conflictdecision.h"
+#include "util/filesystem.h"
 #include "util/logging.h"
 #include "util/redactor.h"
 #include "util/units.h"
@@ -89,31 +90,6 @@ bool writesToStdout(QTextStream &stream)
     return file && file->handle() == STDOUT_FILENO;
 }
 
-/// Why the report cannot be written at `path` (absolute), found before the run rather than after it:
-/// its folder must exist and take a file, or be creatable below the nearest folder that does.
-QString reportPathProblem(const QString &path)
-{
-    QFileInfo dir(QFileInfo(path).absolutePath());
-    while (!dir.exists() && !dir.isRoot() && dir.absoluteFilePath() != dir.absolutePath())
-    {
-        dir = QFileInfo(dir.absolutePath());
-    }
-    if (!dir.isDir())
-    {
-        return IngestCommand::tr("--report: cannot write %1: %2 is not a folder").arg(path, dir.absoluteFilePath());
-    }
-    if (dir.absoluteFilePath() != QFileInfo(path).absolutePath())
-    {
-        return dir.isWritable() ? QString() : IngestCommand::tr("--report: cannot create a folder in %1").arg(dir.absoluteFilePath());
-    }
-    QTemporaryFile probe(dir.absoluteFilePath() + u"/.drive-ingest-report-XXXXXX"_s);
-    if (!probe.open())
-    {
-        return IngestCommand::tr("--report: cannot write into %1: %2").arg(dir.absoluteFilePath(), probe.errorString());
-    }
-    return {};
-}
-
 std::optional<int> parseInt(const QString &text, int min, int max)
 {
     bool ok = false;
@@ -136,7 +112,7 @@ QList<QCommandLineOption> IngestCommand::options() const
 {
     return {
         {{u"t"_s, optTo}, tr("Destination folder: a local folder (created if missing), a Volume /Volumes/<catalog>/<schema>/<volume>[/path] (also dbfs:/Volumes/...), or dbfs:/path. A local folder under /Volumes or /dbfs is written local:/Volumes/..."), u"DEST"_s},
-        {optDatabricksHost, tr("The Databricks workspace URL for volume: and dbfs: destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
+        {optDatabricksHost, tr("The Databricks workspace URL for Volume and DBFS destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
         {optParallel, tr("Files in flight (default 4)."), u"N"_s},
         {optStreams, tr("Ranged streams per large file (default 4)."), u"N"_s},
         {optQps, tr("Drive requests per second (default 10)."), u"Q"_s},
@@ -356,9 +332,10 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
             return fail(tr("--report takes a file name"));
         }
         plan.reportPath = QFileInfo(report).absoluteFilePath();
-        if (const QString problem = reportPathProblem(plan.reportPath); !problem.isEmpty())
+        // Found now, not after every file was copied.
+        if (const QString problem = Util::fileCreationProblem(plan.reportPath); !problem.isEmpty())
         {
-            return fail(problem);
+            return fail(tr("--report: cannot write %1: %2").arg(plan.reportPath, problem));
         }
     }
     plan.quiet = parser.isSet(optQuiet);
