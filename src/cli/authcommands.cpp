@@ -345,17 +345,9 @@ int LoginCommand::execute(const QStringList &args)
     QEventLoop loop;
     std::optional<Auth::TokenResponse> tokens;
     QString failure;
+    QUrl authorizationUrl; // shown only once the keychain is known to be usable
     QObject::connect(&flow, &Auth::GoogleOAuthFlow::authorizationUrlReady, &loop,
-        [&](const QUrl &url)
-        {
-            out() << tr("Open this address in a browser to sign in:") << u"\n"_s << url.toString(QUrl::FullyEncoded)
-                  << u"\n"_s;
-            out() << tr("Waiting for the browser's answer on %1 …").arg(flow.redirectUri().toString()) << u"\n"_s;
-            out().flush();
-            const QString opener = QStandardPaths::findExecutable(u"xdg-open"_s);
-            if (openBrowser && !opener.isEmpty())
-                QProcess::startDetached(opener, { url.toString(QUrl::FullyEncoded) });
-        });
+        [&](const QUrl &url) { authorizationUrl = url; });
     QObject::connect(&flow, &Auth::GoogleOAuthFlow::warning, &loop,
         [&](const QString &message)
         {
@@ -376,6 +368,31 @@ int LoginCommand::execute(const QStringList &args)
         });
     if (!flow.start())
         return usageError(flow.errorString());
+    // The sign-in is kept only in the OS keychain: find out now whether it can be, not after the browser
+    // has said "Signed in".
+    const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
+    const Auth::TokenStore::Result usable = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
+        { Auth::probeTokenStore(store.get(), context, done); });
+    if (!usable.ok())
+    {
+        flow.abort();
+        err() << u"drive-ingest-cli login: "_s
+              << tr("the sign-in could not be kept, so it was not started: %1\nStart and unlock a keyring first: "
+                    "gnome-keyring (gnome-keyring-daemon --start --components=secrets, in a D-Bus session) or KWallet; "
+                    "or use --service-account for unattended runs.")
+                     .arg(usable.errorString)
+              << u"\n"_s;
+        err().flush();
+        return ExitAuth;
+    }
+
+    out() << tr("Open this address in a browser to sign in:") << u"\n"_s
+          << authorizationUrl.toString(QUrl::FullyEncoded) << u"\n"_s;
+    out() << tr("Waiting for the browser's answer on %1 …").arg(flow.redirectUri().toString()) << u"\n"_s;
+    out().flush();
+    const QString opener = QStandardPaths::findExecutable(u"xdg-open"_s);
+    if (openBrowser && !opener.isEmpty())
+        QProcess::startDetached(opener, { authorizationUrl.toString(QUrl::FullyEncoded) });
     loop.exec();
     if (!tokens)
     {
@@ -391,7 +408,6 @@ int LoginCommand::execute(const QStringList &args)
         name = u"default"_s;
     const Auth::Account account { Auth::Account::Kind::Google, name, client.clientId, endpoints->oauthToken.toString(),
         QDateTime::currentDateTimeUtc() };
-    const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
     const QByteArray blob = Auth::GoogleSecret { tokens->refreshToken, client.clientSecret }.toBlob();
     const Auth::TokenStore::Result written = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
         { store->write(account.storeKey(), blob, context, done); });
@@ -417,7 +433,7 @@ LogoutCommand::LogoutCommand(const Streams &streams)
 QList<QCommandLineOption> LogoutCommand::options() const
 {
     QList<QCommandLineOption> list {
-        { optAccount, tr("The Google account name, or a Databricks workspace URL (default: the only account)."),
+        { optAccount, tr("The Google account name, or a Databricks workspace URL (default: the only Google account)."),
             u"NAME"_s },
     };
     list += endpointOptions();
@@ -440,10 +456,10 @@ int LogoutCommand::execute(const QStringList &args)
     const QString name = parser.value(optAccount);
     if (name.isEmpty())
     {
-        if (all.size() != 1)
-            return usageError(all.isEmpty() ? tr("no account is signed in")
-                                            : tr("several accounts are signed in: choose one with --account NAME"));
-        account = all.constFirst();
+        // The one Google account; Databricks workspaces are signed out only by naming them.
+        account = accounts.onlyGoogle({}, &error);
+        if (!account)
+            return usageError(all.isEmpty() ? tr("no account is signed in") : error);
     }
     else
     {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportmap.h"
 
+#include "transfer/exportformats.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QStringList>
@@ -32,50 +34,6 @@ QString googleKind(const QString &key)
     return kinds.value(key);
 }
 
-QString formatMime(const QString &format)
-{
-    static const QHash<QString, QString> mimes = {
-        {u"pdf"_s, u"application/pdf"_s},
-        {u"docx"_s, u"application/vnd.openxmlformats-officedocument.wordprocessingml.document"_s},
-        {u"odt"_s, u"application/vnd.oasis.opendocument.text"_s},
-        {u"rtf"_s, u"application/rtf"_s},
-        {u"txt"_s, u"text/plain"_s},
-        {u"html"_s, u"text/html"_s},
-        {u"zip"_s, u"application/zip"_s},
-        {u"epub"_s, u"application/epub+zip"_s},
-        {u"md"_s, u"text/markdown"_s},
-        {u"xlsx"_s, u"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s},
-        {u"ods"_s, u"application/vnd.oasis.opendocument.spreadsheet"_s},
-        {u"csv"_s, u"text/csv"_s},
-        {u"tsv"_s, u"text/tab-separated-values"_s},
-        {u"pptx"_s, u"application/vnd.openxmlformats-officedocument.presentationml.presentation"_s},
-        {u"odp"_s, u"application/vnd.oasis.opendocument.presentation"_s},
-        {u"png"_s, u"image/png"_s},
-        {u"jpg"_s, u"image/jpeg"_s},
-        {u"jpeg"_s, u"image/jpeg"_s},
-        {u"svg"_s, u"image/svg+xml"_s},
-        {u"json"_s, u"application/vnd.google-apps.script+json"_s},
-    };
-    if (format.contains(u'/'))
-    {
-        return format;
-    }
-    return mimes.value(format);
-}
-
-/// The formats Drive offers per kind (google-drive-api.md §4b), by extension.
-bool isOffered(const QString &kind, const QString &format)
-{
-    static const QHash<QString, QStringList> offered = {
-        {u"document"_s, {u"docx"_s, u"odt"_s, u"rtf"_s, u"pdf"_s, u"txt"_s, u"html"_s, u"zip"_s, u"epub"_s, u"md"_s}},
-        {u"spreadsheet"_s, {u"xlsx"_s, u"ods"_s, u"pdf"_s, u"zip"_s, u"csv"_s, u"tsv"_s}},
-        {u"presentation"_s, {u"pptx"_s, u"odp"_s, u"pdf"_s, u"txt"_s, u"jpg"_s, u"jpeg"_s, u"png"_s, u"svg"_s}},
-        {u"drawing"_s, {u"pdf"_s, u"jpg"_s, u"jpeg"_s, u"png"_s, u"svg"_s}},
-        {u"script"_s, {u"json"_s}},
-    };
-    // Full mime types and unknown kinds are passed through: Drive has the last word.
-    return format.contains(u'/') || !offered.contains(kind) || offered.value(kind).contains(format);
-}
 } // namespace
 
 std::optional<QMap<QString, QString>> parseExportMap(const QString &text, QString *error)
@@ -106,10 +64,18 @@ std::optional<QMap<QString, QString>> parseExportMap(const QString &text, QStrin
             *message = QCoreApplication::translate("Cli::ExportMap", "unknown Google file kind '%1' (docs, sheets, slides, drawings, script or a mime type)").arg(key);
             return std::nullopt;
         }
-        const QString mime = formatMime(format);
-        if (mime.isEmpty() || !isOffered(kind, format))
+        // Checked against what Drive exports this kind to (extension or mime type): a format Drive refuses
+        // is a usage error now, not a failed file at the end of the run.
+        const QString mime = Transfer::exportMimeFor(googlePrefix + kind, format);
+        if (mime.isEmpty())
         {
-            *message = QCoreApplication::translate("Cli::ExportMap", "Drive cannot export %1 as '%2'").arg(key, format);
+            QStringList offered;
+            for (const Transfer::ExportFormat &f : Transfer::exportFormatsFor(googlePrefix + kind))
+                offered << f.extension;
+            *message = offered.isEmpty()
+                ? QCoreApplication::translate("Cli::ExportMap", "Drive cannot export %1 files").arg(key)
+                : QCoreApplication::translate("Cli::ExportMap", "Drive cannot export %1 as '%2' (it offers %3)")
+                      .arg(key, format, offered.join(u", "_s));
             return std::nullopt;
         }
         map.insert(googlePrefix + kind, mime);

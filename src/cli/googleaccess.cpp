@@ -3,6 +3,7 @@
 
 #include "exitcode.h"
 
+#include "auth/accounts.h"
 #include "net/tokenprovider.h"
 #include "util/redactor.h"
 
@@ -89,17 +90,36 @@ std::optional<GoogleAccess> GoogleAccess::fromParser(const QCommandLineParser &p
 GoogleAccess::Token GoogleAccess::tokenFactory(const TokenFactoryResolver &resolver) const
 {
     Token result;
-    if (!tokenSource.account.isEmpty() || !tokenSource.serviceAccountKeyFile.isEmpty())
+    TokenSource source = tokenSource;
+    if (source.account.isEmpty() && source.serviceAccountKeyFile.isEmpty() && accessTokenFile.isEmpty()
+        && qgetenv(tokenEnv).trimmed().isEmpty() && resolver)
+    {
+        // Nothing named: the one signed-in Google account (at this run's token endpoint) is the one meant;
+        // several need --account; none falls through to the "no access token" advice below.
+        QString why;
+        int signedIn = 0;
+        const std::optional<Auth::Account> only = Auth::Accounts().onlyGoogle(endpoints.oauthToken.toString(), &why, &signedIn);
+        if (only)
+        {
+            source.account = only->name;
+            result.note = tr("using account %1").arg(only->name);
+        }
+        else if (signedIn > 1)
+        {
+            return {{}, ExitAuth, why, {}};
+        }
+    }
+    if (!source.account.isEmpty() || !source.serviceAccountKeyFile.isEmpty())
     {
         if (!resolver)
         {
             return {{}, ExitUsage, tr("--account and --service-account are not available in this build")};
         }
         QString error;
-        result.factory = resolver(tokenSource, &error);
+        result.factory = resolver(source, &error);
         if (!result.factory)
         {
-            return {{}, ExitAuth, error};
+            return {{}, ExitAuth, error, {}};
         }
         return result;
     }

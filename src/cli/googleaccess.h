@@ -52,6 +52,7 @@ public:
         Transfer::EngineHost::TokenFactory factory;
         int exitCode = 0;
         QString error;
+        QString note; ///< for stderr: which account was taken when none was named
     };
     [[nodiscard]] Token tokenFactory(const TokenFactoryResolver &resolver) const;
 };

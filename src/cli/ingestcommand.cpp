@@ -3,6 +3,7 @@
 
 #include "authcommands.h"
 #include "commands.h"
+#include "dryrunplan.h"
 #include "exitcode.h"
 #include "exportmap.h"
 #include "progressdisplay.h"
@@ -10,12 +11,15 @@
 #include "runoutcome.h"
 #include "signalwatcher.h"
 
+#include "auth/accounts.h"
 #include "auth/databrickscredentials.h"
 #include "net/tokenprovider.h"
 #include "destinations/dbfsdestination.h"
 #include "destinations/localdestination.h"
 #include "destinations/volumedestination.h"
 #include "drive/sharelink.h"
+#include "transfer/conflictdecision.h"
+#include "util/filesystem.h"
 #include "util/logging.h"
 #include "util/redactor.h"
 #include "util/units.h"
@@ -100,15 +104,15 @@ IngestCommand::IngestCommand(const Streams &streams, TokenFactoryResolver resolv
 
 QList<QCommandLineOption> IngestCommand::options() const
 {
-    return QList<QCommandLineOption> {
-        {{u"t"_s, optTo}, tr("Destination: a local folder (created if missing), volume:/Volumes/<catalog>/<schema>/<volume>[/path] or dbfs:/path."), u"DEST"_s},
-        {optDatabricksHost, tr("The Databricks workspace URL for volume: and dbfs: destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
+    return {
+        {{u"t"_s, optTo}, tr("Destination folder: a local folder (created if missing), a Volume /Volumes/<catalog>/<schema>/<volume>[/path] (also dbfs:/Volumes/...), or dbfs:/path. A local folder under /Volumes or /dbfs is written local:/Volumes/..."), u"DEST"_s},
+        {optDatabricksHost, tr("The Databricks workspace URL for Volume and DBFS destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
         {optParallel, tr("Files in flight (default 4)."), u"N"_s},
         {optStreams, tr("Ranged streams per large file (default 4)."), u"N"_s},
         {optQps, tr("Drive requests per second (default 10)."), u"Q"_s},
         {optExport, tr("Export formats for Google files, e.g. docs=pdf,sheets=csv,slides=pptx,drawings=png (extensions or mime types; default docx, xlsx, pptx, svg)."), u"MAP"_s},
-        {optConflict, tr("When the destination file exists: skip (same size and hash: nothing transferred; default), overwrite, keep-both."), u"skip|overwrite|keep-both"_s},
-        {optDryRun, tr("List what would be transferred; write nothing.")},
+        {optConflict, tr("When a file of that name is already at the destination: skip (never touch it; default), update (replace it when its size or hash differs), overwrite (always replace), keep-both (land the new one beside it)."), u"skip|update|overwrite|keep-both"_s},
+        {optDryRun, tr("Plan only: list every file with what a real run would do (new, same, different: by --on-conflict) and the totals; write nothing.")},
         {optReport, tr("Write a JSON report: one record per file and the totals (written atomically)."), u"FILE.json"_s},
         {{u"q"_s, optQuiet}, tr("No progress display and no summary; errors only.")},
         {optRetryTimeout, tr("Give up on a request that keeps failing (server unreachable, errors, throttling) once its waits between tries add up to DURATION, e.g. 30s, 2m, 1h; 0 = no retries (default 10m; 8 tries at most either way)."), u"DURATION"_s},
@@ -179,12 +183,16 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
         return fail(tr("--to DEST is required"));
     }
     QString error;
-    const std::optional<DestinationSpec> destination = DestinationSpec::parse(parser.value(optTo), &error);
+    const std::optional<Dest::DestinationSpec> destination = Dest::DestinationSpec::parse(parser.value(optTo), &error);
     if (!destination)
     {
         return fail(error);
     }
     plan.destination = *destination;
+    if (const QString problem = destination->validate(); !problem.isEmpty())
+    {
+        return fail(problem);
+    }
 
     Transfer::RunOptions &options = plan.options;
     if (parser.isSet(optParallel))
@@ -230,23 +238,12 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
     }
     if (parser.isSet(optConflict))
     {
-        const QString policy = parser.value(optConflict).toLower();
-        if (policy == "skip"_L1)
+        const std::optional<Dest::ConflictPolicy> policy = Transfer::ConflictDecision::policyFromName(parser.value(optConflict));
+        if (!policy)
         {
-            options.conflict = Dest::ConflictPolicy::Skip;
+            return fail(tr("--on-conflict takes skip, update, overwrite or keep-both"));
         }
-        else if (policy == "overwrite"_L1)
-        {
-            options.conflict = Dest::ConflictPolicy::Overwrite;
-        }
-        else if (policy == "keep-both"_L1)
-        {
-            options.conflict = Dest::ConflictPolicy::KeepBoth;
-        }
-        else
-        {
-            return fail(tr("--on-conflict takes skip, overwrite or keep-both"));
-        }
+        options.conflict = *policy;
     }
     options.dryRun = parser.isSet(optDryRun);
     if (parser.isSet(optBandwidth))
@@ -278,20 +275,24 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
     plan.tokenSource = access->tokenSource;
     plan.accessTokenFile = access->accessTokenFile;
 
-    if (plan.destination.kind != DestinationSpec::Kind::Local)
+    if (plan.destination.kind != Dest::DestinationSpec::Kind::Local)
     {
         const QString host = parser.isSet(optDatabricksHost) ? parser.value(optDatabricksHost)
                                                              : plan.endpoints.databricksHost.toString();
         plan.databricksHost = Auth::DatabricksCredentials::normaliseHost(host);
         if (plan.databricksHost.isEmpty())
         {
-            return fail(host.isEmpty() ? tr("%1 destinations need --databricks-host URL").arg(DestinationSpec::kindName(plan.destination.kind))
+            // A bare /Volumes/... or /dbfs/... may have been meant as a local folder: say how to write that.
+            const QString typed = plan.destination.original.trimmed();
+            const QString localHint = typed.startsWith(u'/') ? tr(" (a local folder there is written local:%1)").arg(typed) : QString();
+            return fail(host.isEmpty() ? tr("%1 is a Databricks %2 destination: it needs --databricks-host URL%3")
+                                             .arg(plan.destination.describe(), Dest::DestinationSpec::kindName(plan.destination.kind), localHint)
                                        : tr("--databricks-host: \"%1\" is not a Databricks workspace URL").arg(host));
         }
     }
     else if (parser.isSet(optDatabricksHost))
     {
-        return fail(tr("--databricks-host is only for volume: and dbfs: destinations"));
+        return fail(tr("--databricks-host is only for Volume (/Volumes/...) and DBFS (dbfs:/...) destinations"));
     }
 
     if (parser.isSet(optReport))
@@ -302,6 +303,11 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
             return fail(tr("--report takes a file name"));
         }
         plan.reportPath = QFileInfo(report).absoluteFilePath();
+        // Found now, not after every file was copied.
+        if (const QString problem = Util::fileCreationProblem(plan.reportPath); !problem.isEmpty())
+        {
+            return fail(tr("--report: cannot write %1: %2").arg(plan.reportPath, problem));
+        }
     }
     plan.quiet = parser.isSet(optQuiet);
     return plan;
@@ -315,6 +321,11 @@ std::optional<Transfer::EngineHost::TokenFactory> IngestCommand::tokenFactory(co
     access.tokenSource = plan.tokenSource;
     access.accessTokenFile = plan.accessTokenFile;
     const GoogleAccess::Token token = access.tokenFactory(m_resolver);
+    if (!token.note.isEmpty())
+    {
+        err() << u"drive-ingest-cli ingest: "_s << token.note << u"\n"_s;
+        err().flush();
+    }
     if (!token.factory)
     {
         *exitCode = failWith(token.exitCode, token.error);
@@ -359,7 +370,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     // Check the folder before any network traffic: a typo should not cost a listing.
     const QString root = plan.destination.path;
     const QFileInfo rootInfo(root);
-    const bool local = plan.destination.kind == DestinationSpec::Kind::Local;
+    const bool local = plan.destination.kind == Dest::DestinationSpec::Kind::Local;
     DatabricksTokenFactory databricksToken;
     if (!local)
     {
@@ -405,11 +416,11 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     setup.destination = [root, kind = plan.destination.kind, host = QUrl(plan.databricksHost), databricksToken](
                             QNetworkAccessManager *nam, QObject *parent) -> Dest::Destination *
     {
-        if (kind == DestinationSpec::Kind::Volume)
+        if (kind == Dest::DestinationSpec::Kind::Volume)
         {
             return new Dest::VolumeDestination(nam, databricksToken(nam, parent), host, root, parent);
         }
-        if (kind == DestinationSpec::Kind::Dbfs)
+        if (kind == Dest::DestinationSpec::Kind::Dbfs)
         {
             return new Dest::DbfsDestination(nam, databricksToken(nam, parent), host, root, parent);
         }
@@ -533,11 +544,10 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     ReportWriter::RunInfo info = outcome.classify(*report, &problems);
     if (!plan.quiet)
     {
-        if (plan.options.dryRun)
-        {
-            out() << tr("Dry run: nothing was written.") << u"\n"_s;
-        }
-        out() << Util::redact(ProgressDisplay::summary(*report)) << outcome.closingWords(*report, info);
+        // A dry run's answer is its plan, every file of it; a real run's is the summary.
+        out() << Util::redact(plan.options.dryRun ? DryRunPlan::text(*report, plan.options.conflict)
+                                                  : ProgressDisplay::summary(*report))
+              << outcome.closingWords(*report, info);
         out().flush();
     }
     else if (problems > 0)

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "command.h"
-#include "destinationspec.h"
+#include "destinations/destinationspec.h"
 #include "googleaccess.h"
 #include "transfer/enginehost.h"
 
@@ -33,7 +33,7 @@ public:
     struct Plan
     {
         QList<Drive::DriveRef> sources;
-        DestinationSpec destination;
+        Dest::DestinationSpec destination;
         Transfer::RunOptions options;
         Net::Endpoints endpoints;
         bool sandbox = false;

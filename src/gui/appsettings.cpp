@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsettings.h"
 
+#include "transfer/conflictdecision.h"
+
 #include <QSettings>
 
 #include <algorithm>
@@ -54,22 +56,14 @@ void AppSettings::setBandwidthLimit(qint64 bytesPerSecond)
 
 Dest::ConflictPolicy AppSettings::conflictPolicy() const
 {
+    // The CLI's --on-conflict names; "skip" (never touch what is there) when unset or unknown.
     const QString v = m_settings->value(u"transfer/conflict"_s, u"skip"_s).toString();
-    if (v == u"overwrite")
-        return Dest::ConflictPolicy::Overwrite;
-    if (v == u"keep-both")
-        return Dest::ConflictPolicy::KeepBoth;
-    return Dest::ConflictPolicy::Skip;
+    return Transfer::ConflictDecision::policyFromName(v).value_or(Dest::ConflictPolicy::Skip);
 }
 
 void AppSettings::setConflictPolicy(Dest::ConflictPolicy policy)
 {
-    QString v = u"skip"_s;
-    if (policy == Dest::ConflictPolicy::Overwrite)
-        v = u"overwrite"_s;
-    else if (policy == Dest::ConflictPolicy::KeepBoth)
-        v = u"keep-both"_s;
-    m_settings->setValue(u"transfer/conflict"_s, v);
+    m_settings->setValue(u"transfer/conflict"_s, Transfer::ConflictDecision::policyName(policy));
 }
 
 QMap<QString, QString> AppSettings::defaultExportFormats()

@@ -4,50 +4,88 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
-QString DestinationChoice::check() const
+namespace
 {
-    const QString p = path.trimmed();
-    if (p.isEmpty())
-        return QCoreApplication::translate("DestinationChoice", "Choose where the files should go.");
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DestinationChoice", text);
+}
+
+Dest::DestinationSpec::Kind specKind(AppSettings::DestinationKind kind)
+{
     switch (kind)
     {
     case AppSettings::DestinationKind::LocalFolder:
-    {
-        QFileInfo info(p);
-        if (!info.exists())
-        {
-            // A folder that does not exist yet is made with its missing parents (as the CLI and the engine
-            // do): fine when the nearest existing one is a folder that can hold them.
-            QFileInfo parent(info.absolutePath());
-            while (!parent.exists() && parent.absolutePath() != parent.absoluteFilePath())
-                parent.setFile(parent.absolutePath());
-            if (!parent.isDir() || !parent.isWritable())
-                return QCoreApplication::translate("DestinationChoice", "The folder %1 does not exist and cannot be created.")
-                    .arg(QDir::toNativeSeparators(p));
-            return {};
-        }
-        if (!info.isDir())
-            return QCoreApplication::translate("DestinationChoice", "%1 is not a folder.").arg(QDir::toNativeSeparators(p));
-        if (!info.isWritable())
-            return QCoreApplication::translate("DestinationChoice", "The folder %1 is not writable.").arg(QDir::toNativeSeparators(p));
-        return {};
-    }
+        return Dest::DestinationSpec::Kind::Local;
     case AppSettings::DestinationKind::Volume:
-    {
-        static const QRegularExpression re(u"^/Volumes/[^/]+/[^/]+/[^/]+(/.*)?$"_s);
-        if (!re.match(p).hasMatch())
-            return QCoreApplication::translate("DestinationChoice",
-                                               "A Volume path looks like /Volumes/catalog/schema/volume/folder.");
-        return {};
-    }
+        return Dest::DestinationSpec::Kind::Volume;
     case AppSettings::DestinationKind::Dbfs:
-        if (!p.startsWith(u"dbfs:/"_s) && !p.startsWith(u'/'))
-            return QCoreApplication::translate("DestinationChoice", "A DBFS path looks like dbfs:/folder.");
+        return Dest::DestinationSpec::Kind::Dbfs;
+    }
+    return Dest::DestinationSpec::Kind::Local;
+}
+} // namespace
+
+std::optional<Dest::DestinationSpec> DestinationChoice::spec(QString *error) const
+{
+    QString text = path.trimmed();
+    if (text.isEmpty())
+    {
+        *error = tr("Choose where the files should go.");
+        return std::nullopt;
+    }
+    // The DBFS field takes "/folder" as well as "dbfs:/folder": the kind was chosen in the combo box.
+    if (kind == AppSettings::DestinationKind::Dbfs && text.startsWith(u'/') && !text.startsWith(u"/dbfs/"_s)
+        && !text.startsWith(u"/Volumes/"_s))
+        text.prepend(u"dbfs:"_s);
+    const std::optional<Dest::DestinationSpec> parsed = Dest::DestinationSpec::parse(text, error);
+    if (!parsed)
+        return std::nullopt;
+    const Dest::DestinationSpec::Kind wanted = specKind(kind);
+    if (parsed->kind == wanted)
+        return parsed;
+    if (parsed->kind == Dest::DestinationSpec::Kind::Volume)
+        *error = tr("%1 is a Databricks Volume path: choose \"Databricks Volume\", or write local:%1 for a folder on "
+                    "this computer.")
+                     .arg(text);
+    else if (wanted == Dest::DestinationSpec::Kind::Volume)
+        *error = tr("A Volume path looks like /Volumes/catalog/schema/volume/folder.");
+    else if (parsed->kind == Dest::DestinationSpec::Kind::Dbfs)
+        *error = tr("%1 is a DBFS path: choose \"DBFS\", or write local:%1 for a folder on this computer.").arg(text);
+    else
+        *error = tr("A DBFS path looks like dbfs:/folder.");
+    return std::nullopt;
+}
+
+QString DestinationChoice::check() const
+{
+    QString error;
+    const std::optional<Dest::DestinationSpec> destination = spec(&error);
+    if (!destination)
+        return error;
+    if (const QString problem = destination->validate(); !problem.isEmpty())
+        return problem;
+    if (destination->isDatabricks())
+        return {};
+    const QString p = destination->path;
+    QFileInfo info(p);
+    if (!info.exists())
+    {
+        // A folder that does not exist yet is made with its missing parents (as the CLI and the engine
+        // do): fine when the nearest existing one is a folder that can hold them.
+        QFileInfo parent(info.absolutePath());
+        while (!parent.exists() && parent.absolutePath() != parent.absoluteFilePath())
+            parent.setFile(parent.absolutePath());
+        if (!parent.isDir() || !parent.isWritable())
+            return tr("The folder %1 does not exist and cannot be created.").arg(QDir::toNativeSeparators(p));
         return {};
     }
+    if (!info.isDir())
+        return tr("%1 is not a folder.").arg(QDir::toNativeSeparators(p));
+    if (!info.isWritable())
+        return tr("The folder %1 is not writable.").arg(QDir::toNativeSeparators(p));
     return {};
 }

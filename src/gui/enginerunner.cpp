@@ -28,6 +28,10 @@ void EngineRunner::start(const RunPlan &plan)
     // The factories run later on the engine thread; they capture copies only.
     setup.googleToken = plan.account.tokens();
     const DestinationChoice destination = plan.destination;
+    // The field read by the CLI's rules (checked before Start): "dbfs:/Volumes/…", "local:/…" and friends.
+    QString ignored;
+    const std::optional<Dest::DestinationSpec> spec = destination.spec(&ignored);
+    const QString root = spec ? spec->path : destination.path;
     if (destination.isDatabricks())
     {
         if (!plan.databricks.isValid())
@@ -41,20 +45,16 @@ void EngineRunner::start(const RunPlan &plan)
         }
         const DatabricksWorkspace workspace = plan.databricks;
         setup.endpoints.databricksHost = workspace.host();
-        setup.destination = [workspace, destination](QNetworkAccessManager *nam, QObject *parent) -> Dest::Destination * {
+        setup.destination = [workspace, destination, root](QNetworkAccessManager *nam, QObject *parent) -> Dest::Destination * {
             // Same provider as the CLI's --databricks-host: a PAT as is, a service principal's token fetched and renewed.
             auto *tokens = new Auth::DatabricksTokenProvider(nam, workspace.credentials, parent);
-            QString root = destination.path;
             if (destination.kind == AppSettings::DestinationKind::Volume)
                 return new Dest::VolumeDestination(nam, tokens, workspace.host(), root, parent);
-            if (root.startsWith(QStringLiteral("dbfs:")))
-                root = root.mid(5);
             return new Dest::DbfsDestination(nam, tokens, workspace.host(), root, parent);
         };
     }
     else
     {
-        const QString root = QDir(destination.path).absolutePath();
         setup.destination = [root](QNetworkAccessManager *, QObject *parent) -> Dest::Destination * {
             return new Dest::LocalDestination(root, parent);
         };

@@ -26,7 +26,7 @@ QList<std::pair<QString, QString>> docsChoices()
 QList<std::pair<QString, QString>> sheetsChoices()
 {
     return {{u"Excel (.xlsx)"_s, u"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s},
-            {u"OpenDocument (.ods)"_s, u"application/vnd.oasis.opendocument.spreadsheet"_s},
+            {u"OpenDocument (.ods)"_s, u"application/x-vnd.oasis.opendocument.spreadsheet"_s},
             {u"CSV (.csv)"_s, u"text/csv"_s},
             {u"PDF (.pdf)"_s, u"application/pdf"_s}};
 }
@@ -50,7 +50,8 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     , m_settings(settings)
 {
     m_ui->setupUi(this);
-    m_ui->conflict->addItem(tr("Skip it when identical"), int(Dest::ConflictPolicy::Skip));
+    m_ui->conflict->addItem(tr("Leave it alone"), int(Dest::ConflictPolicy::Skip));
+    m_ui->conflict->addItem(tr("Replace it when different"), int(Dest::ConflictPolicy::Update));
     m_ui->conflict->addItem(tr("Overwrite it"), int(Dest::ConflictPolicy::Overwrite));
     m_ui->conflict->addItem(tr("Keep both"), int(Dest::ConflictPolicy::KeepBoth));
     // Our own words, so the buttons are translated even where Qt's translations are not installed.

@@ -20,6 +20,7 @@ class TestSettingsDialog final : public QObject
 
 private slots:
     void roundTripWithoutSecrets();
+    void conflictChoicesAreThePolicies();
 };
 
 void TestSettingsDialog::roundTripWithoutSecrets()
@@ -67,6 +68,33 @@ void TestSettingsDialog::roundTripWithoutSecrets()
     const QByteArray ini = file.readAll().toLower();
     for (const char *word : {"token", "secret", "password"})
         QVERIFY2(!ini.contains(word), word);
+}
+
+void TestSettingsDialog::conflictChoicesAreThePolicies()
+{
+    // Issue 15 finding 7: the app offers what the CLI does ("update" included), "skip" (leave it alone) first
+    // and by default, stored under the CLI's names.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"settings.ini"_s);
+    {
+        QSettings qsettings(path, QSettings::IniFormat);
+        AppSettings settings(&qsettings);
+        QCOMPARE(settings.conflictPolicy(), Dest::ConflictPolicy::Skip);
+        SettingsDialog dialog(&settings);
+        QComboBox *conflict = dialog.findChild<QComboBox *>(u"conflict"_s);
+        QCOMPARE(conflict->count(), 4);
+        QCOMPARE(conflict->itemData(0).toInt(), int(Dest::ConflictPolicy::Skip));
+        QCOMPARE(conflict->currentData().toInt(), int(Dest::ConflictPolicy::Skip));
+        for (const Dest::ConflictPolicy policy : {Dest::ConflictPolicy::Skip, Dest::ConflictPolicy::Update,
+                                                  Dest::ConflictPolicy::Overwrite, Dest::ConflictPolicy::KeepBoth})
+            QVERIFY(conflict->findData(int(policy)) >= 0);
+        conflict->setCurrentIndex(conflict->findData(int(Dest::ConflictPolicy::Update)));
+        dialog.accept();
+    }
+    QSettings qsettings(path, QSettings::IniFormat);
+    QCOMPARE(qsettings.value(u"transfer/conflict"_s).toString(), u"update"_s);
+    AppSettings settings(&qsettings);
+    QCOMPARE(settings.runOptions().conflict, Dest::ConflictPolicy::Update);
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -473,6 +473,22 @@ private slots:
         QVERIFY2(!QFile::exists(marker), "drive-ingest-cli ran OPENSSL_cleanup() at exit");
     }
 
+    void loginChecksTheKeychainFirst()
+    {
+        // Issue 15 finding 17: no reachable keyring (no D-Bus session here): say what to start before the
+        // browser is ever sent to sign in, instead of "Signed in" there and a failed save here.
+        QProcessEnvironment env = environment();
+        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/drive-ingest-test-bus"_s);
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(qEnvironmentVariable("DI_CLI"),
+            { u"login"_s, u"--no-browser"_s, u"--sandbox"_s, m_sandbox->baseUrl().toString(), u"--timeout"_s, u"20"_s });
+        const CliResult run = finish(process, 30000);
+        QCOMPARE(run.code, 3);
+        QVERIFY2(run.err.contains("gnome-keyring") && run.err.contains("KWallet"), run.err.constData());
+        QVERIFY2(!run.out.contains("http"), run.out.constData()); // no address to open was ever printed
+    }
+
     void unknownAccountIsRefused()
     {
         const CliResult run = runCli({ u"ingest"_s, idOf(u"small.txt"_s), u"--to"_s, m_work.filePath(u"dest-x"_s),

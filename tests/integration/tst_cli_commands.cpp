@@ -4,7 +4,8 @@
 #include "tst_cli_support.h"
 
 #include "commands.h"
-#include "destinationspec.h"
+#include "auth/accounts.h"
+#include "destinations/destinationspec.h"
 #include "exitcode.h"
 #include "exportmap.h"
 #include "ingestcommand.h"
@@ -17,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
@@ -30,7 +32,28 @@ class TestCliCommands final : public QObject
 {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_config; ///< XDG_CONFIG_HOME: the account list of these runs, not the user's
+
+    /// IngestCommand::plan() in-process: the plan, or nullopt with `*code` and `*errors` set.
+    static std::optional<Cli::IngestCommand::Plan> planOf(const QStringList &args, int *code, QString *errors)
+    {
+        QString outText;
+        QTextStream out(&outText);
+        QTextStream err(errors);
+        Cli::IngestCommand command(Cli::Streams {&out, &err, nullptr});
+        auto plan = command.plan(QStringList {u"ingest"_s} + args, code);
+        err.flush();
+        return plan;
+    }
+
 private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+    }
+
     void init()
     {
         qunsetenv("DRIVE_INGEST_ACCESS_TOKEN");
@@ -93,7 +116,7 @@ private slots:
         QTest::newRow("volume") << QStringList {u"ingest"_s, fileId, to, u"volume:/Volumes/main/raw/landing/x"_s}
                                 << u"not yet supported|--databricks-host"_s;
         QTest::newRow("dbfs") << QStringList {u"ingest"_s, fileId, to, u"dbfs:/tmp/in"_s} << u"not yet supported|--databricks-host"_s;
-        QTest::newRow("bad volume") << QStringList {u"ingest"_s, fileId, to, u"volume:/tmp/x"_s} << u"volume:/Volumes"_s;
+        QTest::newRow("bad volume") << QStringList {u"ingest"_s, fileId, to, u"volume:/tmp/x"_s} << u"/Volumes/<catalog>"_s;
         QTest::newRow("unknown scheme") << QStringList {u"ingest"_s, fileId, to, u"s3://bucket/x"_s} << u"unknown destination scheme"_s;
         QTest::newRow("parallel 0") << QStringList {u"ingest"_s, fileId, to, dir, u"--parallel"_s, u"0"_s} << u"--parallel"_s;
         QTest::newRow("parallel word") << QStringList {u"ingest"_s, fileId, to, dir, u"--parallel"_s, u"many"_s} << u"--parallel"_s;
@@ -158,8 +181,10 @@ private slots:
         // A regular file in the way: mkpath fails even for root (chmod would not stop root).
         Run run = runCli({u"ingest"_s, fileId, u"--to"_s, plain.fileName() + u"/sub"_s});
         QCOMPARE(run.code, int(Cli::ExitDestination));
+        // The destination is always a folder: naming an existing file is a usage error, found before the run
+        // (issue 15 finding 9; README exit codes).
         run = runCli({u"ingest"_s, fileId, u"--to"_s, plain.fileName()});
-        QCOMPARE(run.code, int(Cli::ExitDestination));
+        QCOMPARE(run.code, int(Cli::ExitUsage));
         QVERIFY(run.err.contains(u"not a folder"_s));
     }
 
@@ -182,7 +207,7 @@ private slots:
         QCOMPARE(plan->sources.size(), 2); // the link and the bare id are the same file
         QCOMPARE(plan->sources.at(0).id, fileId);
         QCOMPARE(plan->sources.at(1).resourceKey, u"0-key"_s);
-        QCOMPARE(plan->destination.kind, Cli::DestinationSpec::Kind::Local);
+        QCOMPARE(plan->destination.kind, Dest::DestinationSpec::Kind::Local);
         QCOMPARE(plan->destination.path, QDir::current().absoluteFilePath(u"rel/dir"_s));
         QCOMPARE(plan->options.parallel, 7);
         QCOMPARE(plan->options.streams, 2);
@@ -199,47 +224,6 @@ private slots:
         // Defaults stay for kinds the map does not name.
         QVERIFY(plan->options.exportFormats.value(u"application/vnd.google-apps.presentation"_s).contains(u"presentationml"_s));
         QCOMPARE(plan->endpoints.driveApi.toString(), u"http://127.0.0.1:9/drive/v3/"_s);
-    }
-
-    void destinationSpec_data()
-    {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<bool>("valid");
-        QTest::addColumn<int>("kind");
-        QTest::addColumn<QString>("path");
-        QTest::newRow("abs") << u"/data/in/"_s << true << int(Cli::DestinationSpec::Kind::Local) << u"/data/in"_s;
-        QTest::newRow("dots") << u"/data/./x/../in"_s << true << int(Cli::DestinationSpec::Kind::Local) << u"/data/in"_s;
-        QTest::newRow("file url") << u"file:///data/in"_s << true << int(Cli::DestinationSpec::Kind::Local) << u"/data/in"_s;
-        QTest::newRow("volume") << u"volume:/Volumes/main/raw/landing"_s << true << int(Cli::DestinationSpec::Kind::Volume)
-                                << u"/Volumes/main/raw/landing"_s;
-        QTest::newRow("volume sub") << u"volume:/Volumes/main/raw/landing/a b/c/"_s << true
-                                    << int(Cli::DestinationSpec::Kind::Volume) << u"/Volumes/main/raw/landing/a b/c"_s;
-        QTest::newRow("volume short") << u"volume:/Volumes/main/raw"_s << false << 0 << QString();
-        QTest::newRow("volume dotdot") << u"volume:/Volumes/main/raw/v/../../x"_s << false << 0 << QString();
-        QTest::newRow("dbfs") << u"dbfs:/tmp/in"_s << true << int(Cli::DestinationSpec::Kind::Dbfs) << u"/tmp/in"_s;
-        QTest::newRow("dbfs relative") << u"dbfs:tmp"_s << false << 0 << QString();
-        QTest::newRow("empty") << QString() << false << 0 << QString();
-        QTest::newRow("s3") << u"s3://bucket"_s << false << 0 << QString();
-    }
-
-    void destinationSpec()
-    {
-        QFETCH(QString, text);
-        QFETCH(bool, valid);
-        QFETCH(int, kind);
-        QFETCH(QString, path);
-        QString error;
-        const auto spec = Cli::DestinationSpec::parse(text, &error);
-        QCOMPARE(spec.has_value(), valid);
-        if (valid)
-        {
-            QCOMPARE(int(spec->kind), kind);
-            QCOMPARE(spec->path, path);
-        }
-        else
-        {
-            QVERIFY(!error.isEmpty());
-        }
     }
 
     void exportMap()
@@ -352,6 +336,185 @@ private slots:
         out.flush();
         QCOMPARE(text.count(u'\n'), 3); // at 0, 5 and 10 s
         QVERIFY(!text.contains(u"\x1b"_s));
+    }
+
+    void databricksPathsAreNeverLocal()
+    {
+        // Issue 15 finding 6: what a Databricks user types is a Volume, never a new local /Volumes folder.
+        const bool hadVolumes = QFileInfo::exists(u"/Volumes"_s);
+        const bool hadDbfs = QFileInfo::exists(u"/dbfs"_s);
+        for (const QString &to : {u"/Volumes/main/default/landing/x"_s, u"/dbfs/tmp/landing"_s, u"/Volumes/disk/in"_s})
+        {
+            const Run run = runCli({u"ingest"_s, fileId, u"--to"_s, to});
+            QCOMPARE(run.code, int(Cli::ExitUsage));
+            QVERIFY2(run.err.contains(u"local:"_s + to), qPrintable(run.err)); // says how to mean a local folder
+        }
+        QCOMPARE(QFileInfo::exists(u"/Volumes"_s), hadVolumes);
+        QCOMPARE(QFileInfo::exists(u"/dbfs"_s), hadDbfs);
+        const Run noHost = runCli({u"ingest"_s, fileId, u"--to"_s, u"/Volumes/main/default/landing/x"_s});
+        QVERIFY2(noHost.err.contains(u"--databricks-host"_s), qPrintable(noHost.err));
+
+        // With a workspace, each spelling names the same Volume (dbfs:/Volumes/… is `databricks fs cp`'s).
+        for (const QString &to : {u"/Volumes/main/default/landing/x"_s, u"dbfs:/Volumes/main/default/landing/x"_s,
+                                  u"volume:/Volumes/main/default/landing/x"_s, u"/dbfs/Volumes/main/default/landing/x"_s})
+        {
+            int code = -1;
+            QString errors;
+            const auto plan = planOf({fileId, u"--to"_s, to, u"--sandbox"_s, u"http://127.0.0.1:9"_s}, &code, &errors);
+            QVERIFY2(plan, qPrintable(errors));
+            QCOMPARE(plan->destination.kind, Dest::DestinationSpec::Kind::Volume);
+            QCOMPARE(plan->destination.path, u"/Volumes/main/default/landing/x"_s);
+        }
+        int code = -1;
+        QString errors;
+        auto plan = planOf({fileId, u"--to"_s, u"/dbfs/tmp/in"_s, u"--sandbox"_s, u"http://127.0.0.1:9"_s}, &code, &errors);
+        QVERIFY2(plan, qPrintable(errors));
+        QCOMPARE(plan->destination.kind, Dest::DestinationSpec::Kind::Dbfs);
+        QCOMPARE(plan->destination.path, u"/tmp/in"_s);
+        // The explicit opt-in for a local folder there.
+        plan = planOf({fileId, u"--to"_s, u"local:/Volumes/main/default/landing/x"_s}, &code, &errors);
+        QVERIFY2(plan, qPrintable(errors));
+        QCOMPARE(plan->destination.kind, Dest::DestinationSpec::Kind::Local);
+        QCOMPARE(plan->destination.path, u"/Volumes/main/default/landing/x"_s);
+    }
+
+    void checkedBeforeTheFirstByte()
+    {
+        // Issue 15 finding 9: an unwritable --report, a file as --to and an export Drive refuses are usage
+        // errors from plan(), before the run starts.
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(u"name.txt"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString out = dir.filePath(u"out"_s);
+        int code = -1;
+        QString errors;
+        QVERIFY(!planOf({fileId, u"--to"_s, out, u"--report"_s, blocker.fileName() + u"/sub/report.json"_s}, &code, &errors));
+        QCOMPARE(code, int(Cli::ExitUsage));
+        QVERIFY2(errors.contains(u"--report"_s) && errors.contains(u"not a folder"_s), qPrintable(errors));
+        errors.clear();
+        QVERIFY(!planOf({fileId, u"--to"_s, out, u"--report"_s, u"/proc/report.json"_s}, &code, &errors));
+        QCOMPARE(code, int(Cli::ExitUsage));
+        QVERIFY2(errors.contains(u"--report"_s), qPrintable(errors));
+        QVERIFY(!QFileInfo::exists(out));
+        // A report in a folder that does not exist yet is fine: the writer creates it.
+        QVERIFY(planOf({fileId, u"--to"_s, out, u"--report"_s, dir.filePath(u"reports/new/r.json"_s)}, &code, &errors));
+        QVERIFY(!QFileInfo::exists(dir.filePath(u"reports"_s)));
+
+        // --to is always a folder: an existing file is refused, a new name becomes a folder.
+        errors.clear();
+        QVERIFY(!planOf({fileId, u"--to"_s, blocker.fileName()}, &code, &errors));
+        QCOMPARE(code, int(Cli::ExitUsage));
+        QVERIFY2(errors.contains(u"not a folder"_s), qPrintable(errors));
+        const auto plan = planOf({fileId, u"--to"_s, dir.filePath(u"out/new.txt"_s)}, &code, &errors);
+        QVERIFY(plan);
+        QCOMPARE(plan->destination.path, dir.filePath(u"out/new.txt"_s));
+
+        // Exports: checked against what Drive exports each kind to.
+        errors.clear();
+        QVERIFY(!planOf({fileId, u"--to"_s, out, u"--export"_s, u"sheets=application/vnd.oasis.opendocument.spreadsheet"_s},
+                        &code, &errors));
+        QCOMPARE(code, int(Cli::ExitUsage));
+        QVERIFY2(errors.contains(u"ods"_s) && errors.contains(u"xlsx"_s), qPrintable(errors)); // lists what is offered
+        const auto ods = planOf({fileId, u"--to"_s, out, u"--export"_s, u"sheets=ods,slides=odp,docs=application/pdf"_s},
+                                &code, &errors);
+        QVERIFY2(ods, qPrintable(errors));
+        QCOMPARE(ods->options.exportFormats.value(u"application/vnd.google-apps.spreadsheet"_s),
+                 u"application/x-vnd.oasis.opendocument.spreadsheet"_s);
+        QCOMPARE(ods->options.exportFormats.value(u"application/vnd.google-apps.document"_s), u"application/pdf"_s);
+        QString error;
+        QVERIFY(!Cli::parseExportMap(u"sheets=odt"_s, &error));
+        QVERIFY(!Cli::parseExportMap(u"application/vnd.google-apps.form=pdf"_s, &error));
+        QVERIFY2(error.contains(u"cannot export"_s), qPrintable(error));
+    }
+
+    void conflictPolicies()
+    {
+        // Issue 15 finding 7: the default never touches what is there; "update" is its own policy.
+        int code = -1;
+        QString errors;
+        const QString dir = QDir::tempPath() + u"/di-cli-never-created"_s;
+        QCOMPARE(planOf({fileId, u"--to"_s, dir}, &code, &errors)->options.conflict, Dest::ConflictPolicy::Skip);
+        QCOMPARE(planOf({fileId, u"--to"_s, dir, u"--on-conflict"_s, u"update"_s}, &code, &errors)->options.conflict,
+                 Dest::ConflictPolicy::Update);
+        QCOMPARE(planOf({fileId, u"--to"_s, dir, u"--on-conflict"_s, u"skip"_s}, &code, &errors)->options.conflict,
+                 Dest::ConflictPolicy::Skip);
+        const Run help = runCli({u"ingest"_s, u"--help"_s});
+        QVERIFY(help.out.contains(u"skip|update|overwrite|keep-both"_s));
+        QVERIFY(help.out.contains(u"never touch"_s));
+    }
+
+    void theOnlyGoogleAccountIsUsed()
+    {
+        // Issue 15 finding 16: no --account and one Google account signed in (here, at the sandbox): use it.
+        const Net::Endpoints sandbox = Net::Endpoints::sandbox(QUrl(u"http://127.0.0.1:9"_s));
+        Auth::Accounts accounts;
+        accounts.save({Auth::Account::Kind::Google, u"solo@example.com"_s, u"client"_s, sandbox.oauthToken.toString(), {}});
+        accounts.save({Auth::Account::Kind::Databricks, u"https://adb-1.azuredatabricks.net"_s, {}, u"pat"_s, {}});
+        const auto cleanup = qScopeGuard([&accounts] {
+            accounts.remove(Auth::Account::Kind::Google, u"solo@example.com"_s);
+            accounts.remove(Auth::Account::Kind::Google, u"other@example.com"_s);
+            accounts.remove(Auth::Account::Kind::Databricks, u"https://adb-1.azuredatabricks.net"_s);
+        });
+        QVERIFY(QFileInfo::exists(m_config.filePath(u"drive-ingest/drive-ingest.conf"_s))); // not the user's settings
+
+        QStringList asked;
+        const Cli::TokenFactoryResolver resolver = [&asked](const Cli::TokenSource &source, QString *error) {
+            asked << source.account;
+            *error = u"test resolver: no token here"_s;
+            return Transfer::EngineHost::TokenFactory {};
+        };
+        QTemporaryDir dir;
+        const auto ingest = [&](const QStringList &extra, QString *errors) {
+            QString outText;
+            QTextStream out(&outText);
+            QTextStream err(errors);
+            Cli::IngestCommand command(Cli::Streams {&out, &err, nullptr}, resolver);
+            const int code = command.execute(QStringList {u"ingest"_s, fileId, u"--to"_s, dir.path()} + extra);
+            err.flush();
+            return code;
+        };
+        QString errors;
+        QCOMPARE(ingest({u"--sandbox"_s, u"http://127.0.0.1:9"_s}, &errors), int(Cli::ExitAuth)); // the resolver says no
+        QCOMPARE(asked, QStringList {u"solo@example.com"_s});
+        QVERIFY2(errors.contains(u"using account solo@example.com"_s), qPrintable(errors));
+        QVERIFY(!errors.contains(u"no access token"_s));
+
+        // Signed in at the sandbox, so not used against Google: the usual advice instead.
+        asked.clear();
+        errors.clear();
+        QCOMPARE(ingest({}, &errors), int(Cli::ExitAuth));
+        QVERIFY(asked.isEmpty());
+        QVERIFY2(errors.contains(u"no access token"_s), qPrintable(errors));
+
+        // Two Google accounts: the user chooses.
+        accounts.save({Auth::Account::Kind::Google, u"other@example.com"_s, u"client"_s, sandbox.oauthToken.toString(), {}});
+        errors.clear();
+        QCOMPARE(ingest({u"--sandbox"_s, u"http://127.0.0.1:9"_s}, &errors), int(Cli::ExitAuth));
+        QVERIFY(asked.isEmpty());
+        QVERIFY2(errors.contains(u"2 Google accounts"_s) && errors.contains(u"--account"_s), qPrintable(errors));
+    }
+
+    void logoutCountsGoogleAccountsOnly()
+    {
+        // Issue 15 finding 16: one Google account plus Databricks workspaces is not "several accounts".
+        Auth::Accounts accounts;
+        accounts.save({Auth::Account::Kind::Databricks, u"https://adb-2.azuredatabricks.net"_s, {}, u"pat"_s, {}});
+        const auto cleanup = qScopeGuard([&accounts] {
+            accounts.remove(Auth::Account::Kind::Google, u"a@example.com"_s);
+            accounts.remove(Auth::Account::Kind::Google, u"b@example.com"_s);
+            accounts.remove(Auth::Account::Kind::Databricks, u"https://adb-2.azuredatabricks.net"_s);
+        });
+        Run run = runCli({u"logout"_s, u"--sandbox"_s, u"http://127.0.0.1:9"_s});
+        QCOMPARE(run.code, int(Cli::ExitUsage));
+        QVERIFY2(run.err.contains(u"no Google account"_s) && run.err.contains(u"https://adb-2.azuredatabricks.net"_s),
+                 qPrintable(run.err));
+        accounts.save({Auth::Account::Kind::Google, u"a@example.com"_s, u"client"_s, {}, {}});
+        accounts.save({Auth::Account::Kind::Google, u"b@example.com"_s, u"client"_s, {}, {}});
+        run = runCli({u"logout"_s, u"--sandbox"_s, u"http://127.0.0.1:9"_s});
+        QCOMPARE(run.code, int(Cli::ExitUsage));
+        QVERIFY2(run.err.contains(u"2 Google accounts"_s) && run.err.contains(u"a@example.com"_s), qPrintable(run.err));
+        QVERIFY(!run.err.contains(u"several accounts"_s));
     }
 
     void liveBlockRedrawsInPlace()

@@ -591,6 +591,135 @@ private slots:
             }
         }
     }
+
+    void skipNeverTouchesAChangedFile()
+    {
+        // Issue 15 finding 7: the default ("skip") leaves what is at the destination alone, also when it
+        // differs, and says so; "update" replaces what differs once the new file is verified.
+        const QString dest = m_work.filePath(u"conflict"_s);
+        const QString changedPath = u"Drive Ingest Demo/Binary/64KiB.bin"_s;
+        const QString samePath = u"Drive Ingest Demo/Binary/1KiB.bin"_s;
+        const QStringList ids {idOf(changedPath), idOf(samePath)};
+        CliResult run = runCli(ingestArgs(ids, dest, {u"--quiet"_s}));
+        QVERIFY2(run.code == 0, run.err.constData());
+        QFile changed(dest + u"/64KiB.bin"_s);
+        QVERIFY(changed.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        changed.write(QByteArray(65536, 'x')); // edited at the destination: same size, other bytes
+        changed.close();
+        const QString edited = md5OfFile(changed.fileName());
+
+        for (const QStringList &policy : {QStringList {}, QStringList {u"--on-conflict"_s, u"skip"_s}})
+        {
+            const QString reportPath = m_work.filePath(u"conflict-skip.json"_s);
+            run = runCli(ingestArgs(ids, dest, policy + QStringList {u"--report"_s, reportPath}));
+            QVERIFY2(run.code == 0, run.err.constData());
+            QCOMPARE(md5OfFile(changed.fileName()), edited); // untouched
+            const QJsonObject differs = recordFor(run.report, idOf(changedPath));
+            QCOMPARE(differs.value(u"status"_s).toString(), u"skipped"_s);
+            QCOMPARE(differs.value(u"reasonCode"_s).toString(), u"existsDiffers"_s);
+            QVERIFY(differs.value(u"reason"_s).toString().contains(u"different"_s));
+            QCOMPARE(recordFor(run.report, idOf(samePath)).value(u"reasonCode"_s).toString(), u"alreadyThere"_s);
+            QVERIFY2(run.out.contains("left alone"), run.out.constData()); // the summary warns
+        }
+
+        const QString reportPath = m_work.filePath(u"conflict-update.json"_s);
+        run = runCli(ingestArgs(ids, dest, {u"--on-conflict"_s, u"update"_s, u"--report"_s, reportPath}));
+        QVERIFY2(run.code == 0, run.err.constData());
+        QCOMPARE(md5OfFile(changed.fileName()), m_byPath.value(changedPath).value(u"md5"_s).toString());
+        QCOMPARE(recordFor(run.report, idOf(changedPath)).value(u"status"_s).toString(), u"done"_s);
+        QCOMPARE(recordFor(run.report, idOf(samePath)).value(u"status"_s).toString(), u"skipped"_s);
+        QVERIFY(!QFileInfo::exists(dest + u"/64KiB (1).bin"_s));
+    }
+
+    void dryRunPlansEveryFile()
+    {
+        // Issue 15 finding 8: per file what a real run would do, sizes and totals, every file listed.
+        const QString dest = m_work.filePath(u"plan"_s);
+        const QString samePath = u"Drive Ingest Demo/Binary/1KiB.bin"_s;
+        const QString changedPath = u"Drive Ingest Demo/Binary/64KiB.bin"_s;
+        CliResult run = runCli(ingestArgs({idOf(samePath), idOf(changedPath)}, dest, {u"--quiet"_s}));
+        QVERIFY2(run.code == 0, run.err.constData());
+        QFile changed(dest + u"/64KiB.bin"_s);
+        QVERIFY(changed.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        changed.write("edited");
+        changed.close();
+        const auto snapshot = [&dest] {
+            QStringList state;
+            for (const QString &path : filesBelow(dest))
+                state << path + u' ' + md5OfFile(path);
+            state.sort();
+            return state;
+        };
+        const QStringList before = snapshot();
+
+        // The same two files again (one the same, one edited), one new file and four folders: over 20 files.
+        const QString reportPath = m_work.filePath(u"plan-report.json"_s);
+        run = runCli(ingestArgs({idOf(samePath), idOf(changedPath), idOf(u"Drive Ingest Demo/Binary/1MiB.bin"_s),
+                                 idOf(u"Drive Ingest Demo/Docs"_s), idOf(u"Drive Ingest Demo/Deep"_s),
+                                 idOf(u"Drive Ingest Demo/Odd names"_s), idOf(u"Drive Ingest Demo/Faulty"_s)},
+                                dest, {u"--dry-run"_s, u"--report"_s, reportPath}));
+        QVERIFY2(run.code == 0, QByteArray(run.out + run.err).constData());
+        QCOMPARE(snapshot(), before); // nothing written, nothing changed
+
+        const QJsonObject same = recordFor(run.report, idOf(samePath));
+        QCOMPARE(same.value(u"reasonCode"_s).toString(), u"dryRunSame"_s);
+        QCOMPARE(same.value(u"bytesTotal"_s).toInteger(), 1024);
+        QCOMPARE(recordFor(run.report, idOf(changedPath)).value(u"reasonCode"_s).toString(), u"dryRunKeep"_s);
+        const QJsonObject fresh = recordFor(run.report, idOf(u"Drive Ingest Demo/Binary/1MiB.bin"_s));
+        QCOMPARE(fresh.value(u"reasonCode"_s).toString(), u"dryRunNew"_s);
+        QCOMPARE(fresh.value(u"bytesTotal"_s).toInteger(), 1048576);
+        const QJsonObject doc = recordFor(run.report, idOf(u"Drive Ingest Demo/Docs/Budget"_s));
+        QCOMPARE(doc.value(u"reasonCode"_s).toString(), u"dryRunNew"_s);
+        QVERIFY(!doc.value(u"exportMimeType"_s).toString().isEmpty());
+
+        // Every file has its planned action in the report and a line on stdout, past any 20.
+        const QJsonArray files = run.report.value(u"files"_s).toArray();
+        QVERIFY2(files.size() > 20, QByteArray::number(files.size()).constData());
+        int printable = 0;
+        for (const QJsonValue &value : files)
+        {
+            const QJsonObject record = value.toObject();
+            const QString path = record.value(u"drivePath"_s).toString();
+            QVERIFY2(!record.value(u"reason"_s).toString().isEmpty(), qPrintable(path));
+            if (record.value(u"status"_s).toString() == "skipped"_L1 && !path.contains(u"Feedback form"_s))
+                QVERIFY2(record.value(u"reasonCode"_s).toString().startsWith(u"dryRun"_s), qPrintable(path));
+            bool plain = !path.isEmpty();
+            for (const QChar c : path)
+                plain = plain && c.unicode() >= 0x20 && c.unicode() < 0x7f;
+            if (plain)
+            {
+                ++printable;
+                QVERIFY2(run.out.contains(path.toUtf8()), qPrintable(path));
+            }
+        }
+        QVERIFY(printable > 15);
+        QVERIFY(run.out.contains("Dry run"));
+        QVERIFY(run.out.contains("to write:"));
+        QVERIFY(run.out.contains("1 MiB") || run.out.contains("1.0 MiB"));
+        QVERIFY(run.out.contains("Google files of unknown size until exported"));
+        QVERIFY(!run.out.contains("more (see --report)"));
+
+        // The plan follows the policy.
+        run = runCli(ingestArgs({idOf(changedPath)}, dest, {u"--dry-run"_s, u"--on-conflict"_s, u"update"_s, u"--report"_s, reportPath}));
+        QVERIFY2(run.code == 0, run.err.constData());
+        QCOMPARE(recordFor(run.report, idOf(changedPath)).value(u"reasonCode"_s).toString(), u"dryRunReplace"_s);
+        QCOMPARE(snapshot(), before);
+    }
+
+    void sheetsExportAsOds()
+    {
+        // Issue 15 finding 9: --export sheets=ods passes the check and now also lands (the x- mime type).
+        const QString dest = m_work.filePath(u"ods"_s);
+        const QString reportPath = m_work.filePath(u"ods-report.json"_s);
+        const QString budget = idOf(u"Drive Ingest Demo/Docs/Budget"_s);
+        const CliResult run = runCli(ingestArgs({budget}, dest, {u"--export"_s, u"sheets=ods"_s, u"--report"_s, reportPath}));
+        QVERIFY2(run.code == 0, QByteArray(run.out + run.err).constData());
+        const QJsonObject record = recordFor(run.report, budget);
+        QCOMPARE(record.value(u"status"_s).toString(), u"done"_s);
+        QVERIFY2(record.value(u"destinationPath"_s).toString().endsWith(u"/Budget.ods"_s),
+                 qPrintable(record.value(u"destinationPath"_s).toString()));
+        QVERIFY(QFileInfo(dest + u"/Budget.ods"_s).size() > 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliIngest)

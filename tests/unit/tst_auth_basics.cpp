@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/accounts.h"
 #include "auth/databrickscredentials.h"
+#include "auth/keychaintokenstore.h"
 #include "auth/memorytokenstore.h"
 #include "auth/oauthflow.h"
 #include "auth/tokenrequest.h"
@@ -10,10 +11,36 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using Auth::TokenStore;
+
+namespace
+{
+/// A keychain that is not there (no Secret Service in the session): every call fails.
+class UnreachableStore final : public TokenStore
+{
+public:
+    void write(const QString &, const QByteArray &, QObject *context, Callback done) override { fail(context, done); }
+    void read(const QString &, QObject *context, Callback done) override { fail(context, done); }
+    void remove(const QString &, QObject *context, Callback done) override { fail(context, done); }
+    [[nodiscard]] QString description() const override { return u"unreachable"_s; }
+    int calls = 0;
+
+private:
+    void fail(QObject *context, const Callback &done)
+    {
+        ++calls;
+        QTimer::singleShot(0, context, [done] {
+            TokenStore::Result r;
+            r.errorString = u"start gnome-keyring or KWallet"_s;
+            done(r);
+        });
+    }
+};
+} // namespace
 
 class TestAuthBasics final : public QObject
 {
@@ -83,6 +110,55 @@ private slots:
         QVERIFY(content.contains("client-3"));
         QVERIFY(!content.contains("secret"));
         QVERIFY(!content.contains("token"));
+    }
+
+    void onlyGoogleAccount()
+    {
+        // Issue 15 finding 16: with one Google account signed in it is the one meant; Databricks workspaces
+        // never make it "several", and an account signed in at another token endpoint does not count there.
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"a.conf"_s), QSettings::IniFormat);
+        Auth::Accounts accounts(&settings);
+        const QString google = u"https://oauth2.googleapis.com/token"_s;
+        const QString sandbox = u"http://127.0.0.1:8080/token"_s;
+        QString why;
+        int count = -1;
+        QVERIFY(!accounts.onlyGoogle({}, &why, &count));
+        QCOMPARE(count, 0);
+        QVERIFY2(why.contains(u"no Google account"_s), qPrintable(why));
+        accounts.save({ Auth::Account::Kind::Databricks, u"https://h.example"_s, {}, u"pat"_s, {} });
+        QVERIFY(!accounts.onlyGoogle({}, &why));
+        QVERIFY2(why.contains(u"https://h.example"_s), qPrintable(why)); // says how to name the workspace
+        accounts.save({ Auth::Account::Kind::Google, u"solo@example.com"_s, u"client"_s, google, {} });
+        QCOMPARE(accounts.onlyGoogle({}, &why, &count)->name, u"solo@example.com"_s);
+        QCOMPARE(count, 1);
+        QCOMPARE(accounts.onlyGoogle(google, &why)->name, u"solo@example.com"_s);
+        QVERIFY(!accounts.onlyGoogle(sandbox, &why, &count)); // its refresh token is not for the sandbox
+        QCOMPARE(count, 0);
+        accounts.save({ Auth::Account::Kind::Google, u"other@example.com"_s, u"client"_s, google, {} });
+        QVERIFY(!accounts.onlyGoogle(google, &why, &count));
+        QCOMPARE(count, 2);
+        QVERIFY2(why.contains(u"2 Google accounts"_s) && why.contains(u"other@example.com"_s) && why.contains(u"--account"_s),
+            qPrintable(why));
+    }
+
+    void probeTokenStore()
+    {
+        // Issue 15 finding 17: a write and a delete before the browser opens; nothing stays behind.
+        Auth::MemoryTokenStore store;
+        std::optional<TokenStore::Result> result;
+        Auth::probeTokenStore(&store, this, [&result](const TokenStore::Result &r) { result = r; });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(result->ok());
+        QVERIFY(store.keys().isEmpty());
+
+        UnreachableStore unreachable;
+        result.reset();
+        Auth::probeTokenStore(&unreachable, this, [&result](const TokenStore::Result &r) { result = r; });
+        QTRY_VERIFY(result.has_value());
+        QCOMPARE(result->status, TokenStore::Result::Status::Failed);
+        QCOMPARE(result->errorString, u"start gnome-keyring or KWallet"_s);
+        QCOMPARE(unreachable.calls, 1); // the failed write is the answer: no delete after it
     }
 
     void googleSecretBlob()

@@ -25,6 +25,7 @@ private slots:
     void differentFilesystems();
     void available();
     void openBelowCreatesAndNeverFollowsLinks();
+    void fileCreationProblem();
 };
 
 void TestFilesystem::existingAncestor()
@@ -122,6 +123,22 @@ void TestFilesystem::openBelowCreatesAndNeverFollowsLinks()
     const Util::OpenedDirectory far = Util::openDirectoryBelow(root, deep.join(u'/'), true);
     QVERIFY2(far.fd >= 0, qPrintable(QString::number(far.error)));
     ::close(far.fd);
+}
+
+void TestFilesystem::fileCreationProblem()
+{
+    // Issue 15 finding 9: an unwritable --report is found before the run, not after it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(Util::fileCreationProblem(dir.filePath(u"r.json"_s)).isEmpty());
+    QVERIFY(Util::fileCreationProblem(dir.filePath(u"new/sub/r.json"_s)).isEmpty());
+    QVERIFY(!QFileInfo::exists(dir.filePath(u"new"_s))); // checked, not created
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList {});
+    QFile file(dir.filePath(u"f.txt"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QVERIFY(Util::fileCreationProblem(file.fileName() + u"/sub/r.json"_s).contains(u"not a folder"_s));
+    QVERIFY(!Util::fileCreationProblem(u"/proc/r.json"_s).isEmpty()); // not writable, even for root
 }
 
 QTEST_GUILESS_MAIN(TestFilesystem)

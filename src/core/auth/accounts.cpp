@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QCoreApplication>
 #include <QSettings>
 #include <QTimer>
 
@@ -87,6 +88,38 @@ std::optional<Account> Accounts::find(Account::Kind kind, const QString &name) c
         if (account.kind == kind && account.name == name)
             return account;
     }
+    return std::nullopt;
+}
+
+std::optional<Account> Accounts::onlyGoogle(const QString &tokenEndpoint, QString *why, int *count) const
+{
+    QList<Account> google;
+    QStringList workspaces;
+    for (const Account &account : list())
+    {
+        if (account.kind == Account::Kind::Databricks)
+            workspaces << account.name;
+        else if (tokenEndpoint.isEmpty() || account.detail == tokenEndpoint)
+            google << account;
+    }
+    if (count)
+        *count = int(google.size());
+    if (google.size() == 1)
+        return google.constFirst();
+    if (google.isEmpty())
+    {
+        *why = QCoreApplication::translate("Auth::Accounts", "no Google account is signed in (drive-ingest-cli login)");
+        if (!workspaces.isEmpty())
+            *why += QCoreApplication::translate("Auth::Accounts", "; Databricks workspaces are named with --account URL: %1")
+                        .arg(workspaces.join(u", "_s));
+        return std::nullopt;
+    }
+    QStringList names;
+    for (const Account &account : std::as_const(google))
+        names << account.name;
+    *why = QCoreApplication::translate("Auth::Accounts", "%1 Google accounts are signed in (%2): choose one with --account NAME")
+               .arg(google.size())
+               .arg(names.join(u", "_s));
     return std::nullopt;
 }
 

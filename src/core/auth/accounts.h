@@ -60,6 +60,10 @@ public:
 
     [[nodiscard]] QList<Account> list() const;
     [[nodiscard]] std::optional<Account> find(Account::Kind kind, const QString &name) const;
+    /// The Google account meant when none is named: the only one (only those signed in at `tokenEndpoint`
+    /// count when it is given: a refresh token goes only where it was issued). nullopt with a human `*why`
+    /// when there is none or more than one, and how many there are in `*count`; Databricks workspaces never count.
+    [[nodiscard]] std::optional<Account> onlyGoogle(const QString &tokenEndpoint, QString *why, int *count = nullptr) const;
     /// Adds or replaces (same kind and name).
     void save(const Account &account);
     bool remove(Account::Kind kind, const QString &name);

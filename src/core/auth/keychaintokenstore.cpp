@@ -91,6 +91,27 @@ void KeychainTokenStore::remove(const QString &key, QObject *context, Callback d
     run(job, context, std::move(done));
 }
 
+void probeTokenStore(TokenStore *store, QObject *context, TokenStore::Callback done)
+{
+    static const QString key = QStringLiteral("drive-ingest/write-probe");
+    QPointer<TokenStore> guard(store);
+    store->write(key, QByteArrayLiteral("probe"), context,
+        [guard, context, done = std::move(done)](const TokenStore::Result &written)
+        {
+            if (!written.ok() || !guard)
+            {
+                done(written);
+                return;
+            }
+            guard->remove(key, context,
+                [done](const TokenStore::Result &removed)
+                {
+                    // NotFound after our own write would be odd but leaves nothing behind: the store works.
+                    done(removed.status == TokenStore::Result::Status::Failed ? removed : TokenStore::Result { TokenStore::Result::Status::Ok, {}, {} });
+                });
+        });
+}
+
 QString KeychainTokenStore::description() const
 {
     return tr("OS keychain");

@@ -29,4 +29,11 @@ private:
     QString m_service;
 };
 
+/**
+ * Checks that `store` can keep a secret now, before anything is asked of the user (a browser sign-in):
+ * writes a throw-away entry and deletes it again. `done` gets Ok, or Failed with the store's reason
+ * (for the OS keychain: which service to start and unlock).
+ */
+void probeTokenStore(TokenStore *store, QObject *context, TokenStore::Callback done);
+
 } // namespace Auth

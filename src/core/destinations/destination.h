@@ -12,11 +12,13 @@
 
 namespace Dest
 {
+/// What a run does when the final path already holds a file (transfer/conflictdecision.h decides).
 enum class ConflictPolicy
 {
-    Skip,      ///< the final path already holds the same bytes (size, and hash where known): nothing is transferred
+    Skip,      ///< never touch what is there: an existing file is left alone (same or different), reported as skipped
     Overwrite, ///< replace what is there, only once the new file is complete and verified
     KeepBoth,  ///< land the new file beside the old one under a deterministic new name
+    Update,    ///< the same bytes (size, and hash where known) are skipped; different ones replaced once verified
 };
 
 /// What is about to be written, as known before the first byte arrives.
@@ -29,7 +31,7 @@ struct Target
     QString driveId;
 };
 
-/// What already sits at a final path (for ConflictPolicy::Skip).
+/// What already sits at a final path (for ConflictPolicy::Skip and Update).
 struct Existing
 {
     qint64 size = -1;
@@ -98,7 +100,7 @@ public:
     virtual void check(std::function<void(const Net::Error &)> done) = 0;
     /// What is at `relativePath` now, if anything (for the conflict policy). Calls back on the engine thread.
     virtual void probe(const QString &relativePath, std::function<void(std::optional<Existing>, const Net::Error &)> done) = 0;
-    /// Starts writing one file. `policy` is Overwrite or KeepBoth here (Skip was settled by probe()).
+    /// Starts writing one file. `policy` is Overwrite or KeepBoth here (Skip and Update were settled by probe()).
     /// The sink is owned by the caller (deleteLater when done).
     [[nodiscard]] virtual Sink *openSink(const Target &target, ConflictPolicy policy) = 0;
     /// Most sinks this destination wants open at once (Databricks control calls are limited).

@@ -325,13 +325,8 @@ void Engine::addFile(const Drive::DriveFile &file, const QString &relativePath, 
         addRecord(status);
         return;
     }
-    if (m_options.dryRun)
-    {
-        status.state = FileState::Skipped;
-        status.lastError = {Net::ErrorClass::None, 0, u"dryRun"_s, tr("dry run")};
-        addRecord(status);
-        return;
-    }
+    // A dry run queues the file too: its transfer asks the destination what is there and reports what a
+    // real run would do (ConflictDecision::dryRunNote) instead of fetching.
     const quint64 key = addRecord(status);
     m_records[key].job = job;
     m_queue.push_back(key);
@@ -418,8 +413,10 @@ void Engine::onTransferFinished(quint64 key, FileState state, const Net::Error &
     record.status.state = state;
     if (error.isError())
         record.status.lastError = error;
-    else if (state == FileState::Done || state == FileState::Skipped)
+    else if (state == FileState::Done)
         record.status.lastError = {};
+    else if (state == FileState::Skipped)
+        record.status.lastError = error; // why: "exists and differs", a dry run's plan, or none for "the same"
     record.status.hash = hash;
     if (!finalLocation.isEmpty())
         record.status.destinationPath = finalLocation;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/filetransfer.h"
 
+#include "transfer/conflictdecision.h"
+
 #include "net/tokenprovider.h"
 #include "drive/driveclient.h"
 #include "net/backoff.h"
@@ -134,13 +136,13 @@ void FileTransfer::start()
 {
     setState(FileState::Transferring);
     const Dest::ConflictPolicy policy = m_options.conflict;
-    if (policy != Dest::ConflictPolicy::Skip)
+    if (!ConflictDecision::needsProbe(policy, m_options.dryRun))
     {
         openSinkAndFetch(policy);
         return;
     }
     QPointer<FileTransfer> self(this);
-    m_ctx.destination->probe(m_job.relativePath, [self](std::optional<Dest::Existing> existing, const Net::Error &error) {
+    m_ctx.destination->probe(m_job.relativePath, [self, policy](std::optional<Dest::Existing> existing, const Net::Error &error) {
         if (!self || self->m_finished)
             return;
         if (error.isError())
@@ -148,36 +150,25 @@ void FileTransfer::start()
             self->finishWith(FileState::Failed, error);
             return;
         }
-        if (existing)
+        const ConflictDecision decision
+            = ConflictDecision::decide(policy, self->m_job.file, !self->m_job.exportMimeType.isEmpty(), existing);
+        if (decision.same)
         {
-            const Drive::DriveFile &f = self->m_job.file;
-            bool same = false;
-            if (!self->m_job.exportMimeType.isEmpty())
-            {
-                // An export has no size or hash to compare: what is there is taken as the same document.
-                same = true;
-            }
-            else if (existing->size == f.size)
-            {
-                if (!f.sha256Checksum.isEmpty() && !existing->sha256.isEmpty())
-                    same = existing->sha256.compare(f.sha256Checksum, Qt::CaseInsensitive) == 0;
-                else if (!f.md5Checksum.isEmpty() && !existing->md5.isEmpty())
-                    same = existing->md5.compare(f.md5Checksum, Qt::CaseInsensitive) == 0;
-                else if (existing->md5.isEmpty() && existing->sha256.isEmpty())
-                    same = true; // the destination cannot tell a hash (Databricks): the size decides
-                else
-                    same = f.md5Checksum.isEmpty() && f.sha256Checksum.isEmpty();
-            }
-            if (same)
-            {
-                self->m_hash = !existing->sha256.isEmpty() && self->useSha256() ? u"sha256:"_s + existing->sha256
-                                                                                 : (existing->md5.isEmpty() ? QString() : u"md5:"_s + existing->md5);
-                self->finishWith(FileState::Skipped, {});
-                return;
-            }
+            self->m_hash = !existing->sha256.isEmpty() && self->useSha256() ? u"sha256:"_s + existing->sha256
+                                                                             : (existing->md5.isEmpty() ? QString() : u"md5:"_s + existing->md5);
         }
-        // Something different (or nothing) is there: the new file replaces it once verified.
-        self->openSinkAndFetch(Dest::ConflictPolicy::Overwrite);
+        if (self->m_options.dryRun)
+        {
+            self->finishWith(FileState::Skipped, decision.dryRunNote());
+            return;
+        }
+        if (decision.action == ConflictDecision::Action::Skip)
+        {
+            self->finishWith(FileState::Skipped, decision.skipNote());
+            return;
+        }
+        // Nothing or something to replace is there: the new file replaces it once verified.
+        self->openSinkAndFetch(ConflictDecision::sinkPolicy(policy));
     });
 }
 
@@ -294,7 +285,7 @@ bool FileTransfer::refreshTokenOnce(std::function<void()> then)
 void FileTransfer::restartFromZero()
 {
     // The sink may hold bytes past what the new body will have (exports vary in size): start it afresh.
-    openSinkAndFetch(m_options.conflict == Dest::ConflictPolicy::Skip ? Dest::ConflictPolicy::Overwrite : m_options.conflict);
+    openSinkAndFetch(ConflictDecision::sinkPolicy(m_options.conflict));
 }
 
 QNetworkRequest FileTransfer::buildRequest() const

@@ -44,32 +44,7 @@ QMap<QString, QString> RunOptions::defaultExportFormats()
     };
 }
 
-QString exportExtension(const QString &exportMimeType)
-{
-    static const QMap<QString, QString> extensions {
-        {u"application/vnd.openxmlformats-officedocument.wordprocessingml.document"_s, u"docx"_s},
-        {u"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s, u"xlsx"_s},
-        {u"application/vnd.openxmlformats-officedocument.presentationml.presentation"_s, u"pptx"_s},
-        {u"application/vnd.oasis.opendocument.text"_s, u"odt"_s},
-        {u"application/vnd.oasis.opendocument.spreadsheet"_s, u"ods"_s},
-        {u"application/x-vnd.oasis.opendocument.spreadsheet"_s, u"ods"_s},
-        {u"application/vnd.oasis.opendocument.presentation"_s, u"odp"_s},
-        {u"application/pdf"_s, u"pdf"_s},
-        {u"application/rtf"_s, u"rtf"_s},
-        {u"application/zip"_s, u"zip"_s},
-        {u"application/epub+zip"_s, u"epub"_s},
-        {u"text/plain"_s, u"txt"_s},
-        {u"text/html"_s, u"html"_s},
-        {u"text/markdown"_s, u"md"_s},
-        {u"text/csv"_s, u"csv"_s},
-        {u"text/tab-separated-values"_s, u"tsv"_s},
-        {u"image/svg+xml"_s, u"svg"_s},
-        {u"image/png"_s, u"png"_s},
-        {u"image/jpeg"_s, u"jpg"_s},
-        {u"application/vnd.google-apps.script+json"_s, u"json"_s},
-    };
-    return extensions.value(exportMimeType.toLower());
-}
+// exportExtension() is in exportformats.cpp, beside the one export table.
 
 Net::BackoffPolicy RunOptions::backoffPolicy() const
 {

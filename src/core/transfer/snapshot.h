@@ -31,7 +31,7 @@ enum class FileState
 };
 
 [[nodiscard]] QString fileStateName(FileState state); ///< stable machine name: "queued", "done", "parked"…
-/// The file name extension for an export mime type ("docx" for Word…); empty when unknown.
+/// The file name extension for an export mime type ("docx" for Word…); empty when unknown (exportformats.h).
 [[nodiscard]] QString exportExtension(const QString &exportMimeType);
 
 struct RunOptions

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "util/filesystem.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QStorageInfo>
+#include <QTemporaryFile>
+
+using namespace Qt::StringLiterals;
 
 #include <cerrno>
 #include <fcntl.h>
@@ -36,6 +40,22 @@ QString existingAncestor(const QString &path)
         current = parent;
     }
     return QString();
+}
+
+QString fileCreationProblem(const QString &path)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    QFileInfo dir(folder);
+    while (!dir.exists() && dir.absolutePath() != dir.absoluteFilePath())
+        dir = QFileInfo(dir.absolutePath());
+    if (!dir.isDir())
+        return QCoreApplication::translate("Util", "%1 is not a folder").arg(dir.absoluteFilePath());
+    if (dir.absoluteFilePath() != folder)
+        return dir.isWritable() ? QString() : QCoreApplication::translate("Util", "cannot create a folder in %1").arg(dir.absoluteFilePath());
+    QTemporaryFile probe(folder + u"/.drive-ingest-probe-XXXXXX"_s);
+    if (!probe.open())
+        return QCoreApplication::translate("Util", "cannot write into %1: %2").arg(folder, probe.errorString());
+    return {};
 }
 
 bool isOnSameFilesystem(const QString &a, const QString &b)

@@ -11,6 +11,10 @@ namespace Util
 /// Empty when nothing along the path exists (a relative path is taken from the current directory).
 [[nodiscard]] QString existingAncestor(const QString &path);
 
+/// Why a new file cannot be written at `path` (its folder is created first when missing), found before any
+/// work that would end by writing it: empty when it can. Probes the folder with a temporary file when it exists.
+[[nodiscard]] QString fileCreationProblem(const QString &path);
+
 /// True when both paths (or their nearest existing ancestors) are on one mounted file system, so a rename
 /// between them is atomic and free. False when either cannot be resolved.
 [[nodiscard]] bool isOnSameFilesystem(const QString &a, const QString &b);

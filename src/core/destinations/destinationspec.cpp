@@ -1,35 +1,37 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "destinationspec.h"
+#include "destinations/destinationspec.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
-namespace Cli
+namespace Dest
 {
 namespace
 {
+const QString volumesRoot = u"/Volumes"_s;
+const QString dbfsMount = u"/dbfs"_s;
+
+/// True when `path` is `root` itself or lies below it ("/Volumes", "/Volumes/x"; not "/VolumesX").
+bool isUnder(const QString &path, const QString &root)
+{
+    return path == root || path.startsWith(root + u'/');
+}
+
 /// A remote path after its scheme: absolute, no "." or ".." segments, no empty segments in the middle.
 bool isCleanRemotePath(const QString &path)
 {
     if (!path.startsWith(u'/'))
-    {
         return false;
-    }
     const QStringList segments = path.mid(1).split(u'/');
     for (qsizetype i = 0; i < segments.size(); ++i)
     {
         const QString &segment = segments.at(i);
         if (segment == "."_L1 || segment == ".."_L1)
-        {
             return false;
-        }
         if (segment.isEmpty() && i != segments.size() - 1)
-        {
             return false;
-        }
     }
     return true;
 }
@@ -40,7 +42,9 @@ std::optional<DestinationSpec> parseVolume(const QString &path, QString *error)
     const QStringList segments = path.mid(1).split(u'/', Qt::SkipEmptyParts);
     if (!isCleanRemotePath(path) || segments.size() < 4 || segments.first() != "Volumes"_L1)
     {
-        *error = DestinationSpec::tr("a volume destination looks like volume:/Volumes/<catalog>/<schema>/<volume>[/path]");
+        *error = DestinationSpec::tr("a Volume path looks like /Volumes/<catalog>/<schema>/<volume>[/path]");
+        if (isUnder(path, volumesRoot))
+            *error += DestinationSpec::tr(" (for a local folder write local:%1)").arg(path);
         return std::nullopt;
     }
     DestinationSpec spec;
@@ -51,9 +55,11 @@ std::optional<DestinationSpec> parseVolume(const QString &path, QString *error)
 
 std::optional<DestinationSpec> parseDbfs(const QString &path, QString *error)
 {
+    if (isUnder(path, volumesRoot))
+        return parseVolume(path, error); // dbfs:/Volumes/… is how `databricks fs cp` names a Volume
     if (!isCleanRemotePath(path))
     {
-        *error = DestinationSpec::tr("a DBFS destination looks like dbfs:/path/to/folder");
+        *error = DestinationSpec::tr("a DBFS path looks like dbfs:/path/to/folder");
         return std::nullopt;
     }
     DestinationSpec spec;
@@ -75,6 +81,16 @@ std::optional<DestinationSpec> parseLocal(const QString &path, QString *error)
     return spec;
 }
 
+/// A path without a scheme: local, unless it is spelled the way Databricks spells its own paths.
+std::optional<DestinationSpec> parsePlain(const QString &path, QString *error)
+{
+    if (isUnder(path, volumesRoot))
+        return parseVolume(path, error);
+    if (isUnder(path, dbfsMount))
+        return parseDbfs(path.mid(dbfsMount.size()).isEmpty() ? u"/"_s : path.mid(dbfsMount.size()), error);
+    return parseLocal(path, error);
+}
+
 struct Scheme
 {
     QLatin1StringView prefix;
@@ -85,6 +101,7 @@ struct Scheme
 constexpr Scheme schemes[] = {
     {"volume:"_L1, &parseVolume},
     {"dbfs:"_L1, &parseDbfs},
+    {"local:"_L1, &parseLocal},
     {"file://"_L1, &parseLocal},
     {"file:"_L1, &parseLocal},
 };
@@ -122,21 +139,44 @@ std::optional<DestinationSpec> DestinationSpec::parse(const QString &text, QStri
     }
     if (!matched)
     {
-        // "s3:", "abfss:", "gs:" and friends: refuse rather than create a folder called "s3:".
         const qsizetype colon = trimmed.indexOf(u':');
         if (colon > 1 && !trimmed.left(colon).contains(u'/'))
         {
-            *message = tr("unknown destination scheme '%1:' (use a local folder, volume:/Volumes/... or dbfs:/...)")
+            *message = tr("unknown destination scheme '%1:' (use a local folder, /Volumes/<catalog>/<schema>/<volume>/… "
+                          "or dbfs:/…)")
                            .arg(trimmed.left(colon));
             return std::nullopt;
         }
-        spec = parseLocal(trimmed, message);
+        spec = parsePlain(trimmed, message);
     }
     if (spec)
-    {
         spec->original = text;
-    }
     return spec;
 }
 
-} // namespace Cli
+QString DestinationSpec::describe() const
+{
+    switch (kind)
+    {
+    case Kind::Local:
+        return isUnder(path, volumesRoot) || isUnder(path, dbfsMount) ? u"local:"_s + path : path;
+    case Kind::Volume:
+        return path;
+    case Kind::Dbfs:
+        return u"dbfs:"_s + path;
+    }
+    return {};
+}
+
+QString DestinationSpec::validate() const
+{
+    if (kind != Kind::Local)
+        return {};
+    const QFileInfo info(path);
+    if (info.exists() && !info.isDir())
+        return tr("%1 is a file, not a folder: the destination is always a folder (the files land inside it)")
+            .arg(QDir::toNativeSeparators(path));
+    return {};
+}
+
+} // namespace Dest
