@@ -462,10 +462,11 @@ private slots:
 
     void diskFullIsExit4()
     {
-        // A 2 MiB tmpfs (we run as root in CI); the 10 MiB file cannot fit: the run stops early with 4.
+        // A 32 KiB tmpfs (we run as root in CI): full for everyone, the run stops early with 4. (A file merely
+        // bigger than the free space fails alone, issue 16 item 11: tst_engine_localnames::oneFileDoesNotStopTheRun.)
         const QString tiny = m_work.filePath(u"tiny"_s);
         QVERIFY(QDir().mkpath(tiny));
-        if (QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=2m"_s, u"tmpfs"_s, tiny}) != 0)
+        if (QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=32k"_s, u"tmpfs"_s, tiny}) != 0)
         {
             QSKIP("cannot mount a small tmpfs here (not root?)");
         }
