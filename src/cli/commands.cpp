@@ -71,9 +71,10 @@ QString exitCodesText()
                                        "  0    every file done (or skipped: already at the destination)\n"
                                        "  1    the run ended, but some files failed or were parked (quota: retry later), or a SOURCE\n"
                                        "       was not found (a well-formed id that does not exist or is not shared with you)\n"
-                                       "  2    usage error: bad option, a SOURCE that is not a Drive id or link, a DEST of unknown form\n"
+                                       "  2    usage error: bad option, a SOURCE that is not a Drive id or link, a DEST of unknown form or\n"
+                                       "       an existing file\n"
                                        "  3    authentication: no token, or the token was refused and could not be refreshed\n"
-                                       "  4    destination or local error: DEST is a file, or cannot be created or written, disk full\n"
+                                       "  4    destination or local error: DEST cannot be created or written, disk full\n"
                                        "       (the run stopped early)\n"
                                        "  130  interrupted (SIGINT: Ctrl-C, or SIGTERM); finished files stay, nothing half-written\n");
 }

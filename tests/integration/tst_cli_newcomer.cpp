@@ -251,18 +251,18 @@ private slots:
         const QJsonArray files = QJsonDocument::fromJson(file.readAll()).object().value(u"files"_s).toArray();
         QCOMPARE(files.size(), 1);
         QCOMPARE(files.at(0).toObject().value(u"driveId"_s).toString(), missing);
-        // 2: a bad option, a SOURCE that is not an id or link, a DEST of unknown form.
+        // 2: a bad option, a SOURCE that is not an id or link, a DEST of unknown form or an existing file.
         QCOMPARE(ingest({okId}, m_work.filePath(u"code2"_s), {u"--parallel"_s, u"0"_s}).code, 2);
         QCOMPARE(ingest({u"not a link!"_s}, m_work.filePath(u"code2"_s)).code, 2);
         QCOMPARE(ingest({okId}, u"s3://bucket/x"_s).code, 2);
         QVERIFY(!QFileInfo::exists(m_work.filePath(u"code2"_s)));
         // 3: the token is refused.
         QCOMPARE(ingest({okId}, m_work.filePath(u"code3"_s), {}, "not-the-right-token-0123"_ba).code, 3);
-        // 4: DEST is a file, or cannot be created.
         QFile blocker(m_work.filePath(u"a-file"_s));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
-        QCOMPARE(ingest({okId}, blocker.fileName()).code, 4);
+        QCOMPARE(ingest({okId}, blocker.fileName()).code, 2);
+        // 4: DEST cannot be created (a file in the way below it).
         QCOMPARE(ingest({okId}, blocker.fileName() + u"/below"_s).code, 4);
         // 130: a signal (SIGTERM, said as such; and what a new run does).
         run = terminated(SIGTERM);
