@@ -113,7 +113,7 @@ GoogleAccess::Token GoogleAccess::tokenFactory(const TokenFactoryResolver &resol
     {
         if (!resolver)
         {
-            return {{}, ExitUsage, tr("--account and --service-account are not available in this build")};
+            return {{}, ExitUsage, tr("--account and --service-account are not available in this build"), {}};
         }
         QString error;
         result.factory = resolver(source, &error);
@@ -130,7 +130,7 @@ GoogleAccess::Token GoogleAccess::tokenFactory(const TokenFactoryResolver &resol
         QFile file(accessTokenFile);
         if (!file.open(QIODevice::ReadOnly))
         {
-            return {{}, ExitUsage, tr("--access-token-file: cannot read %1: %2").arg(accessTokenFile, file.errorString())};
+            return {{}, ExitUsage, tr("--access-token-file: cannot read %1: %2").arg(accessTokenFile, file.errorString()), {}};
         }
         token = file.read(maxTokenFileSize).trimmed();
     }
@@ -142,7 +142,8 @@ GoogleAccess::Token GoogleAccess::tokenFactory(const TokenFactoryResolver &resol
     {
         return {{}, ExitAuth,
                 tr("no access token: use --access-token-file FILE, set %1, or sign in and use --account NAME.")
-                    .arg(QLatin1StringView(tokenEnv))};
+                    .arg(QLatin1StringView(tokenEnv)),
+                {}};
     }
     // From here on the value cannot reach a log line, a report or an error text.
     Util::registerSecret(token);

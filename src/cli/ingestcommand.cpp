@@ -104,7 +104,7 @@ IngestCommand::IngestCommand(const Streams &streams, TokenFactoryResolver resolv
 
 QList<QCommandLineOption> IngestCommand::options() const
 {
-    return {
+    return QList<QCommandLineOption> {
         {{u"t"_s, optTo}, tr("Destination folder: a local folder (created if missing), a Volume /Volumes/<catalog>/<schema>/<volume>[/path] (also dbfs:/Volumes/...), or dbfs:/path. A local folder under /Volumes or /dbfs is written local:/Volumes/..."), u"DEST"_s},
         {optDatabricksHost, tr("The Databricks workspace URL for Volume and DBFS destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
         {optParallel, tr("Files in flight (default 4)."), u"N"_s},
