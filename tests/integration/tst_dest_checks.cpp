@@ -18,29 +18,9 @@ private:
     std::unique_ptr<SandboxProcess> m_sandbox;
     QHash<QString, QString> m_idByName;
 
-    QList<Drive::DriveRef> refs(const QStringList &names)
-    {
-        QList<Drive::DriveRef> out;
-        for (const QString &n : names)
-            out.append(EngineTest::ref(m_idByName.value(n)));
-        return out;
-    }
+    QList<Drive::DriveRef> refs(const QStringList &names) { return refsByName(m_idByName, names); }
 
-    bool faults(const QJsonObject &databricks)
-    {
-        return m_sandbox->setFaults(QJsonObject {{u"databricks"_s, databricks}});
-    }
-
-    int answered(const QString &route, int status)
-    {
-        return m_sandbox->stats()
-            .value(u"by_route"_s)
-            .toObject()
-            .value(route)
-            .toObject()
-            .value(QString::number(status))
-            .toInt();
-    }
+    bool faults(const QJsonObject &databricks) { return setDatabricksFaults(*m_sandbox, databricks); }
 
     static QString rootFor(Kind kind, const QString &name)
     {
@@ -55,15 +35,10 @@ private:
 private slots:
     void initTestCase()
     {
-        m_sandbox = std::make_unique<SandboxProcess>(
-            QStringList {u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s});
+        m_sandbox = makeSandbox();
         if (!m_sandbox->start())
             QSKIP(qPrintable(u"sandbox not available: "_s + m_sandbox->errorString()));
-        for (const QJsonObject &item : EngineTest::treeItems(*m_sandbox))
-        {
-            if (!item.value(u"trashed"_s).toBool() && item.value(u"driveId"_s).toString().isEmpty())
-                m_idByName.insert(item.value(u"name"_s).toString(), item.value(u"id"_s).toString());
-        }
+        m_idByName = idsByName(*m_sandbox);
         QVERIFY(m_idByName.contains(u"10MiB.bin"_s));
         QVERIFY(m_idByName.contains(u"notes.txt"_s));
     }
@@ -154,7 +129,7 @@ private slots:
         QCOMPARE(f.lastError.reason, u"retriesExhausted"_s);
         QCOMPARE(f.lastError.httpStatus, 500);
         QVERIFY2(f.lastError.message.contains(u"Gave up after 8 tries"_s), qPrintable(f.lastError.message));
-        QCOMPARE(answered(route, 500), Net::BackoffPolicy {}.maxTries);
+        QCOMPARE(answered(*m_sandbox, route, 500), Net::BackoffPolicy {}.maxTries);
         QVERIFY(uploads(*m_sandbox).isEmpty());
     }
 };
