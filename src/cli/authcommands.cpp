@@ -526,7 +526,8 @@ int AccountsCommand::execute(const QStringList &args)
 DatabricksLoginCommand::DatabricksLoginCommand(const Streams &streams)
     : Command(u"databricks-login"_s,
         tr("Save Databricks credentials for a workspace: a personal access token, or with --client-id a "
-           "service principal's OAuth secret. The secret is read from standard input."),
+           "service principal's OAuth secret. The secret is read from standard input and saved only once the "
+           "workspace accepts it."),
         streams)
 {
 }
@@ -563,27 +564,26 @@ int DatabricksLoginCommand::execute(const QStringList &args)
         return usageError(tr("nothing on standard input: pipe the token or secret in, e.g. "
                              "drive-ingest-cli databricks-login --host URL < token-file"));
 
-    if (credentials.kind == Auth::DatabricksCredentials::Kind::OAuthM2M)
-    {
-        // Check the pair now: a typo should fail here, not an hour into a run.
-        QNetworkAccessManager nam;
-        Auth::DatabricksTokenProvider provider(&nam, credentials);
-        QEventLoop loop;
-        QString failure;
-        QObject::connect(&provider, &Net::TokenProvider::refreshed, &loop, &QEventLoop::quit);
-        QObject::connect(&provider, &Net::TokenProvider::refreshFailed, &loop,
-            [&](const QString &reason)
-            {
-                failure = reason;
-                loop.quit();
-            });
-        loop.exec();
-        if (!failure.isEmpty())
+    // Checked against the workspace before anything is kept: a typo should fail here, not an hour into a run.
+    // The same check as the app's Databricks workspaces dialog.
+    QNetworkAccessManager nam;
+    QEventLoop loop;
+    Auth::DatabricksCheck check;
+    Auth::checkDatabricksCredentials(&nam, credentials, &loop,
+        [&](const Auth::DatabricksCheck &result)
         {
-            err() << u"drive-ingest-cli databricks-login: "_s << Util::redact(failure) << u"\n"_s;
-            err().flush();
-            return ExitAuth;
-        }
+            check = result;
+            loop.quit();
+        });
+    loop.exec();
+    if (check.outcome == Auth::DatabricksCheck::Outcome::BadHost)
+        return usageError(check.message);
+    if (check.outcome != Auth::DatabricksCheck::Outcome::Accepted)
+    {
+        err() << u"drive-ingest-cli databricks-login: "_s << Util::redact(check.message) << u" "_s
+              << tr("Nothing was saved.") << u"\n"_s;
+        err().flush();
+        return check.outcome == Auth::DatabricksCheck::Outcome::Refused ? ExitAuth : ExitDestination;
     }
     const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
     const QByteArray blob = credentials.toSecretBlob();
@@ -598,7 +598,7 @@ int DatabricksLoginCommand::execute(const QStringList &args)
     Auth::Accounts().save({ Auth::Account::Kind::Databricks, host, credentials.clientId,
         credentials.kind == Auth::DatabricksCredentials::Kind::OAuthM2M ? u"oauth-m2m"_s : u"pat"_s,
         QDateTime::currentDateTimeUtc() });
-    out() << tr("Saved the credentials for %1 in the OS keychain.").arg(host) << u"\n"_s;
+    out() << tr("Signed in to %1 as %2; saved the credentials in the OS keychain.").arg(host, check.userName) << u"\n"_s;
     out().flush();
     return ExitSuccess;
 }

@@ -6,6 +6,7 @@
 #include "util/units.h"
 
 #include <QCoreApplication>
+#include <QMap>
 #include <QTextStream>
 
 #include <algorithm>
@@ -68,7 +69,7 @@ QString reasonOf(const Transfer::FileStatus &file)
     if (file.state == Transfer::FileState::Skipped)
     {
         // The engine skips without an error only when the conflict policy found the same file in place.
-        return ProgressDisplay::tr("already at the destination (same size and hash)");
+        return Transfer::alreadyThereText(file);
     }
     return ProgressDisplay::tr("no reason given");
 }
@@ -382,7 +383,7 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
     QList<const Transfer::FileStatus *> skipped;
     int done = 0;
     int cancelled = 0;
-    int alreadyThere = 0;
+    QMap<QString, int> alreadyThere; ///< by what was compared (Transfer::alreadyThereText())
     qint64 bytes = 0;
     for (const Transfer::FileStatus &file : report.files)
     {
@@ -402,7 +403,7 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
             skipped << &file;
             if (!file.lastError.isError() && file.lastError.reason.isEmpty() && file.lastError.message.isEmpty())
             {
-                ++alreadyThere;
+                ++alreadyThere[Transfer::alreadyThereText(file)];
             }
             break;
         default:
@@ -456,10 +457,13 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
     };
     list(tr("Failed:"), failed);
     list(tr("Parked (quota; retry later):"), parked);
-    if (alreadyThere > 0)
+    if (!alreadyThere.isEmpty())
     {
         // Listing every unchanged file would bury the few skipped for a real reason.
-        text += tr("%1 already at the destination (same size and hash).").arg(alreadyThere) + u"\n"_s;
+        for (auto it = alreadyThere.cbegin(); it != alreadyThere.cend(); ++it)
+        {
+            text += u"%1 %2."_s.arg(it.value()).arg(it.key()) + u"\n"_s;
+        }
         skipped.removeIf([](const Transfer::FileStatus *file)
                          { return !file->lastError.isError() && file->lastError.reason.isEmpty() && file->lastError.message.isEmpty(); });
     }

@@ -46,8 +46,8 @@ QJsonObject ReportWriter::fileToJson(const Transfer::FileStatus &file)
     }
     else if (file.state == Transfer::FileState::Skipped)
     {
-        // Skipped with no error: the conflict policy found the same size and hash at the final path.
-        record.insert(u"reason"_s, QCoreApplication::translate("Cli::ReportWriter", "already at the destination (same size and hash)"));
+        // Skipped with no error: the conflict policy found the same file at the final path (what was compared).
+        record.insert(u"reason"_s, Transfer::alreadyThereText(file));
         record.insert(u"reasonCode"_s, u"alreadyThere"_s);
     }
     else

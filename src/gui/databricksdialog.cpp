@@ -96,7 +96,8 @@ void DatabricksDialog::add()
         return setBusy(false, tr("Enter the service principal's client id."));
     if (credentials.secret.isEmpty())
         return setBusy(false, m2m ? tr("Enter the client secret.") : tr("Enter the personal access token."));
-    setBusy(true, m2m ? tr("Checking the client id and secret with %1…").arg(credentials.host) : tr("Saving…"));
+    setBusy(true, m2m ? tr("Checking the client id and secret with %1…").arg(credentials.host)
+                      : tr("Checking the token with %1…").arg(credentials.host));
     const QString host = credentials.host;
     m_workspaces->add(credentials, this, [this, host](const QString &error) {
         if (!error.isEmpty())

@@ -75,16 +75,11 @@ void DatabricksWorkspaces::add(const Auth::DatabricksCredentials &credentials, Q
             finish({});
         });
     };
-    if (credentials.kind != Auth::DatabricksCredentials::Kind::OAuthM2M)
-        return keep();
-    auto *provider = new Auth::DatabricksTokenProvider(m_nam, credentials, this);
-    connect(provider, &Net::TokenProvider::refreshed, this, [provider, keep] {
-        provider->deleteLater();
+    // The check databricks-login makes: the same credentials get the same answer in the app and the CLI.
+    Auth::checkDatabricksCredentials(m_nam, credentials, this, [keep, finish](const Auth::DatabricksCheck &check) {
+        if (check.outcome != Auth::DatabricksCheck::Outcome::Accepted)
+            return finish(check.message);
         keep();
-    });
-    connect(provider, &Net::TokenProvider::refreshFailed, this, [provider, finish](const QString &reason) {
-        provider->deleteLater();
-        finish(reason);
     });
 }
 

@@ -40,8 +40,9 @@ public:
 
     /// The kept workspaces, by host.
     [[nodiscard]] QList<Auth::Account> list() const;
-    /// Keeps the credentials (replacing those of the same host). A service principal's pair is tried first
-    /// (a typo should fail here, not an hour into a run).
+    /// Keeps the credentials (replacing those of the same host) once the workspace accepts them
+    /// (Auth::checkDatabricksCredentials(), as databricks-login does): a typo should fail here, not an hour
+    /// into a run.
     void add(const Auth::DatabricksCredentials &credentials, QObject *context, Done done);
     /// Deletes the keychain entry and forgets the workspace.
     void remove(const QString &host, QObject *context, Done done);

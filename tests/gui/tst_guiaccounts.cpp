@@ -222,12 +222,22 @@ void TestGuiAccounts::databricksWorkspaces()
     dialog = window->findChild<DatabricksDialog *>();
     QVERIFY(dialog);
     list = dialog->findChild<QListWidget *>(u"workspaces"_s);
-    // (the sandbox's entry replaced by a personal access token the sandbox does not know)
+    // A personal access token the sandbox does not know is refused by the dialog, as by databricks-login
+    // (the same core check): the service principal's entry stays.
     dialog->findChild<QLineEdit *>(u"host"_s)->setText(sandboxHost);
     dialog->findChild<QRadioButton *>(u"patKind"_s)->setChecked(true);
     dialog->findChild<QLineEdit *>(u"secret"_s)->setText(u"dapi-not-known-here"_s);
     dialog->findChild<QPushButton *>(u"addButton"_s)->click();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 15000);
+    QVERIFY2(dialog->statusText().contains(u"refused"_s), qPrintable(dialog->statusText()));
+    QCOMPARE(m_f->accounts->find(Auth::Account::Kind::Databricks, sandboxHost)->detail, u"oauth-m2m"_s);
+    // (the sandbox's entry replaced behind the app's back, as a token revoked after it was kept)
+    Auth::DatabricksCredentials revoked;
+    revoked.host = sandboxHost;
+    revoked.secret = "dapi-not-known-here";
+    m_f->store.write(Auth::DatabricksCredentials::storeKey(sandboxHost), revoked.toSecretBlob(), this, [](const auto &) {});
+    m_f->accounts->save({Auth::Account::Kind::Databricks, sandboxHost, {}, u"pat"_s, QDateTime::currentDateTimeUtc()});
+    QTRY_VERIFY(m_f->store.value(Auth::DatabricksCredentials::storeKey(sandboxHost)).contains("dapi-not-known-here"));
     QCOMPARE(m_f->accounts->find(Auth::Account::Kind::Databricks, sandboxHost)->detail, u"pat"_s);
     window->addSources(window->browserModel()->sourceItems({small}));
     const int starts = finished.size();

@@ -367,7 +367,9 @@ private slots:
     {
         REQUIRE_KEYCHAIN();
         const QString host = m_sandbox->baseUrl().toString();
-        QCOMPARE(runCli({ u"databricks-login"_s, u"--host"_s, host }, "dapi-sandbox-token\n"_ba).code, 0);
+        const CliResult saved = runCli({ u"databricks-login"_s, u"--host"_s, host }, "dapi-sandbox-token\n"_ba);
+        QCOMPARE(saved.code, 0);
+        QVERIFY2(saved.out.contains("sandbox-user@example.com"), saved.out.constData()); // who the workspace says we are
         const QString key = u"databricks/"_s + host.chopped(host.endsWith(u'/') ? 1 : 0);
         auto stored = keychainRead(key);
         QVERIFY2(stored && stored->ok(), qPrintable(key));
@@ -386,6 +388,54 @@ private slots:
         QCOMPARE(runCli({ u"databricks-login"_s, u"--host"_s, host, u"dapi-on-the-command-line"_s }).code, 2);
         QCOMPARE(runCli({ u"logout"_s, u"--account"_s, host }).code, 0);
         QCOMPARE(keychainRead(key)->status, Auth::TokenStore::Result::Status::NotFound);
+    }
+
+    void databricksLoginChecksBeforeSaving()
+    {
+        // Issue 15 item 18: nothing is kept before the workspace accepted it (no keychain needed to refuse).
+        const QString host = m_sandbox->baseUrl().toString(QUrl::StripTrailingSlash);
+        const QString key = u"databricks/"_s + host;
+        // Not a URL: a usage error, before anything is asked.
+        const CliResult bare = runCli({ u"databricks-login"_s, u"--host"_s, u"notaurl"_s }, "dapi-sandbox-token\n"_ba);
+        QCOMPARE(bare.code, 2);
+        QVERIFY2(bare.err.contains("URL"), bare.err.constData());
+        QCOMPARE(runCli({ u"databricks-login"_s, u"--host"_s, u"ftp://example.com"_s }, "dapi-sandbox-token\n"_ba).code, 2);
+        QCOMPARE(runCli({ u"databricks-login"_s, u"--host"_s, u"http://example.com"_s }, "dapi-sandbox-token\n"_ba).code, 2);
+        // A token the workspace refuses: exit 3, said so, nothing saved.
+        const int meBefore = m_sandbox->stats()
+                                 .value(u"by_route"_s)
+                                 .toObject()
+                                 .value(u"dbx.scim.me"_s)
+                                 .toObject()
+                                 .value(u"403"_s)
+                                 .toInt();
+        const CliResult refused
+            = runCli({ u"databricks-login"_s, u"--host"_s, host }, "dapi-not-known-here\n"_ba);
+        QCOMPARE(refused.code, 3);
+        QVERIFY2(refused.err.contains("refused") && refused.err.contains("Nothing was saved"), refused.err.constData());
+        QVERIFY(!refused.err.contains("dapi-not-known-here"));
+        QCOMPARE(m_sandbox->stats()
+                     .value(u"by_route"_s)
+                     .toObject()
+                     .value(u"dbx.scim.me"_s)
+                     .toObject()
+                     .value(u"403"_s)
+                     .toInt(),
+            meBefore + 1);
+        // Nothing answers there: not saved either.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QString deadHost = u"http://127.0.0.1:%1"_s.arg(closed.serverPort());
+        closed.close();
+        const CliResult dead = runCli({ u"databricks-login"_s, u"--host"_s, deadHost }, "dapi-sandbox-token\n"_ba);
+        QCOMPARE(dead.code, 4);
+        QVERIFY2(dead.err.contains("Nothing was saved"), dead.err.constData());
+        if (m_keychainProblem.isEmpty())
+        {
+            QCOMPARE(keychainRead(key)->status, Auth::TokenStore::Result::Status::NotFound);
+            QCOMPARE(keychainRead(u"databricks/"_s + deadHost)->status, Auth::TokenStore::Result::Status::NotFound);
+        }
+        QVERIFY(!runCli({ u"accounts"_s }).out.contains(host.toUtf8()));
     }
 
     void serviceAccountRun()

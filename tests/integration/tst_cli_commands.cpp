@@ -319,6 +319,43 @@ private slots:
         QVERIFY2(withSkips.contains(u"1 already at the destination"_s), qPrintable(withSkips));
         QVERIFY(!withSkips.contains(u"Folder/same.bin"_s));
         QVERIFY(withSkips.contains(u"Folder/form — cannot be exported"_s));
+
+        // Issue 16 item 6: only what was compared is claimed. A Volume gives no hash; an export has nothing to compare.
+        Transfer::FileStatus noHash = file(6, u"Folder/volume.bin"_s, Transfer::FileState::Skipped, 10);
+        noHash.hash.clear();
+        Transfer::FileStatus exported = file(7, u"Folder/doc"_s, Transfer::FileState::Skipped, 10);
+        exported.exportMimeType = u"application/pdf"_s;
+        report.files << noHash << exported;
+        const QString mixed = Cli::ProgressDisplay::summary(report);
+        QVERIFY2(mixed.contains(u"1 already at the destination (same size and md5)."_s), qPrintable(mixed));
+        QVERIFY2(mixed.contains(u"1 already at the destination (same size; the destination gives no hash to compare)."_s),
+                 qPrintable(mixed));
+        QVERIFY2(mixed.contains(u"1 already at the destination (an export: nothing to compare)."_s), qPrintable(mixed));
+        QVERIFY2(!mixed.contains(u"same size and hash"_s), qPrintable(mixed));
+    }
+
+    void reportSaysWhatSkipCompared()
+    {
+        Transfer::Report report;
+        report.startedAt = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+        report.finishedAt = report.startedAt.addSecs(1);
+        Transfer::FileStatus local = file(1, u"a.bin"_s, Transfer::FileState::Skipped, 10);
+        local.hash = u"sha256:ab"_s;
+        Transfer::FileStatus volume = file(2, u"b.bin"_s, Transfer::FileState::Skipped, 10);
+        volume.hash.clear();
+        report.files = {local, volume};
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"report.json"_s);
+        QString error;
+        QVERIFY2(Cli::ReportWriter::write(path, report, {0, u"completed"_s, {}}, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray files = QJsonDocument::fromJson(f.readAll()).object().value(u"files"_s).toArray();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(files.at(0).toObject().value(u"reason"_s).toString(), u"already at the destination (same size and sha256)"_s);
+        QCOMPARE(files.at(1).toObject().value(u"reason"_s).toString(),
+                 u"already at the destination (same size; the destination gives no hash to compare)"_s);
+        QCOMPARE(files.at(1).toObject().value(u"reasonCode"_s).toString(), u"alreadyThere"_s);
     }
 
     void plainLinesEveryInterval()

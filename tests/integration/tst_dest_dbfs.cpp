@@ -22,8 +22,7 @@ private:
 private slots:
     void initTestCase()
     {
-        m_sandbox = std::make_unique<SandboxProcess>(
-            QStringList {u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s});
+        m_sandbox = makeSandbox();
         if (!m_sandbox->start())
             QSKIP(qPrintable(u"sandbox not available: "_s + m_sandbox->errorString()));
     }

@@ -50,20 +50,11 @@ private:
     std::unique_ptr<SandboxProcess> m_sandbox;
     QHash<QString, QString> m_idByName;
 
-    QList<Drive::DriveRef> refs(const QStringList &names)
-    {
-        QList<Drive::DriveRef> out;
-        for (const QString &n : names)
-            out.append(EngineTest::ref(m_idByName.value(n)));
-        return out;
-    }
+    QList<Drive::DriveRef> refs(const QStringList &names) { return refsByName(m_idByName, names); }
 
     bool faults(const QJsonObject &databricks, const QJsonObject &files = {})
     {
-        QJsonObject body {{u"databricks"_s, databricks}};
-        if (!files.isEmpty())
-            body.insert(u"files"_s, files);
-        return m_sandbox->setFaults(body);
+        return setDatabricksFaults(*m_sandbox, databricks, files);
     }
 
     static Dest::Target target(const QString &relativePath, qint64 size)
@@ -85,15 +76,10 @@ private:
 private slots:
     void initTestCase()
     {
-        m_sandbox = std::make_unique<SandboxProcess>(
-            QStringList {u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s});
+        m_sandbox = makeSandbox();
         if (!m_sandbox->start())
             QSKIP(qPrintable(u"sandbox not available: "_s + m_sandbox->errorString()));
-        for (const QJsonObject &item : EngineTest::treeItems(*m_sandbox))
-        {
-            if (!item.value(u"trashed"_s).toBool() && item.value(u"driveId"_s).toString().isEmpty())
-                m_idByName.insert(item.value(u"name"_s).toString(), item.value(u"id"_s).toString());
-        }
+        m_idByName = idsByName(*m_sandbox);
         QVERIFY(m_idByName.contains(u"10MiB.bin"_s));
     }
 

@@ -69,6 +69,48 @@ inline RunResult runInto(SandboxProcess &sandbox, Kind kind, const QString &root
     return result;
 }
 
+/// A sandbox that takes EngineTest::Token for Drive and Databricks alike (not started).
+inline std::unique_ptr<SandboxProcess> makeSandbox()
+{
+    return std::make_unique<SandboxProcess>(
+        QStringList {u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s});
+}
+
+/// Ids of the sandbox's My Drive items (not trashed, not in a shared drive) by name.
+inline QHash<QString, QString> idsByName(SandboxProcess &sandbox)
+{
+    QHash<QString, QString> ids;
+    for (const QJsonObject &item : EngineTest::treeItems(sandbox))
+    {
+        if (!item.value(u"trashed"_s).toBool() && item.value(u"driveId"_s).toString().isEmpty())
+            ids.insert(item.value(u"name"_s).toString(), item.value(u"id"_s).toString());
+    }
+    return ids;
+}
+
+inline QList<Drive::DriveRef> refsByName(const QHash<QString, QString> &ids, const QStringList &names)
+{
+    QList<Drive::DriveRef> out;
+    for (const QString &n : names)
+        out.append(EngineTest::ref(ids.value(n)));
+    return out;
+}
+
+/// POST /_sandbox/faults {"databricks": databricks, "files": files}.
+inline bool setDatabricksFaults(SandboxProcess &sandbox, const QJsonObject &databricks, const QJsonObject &files = {})
+{
+    QJsonObject body {{u"databricks"_s, databricks}};
+    if (!files.isEmpty())
+        body.insert(u"files"_s, files);
+    return sandbox.setFaults(body);
+}
+
+/// How many requests of `route` ("dbx.files.put"…) the sandbox answered with `status`.
+inline int answered(SandboxProcess &sandbox, const QString &route, int status)
+{
+    return sandbox.stats().value(u"by_route"_s).toObject().value(route).toObject().value(QString::number(status)).toInt();
+}
+
 /// "uploads" of /_sandbox/stats: final path → {size, md5}. Volume keys are "/Volumes/…", DBFS keys "dbfs:/…".
 inline QJsonObject uploads(SandboxProcess &sandbox)
 {

@@ -61,8 +61,7 @@ private:
 private slots:
     void initTestCase()
     {
-        m_sandbox = std::make_unique<SandboxProcess>(
-            QStringList {u"--static-token"_s, QString::fromLatin1(EngineTest::Token), u"--quiet"_s});
+        m_sandbox = makeSandbox();
         if (!m_sandbox->start())
             QSKIP(qPrintable(u"sandbox not available: "_s + m_sandbox->errorString()));
     }
@@ -197,7 +196,7 @@ private slots:
                 binaryId = item.value(u"id"_s).toString();
         }
         const auto puts = [this] {
-            return m_sandbox->stats().value(u"by_route"_s).toObject().value(u"dbx.files.put"_s).toObject().value(u"204"_s).toInt();
+            return answered(*m_sandbox, u"dbx.files.put"_s, 204);
         };
         const int before = puts();
         Transfer::RunOptions options = EngineTest::fastOptions();
@@ -347,7 +346,7 @@ private slots:
         const QString problem = checkLanded(tls, run.report, root + u'/');
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         // Three PUTs: the 10 MiB file streamed through our QSslSocket, the two small ones buffered through QNAM.
-        QCOMPARE(tls.stats().value(u"by_route"_s).toObject().value(u"dbx.files.put"_s).toObject().value(u"204"_s).toInt(), 3);
+        QCOMPARE(answered(tls, u"dbx.files.put"_s, 204), 3);
     }
 };
 

@@ -24,7 +24,19 @@ namespace sandbox
 namespace
 {
 constexpr std::size_t kWriteBuffer = 1024 * 1024;
+thread_local std::string t_route;
 } // namespace
+
+void nameRequest(const std::string &route)
+{
+    t_route = route;
+    Stats::nameCurrentRequest(route);
+}
+
+const std::string &currentRoute()
+{
+    return t_route;
+}
 
 std::string requestId()
 {
@@ -384,7 +396,9 @@ DatabricksService::DatabricksService(
                         { "error_times", d->errorTimes }, { "retry_after_s", d->retryAfterS },
                         { "reset_put_after_bytes", d->resetPutAfterBytes }, { "reset_put_times", d->resetPutTimes },
                         { "forbidden_volumes", d->forbiddenVolumes }, { "dbfs_handle_idle_s", d->dbfsHandleIdleS },
-                        { "max_put_bytes", d->maxPutBytes }, { "presigned_disabled", d->presignedDisabled } } } };
+                        { "max_put_bytes", d->maxPutBytes }, { "presigned_disabled", d->presignedDisabled },
+                        { "error_routes", d->errorRoutes }, { "short_store_times", d->shortStoreTimes },
+                        { "short_store_bytes", d->shortStoreBytes } } } };
         });
 }
 
@@ -432,6 +446,17 @@ void DatabricksService::applyFaults(const nlohmann::json &faults)
         d.maxPutBytes = faults["max_put_bytes"].get<std::uint64_t>();
     if (faults.contains("presigned_disabled") && faults["presigned_disabled"].is_boolean())
         d.presignedDisabled = faults["presigned_disabled"].get<bool>();
+    if (faults.contains("error_routes") && faults["error_routes"].is_array())
+    {
+        d.errorRoutes.clear();
+        for (const auto &r : faults["error_routes"])
+            if (r.is_string())
+                d.errorRoutes.insert(r.get<std::string>());
+    }
+    if (faults.contains("short_store_times") && faults["short_store_times"].is_number_integer())
+        d.shortStoreTimes = faults["short_store_times"].get<int>();
+    if (faults.contains("short_store_bytes") && faults["short_store_bytes"].is_number_unsigned())
+        d.shortStoreBytes = std::max<std::uint64_t>(1, faults["short_store_bytes"].get<std::uint64_t>());
     d.rng.seed(0x5eed);
 }
 
@@ -449,6 +474,9 @@ void DatabricksService::reset()
     d.dbfsHandleIdleS = 600;
     d.maxPutBytes = 5ULL << 30;
     d.presignedDisabled = false;
+    d.errorRoutes.clear();
+    d.shortStoreTimes = 0;
+    d.shortStoreBytes = 1;
     d.rng.seed(0x5eed);
     d.sessions.clear();
     d.presigned.clear();
@@ -507,12 +535,13 @@ bool DatabricksService::Impl::admit(const httplib::Request &req, httplib::Respon
     int retryAfter = 1;
     {
         std::lock_guard lock(mutex);
-        if (errorTimes > 0)
+        const bool targeted = errorRoutes.empty() || errorRoutes.count(currentRoute()) > 0;
+        if (targeted && errorTimes > 0)
         {
             --errorTimes;
             status = errorStatus;
         }
-        else if (errorRate > 0 && std::uniform_real_distribution<double>(0.0, 1.0)(rng) < errorRate)
+        else if (targeted && errorRate > 0 && std::uniform_real_distribution<double>(0.0, 1.0)(rng) < errorRate)
         {
             status = errorStatus;
         }
@@ -666,6 +695,27 @@ std::map<std::string, DatabricksService::Impl::Session>::iterator DatabricksServ
     return sessions.end();
 }
 
+namespace
+{
+std::string md5OfFile(const fs::path &path)
+{
+    Md5 md5;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return md5.hexDigest();
+    std::vector<char> buffer(kReadChunk);
+    for (;;)
+    {
+        const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+        if (n <= 0)
+            break;
+        md5.update(buffer.data(), static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return md5.hexDigest();
+}
+} // namespace
+
 bool DatabricksService::Impl::commitFile(TempFile &file, const fs::path &target, bool overwrite,
     const std::string &displayPath, httplib::Response &res, bool dbfsErrors)
 {
@@ -677,10 +727,19 @@ bool DatabricksService::Impl::commitFile(TempFile &file, const fs::path &target,
             sendDbxError(res, 409, "ALREADY_EXISTS", message);
         return false;
     };
-    const std::uint64_t size = file.size();
-    const std::string md5 = file.md5Hex();
+    std::uint64_t size = file.size();
+    std::string md5 = file.md5Hex();
     {
         std::lock_guard lock(mutex);
+        if (shortStoreTimes > 0 && size > 0)
+        {
+            // The storage behind the API keeps fewer bytes than it was sent, and the API still answers success.
+            --shortStoreTimes;
+            size -= std::min(size, shortStoreBytes);
+            std::error_code resizeError;
+            fs::resize_file(file.path(), size, resizeError);
+            md5 = md5OfFile(file.path());
+        }
         std::error_code ec;
         fs::create_directories(target.parent_path(), ec);
         if (ec || !fs::is_directory(target.parent_path()))
@@ -749,6 +808,9 @@ void DatabricksService::registerRoutes(httplib::Server &server)
     server.Post("/api/2.0/fs/create-download-url",
         [d](const httplib::Request &req, httplib::Response &res) { d->createDownloadUrl(req, res); });
     server.Get(presigned, [d](const httplib::Request &req, httplib::Response &res) { d->presignedGet(req, res); });
+
+    server.Get("/api/2.0/preview/scim/v2/Me",
+        [d](const httplib::Request &req, httplib::Response &res) { d->scimMe(req, res); });
 
     d->registerDbfs(server);
 }

@@ -38,12 +38,16 @@ public:
     DatabricksService(const DatabricksService &) = delete;
     DatabricksService &operator=(const DatabricksService &) = delete;
 
-    /// /api/2.0/fs/files…, /api/2.0/fs/directories…, /api/2.0/fs/create-*-url, /_presigned/…, /api/2.0/dbfs/…
+    /// /api/2.0/fs/files…, /api/2.0/fs/directories…, /api/2.0/fs/create-*-url, /_presigned/…, /api/2.0/dbfs/…,
+    /// /api/2.0/preview/scim/v2/Me
     void registerRoutes(httplib::Server &server);
     /// The "databricks" object of POST /_sandbox/faults (keys absent keep their value):
-    /// {"error_rate": 0..1, "error_status": 429|503, "retry_after_s": 1, "error_times": N,
+    /// {"error_rate": 0..1, "error_status": 429|500|503, "retry_after_s": 1, "error_times": N,
+    ///  "error_routes": ["dbx.files.put", …] (the routes the two above hit; empty = all),
     ///  "reset_put_after_bytes": N, "reset_put_times": 1 (PUT bodies to break), "forbidden_volumes": ["/Volumes/…"],
-    ///  "dbfs_handle_idle_s": 600, "max_put_bytes": 5368709120, "presigned_disabled": bool}
+    ///  "dbfs_handle_idle_s": 600, "max_put_bytes": 5368709120, "presigned_disabled": bool,
+    ///  "short_store_times": N, "short_store_bytes": 1 (the next N completed uploads are stored that many bytes
+    ///  short while the API still answers success)}
     void applyFaults(const nlohmann::json &faults);
     /// Presigned part URLs point here; default derived from the request's Host header (http).
     void setBaseUrl(const std::string &baseUrl);

@@ -113,7 +113,7 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
     };
     const auto gate = [d](const char *op, const httplib::Request &req, httplib::Response &res)
     {
-        Stats::nameCurrentRequest(std::string("dbx.dbfs.") + op);
+        nameRequest(std::string("dbx.dbfs.") + op);
         return d->admit(req, res);
     };
     // An RPC taking a JSON object: named, admitted and parsed before `handler(body, res)` runs.
@@ -424,25 +424,32 @@ void DatabricksService::Impl::registerDbfs(httplib::Server &server)
         });
 
     postJson("delete",
-        [d](const nlohmann::json &body, httplib::Response &res)
+        [d, display](const nlohmann::json &body, httplib::Response &res)
         {
             const auto disk = d->dbfsPath(str(body, "path"), res);
             if (!disk)
                 return;
-            std::lock_guard lock(d->mutex);
-            const auto info = statPath(*disk);
-            std::error_code ec;
-            if (info && info->isDir && !fs::is_empty(*disk, ec) && !boolean(body, "recursive"))
+            bool removedFile = false;
             {
-                sendDbfsError(
-                    res, 400, "IO_ERROR", "Directory is not empty. Use recursive delete or remove contents first.");
-                return;
+                std::lock_guard lock(d->mutex);
+                const auto info = statPath(*disk);
+                std::error_code ec;
+                if (info && info->isDir && !fs::is_empty(*disk, ec) && !boolean(body, "recursive"))
+                {
+                    sendDbfsError(res, 400, "IO_ERROR",
+                        "Directory is not empty. Use recursive delete or remove contents first.");
+                    return;
+                }
+                removedFile = info && !info->isDir;
+                if (info && *disk != d->dbfs)
+                    fs::remove_all(*disk, ec);
+                else if (info)
+                    for (const auto &entry : fs::directory_iterator(*disk, ec))
+                        fs::remove_all(entry.path(), ec);
             }
-            if (info && *disk != d->dbfs)
-                fs::remove_all(*disk, ec);
-            else if (info)
-                for (const auto &entry : fs::directory_iterator(*disk, ec))
-                    fs::remove_all(entry.path(), ec);
+            // A deleted file is no longer an upload (as for the Files API's DELETE); Stats' lock is not nested in ours.
+            if (removedFile)
+                d->stats.removeUpload("dbfs:" + display(*disk));
             sendOk(res);
         });
 

@@ -18,7 +18,7 @@ namespace sandbox
 void DatabricksService::Impl::filesPut(
     const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader)
 {
-    Stats::nameCurrentRequest("dbx.files.put");
+    nameRequest("dbx.files.put");
     const auto vp = admitPath(req, res);
     if (!vp)
         return drainBody(req, res, reader);
@@ -110,7 +110,7 @@ void DatabricksService::Impl::filesPut(
 void DatabricksService::Impl::filesGet(const httplib::Request &req, httplib::Response &res)
 {
     const bool head = req.method == "HEAD";
-    Stats::nameCurrentRequest(head ? "dbx.files.head" : "dbx.files.get");
+    nameRequest(head ? "dbx.files.head" : "dbx.files.get");
     const auto vp = admitPath(req, res);
     if (!vp)
         return;
@@ -186,7 +186,7 @@ void DatabricksService::Impl::serveFile(
 
 void DatabricksService::Impl::filesDelete(const httplib::Request &req, httplib::Response &res)
 {
-    Stats::nameCurrentRequest("dbx.files.delete");
+    nameRequest("dbx.files.delete");
     const auto vp = admitPath(req, res);
     if (!vp)
         return;
@@ -201,7 +201,7 @@ void DatabricksService::Impl::filesDelete(const httplib::Request &req, httplib::
 
 void DatabricksService::Impl::dirsPut(const httplib::Request &req, httplib::Response &res)
 {
-    Stats::nameCurrentRequest("dbx.dirs.put");
+    nameRequest("dbx.dirs.put");
     const auto vp = admitPath(req, res);
     if (!vp)
         return;
@@ -234,7 +234,7 @@ void DatabricksService::Impl::dirsPut(const httplib::Request &req, httplib::Resp
 void DatabricksService::Impl::dirsGet(const httplib::Request &req, httplib::Response &res)
 {
     const bool head = req.method == "HEAD";
-    Stats::nameCurrentRequest(head ? "dbx.dirs.head" : "dbx.dirs.get");
+    nameRequest(head ? "dbx.dirs.head" : "dbx.dirs.get");
     const auto vp = admitPath(req, res);
     if (!vp || !statDir(vp->disk, res))
         return;
@@ -295,7 +295,7 @@ void DatabricksService::Impl::dirsGet(const httplib::Request &req, httplib::Resp
 
 void DatabricksService::Impl::dirsDelete(const httplib::Request &req, httplib::Response &res)
 {
-    Stats::nameCurrentRequest("dbx.dirs.delete");
+    nameRequest("dbx.dirs.delete");
     const auto vp = admitPath(req, res);
     if (!vp)
         return;
@@ -316,6 +316,20 @@ void DatabricksService::Impl::dirsDelete(const httplib::Request &req, httplib::R
     }
     fs::remove(vp->disk, ec);
     res.status = 204;
+}
+
+void DatabricksService::Impl::scimMe(const httplib::Request &req, httplib::Response &res)
+{
+    nameRequest("dbx.scim.me");
+    if (!admit(req, res))
+        return;
+    // One identity for every token the sandbox accepts (sdk-go service/iam CurrentUserAPI.Me; what
+    // `databricks current-user me` calls). Clients use it to check a credential before keeping it.
+    const nlohmann::json email { { "type", "work" }, { "value", "sandbox-user@example.com" }, { "primary", true } };
+    sendJsonBody(res, 200,
+        { { "schemas", nlohmann::json::array({ "urn:ietf:params:scim:schemas:core:2.0:User" }) },
+            { "id", "1000000000000001" }, { "userName", "sandbox-user@example.com" },
+            { "displayName", "Sandbox User" }, { "active", true }, { "emails", nlohmann::json::array({ email }) } });
 }
 
 } // namespace sandbox

@@ -53,7 +53,7 @@ bool isNotAbortUrl(int part)
 void DatabricksService::Impl::filesPost(const httplib::Request &req, httplib::Response &res)
 {
     const std::string action = req.get_param_value("action");
-    Stats::nameCurrentRequest(action == "initiate-upload" ? "dbx.multipart.initiate"
+    nameRequest(action == "initiate-upload" ? "dbx.multipart.initiate"
             : action == "complete-upload"                 ? "dbx.multipart.complete"
                                                           : "dbx.files.post");
     const auto vp = admitPath(req, res);
@@ -97,7 +97,7 @@ void DatabricksService::Impl::initiateUpload(const httplib::Request &req, httpli
 
 void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httplib::Response &res)
 {
-    Stats::nameCurrentRequest("dbx.multipart.urls");
+    nameRequest("dbx.multipart.urls");
     const auto call = admitJsonPath(req, res);
     if (!call)
         return;
@@ -135,7 +135,7 @@ void DatabricksService::Impl::createPartUrls(const httplib::Request &req, httpli
 
 void DatabricksService::Impl::createAbortUrl(const httplib::Request &req, httplib::Response &res)
 {
-    Stats::nameCurrentRequest("dbx.multipart.abort_url");
+    nameRequest("dbx.multipart.abort_url");
     const auto call = admitJsonPath(req, res);
     if (!call)
         return;
@@ -152,7 +152,7 @@ void DatabricksService::Impl::createAbortUrl(const httplib::Request &req, httpli
 
 void DatabricksService::Impl::createDownloadUrl(const httplib::Request &req, httplib::Response &res)
 {
-    Stats::nameCurrentRequest("dbx.files.download_url");
+    nameRequest("dbx.files.download_url");
     if (!admit(req, res))
         return;
     const auto vp = volumePath(req.get_param_value("path"), res);
@@ -175,7 +175,7 @@ void DatabricksService::Impl::createDownloadUrl(const httplib::Request &req, htt
 
 void DatabricksService::Impl::presignedGet(const httplib::Request &req, httplib::Response &res)
 {
-    Stats::nameCurrentRequest("dbx.presigned.get");
+    nameRequest("dbx.presigned.get");
     if (!admit(req, res, false))
         return;
     fs::path disk;
@@ -198,7 +198,7 @@ void DatabricksService::Impl::presignedGet(const httplib::Request &req, httplib:
 void DatabricksService::Impl::presignedPut(
     const httplib::Request &req, httplib::Response &res, const httplib::ContentReader *reader)
 {
-    Stats::nameCurrentRequest("dbx.multipart.part");
+    nameRequest("dbx.multipart.part");
     if (!admit(req, res, false))
         return drainBody(req, res, reader);
     fs::path partPath;
@@ -268,7 +268,7 @@ void DatabricksService::Impl::presignedPut(
 
 void DatabricksService::Impl::presignedDelete(const httplib::Request &req, httplib::Response &res)
 {
-    Stats::nameCurrentRequest("dbx.multipart.abort");
+    nameRequest("dbx.multipart.abort");
     if (!admit(req, res, false))
         return;
     std::lock_guard lock(mutex);

@@ -99,6 +99,9 @@ struct DatabricksService::Impl
     int dbfsHandleIdleS = 600;
     std::uint64_t maxPutBytes = 5ULL << 30;
     bool presignedDisabled = false;
+    std::set<std::string> errorRoutes; ///< routes error_times/error_rate hit (Stats names); empty = every route
+    int shortStoreTimes = 0; ///< uploads still to store short while answering success
+    std::uint64_t shortStoreBytes = 1; ///< bytes each of them loses at its end
     std::mt19937_64 rng { 0x5eed };
 
     // Multipart sessions and presigned URLs
@@ -181,6 +184,8 @@ struct DatabricksService::Impl
     /// GET/HEAD body of a stored file: If-Unmodified-Since, validated ranges, streamed from disk.
     void serveFile(const httplib::Request &req, httplib::Response &res, const fs::path &disk, const PathInfo &info);
     void presignedDelete(const httplib::Request &req, httplib::Response &res);
+    /// GET /api/2.0/preview/scim/v2/Me: who the token belongs to.
+    void scimMe(const httplib::Request &req, httplib::Response &res);
     /// The presigned URL in the route's first capture when `accepts(part)`; otherwise 403 SignatureDoesNotMatch
     /// (or AccessDenied once expired) and presigned.end(). Callers hold the mutex.
     std::map<std::string, Presigned>::iterator findPresigned(
@@ -205,6 +210,10 @@ struct DatabricksService::Impl
 };
 
 // Shared helpers (databricks.cpp).
+/// Stats::nameCurrentRequest() that also remembers the name for this thread's request (see currentRoute()).
+void nameRequest(const std::string &route);
+/// The name given to the request this thread handles ("" before nameRequest()).
+const std::string &currentRoute();
 inline constexpr std::uint64_t kDrainLimit = 64ULL << 20; ///< a refused body up to this size is read and dropped
 inline constexpr std::size_t kReadChunk = 256 * 1024;
 std::string requestId();

@@ -185,6 +185,10 @@ private slots:
                                        << u"https://adb-1.2.azuredatabricks.net"_s;
         QTest::newRow("sandbox http") << u"http://127.0.0.1:8765/"_s << u"http://127.0.0.1:8765"_s;
         QTest::newRow("remote http") << u"http://example.com"_s << QString();
+        // Issue 15 item 18: a bare word is a typo, not a workspace; loopback stays usable without a scheme.
+        QTest::newRow("bare word") << u"notaurl"_s << QString();
+        QTest::newRow("other scheme") << u"ftp://adb-1.2.azuredatabricks.net"_s << QString();
+        QTest::newRow("localhost") << u"localhost:8765"_s << u"https://localhost:8765"_s;
         QTest::newRow("credentials") << u"https://user:pw@example.com"_s << QString();
         QTest::newRow("empty") << QString() << QString();
     }

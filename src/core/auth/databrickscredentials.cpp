@@ -3,14 +3,20 @@
 
 #include "auth/tokenrenewal.h"
 #include "auth/tokenrequest.h"
+#include "net/errorclassifier.h"
+#include "net/network.h"
 #include "util/logging.h"
 #include "util/redactor.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QTimer>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -21,7 +27,8 @@ QString DatabricksCredentials::normaliseHost(const QString &text)
     QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return {};
-    if (!trimmed.contains(u"://"_s))
+    const bool schemeGiven = trimmed.contains(u"://"_s);
+    if (!schemeGiven)
         trimmed.prepend(u"https://"_s);
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty())
@@ -29,6 +36,10 @@ QString DatabricksCredentials::normaliseHost(const QString &text)
     const QString scheme = url.scheme().toLower();
     const QHostAddress address(url.host());
     const bool loopback = url.host() == u"localhost"_s || (!address.isNull() && address.isLoopback());
+    // Every workspace host has dots (<name>.cloud.databricks.com, adb-….azuredatabricks.net…): a bare word
+    // without a scheme is a typo or a misplaced argument, not a host.
+    if (!schemeGiven && !url.host().contains(u'.') && !loopback)
+        return {};
     if (scheme != u"https"_s && !(scheme == u"http"_s && loopback))
         return {};
     QUrl normal;
@@ -68,6 +79,81 @@ std::optional<DatabricksCredentials> DatabricksCredentials::fromSecretBlob(const
         return std::nullopt;
     Util::registerSecret(credentials.secret);
     return credentials;
+}
+
+namespace
+{
+/// checkDatabricksCredentials()'s reading of the answer to GET /api/2.0/preview/scim/v2/Me.
+DatabricksCheck readMe(QNetworkReply *reply, const QString &host, bool servicePrincipal)
+{
+    using Outcome = DatabricksCheck::Outcome;
+    const QByteArray body = reply->isOpen() ? reply->read(64 * 1024) : QByteArray();
+    const Net::Error error = Net::classifyReply(reply, Net::Service::Databricks, body);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString detail = error.message.isEmpty() ? error.reason : error.message;
+    const QJsonObject me = QJsonDocument::fromJson(body).object();
+    if (!error.isError() && status == 200 && me.contains(u"userName"_s))
+        return {Outcome::Accepted, {}, me.value(u"userName"_s).toString()};
+    if (status == 401 || status == 403)
+        return {Outcome::Refused,
+                servicePrincipal ? DatabricksTokenProvider::tr("%1 refused the service principal's token (%2).").arg(host, detail)
+                                 : DatabricksTokenProvider::tr("%1 refused the personal access token (%2).").arg(host, detail),
+                {}};
+    if (reply->error() == QNetworkReply::HostNotFoundError)
+        return {Outcome::BadHost, DatabricksTokenProvider::tr("No workspace at %1: the host name does not resolve.").arg(host), {}};
+    if (status == 0 || status == 429 || status >= 500)
+        return {Outcome::Unavailable, DatabricksTokenProvider::tr("%1 could not check the credentials now: %2").arg(host, detail), {}};
+    // A 200 that is not a user, a 404, an HTML page: something else lives at that address.
+    return {Outcome::BadHost,
+            DatabricksTokenProvider::tr("%1 does not answer like a Databricks workspace (HTTP %2).").arg(host).arg(status), {}};
+}
+} // namespace
+
+void checkDatabricksCredentials(QNetworkAccessManager *nam, const DatabricksCredentials &credentials, QObject *context,
+    std::function<void(const DatabricksCheck &)> done)
+{
+    // Everything for one check hangs off `holder` (a child of nobody: it outlives a dying context's children
+    // only until the answer is in), and `done` runs once, while `context` lives.
+    auto *holder = new QObject;
+    auto finish = [holder, guard = QPointer<QObject>(context), done = std::move(done), once = std::make_shared<bool>(false)](
+                      const DatabricksCheck &check) {
+        holder->deleteLater();
+        if (*once)
+            return;
+        *once = true;
+        if (guard)
+            done(check);
+    };
+    const QString host = credentials.host;
+    if (host.isEmpty() || DatabricksCredentials::normaliseHost(host) != host)
+    {
+        QTimer::singleShot(0, holder, [finish, host] {
+            finish({DatabricksCheck::Outcome::BadHost,
+                    DatabricksTokenProvider::tr("\"%1\" is not a Databricks workspace URL (https://<workspace host>).").arg(host), {}});
+        });
+        return;
+    }
+    const bool servicePrincipal = credentials.kind == DatabricksCredentials::Kind::OAuthM2M;
+    auto *tokens = new DatabricksTokenProvider(nam, credentials, holder);
+    const auto askWho = [nam, tokens, holder, host, servicePrincipal, finish] {
+        QNetworkRequest request = Net::makeRequest(QUrl(host + u"/api/2.0/preview/scim/v2/Me"_s), tokens->accessToken());
+        request.setTransferTimeout(30'000);
+        QNetworkReply *reply = nam->get(request);
+        reply->setParent(holder);
+        Net::guardRedirects(reply);
+        QObject::connect(reply, &QNetworkReply::finished, holder,
+                         [reply, host, servicePrincipal, finish] { finish(readMe(reply, host, servicePrincipal)); });
+    };
+    if (!servicePrincipal)
+    {
+        QTimer::singleShot(0, holder, askWho);
+        return;
+    }
+    // The pair first: a wrong secret is refused by the token endpoint before the workspace is asked.
+    QObject::connect(tokens, &Net::TokenProvider::refreshed, holder, askWho, Qt::SingleShotConnection);
+    QObject::connect(tokens, &Net::TokenProvider::refreshFailed, holder, [finish](const QString &reason) {
+        finish({DatabricksCheck::Outcome::Refused, reason, {}});
+    });
 }
 
 DatabricksTokenProvider::DatabricksTokenProvider(

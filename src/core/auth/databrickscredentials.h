@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QString>
 #include <QUrl>
+#include <functional>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -32,7 +33,8 @@ struct DatabricksCredentials
     QByteArray secret;
 
     /// "https://Host.Example/"  → "https://host.example"; "host.example" → "https://host.example";
-    /// http is kept only for loopback (the sandbox). Empty when `text` is not a usable host.
+    /// http is kept only for loopback (the sandbox). Empty when `text` is not a usable host: no scheme and no
+    /// dot ("notaurl" is a typo, not a workspace), another scheme, user info.
     [[nodiscard]] static QString normaliseHost(const QString &text);
     /// The TokenStore key: "databricks/<host>".
     [[nodiscard]] static QString storeKey(const QString &host);
@@ -41,6 +43,30 @@ struct DatabricksCredentials
     [[nodiscard]] static std::optional<DatabricksCredentials> fromSecretBlob(
         const QString &host, const QByteArray &blob);
 };
+
+/// What checkDatabricksCredentials() found.
+struct DatabricksCheck
+{
+    enum class Outcome
+    {
+        Accepted,    ///< the workspace knows the caller: keep the credentials
+        BadHost,     ///< not an https URL (http on loopback only), or no Databricks workspace answers there
+        Refused,     ///< the workspace (or its token endpoint) refused the token or the client id and secret
+        Unavailable, ///< no answer that settles it (connection refused, timeout, 5xx): try again later
+    };
+    Outcome outcome = Outcome::Unavailable;
+    QString message;  ///< human text: why not (empty when Accepted)
+    QString userName; ///< who the workspace says the caller is (Accepted)
+};
+
+/// The check before credentials are kept, shared by `drive-ingest-cli databricks-login` and the app's
+/// Databricks workspaces: `credentials.host` must be what normaliseHost() gives (https; http on loopback only),
+/// a token must be had (a service principal's pair is exchanged at {host}/oidc/v1/token), and the workspace
+/// must accept it: `GET {host}/api/2.0/preview/scim/v2/Me` (the caller's identity, what `databricks
+/// current-user me` asks), one try, 30 s at most. `done` runs once on `context`'s thread, never after
+/// `context` died.
+void checkDatabricksCredentials(QNetworkAccessManager *nam, const DatabricksCredentials &credentials,
+    QObject *context, std::function<void(const DatabricksCheck &)> done);
 
 /**
  * The bearer token for one Databricks workspace. A PAT is handed out as is and cannot be refreshed

@@ -34,6 +34,7 @@ struct DatabricksClient::Pending
     bool hasContext = false;
     Done done;
     Net::Backoff backoff;
+    std::shared_ptr<Net::Backoff> budget; ///< a file's (fileBudget()); replaces `backoff` when set
     bool refreshedOnce = false;
     bool bearer = true;
     QByteArray bearerUsed;
@@ -99,8 +100,31 @@ Net::Error DatabricksClient::rejectedError() const
     return e;
 }
 
+std::shared_ptr<Net::Backoff> DatabricksClient::fileBudget(const QString &key)
+{
+    std::shared_ptr<Net::Backoff> &budget = m_fileBudgets[key];
+    if (!budget)
+        budget = std::make_shared<Net::Backoff>(m_backoffPolicy);
+    return budget;
+}
+
+void DatabricksClient::releaseFileBudget(const QString &key)
+{
+    m_fileBudgets.remove(key);
+}
+
+Net::Error DatabricksClient::retriesExhausted(const Net::Error &last, int tries)
+{
+    Net::Error e = last;
+    e.errorClass = Net::ErrorClass::Permanent;
+    e.reason = u"retriesExhausted"_s;
+    e.message = tr("Gave up after %n tries: %1", nullptr, tries).arg(last.message.isEmpty() ? last.reason : last.message);
+    return e;
+}
+
 void DatabricksClient::call(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-                            const QByteArray &contentType, QObject *context, Done done)
+                            const QByteArray &contentType, QObject *context, Done done,
+                            std::shared_ptr<Net::Backoff> budget)
 {
     auto p = std::make_shared<Pending>();
     p->verb = verb;
@@ -111,13 +135,15 @@ void DatabricksClient::call(const QByteArray &verb, const QUrl &url, const QByte
     p->hasContext = context != nullptr;
     p->done = std::move(done);
     p->backoff = Net::Backoff(m_backoffPolicy);
+    p->budget = std::move(budget);
     m_queue.append(p);
     // Never answer synchronously: callers may still be setting up.
     QMetaObject::invokeMethod(this, &DatabricksClient::dispatch, Qt::QueuedConnection);
 }
 
 void DatabricksClient::presigned(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-                                 const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context, Done done)
+                                 const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context, Done done,
+                                 std::shared_ptr<Net::Backoff> budget)
 {
     auto p = std::make_shared<Pending>();
     p->verb = verb;
@@ -129,17 +155,19 @@ void DatabricksClient::presigned(const QByteArray &verb, const QUrl &url, const 
     p->backoff = Net::Backoff(m_backoffPolicy);
     p->bearer = false; // a signed URL: the Databricks token must not travel to the storage provider
     p->headers = headers;
+    p->budget = std::move(budget);
     m_queue.append(p);
     QMetaObject::invokeMethod(this, &DatabricksClient::dispatch, Qt::QueuedConnection);
 }
 
 void DatabricksClient::dbfs(const QByteArray &verb, const QByteArray &endpoint, const QByteArray &jsonOrQuery,
-                            QObject *context, Done done)
+                            QObject *context, Done done, std::shared_ptr<Net::Backoff> budget)
 {
     if (verb == "GET")
-        call(verb, url("/api/2.0/dbfs/"_ba + endpoint, jsonOrQuery), {}, {}, context, std::move(done));
+        call(verb, url("/api/2.0/dbfs/"_ba + endpoint, jsonOrQuery), {}, {}, context, std::move(done), std::move(budget));
     else
-        call(verb, url("/api/2.0/dbfs/"_ba + endpoint), jsonOrQuery, "application/json"_ba, context, std::move(done));
+        call(verb, url("/api/2.0/dbfs/"_ba + endpoint), jsonOrQuery, "application/json"_ba, context, std::move(done),
+             std::move(budget));
 }
 
 void DatabricksClient::dispatch()
@@ -236,7 +264,8 @@ void DatabricksClient::onFinished(const std::shared_ptr<Pending> &p, QNetworkRep
         complete(p, rejectedError(), response);
         return;
     }
-    if (const auto delay = p->backoff.nextDelay(error))
+    Net::Backoff &backoff = p->budget ? *p->budget : p->backoff;
+    if (const auto delay = backoff.nextDelay(error))
     {
         qCInfo(lcDest) << p->verb << p->url.path() << Net::errorClassName(error.errorClass) << error.reason
                              << "retry in" << delay->count() << "ms";
@@ -246,6 +275,8 @@ void DatabricksClient::onFinished(const std::shared_ptr<Pending> &p, QNetworkRep
         });
         return;
     }
+    if (p->budget && Net::Backoff::isRetryable(error))
+        error = retriesExhausted(error, p->budget->policy().maxTries);
     complete(p, error, response);
 }
 
@@ -330,7 +361,7 @@ void DatabricksClient::reject(const QString &detail)
 }
 
 void DatabricksClient::ensureDirectory(const QString &volumePath, QObject *context,
-                                       std::function<void(const Net::Error &)> done)
+                                       std::function<void(const Net::Error &)> done, std::shared_ptr<Net::Backoff> budget)
 {
     auto it = m_dirs.find(volumePath);
     if (it != m_dirs.end() && it->done)
@@ -356,7 +387,8 @@ void DatabricksClient::ensureDirectory(const QString &volumePath, QObject *conte
                  if (ctx)
                      fn(error);
              }
-         });
+         },
+         std::move(budget));
 }
 
 } // namespace Dest

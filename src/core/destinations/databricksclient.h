@@ -74,16 +74,28 @@ public:
     /// A request with the current bearer, our User-Agent and the redirect policy.
     [[nodiscard]] QNetworkRequest makeRequest(const QUrl &url) const;
 
-    /// Queues one control call. `done` runs on this thread unless `context` died first.
+    /// One file's retry budget (DESIGN.md: one backoff table, 8 tries): the tries of every call made for the
+    /// file and the file's restarts (a new sink for the same path) draw from it, so a file that keeps failing
+    /// is tried at most maxTries times in all, not client retries × file restarts. Same key, same budget,
+    /// until releaseFileBudget().
+    [[nodiscard]] std::shared_ptr<Net::Backoff> fileBudget(const QString &key);
+    void releaseFileBudget(const QString &key);
+    /// The error a file fails with once its budget is spent: Permanent (nothing restarts it), reason
+    /// "retriesExhausted", "Gave up after N tries: <last error>".
+    [[nodiscard]] static Net::Error retriesExhausted(const Net::Error &last, int tries);
+
+    /// Queues one control call. `done` runs on this thread unless `context` died first. With `budget` (a
+    /// file's, see fileBudget()) its retries draw from it, and a spent budget ends in retriesExhausted().
     void call(const QByteArray &verb, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
-              QObject *context, Done done);
+              QObject *context, Done done, std::shared_ptr<Net::Backoff> budget = {});
     /// A call to a presigned cloud-storage URL (multipart parts, abort): no Databricks bearer, the headers the
     /// URL came with; queued, paced and retried like the control calls.
     void presigned(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-                   const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context, Done done);
+                   const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context, Done done,
+                   std::shared_ptr<Net::Backoff> budget = {});
     /// A JSON POST/GET to /api/2.0/dbfs/<endpoint>.
     void dbfs(const QByteArray &verb, const QByteArray &endpoint, const QByteArray &jsonOrQuery, QObject *context,
-              Done done);
+              Done done, std::shared_ptr<Net::Backoff> budget = {});
 
     /// A streaming request met an invalid token. Refreshes once per workspace; `done(true)` when the caller
     /// may try again with a new token, `done(false)` once the workspace is rejected.
@@ -91,8 +103,10 @@ public:
     /// the caller may simply try again.
     void handleAuthFailure(const QByteArray &sentAuthorization, QObject *context, std::function<void(bool retry)> done);
 
-    /// `PUT /api/2.0/fs/directories<path>` once per directory per run (later callers wait for the first).
-    void ensureDirectory(const QString &volumePath, QObject *context, std::function<void(const Net::Error &)> done);
+    /// `PUT /api/2.0/fs/directories<path>` once per directory per run (later callers wait for the first, whose
+    /// `budget` the call draws from).
+    void ensureDirectory(const QString &volumePath, QObject *context, std::function<void(const Net::Error &)> done,
+                         std::shared_ptr<Net::Backoff> budget = {});
 
     [[nodiscard]] bool isRejected() const { return m_rejected; }
     [[nodiscard]] Net::Error rejectedError() const;
@@ -136,6 +150,7 @@ private:
         QList<QPair<QPointer<QObject>, std::function<void(const Net::Error &)>>> waiters;
     };
     QHash<QString, DirState> m_dirs;
+    QHash<QString, std::shared_ptr<Net::Backoff>> m_fileBudgets;
 };
 
 } // namespace Dest

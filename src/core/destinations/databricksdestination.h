@@ -44,6 +44,10 @@ public:
 
     /// Asks what sits at an absolute path; an HTTP 404 means nothing.
     virtual void stat(const QString &path, QObject *context, DatabricksClient::Done done) = 0;
+    /// stat() read as an Existing: nullopt with no error when nothing is there. probe() and a sink's check of
+    /// what landed both ask this.
+    void statExisting(const QString &path, QObject *context,
+                      std::function<void(std::optional<Existing>, const Net::Error &)> done);
 
 protected:
     DatabricksDestination(QNetworkAccessManager *nam, Net::TokenProvider *tokens, const QUrl &host, const QString &root,
@@ -100,7 +104,12 @@ protected:
 
     /// Keep-both: the requested name if free, else the first free keepBothName(); else nameSettled().
     void settleName();
+    /// The server accepted the upload. A 2xx is not trusted: committed() only once stat() finds m_written
+    /// bytes at m_path (the workspace gives no hash to compare); otherwise the file fails and the path is
+    /// cleared.
     void commit();
+    /// Fails the file once. A retryable error draws one try from the file's budget (m_budget); a spent budget
+    /// turns it into DatabricksClient::retriesExhausted(), which nothing restarts.
     void fail(const Net::Error &error, bool removeFinal = false);
 
     QPointer<DatabricksDestination> m_destination;
@@ -110,12 +119,18 @@ protected:
     qint64 m_expectedSize;
     ConflictPolicy m_policy;
     qint64 m_written = 0;
+    /// This file's tries across the client's retries and the engine's restarts (DatabricksClient::fileBudget()).
+    std::shared_ptr<Net::Backoff> m_budget;
     bool m_finishRequested = false;
     bool m_blocked = false;
     bool m_done = false;
 
 private:
     void resolveKeepBoth(const QString &requested, int n);
+    void checkLanded();
+
+    QString m_budgetKey;
+    bool m_checkingLanded = false;
 };
 
 } // namespace Dest

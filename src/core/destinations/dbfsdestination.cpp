@@ -192,7 +192,7 @@ void DbfsSink::create()
                            return;
                        }
                        pump();
-                   });
+                   }, m_budget);
 }
 
 namespace
@@ -224,7 +224,7 @@ void DbfsSink::sendBlock(const QByteArray &block)
             return;
         }
         pump();
-    });
+    }, m_budget);
 }
 
 void DbfsSink::close()
@@ -240,7 +240,7 @@ void DbfsSink::close()
                            return;
                        }
                        commit();
-                   });
+                   }, m_budget);
 }
 
 void DbfsSink::putWhole()
@@ -259,7 +259,7 @@ void DbfsSink::putWhole()
             return;
         }
         commit();
-    });
+    }, m_budget);
 }
 
 void DbfsSink::finish()

@@ -162,7 +162,7 @@ void VolumeSink::begin()
             return;
         }
         settleName();
-    });
+    }, m_budget);
 }
 
 void VolumeSink::nameSettled()
@@ -366,7 +366,7 @@ void VolumeSink::putBuffered()
                        }
                        m_uploaded = true;
                        commit();
-                   });
+                   }, m_budget);
 }
 
 QString VolumeSink::outOfOrderText(qint64 offset) const
@@ -516,7 +516,7 @@ void VolumeSink::initiateMultipart()
             return;
         }
         pumpMultipart();
-    });
+    }, m_budget);
 }
 
 void VolumeSink::pumpMultipart()
@@ -581,8 +581,8 @@ void VolumeSink::uploadPart(int partNumber, const QByteArray &data, bool freshUr
                                                    emit readyForMore();
                                                }
                                                pumpMultipart();
-                                           });
-                   });
+                                           }, m_budget);
+                   }, m_budget);
 }
 
 void VolumeSink::completeMultipart()
@@ -607,7 +607,7 @@ void VolumeSink::completeMultipart()
                        m_session.clear(); // complete: nothing to abort
                        m_uploaded = true;
                        commit();
-                   });
+                   }, m_budget);
 }
 
 void VolumeSink::abortMultipart()

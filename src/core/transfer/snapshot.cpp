@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/snapshot.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Transfer
@@ -31,6 +33,18 @@ QString fileStateName(FileState state)
         return u"parked"_s;
     }
     return u"unknown"_s;
+}
+
+QString alreadyThereText(const FileStatus &file)
+{
+    // FileStatus::hash is the hash compared with Drive's; empty when the destination had none to compare.
+    if (!file.exportMimeType.isEmpty())
+        return QCoreApplication::translate("Transfer", "already at the destination (an export: nothing to compare)");
+    if (file.hash.isEmpty())
+        return QCoreApplication::translate("Transfer",
+                                           "already at the destination (same size; the destination gives no hash to compare)");
+    return QCoreApplication::translate("Transfer", "already at the destination (same size and %1)")
+        .arg(file.hash.section(u':', 0, 0));
 }
 
 QMap<QString, QString> RunOptions::defaultExportFormats()

@@ -63,6 +63,12 @@ struct RunOptions
     [[nodiscard]] static QMap<QString, QString> defaultExportFormats(); ///< docx, xlsx, pptx, svg
 };
 
+struct FileStatus;
+/// Why a file skipped with no error was left alone, saying only what was compared: "already at the
+/// destination (same size and md5)", "(same size; the destination gives no hash to compare)" for Databricks,
+/// "(an export: nothing to compare)". Every face says it this way.
+[[nodiscard]] QString alreadyThereText(const FileStatus &file);
+
 /// One file's record, in snapshots and in the final report.
 struct FileStatus
 {
