@@ -119,7 +119,7 @@ GoogleAccess::Token GoogleAccess::tokenFactory(const TokenFactoryResolver &resol
         result.factory = resolver(source, &error);
         if (!result.factory)
         {
-            return {{}, ExitAuth, error, {}};
+            return {{}, ExitAuth, error, result.note};
         }
         return result;
     }
