@@ -73,7 +73,7 @@ case "$mode" in
         echo "== no display: starting the sandbox with its demo tree instead of the app; Ctrl-C stops it"
         work=$(mktemp -d)
         printf 'demo-token' > "$work/token"
-        "$bin/tests/sandbox/drive-ingest-sandbox" --port "${SANDBOX_PORT:-8765}" --static-token-file "$work/token" \
+        "$bin/src/sandbox/drive-ingest-sandbox" --port "${SANDBOX_PORT:-8765}" --static-token-file "$work/token" \
             --ready-file "$work/ready.json" "${@:2}" >/dev/null &
         sandbox=$!
         trap 'kill $sandbox 2>/dev/null; rm -rf "$work"' EXIT

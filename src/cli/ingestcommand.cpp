@@ -56,7 +56,7 @@ const QString optQuiet = u"quiet"_s;
 const QString optBandwidth = u"bandwidth"_s;
 const QString optDatabricksHost = u"databricks-host"_s;
 const QString optRetryTimeout = u"retry-timeout"_s;
-/// The sandbox's built-in Databricks PAT (tests/sandbox: the default personal access token).
+/// The sandbox's built-in Databricks PAT (src/sandbox: the default personal access token).
 constexpr char sandboxDatabricksPat[] = "dapi-sandbox-token";
 
 /// How long a cancelled run may take to wind down (aborting sinks, joining) before we stop waiting.

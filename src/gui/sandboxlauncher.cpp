@@ -36,8 +36,7 @@ QString SandboxLauncher::findProgram()
     const QStringList candidates {
         dir + u"/drive-ingest-sandbox"_s,
         qEnvironmentVariable("DI_SANDBOX"),
-        dir + u"/../../tests/sandbox/drive-ingest-sandbox"_s, // build tree: src/app → tests/sandbox
-        dir + u"/../tests/sandbox/drive-ingest-sandbox"_s,
+        dir + u"/../sandbox/drive-ingest-sandbox"_s, // build tree: src/app → src/sandbox
     };
     for (const QString &c : candidates)
         if (!c.isEmpty() && QFileInfo(c).isExecutable())

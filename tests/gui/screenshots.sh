@@ -8,7 +8,7 @@ set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
 out=${2:-$build/screenshots}
 app=$build/src/app/drive-ingest
-sandbox=$build/tests/sandbox/drive-ingest-sandbox
+sandbox=$build/src/sandbox/drive-ingest-sandbox
 for f in "$app" "$sandbox"; do
     [ -x "$f" ] || { echo "missing $f (build the drive-ingest and drive-ingest-sandbox targets)" >&2; exit 1; }
 done

@@ -176,7 +176,7 @@ void DatabricksSink::checkLanded()
         fail({Net::ErrorClass::Cancelled, 0, u"cancelled"_s, tr("The destination is gone")});
         return;
     }
-    // A 2xx PUT or close is not proof: storage can keep less than it was sent (tests/sandbox short_store_*).
+    // A 2xx PUT or close is not proof: storage can keep less than it was sent (src/sandbox short_store_*).
     m_destination->statExisting(m_path, this, [this](std::optional<Existing> landed, const Net::Error &error) {
         if (m_done)
             return;

@@ -136,7 +136,7 @@ void TestSandboxModes::manifest()
 
 void TestSandboxModes::exampleManifest()
 {
-    const QString file = qEnvironmentVariable("DI_SOURCE_DIR") + u"/tests/sandbox/manifests/example.json"_s;
+    const QString file = qEnvironmentVariable("DI_SOURCE_DIR") + u"/src/sandbox/manifests/example.json"_s;
     QVERIFY(QFile::exists(file));
     SandboxProcess sandbox { args({ u"--manifest"_s, file }) };
     QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
