@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Internals of DatabricksService, shared by databricks.cpp (common parts, routes), databricks_files.cpp,
-// databricks_multipart.cpp and databricks_dbfs.cpp. Not part of the sandbox's interface.
+// Internals of DatabricksService, shared by databricks.cpp (service, admission, routes), databricks_util.cpp
+// (helpers), databricks_files.cpp, databricks_multipart.cpp and databricks_dbfs.cpp. Not part of the sandbox's
+// interface.
 
 #include "databricks.h"
 
@@ -209,7 +210,7 @@ struct DatabricksService::Impl
     std::map<std::int64_t, Handle>::iterator findHandle(const nlohmann::json &body, httplib::Response &res);
 };
 
-// Shared helpers (databricks.cpp).
+// Shared helpers (databricks_util.cpp).
 /// Stats::nameCurrentRequest() that also remembers the name for this thread's request (see currentRoute()).
 void nameRequest(const std::string &route);
 /// The name given to the request this thread handles ("" before nameRequest()).
@@ -228,7 +229,7 @@ void sendS3Error(httplib::Response &res, int status, const std::string &code, co
 /// Stop reading from the client: the answer still goes out, then the connection closes.
 void stopReading(const httplib::Request &req, httplib::Response &res);
 
-// Error answers in the documented shapes (databricks.cpp).
+// Error answers in the documented shapes (databricks_util.cpp).
 void sendDbxError(httplib::Response &res, int status, const std::string &code, const std::string &message,
     const std::string &reason = {});
 void sendDbfsError(httplib::Response &res, int status, const std::string &code, const std::string &message);

@@ -38,8 +38,12 @@ private:
     };
     using Handler = void (Drive::*)(const httplib::Request &, httplib::Response &, httplib::Ranges &);
 
-    /// Route name, auth, quota and error-rate, then the handler.
+    /// Route name, auth, quota and error-rate, then the handler, then JSON compression.
     void guarded(const char *route, Handler handler, const httplib::Request &req, httplib::Response &res);
+    /// Auth, quota and error-rate: false when one of them answered.
+    bool admitted(const httplib::Request &req, httplib::Response &res);
+    /// Gzips a JSON answer for a client that accepts it (guarded() left Accept-Encoding only to those).
+    static void compressJson(const httplib::Request &req, httplib::Response &res);
 
     void filesList(const httplib::Request &req, httplib::Response &res, httplib::Ranges &ranges);
     void filesGet(const httplib::Request &req, httplib::Response &res, httplib::Ranges &ranges);

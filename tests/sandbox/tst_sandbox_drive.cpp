@@ -3,9 +3,12 @@
 #include "sandboxtestutil.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QJsonArray>
 #include <QSet>
 #include <QTest>
+
+#include <zlib.h>
 
 using namespace Qt::StringLiterals;
 using namespace SandboxTest;
@@ -33,6 +36,7 @@ private slots:
     void sharedDriveFlags();
     void authErrors();
     void notFoundShape();
+    void jsonIsGzippedWhenAsked();
     void resourceKey();
     void aboutNeedsFields();
     void changesToTheEnd();
@@ -396,6 +400,69 @@ void TestSandboxDrive::notFoundShape()
     QCOMPARE(item.value(u"location"_s).toString(), u"fileId"_s);
     QCOMPARE(item.value(u"locationType"_s).toString(), u"parameter"_s);
     QCOMPARE(e.value(u"status"_s).toString(), u"NOT_FOUND"_s);
+}
+
+namespace
+{
+/// The gzip member in `body` inflated (zlib's gzip mode); empty when it is not one whole gzip stream.
+QByteArray gunzip(const QByteArray &body)
+{
+    z_stream z {};
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+        return {};
+    QByteArray out;
+    char buf[16384];
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(body.constData()));
+    z.avail_in = uInt(body.size());
+    int rc = Z_OK;
+    while (rc == Z_OK)
+    {
+        z.next_out = reinterpret_cast<Bytef *>(buf);
+        z.avail_out = sizeof buf;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.append(buf, qsizetype(sizeof buf - z.avail_out));
+    }
+    inflateEnd(&z);
+    return rc == Z_STREAM_END && z.avail_in == 0 ? out : QByteArray();
+}
+} // namespace
+
+void TestSandboxDrive::jsonIsGzippedWhenAsked()
+{
+    // Google compresses JSON (answers and errors) for a client that sends Accept-Encoding: gzip and "gzip" in its
+    // User-Agent (reference: performance); media bytes never.
+    const QList<QPair<QByteArray, QByteArray>> gzip = auth({ { "Accept-Encoding", "gzip" },
+                                                            { "User-Agent", "drive-ingest-test (gzip)" } });
+    const QString list = u"/drive/v3/files?pageSize=50&fields=files(id,name)"_s;
+    const SandboxProcess::Reply plain = m_sandbox.get(list, auth({ { "Accept-Encoding", "identity" } }));
+    QCOMPARE(plain.status, 200);
+    QVERIFY(plain.header("Content-Encoding").isEmpty());
+    SandboxProcess::Reply r = m_sandbox.get(list, gzip);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Content-Encoding"), "gzip"_ba);
+    QVERIFY(r.header("Content-Type").startsWith("application/json"));
+    QCOMPARE(r.header("Content-Length").toLongLong(), r.body.size());
+    QVERIFY(r.body.size() < plain.body.size());
+    QCOMPARE(gunzip(r.body), plain.body);
+
+    r = m_sandbox.get(u"/drive/v3/files/1NoSuchFileIdAtAllInThisSandbox000"_s, gzip);
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.header("Content-Encoding"), "gzip"_ba);
+    QCOMPARE(QJsonDocument::fromJson(gunzip(r.body)).object()[u"error"_s][u"code"_s].toInt(), 404);
+
+    // Accept-Encoding alone (no "gzip" in the User-Agent) is not enough.
+    r = m_sandbox.get(list, auth({ { "Accept-Encoding", "gzip" }, { "User-Agent", "drive-ingest-test" } }));
+    QVERIFY(r.header("Content-Encoding").isEmpty());
+    QCOMPARE(r.body, plain.body);
+
+    // Media stays byte-exact, whatever the client accepts.
+    const QString id = m_tree.id(u"Drive Ingest Demo/readme.txt"_s); // text/plain, 512 bytes
+    QVERIFY(!id.isEmpty());
+    r = m_sandbox.get(u"/drive/v3/files/%1?alt=media"_s.arg(id), gzip);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.header("Content-Encoding").isEmpty());
+    QCOMPARE(r.header("Content-Length"), "512"_ba);
+    QCOMPARE(r.body.size(), 512);
 }
 
 void TestSandboxDrive::resourceKey()
