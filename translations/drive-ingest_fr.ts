@@ -61,10 +61,49 @@
     </message>
 </context>
 <context>
+    <name>Auth::Accounts</name>
+    <message>
+        <source>no Google account is signed in (drive-ingest-cli login)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; Databricks workspaces are named with --account URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Google accounts are signed in (%2): choose one with --account NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Auth::DatabricksTokenProvider</name>
     <message>
         <source>Databricks refused the personal access token for %1 (expired or revoked). Create a new token and save it (app: Accounts → Databricks workspaces; command line: drive-ingest-cli databricks-login --host %1).</source>
         <translation>Databricks a refusé le jeton d’accès personnel pour %1 (expiré ou révoqué). Créez un nouveau jeton et enregistrez-le (application : Comptes → Espaces de travail Databricks ; ligne de commande : drive-ingest-cli databricks-login --host %1).</translation>
+    </message>
+    <message>
+        <source>%1 refused the service principal&apos;s token (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the personal access token (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace at %1: the host name does not resolve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not check the credentials now: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not answer like a Databricks workspace (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Databricks workspace URL (https://&lt;workspace host&gt;).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -264,6 +303,40 @@
     </message>
 </context>
 <context>
+    <name>Auth::TokenStore</name>
+    <message>
+        <source>The OS keychain did not answer within 60 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BodyCheck</name>
+    <message>
+        <source>The server sent %1, more than %2: the file is not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s response headers were missing or over Qt&apos;s limits (a field over 100 KiB, or more than 100 fields): the response cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected Content-Range %1 for a request from byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Range %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a longer body</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BrowserModel</name>
     <message>
         <source>My Drive</source>
@@ -307,10 +380,827 @@
     </message>
 </context>
 <context>
+    <name>BrowserPanel</name>
+    <message>
+        <source>Search in Drive…</source>
+        <translation type="unfinished">Rechercher dans Drive…</translation>
+    </message>
+    <message>
+        <source>Filters the loaded items at once, and asks Drive for every name that contains the text.</source>
+        <translation type="unfinished">Filtre immédiatement les éléments chargés et demande à Drive tous les noms qui contiennent le texte.</translation>
+    </message>
+</context>
+<context>
     <name>BrowserSource</name>
     <message>
         <source>Searching is not available here.</source>
         <translation>La recherche n’est pas disponible ici.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Use a drive-ingest-sandbox at this base URL for every endpoint (and its built-in OAuth client).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the OAuth authorization endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the OAuth token endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the OAuth revocation endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also trust this PEM CA (the sandbox&apos;s --tls CA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sandbox takes a base URL such as http://127.0.0.1:8080</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signed-in Google account &quot;%1&quot;. Sign in first: drive-ingest-cli login --account %1 (drive-ingest-cli accounts lists the accounts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in of &quot;%1&quot; is missing from the OS keychain. Sign in again: drive-ingest-cli login --account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved sign-in of &quot;%1&quot; is unreadable. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Databricks workspace URL (https://&lt;workspace host&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Databricks credentials for %1. Run: drive-ingest-cli databricks-login --host %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved Databricks credentials for %1 are unreadable. Run databricks-login again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--log-file needs a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0    every file done (or skipped: already at the destination)
+  1    the run ended, but some files failed or were parked (quota: retry later), or a SOURCE
+       was not found (a well-formed id that does not exist or is not shared with you)
+  2    usage error: bad option, a SOURCE that is not a Drive id or link, a DEST of unknown form or
+       an existing file
+  3    authentication: no token, or the token was refused and could not be refreshed
+  4    destination or local error: DEST cannot be created or written, disk full
+       (the run stopped early)
+  130  interrupted (SIGINT: Ctrl-C, or SIGTERM); finished files stay, nothing half-written
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: drive-ingest-cli &lt;command&gt; [options] [arguments]
+       drive-ingest-cli --help | --version | &lt;command&gt; --help
+
+Global options: -v, --verbose (the engine&apos;s log on stderr), --log-file FILE (the log into FILE).
+
+Stream Google Drive files into a local folder, a Unity Catalog Volume or DBFS.
+
+Commands:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drive-ingest-cli: unknown command &apos;%1&apos;. Try &apos;drive-ingest-cli --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drive-ingest-cli: cannot open the log file %1: %2</source>
+        <translation>drive-ingest-cli : impossible d’ouvrir le journal %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Cli::AccountsCommand</name>
+    <message>
+        <source>List the signed-in Google accounts and Databricks workspaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts. Sign in with: drive-ingest-cli login</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::Command</name>
+    <message>
+        <source>Arguments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try &apos;drive-ingest-cli %1 --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::DatabricksLoginCommand</name>
+    <message>
+        <source>Save Databricks credentials for a workspace: a personal access token, or with --client-id a service principal&apos;s OAuth secret. The secret is read from standard input and saved only once the workspace accepts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace URL, e.g. https://dbc-a1b2c3d4-e5f6.cloud.databricks.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service principal&apos;s OAuth client id (machine-to-machine); its secret comes on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token or secret is read from standard input, never from an argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--host takes the workspace URL (https://…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal access token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing on standard input: pipe the token or secret in, e.g. drive-ingest-cli databricks-login --host URL &lt; token-file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2; saved the credentials in the OS keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::DryRunPlan</name>
+    <message>
+        <source>copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written. What a real run would do (--on-conflict %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals: listed: %1 · to write: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> + Google files of unknown size until exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · already there, same: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · there but different, left alone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · not taken: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::ExportMap</name>
+    <message>
+        <source>--export needs kind=format pairs, e.g. docs=pdf,sheets=csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not kind=format (e.g. docs=pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown Google file kind &apos;%1&apos; (docs, sheets, slides, drawings, script or a mime type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive cannot export %1 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive cannot export %1 as &apos;%2&apos; (it offers %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::GoogleAccess</name>
+    <message>
+        <source>Point every Google and Databricks endpoint at a drive-ingest-sandbox base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also trust this PEM CA (the sandbox&apos;s --tls CA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the Google access token from this file (or set DRIVE_INGEST_ACCESS_TOKEN). Tokens are never taken from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the signed-in Google account NAME (see &apos;login&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a service account key file for an unattended run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --service-account: act as this user (domain-wide delegation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sandbox takes a base URL such as http://127.0.0.1:8080</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ca-file: cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use only one of --access-token-file, --account and --service-account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--subject needs --service-account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>using account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--account and --service-account are not available in this build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--access-token-file: cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no access token: use --access-token-file FILE, set %1, or sign in and use --account NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::IngestCommand</name>
+    <message>
+        <source>Copy Drive files and folder trees (recursively) into a destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination folder: a local folder (created if missing), a Volume /Volumes/&lt;catalog&gt;/&lt;schema&gt;/&lt;volume&gt;[/path] (also dbfs:/Volumes/...), or dbfs:/path. A local folder under /Volumes or /dbfs is written local:/Volumes/...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Databricks workspace URL for Volume and DBFS destinations (credentials from &apos;databricks-login&apos;; with --sandbox: the sandbox).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files in flight (default 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranged streams per large file (default 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive requests per second (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export formats for Google files, e.g. docs=pdf,sheets=csv,slides=pptx,drawings=png (extensions or mime types; default docx, xlsx, pptx, svg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a file of that name is already at the destination: skip (never touch it; default), update (replace it when its size or hash differs), overwrite (always replace), keep-both (land the new one beside it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan only: list every file with what a real run would do (new, same, different: by --on-conflict) and the totals; write nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a JSON report: one record per file and the totals (written atomically).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No progress display and no summary; errors only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up on a request that keeps failing (server unreachable, errors, throttling) once its waits between tries add up to DURATION, e.g. 30s, 2m, 1h; 0 = no retries (default 10m; 8 tries at most either way).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit the whole run to RATE per second: bytes (65536), K/M/G = KiB/MiB/GiB (20M, 500k), KB/MB/GB decimal (20MB), KiB/MiB/GiB, optionally with /s (20MB/s); bits as 10Mbit, 10Mbps or 10Mb/s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to copy: a Drive file or folder id; a share link of any form (/file/d/…, open?id=…, /drive/folders/…, Docs/Sheets/Slides links, ?resourcekey= kept); root or https://drive.google.com/drive/my-drive for the whole of My Drive. Folders are taken recursively, shortcuts followed. &apos;drive-ingest-cli ls&apos; shows ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress: a live display on a terminal, otherwise one line every 5 seconds; a summary at the end.
+Ctrl-C (SIGINT) or SIGTERM cancels cleanly (finished files stay, unfinished ones leave nothing); a second
+one quits at once. Finished files are skipped when the same command runs again.
+-v/--verbose shows the engine&apos;s log on stderr; --log-file FILE writes it to FILE.
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no SOURCE given (a Drive id or share link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Drive id or a Drive share link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to DEST is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--parallel takes a number from 1 to 64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--streams takes a number from 1 to 16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--qps takes a positive number of requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--on-conflict takes skip, update, overwrite or keep-both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bandwidth takes a rate such as 20M, 20MB/s, 500k, 1.5GiB or 10Mbit (per second)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--retry-timeout takes a duration such as 30s, 2m or 1h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (a local folder there is written local:%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a Databricks %2 destination: it needs --databricks-host URL%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--databricks-host: &quot;%1&quot; is not a Databricks workspace URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--databricks-host is only for Volume (/Volumes/...) and DBFS (dbfs:/...) destinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--report takes a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--report: cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write into %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>Authentication failed for %1: %2 — stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file failed or was parked.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files failed or were parked.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cli::LoginCommand</name>
+    <message>
+        <source>Sign in to a Google account in the browser and keep the sign-in in the OS keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name for this account (default: the account&apos;s e-mail address).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not open a browser; print the address to open instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your OAuth client id (type &quot;Desktop app&quot;; see README, &quot;Sign in to Google&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client&apos;s JSON file from the Google Cloud console, or a file with the client secret on its first line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive the browser&apos;s answer on this 127.0.0.1 port (default: a random free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up after this many seconds without an answer (default 300).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer arrives on http://127.0.0.1:&lt;port&gt;/ (this machine only). Nothing secret is printed or written to settings: the refresh token and the client secret go to the OS keychain.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an OAuth client is needed: --client-secret-file FILE (the JSON of a &quot;Desktop app&quot; client from the Google Cloud console), optionally with --client-id ID. The README section &quot;Sign in to Google&quot; shows how to create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port takes a port number (1-65535)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout takes a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sign-in could not be kept, so it was not started: %1
+Start and unlock a keyring first: gnome-keyring (gnome-keyring-daemon --start --components=secrets, in a D-Bus session) or KWallet; or use --service-account for unattended runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the browser&apos;s answer on %1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed in, but the sign-in could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as &quot;%1&quot;. Use it with: drive-ingest-cli ingest … --account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::LogoutCommand</name>
+    <message>
+        <source>Sign out: revoke the sign-in, delete it from the OS keychain and forget the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Google account name, or a Databricks workspace URL (default: the only Google account).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no account is signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no signed-in account &quot;%1&quot; (see drive-ingest-cli accounts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::LsCommand</name>
+    <message>
+        <source>drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List a Drive folder (or My Drive, shared drives, Shared with me): type, size, modified, id, name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every folder below too, each under a line with its path (as &apos;ingest&apos; would walk it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What &apos;ingest&apos; takes (an id, a share link, root for My Drive; default root), or shared-drives, or shared-with-me.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples:
+  drive-ingest-cli ls                       My Drive, top level
+  drive-ingest-cli ls shared-drives         the shared drives and their ids
+  drive-ingest-cli ls shared-with-me -R     everything shared with you
+  drive-ingest-cli ls FOLDER_ID -R          what &apos;ingest FOLDER_ID&apos; would copy
+
+Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error; 3 authentication.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ls takes one SOURCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Drive id, a Drive share link, root, shared-drives or shared-with-me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MODIFIED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::ProgressDisplay</name>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 parked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files %1/%2%3  done %4 · skipped %5 · failed %6 · parked %7 · active %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>avg %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>elapsed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests %1/s · throttled %2 total, %3 last second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limited by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 done, %2 skipped, %3 failed, %4 parked, %5 not finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 transferred in %2, average %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 throttled by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more (see --report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation type="unfinished">En échec :</translation>
+    </message>
+    <message>
+        <source>Parked (quota; retry later):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::ReportWriter</name>
+    <message>
+        <source>cannot write the report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::RunOutcome</name>
+    <message>
+        <source>Ctrl-C (SIGINT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Ctrl-C again to quit at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second %1 quits at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping on %1: finished files stay, unfinished ones leave nothing behind. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the same command again to continue: the files finished so far (%1) are skipped, the others are copied from the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files finished so far (%1) stay; with this --on-conflict policy a new run copies them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (sandbox): its demo tree fails some files on purpose (the Faulty folder, a dangling shortcut, a form that cannot be exported), so a run of the whole demo ends with exit code 1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -427,6 +1317,22 @@
         <source>The report could not be saved: %1</source>
         <translation>Le rapport n&apos;a pas pu être enregistré : %1</translation>
     </message>
+    <message>
+        <source>%1, %2 to retry later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (finished)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0/s, %1 throttled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatabricksDialog</name>
@@ -527,10 +1433,6 @@
         <translation>Vérification de l’identifiant et du secret auprès de %1…</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Enregistrement…</translation>
-    </message>
-    <message>
         <source>Saved the credentials for %1.</source>
         <translation>Identifiants de %1 enregistrés.</translation>
     </message>
@@ -545,6 +1447,21 @@
     <message>
         <source>Runs to Volumes and DBFS now write to %1.</source>
         <translation>Les transferts vers les Volumes et DBFS écrivent désormais dans %1.</translation>
+    </message>
+    <message>
+        <source>Checking the token with %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabricksTarget</name>
+    <message>
+        <source>Sandbox (%1)</source>
+        <translation type="unfinished">Bac à sable (%1)</translation>
+    </message>
+    <message>
+        <source>Choose the Databricks workspace to write to, next to the destination (or add one under Accounts → Databricks workspaces).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -591,6 +1508,28 @@
         <source>Databricks rejected the token for %1: sign in to the workspace again (app: Accounts → Databricks workspaces; command line: drive-ingest-cli databricks-login)</source>
         <translation>Databricks a refusé le jeton pour %1 : reconnectez-vous à l’espace de travail (application : Comptes → Espaces de travail Databricks ; ligne de commande : drive-ingest-cli databricks-login)</translation>
     </message>
+    <message numerus="yes">
+        <source>Gave up after %n tries: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dest::DatabricksSink</name>
+    <message>
+        <source>The destination is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds %2 bytes after the upload was accepted; %3 were sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is at %1 after the upload was accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dest::DbfsDestination</name>
@@ -616,6 +1555,33 @@
     <message>
         <source>%1 of %2 bytes arrived</source>
         <translation>%1 octets sur %2 sont arrivés</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::DestinationSpec</name>
+    <message>
+        <source>a Volume path looks like /Volumes/&lt;catalog&gt;/&lt;schema&gt;/&lt;volume&gt;[/path]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (for a local folder write local:%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a DBFS path looks like dbfs:/path/to/folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the destination folder is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown destination scheme &apos;%1:&apos; (use a local folder, /Volumes/&lt;catalog&gt;/&lt;schema&gt;/&lt;volume&gt;/… or dbfs:/…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder: the destination is always a folder (the files land inside it)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -662,6 +1628,18 @@
     <message>
         <source>Cannot write %1: %2.</source>
         <translation>Impossible d&apos;écrire %1 : %2.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; links in the destination are not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough space for this file: it needs %1 bytes, %2 are free in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unfinished file %1 could not be removed (%2); delete it by hand.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -732,6 +1710,14 @@
         <source>A DBFS path looks like dbfs:/folder.</source>
         <translation>Un chemin DBFS ressemble à dbfs:/dossier.</translation>
     </message>
+    <message>
+        <source>%1 is a Databricks Volume path: choose &quot;Databricks Volume&quot;, or write local:%1 for a folder on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a DBFS path: choose &quot;DBFS&quot;, or write local:%1 for a folder on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DestinationPicker</name>
@@ -762,6 +1748,49 @@
     <message>
         <source>Choose the destination folder</source>
         <translation>Choisir le dossier de destination</translation>
+    </message>
+    <message>
+        <source>in &amp;workspace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Databricks workspace this run writes to (Accounts → Databricks workspaces keeps them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Unity Catalog Volume: /Volumes/catalog/schema/volume/folder, in the workspace chosen on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A DBFS folder: dbfs:/folder, in the workspace chosen on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder on this computer; folders that do not exist yet are created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none kept yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Drive</name>
+    <message>
+        <source>not listed again: a folder inside itself (a loop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not listed again: the folder is already taken through another path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the trash</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -802,27 +1831,6 @@
     <message>
         <source>unknown</source>
         <translation>inconnue</translation>
-    </message>
-    <message>
-        <source>1 byte</source>
-        <translation>1 octet</translation>
-    </message>
-    <message>
-        <source>%1/s</source>
-        <extracomment>%1 is a data size such as &quot;12.3 MB&quot;</extracomment>
-        <translation>%1/s</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>Queued</source>
@@ -1075,10 +2083,6 @@ Licence : GPL-3.0-or-later</translation>
         <translation>Copie terminée</translation>
     </message>
     <message>
-        <source>%1 files done, %2 skipped, %3 failed.</source>
-        <translation>%1 fichiers terminés, %2 ignorés, %3 en échec.</translation>
-    </message>
-    <message>
         <source>Sign-in needed</source>
         <translation>Connexion nécessaire</translation>
     </message>
@@ -1127,14 +2131,6 @@ Licence : GPL-3.0-or-later</translation>
         <translation>Compte de service</translation>
     </message>
     <message>
-        <source>Search in Drive…</source>
-        <translation>Rechercher dans Drive…</translation>
-    </message>
-    <message>
-        <source>Filters the loaded items at once, and asks Drive for every name that contains the text.</source>
-        <translation>Filtre immédiatement les éléments chargés et demande à Drive tous les noms qui contiennent le texte.</translation>
-    </message>
-    <message>
         <source>No accounts yet</source>
         <translation>Aucun compte pour l’instant</translation>
     </message>
@@ -1167,8 +2163,24 @@ Licence : GPL-3.0-or-later</translation>
         <translation>Vérification de l’espace de travail Databricks…</translation>
     </message>
     <message>
-        <source>Choose a Databricks workspace under Accounts → Databricks workspaces.</source>
-        <translation>Choisissez un espace de travail Databricks dans Comptes → Espaces de travail Databricks.</translation>
+        <source>Clear finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the files done or skipped; failed, cancelled and “retry later” files stay and are tried again by the next Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up &amp;Google sign-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files done, %2 skipped, %3 failed, %4 to retry later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% – Drive Ingest</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1246,6 +2258,10 @@ Licence : GPL-3.0-or-later</translation>
     <message>
         <source>Drive item %1</source>
         <translation>Élément Drive %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1362,10 +2378,6 @@ Licence : GPL-3.0-or-later</translation>
         <translation>Les mots de passe et jetons sont gardés dans le trousseau du système, jamais dans ces paramètres.</translation>
     </message>
     <message>
-        <source>Skip it when identical</source>
-        <translation>L&apos;ignorer s&apos;il est identique</translation>
-    </message>
-    <message>
         <source>Overwrite it</source>
         <translation>L&apos;écraser</translation>
     </message>
@@ -1381,13 +2393,40 @@ Licence : GPL-3.0-or-later</translation>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <source>Leave it alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace it when different</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInHelp</name>
+    <message>
+        <source>&lt;p&gt;Drive Ingest signs in to Google with an &lt;b&gt;OAuth client of your own&lt;/b&gt;: a small JSON file (&lt;tt&gt;client_secret_….json&lt;/tt&gt;) that tells Google which app asks for access. It is not your password. Drive Ingest remembers where the file is; the client secret and your sign-in go to the system keychain.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Making one takes a few minutes, once:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;In the &lt;a href=&quot;https://console.cloud.google.com/&quot;&gt;Google Cloud console&lt;/a&gt;, create or pick a project and enable the &lt;b&gt;Google Drive API&lt;/b&gt; (APIs &amp;amp; Services → Library).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Google Auth Platform&lt;/b&gt; → &lt;i&gt;Get started&lt;/i&gt;: an app name, your e-mail, audience &lt;b&gt;External&lt;/b&gt; (or &lt;b&gt;Internal&lt;/b&gt; if everyone is in your Workspace organisation).&lt;/li&gt;&lt;li&gt;&lt;i&gt;Data access&lt;/i&gt; → add the scope &lt;tt&gt;https://www.googleapis.com/auth/drive.readonly&lt;/tt&gt;.&lt;/li&gt;&lt;li&gt;&lt;i&gt;Audience&lt;/i&gt; → while the app is in “Testing”, add yourself (and every other user) as a &lt;b&gt;test user&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;i&gt;Clients&lt;/i&gt; → &lt;i&gt;Create client&lt;/i&gt; → application type &lt;b&gt;Desktop app&lt;/b&gt; → download its JSON file.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Then choose that file in &lt;i&gt;Accounts → Sign in with Google…&lt;/i&gt;. These steps are also under &lt;i&gt;Help → Setting up Google sign-in&lt;/i&gt; and in the README, &lt;a href=&quot;%1&quot;&gt;“Sign in to Google”&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with Google</source>
+        <translation type="unfinished">Se connecter avec Google</translation>
+    </message>
+    <message>
+        <source>Choose the client file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up Google sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ThroughputChart</name>
-    <message>
-        <source>Throughput (MB/s)</source>
-        <translation>Débit (Mo/s)</translation>
-    </message>
     <message>
         <source>Requests/s</source>
         <translation>Requêtes/s</translation>
@@ -1401,31 +2440,81 @@ Licence : GPL-3.0-or-later</translation>
         <translation>Minutes</translation>
     </message>
     <message>
-        <source>MB/s</source>
-        <translation>Mo/s</translation>
-    </message>
-    <message>
         <source>Seconds</source>
         <translation>Secondes</translation>
+    </message>
+    <message>
+        <source>Throughput (MiB/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>already at the destination (an export: nothing to compare)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already at the destination (same size; the destination gives no hash to compare)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already at the destination (same size and %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Transfer::ConflictDecision</name>
+    <message>
+        <source>a different file with this name is already there: left alone (policy &quot;skip&quot;; &quot;update&quot; or &quot;overwrite&quot; would replace it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: new, would be copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: already there with the same content, would be skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: a different file is there, would be left alone (skip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: already there with the same content, would be replaced (overwrite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: a different file is there, would be replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: a file is there, would be copied beside it (keep-both)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Transfer::Engine</name>
     <message>
-        <source>Not listed again (%1)</source>
-        <translation>Non réinventorié (%1)</translation>
-    </message>
-    <message>
         <source>Google file of type %1 cannot be exported</source>
         <translation>Le fichier Google de type %1 ne peut pas être exporté</translation>
     </message>
     <message>
-        <source>dry run</source>
-        <translation>essai à blanc</translation>
-    </message>
-    <message>
         <source>Cancelled by the user</source>
         <translation>Annulé par l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>The path is longer than %1 bytes: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its unfinished file could not be removed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1465,13 +2554,25 @@ Licence : GPL-3.0-or-later</translation>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
+    <message>
+        <source>Refused to open the server&apos;s link %1: only https (or http on loopback) is followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the export cap of %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the export endpoint&apos;s 10 MB limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 bytes Drive declared</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Transfer::RangedFetch</name>
-    <message>
-        <source>Unexpected Content-Range %1</source>
-        <translation>Content-Range inattendu %1</translation>
-    </message>
     <message>
         <source>No data for %1 s</source>
         <translation>Aucune donnée depuis %1 s</translation>
@@ -1491,6 +2592,36 @@ Licence : GPL-3.0-or-later</translation>
     <message>
         <source>Cannot read back what was written</source>
         <translation>Impossible de relire ce qui a été écrit</translation>
+    </message>
+    <message>
+        <source>the %1 bytes of the range asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Transfer::Wait</name>
+    <message>
+        <source>%1 asked to wait %2 (throttled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, longer than the %1 any server may hold the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; requests resume in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrying %1: %2 (try %3 of %4 failed, next in %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n more request(s) waiting to retry</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1543,6 +2674,21 @@ Licence : GPL-3.0-or-later</translation>
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 j %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>Util</name>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a folder in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write into %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

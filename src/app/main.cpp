@@ -7,6 +7,7 @@
 #include "drivebrowsersource.h"
 #include "enginerunner.h"
 #include "googlesignin.h"
+#include "i18n.h"
 #include "mainwindow.h"
 #include "screenshotscript.h"
 #include "transfer/enginehost.h"
@@ -14,8 +15,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkProxyFactory>
@@ -89,15 +88,6 @@ void identify()
     QCoreApplication::setApplicationVersion(QStringLiteral(DI_VERSION));
 }
 
-/// The language follows the system (LANGUAGE/LANG on Linux); Qt's own strings too.
-void installTranslators(QTranslator &qt, QTranslator &app)
-{
-    if (qt.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qt);
-    if (app.load(QLocale(), u"drive-ingest"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(&app);
-}
-
 struct CommandLine
 {
     QCommandLineParser parser;
@@ -142,7 +132,7 @@ int main(int argc, char *argv[])
     {
         QCoreApplication core(argc, argv);
         identify();
-        installTranslators(qtTranslator, appTranslator);
+        I18n::installTranslators(qtTranslator, appTranslator);
         CommandLine line;
         line.parser.process(core); // prints the help or the version and exits 0
         return 0;
@@ -150,7 +140,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     identify();
     QApplication::setDesktopFileName(u"org.driveingest.DriveIngest"_s);
-    installTranslators(qtTranslator, appTranslator);
+    I18n::installTranslators(qtTranslator, appTranslator);
 
     CommandLine line;
     const QCommandLineParser &parser = line.parser;

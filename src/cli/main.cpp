@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 #include "exitcode.h"
+#include "i18n.h"
 
 #include "util/cryptoruntime.h"
 #include "util/logging.h"
@@ -8,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -21,6 +23,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("drive-ingest-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DI_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("drive-ingest"));
+    // The same translations as the app, for the system language (LANGUAGE/LANG).
+    QTranslator qtTranslator;
+    QTranslator cliTranslator;
+    I18n::installTranslators(qtTranslator, cliTranslator);
     QTextStream out(stdout);
     QTextStream err(stderr);
     QTextStream in(stdin);
