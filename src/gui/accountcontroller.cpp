@@ -50,18 +50,19 @@ void AccountController::forgetSessionOnly(const QString &name)
 
 void AccountController::setSession(const AccountSession &session)
 {
+    // A copy first: `session` may be one of m_sessionOnly (switchAccount), which forgetSessionOnly() moves.
     m_session = session;
-    if (session.isValid())
+    if (m_session.isValid())
     {
-        forgetSessionOnly(session.accountName);
-        if (!isKept(session.accountName))
-            m_sessionOnly.append(session);
+        forgetSessionOnly(m_session.accountName);
+        if (!isKept(m_session.accountName))
+            m_sessionOnly.append(m_session);
         else
-            m_services.settings->setCurrentAccount(session.accountName);
+            m_services.settings->setCurrentAccount(m_session.accountName);
     }
-    m_signOut->setEnabled(session.isValid());
+    m_signOut->setEnabled(m_session.isValid());
     emit busyChanged(false, QString());
-    emit sessionChanged(session);
+    emit sessionChanged(m_session);
 }
 
 QStringList AccountController::accountNames() const
