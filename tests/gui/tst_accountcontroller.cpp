@@ -160,6 +160,12 @@ void TestAccountController::sessionsOfThisRunAreListedAndShown()
     accounts->fillMenu(&menu);
     QCOMPARE(listed(&menu, &checked).size(), 2);
     QCOMPARE(checked, u"service:a@example.com"_s);
+    // Back and forth: neither is lost from the list (each is listed in the order last shown).
+    accounts->switchAccount(u"service:b@example.com"_s);
+    QCOMPARE(accounts->session().accountName, u"service:b@example.com"_s);
+    QCOMPARE(accounts->accountNames(), QStringList({u"service:a@example.com"_s, u"service:b@example.com"_s}));
+    accounts->switchAccount(u"service:a@example.com"_s);
+    QCOMPARE(accounts->accountNames(), QStringList({u"service:b@example.com"_s, u"service:a@example.com"_s}));
 }
 
 void TestAccountController::switchingToAKeptAccountReadsItsSignIn()
