@@ -3,6 +3,7 @@
 // from an in-memory token store and a private account list, a sign-in's outcome, signing out (of a kept account,
 // of the sandbox), and the sandbox launcher (the real sandbox process, as the app starts it).
 #include "accountcontroller.h"
+#include "accountsmenu.h"
 #include "appsettings.h"
 #include "auth/accounts.h"
 #include "auth/memorytokenstore.h"
@@ -66,21 +67,6 @@ AccountSession sessionOnly(const QString &name)
     session.accountName = name;
     session.staticToken = "not-a-real-token";
     return session;
-}
-
-/// The account entries of a filled Accounts menu, and the checked one.
-QStringList listed(QMenu *menu, QString *checked)
-{
-    QStringList names;
-    for (QAction *a : menu->actions())
-    {
-        if (!a->isCheckable())
-            continue;
-        names << a->text();
-        if (a->isChecked())
-            *checked = a->text();
-    }
-    return names;
 }
 
 QAction *entry(QMenu *menu, const QString &text)
@@ -151,14 +137,14 @@ void TestAccountController::sessionsOfThisRunAreListedAndShown()
     QMenu menu;
     accounts->fillMenu(&menu);
     QString checked;
-    QCOMPARE(listed(&menu, &checked), accounts->accountNames());
+    QCOMPARE(listedAccounts(&menu, &checked), accounts->accountNames());
     QCOMPARE(checked, u"service:b@example.com"_s);
     QVERIFY(menu.actions().contains(accounts->signOutAction()));
     entry(&menu, u"service:a@example.com"_s)->trigger();
     QTRY_COMPARE(shown.count(), 3);
     QCOMPARE(accounts->session().accountName, u"service:a@example.com"_s);
     accounts->fillMenu(&menu);
-    QCOMPARE(listed(&menu, &checked).size(), 2);
+    QCOMPARE(listedAccounts(&menu, &checked).size(), 2);
     QCOMPARE(checked, u"service:a@example.com"_s);
     // Back and forth: neither is lost from the list (each is listed in the order last shown).
     accounts->switchAccount(u"service:b@example.com"_s);
@@ -176,7 +162,7 @@ void TestAccountController::switchingToAKeptAccountReadsItsSignIn()
     QMenu menu;
     accounts->fillMenu(&menu);
     QString checked;
-    QCOMPARE(listed(&menu, &checked), QStringList({u"kept@example.com"_s, u"service:a@example.com"_s}));
+    QCOMPARE(listedAccounts(&menu, &checked), QStringList({u"kept@example.com"_s, u"service:a@example.com"_s}));
 
     QSignalSpy shown(accounts.get(), &AccountController::sessionChanged);
     QSignalSpy status(accounts.get(), &AccountController::statusMessage);
@@ -287,7 +273,7 @@ void TestAccountController::signOutOfAKeptAccountForgetsItAndShowsTheNext()
     QMenu menu;
     accounts->fillMenu(&menu);
     QString checked;
-    QVERIFY(listed(&menu, &checked).isEmpty());
+    QVERIFY(listedAccounts(&menu, &checked).isEmpty());
 }
 
 void TestAccountController::signInOutcomesReachTheWindow()
