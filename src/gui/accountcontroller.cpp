@@ -8,6 +8,7 @@
 #include "googlesignin.h"
 #include "sandboxlauncher.h"
 
+#include <QCoreApplication>
 #include <QAction>
 #include <QActionGroup>
 #include <QFileDialog>
@@ -19,19 +20,22 @@
 
 using namespace Qt::StringLiterals;
 
+// The words here were the window's: they keep its translation context ("MainWindow"), where the translations are.
+
 AccountController::AccountController(const Services &services, QWidget *window)
     : QObject(window)
     , m_services(services)
     , m_window(window)
     , m_sandbox(new SandboxLauncher(this))
-    , m_signOut(new QAction(window->style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Sign &out"), this))
+    , m_signOut(new QAction(window->style()->standardIcon(QStyle::SP_DialogCloseButton),
+                            QCoreApplication::translate("MainWindow", "Sign &out"), this))
 {
     m_signOut->setEnabled(false);
     connect(m_signOut, &QAction::triggered, this, &AccountController::signOut);
     connect(m_sandbox, &SandboxLauncher::ready, this, &AccountController::setSession);
     connect(m_sandbox, &SandboxLauncher::failed, this, [this](const QString &message) {
         emit busyChanged(false, message);
-        emit warning(tr("Sandbox"), message);
+        emit warning(QCoreApplication::translate("MainWindow", "Sandbox"), message);
     });
 }
 
@@ -95,11 +99,13 @@ void AccountController::fillMenu(QMenu *menu)
         connect(account, &QAction::triggered, this, [this, name] { switchAccount(name); }, Qt::QueuedConnection);
     }
     if (names.isEmpty())
-        menu->addAction(tr("No account yet"))->setEnabled(false);
+        menu->addAction(QCoreApplication::translate("MainWindow", "No accounts yet"))->setEnabled(false);
     menu->addSeparator();
-    menu->addAction(tr("Sign in with &Google…"), this, &AccountController::signInWithGoogle);
-    menu->addAction(tr("Use a service-account &key…"), this, &AccountController::chooseServiceAccountKey);
-    menu->addAction(tr("Use the &sandbox"), this, &AccountController::trySandbox);
+    menu->addAction(QCoreApplication::translate("MainWindow", "Sign in with &Google…"), this,
+                    &AccountController::signInWithGoogle);
+    menu->addAction(QCoreApplication::translate("MainWindow", "Use a service-account &key…"), this,
+                    &AccountController::chooseServiceAccountKey);
+    menu->addAction(QCoreApplication::translate("MainWindow", "Use the &sandbox"), this, &AccountController::trySandbox);
     menu->addAction(m_signOut);
 }
 
@@ -109,7 +115,8 @@ void AccountController::switchAccount(const QString &name)
         return;
     if (m_services.runInFlight && m_services.runInFlight())
     {
-        emit statusMessage(tr("Finish or cancel the run before switching accounts."), 5000);
+        emit statusMessage(QCoreApplication::translate("MainWindow", "Finish or cancel the run before switching accounts."),
+                           5000);
         return;
     }
     for (const AccountSession &session : std::as_const(m_sessionOnly))
@@ -119,13 +126,13 @@ void AccountController::switchAccount(const QString &name)
         ? m_services.accounts->find(Auth::Account::Kind::Google, name) : std::nullopt;
     if (!account || !m_services.tokenStore)
         return;
-    emit statusMessage(tr("Switching to %1…").arg(name), 0);
+    emit statusMessage(QCoreApplication::translate("MainWindow", "Switching to %1…").arg(name), 0);
     ::GoogleSignIn::sessionFor(*account, m_services.tokenStore, this, [this](const AccountSession &session, const QString &error) {
         emit statusMessage(QString(), 0);
         if (session.isValid())
             setSession(session);
         else
-            emit warning(tr("Accounts"), error);
+            emit warning(QCoreApplication::translate("MainWindow", "Accounts"), error);
     });
 }
 
@@ -166,16 +173,17 @@ bool AccountController::useServiceAccountKey(const QString &path, QString *error
 
 void AccountController::chooseServiceAccountKey()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Choose a service-account key (JSON)"), QString(),
-                                                      tr("Service-account key (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, QCoreApplication::translate("MainWindow", "Choose a service-account key (JSON)"), QString(),
+        QCoreApplication::translate("MainWindow", "Service-account key (*.json);;All files (*)"));
     QString error;
     if (!path.isEmpty() && !useServiceAccountKey(path, &error))
-        emit warning(tr("Service account"), error);
+        emit warning(QCoreApplication::translate("MainWindow", "Service account"), error);
 }
 
 void AccountController::trySandbox()
 {
-    emit busyChanged(true, tr("Starting the sandbox…"));
+    emit busyChanged(true, QCoreApplication::translate("MainWindow", "Starting the sandbox…"));
     m_sandbox->start();
 }
 
@@ -183,16 +191,17 @@ void AccountController::signInWithGoogle()
 {
     if (!m_services.googleSignIn)
     {
-        emit information(tr("Sign in with Google"), tr("Google sign-in is not available in this build."));
+        emit information(QCoreApplication::translate("MainWindow", "Sign in with Google"),
+                         QCoreApplication::translate("MainWindow", "Google sign-in is not available in this build."));
         return;
     }
-    emit busyChanged(true, tr("Waiting for the browser sign-in…"));
+    emit busyChanged(true, QCoreApplication::translate("MainWindow", "Waiting for the browser sign-in…"));
     m_services.googleSignIn(m_window, [this](const AccountSession &session, const QString &error) {
         emit busyChanged(false, error);
         if (session.isValid())
             setSession(session);
         else if (!error.isEmpty())
-            emit warning(tr("Sign in with Google"), error);
+            emit warning(QCoreApplication::translate("MainWindow", "Sign in with Google"), error);
     });
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notifier.h"
 
+#include <QCoreApplication>
 #include <QMainWindow>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -14,7 +15,8 @@ Notifier::Notifier(QMainWindow *window)
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     m_tray = new QSystemTrayIcon(window->windowIcon(), this);
-    m_tray->setToolTip(tr("Drive Ingest"));
+    // The window's words: its translation context, where the translations are.
+    m_tray->setToolTip(QCoreApplication::translate("MainWindow", "Drive Ingest"));
     m_tray->show();
     connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
         m_window->showNormal();

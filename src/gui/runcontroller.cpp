@@ -7,6 +7,8 @@
 #include "net/tokenprovider.h"
 #include "queuemodel.h"
 
+#include <QCoreApplication>
+
 AccountSession::TokenFactory AccountSession::tokens() const
 {
     if (tokenFactory)
@@ -19,6 +21,7 @@ AccountSession::TokenFactory AccountSession::tokens() const
     };
 }
 
+// RunFlow's words were the window's: they keep its translation context ("MainWindow"), where the translations are.
 RunFlow::RunFlow(const Parts &parts, QObject *parent)
     : QObject(parent)
     , m_parts(parts)
@@ -45,7 +48,7 @@ void RunFlow::start(const AccountSession &account)
         return;
     if (!m_parts.queue->hasWork())
     {
-        emit message(tr("Add files or folders to the queue first."));
+        emit message(QCoreApplication::translate("MainWindow", "Add files or folders to the queue first."));
         return;
     }
     if (!m_parts.destination->validate())
@@ -59,7 +62,7 @@ void RunFlow::checkDatabricks(const AccountSession &account)
 {
     m_checking = true;
     emit changed();
-    m_parts.destination->showProblem(tr("Checking the Databricks workspace…"));
+    m_parts.destination->showProblem(QCoreApplication::translate("MainWindow", "Checking the Databricks workspace…"));
     m_parts.databricks->resolve(m_parts.destination->choice(), this,
                                 [this, account](const std::optional<DatabricksWorkspace> &workspace, const QString &problem) {
                                     m_checking = false;

@@ -274,6 +274,9 @@ void TestAccountController::signOutOfAKeptAccountForgetsItAndShowsTheNext()
     accounts->fillMenu(&menu);
     QString checked;
     QVERIFY(listedAccounts(&menu, &checked).isEmpty());
+    QAction *none = entry(&menu, u"No accounts yet"_s);
+    QVERIFY(none && !none->isEnabled());
+    QVERIFY(menu.actions().contains(accounts->signOutAction()));
 }
 
 void TestAccountController::signInOutcomesReachTheWindow()
