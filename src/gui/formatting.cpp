@@ -102,3 +102,23 @@ QString visibleText(const QString &text)
     return Util::escapeControls(text);
 }
 } // namespace Format
+
+QString Format::windowTitle(const Transfer::Snapshot *s)
+{
+    // The window's words: its translation context, where the translations are.
+    if (!s || !s->running)
+        return QCoreApplication::translate("MainWindow", "Drive Ingest");
+    int percent = 0;
+    if (s->bytesTotal > 0)
+        percent = int(100.0 * double(s->bytesDone) / double(s->bytesTotal));
+    else if (s->filesTotal > 0)
+        percent = 100 * (s->filesDone + s->filesSkipped) / s->filesTotal;
+    if (s->paused)
+        return QCoreApplication::translate("MainWindow", "%1% paused – Drive Ingest").arg(percent);
+    if (s->rate > 0)
+        return QCoreApplication::translate("MainWindow", "%1% at %2 – Drive Ingest")
+            .arg(percent)
+            .arg(Format::rate(s->rate));
+    // No rate to tell (starting, waiting to retry): no "at –".
+    return QCoreApplication::translate("MainWindow", "%1% – Drive Ingest").arg(percent);
+}

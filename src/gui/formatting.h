@@ -28,4 +28,6 @@ namespace Format
 /// Control characters (Drive allows them in names) as C escapes ("\t", "\n", "\x01"), so a name reads in
 /// one line instead of showing boxes or breaking.
 [[nodiscard]] QString visibleText(const QString &text);
+/// The window title: "Drive Ingest", or during a run its percentage and rate ("42% at 3.1 MiB/s – Drive Ingest").
+[[nodiscard]] QString windowTitle(const Transfer::Snapshot *snapshot);
 } // namespace Format

@@ -2,8 +2,6 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
-#include "auth/accounts.h"
-#include "auth/tokenstore.h"
 #include "browsermodel.h"
 #include "browserpanel.h"
 #include "dashboard.h"
@@ -13,18 +11,15 @@
 #include "destinationpicker.h"
 #include "firstrunpage.h"
 #include "formatting.h"
-#include "googlesignin.h"
 #include "icons.h"
+#include "notifier.h"
 #include "queuemodel.h"
 #include "queuetable.h"
 #include "sandboxlauncher.h"
 #include "settingsdialog.h"
 #include "signinhelp.h"
 
-#include "auth/serviceaccount.h"
-
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -32,7 +27,6 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -43,7 +37,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
@@ -71,11 +64,13 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_services(services)
     , m_queue(new QueueModel(this))
     , m_browser(new BrowserModel(this))
-    , m_sandbox(new SandboxLauncher(this))
 {
     m_nam = m_services.nam ? m_services.nam : new QNetworkAccessManager(this);
     m_workspaces = new DatabricksWorkspaces(m_nam, m_services.tokenStore, m_services.accounts, this);
     m_databricks = new DatabricksTarget(m_workspaces, m_services.settings, this);
+    m_accounts = new AccountController({m_services.settings, m_services.googleSignIn, m_nam, m_services.tokenStore,
+                                        m_services.accounts, [this] { return isRunning() || isCheckingDestination(); }},
+                                       this);
     setObjectName(u"mainWindow"_s);
     setWindowIcon(Icons::get(u"drive-ingest"_s));
     setAcceptDrops(true);
@@ -87,45 +82,36 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_pages->addWidget(m_firstRun);
     m_pages->addWidget(buildWorkspace());
     setCentralWidget(m_pages);
+    m_run = new RunFlow({m_services.runner, m_services.settings, m_queue, m_destination, m_databricks}, this);
     buildMenus();
 
     m_accountLabel = new QLabel(this);
     m_limitLabel = new QLabel(this);
     statusBar()->addWidget(m_accountLabel);
     statusBar()->addPermanentWidget(m_limitLabel);
+    m_notifier = new Notifier(this);
 
-    if (QSystemTrayIcon::isSystemTrayAvailable())
-    {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->setToolTip(tr("Drive Ingest"));
-        m_tray->show();
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-    }
+    connect(m_firstRun, &FirstRunPage::trySandbox, m_accounts, &AccountController::trySandbox);
+    connect(m_firstRun, &FirstRunPage::signInWithGoogle, m_accounts, &AccountController::signInWithGoogle);
+    connect(m_accounts, &AccountController::busyChanged, m_firstRun, &FirstRunPage::setBusy);
+    connect(m_accounts, &AccountController::sessionChanged, this, &MainWindow::showSession);
+    connect(m_accounts, &AccountController::signingOut, m_run, &RunFlow::cancel);
+    connect(m_accounts, &AccountController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_accounts, &AccountController::warning, this,
+            [this](const QString &title, const QString &message) { QMessageBox::warning(this, title, message); });
+    connect(m_accounts, &AccountController::information, this,
+            [this](const QString &title, const QString &message) { QMessageBox::information(this, title, message); });
 
-    connect(m_firstRun, &FirstRunPage::trySandbox, this, &MainWindow::trySandbox);
-    connect(m_firstRun, &FirstRunPage::signInWithGoogle, this, &MainWindow::signInWithGoogle);
-    connect(m_sandbox, &SandboxLauncher::ready, this, &MainWindow::setSession);
-    connect(m_sandbox, &SandboxLauncher::failed, this, [this](const QString &message) {
-        m_firstRun->setBusy(false, message);
-        QMessageBox::warning(this, tr("Sandbox"), message);
-    });
     connect(m_queue, &QueueModel::pendingAdded, this, [this](const QList<SourceItem> &items) {
-        if (!m_running)
-            return updateActions();
-        // A run is in flight: hand the new sources to the engine right away; its snapshots list the files.
-        QList<Drive::DriveRef> refs;
-        for (const SourceItem &item : items)
-            refs.append(item.ref);
-        m_queue->addToRun(m_queue->takePending());
-        m_services.runner->addSources(refs);
+        if (!m_run->addToRun(items))
+            updateActions();
     });
     connect(m_browser, &BrowserModel::loadFailed, this,
             [this](const QString &message) { statusBar()->showMessage(tr("Drive listing failed: %1").arg(message), 10000); });
 
+    connect(m_run, &RunFlow::changed, this, &MainWindow::updateActions);
+    connect(m_run, &RunFlow::launching, m_dashboard, &Dashboard::reset);
+    connect(m_run, &RunFlow::message, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     RunController *runner = m_services.runner;
     connect(runner, &RunController::snapshot, this, &MainWindow::onSnapshot);
     connect(runner, &RunController::finished, this, &MainWindow::onFinished);
@@ -136,7 +122,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     // The browser gets under a third, the queue (paths, states, reasons) the rest.
     if (auto *splitter = qobject_cast<QSplitter *>(m_pages->widget(1)))
         splitter->setSizes({width() * 30 / 100, width() * 70 / 100});
-    updateTitle(nullptr);
+    setWindowTitle(Format::windowTitle(nullptr));
     updateActions();
 }
 
@@ -181,23 +167,14 @@ void MainWindow::buildActions()
         m_queue->clearFinished();
         updateActions();
     });
-    m_signOut = make(tr("Sign &out"), QStyle::SP_DialogCloseButton, &MainWindow::signOut);
-
-    RunController *runner = m_services.runner;
-    connect(m_pauseFile, &QAction::triggered, this, [this, runner] { forSelectedFiles([runner](quint64 k) { runner->pauseFile(k); }); });
-    connect(m_resumeFile, &QAction::triggered, this, [this, runner] { forSelectedFiles([runner](quint64 k) { runner->resumeFile(k); }); });
-    connect(m_cancelFile, &QAction::triggered, this, [this, runner] { forSelectedFiles([runner](quint64 k) { runner->cancelFile(k); }); });
-    connect(m_retryFile, &QAction::triggered, this, [this, runner] { forSelectedFiles([runner](quint64 k) { runner->retryFile(k); }); });
-    connect(m_moveUp, &QAction::triggered, this, [this] { moveSelected(-1); });
-    connect(m_moveDown, &QAction::triggered, this, [this] { moveSelected(+1); });
+    connect(m_pauseFile, &QAction::triggered, this, [this] { forSelectedFiles(&RunController::pauseFile); });
+    connect(m_resumeFile, &QAction::triggered, this, [this] { forSelectedFiles(&RunController::resumeFile); });
+    connect(m_cancelFile, &QAction::triggered, this, [this] { forSelectedFiles(&RunController::cancelFile); });
+    connect(m_retryFile, &QAction::triggered, this, [this] { forSelectedFiles(&RunController::retryFile); });
+    connect(m_moveUp, &QAction::triggered, this, [this] { m_queueView->moveSelected(-1); });
+    connect(m_moveDown, &QAction::triggered, this, [this] { m_queueView->moveSelected(+1); });
     connect(m_removeFile, &QAction::triggered, this, [this] {
-        QList<int> rows;
-        for (const QModelIndex &i : m_queueView->selectionModel()->selectedRows())
-            if (i.data(QueueModel::PendingRole).toBool())
-                rows.append(i.row());
-        std::sort(rows.begin(), rows.end(), std::greater<>());
-        for (int r : rows)
-            m_queue->removeRows(r, 1);
+        m_queueView->removeSelectedPending();
         updateActions();
     });
     connect(m_addSelected, &QAction::triggered, this, [this] { addSources(m_browser->sourceItems(m_browserPanel->selectedItems())); });
@@ -292,25 +269,13 @@ QWidget *MainWindow::buildWorkspace()
     return splitter;
 }
 
-void MainWindow::setSession(const AccountSession &session)
+void MainWindow::showSession(const AccountSession &session)
 {
-    m_session = session;
-    m_firstRun->setBusy(false);
     m_databricks->setSession(session);
     if (m_browserSource)
         m_browserSource->deleteLater();
     m_browserSource = (session.isValid() && m_services.browserFactory) ? m_services.browserFactory(session, this) : nullptr;
     m_browser->setSource(m_browserSource);
-    if (session.isValid())
-    {
-        const bool kept = m_services.accounts && m_services.accounts->find(Auth::Account::Kind::Google, session.accountName);
-        auto same = [&session](const AccountSession &s) { return s.accountName == session.accountName; };
-        m_sessionOnly.erase(std::remove_if(m_sessionOnly.begin(), m_sessionOnly.end(), same), m_sessionOnly.end());
-        if (!kept)
-            m_sessionOnly.append(session);
-        else
-            m_services.settings->setCurrentAccount(session.accountName);
-    }
     m_pages->setCurrentIndex(session.isValid() ? 1 : 0);
     m_accountLabel->setText(session.isValid() ? tr("Signed in: %1").arg(session.accountName) : QString());
     if (session.isValid() && m_destination->choice().path.isEmpty() && session.isSandbox)
@@ -327,109 +292,9 @@ void MainWindow::setSession(const AccountSession &session)
 
 void MainWindow::rebuildAccountsMenu()
 {
-    m_accountsMenu->clear();
-    auto *group = new QActionGroup(m_accountsMenu);
-    const QStringList names = accountNames();
-    for (const QString &name : names)
-    {
-        QAction *account = m_accountsMenu->addAction(name);
-        account->setCheckable(true);
-        account->setChecked(name == m_session.accountName);
-        group->addAction(account);
-        // Queued: switching rebuilds this menu, which must not delete the action while it is triggering.
-        connect(account, &QAction::triggered, this, [this, name] { switchAccount(name); }, Qt::QueuedConnection);
-    }
-    if (names.isEmpty())
-        m_accountsMenu->addAction(tr("No accounts yet"))->setEnabled(false);
-    m_accountsMenu->addSeparator();
-    m_accountsMenu->addAction(tr("Sign in with &Google…"), this, &MainWindow::signInWithGoogle);
-    m_accountsMenu->addAction(tr("Use a service-account &key…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Choose a service-account key (JSON)"), QString(),
-                                                          tr("Service-account key (*.json);;All files (*)"));
-        QString error;
-        if (!path.isEmpty() && !useServiceAccountKey(path, &error))
-            QMessageBox::warning(this, tr("Service account"), error);
-    });
-    m_accountsMenu->addAction(tr("Use the &sandbox"), this, &MainWindow::trySandbox);
-    m_accountsMenu->addAction(m_signOut);
+    m_accounts->fillMenu(m_accountsMenu);
     m_accountsMenu->addSeparator();
     m_accountsMenu->addAction(tr("&Databricks workspaces…"), this, &MainWindow::showDatabricksWorkspaces);
-}
-
-QStringList MainWindow::accountNames() const
-{
-    QStringList names;
-    if (m_services.accounts)
-        for (const Auth::Account &account : m_services.accounts->list())
-            if (account.kind == Auth::Account::Kind::Google)
-                names.append(account.name);
-    for (const AccountSession &session : m_sessionOnly)
-        if (!names.contains(session.accountName))
-            names.append(session.accountName);
-    if (m_session.isValid() && !names.contains(m_session.accountName))
-        names.append(m_session.accountName);
-    return names;
-}
-
-void MainWindow::switchAccount(const QString &name)
-{
-    if (name == m_session.accountName)
-        return;
-    if (m_running || m_checking)
-    {
-        statusBar()->showMessage(tr("Finish or cancel the run before switching accounts."), 5000);
-        return;
-    }
-    for (const AccountSession &session : std::as_const(m_sessionOnly))
-        if (session.accountName == name)
-            return setSession(session);
-    const std::optional<Auth::Account> account = m_services.accounts
-        ? m_services.accounts->find(Auth::Account::Kind::Google, name) : std::nullopt;
-    if (!account || !m_services.tokenStore)
-        return;
-    statusBar()->showMessage(tr("Switching to %1…").arg(name));
-    ::GoogleSignIn::sessionFor(*account, m_services.tokenStore, this, [this](const AccountSession &session, const QString &error) {
-        statusBar()->clearMessage();
-        if (session.isValid())
-            setSession(session);
-        else
-            QMessageBox::warning(this, tr("Accounts"), error);
-    });
-}
-
-void MainWindow::restoreAccount()
-{
-    if (!m_services.accounts || !m_services.tokenStore)
-        return;
-    std::optional<Auth::Account> chosen = m_services.accounts->find(Auth::Account::Kind::Google, m_services.settings->currentAccount());
-    for (const Auth::Account &account : m_services.accounts->list())
-        if (!chosen && account.kind == Auth::Account::Kind::Google)
-            chosen = account;
-    if (!chosen)
-        return;
-    ::GoogleSignIn::sessionFor(*chosen, m_services.tokenStore, this, [this](const AccountSession &session, const QString &) {
-        // Quietly: a sign-in that cannot be read back leaves the first-run page, which offers a new one.
-        if (session.isValid() && !m_session.isValid())
-            setSession(session);
-    });
-}
-
-bool MainWindow::useServiceAccountKey(const QString &path, QString *error)
-{
-    const std::optional<Auth::ServiceAccountKey> key = Auth::ServiceAccountKey::fromFile(path, error);
-    if (!key)
-        return false;
-    AccountSession session;
-    session.accountName = u"service:"_s + key->clientEmail;
-    // A key added while trying the sandbox is meant for it (the sandbox trusts its demo service account).
-    session.endpoints = m_session.isSandbox ? m_session.endpoints : Net::Endpoints::google();
-    const Net::Endpoints endpoints = session.endpoints;
-    const Auth::ServiceAccountKey k = *key;
-    session.tokenFactory = [endpoints, k](QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider * {
-        return new Auth::ServiceAccountTokenProvider(nam, endpoints, k, QString(), parent);
-    };
-    setSession(session);
-    return true;
 }
 
 void MainWindow::showDatabricksWorkspaces()
@@ -453,79 +318,6 @@ void MainWindow::addSources(const QList<SourceItem> &items)
     m_tabs->setCurrentIndex(0);
 }
 
-void MainWindow::startRun()
-{
-    if (m_running || m_checking || !m_session.isValid())
-        return;
-    if (!m_queue->hasWork())
-    {
-        statusBar()->showMessage(tr("Add files or folders to the queue first."), 5000);
-        return;
-    }
-    if (!m_destination->validate())
-        return;
-    const DestinationChoice destination = m_destination->choice();
-    if (destination.isDatabricks())
-        return checkDatabricks(destination);
-    launchRun({});
-}
-
-void MainWindow::checkDatabricks(const DestinationChoice &destination)
-{
-    m_checking = true;
-    updateActions();
-    m_destination->showProblem(tr("Checking the Databricks workspace…"));
-    m_databricks->resolve(destination, this, [this](const std::optional<DatabricksWorkspace> &workspace, const QString &problem) {
-        m_checking = false;
-        m_destination->showProblem(problem);
-        if (workspace)
-            return launchRun(*workspace);
-        updateActions();
-    });
-}
-
-void MainWindow::launchRun(const DatabricksWorkspace &databricks)
-{
-    m_destination->remember();
-    RunPlan plan;
-    plan.account = m_session;
-    plan.destination = m_destination->choice();
-    plan.databricks = databricks;
-    plan.options = m_services.settings->runOptions();
-    for (const SourceItem &item : m_queue->takeForRun())
-        plan.sources.append(item.ref);
-    m_dashboard->reset();
-    m_running = true;
-    m_paused = false;
-    updateActions();
-    m_services.runner->start(plan);
-}
-
-void MainWindow::pauseAll()
-{
-    if (!m_running)
-        return;
-    m_services.runner->pause();
-    m_paused = true;
-    updateActions();
-}
-
-void MainWindow::resumeAll()
-{
-    if (!m_running)
-        return;
-    m_services.runner->resume();
-    m_paused = false;
-    updateActions();
-}
-
-void MainWindow::cancelAll()
-{
-    if (!m_running)
-        return;
-    m_services.runner->cancel();
-}
-
 void MainWindow::pasteLinks()
 {
     const QMimeData *mime = QApplication::clipboard()->mimeData();
@@ -544,192 +336,70 @@ void MainWindow::showSettings()
     applyLiveSettings();
 }
 
-void MainWindow::applyLiveSettings()
-{
-    if (!m_running)
-        return;
-    m_services.runner->setParallel(m_services.settings->parallel());
-    m_services.runner->setBandwidthLimit(m_services.settings->bandwidthLimit());
-}
-
-void MainWindow::trySandbox()
-{
-    m_firstRun->setBusy(true, tr("Starting the sandbox…"));
-    m_sandbox->start();
-}
-
-void MainWindow::signInWithGoogle()
-{
-    if (!m_services.googleSignIn)
-    {
-        QMessageBox::information(this, tr("Sign in with Google"), tr("Google sign-in is not available in this build."));
-        return;
-    }
-    m_firstRun->setBusy(true, tr("Waiting for the browser sign-in…"));
-    m_services.googleSignIn(this, [this](const AccountSession &session, const QString &error) {
-        m_firstRun->setBusy(false, error);
-        if (session.isValid())
-            setSession(session);
-        else if (!error.isEmpty())
-            QMessageBox::warning(this, tr("Sign in with Google"), error);
-    });
-}
-
-void MainWindow::signOut()
-{
-    const AccountSession leaving = m_session;
-    if (!leaving.isValid())
-        return;
-    if (m_running)
-        cancelAll();
-    if (leaving.isSandbox)
-        m_sandbox->stop();
-    auto same = [&leaving](const AccountSession &s) { return s.accountName == leaving.accountName; };
-    m_sessionOnly.erase(std::remove_if(m_sessionOnly.begin(), m_sessionOnly.end(), same), m_sessionOnly.end());
-    const std::optional<Auth::Account> account = m_services.accounts
-        ? m_services.accounts->find(Auth::Account::Kind::Google, leaving.accountName) : std::nullopt;
-    if (account && m_services.tokenStore)
-    {
-        // Revoke at Google, delete from the keychain, drop from the list shared with the CLI.
-        auto *job = new Auth::SignOutJob(m_nam, m_services.tokenStore, m_services.accounts,
-                                         ::GoogleSignIn::endpointsFor(*account), *account, this);
-        connect(job, &Auth::SignOutJob::finished, this, [this](bool, const QString &message) {
-            statusBar()->showMessage(message, 10000);
-        });
-        job->start();
-    }
-    setSession({});
-    QStringList others = accountNames();
-    others.removeAll(leaving.accountName);
-    if (!others.isEmpty())
-        switchAccount(others.constFirst());
-}
-
 void MainWindow::onSnapshot(const Transfer::Snapshot &snapshot)
 {
     m_queue->applySnapshot(snapshot);
     m_dashboard->applySnapshot(snapshot);
-    m_paused = snapshot.paused;
     m_limitLabel->setText(snapshot.running ? m_dashboard->limitingText() : QString());
-    updateTitle(&snapshot);
+    setWindowTitle(Format::windowTitle(&snapshot));
     updateActions();
 }
 
 void MainWindow::onFinished(const Transfer::Report &report)
 {
-    m_running = false;
-    m_paused = false;
     m_queue->applySnapshot(report.totals);
     m_dashboard->showReport(report);
     m_limitLabel->clear();
-    updateTitle(nullptr);
+    setWindowTitle(Format::windowTitle(nullptr));
     updateActions();
     const Transfer::Snapshot &t = report.totals;
-    notify(tr("Ingest finished"), tr("%1 files done, %2 skipped, %3 failed, %4 to retry later.")
-                                      .arg(t.filesDone)
-                                      .arg(t.filesSkipped)
-                                      .arg(t.filesFailed)
-                                      .arg(t.filesParked));
+    m_notifier->notify(tr("Ingest finished"), tr("%1 files done, %2 skipped, %3 failed, %4 to retry later.")
+                                                  .arg(t.filesDone)
+                                                  .arg(t.filesSkipped)
+                                                  .arg(t.filesFailed)
+                                                  .arg(t.filesParked));
 }
 
 void MainWindow::onAuthRequired(const QString &account, const QString &reason)
 {
-    notify(tr("Sign-in needed"), tr("%1: %2").arg(account, reason));
+    m_notifier->notify(tr("Sign-in needed"), tr("%1: %2").arg(account, reason));
     statusBar()->showMessage(tr("Sign in again to continue: %1").arg(reason));
 }
 
 void MainWindow::onRunFailed(const Net::Error &error)
 {
-    m_running = false;
-    m_paused = false;
     updateActions();
-    updateTitle(nullptr);
-    notify(tr("Ingest stopped"), error.message);
+    setWindowTitle(Format::windowTitle(nullptr));
+    m_notifier->notify(tr("Ingest stopped"), error.message);
     QMessageBox::warning(this, tr("Ingest stopped"), error.message.isEmpty() ? error.reason : error.message);
 }
 
-void MainWindow::forSelectedFiles(const std::function<void(quint64)> &action)
+void MainWindow::forSelectedFiles(void (RunController::*action)(quint64))
 {
-    for (const QModelIndex &index : m_queueView->selectionModel()->selectedRows())
-    {
-        const quint64 key = index.data(QueueModel::KeyRole).value<quint64>();
-        if (key != 0)
-            action(key);
-    }
-}
-
-void MainWindow::moveSelected(int delta)
-{
-    const QModelIndexList rows = m_queueView->selectionModel()->selectedRows();
-    if (rows.size() != 1)
-        return;
-    const int row = rows.first().row();
-    const int target = delta < 0 ? row - 1 : row + 2;
-    if (m_queue->moveRows({}, row, 1, {}, target))
-        m_queueView->selectRow(delta < 0 ? row - 1 : row + 1);
+    for (const quint64 key : m_queueView->selectedKeys())
+        (m_services.runner->*action)(key);
 }
 
 void MainWindow::updateActions()
 {
-    const bool signedIn = m_session.isValid();
-    m_start->setEnabled(signedIn && !m_running && !m_checking && m_queue->hasWork());
+    const bool signedIn = session().isValid();
+    const bool running = m_run->isRunning();
+    m_start->setEnabled(signedIn && !running && !m_run->isChecking() && m_queue->hasWork());
     m_clearFinished->setEnabled(m_queue->finishedCount() > 0);
-    m_pause->setEnabled(m_running && !m_paused);
-    m_resume->setEnabled(m_running && m_paused);
-    m_cancel->setEnabled(m_running);
-    m_signOut->setEnabled(signedIn);
-    bool anyFile = false;
-    bool anyPending = false;
-    int selected = 0;
-    if (m_queueView && m_queueView->selectionModel())
-    {
-        for (const QModelIndex &i : m_queueView->selectionModel()->selectedRows())
-        {
-            ++selected;
-            if (i.data(QueueModel::PendingRole).toBool())
-                anyPending = true;
-            else
-                anyFile = true;
-        }
-    }
+    m_pause->setEnabled(running && !m_run->isPaused());
+    m_resume->setEnabled(running && m_run->isPaused());
+    m_cancel->setEnabled(running);
+    const QueueTable::Selection selected = m_queueView->selection();
     for (QAction *a : {m_pauseFile, m_resumeFile, m_cancelFile, m_retryFile})
-        a->setEnabled(m_running && anyFile);
-    m_removeFile->setEnabled(anyPending);
-    m_moveUp->setEnabled(selected == 1);
-    m_moveDown->setEnabled(selected == 1);
-}
-
-void MainWindow::updateTitle(const Transfer::Snapshot *s)
-{
-    if (!s || !s->running)
-    {
-        setWindowTitle(tr("Drive Ingest"));
-        return;
-    }
-    int percent = 0;
-    if (s->bytesTotal > 0)
-        percent = int(100.0 * double(s->bytesDone) / double(s->bytesTotal));
-    else if (s->filesTotal > 0)
-        percent = 100 * (s->filesDone + s->filesSkipped) / s->filesTotal;
-    if (s->paused)
-        setWindowTitle(tr("%1% paused – Drive Ingest").arg(percent));
-    else if (s->rate > 0)
-        setWindowTitle(tr("%1% at %2 – Drive Ingest").arg(percent).arg(Format::rate(s->rate)));
-    else // no rate to tell (starting, waiting to retry): no "at –"
-        setWindowTitle(tr("%1% – Drive Ingest").arg(percent));
-}
-
-void MainWindow::notify(const QString &title, const QString &message)
-{
-    if (m_tray && m_tray->isVisible() && QSystemTrayIcon::supportsMessages())
-        m_tray->showMessage(title, message, QSystemTrayIcon::Information, 10000);
-    else
-        statusBar()->showMessage(title + u": "_s + message, 10000);
+        a->setEnabled(running && selected.anyFile);
+    m_removeFile->setEnabled(selected.anyPending);
+    m_moveUp->setEnabled(selected.rows == 1);
+    m_moveDown->setEnabled(selected.rows == 1);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_running)
+    if (isRunning())
     {
         QMessageBox box(QMessageBox::Question, tr("Quit Drive Ingest"), tr("A run is in progress. Cancel it and quit?"),
                         QMessageBox::NoButton, this);
@@ -743,13 +413,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         m_services.runner->cancel();
     }
-    m_sandbox->stop();
+    sandboxLauncher()->stop();
     event->accept();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (m_session.isValid() && SourceItems::canDecode(event->mimeData()))
+    if (session().isValid() && SourceItems::canDecode(event->mimeData()))
         event->acceptProposedAction();
     else
         event->ignore();
@@ -771,5 +441,5 @@ void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::LanguageChange)
-        updateTitle(nullptr);
+        setWindowTitle(Format::windowTitle(nullptr));
 }

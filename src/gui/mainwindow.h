@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "accountcontroller.h"
+#include "queuetable.h"
 #include "runcontroller.h"
 #include "sourceitem.h"
 
@@ -18,26 +20,20 @@ class DatabricksTarget;
 class DatabricksWorkspaces;
 class DestinationPicker;
 class FirstRunPage;
+class Notifier;
 class QAction;
 class QLabel;
 class QLineEdit;
 class QMenu;
 class QNetworkAccessManager;
 class QStackedWidget;
-class QSystemTrayIcon;
 class QTabWidget;
 class QTableView;
 class QTreeView;
 class QueueModel;
-class SandboxLauncher;
 
-namespace Auth
-{
-class Accounts;
-class TokenStore;
-} // namespace Auth
-
-/// Wires the pieces together; owns no transfer logic (RunController does the work, QueueModel and Dashboard adapt).
+/// Wires the pieces together: AccountController says which account is shown, RunFlow runs the queue through
+/// the RunController, QueueModel and Dashboard show what comes back. No logic of its own beyond that.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -47,7 +43,7 @@ public:
     /// Makes the browser's page source for a signed-in account (DriveClient adapter, or a test fake).
     using BrowserFactory = std::function<BrowserSource *(const AccountSession &session, QObject *parent)>;
     /// Starts the Google sign-in; calls back with a session or an error text.
-    using GoogleSignIn = std::function<void(QWidget *window, std::function<void(const AccountSession &, const QString &)>)>;
+    using GoogleSignIn = AccountController::GoogleSignIn;
 
     struct Services
     {
@@ -67,20 +63,22 @@ public:
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void setSession(const AccountSession &session);
-    /// Every account the Accounts menu offers: the kept Google accounts, then this session's others
-    /// (service-account keys, the sandbox).
-    [[nodiscard]] QStringList accountNames() const;
-    /// Shows the named account: its kept sign-in is read from the store and the browser reloads for it.
-    void switchAccount(const QString &name);
-    /// At start: the account shown last (or the first kept one), when it can be read back.
-    void restoreAccount();
-    /// Makes a session of a service-account key (kept for this session only) and shows it.
-    bool useServiceAccountKey(const QString &path, QString *error);
+    /// The account side (AccountController): the shown account, switching, signing in and out.
+    [[nodiscard]] AccountController *accountController() const { return m_accounts; }
+    void setSession(const AccountSession &session) { m_accounts->setSession(session); }
+    [[nodiscard]] QStringList accountNames() const { return m_accounts->accountNames(); }
+    void switchAccount(const QString &name) { m_accounts->switchAccount(name); }
+    void restoreAccount() { m_accounts->restoreAccount(); }
+    bool useServiceAccountKey(const QString &path, QString *error) { return m_accounts->useServiceAccountKey(path, error); }
+    [[nodiscard]] const AccountSession &session() const { return m_accounts->session(); }
+    [[nodiscard]] SandboxLauncher *sandboxLauncher() const { return m_accounts->sandbox(); }
     [[nodiscard]] DatabricksWorkspaces *databricksWorkspaces() const { return m_workspaces; }
+    /// The run side (RunFlow): the checks before a start, running, paused.
+    [[nodiscard]] RunFlow *runFlow() const { return m_run; }
     /// The Databricks check before a run is under way.
-    [[nodiscard]] bool isCheckingDestination() const { return m_checking; }
-    [[nodiscard]] const AccountSession &session() const { return m_session; }
+    [[nodiscard]] bool isCheckingDestination() const { return m_run->isChecking(); }
+    [[nodiscard]] bool isRunning() const { return m_run->isRunning(); }
+    [[nodiscard]] bool isPaused() const { return m_run->isPaused(); }
     /// Adds Drive items (browser drag, share links) to the queue, or to the run in flight.
     void addSources(const QList<SourceItem> &items);
 
@@ -94,23 +92,20 @@ public:
     [[nodiscard]] QTreeView *browserView() const;
     [[nodiscard]] QLineEdit *searchField() const;
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
-    [[nodiscard]] SandboxLauncher *sandboxLauncher() const { return m_sandbox; }
-    [[nodiscard]] bool isRunning() const { return m_running; }
-    [[nodiscard]] bool isPaused() const { return m_paused; }
 
 public slots:
-    void startRun();
-    void pauseAll();
-    void resumeAll();
-    void cancelAll();
+    void startRun() { m_run->start(session()); }
+    void pauseAll() { m_run->pause(); }
+    void resumeAll() { m_run->resume(); }
+    void cancelAll() { m_run->cancel(); }
     void pasteLinks();
     void showSettings();
     /// Pushes the live-changeable settings (files in flight, bandwidth cap) to a run in flight.
-    void applyLiveSettings();
-    void trySandbox();
-    void signInWithGoogle();
+    void applyLiveSettings() { m_run->applyLiveSettings(); }
+    void trySandbox() { m_accounts->trySandbox(); }
+    void signInWithGoogle() { m_accounts->signInWithGoogle(); }
     /// Signs out of the shown account (revoke, keychain, account list) and shows the next one, if any.
-    void signOut();
+    void signOut() { m_accounts->signOut(); }
     /// Accounts → Databricks workspaces: list, add, remove, choose the one runs write to.
     void showDatabricksWorkspaces();
     /// Asks Drive for the search box's text in the selected item's corpus (also runs a moment after typing
@@ -128,39 +123,34 @@ private:
     void buildMenus();
     QWidget *buildWorkspace();
     void rebuildAccountsMenu();
-    void checkDatabricks(const DestinationChoice &destination);
-    void launchRun(const DatabricksWorkspace &databricks);
+    void showSession(const AccountSession &session);
     void onSnapshot(const Transfer::Snapshot &snapshot);
     void onFinished(const Transfer::Report &report);
     void onAuthRequired(const QString &account, const QString &reason);
     void onRunFailed(const Net::Error &error);
-    void forSelectedFiles(const std::function<void(quint64)> &action);
-    void moveSelected(int delta);
+    void forSelectedFiles(void (RunController::*action)(quint64));
     void updateActions();
-    void updateTitle(const Transfer::Snapshot *snapshot);
-    void notify(const QString &title, const QString &message);
 
     Services m_services;
-    AccountSession m_session;
-    QList<AccountSession> m_sessionOnly; ///< accounts not kept in the store: service-account keys, the sandbox
     QNetworkAccessManager *m_nam = nullptr;
+    AccountController *m_accounts = nullptr;
+    RunFlow *m_run = nullptr;
+    Notifier *m_notifier = nullptr;
     DatabricksWorkspaces *m_workspaces = nullptr;
     DatabricksTarget *m_databricks = nullptr;
     QueueModel *m_queue = nullptr;
     BrowserModel *m_browser = nullptr;
     QPointer<BrowserSource> m_browserSource;
-    SandboxLauncher *m_sandbox = nullptr;
 
     QStackedWidget *m_pages = nullptr;
     FirstRunPage *m_firstRun = nullptr;
     BrowserPanel *m_browserPanel = nullptr;
-    QTableView *m_queueView = nullptr;
+    QueueTable *m_queueView = nullptr;
     QTabWidget *m_tabs = nullptr;
     Dashboard *m_dashboard = nullptr;
     DestinationPicker *m_destination = nullptr;
     QLabel *m_accountLabel = nullptr;
     QLabel *m_limitLabel = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_accountsMenu = nullptr;
 
     QAction *m_start = nullptr;
@@ -177,9 +167,4 @@ private:
     QAction *m_moveDown = nullptr;
     QAction *m_addSelected = nullptr;
     QAction *m_clearFinished = nullptr;
-    QAction *m_signOut = nullptr;
-
-    bool m_running = false;
-    bool m_paused = false;
-    bool m_checking = false;
 };

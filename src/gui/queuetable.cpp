@@ -9,6 +9,7 @@
 #include <QHeaderView>
 
 #include <algorithm>
+#include <functional>
 #include <initializer_list>
 
 using namespace Qt::StringLiterals;
@@ -68,4 +69,54 @@ QueueTable::QueueTable(QueueModel *model, QWidget *parent)
     fit(QueueModel::RetriesColumn, fm.horizontalAdvance(u"00"_s));
     // The start of a reason says what kind of problem it is; its tooltip has all of it.
     fit(QueueModel::ReasonColumn, fm.horizontalAdvance(u'x') * 24);
+}
+
+QueueTable::Selection QueueTable::selection() const
+{
+    Selection selection;
+    if (!selectionModel())
+        return selection;
+    for (const QModelIndex &i : selectionModel()->selectedRows())
+    {
+        ++selection.rows;
+        if (i.data(QueueModel::PendingRole).toBool())
+            selection.anyPending = true;
+        else
+            selection.anyFile = true;
+    }
+    return selection;
+}
+
+QList<quint64> QueueTable::selectedKeys() const
+{
+    QList<quint64> keys;
+    for (const QModelIndex &index : selectionModel()->selectedRows())
+    {
+        const quint64 key = index.data(QueueModel::KeyRole).value<quint64>();
+        if (key != 0)
+            keys.append(key);
+    }
+    return keys;
+}
+
+void QueueTable::moveSelected(int delta)
+{
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    if (rows.size() != 1)
+        return;
+    const int row = rows.first().row();
+    const int target = delta < 0 ? row - 1 : row + 2;
+    if (model()->moveRows({}, row, 1, {}, target))
+        selectRow(delta < 0 ? row - 1 : row + 1);
+}
+
+void QueueTable::removeSelectedPending()
+{
+    QList<int> rows;
+    for (const QModelIndex &i : selectionModel()->selectedRows())
+        if (i.data(QueueModel::PendingRole).toBool())
+            rows.append(i.row());
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    for (int r : rows)
+        model()->removeRows(r, 1);
 }

@@ -15,5 +15,21 @@ class QueueTable final : public QTableView
     Q_DISABLE_COPY_MOVE(QueueTable)
 
 public:
+    /// What the selected rows are.
+    struct Selection
+    {
+        int rows = 0;
+        bool anyFile = false;    ///< a file of a run (it has an engine key)
+        bool anyPending = false; ///< a source not yet handed to a run
+    };
+
     explicit QueueTable(QueueModel *model, QWidget *parent = nullptr);
+
+    [[nodiscard]] Selection selection() const;
+    /// The engine keys of the selected files of a run (pending sources have none).
+    [[nodiscard]] QList<quint64> selectedKeys() const;
+    /// Moves the one selected row up (-1) or down (+1) and keeps it selected; nothing unless one is selected.
+    void moveSelected(int delta);
+    /// Removes the selected sources not yet handed to a run.
+    void removeSelectedPending();
 };

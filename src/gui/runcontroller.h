@@ -15,7 +15,12 @@
 
 #include <functional>
 
+class AppSettings;
+class DatabricksTarget;
+class DestinationPicker;
 class QNetworkAccessManager;
+class QueueModel;
+struct SourceItem;
 namespace Net
 {
 class TokenProvider;
@@ -88,4 +93,61 @@ signals:
     void finished(const Transfer::Report &report);
     void authRequired(const QString &account, const QString &reason);
     void runFailed(const Net::Error &error);
+};
+
+/**
+ * The window's run, over a RunController: the checks before a start (files queued, a destination that works,
+ * for Databricks the chosen workspace), the plan it hands over, and whether a run is in flight or paused as
+ * the controller's signals tell. The window shows what it says.
+ */
+class RunFlow final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunFlow)
+
+public:
+    struct Parts
+    {
+        RunController *runner = nullptr;
+        AppSettings *settings = nullptr;
+        QueueModel *queue = nullptr;
+        DestinationPicker *destination = nullptr;
+        DatabricksTarget *databricks = nullptr;
+    };
+
+    explicit RunFlow(const Parts &parts, QObject *parent = nullptr);
+
+    /// Starts a run of the queued work for `account`, after the checks; a Databricks destination is checked
+    /// first (isChecking() meanwhile).
+    void start(const AccountSession &account);
+    void pause();
+    void resume();
+    void cancel();
+    /// Pushes the live-changeable settings (files in flight, bandwidth cap) to a run in flight.
+    void applyLiveSettings();
+    /// Hands sources just queued to the run in flight; false (left queued) when none is.
+    bool addToRun(const QList<SourceItem> &items);
+
+    [[nodiscard]] bool isRunning() const { return m_running; }
+    [[nodiscard]] bool isPaused() const { return m_paused; }
+    /// The Databricks check before a run is under way.
+    [[nodiscard]] bool isChecking() const { return m_checking; }
+
+signals:
+    /// Running, paused or checking changed.
+    void changed();
+    /// A run is about to start (the dashboard starts afresh).
+    void launching();
+    /// Why a start did not happen, for the status line.
+    void message(const QString &text);
+
+private:
+    void checkDatabricks(const AccountSession &account);
+    void launch(const AccountSession &account, const DatabricksWorkspace &databricks);
+    void setState(bool running, bool paused);
+
+    Parts m_parts;
+    bool m_running = false;
+    bool m_paused = false;
+    bool m_checking = false;
 };

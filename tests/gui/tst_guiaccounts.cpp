@@ -3,6 +3,7 @@
 // Databricks workspaces (added in the dialog, kept in the store in the CLI's format, used and checked before a
 // run, removed), several Google accounts side by side (signed in through the real OAuth flow, switched,
 // signed out of one), and the Drive search.
+#include "accountsmenu.h"
 #include "appsettings.h"
 #include "auth/accounts.h"
 #include "auth/databrickscredentials.h"
@@ -331,16 +332,8 @@ void TestGuiAccounts::googleAccountsSideBySide()
             menu = a->menu();
     QVERIFY(menu);
     emit menu->aboutToShow();
-    QStringList listed;
     QString checked;
-    for (QAction *a : menu->actions())
-    {
-        if (!a->isCheckable())
-            continue;
-        listed << a->text();
-        if (a->isChecked())
-            checked = a->text();
-    }
+    const QStringList listed = listedAccounts(menu, &checked);
     QVERIFY2(listed.contains(first) && listed.contains(email) && listed.contains(sandboxName), qPrintable(listed.join(u", "_s)));
     QCOMPARE(checked, email);
 
