@@ -68,10 +68,7 @@ QString csvText(const QJsonValue &value)
         return value.toVariant().toString(); // integers stay integers ("1048576", not "1.04858e+06")
     return {};
 }
-} // namespace
 
-namespace
-{
 /// The engine recorded why (an error, a listing skip, a plan), other than the plain "same file in place".
 bool hasNote(const Net::Error &error)
 {

@@ -3,27 +3,17 @@
 
 #include "util/redactor.h"
 
-using namespace Qt::StringLiterals;
-
 namespace Transfer
 {
 
 QString outcomeName(Outcome outcome)
 {
-    switch (outcome)
+    for (const OutcomeRow &row : outcomeTable)
     {
-    case Outcome::Completed:
-        return u"completed"_s;
-    case Outcome::FilesFailed:
-        return u"files-failed"_s;
-    case Outcome::AuthFailed:
-        return u"auth-failed"_s;
-    case Outcome::DestinationFailed:
-        return u"destination-failed"_s;
-    case Outcome::Interrupted:
-        return u"interrupted"_s;
+        if (row.outcome == outcome)
+            return QString::fromLatin1(row.name);
     }
-    return u"files-failed"_s;
+    return {};
 }
 
 RunOutcome RunOutcome::of(const Report &report, const Stops &stops)

@@ -20,26 +20,32 @@ enum class Outcome
     Interrupted,       ///< "interrupted", 130: stopped (a signal, the user); finished files stay
 };
 
-/// The exit code of the README's table for an outcome (Cli::ExitCode holds the same numbers).
+/// The README's table: each outcome with its exit code (Cli::ExitCode holds the same numbers) and its word.
+struct OutcomeRow
+{
+    Outcome outcome;
+    int exitCode;
+    const char *name; ///< stable, for scripts
+};
+inline constexpr OutcomeRow outcomeTable[] = {
+    {Outcome::Completed, 0, "completed"},
+    {Outcome::FilesFailed, 1, "files-failed"},
+    {Outcome::AuthFailed, 3, "auth-failed"},
+    {Outcome::DestinationFailed, 4, "destination-failed"},
+    {Outcome::Interrupted, 130, "interrupted"},
+};
+
 [[nodiscard]] constexpr int exitCodeOf(Outcome outcome)
 {
-    switch (outcome)
+    for (const OutcomeRow &row : outcomeTable)
     {
-    case Outcome::Completed:
-        return 0;
-    case Outcome::FilesFailed:
-        return 1;
-    case Outcome::AuthFailed:
-        return 3;
-    case Outcome::DestinationFailed:
-        return 4;
-    case Outcome::Interrupted:
-        return 130;
+        if (row.outcome == outcome)
+            return row.exitCode;
     }
     return 1;
 }
 
-/// "completed", "files-failed", "auth-failed", "destination-failed", "interrupted": stable, for scripts.
+/// "completed", "files-failed", "auth-failed", "destination-failed", "interrupted".
 [[nodiscard]] QString outcomeName(Outcome outcome);
 
 /**
