@@ -2,7 +2,12 @@
 #include "dryrunplan.h"
 
 #include "transfer/conflictdecision.h"
+#include "transfer/reportformat.h"
 #include "util/units.h"
+
+#include <QHash>
+
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -20,62 +25,53 @@ enum class Planned
     Other, ///< not planned by the engine: skipped or failed while listing (not exportable, no access…)
 };
 
-Planned plannedOf(const Transfer::FileStatus &file)
+/// What the engine planned for the file, read from the reason code its report record carries.
+Planned plannedOf(const Transfer::FileStatus &file, const Transfer::ReportFormat::Reason &reason)
 {
-    const QString &code = file.lastError.reason;
+    static const QHash<QString, Planned> byCode {
+        {u"dryRunNew"_s, Planned::Copy},        {u"dryRunSame"_s, Planned::Same},
+        {u"dryRunKeep"_s, Planned::Keep},       {u"dryRunReplace"_s, Planned::Replace},
+        {u"dryRunKeepBoth"_s, Planned::Beside},
+    };
     if (file.state != Transfer::FileState::Skipped || file.lastError.isError())
         return Planned::Other;
-    if (code == "dryRunNew"_L1)
-        return Planned::Copy;
-    if (code == "dryRunSame"_L1)
-        return Planned::Same;
-    if (code == "dryRunKeep"_L1)
-        return Planned::Keep;
-    if (code == "dryRunReplace"_L1)
-        return Planned::Replace;
-    if (code == "dryRunKeepBoth"_L1)
-        return Planned::Beside;
-    return Planned::Other;
+    return byCode.value(reason.code, Planned::Other);
+}
+
+QString actionWord(Planned planned, const Transfer::FileStatus &file)
+{
+    switch (planned)
+    {
+    case Planned::Copy:
+        return DryRunPlan::tr("copy");
+    case Planned::Same:
+        return DryRunPlan::tr("skip");
+    case Planned::Keep:
+        return DryRunPlan::tr("keep");
+    case Planned::Replace:
+        return DryRunPlan::tr("replace");
+    case Planned::Beside:
+        return DryRunPlan::tr("beside");
+    case Planned::Other:
+        break;
+    }
+    return file.state == Transfer::FileState::Skipped ? DryRunPlan::tr("skip") : Transfer::fileStateName(file.state);
 }
 } // namespace
 
 QString DryRunPlan::text(const Transfer::Report &report, Dest::ConflictPolicy policy)
 {
+    std::array<int, std::size_t(Planned::Other) + 1> count {};
     int toWrite = 0;
     int unknownSizes = 0;
-    int same = 0;
-    int kept = 0;
-    int other = 0;
     qint64 bytes = 0;
     QString lines;
     for (const Transfer::FileStatus &file : report.files)
     {
-        const Planned planned = plannedOf(file);
-        QString action;
-        switch (planned)
-        {
-        case Planned::Copy:
-            action = tr("copy");
-            break;
-        case Planned::Same:
-            action = tr("skip");
-            ++same;
-            break;
-        case Planned::Keep:
-            action = tr("keep");
-            ++kept;
-            break;
-        case Planned::Replace:
-            action = tr("replace");
-            break;
-        case Planned::Beside:
-            action = tr("beside");
-            break;
-        case Planned::Other:
-            action = file.state == Transfer::FileState::Skipped ? tr("skip") : Transfer::fileStateName(file.state);
-            ++other;
-            break;
-        }
+        // The report's record words the reason; the plan shows it where the engine said why.
+        const Transfer::ReportFormat::Reason reason = Transfer::ReportFormat::reasonOf(file);
+        const Planned planned = plannedOf(file, reason);
+        ++count[std::size_t(planned)];
         const bool writes = planned == Planned::Copy || planned == Planned::Replace || planned == Planned::Beside;
         if (writes)
         {
@@ -88,12 +84,15 @@ QString DryRunPlan::text(const Transfer::Report &report, Dest::ConflictPolicy po
         const QString size = file.bytesTotal >= 0 ? Util::formatBytes(file.bytesTotal)
                              : file.exportMimeType.isEmpty() ? QString()
                                                              : tr("export");
-        QString line = u"  "_s + action.leftJustified(8) + u" "_s + size.rightJustified(10) + u"  "_s
+        QString line = u"  "_s + actionWord(planned, file).leftJustified(8) + u" "_s + size.rightJustified(10) + u"  "_s
             + (file.drivePath.isEmpty() ? file.driveId : file.drivePath);
         if (planned != Planned::Copy && !file.lastError.message.isEmpty())
-            line += u" — "_s + file.lastError.message;
+            line += u" — "_s + reason.text;
         lines += line + u"\n"_s;
     }
+    const int same = count[std::size_t(Planned::Same)];
+    const int kept = count[std::size_t(Planned::Keep)];
+    const int other = count[std::size_t(Planned::Other)];
 
     QString text = tr("Dry run: nothing was written. What a real run would do (--on-conflict %1):")
                        .arg(Transfer::ConflictDecision::policyName(policy))

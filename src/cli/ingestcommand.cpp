@@ -7,7 +7,6 @@
 #include "exitcode.h"
 #include "exportmap.h"
 #include "progressdisplay.h"
-#include "reportwriter.h"
 #include "runoutcome.h"
 #include "signalwatcher.h"
 
@@ -361,8 +360,10 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
             Transfer::Report empty;
             empty.destination = plan.destination.path;
             empty.startedAt = empty.finishedAt = QDateTime::currentDateTimeUtc();
+            RunOutcome stopped;
+            stopped.localFailure = Net::Error {Net::ErrorClass::Local, 0, {}, message};
             QString error;
-            ReportWriter::write(plan.reportPath, empty, {ExitDestination, u"destination-failed"_s, message}, &error);
+            RunOutcome::writeReport(plan.reportPath, empty, stopped.classify(empty), &error);
         }
         return int(ExitDestination);
     };
@@ -540,8 +541,9 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
         report->destination = root;
     }
 
-    int problems = 0;
-    ReportWriter::RunInfo info = outcome.classify(*report, &problems);
+    const Transfer::RunOutcome info = outcome.classify(*report);
+    const int problems = info.problems;
+    int exitCode = info.exitCode();
     if (!plan.quiet)
     {
         // A dry run's answer is its plan, every file of it; a real run's is the summary.
@@ -561,16 +563,16 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     if (!plan.reportPath.isEmpty())
     {
         QString error;
-        if (!ReportWriter::write(plan.reportPath, *report, info, &error))
+        if (!RunOutcome::writeReport(plan.reportPath, *report, info, &error))
         {
             warn(error);
-            if (info.exitCode == ExitSuccess || info.exitCode == ExitFilesFailed)
+            if (exitCode == ExitSuccess || exitCode == ExitFilesFailed)
             {
-                info.exitCode = ExitDestination;
+                exitCode = ExitDestination;
             }
         }
     }
-    return info.exitCode;
+    return exitCode;
 }
 
 } // namespace Cli

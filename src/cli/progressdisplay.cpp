@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "progressdisplay.h"
 
+#include "transfer/conflictdecision.h"
+#include "transfer/reportformat.h"
 #include "transfer/waitstatus.h"
 #include "util/logging.h"
 #include "util/units.h"
@@ -58,20 +60,14 @@ bool isActive(Transfer::FileState state)
 // Names and reasons come from the server: escaped, so they cannot drive the terminal (escapeControls).
 QString reasonOf(const Transfer::FileStatus &file)
 {
-    if (!file.lastError.message.isEmpty())
-    {
-        return Util::escapeControls(file.lastError.message);
-    }
-    if (!file.lastError.reason.isEmpty())
-    {
-        return Util::escapeControls(file.lastError.reason);
-    }
-    if (file.state == Transfer::FileState::Skipped)
-    {
-        // The engine skips without an error only when the conflict policy found the same file in place.
-        return Transfer::alreadyThereText(file);
-    }
-    return ProgressDisplay::tr("no reason given");
+    // The words the report gives the file ("already at the destination (same size and md5)" for the same file).
+    const QString text = Transfer::ReportFormat::reasonOf(file).text;
+    return text.isEmpty() ? ProgressDisplay::tr("no reason given") : Util::escapeControls(text);
+}
+
+bool isAlreadyThere(const Transfer::FileStatus &file)
+{
+    return file.lastError.reason == Transfer::ConflictDecision::alreadyThere;
 }
 
 QString nameOf(const Transfer::FileStatus &file)
@@ -401,7 +397,7 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
             break;
         case Transfer::FileState::Skipped:
             skipped << &file;
-            if (!file.lastError.isError() && file.lastError.reason.isEmpty() && file.lastError.message.isEmpty())
+            if (isAlreadyThere(file))
             {
                 ++alreadyThere[Transfer::alreadyThereText(file)];
             }
@@ -464,8 +460,7 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
         {
             text += u"%1 %2."_s.arg(it.value()).arg(it.key()) + u"\n"_s;
         }
-        skipped.removeIf([](const Transfer::FileStatus *file)
-                         { return !file->lastError.isError() && file->lastError.reason.isEmpty() && file->lastError.message.isEmpty(); });
+        skipped.removeIf([](const Transfer::FileStatus *file) { return isAlreadyThere(*file); });
     }
     list(tr("Skipped:"), skipped);
     return text;

@@ -3,7 +3,7 @@
 
 #include "exitcode.h"
 
-#include "util/redactor.h"
+#include "transfer/reportformat.h"
 
 #include <csignal>
 
@@ -33,59 +33,35 @@ QString RunOutcome::stoppingMessage(int signalNumber)
         .arg(signalName(signalNumber), again);
 }
 
-ReportWriter::RunInfo RunOutcome::classify(const Transfer::Report &report, int *problems)
-{
-    *problems = 0;
-    for (const Transfer::FileStatus &file : report.files)
-    {
-        if (file.state == Transfer::FileState::Failed || file.state == Transfer::FileState::Parked)
-        {
-            ++*problems;
-            // A refused token that could not be refreshed fails files rather than the run: still exit 3.
-            if (file.lastError.errorClass == Net::ErrorClass::Auth && !authFailure)
-            {
-                authFailure = file.lastError.message.isEmpty() ? file.lastError.reason : file.lastError.message;
-            }
-        }
-    }
+// One table of exit codes: the core's, which the app's reports use too.
+static_assert(Transfer::exitCodeOf(Transfer::Outcome::Completed) == ExitSuccess);
+static_assert(Transfer::exitCodeOf(Transfer::Outcome::FilesFailed) == ExitFilesFailed);
+static_assert(Transfer::exitCodeOf(Transfer::Outcome::AuthFailed) == ExitAuth);
+static_assert(Transfer::exitCodeOf(Transfer::Outcome::DestinationFailed) == ExitDestination);
+static_assert(Transfer::exitCodeOf(Transfer::Outcome::Interrupted) == ExitInterrupted);
 
-    ReportWriter::RunInfo info;
+Transfer::RunOutcome RunOutcome::classify(const Transfer::Report &report) const
+{
+    Transfer::RunOutcome::Stops stops;
     if (signalNumber != 0)
     {
-        info.exitCode = ExitInterrupted;
-        info.outcome = u"interrupted"_s;
-        info.message = tr("interrupted by %1").arg(signalName(signalNumber));
+        stops.interruption = tr("interrupted by %1").arg(signalName(signalNumber));
     }
-    else if (localFailure)
-    {
-        info.exitCode = ExitDestination;
-        info.outcome = u"destination-failed"_s;
-        info.message = localFailure->message.isEmpty() ? localFailure->toString() : localFailure->message;
-    }
-    else if (authFailure)
-    {
-        info.exitCode = ExitAuth;
-        info.outcome = u"auth-failed"_s;
-        info.message = *authFailure;
-    }
-    else if (*problems > 0)
-    {
-        info.exitCode = ExitFilesFailed;
-        info.outcome = u"files-failed"_s;
-    }
-    else
-    {
-        info.exitCode = ExitSuccess;
-        info.outcome = u"completed"_s;
-    }
-    info.message = Util::redact(info.message);
-    return info;
+    stops.localFailure = localFailure;
+    stops.authFailure = authFailure;
+    return Transfer::RunOutcome::of(report, stops);
 }
 
-QString RunOutcome::closingWords(const Transfer::Report &report, const ReportWriter::RunInfo &info) const
+bool RunOutcome::writeReport(const QString &path, const Transfer::Report &report, const Transfer::RunOutcome &outcome,
+                             QString *error)
+{
+    return Transfer::ReportFormat::write(path, report, outcome, u"drive-ingest-cli"_s, error);
+}
+
+QString RunOutcome::closingWords(const Transfer::Report &report, const Transfer::RunOutcome &outcome) const
 {
     QString text;
-    if (info.exitCode == ExitInterrupted)
+    if (outcome.outcome == Transfer::Outcome::Interrupted)
     {
         int finished = 0;
         for (const Transfer::FileStatus &file : report.files)
@@ -108,7 +84,7 @@ QString RunOutcome::closingWords(const Transfer::Report &report, const ReportWri
         }
         text += u'\n';
     }
-    if (sandbox && info.exitCode == ExitFilesFailed)
+    if (sandbox && outcome.outcome == Transfer::Outcome::FilesFailed)
     {
         text += tr("Note (sandbox): its demo tree fails some files on purpose (the Faulty folder, a dangling "
                    "shortcut, a form that cannot be exported), so a run of the whole demo ends with exit code 1.")

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "reportwriter.h"
-
 #include "destinations/destination.h"
 #include "net/error.h"
+#include "transfer/runoutcome.h"
 #include "transfer/snapshot.h"
 
 #include <QCoreApplication>
@@ -15,8 +14,9 @@
 namespace Cli
 {
 /**
- * How an `ingest` run ended, turned into what scripts and people get: the exit code and outcome word of the
- * README's table (exitcode.h), and the closing words printed after the summary.
+ * How an `ingest` run ended, in the CLI's words: what stopped it (a signal, a refused token, a destination
+ * error) handed to Transfer::RunOutcome, which decides the outcome and exit code (README's table,
+ * exitcode.h) as the app does; the closing words printed after the summary; the report file.
  */
 class RunOutcome final
 {
@@ -29,12 +29,15 @@ public:
     bool sandbox = false;                   ///< --sandbox: the demo tree's planted faults are expected
     Dest::ConflictPolicy conflict = Dest::ConflictPolicy::Skip;
 
-    /// Exit code, outcome and message. Also counts failed and parked files (`*problems`) and takes a refused
-    /// token that failed files (not the run) as an auth failure.
-    [[nodiscard]] ReportWriter::RunInfo classify(const Transfer::Report &report, int *problems);
+    /// Outcome, exit code and message (Transfer::RunOutcome::of), the signal said in words.
+    [[nodiscard]] Transfer::RunOutcome classify(const Transfer::Report &report) const;
 
     /// What an interruption left behind and how to continue; the note on the demo tree's planted faults.
-    [[nodiscard]] QString closingWords(const Transfer::Report &report, const ReportWriter::RunInfo &info) const;
+    [[nodiscard]] QString closingWords(const Transfer::Report &report, const Transfer::RunOutcome &outcome) const;
+
+    /// `--report FILE`: Transfer::ReportFormat written by "drive-ingest-cli"; false with `*error` on failure.
+    static bool writeReport(const QString &path, const Transfer::Report &report, const Transfer::RunOutcome &outcome,
+                            QString *error);
 
     /// "Ctrl-C (SIGINT)", "SIGTERM": the signal in words.
     [[nodiscard]] static QString signalName(int signalNumber);

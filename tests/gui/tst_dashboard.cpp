@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboard.h"
 #include "reportwriter.h"
+#include "transfer/reportformat.h"
 #include "throughputchart.h"
 
 #include <QApplication>
@@ -143,13 +144,18 @@ void TestDashboard::reportSavedAsJsonAndCsv()
     QVERIFY(json.open(QIODevice::ReadOnly));
     const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
     QCOMPARE(root.value(u"files"_s).toArray().size(), 2);
-    QCOMPARE(root.value(u"files"_s).toArray().at(1).toObject().value(u"state"_s).toString(), u"failed"_s);
+    // The CLI's --report schema (Transfer::ReportFormat): versioned, "status" per file, the outcome decided in core.
+    QCOMPARE(root.value(u"version"_s).toInt(), Transfer::ReportFormat::version);
+    QCOMPARE(root.value(u"files"_s).toArray().at(1).toObject().value(u"status"_s).toString(), u"failed"_s);
+    QCOMPARE(root.value(u"outcome"_s).toString(), u"files-failed"_s);
+    QCOMPARE(root.value(u"exitCode"_s).toInt(), 1);
 
     QVERIFY(ReportWriter::save(report, dir.filePath(u"r.csv"_s)).isEmpty());
     QFile csv(dir.filePath(u"r.csv"_s));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
     QCOMPARE(lines.size(), 3);
+    QCOMPARE(QString::fromUtf8(lines.at(0)), Transfer::ReportFormat::csvColumns().join(u','));
     QVERIFY(lines.at(1).contains("\"dir/a, with comma.txt\""));
     QVERIFY(lines.at(2).contains("Flagged as abusive"));
 }

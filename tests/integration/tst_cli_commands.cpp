@@ -10,7 +10,8 @@
 #include "exportmap.h"
 #include "ingestcommand.h"
 #include "progressdisplay.h"
-#include "reportwriter.h"
+#include "runoutcome.h"
+#include "transfer/conflictdecision.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -25,6 +26,11 @@
 
 
 using namespace Qt::StringLiterals;
+
+namespace
+{
+const QString alreadyThere {Transfer::ConflictDecision::alreadyThere};
+} // namespace
 
 using namespace CliTest;
 
@@ -261,7 +267,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"sub/report.json"_s);
         QString error;
-        QVERIFY2(Cli::ReportWriter::write(path, report, {1, u"files-failed"_s, {}}, &error), qPrintable(error));
+        QVERIFY2(Cli::RunOutcome::writeReport(path, report, Cli::RunOutcome().classify(report), &error), qPrintable(error));
         QCOMPARE(QDir(dir.filePath(u"sub"_s)).entryList(QDir::Files | QDir::Hidden), QStringList {u"report.json"_s});
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -314,6 +320,7 @@ private slots:
 
         // Files skipped because they are already there are counted, not listed.
         Transfer::FileStatus same = file(4, u"Folder/same.bin"_s, Transfer::FileState::Skipped, 10);
+        same.lastError.reason = alreadyThere; // the code the conflict decision gives the skip
         report.files << same << file(5, u"Folder/form"_s, Transfer::FileState::Skipped, 0, u"cannot be exported"_s);
         const QString withSkips = Cli::ProgressDisplay::summary(report);
         QVERIFY2(withSkips.contains(u"1 already at the destination"_s), qPrintable(withSkips));
@@ -323,8 +330,10 @@ private slots:
         // Issue 16 item 6: only what was compared is claimed. A Volume gives no hash; an export has nothing to compare.
         Transfer::FileStatus noHash = file(6, u"Folder/volume.bin"_s, Transfer::FileState::Skipped, 10);
         noHash.hash.clear();
+        noHash.lastError.reason = alreadyThere;
         Transfer::FileStatus exported = file(7, u"Folder/doc"_s, Transfer::FileState::Skipped, 10);
         exported.exportMimeType = u"application/pdf"_s;
+        exported.lastError.reason = alreadyThere;
         report.files << noHash << exported;
         const QString mixed = Cli::ProgressDisplay::summary(report);
         QVERIFY2(mixed.contains(u"1 already at the destination (same size and md5)."_s), qPrintable(mixed));
@@ -341,13 +350,15 @@ private slots:
         report.finishedAt = report.startedAt.addSecs(1);
         Transfer::FileStatus local = file(1, u"a.bin"_s, Transfer::FileState::Skipped, 10);
         local.hash = u"sha256:ab"_s;
+        local.lastError.reason = alreadyThere;
         Transfer::FileStatus volume = file(2, u"b.bin"_s, Transfer::FileState::Skipped, 10);
         volume.hash.clear();
+        volume.lastError.reason = alreadyThere;
         report.files = {local, volume};
         QTemporaryDir dir;
         const QString path = dir.filePath(u"report.json"_s);
         QString error;
-        QVERIFY2(Cli::ReportWriter::write(path, report, {0, u"completed"_s, {}}, &error), qPrintable(error));
+        QVERIFY2(Cli::RunOutcome::writeReport(path, report, Cli::RunOutcome().classify(report), &error), qPrintable(error));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonArray files = QJsonDocument::fromJson(f.readAll()).object().value(u"files"_s).toArray();

@@ -159,9 +159,8 @@ private slots:
         report.files = {file(1, u"a.bin"_s, Transfer::FileState::Done, 10), file(2, u"b.bin"_s, Transfer::FileState::Cancelled)};
         Cli::RunOutcome outcome;
         outcome.signalNumber = SIGTERM;
-        int problems = -1;
-        const Cli::ReportWriter::RunInfo info = outcome.classify(report, &problems);
-        QCOMPARE(info.exitCode, int(Cli::ExitInterrupted));
+        const Transfer::RunOutcome info = outcome.classify(report);
+        QCOMPARE(info.exitCode(), int(Cli::ExitInterrupted));
         QVERIFY(info.message.contains(u"SIGTERM"_s));
         QVERIFY(!Cli::RunOutcome::stoppingMessage(SIGTERM).contains(u"Ctrl-C"_s));
         QVERIFY(Cli::RunOutcome::stoppingMessage(SIGINT).contains(u"Ctrl-C"_s));
@@ -175,8 +174,8 @@ private slots:
         Cli::RunOutcome demo;
         demo.sandbox = true;
         report.files = {file(3, u"Faulty/wrong-md5.bin"_s, Transfer::FileState::Failed, 0, u"checksum mismatch"_s)};
-        const Cli::ReportWriter::RunInfo failed = demo.classify(report, &problems);
-        QCOMPARE(failed.exitCode, int(Cli::ExitFilesFailed));
+        const Transfer::RunOutcome failed = demo.classify(report);
+        QCOMPARE(failed.exitCode(), int(Cli::ExitFilesFailed));
         QVERIFY(demo.closingWords(report, failed).contains(u"on purpose"_s));
     }
 

@@ -81,10 +81,11 @@ private slots:
         QVERIFY(!note.isError()); // a plan is not an error
         QCOMPARE(note.reason, dryRunCode);
         QVERIFY(note.message.startsWith(u"dry run: "_s));
-        // A real run's skip says why when what it left alone differs; the plain "already there" needs no reason.
+        // A real run's skip says why, with the code reports carry: decided here, where the skip is decided.
         const Net::Error skip = d.skipNote();
         QVERIFY(!skip.isError());
-        QCOMPARE(skip.reason, d.action == Action::Skip && !d.same ? u"existsDiffers"_s : QString());
+        const QString skipCode = d.same ? u"alreadyThere"_s : u"existsDiffers"_s;
+        QCOMPARE(skip.reason, d.action == Action::Skip ? skipCode : QString());
     }
 
     void probeOnlyWhenTheAnswerMatters()

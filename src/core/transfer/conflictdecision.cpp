@@ -99,8 +99,10 @@ std::optional<Dest::ConflictPolicy> ConflictDecision::policyFromName(const QStri
 
 Net::Error ConflictDecision::skipNote() const
 {
-    if (action != Action::Skip || same)
-        return {}; // "already there (same size and hash)" is what a skip without a reason means
+    if (action != Action::Skip)
+        return {};
+    if (same)
+        return note(QString(alreadyThere), {});
     return note(u"existsDiffers"_s,
                 tr("a different file with this name is already there: left alone (policy \"skip\"; \"update\" or "
                    "\"overwrite\" would replace it)"));

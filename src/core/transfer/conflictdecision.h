@@ -53,7 +53,12 @@ public:
     [[nodiscard]] static QString policyName(Dest::ConflictPolicy policy);
     [[nodiscard]] static std::optional<Dest::ConflictPolicy> policyFromName(const QString &name);
 
-    /// Why a skipped file was skipped (ErrorClass::None; empty reason for the plain "already there").
+    /// The reason code of a skip because the same file is in place. Its words say what was compared, known once
+    /// the hash is recorded: Transfer::alreadyThereText().
+    static constexpr QLatin1StringView alreadyThere {"alreadyThere"};
+
+    /// Why a skipped file was skipped (ErrorClass::None): "alreadyThere" (no message: see above) or
+    /// "existsDiffers". Nothing for an action that is not a skip.
     [[nodiscard]] Net::Error skipNote() const;
     /// What a dry run reports for this file: reason code "dryRun…" and a sentence saying what a real run would do.
     [[nodiscard]] Net::Error dryRunNote() const;
