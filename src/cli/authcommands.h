@@ -3,6 +3,7 @@
 
 #include "command.h"
 #include "ingestcommand.h"
+#include "auth/databrickscredentials.h"
 #include "net/endpoints.h"
 
 #include <QCoreApplication>
@@ -10,17 +11,11 @@
 #include <memory>
 
 class QCommandLineParser;
-class QNetworkAccessManager;
-class QObject;
 
 namespace Auth
 {
 class TokenStore;
 } // namespace Auth
-namespace Net
-{
-class TokenProvider;
-} // namespace Net
 
 namespace Cli
 {
@@ -32,10 +27,9 @@ namespace Cli
 /// (reading the keychain) and returns a factory the engine runs on its thread. Empty with `*error` otherwise.
 [[nodiscard]] TokenFactoryResolver makeTokenFactoryResolver();
 
-/// A Databricks token factory for a workspace signed in with `databricks-login` (for the Volume/DBFS
-/// destinations). Empty with `*error` when the host has no saved credentials.
-using DatabricksTokenFactory = std::function<Net::TokenProvider *(QNetworkAccessManager *nam, QObject *parent)>;
-[[nodiscard]] DatabricksTokenFactory makeDatabricksTokenFactory(const QString &host, QString *error);
+/// The credentials `databricks-login` kept for a workspace (for the Volume/DBFS destinations), read back
+/// through Auth::AccountService. nullopt with `*error` when the host has none.
+[[nodiscard]] std::optional<Auth::DatabricksCredentials> loadDatabricksCredentials(const QString &host, QString *error);
 
 /// `login [--account NAME] [--no-browser] [--client-id ID] [--client-secret-file F] [--port N] [endpoints]`
 class LoginCommand final : public Command

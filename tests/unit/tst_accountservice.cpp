@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Auth::AccountService: a kept account read back into a token provider, a new sign-in kept, and Drive asked
+// whose sign-in it is: one service for the CLI and the app (issue 10 item 6). A MemoryTokenStore and a
+// scripted loopback server; no sandbox.
+#include "auth/accountservice.h"
+#include "auth/googletokenprovider.h"
+#include "auth/memorytokenstore.h"
+
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace
+{
+Auth::Account google(const QString &name, const QString &tokenEndpoint = u"https://oauth2.googleapis.com/token"_s)
+{
+    return {Auth::Account::Kind::Google, name, u"client-1.apps.googleusercontent.com"_s, tokenEndpoint, {}};
+}
+
+/// Waits for `done` of an asynchronous service call; the answer must come, and once.
+template<typename Answer>
+std::optional<Answer> answerOf(const std::function<void(QObject *, std::function<void(const Answer &)>)> &start)
+{
+    QObject context;
+    std::optional<Answer> answer;
+    int calls = 0;
+    start(&context, [&](const Answer &a) {
+        answer = a;
+        ++calls;
+    });
+    if (!QTest::qWaitFor([&] { return calls > 0; }, 5000))
+        return std::nullopt;
+    QTest::qWait(10);
+    return calls == 1 ? answer : std::nullopt;
+}
+
+using Loaded = std::pair<std::optional<Auth::GoogleSignIn>, QString>;
+using LoadedDatabricks = std::pair<std::optional<Auth::DatabricksCredentials>, QString>;
+
+/// One HTTP exchange on loopback: answers `status` with `body`, keeps the request it got.
+class OneReplyServer final : public QTcpServer
+{
+public:
+    OneReplyServer(QByteArray status, QByteArray body)
+        : m_status(std::move(status))
+        , m_body(std::move(body))
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket *socket = nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                request += socket->readAll();
+                if (!request.contains("\r\n\r\n"))
+                    return;
+                socket->write("HTTP/1.1 " + m_status + "\r\nContent-Type: application/json; charset=UTF-8\r\nContent-Length: "
+                              + QByteArray::number(m_body.size()) + "\r\nConnection: close\r\n\r\n" + m_body);
+                socket->disconnectFromHost();
+            });
+        });
+        listen(QHostAddress::LocalHost);
+    }
+    [[nodiscard]] QUrl base() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(serverPort())); }
+
+    QByteArray request;
+
+private:
+    QByteArray m_status;
+    QByteArray m_body;
+};
+} // namespace
+
+class TestAccountService final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void loadsAKeptGoogleAccount()
+    {
+        Auth::MemoryTokenStore store;
+        const Auth::Account account = google(u"alice@example.com"_s);
+        store.write(account.storeKey(), Auth::GoogleSecret {"1//refresh-alice", "secret-alice"}.toBlob(), this, [](const auto &) {});
+        QTRY_VERIFY(store.contains(account.storeKey()));
+
+        const Auth::AccountService service(&store);
+        const auto loaded = answerOf<Loaded>([&](QObject *context, auto done) {
+            service.loadGoogle(account, context, [done](const auto &signIn, const QString &error) { done({signIn, error}); });
+        });
+        QVERIFY(loaded);
+        QVERIFY2(loaded->first, qPrintable(loaded->second));
+        QCOMPARE(loaded->first->name, u"alice@example.com"_s);
+        QCOMPARE(loaded->first->client.clientId, u"client-1.apps.googleusercontent.com"_s);
+        QCOMPARE(loaded->first->client.clientSecret, "secret-alice"_ba);
+        QCOMPARE(loaded->first->refreshToken, "1//refresh-alice"_ba);
+
+        // Into a token provider for that account (as the engine's thread would build it).
+        const Auth::TokenFactory factory = loaded->first->tokenFactory(Net::Endpoints::google());
+        QNetworkAccessManager nam;
+        QObject parent;
+        Net::TokenProvider *provider = factory(&nam, &parent);
+        QVERIFY(qobject_cast<Auth::GoogleTokenProvider *>(provider));
+        QCOMPARE(provider->parent(), &parent);
+        QCOMPARE(provider->accountName(), u"alice@example.com"_s);
+        // An access token already had (a sign-in that just happened) is used before any refresh.
+        Auth::TokenResponse first;
+        first.accessToken = "ya29.first";
+        first.expiresIn = 3600;
+        QCOMPARE(loaded->first->tokenFactory(Net::Endpoints::google(), first)(&nam, &parent)->accessToken(), "ya29.first"_ba);
+    }
+
+    void missingOrUnreadableSignIn()
+    {
+        Auth::MemoryTokenStore store;
+        const Auth::AccountService service(&store);
+        const auto load = [&](const Auth::Account &account) {
+            return answerOf<Loaded>([&](QObject *context, auto done) {
+                service.loadGoogle(account, context, [done](const auto &signIn, const QString &error) { done({signIn, error}); });
+            });
+        };
+        const auto missing = load(google(u"bob"_s));
+        QVERIFY(missing && !missing->first);
+        QVERIFY2(missing->second.contains(u"\"bob\" is missing from the "_s + store.description()), qPrintable(missing->second));
+
+        store.write(google(u"carol"_s).storeKey(), "not json", this, [](const auto &) {});
+        QTRY_VERIFY(store.contains(google(u"carol"_s).storeKey()));
+        const auto unreadable = load(google(u"carol"_s));
+        QVERIFY(unreadable && !unreadable->first);
+        QVERIFY2(unreadable->second.contains(u"unreadable"_s), qPrintable(unreadable->second));
+
+        const Auth::AccountService none(nullptr);
+        const auto noStore = answerOf<Loaded>([&](QObject *context, auto done) {
+            none.loadGoogle(google(u"bob"_s), context, [done](const auto &signIn, const QString &error) { done({signIn, error}); });
+        });
+        QVERIFY(noStore && !noStore->first && !noStore->second.isEmpty());
+    }
+
+    void keepsANewSignInAndReadsItBack()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"accounts.ini"_s), QSettings::IniFormat);
+        Auth::Accounts accounts(&settings);
+        Auth::MemoryTokenStore store;
+        const Auth::AccountService service(&store, &accounts);
+        const Net::Endpoints sandbox = Net::Endpoints::sandbox(QUrl(u"http://127.0.0.1:8765"_s));
+        const Auth::GoogleSignIn signIn {u"dave@example.com"_s, {u"client-2"_s, "secret-2"}, "1//refresh-dave"};
+        const auto kept = answerOf<bool>([&](QObject *context, auto done) {
+            service.keepGoogle(signIn, sandbox, context, [done](bool ok, const QString &) { done(ok); });
+        });
+        QVERIFY(kept && *kept);
+        const std::optional<Auth::Account> account = accounts.find(Auth::Account::Kind::Google, u"dave@example.com"_s);
+        QVERIFY(account);
+        QCOMPARE(account->clientId, u"client-2"_s);
+        QCOMPARE(account->detail, sandbox.oauthToken.toString());
+        QVERIFY(!settings.allKeys().join(u' ').contains(u"refresh"_s)); // the secret is in the store only
+        // Signed in at the sandbox: read back, it talks to the sandbox again.
+        QCOMPARE(Auth::AccountService::endpointsFor(*account).driveApi, sandbox.driveApi);
+        QCOMPARE(Auth::AccountService::endpointsFor(google(u"x"_s)).driveApi, Net::Endpoints::google().driveApi);
+        const auto loaded = answerOf<Loaded>([&](QObject *context, auto done) {
+            service.loadGoogle(*account, context, [done](const auto &s, const QString &error) { done({s, error}); });
+        });
+        QVERIFY(loaded && loaded->first);
+        QCOMPARE(loaded->first->refreshToken, "1//refresh-dave"_ba);
+        QCOMPARE(loaded->first->client.clientSecret, "secret-2"_ba);
+    }
+
+    void loadsKeptDatabricksCredentials()
+    {
+        Auth::MemoryTokenStore store;
+        Auth::DatabricksCredentials credentials;
+        credentials.kind = Auth::DatabricksCredentials::Kind::OAuthM2M;
+        credentials.host = u"https://dbc-1.cloud.databricks.com"_s;
+        credentials.clientId = u"sp-1"_s;
+        credentials.secret = "sp-secret"_ba;
+        store.write(Auth::DatabricksCredentials::storeKey(credentials.host), credentials.toSecretBlob(), this, [](const auto &) {});
+        QTRY_VERIFY(store.contains(Auth::DatabricksCredentials::storeKey(credentials.host)));
+        const Auth::AccountService service(&store);
+        const auto load = [&](const QString &host) {
+            return answerOf<LoadedDatabricks>([&](QObject *context, auto done) {
+                service.loadDatabricks(host, context, [done](const auto &c, const QString &error) { done({c, error}); });
+            });
+        };
+        const auto loaded = load(credentials.host);
+        QVERIFY(loaded && loaded->first);
+        QCOMPARE(loaded->first->kind, Auth::DatabricksCredentials::Kind::OAuthM2M);
+        QCOMPARE(loaded->first->clientId, u"sp-1"_s);
+        QCOMPARE(loaded->first->secret, "sp-secret"_ba);
+        const auto missing = load(u"https://dbc-2.cloud.databricks.com"_s);
+        QVERIFY(missing && !missing->first);
+        QVERIFY2(missing->second.contains(u"No Databricks credentials for https://dbc-2.cloud.databricks.com"_s), qPrintable(missing->second));
+    }
+
+    void fetchEmailAsksDriveWithTheToken()
+    {
+        OneReplyServer drive("200 OK", R"({"user":{"emailAddress":"erin@example.com"}})");
+        Net::Endpoints endpoints = Net::Endpoints::sandbox(drive.base());
+        QNetworkAccessManager nam;
+        const auto email = answerOf<QString>([&](QObject *context, auto done) {
+            Auth::AccountService::fetchEmail(&nam, endpoints, "ya29.erin", context, done);
+        });
+        QCOMPARE(email, u"erin@example.com"_s);
+        QVERIFY2(drive.request.startsWith("GET /drive/v3/about?fields=user(emailAddress) "), drive.request.constData());
+        QVERIFY(drive.request.contains("\r\nAuthorization: Bearer ya29.erin\r\n"));
+
+        OneReplyServer refusing("401 Unauthorized", R"({"error":{"code":401}})");
+        const auto none = answerOf<QString>([&](QObject *context, auto done) {
+            Auth::AccountService::fetchEmail(&nam, Net::Endpoints::sandbox(refusing.base()), "ya29.bad", context, done);
+        });
+        QVERIFY(none && none->isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccountService)
+#include "tst_accountservice.moc"
