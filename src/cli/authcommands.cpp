@@ -144,7 +144,9 @@ TokenFactoryResolver makeTokenFactoryResolver()
     };
 }
 
-std::optional<Auth::DatabricksCredentials> loadDatabricksCredentials(const QString &hostText, QString *error)
+std::optional<Auth::DatabricksCredentials> loadDatabricksCredentials(const QString &hostText,
+                                                                     const std::optional<Auth::DatabricksCredentials> &builtIn,
+                                                                     QString *error)
 {
     const QString host = Auth::DatabricksCredentials::normaliseHost(hostText);
     if (host.isEmpty())
@@ -153,10 +155,11 @@ std::optional<Auth::DatabricksCredentials> loadDatabricksCredentials(const QStri
         return std::nullopt;
     }
     const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
+    Auth::Accounts accounts;
     std::optional<Auth::DatabricksCredentials> credentials;
     *error = tr("The OS keychain did not answer within 60 s.");
     await([&](QObject *context, std::function<void()> finished) {
-        Auth::AccountService(store.get()).loadDatabricks(host, context, [&, finished](const auto &loaded, const QString &why) {
+        Auth::AccountService(store.get(), &accounts).loadWorkspace(host, builtIn, context, [&, finished](const auto &loaded, const QString &why) {
             credentials = loaded;
             if (!loaded)
                 *error = tr("%1 Run: drive-ingest-cli databricks-login --host %2").arg(why, host);

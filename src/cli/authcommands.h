@@ -27,9 +27,10 @@ namespace Cli
 /// (reading the keychain) and returns a factory the engine runs on its thread. Empty with `*error` otherwise.
 [[nodiscard]] TokenFactoryResolver makeTokenFactoryResolver();
 
-/// The credentials `databricks-login` kept for a workspace (for the Volume/DBFS destinations), read back
-/// through Auth::AccountService. nullopt with `*error` when the host has none.
-[[nodiscard]] std::optional<Auth::DatabricksCredentials> loadDatabricksCredentials(const QString &host, QString *error);
+/// The credentials a Volume/DBFS run into workspace `host` uses (Auth::AccountService::loadWorkspace(): what
+/// `databricks-login` kept, else `builtIn`, the sandbox's own). nullopt with `*error` when there are none.
+[[nodiscard]] std::optional<Auth::DatabricksCredentials> loadDatabricksCredentials(
+    const QString &host, const std::optional<Auth::DatabricksCredentials> &builtIn, QString *error);
 
 /// `login [--account NAME] [--no-browser] [--client-id ID] [--client-secret-file F] [--port N] [endpoints]`
 class LoginCommand final : public Command

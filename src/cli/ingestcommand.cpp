@@ -331,16 +331,13 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     {
         return destinationError(problem);
     }
-    // The sandbox takes its built-in PAT; a workspace takes what databricks-login stored.
+    // What databricks-login kept for the workspace; else, for the sandbox's own, its built-in PAT.
     std::optional<Auth::DatabricksCredentials> credentials;
     if (plan.destination.isDatabricks())
     {
-        credentials = Dest::sandboxWorkspace(plan.sandbox, plan.endpoints, plan.databricksHost);
         QString error;
-        if (!credentials)
-        {
-            credentials = loadDatabricksCredentials(plan.databricksHost, &error);
-        }
+        credentials = loadDatabricksCredentials(
+            plan.databricksHost, Dest::sandboxWorkspace(plan.sandbox, plan.endpoints, plan.databricksHost), &error);
         if (!credentials)
         {
             printError(error);

@@ -77,10 +77,9 @@ void DatabricksTarget::resolve(const DestinationChoice &destination, QObject *co
             done(DatabricksWorkspace {credentials}, QString());
         });
     };
-    // The sandbox also plays the Databricks workspace, with its built-in token: the CLI's rule (one place).
-    if (const auto sandbox = Dest::sandboxWorkspace(m_sandbox.isValid(), m_sandbox.endpoints, host))
-        return verify(*sandbox);
-    m_workspaces->load(host, context, [verify, done](const std::optional<Auth::DatabricksCredentials> &credentials, const QString &error) {
+    // The sandbox also plays the Databricks workspace, with its built-in token (the CLI's rule, one place).
+    const auto sandbox = Dest::sandboxWorkspace(m_sandbox.isValid(), m_sandbox.endpoints, host);
+    m_workspaces->load(host, sandbox, context, [verify, done](const std::optional<Auth::DatabricksCredentials> &credentials, const QString &error) {
         if (credentials)
             verify(*credentials);
         else

@@ -101,10 +101,11 @@ void DatabricksWorkspaces::remove(const QString &host, QObject *context, Done do
     job->start();
 }
 
-void DatabricksWorkspaces::load(const QString &host, QObject *context, Loaded done)
+void DatabricksWorkspaces::load(const QString &host, const std::optional<Auth::DatabricksCredentials> &builtIn,
+                                QObject *context, Loaded done)
 {
     QPointer<QObject> guard(context);
-    Auth::AccountService(m_store).loadDatabricks(host, this, [guard, done](const std::optional<Auth::DatabricksCredentials> &credentials,
+    Auth::AccountService(m_store, m_accounts).loadWorkspace(host, builtIn, this, [guard, done](const std::optional<Auth::DatabricksCredentials> &credentials,
                                                                             const QString &error) {
         if (guard)
             done(credentials, credentials ? QString() : error + u' ' + tr("Add the workspace again."));

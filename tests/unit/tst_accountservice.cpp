@@ -193,6 +193,43 @@ private slots:
         QVERIFY2(missing->second.contains(u"No Databricks credentials for https://dbc-2.cloud.databricks.com"_s), qPrintable(missing->second));
     }
 
+    void workspaceRuleKeptFirstThenBuiltIn()
+    {
+        // The one rule both faces use for a run's workspace: what was kept for it, else the built-in (sandbox)
+        // credentials, else why there are none.
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(u"accounts.ini"_s), QSettings::IniFormat);
+        Auth::Accounts accounts(&settings);
+        Auth::MemoryTokenStore store;
+        const Auth::AccountService service(&store, &accounts);
+        const QString host = u"http://127.0.0.1:8765"_s;
+        Auth::DatabricksCredentials builtIn;
+        builtIn.host = host;
+        builtIn.secret = "dapi-sandbox-token";
+        const auto load = [&](const std::optional<Auth::DatabricksCredentials> &fallback) {
+            return answerOf<LoadedDatabricks>([&](QObject *context, auto done) {
+                service.loadWorkspace(host, fallback, context, [done](const auto &c, const QString &error) { done({c, error}); });
+            });
+        };
+        const auto sandbox = load(builtIn);
+        QVERIFY(sandbox && sandbox->first);
+        QCOMPARE(sandbox->first->secret, "dapi-sandbox-token"_ba);
+        const auto none = load(std::nullopt);
+        QVERIFY(none && !none->first && none->second.contains(u"No Databricks credentials"_s));
+
+        Auth::DatabricksCredentials kept;
+        kept.host = host;
+        kept.secret = "dapi-kept";
+        store.write(Auth::DatabricksCredentials::storeKey(host), kept.toSecretBlob(), this, [](const auto &) {});
+        QTRY_VERIFY(store.contains(Auth::DatabricksCredentials::storeKey(host)));
+        QVERIFY(load(builtIn)->first); // in the store but not in the account list: not kept, the built-in ones
+        QCOMPARE(load(builtIn)->first->secret, "dapi-sandbox-token"_ba);
+        accounts.save({Auth::Account::Kind::Databricks, host, {}, u"pat"_s, {}});
+        const auto keptFirst = load(builtIn);
+        QVERIFY(keptFirst && keptFirst->first);
+        QCOMPARE(keptFirst->first->secret, "dapi-kept"_ba);
+    }
+
     void fetchEmailAsksDriveWithTheToken()
     {
         OneReplyServer drive("200 OK", R"({"user":{"emailAddress":"erin@example.com"}})");

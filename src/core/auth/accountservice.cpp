@@ -77,6 +77,15 @@ void AccountService::loadDatabricks(const QString &host, QObject *context, Datab
     });
 }
 
+void AccountService::loadWorkspace(const QString &host, const std::optional<DatabricksCredentials> &builtIn,
+                                   QObject *context, DatabricksLoaded done) const
+{
+    const bool kept = m_accounts && m_accounts->find(Account::Kind::Databricks, host);
+    if (builtIn && !kept)
+        return done(builtIn, QString());
+    loadDatabricks(host, context, std::move(done));
+}
+
 void AccountService::keepGoogle(const GoogleSignIn &signIn, const Net::Endpoints &endpoints, QObject *context,
                                 std::function<void(bool ok, const QString &error)> done) const
 {

@@ -66,6 +66,11 @@ public:
     void loadGoogle(const Account &account, QObject *context, GoogleLoaded done) const;
     /// A kept Databricks workspace's credentials (`host` normalised); or a translated reason.
     void loadDatabricks(const QString &host, QObject *context, DatabricksLoaded done) const;
+    /// The credentials a run into workspace `host` uses, the same rule for both faces: those kept for it when
+    /// the account list names it, else `builtIn` when given (the sandbox's own: Dest::sandboxWorkspace()),
+    /// else loadDatabricks()'s answer.
+    void loadWorkspace(const QString &host, const std::optional<DatabricksCredentials> &builtIn, QObject *context,
+                       DatabricksLoaded done) const;
     /// Keeps a sign-in for the next start: the secrets in the store, then the name in the account list (only
     /// when the store took them). `done(ok, error)`.
     void keepGoogle(const GoogleSignIn &signIn, const Net::Endpoints &endpoints, QObject *context,
