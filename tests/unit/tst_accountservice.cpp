@@ -43,6 +43,36 @@ std::optional<Answer> answerOf(const std::function<void(QObject *, std::function
 using Loaded = std::pair<std::optional<Auth::GoogleSignIn>, QString>;
 using LoadedDatabricks = std::pair<std::optional<Auth::DatabricksCredentials>, QString>;
 
+/// An account list in a temporary INI file, a memory store and the service over both.
+struct Kept
+{
+    QTemporaryDir dir;
+    QSettings settings {dir.filePath(u"accounts.ini"_s), QSettings::IniFormat};
+    Auth::Accounts accounts {&settings};
+    Auth::MemoryTokenStore store;
+    Auth::AccountService service {&store, &accounts};
+};
+
+std::optional<Loaded> loadGoogle(const Auth::AccountService &service, const Auth::Account &account)
+{
+    return answerOf<Loaded>([&](QObject *context, auto done) {
+        service.loadGoogle(account, context, [done](const auto &signIn, const QString &error) { done({signIn, error}); });
+    });
+}
+
+/// loadWorkspace() with `builtIn`, or loadDatabricks() when `builtIn` is absent.
+std::optional<LoadedDatabricks> loadDatabricks(const Auth::AccountService &service, const QString &host,
+                                               const std::optional<std::optional<Auth::DatabricksCredentials>> &builtIn = {})
+{
+    return answerOf<LoadedDatabricks>([&](QObject *context, auto done) {
+        const auto answer = [done](const auto &credentials, const QString &error) { done({credentials, error}); };
+        if (builtIn)
+            service.loadWorkspace(host, *builtIn, context, answer);
+        else
+            service.loadDatabricks(host, context, answer);
+    });
+}
+
 /// One HTTP exchange on loopback: answers `status` with `body`, keeps the request it got.
 class OneReplyServer final : public QTcpServer
 {
@@ -87,9 +117,7 @@ private slots:
         QTRY_VERIFY(store.contains(account.storeKey()));
 
         const Auth::AccountService service(&store);
-        const auto loaded = answerOf<Loaded>([&](QObject *context, auto done) {
-            service.loadGoogle(account, context, [done](const auto &signIn, const QString &error) { done({signIn, error}); });
-        });
+        const auto loaded = loadGoogle(service, account);
         QVERIFY(loaded);
         QVERIFY2(loaded->first, qPrintable(loaded->second));
         QCOMPARE(loaded->first->name, u"alice@example.com"_s);
@@ -116,11 +144,7 @@ private slots:
     {
         Auth::MemoryTokenStore store;
         const Auth::AccountService service(&store);
-        const auto load = [&](const Auth::Account &account) {
-            return answerOf<Loaded>([&](QObject *context, auto done) {
-                service.loadGoogle(account, context, [done](const auto &signIn, const QString &error) { done({signIn, error}); });
-            });
-        };
+        const auto load = [&](const Auth::Account &account) { return loadGoogle(service, account); };
         const auto missing = load(google(u"bob"_s));
         QVERIFY(missing && !missing->first);
         QVERIFY2(missing->second.contains(u"\"bob\" is missing from the "_s + store.description()), qPrintable(missing->second));
@@ -132,19 +156,16 @@ private slots:
         QVERIFY2(unreadable->second.contains(u"unreadable"_s), qPrintable(unreadable->second));
 
         const Auth::AccountService none(nullptr);
-        const auto noStore = answerOf<Loaded>([&](QObject *context, auto done) {
-            none.loadGoogle(google(u"bob"_s), context, [done](const auto &signIn, const QString &error) { done({signIn, error}); });
-        });
+        const auto noStore = loadGoogle(none, google(u"bob"_s));
         QVERIFY(noStore && !noStore->first && !noStore->second.isEmpty());
     }
 
     void keepsANewSignInAndReadsItBack()
     {
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(u"accounts.ini"_s), QSettings::IniFormat);
-        Auth::Accounts accounts(&settings);
-        Auth::MemoryTokenStore store;
-        const Auth::AccountService service(&store, &accounts);
+        Kept fixture;
+        Auth::Accounts &accounts = fixture.accounts;
+        Auth::MemoryTokenStore &store = fixture.store;
+        const Auth::AccountService &service = fixture.service;
         const Net::Endpoints sandbox = Net::Endpoints::sandbox(QUrl(u"http://127.0.0.1:8765"_s));
         const Auth::GoogleSignIn signIn {u"dave@example.com"_s, {u"client-2"_s, "secret-2"}, "1//refresh-dave"};
         const auto kept = answerOf<bool>([&](QObject *context, auto done) {
@@ -155,13 +176,12 @@ private slots:
         QVERIFY(account);
         QCOMPARE(account->clientId, u"client-2"_s);
         QCOMPARE(account->detail, sandbox.oauthToken.toString());
-        QVERIFY(!settings.allKeys().join(u' ').contains(u"refresh"_s)); // the secret is in the store only
+        QVERIFY(!fixture.settings.allKeys().join(u' ').contains(u"refresh"_s)); // the secret is in the store only
+        QCOMPARE(Auth::GoogleSecret::fromBlob(store.value(account->storeKey()))->refreshToken, "1//refresh-dave"_ba);
         // Signed in at the sandbox: read back, it talks to the sandbox again.
         QCOMPARE(Auth::AccountService::endpointsFor(*account).driveApi, sandbox.driveApi);
         QCOMPARE(Auth::AccountService::endpointsFor(google(u"x"_s)).driveApi, Net::Endpoints::google().driveApi);
-        const auto loaded = answerOf<Loaded>([&](QObject *context, auto done) {
-            service.loadGoogle(*account, context, [done](const auto &s, const QString &error) { done({s, error}); });
-        });
+        const auto loaded = loadGoogle(service, *account);
         QVERIFY(loaded && loaded->first);
         QCOMPARE(loaded->first->refreshToken, "1//refresh-dave"_ba);
         QCOMPARE(loaded->first->client.clientSecret, "secret-2"_ba);
@@ -178,11 +198,7 @@ private slots:
         store.write(Auth::DatabricksCredentials::storeKey(credentials.host), credentials.toSecretBlob(), this, [](const auto &) {});
         QTRY_VERIFY(store.contains(Auth::DatabricksCredentials::storeKey(credentials.host)));
         const Auth::AccountService service(&store);
-        const auto load = [&](const QString &host) {
-            return answerOf<LoadedDatabricks>([&](QObject *context, auto done) {
-                service.loadDatabricks(host, context, [done](const auto &c, const QString &error) { done({c, error}); });
-            });
-        };
+        const auto load = [&](const QString &host) { return loadDatabricks(service, host); };
         const auto loaded = load(credentials.host);
         QVERIFY(loaded && loaded->first);
         QCOMPARE(loaded->first->kind, Auth::DatabricksCredentials::Kind::OAuthM2M);
@@ -197,19 +213,16 @@ private slots:
     {
         // The one rule both faces use for a run's workspace: what was kept for it, else the built-in (sandbox)
         // credentials, else why there are none.
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(u"accounts.ini"_s), QSettings::IniFormat);
-        Auth::Accounts accounts(&settings);
-        Auth::MemoryTokenStore store;
-        const Auth::AccountService service(&store, &accounts);
+        Kept fixture;
+        Auth::Accounts &accounts = fixture.accounts;
+        Auth::MemoryTokenStore &store = fixture.store;
+        const Auth::AccountService &service = fixture.service;
         const QString host = u"http://127.0.0.1:8765"_s;
         Auth::DatabricksCredentials builtIn;
         builtIn.host = host;
         builtIn.secret = "dapi-sandbox-token";
         const auto load = [&](const std::optional<Auth::DatabricksCredentials> &fallback) {
-            return answerOf<LoadedDatabricks>([&](QObject *context, auto done) {
-                service.loadWorkspace(host, fallback, context, [done](const auto &c, const QString &error) { done({c, error}); });
-            });
+            return loadDatabricks(service, host, fallback);
         };
         const auto sandbox = load(builtIn);
         QVERIFY(sandbox && sandbox->first);
