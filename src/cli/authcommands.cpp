@@ -2,22 +2,20 @@
 #include "authcommands.h"
 
 #include "auth/accounts.h"
+#include "auth/accountservice.h"
 #include "auth/databrickscredentials.h"
-#include "auth/googletokenprovider.h"
 #include "auth/keychaintokenstore.h"
 #include "auth/oauthflow.h"
 #include "auth/serviceaccount.h"
 #include "exitcode.h"
+#include "optionnames.h"
 #include "net/network.h"
 #include "util/logging.h"
 #include "util/redactor.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -32,91 +30,41 @@ namespace Cli
 {
 namespace
 {
-const QString optAccount = u"account"_s;
-const QString optNoBrowser = u"no-browser"_s;
-const QString optClientId = u"client-id"_s;
-const QString optClientSecretFile = u"client-secret-file"_s;
-const QString optPort = u"port"_s;
-const QString optTimeout = u"timeout"_s;
-const QString optSandbox = u"sandbox"_s;
-const QString optAuthUrl = u"auth-url"_s;
-const QString optTokenUrl = u"token-url"_s;
-const QString optRevokeUrl = u"revoke-url"_s;
-const QString optHost = u"host"_s;
-const QString optCaFile = u"ca-file"_s;
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Cli::Auth", text);
 }
 
-QList<QCommandLineOption> endpointOptions()
-{
-    return {
-        { optSandbox,
-            tr("Use a drive-ingest-sandbox at this base URL for every endpoint (and its built-in OAuth client)."),
-            u"URL"_s },
-        { optAuthUrl, tr("Override the OAuth authorization endpoint."), u"URL"_s },
-        { optTokenUrl, tr("Override the OAuth token endpoint."), u"URL"_s },
-        { optRevokeUrl, tr("Override the OAuth revocation endpoint."), u"URL"_s },
-        { optCaFile, tr("Also trust this PEM CA (the sandbox's --tls CA)."), u"FILE"_s },
-    };
-}
-
-/// Endpoints from --sandbox and the one-by-one overrides; nullopt (message in *error) on a bad URL.
-std::optional<Net::Endpoints> endpointsFrom(const QCommandLineParser &parser, QString *error)
-{
-    Net::Endpoints endpoints = Net::Endpoints::google();
-    if (parser.isSet(optSandbox))
-    {
-        const QUrl base(parser.value(optSandbox), QUrl::StrictMode);
-        if (!base.isValid() || base.host().isEmpty() || !base.scheme().startsWith(u"http"_s))
-        {
-            *error = tr("--sandbox takes a base URL such as http://127.0.0.1:8080");
-            return std::nullopt;
-        }
-        endpoints = Net::Endpoints::sandbox(base);
-    }
-    const std::pair<QString, QUrl *> overrides[] = {
-        { optAuthUrl, &endpoints.oauthAuthorize },
-        { optTokenUrl, &endpoints.oauthToken },
-        { optRevokeUrl, &endpoints.oauthRevoke },
-    };
-    for (const auto &[name, target] : overrides)
-    {
-        if (!parser.isSet(name))
-            continue;
-        const QUrl url(parser.value(name), QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty())
-        {
-            *error = tr("--%1 takes a URL").arg(name);
-            return std::nullopt;
-        }
-        *target = url;
-    }
-    if (parser.isSet(optCaFile))
-    {
-        endpoints.extraCaFile = parser.value(optCaFile);
-        if (!Net::configureTls(endpoints.extraCaFile, error))
-            return std::nullopt;
-    }
-    return endpoints;
-}
-
-/// Runs a TokenStore call to completion: the CLI has nothing else to do meanwhile.
-Auth::TokenStore::Result waitFor(const std::function<void(QObject *, Auth::TokenStore::Callback)> &start)
+/// Runs an asynchronous call to completion: the CLI has nothing else to do meanwhile. `start` gets the
+/// context to answer on and the function to call when done; false when no answer came within `limit`.
+bool await(const std::function<void(QObject *context, std::function<void()> finished)> &start,
+           std::chrono::seconds limit = std::chrono::seconds(60))
 {
     QEventLoop loop;
+    bool answered = false;
+    start(&loop, [&] {
+        answered = true;
+        loop.quit();
+    });
+    if (!answered)
+    {
+        QTimer::singleShot(limit, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return answered;
+}
+
+/// Runs a TokenStore call to completion.
+Auth::TokenStore::Result waitFor(const std::function<void(QObject *, Auth::TokenStore::Callback)> &start)
+{
     Auth::TokenStore::Result result;
     result.errorString = tr("The OS keychain did not answer within 60 s.");
-    start(&loop,
-        [&](const Auth::TokenStore::Result &r)
-        {
+    await([&](QObject *context, std::function<void()> finished) {
+        start(context, [&result, finished](const Auth::TokenStore::Result &r) {
             result = r;
-            loop.quit();
+            finished();
         });
-    QTimer::singleShot(std::chrono::seconds(60), &loop, &QEventLoop::quit);
-    loop.exec();
+    });
     return result;
 }
 
@@ -148,26 +96,6 @@ QByteArray readSecretLine(QTextStream *in, QTextStream &err, const QString &prom
     return secret;
 }
 
-/// The e-mail of the signed-in user, to name the account when --account was not given.
-QString fetchEmail(QNetworkAccessManager *nam, const Net::Endpoints &endpoints, const QByteArray &accessToken)
-{
-    QNetworkRequest request(endpoints.driveApi.resolved(QUrl(u"about?fields=user(emailAddress)"_s)));
-    request.setRawHeader("Authorization"_ba, "Bearer "_ba + accessToken);
-    request.setTransferTimeout(20000);
-    QNetworkReply *reply = nam->get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
-    if (reply->error() != QNetworkReply::NoError)
-        return {};
-    return QJsonDocument::fromJson(reply->readAll())
-        .object()
-        .value(u"user"_s)
-        .toObject()
-        .value(u"emailAddress"_s)
-        .toString();
-}
 } // namespace
 
 std::unique_ptr<Auth::TokenStore> makeTokenStore()
@@ -191,8 +119,7 @@ TokenFactoryResolver makeTokenFactoryResolver()
                 [endpoints, key = *key, subject](QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider *
             { return new Auth::ServiceAccountTokenProvider(nam, endpoints, key, subject, parent); };
         }
-        Auth::Accounts accounts;
-        const auto account = accounts.find(Auth::Account::Kind::Google, source.account);
+        const auto account = Auth::Accounts().find(Auth::Account::Kind::Google, source.account);
         if (!account)
         {
             *error = tr("No signed-in Google account \"%1\". Sign in first: drive-ingest-cli login --account %1 "
@@ -201,58 +128,45 @@ TokenFactoryResolver makeTokenFactoryResolver()
             return {};
         }
         const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
-        const Auth::TokenStore::Result read = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
-            { store->read(account->storeKey(), context, done); });
-        if (!read.ok())
-        {
-            *error = read.status == Auth::TokenStore::Result::Status::NotFound
-                ? tr("The sign-in of \"%1\" is missing from the OS keychain. Sign in again: drive-ingest-cli login "
-                     "--account %1")
-                      .arg(source.account)
-                : read.errorString;
+        std::optional<Auth::GoogleSignIn> signIn;
+        *error = tr("The OS keychain did not answer within 60 s.");
+        await([&](QObject *context, std::function<void()> finished) {
+            Auth::AccountService(store.get()).loadGoogle(*account, context, [&, finished](const auto &loaded, const QString &why) {
+                signIn = loaded;
+                if (!loaded)
+                    *error = tr("%1 (drive-ingest-cli login --account %2)").arg(why, source.account);
+                finished();
+            });
+        });
+        if (!signIn)
             return {};
-        }
-        const auto secret = Auth::GoogleSecret::fromBlob(read.data);
-        if (!secret)
-        {
-            *error = tr("The saved sign-in of \"%1\" is unreadable. Sign in again.").arg(source.account);
-            return {};
-        }
-        const Auth::OAuthClient client { account->clientId, secret->clientSecret };
-        const QString name = account->name;
-        const QByteArray refreshToken = secret->refreshToken;
-        return [endpoints, client, name, refreshToken](
-                   QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider *
-        { return new Auth::GoogleTokenProvider(nam, endpoints, client, name, refreshToken, parent); };
+        return signIn->tokenFactory(endpoints);
     };
 }
 
-DatabricksTokenFactory makeDatabricksTokenFactory(const QString &hostText, QString *error)
+std::optional<Auth::DatabricksCredentials> loadDatabricksCredentials(const QString &hostText,
+                                                                     const std::optional<Auth::DatabricksCredentials> &builtIn,
+                                                                     QString *error)
 {
     const QString host = Auth::DatabricksCredentials::normaliseHost(hostText);
     if (host.isEmpty())
     {
         *error = tr("\"%1\" is not a Databricks workspace URL (https://<workspace host>).").arg(hostText);
-        return {};
+        return std::nullopt;
     }
     const std::unique_ptr<Auth::TokenStore> store = makeTokenStore();
-    const Auth::TokenStore::Result read = waitFor([&](QObject *context, Auth::TokenStore::Callback done)
-        { store->read(Auth::DatabricksCredentials::storeKey(host), context, done); });
-    if (!read.ok())
-    {
-        *error = read.status == Auth::TokenStore::Result::Status::NotFound
-            ? tr("No Databricks credentials for %1. Run: drive-ingest-cli databricks-login --host %1").arg(host)
-            : read.errorString;
-        return {};
-    }
-    const auto credentials = Auth::DatabricksCredentials::fromSecretBlob(host, read.data);
-    if (!credentials)
-    {
-        *error = tr("The saved Databricks credentials for %1 are unreadable. Run databricks-login again.").arg(host);
-        return {};
-    }
-    return [credentials = *credentials](QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider *
-    { return new Auth::DatabricksTokenProvider(nam, credentials, parent); };
+    Auth::Accounts accounts;
+    std::optional<Auth::DatabricksCredentials> credentials;
+    *error = tr("The OS keychain did not answer within 60 s.");
+    await([&](QObject *context, std::function<void()> finished) {
+        Auth::AccountService(store.get(), &accounts).loadWorkspace(host, builtIn, context, [&, finished](const auto &loaded, const QString &why) {
+            credentials = loaded;
+            if (!loaded)
+                *error = tr("%1 Run: drive-ingest-cli databricks-login --host %2").arg(why, host);
+            finished();
+        });
+    });
+    return credentials;
 }
 
 LoginCommand::LoginCommand(const Streams &streams)
@@ -264,24 +178,25 @@ LoginCommand::LoginCommand(const Streams &streams)
 QList<QCommandLineOption> LoginCommand::options() const
 {
     QList<QCommandLineOption> list {
-        { optAccount, tr("Name for this account (default: the account's e-mail address)."), u"NAME"_s },
-        { optNoBrowser, tr("Do not open a browser; print the address to open instead.") },
-        { optClientId, tr("Your OAuth client id (type \"Desktop app\"; see README, \"Sign in to Google\")."), u"ID"_s },
-        { optClientSecretFile,
+        { Opt::account, tr("Name for this account (default: the account's e-mail address)."), u"NAME"_s },
+        { Opt::noBrowser, tr("Do not open a browser; print the address to open instead.") },
+        { Opt::clientId, tr("Your OAuth client id (type \"Desktop app\"; see README, \"Sign in to Google\")."), u"ID"_s },
+        { Opt::clientSecretFile,
             tr("The client's JSON file from the Google Cloud console, or a file with the client secret on its first "
                "line."),
             u"FILE"_s },
-        { optPort, tr("Receive the browser's answer on this 127.0.0.1 port (default: a random free port)."), u"N"_s },
-        { optTimeout, tr("Give up after this many seconds without an answer (default 300)."), u"S"_s },
+        { Opt::port, tr("Receive the browser's answer on this 127.0.0.1 port (default: a random free port)."), u"N"_s },
+        { Opt::timeout, tr("Give up after this many seconds without an answer (default 300)."), u"S"_s },
     };
-    list += endpointOptions();
+    list += GoogleAccess::oauthEndpointOptions();
     return list;
 }
 
 QString LoginCommand::epilogue() const
 {
     return tr("The browser's answer arrives on http://127.0.0.1:<port>/ (this machine only). Nothing secret is "
-              "printed or written to settings: the refresh token and the client secret go to the OS keychain.\n");
+              "printed or written to settings: the refresh token and the client secret go to the OS keychain.\n"
+              "With --sandbox URL the sandbox's built-in OAuth client is used.\n");
 }
 
 int LoginCommand::execute(const QStringList &args)
@@ -293,42 +208,42 @@ int LoginCommand::execute(const QStringList &args)
     if (!parser.positionalArguments().isEmpty())
         return usageError(tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
     QString error;
-    const std::optional<Net::Endpoints> endpoints = endpointsFrom(parser, &error);
-    if (!endpoints)
+    const std::optional<Net::Endpoints> endpoints = GoogleAccess::endpointsFrom(parser, &error);
+    if (!endpoints || !Net::configureTls(endpoints->extraCaFile, &error))
         return usageError(error);
 
     Auth::OAuthClient client;
-    if (parser.isSet(optSandbox))
+    if (parser.isSet(Opt::sandbox))
         client = Auth::OAuthClient::sandbox();
-    if (parser.isSet(optClientSecretFile))
+    if (parser.isSet(Opt::clientSecretFile))
     {
-        const auto fromFile = Auth::OAuthClient::fromFile(parser.value(optClientSecretFile), &error);
+        const auto fromFile = Auth::OAuthClient::fromFile(parser.value(Opt::clientSecretFile), &error);
         if (!fromFile)
             return usageError(error);
         client.clientSecret = fromFile->clientSecret;
         if (!fromFile->clientId.isEmpty())
             client.clientId = fromFile->clientId;
     }
-    if (parser.isSet(optClientId))
-        client.clientId = parser.value(optClientId);
+    if (parser.isSet(Opt::clientId))
+        client.clientId = parser.value(Opt::clientId);
     if (!client.isValid() || client.clientSecret.isEmpty())
         return usageError(tr("an OAuth client is needed: --client-secret-file FILE (the JSON of a \"Desktop app\" "
                              "client from the Google Cloud console), optionally with --client-id ID. The README "
                              "section \"Sign in to Google\" shows how to create one."));
     quint16 port = 0;
-    if (parser.isSet(optPort))
+    if (parser.isSet(Opt::port))
     {
         bool ok = false;
-        const uint value = parser.value(optPort).toUInt(&ok);
+        const uint value = parser.value(Opt::port).toUInt(&ok);
         if (!ok || value == 0 || value > 65535)
             return usageError(tr("--port takes a port number (1-65535)"));
         port = static_cast<quint16>(value);
     }
     int timeoutSeconds = 300;
-    if (parser.isSet(optTimeout))
+    if (parser.isSet(Opt::timeout))
     {
         bool ok = false;
-        timeoutSeconds = parser.value(optTimeout).toInt(&ok);
+        timeoutSeconds = parser.value(Opt::timeout).toInt(&ok);
         if (!ok || timeoutSeconds <= 0)
             return usageError(tr("--timeout takes a number of seconds"));
     }
@@ -337,10 +252,10 @@ int LoginCommand::execute(const QStringList &args)
     Auth::GoogleOAuthFlow flow(&nam, *endpoints, client);
     flow.setFixedPort(port);
     flow.setTimeout(std::chrono::seconds(timeoutSeconds));
-    const QString requestedName = parser.value(optAccount);
+    const QString requestedName = parser.value(Opt::account);
     if (requestedName.contains(u'@'))
         flow.setLoginHint(requestedName);
-    const bool openBrowser = !parser.isSet(optNoBrowser);
+    const bool openBrowser = !parser.isSet(Opt::noBrowser);
 
     QEventLoop loop;
     std::optional<Auth::TokenResponse> tokens;
@@ -403,7 +318,12 @@ int LoginCommand::execute(const QStringList &args)
 
     QString name = requestedName;
     if (name.isEmpty())
-        name = fetchEmail(&nam, *endpoints, tokens->accessToken);
+        await([&](QObject *context, std::function<void()> finished) {
+            Auth::AccountService::fetchEmail(&nam, *endpoints, tokens->accessToken, context, [&name, finished](const QString &email) {
+                name = email;
+                finished();
+            });
+        });
     if (name.isEmpty())
         name = u"default"_s;
     const Auth::Account account { Auth::Account::Kind::Google, name, client.clientId, endpoints->oauthToken.toString(),
@@ -433,10 +353,10 @@ LogoutCommand::LogoutCommand(const Streams &streams)
 QList<QCommandLineOption> LogoutCommand::options() const
 {
     QList<QCommandLineOption> list {
-        { optAccount, tr("The Google account name, or a Databricks workspace URL (default: the only Google account)."),
+        { Opt::account, tr("The Google account name, or a Databricks workspace URL (default: the only Google account)."),
             u"NAME"_s },
     };
-    list += endpointOptions();
+    list += GoogleAccess::oauthEndpointOptions();
     return list;
 }
 
@@ -447,13 +367,13 @@ int LogoutCommand::execute(const QStringList &args)
     if (!parse(parser, args, &exitCode))
         return exitCode;
     QString error;
-    const std::optional<Net::Endpoints> endpoints = endpointsFrom(parser, &error);
-    if (!endpoints)
+    const std::optional<Net::Endpoints> endpoints = GoogleAccess::endpointsFrom(parser, &error);
+    if (!endpoints || !Net::configureTls(endpoints->extraCaFile, &error))
         return usageError(error);
     Auth::Accounts accounts;
     const QList<Auth::Account> all = accounts.list();
     std::optional<Auth::Account> account;
-    const QString name = parser.value(optAccount);
+    const QString name = parser.value(Opt::account);
     if (name.isEmpty())
     {
         // The one Google account; Databricks workspaces are signed out only by naming them.
@@ -535,8 +455,8 @@ DatabricksLoginCommand::DatabricksLoginCommand(const Streams &streams)
 QList<QCommandLineOption> DatabricksLoginCommand::options() const
 {
     return {
-        { optHost, tr("The workspace URL, e.g. https://dbc-a1b2c3d4-e5f6.cloud.databricks.com"), u"URL"_s },
-        { optClientId,
+        { Opt::host, tr("The workspace URL, e.g. https://dbc-a1b2c3d4-e5f6.cloud.databricks.com"), u"URL"_s },
+        { Opt::clientId,
             tr("A service principal's OAuth client id (machine-to-machine); its secret comes on standard input."),
             u"ID"_s },
     };
@@ -550,12 +470,12 @@ int DatabricksLoginCommand::execute(const QStringList &args)
         return exitCode;
     if (!parser.positionalArguments().isEmpty())
         return usageError(tr("the token or secret is read from standard input, never from an argument"));
-    const QString host = Auth::DatabricksCredentials::normaliseHost(parser.value(optHost));
+    const QString host = Auth::DatabricksCredentials::normaliseHost(parser.value(Opt::host));
     if (host.isEmpty())
         return usageError(tr("--host takes the workspace URL (https://…)"));
     Auth::DatabricksCredentials credentials;
     credentials.host = host;
-    credentials.clientId = parser.value(optClientId);
+    credentials.clientId = parser.value(Opt::clientId);
     credentials.kind = credentials.clientId.isEmpty() ? Auth::DatabricksCredentials::Kind::PersonalAccessToken
                                                       : Auth::DatabricksCredentials::Kind::OAuthM2M;
     credentials.secret = readSecretLine(

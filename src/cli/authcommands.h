@@ -3,6 +3,7 @@
 
 #include "command.h"
 #include "ingestcommand.h"
+#include "auth/databrickscredentials.h"
 #include "net/endpoints.h"
 
 #include <QCoreApplication>
@@ -10,17 +11,11 @@
 #include <memory>
 
 class QCommandLineParser;
-class QNetworkAccessManager;
-class QObject;
 
 namespace Auth
 {
 class TokenStore;
 } // namespace Auth
-namespace Net
-{
-class TokenProvider;
-} // namespace Net
 
 namespace Cli
 {
@@ -32,10 +27,10 @@ namespace Cli
 /// (reading the keychain) and returns a factory the engine runs on its thread. Empty with `*error` otherwise.
 [[nodiscard]] TokenFactoryResolver makeTokenFactoryResolver();
 
-/// A Databricks token factory for a workspace signed in with `databricks-login` (for the Volume/DBFS
-/// destinations). Empty with `*error` when the host has no saved credentials.
-using DatabricksTokenFactory = std::function<Net::TokenProvider *(QNetworkAccessManager *nam, QObject *parent)>;
-[[nodiscard]] DatabricksTokenFactory makeDatabricksTokenFactory(const QString &host, QString *error);
+/// The credentials a Volume/DBFS run into workspace `host` uses (Auth::AccountService::loadWorkspace(): what
+/// `databricks-login` kept, else `builtIn`, the sandbox's own). nullopt with `*error` when there are none.
+[[nodiscard]] std::optional<Auth::DatabricksCredentials> loadDatabricksCredentials(
+    const QString &host, const std::optional<Auth::DatabricksCredentials> &builtIn, QString *error);
 
 /// `login [--account NAME] [--no-browser] [--client-id ID] [--client-secret-file F] [--port N] [endpoints]`
 class LoginCommand final : public Command

@@ -4,38 +4,12 @@
 #include "transfer/exportformats.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
 
 namespace Cli
 {
-namespace
-{
-const QString googlePrefix = u"application/vnd.google-apps."_s;
-
-QString googleKind(const QString &key)
-{
-    static const QHash<QString, QString> kinds = {
-        {u"docs"_s, u"document"_s},         {u"doc"_s, u"document"_s},
-        {u"document"_s, u"document"_s},     {u"documents"_s, u"document"_s},
-        {u"sheets"_s, u"spreadsheet"_s},    {u"sheet"_s, u"spreadsheet"_s},
-        {u"spreadsheet"_s, u"spreadsheet"_s}, {u"spreadsheets"_s, u"spreadsheet"_s},
-        {u"slides"_s, u"presentation"_s},   {u"slide"_s, u"presentation"_s},
-        {u"presentation"_s, u"presentation"_s}, {u"presentations"_s, u"presentation"_s},
-        {u"drawings"_s, u"drawing"_s},      {u"drawing"_s, u"drawing"_s},
-        {u"script"_s, u"script"_s},         {u"scripts"_s, u"script"_s},
-    };
-    if (key.startsWith(googlePrefix))
-    {
-        return key.mid(googlePrefix.size());
-    }
-    return kinds.value(key);
-}
-
-} // namespace
-
 std::optional<QMap<QString, QString>> parseExportMap(const QString &text, QString *error)
 {
     QString dummy;
@@ -58,7 +32,7 @@ std::optional<QMap<QString, QString>> parseExportMap(const QString &text, QStrin
         }
         const QString key = pair.left(equals).trimmed().toLower();
         const QString format = pair.mid(equals + 1).trimmed().toLower();
-        const QString kind = googleKind(key);
+        const QString kind = Transfer::googleKindFor(key);
         if (kind.isEmpty())
         {
             *message = QCoreApplication::translate("Cli::ExportMap", "unknown Google file kind '%1' (docs, sheets, slides, drawings, script or a mime type)").arg(key);
@@ -66,11 +40,11 @@ std::optional<QMap<QString, QString>> parseExportMap(const QString &text, QStrin
         }
         // Checked against what Drive exports this kind to (extension or mime type): a format Drive refuses
         // is a usage error now, not a failed file at the end of the run.
-        const QString mime = Transfer::exportMimeFor(googlePrefix + kind, format);
+        const QString mime = Transfer::exportMimeFor(kind, format);
         if (mime.isEmpty())
         {
             QStringList offered;
-            for (const Transfer::ExportFormat &f : Transfer::exportFormatsFor(googlePrefix + kind))
+            for (const Transfer::ExportFormat &f : Transfer::exportFormatsFor(kind))
                 offered << f.extension;
             *message = offered.isEmpty()
                 ? QCoreApplication::translate("Cli::ExportMap", "Drive cannot export %1 files").arg(key)
@@ -78,7 +52,7 @@ std::optional<QMap<QString, QString>> parseExportMap(const QString &text, QStrin
                       .arg(key, format, offered.join(u", "_s));
             return std::nullopt;
         }
-        map.insert(googlePrefix + kind, mime);
+        map.insert(kind, mime);
     }
     return map;
 }

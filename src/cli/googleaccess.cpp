@@ -2,6 +2,7 @@
 #include "googleaccess.h"
 
 #include "exitcode.h"
+#include "optionnames.h"
 
 #include "auth/accounts.h"
 #include "net/tokenprovider.h"
@@ -17,72 +18,117 @@ namespace Cli
 {
 namespace
 {
-const QString optSandbox = u"sandbox"_s;
-const QString optCaFile = u"ca-file"_s;
-const QString optTokenFile = u"access-token-file"_s;
-const QString optAccount = u"account"_s;
-const QString optServiceAccount = u"service-account"_s;
-const QString optSubject = u"subject"_s;
-
 const char tokenEnv[] = "DRIVE_INGEST_ACCESS_TOKEN";
 constexpr qint64 maxTokenFileSize = 64 * 1024;
+
+/// `parser.isSet(name)` for an option the command may not declare (QCommandLineParser warns about those).
+bool isSet(const QCommandLineParser &parser, const QString &name)
+{
+    return parser.optionNames().contains(name);
+}
+
+/// The OAuth endpoints `login` and `logout` can move one by one: the option, its help, the endpoint it sets.
+struct EndpointOverride
+{
+    const QString &name;
+    const char *help;
+    QUrl Net::Endpoints::*url;
+};
+const EndpointOverride endpointOverrides[] = {
+    {Opt::authUrl, QT_TRANSLATE_NOOP("Cli::GoogleAccess", "Override the OAuth authorization endpoint."), &Net::Endpoints::oauthAuthorize},
+    {Opt::tokenUrl, QT_TRANSLATE_NOOP("Cli::GoogleAccess", "Override the OAuth token endpoint."), &Net::Endpoints::oauthToken},
+    {Opt::revokeUrl, QT_TRANSLATE_NOOP("Cli::GoogleAccess", "Override the OAuth revocation endpoint."), &Net::Endpoints::oauthRevoke},
+};
 } // namespace
 
-QList<QCommandLineOption> GoogleAccess::options()
+QList<QCommandLineOption> GoogleAccess::endpointOptions()
 {
     return {
-        {optSandbox, tr("Point every Google and Databricks endpoint at a drive-ingest-sandbox base URL."), u"URL"_s},
-        {optCaFile, tr("Also trust this PEM CA (the sandbox's --tls CA)."), u"FILE"_s},
-        {optTokenFile, tr("Read the Google access token from this file (or set DRIVE_INGEST_ACCESS_TOKEN). Tokens are never taken from the command line."), u"FILE"_s},
-        {optAccount, tr("Use the signed-in Google account NAME (see 'login')."), u"NAME"_s},
-        {optServiceAccount, tr("Use a service account key file for an unattended run."), u"KEY.json"_s},
-        {optSubject, tr("With --service-account: act as this user (domain-wide delegation)."), u"USER"_s},
+        {Opt::sandbox, tr("Point every Google and Databricks endpoint at a drive-ingest-sandbox base URL."), u"URL"_s},
+        {Opt::caFile, tr("Also trust this PEM CA (the sandbox's --tls CA)."), u"FILE"_s},
     };
 }
 
-std::optional<GoogleAccess> GoogleAccess::fromParser(const QCommandLineParser &parser, QString *error)
+QList<QCommandLineOption> GoogleAccess::oauthEndpointOptions()
 {
-    GoogleAccess access;
-    if (parser.isSet(optSandbox))
+    QList<QCommandLineOption> list = endpointOptions();
+    for (const EndpointOverride &option : endpointOverrides)
+        list.append({option.name, tr(option.help), u"URL"_s});
+    return list;
+}
+
+QList<QCommandLineOption> GoogleAccess::options()
+{
+    return endpointOptions()
+        + QList<QCommandLineOption> {
+            {Opt::accessTokenFile, tr("Read the Google access token from this file (or set DRIVE_INGEST_ACCESS_TOKEN). Tokens are never taken from the command line."), u"FILE"_s},
+            {Opt::account, tr("Use the signed-in Google account NAME (see 'login')."), u"NAME"_s},
+            {Opt::serviceAccount, tr("Use a service account key file for an unattended run."), u"KEY.json"_s},
+            {Opt::subject, tr("With --service-account: act as this user (domain-wide delegation)."), u"USER"_s},
+        };
+}
+
+std::optional<Net::Endpoints> GoogleAccess::endpointsFrom(const QCommandLineParser &parser, QString *error)
+{
+    Net::Endpoints endpoints = Net::Endpoints::google();
+    if (isSet(parser, Opt::sandbox))
     {
-        const QUrl url(parser.value(optSandbox), QUrl::StrictMode);
+        const QUrl url(parser.value(Opt::sandbox), QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) || url.host().isEmpty())
         {
             *error = tr("--sandbox takes a base URL such as http://127.0.0.1:8080");
             return std::nullopt;
         }
-        access.endpoints = Net::Endpoints::sandbox(url);
-        access.sandbox = true;
+        endpoints = Net::Endpoints::sandbox(url);
     }
-    else
+    for (const EndpointOverride &option : endpointOverrides)
     {
-        access.endpoints = Net::Endpoints::google();
-    }
-    if (parser.isSet(optCaFile))
-    {
-        const QFileInfo ca(parser.value(optCaFile));
-        if (!ca.isFile() || !ca.isReadable())
+        if (!isSet(parser, option.name))
+            continue;
+        const QUrl url(parser.value(option.name), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty())
         {
-            *error = tr("--ca-file: cannot read %1").arg(parser.value(optCaFile));
+            *error = tr("--%1 takes a URL").arg(option.name);
             return std::nullopt;
         }
-        access.endpoints.extraCaFile = ca.absoluteFilePath();
+        endpoints.*option.url = url;
     }
-    const int tokenSources = int(parser.isSet(optTokenFile)) + int(parser.isSet(optAccount)) + int(parser.isSet(optServiceAccount));
+    if (isSet(parser, Opt::caFile))
+    {
+        const QFileInfo ca(parser.value(Opt::caFile));
+        if (!ca.isFile() || !ca.isReadable())
+        {
+            *error = tr("--ca-file: cannot read %1").arg(parser.value(Opt::caFile));
+            return std::nullopt;
+        }
+        endpoints.extraCaFile = ca.absoluteFilePath();
+    }
+    return endpoints;
+}
+
+std::optional<GoogleAccess> GoogleAccess::fromParser(const QCommandLineParser &parser, QString *error)
+{
+    GoogleAccess access;
+    const std::optional<Net::Endpoints> endpoints = endpointsFrom(parser, error);
+    if (!endpoints)
+        return std::nullopt;
+    access.endpoints = *endpoints;
+    access.sandbox = parser.isSet(Opt::sandbox);
+    const int tokenSources = int(parser.isSet(Opt::accessTokenFile)) + int(parser.isSet(Opt::account)) + int(parser.isSet(Opt::serviceAccount));
     if (tokenSources > 1)
     {
         *error = tr("use only one of --access-token-file, --account and --service-account");
         return std::nullopt;
     }
-    if (parser.isSet(optSubject) && !parser.isSet(optServiceAccount))
+    if (parser.isSet(Opt::subject) && !parser.isSet(Opt::serviceAccount))
     {
         *error = tr("--subject needs --service-account");
         return std::nullopt;
     }
-    access.accessTokenFile = parser.value(optTokenFile);
-    access.tokenSource.account = parser.value(optAccount);
-    access.tokenSource.serviceAccountKeyFile = parser.value(optServiceAccount);
-    access.tokenSource.subject = parser.value(optSubject);
+    access.accessTokenFile = parser.value(Opt::accessTokenFile);
+    access.tokenSource.account = parser.value(Opt::account);
+    access.tokenSource.serviceAccountKeyFile = parser.value(Opt::serviceAccount);
+    access.tokenSource.subject = parser.value(Opt::subject);
     access.tokenSource.endpoints = access.endpoints;
     return access;
 }

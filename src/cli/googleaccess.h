@@ -46,6 +46,14 @@ public:
     /// The options as parsed; nullopt with `*error` (a usage error) when they do not fit together.
     [[nodiscard]] static std::optional<GoogleAccess> fromParser(const QCommandLineParser &parser, QString *error);
 
+    /// --sandbox URL and --ca-file FILE: the part of options() that `login` and `logout` take too.
+    [[nodiscard]] static QList<QCommandLineOption> endpointOptions();
+    /// endpointOptions() and the one-by-one OAuth endpoint overrides (--auth-url, --token-url, --revoke-url).
+    [[nodiscard]] static QList<QCommandLineOption> oauthEndpointOptions();
+    /// The endpoints those options name (Google's by default; each option that `parser` knows and is set
+    /// applies); nullopt with `*error` (a usage error) on a bad URL or an unreadable CA file.
+    [[nodiscard]] static std::optional<Net::Endpoints> endpointsFrom(const QCommandLineParser &parser, QString *error);
+
     /// The token factory, or none with the exit code (ExitUsage or ExitAuth) and the message to print.
     struct Token
     {

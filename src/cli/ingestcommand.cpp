@@ -6,16 +6,12 @@
 #include "dryrunplan.h"
 #include "exitcode.h"
 #include "exportmap.h"
+#include "optionnames.h"
 #include "progressdisplay.h"
 #include "runoutcome.h"
 #include "signalwatcher.h"
 
-#include "auth/accounts.h"
-#include "auth/databrickscredentials.h"
-#include "net/tokenprovider.h"
-#include "destinations/dbfsdestination.h"
-#include "destinations/localdestination.h"
-#include "destinations/volumedestination.h"
+#include "destinations/destinationfactory.h"
 #include "drive/sharelink.h"
 #include "transfer/conflictdecision.h"
 #include "util/filesystem.h"
@@ -29,7 +25,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QProcessEnvironment>
 #include <QTemporaryFile>
 #include <QTextStream>
 #include <QTimer>
@@ -43,21 +38,6 @@ namespace Cli
 {
 namespace
 {
-const QString optTo = u"to"_s;
-const QString optParallel = u"parallel"_s;
-const QString optStreams = u"streams"_s;
-const QString optQps = u"qps"_s;
-const QString optExport = u"export"_s;
-const QString optConflict = u"on-conflict"_s;
-const QString optDryRun = u"dry-run"_s;
-const QString optReport = u"report"_s;
-const QString optQuiet = u"quiet"_s;
-const QString optBandwidth = u"bandwidth"_s;
-const QString optDatabricksHost = u"databricks-host"_s;
-const QString optRetryTimeout = u"retry-timeout"_s;
-/// The sandbox's built-in Databricks PAT (src/sandbox: the default personal access token).
-constexpr char sandboxDatabricksPat[] = "dapi-sandbox-token";
-
 /// How long a cancelled run may take to wind down (aborting sinks, joining) before we stop waiting.
 constexpr int cancelGraceMs = 30000;
 
@@ -96,29 +76,29 @@ std::optional<int> parseInt(const QString &text, int min, int max)
 } // namespace
 
 IngestCommand::IngestCommand(const Streams &streams, TokenFactoryResolver resolver)
-    : Command(u"ingest"_s, tr("Copy Drive files and folder trees (recursively) into a destination."), streams)
-    , m_resolver(std::move(resolver))
+    : DriveCommand(u"ingest"_s, tr("Copy Drive files and folder trees (recursively) into a destination."), streams,
+                   std::move(resolver))
 {
 }
 
-QList<QCommandLineOption> IngestCommand::options() const
+QList<QCommandLineOption> IngestCommand::ownOptions() const
 {
-    return QList<QCommandLineOption> {
-        {{u"t"_s, optTo}, tr("Destination folder: a local folder (created if missing), a Volume /Volumes/<catalog>/<schema>/<volume>[/path] (also dbfs:/Volumes/...), or dbfs:/path. A local folder under /Volumes or /dbfs is written local:/Volumes/..."), u"DEST"_s},
-        {optDatabricksHost, tr("The Databricks workspace URL for Volume and DBFS destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
-        {optParallel, tr("Files in flight (default 4)."), u"N"_s},
-        {optStreams, tr("Ranged streams per large file (default 4)."), u"N"_s},
-        {optQps, tr("Drive requests per second (default 10)."), u"Q"_s},
-        {optExport, tr("Export formats for Google files, e.g. docs=pdf,sheets=csv,slides=pptx,drawings=png (extensions or mime types; default docx, xlsx, pptx, svg)."), u"MAP"_s},
-        {optConflict, tr("When a file of that name is already at the destination: skip (never touch it; default), update (replace it when its size or hash differs), overwrite (always replace), keep-both (land the new one beside it)."), u"skip|update|overwrite|keep-both"_s},
-        {optDryRun, tr("Plan only: list every file with what a real run would do (new, same, different: by --on-conflict) and the totals; write nothing.")},
-        {optReport, tr("Write a JSON report: one record per file and the totals (written atomically)."), u"FILE.json"_s},
-        {{u"q"_s, optQuiet}, tr("No progress display and no summary; errors only.")},
-        {optRetryTimeout, tr("Give up on a request that keeps failing (server unreachable, errors, throttling) once its waits between tries add up to DURATION, e.g. 30s, 2m, 1h; 0 = no retries (default 10m; 8 tries at most either way)."), u"DURATION"_s},
-        {optBandwidth, tr("Limit the whole run to RATE per second: bytes (65536), K/M/G = KiB/MiB/GiB (20M, 500k), KB/MB/GB "
+    return {
+        {{u"t"_s, Opt::to}, tr("Destination folder: a local folder (created if missing), a Volume /Volumes/<catalog>/<schema>/<volume>[/path] (also dbfs:/Volumes/...), or dbfs:/path. A local folder under /Volumes or /dbfs is written local:/Volumes/..."), u"DEST"_s},
+        {Opt::databricksHost, tr("The Databricks workspace URL for Volume and DBFS destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
+        {Opt::parallel, tr("Files in flight (default 4)."), u"N"_s},
+        {Opt::streams, tr("Ranged streams per large file (default 4)."), u"N"_s},
+        {Opt::qps, tr("Drive requests per second (default 10)."), u"Q"_s},
+        {Opt::exportMap, tr("Export formats for Google files, e.g. docs=pdf,sheets=csv,slides=pptx,drawings=png (extensions or mime types; default docx, xlsx, pptx, svg)."), u"MAP"_s},
+        {Opt::conflict, tr("When a file of that name is already at the destination: skip (never touch it; default), update (replace it when its size or hash differs), overwrite (always replace), keep-both (land the new one beside it)."), u"skip|update|overwrite|keep-both"_s},
+        {Opt::dryRun, tr("Plan only: list every file with what a real run would do (new, same, different: by --on-conflict) and the totals; write nothing.")},
+        {Opt::report, tr("Write a JSON report: one record per file and the totals (written atomically)."), u"FILE.json"_s},
+        {{u"q"_s, Opt::quiet}, tr("No progress display and no summary; errors only.")},
+        {Opt::retryTimeout, tr("Give up on a request that keeps failing (server unreachable, errors, throttling) once its waits between tries add up to DURATION, e.g. 30s, 2m, 1h; 0 = no retries (default 10m; 8 tries at most either way)."), u"DURATION"_s},
+        {Opt::bandwidth, tr("Limit the whole run to RATE per second: bytes (65536), K/M/G = KiB/MiB/GiB (20M, 500k), KB/MB/GB "
                          "decimal (20MB), KiB/MiB/GiB, optionally with /s (20MB/s); bits as 10Mbit, 10Mbps or 10Mb/s."),
          u"RATE"_s},
-    } + GoogleAccess::options();
+    };
 }
 
 QList<QPair<QString, QString>> IngestCommand::positionals() const
@@ -177,12 +157,12 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
         }
     }
 
-    if (!parser.isSet(optTo))
+    if (!parser.isSet(Opt::to))
     {
         return fail(tr("--to DEST is required"));
     }
     QString error;
-    const std::optional<Dest::DestinationSpec> destination = Dest::DestinationSpec::parse(parser.value(optTo), &error);
+    const std::optional<Dest::DestinationSpec> destination = Dest::DestinationSpec::parse(parser.value(Opt::to), &error);
     if (!destination)
     {
         return fail(error);
@@ -194,28 +174,28 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
     }
 
     Transfer::RunOptions &options = plan.options;
-    if (parser.isSet(optParallel))
+    if (parser.isSet(Opt::parallel))
     {
-        const auto value = parseInt(parser.value(optParallel), 1, 64);
+        const auto value = parseInt(parser.value(Opt::parallel), 1, 64);
         if (!value)
         {
             return fail(tr("--parallel takes a number from 1 to 64"));
         }
         options.parallel = *value;
     }
-    if (parser.isSet(optStreams))
+    if (parser.isSet(Opt::streams))
     {
-        const auto value = parseInt(parser.value(optStreams), 1, 16);
+        const auto value = parseInt(parser.value(Opt::streams), 1, 16);
         if (!value)
         {
             return fail(tr("--streams takes a number from 1 to 16"));
         }
         options.streams = *value;
     }
-    if (parser.isSet(optQps))
+    if (parser.isSet(Opt::qps))
     {
         bool ok = false;
-        const double qps = parser.value(optQps).toDouble(&ok);
+        const double qps = parser.value(Opt::qps).toDouble(&ok);
         if (!ok || !(qps > 0) || qps > 100000)
         {
             return fail(tr("--qps takes a positive number of requests per second"));
@@ -223,9 +203,9 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
         options.requestsPerSecond = qps;
     }
     options.exportFormats = Transfer::RunOptions::defaultExportFormats();
-    if (parser.isSet(optExport))
+    if (parser.isSet(Opt::exportMap))
     {
-        const auto map = parseExportMap(parser.value(optExport), &error);
+        const auto map = parseExportMap(parser.value(Opt::exportMap), &error);
         if (!map)
         {
             return fail(error);
@@ -235,28 +215,28 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
             options.exportFormats.insert(it.key(), it.value());
         }
     }
-    if (parser.isSet(optConflict))
+    if (parser.isSet(Opt::conflict))
     {
-        const std::optional<Dest::ConflictPolicy> policy = Transfer::ConflictDecision::policyFromName(parser.value(optConflict));
+        const std::optional<Dest::ConflictPolicy> policy = Transfer::ConflictDecision::policyFromName(parser.value(Opt::conflict));
         if (!policy)
         {
             return fail(tr("--on-conflict takes skip, update, overwrite or keep-both"));
         }
         options.conflict = *policy;
     }
-    options.dryRun = parser.isSet(optDryRun);
-    if (parser.isSet(optBandwidth))
+    options.dryRun = parser.isSet(Opt::dryRun);
+    if (parser.isSet(Opt::bandwidth))
     {
-        const std::optional<qint64> bytes = Util::parseRate(parser.value(optBandwidth));
+        const std::optional<qint64> bytes = Util::parseRate(parser.value(Opt::bandwidth));
         if (!bytes || *bytes <= 0)
         {
             return fail(tr("--bandwidth takes a rate such as 20M, 20MB/s, 500k, 1.5GiB or 10Mbit (per second)"));
         }
         options.bandwidthLimit = *bytes;
     }
-    if (parser.isSet(optRetryTimeout))
+    if (parser.isSet(Opt::retryTimeout))
     {
-        const std::optional<qint64> ms = Util::parseDurationMs(parser.value(optRetryTimeout));
+        const std::optional<qint64> ms = Util::parseDurationMs(parser.value(Opt::retryTimeout));
         if (!ms)
         {
             return fail(tr("--retry-timeout takes a duration such as 30s, 2m or 1h"));
@@ -271,12 +251,11 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
     }
     plan.endpoints = access->endpoints;
     plan.sandbox = access->sandbox;
-    plan.tokenSource = access->tokenSource;
-    plan.accessTokenFile = access->accessTokenFile;
+    plan.access = *access;
 
     if (plan.destination.kind != Dest::DestinationSpec::Kind::Local)
     {
-        const QString host = parser.isSet(optDatabricksHost) ? parser.value(optDatabricksHost)
+        const QString host = parser.isSet(Opt::databricksHost) ? parser.value(Opt::databricksHost)
                                                              : plan.endpoints.databricksHost.toString();
         plan.databricksHost = Auth::DatabricksCredentials::normaliseHost(host);
         if (plan.databricksHost.isEmpty())
@@ -289,14 +268,14 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
                                        : tr("--databricks-host: \"%1\" is not a Databricks workspace URL").arg(host));
         }
     }
-    else if (parser.isSet(optDatabricksHost))
+    else if (parser.isSet(Opt::databricksHost))
     {
         return fail(tr("--databricks-host is only for Volume (/Volumes/...) and DBFS (dbfs:/...) destinations"));
     }
 
-    if (parser.isSet(optReport))
+    if (parser.isSet(Opt::report))
     {
-        const QString report = parser.value(optReport);
+        const QString report = parser.value(Opt::report);
         if (report.isEmpty() || QFileInfo(report).isDir())
         {
             return fail(tr("--report takes a file name"));
@@ -308,29 +287,8 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
             return fail(tr("--report: cannot write %1: %2").arg(plan.reportPath, problem));
         }
     }
-    plan.quiet = parser.isSet(optQuiet);
+    plan.quiet = parser.isSet(Opt::quiet);
     return plan;
-}
-
-std::optional<Transfer::EngineHost::TokenFactory> IngestCommand::tokenFactory(const Plan &plan, int *exitCode)
-{
-    GoogleAccess access;
-    access.endpoints = plan.endpoints;
-    access.sandbox = plan.sandbox;
-    access.tokenSource = plan.tokenSource;
-    access.accessTokenFile = plan.accessTokenFile;
-    const GoogleAccess::Token token = access.tokenFactory(m_resolver);
-    if (!token.note.isEmpty())
-    {
-        err() << u"drive-ingest-cli ingest: "_s << token.note << u"\n"_s;
-        err().flush();
-    }
-    if (!token.factory)
-    {
-        *exitCode = failWith(token.exitCode, token.error);
-        return std::nullopt;
-    }
-    return token.factory;
 }
 
 int IngestCommand::execute(const QStringList &args)
@@ -341,7 +299,7 @@ int IngestCommand::execute(const QStringList &args)
     {
         return exitCode;
     }
-    const std::optional<Transfer::EngineHost::TokenFactory> token = tokenFactory(*thePlan, &exitCode);
+    const std::optional<Transfer::EngineHost::TokenFactory> token = googleToken(thePlan->access, &exitCode);
     if (!token)
     {
         return exitCode;
@@ -368,37 +326,26 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
         return int(ExitDestination);
     };
 
-    // Check the folder before any network traffic: a typo should not cost a listing.
+    // Check the folder before any network traffic: a typo should not cost a listing. The same rules as the app's.
     const QString root = plan.destination.path;
-    const QFileInfo rootInfo(root);
-    const bool local = plan.destination.kind == Dest::DestinationSpec::Kind::Local;
-    DatabricksTokenFactory databricksToken;
-    if (!local)
+    if (const QString problem = plan.destination.localFolderProblem(); !problem.isEmpty())
     {
-        // The sandbox takes its built-in PAT; a workspace takes what databricks-login stored.
-        if (plan.sandbox && plan.databricksHost == Auth::DatabricksCredentials::normaliseHost(plan.endpoints.databricksHost.toString()))
+        return destinationError(problem);
+    }
+    // What databricks-login kept for the workspace; else, for the sandbox's own, its built-in PAT.
+    std::optional<Auth::DatabricksCredentials> credentials;
+    if (plan.destination.isDatabricks())
+    {
+        QString error;
+        credentials = loadDatabricksCredentials(
+            plan.databricksHost, Dest::sandboxWorkspace(plan.sandbox, plan.endpoints, plan.databricksHost), &error);
+        if (!credentials)
         {
-            databricksToken = [](QNetworkAccessManager *, QObject *parent) -> Net::TokenProvider *
-            {
-                return new Net::StaticTokenProvider(QByteArray(sandboxDatabricksPat), u"sandbox"_s, parent);
-            };
-        }
-        else
-        {
-            QString error;
-            databricksToken = makeDatabricksTokenFactory(plan.databricksHost, &error);
-            if (!databricksToken)
-            {
-                printError(error);
-                return int(ExitAuth);
-            }
+            printError(error);
+            return int(ExitAuth);
         }
     }
-    if (local && rootInfo.exists() && !rootInfo.isDir())
-    {
-        return destinationError(tr("%1 exists and is not a folder").arg(QDir::toNativeSeparators(root)));
-    }
-    if (local && !plan.options.dryRun)
+    if (plan.destination.kind == Dest::DestinationSpec::Kind::Local && !plan.options.dryRun)
     {
         if (!QDir().mkpath(root))
         {
@@ -414,19 +361,13 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     Transfer::EngineHost::Setup setup;
     setup.endpoints = plan.endpoints;
     setup.googleToken = std::move(token);
-    setup.destination = [root, kind = plan.destination.kind, host = QUrl(plan.databricksHost), databricksToken](
-                            QNetworkAccessManager *nam, QObject *parent) -> Dest::Destination *
+    QString error;
+    const std::optional<Dest::DestinationFactory> destination = Dest::destinationFactory(plan.destination, credentials, &error);
+    if (!destination)
     {
-        if (kind == Dest::DestinationSpec::Kind::Volume)
-        {
-            return new Dest::VolumeDestination(nam, databricksToken(nam, parent), host, root, parent);
-        }
-        if (kind == Dest::DestinationSpec::Kind::Dbfs)
-        {
-            return new Dest::DbfsDestination(nam, databricksToken(nam, parent), host, root, parent);
-        }
-        return new Dest::LocalDestination(root, parent);
-    };
+        return destinationError(error);
+    }
+    setup.destination = *destination;
     setup.options = plan.options;
 
     const int width = writesToStdout(out()) ? terminalWidth() : 0;

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "command.h"
+#include "drivecommand.h"
 #include "destinations/destinationspec.h"
-#include "googleaccess.h"
 #include "transfer/enginehost.h"
 
 #include <QByteArray>
@@ -20,7 +19,7 @@ namespace Cli
  * errors exit 2 before any network traffic), runs the engine on its worker thread through EngineHost,
  * shows progress, writes the report and maps the outcome to an exit code (exitcode.h).
  */
-class IngestCommand final : public Command
+class IngestCommand final : public DriveCommand
 {
     Q_DECLARE_TR_FUNCTIONS(Cli::IngestCommand)
 
@@ -39,24 +38,19 @@ public:
         bool sandbox = false;
         QString reportPath;
         bool quiet = false;
-        TokenSource tokenSource;          ///< account / service account, when given
-        QString accessTokenFile;          ///< --access-token-file, when given
+        GoogleAccess access;              ///< how the Google token is found
         QString databricksHost;           ///< volume:/dbfs: only: the normalised workspace URL
     };
     /// Parses `args` into a plan; on failure prints to err() and sets `*exitCode` (0 after --help).
     [[nodiscard]] std::optional<Plan> plan(const QStringList &args, int *exitCode);
 
 protected:
-    [[nodiscard]] QList<QCommandLineOption> options() const override;
+    [[nodiscard]] QList<QCommandLineOption> ownOptions() const override;
     [[nodiscard]] QList<QPair<QString, QString>> positionals() const override;
     [[nodiscard]] QString epilogue() const override;
 
 private:
-    /// The Google token factory for the plan; nullopt with an exit code and message when there is none.
-    std::optional<Transfer::EngineHost::TokenFactory> tokenFactory(const Plan &plan, int *exitCode);
     int run(const Plan &plan, Transfer::EngineHost::TokenFactory token);
-
-    TokenFactoryResolver m_resolver;
 };
 
 } // namespace Cli

@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "exitcode.h"
+#include "optionnames.h"
 
 #include "drive/driveclient.h"
 #include "drive/drivejobs.h"
@@ -29,7 +30,6 @@ namespace Cli
 {
 namespace
 {
-const QString optRecursive = u"recursive"_s;
 const QString sharedDrivesWord = u"shared-drives"_s;
 const QString sharedWithMeWord = u"shared-with-me"_s;
 
@@ -78,17 +78,14 @@ void sortForPeople(QList<Drive::DriveFile> &files)
 } // namespace
 
 LsCommand::LsCommand(const Streams &streams, TokenFactoryResolver resolver)
-    : Command(u"ls"_s, tr("List a Drive folder (or My Drive, shared drives, Shared with me): type, size, modified, id, name."), streams)
-    , m_resolver(std::move(resolver))
+    : DriveCommand(u"ls"_s, tr("List a Drive folder (or My Drive, shared drives, Shared with me): type, size, modified, id, name."),
+                   streams, std::move(resolver))
 {
 }
 
-QList<QCommandLineOption> LsCommand::options() const
+QList<QCommandLineOption> LsCommand::ownOptions() const
 {
-    return QList<QCommandLineOption> {
-               {{u"R"_s, optRecursive}, tr("Every folder below too, each under a line with its path (as 'ingest' would walk it).")},
-           }
-        + GoogleAccess::options();
+    return {{{u"R"_s, Opt::recursive}, tr("Every folder below too, each under a line with its path (as 'ingest' would walk it).")}};
 }
 
 QList<QPair<QString, QString>> LsCommand::positionals() const
@@ -121,7 +118,7 @@ int LsCommand::execute(const QStringList &args)
         return usageError(tr("ls takes one SOURCE"));
     }
     const QString source = positional.value(0, QLatin1StringView(Drive::MyDriveRootAlias));
-    const bool recursive = parser.isSet(optRecursive);
+    const bool recursive = parser.isSet(Opt::recursive);
     std::optional<Drive::DriveRef> ref;
     if (source != sharedDrivesWord && source != sharedWithMeWord)
     {
@@ -137,10 +134,10 @@ int LsCommand::execute(const QStringList &args)
     {
         return usageError(error);
     }
-    const GoogleAccess::Token token = access->tokenFactory(m_resolver);
-    if (!token.factory)
+    const std::optional<Transfer::EngineHost::TokenFactory> token = googleToken(*access, &exitCode);
+    if (!token)
     {
-        return failWith(token.exitCode, token.error);
+        return exitCode;
     }
     if (!Net::configureTls(access->endpoints.extraCaFile, &error))
     {
@@ -149,7 +146,7 @@ int LsCommand::execute(const QStringList &args)
 
     QNetworkAccessManager nam; // outlives everything below (destroyed last)
     QObject context;
-    Net::TokenProvider *tokens = token.factory(&nam, &context);
+    Net::TokenProvider *tokens = (*token)(&nam, &context);
     auto *pacer = new Net::Pacer(10.0, 20, &context);
     auto *client = new Drive::DriveClient(&nam, tokens, pacer, access->endpoints, &context);
     auto *walker = new Drive::TreeWalker(client, &context);

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "command.h"
-#include "googleaccess.h"
+#include "drivecommand.h"
 
 #include <QCoreApplication>
 
@@ -16,7 +15,7 @@ namespace Cli
  * TreeWalker as `ingest` (shortcuts followed, loops cut). Names are printed with control characters escaped.
  * Exit codes as `ingest`: 0, 1 (a SOURCE or folder could not be listed), 2 (usage), 3 (authentication).
  */
-class LsCommand final : public Command
+class LsCommand final : public DriveCommand
 {
     Q_DECLARE_TR_FUNCTIONS(Cli::LsCommand)
 
@@ -26,12 +25,9 @@ public:
     int execute(const QStringList &args) override;
 
 protected:
-    [[nodiscard]] QList<QCommandLineOption> options() const override;
+    [[nodiscard]] QList<QCommandLineOption> ownOptions() const override;
     [[nodiscard]] QList<QPair<QString, QString>> positionals() const override;
     [[nodiscard]] QString epilogue() const override;
-
-private:
-    TokenFactoryResolver m_resolver;
 };
 
 } // namespace Cli

@@ -2,6 +2,7 @@
 #include "appsettings.h"
 
 #include "transfer/conflictdecision.h"
+#include "transfer/exportformats.h"
 
 #include <QSettings>
 
@@ -68,15 +69,7 @@ void AppSettings::setConflictPolicy(Dest::ConflictPolicy policy)
 
 QMap<QString, QString> AppSettings::defaultExportFormats()
 {
-    return {
-        {u"application/vnd.google-apps.document"_s,
-         u"application/vnd.openxmlformats-officedocument.wordprocessingml.document"_s},
-        {u"application/vnd.google-apps.spreadsheet"_s,
-         u"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s},
-        {u"application/vnd.google-apps.presentation"_s,
-         u"application/vnd.openxmlformats-officedocument.presentationml.presentation"_s},
-        {u"application/vnd.google-apps.drawing"_s, u"image/svg+xml"_s},
-    };
+    return Transfer::defaultExportFormats();
 }
 
 QMap<QString, QString> AppSettings::exportFormats() const

@@ -4,6 +4,8 @@
 #include "appsettings.h"
 #include "databricksworkspaces.h"
 
+#include "destinations/destinationfactory.h"
+
 #include <QCoreApplication>
 #include <QUrl>
 
@@ -75,22 +77,12 @@ void DatabricksTarget::resolve(const DestinationChoice &destination, QObject *co
             done(DatabricksWorkspace {credentials}, QString());
         });
     };
-    bool kept = false;
-    for (const Auth::Account &account : m_workspaces->list())
-        kept = kept || account.name == host;
-    if (kept)
-    {
-        m_workspaces->load(host, context, [verify, done](const std::optional<Auth::DatabricksCredentials> &credentials, const QString &error) {
-            if (credentials)
-                verify(*credentials);
-            else
-                done(std::nullopt, error);
-        });
-        return;
-    }
-    // The sandbox also plays the Databricks workspace, and its token is valid there too.
-    Auth::DatabricksCredentials sandbox;
-    sandbox.host = host;
-    sandbox.secret = m_sandbox.staticToken;
-    verify(sandbox);
+    // The sandbox also plays the Databricks workspace, with its built-in token (the CLI's rule, one place).
+    const auto sandbox = Dest::sandboxWorkspace(m_sandbox.isValid(), m_sandbox.endpoints, host);
+    m_workspaces->load(host, sandbox, context, [verify, done](const std::optional<Auth::DatabricksCredentials> &credentials, const QString &error) {
+        if (credentials)
+            verify(*credentials);
+        else
+            done(std::nullopt, error);
+    });
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "databricksworkspaces.h"
 
+#include "auth/accountservice.h"
 #include "auth/tokenstore.h"
 #include "destinations/databricksclient.h"
 
@@ -100,24 +101,14 @@ void DatabricksWorkspaces::remove(const QString &host, QObject *context, Done do
     job->start();
 }
 
-void DatabricksWorkspaces::load(const QString &host, QObject *context, Loaded done)
+void DatabricksWorkspaces::load(const QString &host, const std::optional<Auth::DatabricksCredentials> &builtIn,
+                                QObject *context, Loaded done)
 {
     QPointer<QObject> guard(context);
-    if (!m_store)
-        return done(std::nullopt, tr("No place to keep credentials in this build."));
-    m_store->read(Auth::DatabricksCredentials::storeKey(host), this,
-                  [this, host, guard, done](const Auth::TokenStore::Result &result) {
-        if (!guard)
-            return;
-        if (!result.ok())
-        {
-            done(std::nullopt, result.status == Auth::TokenStore::Result::Status::NotFound
-                                   ? tr("No credentials for %1 in the %2. Add the workspace again.").arg(host, m_store->description())
-                                   : result.errorString);
-            return;
-        }
-        const std::optional<Auth::DatabricksCredentials> credentials = Auth::DatabricksCredentials::fromSecretBlob(host, result.data);
-        done(credentials, credentials ? QString() : tr("The saved credentials for %1 are unreadable. Add the workspace again.").arg(host));
+    Auth::AccountService(m_store, m_accounts).loadWorkspace(host, builtIn, this, [guard, done](const std::optional<Auth::DatabricksCredentials> &credentials,
+                                                                            const QString &error) {
+        if (guard)
+            done(credentials, credentials ? QString() : error + u' ' + tr("Add the workspace again."));
     });
 }
 

@@ -46,8 +46,9 @@ public:
     void add(const Auth::DatabricksCredentials &credentials, QObject *context, Done done);
     /// Deletes the keychain entry and forgets the workspace.
     void remove(const QString &host, QObject *context, Done done);
-    /// Reads the credentials of a kept workspace back from the store.
-    void load(const QString &host, QObject *context, Loaded done);
+    /// The credentials a run into `host` uses (Auth::AccountService::loadWorkspace(): the kept ones, else
+    /// `builtIn`, the sandbox's own).
+    void load(const QString &host, const std::optional<Auth::DatabricksCredentials> &builtIn, QObject *context, Loaded done);
     /// The run's destination check: fetches a token (service principal) and asks the workspace about the
     /// destination's root (the Volume, or DBFS "/"); fails with a human reason when the workspace refuses the
     /// credentials or the Volume does not exist.

@@ -2,8 +2,6 @@
 #include "destinationchoice.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -66,26 +64,6 @@ QString DestinationChoice::check() const
     const std::optional<Dest::DestinationSpec> destination = spec(&error);
     if (!destination)
         return error;
-    if (const QString problem = destination->validate(); !problem.isEmpty())
-        return problem;
-    if (destination->isDatabricks())
-        return {};
-    const QString p = destination->path;
-    QFileInfo info(p);
-    if (!info.exists())
-    {
-        // A folder that does not exist yet is made with its missing parents (as the CLI and the engine
-        // do): fine when the nearest existing one is a folder that can hold them.
-        QFileInfo parent(info.absolutePath());
-        while (!parent.exists() && parent.absolutePath() != parent.absoluteFilePath())
-            parent.setFile(parent.absolutePath());
-        if (!parent.isDir() || !parent.isWritable())
-            return tr("The folder %1 does not exist and cannot be created.").arg(QDir::toNativeSeparators(p));
-        return {};
-    }
-    if (!info.isDir())
-        return tr("%1 is not a folder.").arg(QDir::toNativeSeparators(p));
-    if (!info.isWritable())
-        return tr("The folder %1 is not writable.").arg(QDir::toNativeSeparators(p));
-    return {};
+    // The same answer as the CLI's for the same folder: the rules live in core.
+    return destination->localFolderProblem();
 }

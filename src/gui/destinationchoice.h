@@ -19,7 +19,8 @@ struct DestinationChoice
     /// The destination the field names, read as the kind chosen; nullopt with a translated `*error` when the
     /// text is malformed or names another kind (a /Volumes/c/s/v path with "Local folder" chosen).
     [[nodiscard]] std::optional<Dest::DestinationSpec> spec(QString *error) const;
-    /// Syntax and, for a local folder, existence and writability; empty when fine, else a translated reason.
+    /// Syntax and, for a local folder, Dest::DestinationSpec::localFolderProblem(); empty when fine, else a
+    /// translated reason.
     [[nodiscard]] QString check() const;
     [[nodiscard]] bool isDatabricks() const { return kind != AppSettings::DestinationKind::LocalFolder; }
 };

@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "enginerunner.h"
 
-#include "auth/databrickscredentials.h"
-#include "destinations/localdestination.h"
-#include "destinations/dbfsdestination.h"
-#include "destinations/volumedestination.h"
+#include "destinations/destinationfactory.h"
 #include "transfer/enginehost.h"
 
 #include <QCoreApplication>
-#include <QDir>
 
 EngineRunner::EngineRunner(Transfer::EngineHost *host, QObject *parent)
     : RunController(parent)
@@ -27,38 +23,28 @@ void EngineRunner::start(const RunPlan &plan)
     setup.options = plan.options;
     // The factories run later on the engine thread; they capture copies only.
     setup.googleToken = plan.account.tokens();
-    const DestinationChoice destination = plan.destination;
     // The field read by the CLI's rules (checked before Start): "dbfs:/Volumes/…", "local:/…" and friends.
-    QString ignored;
-    const std::optional<Dest::DestinationSpec> spec = destination.spec(&ignored);
-    const QString root = spec ? spec->path : destination.path;
-    if (destination.isDatabricks())
+    QString error;
+    const std::optional<Dest::DestinationSpec> spec = plan.destination.spec(&error);
+    std::optional<Auth::DatabricksCredentials> credentials;
+    if (plan.databricks.isValid())
     {
-        if (!plan.databricks.isValid())
-        {
-            Net::Error error;
-            error.errorClass = Net::ErrorClass::Auth;
-            error.reason = QStringLiteral("noDatabricksWorkspace");
-            error.message = QCoreApplication::translate("EngineRunner", "Choose a Databricks workspace first (Accounts menu).");
-            emit runFailed(error);
-            return;
-        }
-        const DatabricksWorkspace workspace = plan.databricks;
-        setup.endpoints.databricksHost = workspace.host();
-        setup.destination = [workspace, destination, root](QNetworkAccessManager *nam, QObject *parent) -> Dest::Destination * {
-            // Same provider as the CLI's --databricks-host: a PAT as is, a service principal's token fetched and renewed.
-            auto *tokens = new Auth::DatabricksTokenProvider(nam, workspace.credentials, parent);
-            if (destination.kind == AppSettings::DestinationKind::Volume)
-                return new Dest::VolumeDestination(nam, tokens, workspace.host(), root, parent);
-            return new Dest::DbfsDestination(nam, tokens, workspace.host(), root, parent);
-        };
+        credentials = plan.databricks.credentials;
+        setup.endpoints.databricksHost = plan.databricks.host();
     }
-    else
+    std::optional<Dest::DestinationFactory> destination;
+    if (spec)
+        destination = Dest::destinationFactory(*spec, credentials, &error);
+    if (!destination)
     {
-        setup.destination = [root](QNetworkAccessManager *, QObject *parent) -> Dest::Destination * {
-            return new Dest::LocalDestination(root, parent);
-        };
+        Net::Error failure;
+        failure.errorClass = spec ? Net::ErrorClass::Auth : Net::ErrorClass::Local;
+        failure.reason = spec ? QStringLiteral("noDatabricksWorkspace") : QStringLiteral("invalidDestination");
+        failure.message = spec ? QCoreApplication::translate("EngineRunner", "Choose a Databricks workspace first (Accounts menu).") : error;
+        emit runFailed(failure);
+        return;
     }
+    setup.destination = *destination;
     m_host->startRun(setup, plan.sources);
 }
 

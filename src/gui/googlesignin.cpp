@@ -3,18 +3,14 @@
 
 #include "appsettings.h"
 #include "auth/accounts.h"
-#include "auth/googletokenprovider.h"
-#include "auth/tokenrequest.h"
+#include "auth/accountservice.h"
 #include "auth/tokenstore.h"
 #include "signinhelp.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QFileDialog>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPointer>
 #include <QSettings>
 
@@ -24,70 +20,32 @@ namespace GoogleSignIn
 {
 namespace
 {
-AccountSession googleSession(const Net::Endpoints &endpoints, const Auth::OAuthClient &client, const QString &name,
-                             const Auth::TokenResponse &tokens)
+AccountSession googleSession(const Net::Endpoints &endpoints, const Auth::GoogleSignIn &signIn,
+                             const Auth::TokenResponse &first = {})
 {
     AccountSession session;
-    session.accountName = name;
+    session.accountName = signIn.name;
     session.endpoints = endpoints;
-    // The refresh token stays in this closure (memory only): each provider renews its own access token.
-    session.tokenFactory = [endpoints, client, name, tokens](QNetworkAccessManager *nam, QObject *parent) -> Net::TokenProvider * {
-        return new Auth::GoogleTokenProvider(nam, endpoints, client, name, tokens.refreshToken, parent, tokens);
-    };
+    session.tokenFactory = signIn.tokenFactory(endpoints, first);
     return session;
 }
 
 const QString FallbackAccountName = u"google"_s; // when Drive does not tell the e-mail address
-
-/// Asks Drive who signed in (about.user.emailAddress), to name the kept account as the CLI does.
-void fetchEmail(QNetworkAccessManager *nam, const Net::Endpoints &endpoints, const QByteArray &accessToken,
-                QObject *context, std::function<void(const QString &)> done)
-{
-    QNetworkRequest request(endpoints.driveApi.resolved(QUrl(u"about?fields=user(emailAddress)"_s)));
-    request.setRawHeader("Authorization"_ba, "Bearer "_ba + accessToken);
-    request.setTransferTimeout(20000);
-    QNetworkReply *reply = nam->get(request);
-    QObject::connect(reply, &QNetworkReply::finished, context, [reply, done] {
-        reply->deleteLater();
-        QString email;
-        if (reply->error() == QNetworkReply::NoError)
-            email = QJsonDocument::fromJson(reply->readAll()).object().value(u"user"_s).toObject().value(u"emailAddress"_s).toString();
-        done(email);
-    });
-}
 } // namespace
 
 Net::Endpoints endpointsFor(const Auth::Account &account)
 {
-    const QUrl tokenUrl(account.detail);
-    const QString host = tokenUrl.host();
-    if (tokenUrl.isValid() && (host == u"127.0.0.1"_s || host == u"localhost"_s || host == u"::1"_s))
-        return Net::Endpoints::sandbox(tokenUrl);
-    return Net::Endpoints::google();
+    return Auth::AccountService::endpointsFor(account);
 }
 
 void sessionFor(const Auth::Account &account, Auth::TokenStore *store, QObject *context,
                 std::function<void(const AccountSession &, const QString &error)> done)
 {
-    store->read(account.storeKey(), context, [account, done, store](const Auth::TokenStore::Result &result) {
-        if (!result.ok())
-        {
-            done({}, result.status == Auth::TokenStore::Result::Status::NotFound
-                         ? QCoreApplication::translate("GoogleSignIn", "The sign-in of %1 is missing from the %2. Sign in again.")
-                               .arg(account.name, store->description())
-                         : result.errorString);
-            return;
-        }
-        const std::optional<Auth::GoogleSecret> secret = Auth::GoogleSecret::fromBlob(result.data);
-        if (!secret)
-        {
-            done({}, QCoreApplication::translate("GoogleSignIn", "The saved sign-in of %1 is unreadable. Sign in again.").arg(account.name));
-            return;
-        }
-        Auth::TokenResponse tokens;
-        tokens.refreshToken = secret->refreshToken;
-        done(googleSession(endpointsFor(account), Auth::OAuthClient {account.clientId, secret->clientSecret}, account.name, tokens),
-             QString());
+    Auth::AccountService(store).loadGoogle(account, context, [account, done](const std::optional<Auth::GoogleSignIn> &signIn,
+                                                                             const QString &error) {
+        if (!signIn)
+            return done({}, error);
+        done(googleSession(Auth::AccountService::endpointsFor(account), *signIn), QString());
     });
 }
 
@@ -131,26 +89,15 @@ MainWindow::GoogleSignIn make(const Options &options)
         QObject::connect(flow, &Auth::GoogleOAuthFlow::succeeded, flow, [flow, endpoints, oauthClient, done, options](const Auth::TokenResponse &tokens) {
             flow->deleteLater();
             QObject *context = flow->parent() ? flow->parent() : options.nam;
-            fetchEmail(options.nam, endpoints, tokens.accessToken, context, [=](const QString &email) {
-                const QString name = email.isEmpty() ? FallbackAccountName : email;
-                const AccountSession session = googleSession(endpoints, oauthClient, name, tokens);
+            Auth::AccountService::fetchEmail(options.nam, endpoints, tokens.accessToken, context, [=](const QString &email) {
+                const Auth::GoogleSignIn signIn {email.isEmpty() ? FallbackAccountName : email, oauthClient, tokens.refreshToken};
+                const AccountSession session = googleSession(endpoints, signIn, tokens);
                 if (!options.store || !options.accounts || tokens.refreshToken.isEmpty())
                     return done(session, QString());
                 // Kept for the next start: the name in the account list, the secrets in the keychain only.
-                Auth::Account account;
-                account.kind = Auth::Account::Kind::Google;
-                account.name = name;
-                account.clientId = oauthClient.clientId;
-                account.detail = endpoints.oauthToken.toString();
-                account.added = QDateTime::currentDateTimeUtc();
-                const Auth::GoogleSecret secret {tokens.refreshToken, oauthClient.clientSecret};
-                Auth::Accounts *accounts = options.accounts;
-                options.store->write(account.storeKey(), secret.toBlob(), context, [accounts, account, session, done](const Auth::TokenStore::Result &r) {
-                    if (r.ok())
-                        accounts->save(account);
-                    // Signed in either way; without the keychain it lasts this session only.
-                    done(session, QString());
-                });
+                // Signed in either way; without the keychain it lasts this session only.
+                Auth::AccountService(options.store, options.accounts)
+                    .keepGoogle(signIn, endpoints, context, [session, done](bool, const QString &) { done(session, QString()); });
             });
         });
         QObject::connect(flow, &Auth::GoogleOAuthFlow::failed, flow, [flow, done](const QString &message) {

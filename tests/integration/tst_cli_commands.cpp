@@ -187,6 +187,14 @@ private slots:
         // A regular file in the way: mkpath fails even for root (chmod would not stop root).
         Run run = runCli({u"ingest"_s, fileId, u"--to"_s, plain.fileName() + u"/sub"_s});
         QCOMPARE(run.code, int(Cli::ExitDestination));
+        // In the words the app shows for the same folder (one rule in core: DestinationSpec::localFolderProblem),
+        // and the same for a dry run, before any network traffic.
+        const QString problem = Dest::DestinationSpec::parse(plain.fileName() + u"/sub"_s, nullptr)->localFolderProblem();
+        QVERIFY(problem.contains(u"cannot be created"_s));
+        QVERIFY2(run.err.contains(problem), qPrintable(run.err));
+        run = runCli({u"ingest"_s, fileId, u"--to"_s, plain.fileName() + u"/sub"_s, u"--dry-run"_s});
+        QCOMPARE(run.code, int(Cli::ExitDestination));
+        QVERIFY2(run.err.contains(problem), qPrintable(run.err));
         // The destination is always a folder: naming an existing file is a usage error, found before the run
         // (issue 15 finding 9; README exit codes).
         run = runCli({u"ingest"_s, fileId, u"--to"_s, plain.fileName()});

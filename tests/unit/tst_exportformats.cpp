@@ -44,6 +44,39 @@ private slots:
             QVERIFY2(Transfer::exportMimeFor(it.key(), it.value()) == it.value(), qPrintable(it.key()));
     }
 
+    void defaultsComeFromTheTable()
+    {
+        // One table: the defaults a run uses are rows of it (docx, xlsx, pptx, svg), and RunOptions takes them.
+        const QMap<QString, QString> defaults = Transfer::defaultExportFormats();
+        QCOMPARE(defaults.size(), 4);
+        QCOMPARE(Transfer::exportExtension(defaults.value(u"application/vnd.google-apps.document"_s)), u"docx"_s);
+        QCOMPARE(Transfer::exportExtension(defaults.value(u"application/vnd.google-apps.spreadsheet"_s)), u"xlsx"_s);
+        QCOMPARE(Transfer::exportExtension(defaults.value(u"application/vnd.google-apps.presentation"_s)), u"pptx"_s);
+        QCOMPARE(defaults.value(u"application/vnd.google-apps.drawing"_s), u"image/svg+xml"_s);
+        QVERIFY(!defaults.contains(u"application/vnd.google-apps.script"_s));
+        QCOMPARE(Transfer::RunOptions::defaultExportFormats(), defaults);
+    }
+
+    void kindWords()
+    {
+        // What --export takes for a kind, from the same table.
+        const QString docs = u"application/vnd.google-apps.document"_s;
+        for (const QString &word : {u"docs"_s, u"doc"_s, u"document"_s, u"documents"_s, u"Docs"_s})
+            QCOMPARE(Transfer::googleKindFor(word), docs);
+        for (const QString &word : {u"sheets"_s, u"sheet"_s, u"spreadsheet"_s, u"spreadsheets"_s})
+            QCOMPARE(Transfer::googleKindFor(word), u"application/vnd.google-apps.spreadsheet"_s);
+        for (const QString &word : {u"slides"_s, u"slide"_s, u"presentation"_s, u"presentations"_s})
+            QCOMPARE(Transfer::googleKindFor(word), u"application/vnd.google-apps.presentation"_s);
+        QCOMPARE(Transfer::googleKindFor(u"drawings"_s), u"application/vnd.google-apps.drawing"_s);
+        QCOMPARE(Transfer::googleKindFor(u"drawing"_s), u"application/vnd.google-apps.drawing"_s);
+        QCOMPARE(Transfer::googleKindFor(u"scripts"_s), u"application/vnd.google-apps.script"_s);
+        QCOMPARE(Transfer::googleKindFor(docs), docs);
+        // A Google type Drive exports to nothing is still a kind (the CLI then says Drive cannot export it).
+        QCOMPARE(Transfer::googleKindFor(u"application/vnd.google-apps.form"_s), u"application/vnd.google-apps.form"_s);
+        QVERIFY(Transfer::googleKindFor(u"pdf"_s).isEmpty());
+        QVERIFY(Transfer::googleKindFor(u"forms"_s).isEmpty());
+    }
+
     void extensions()
     {
         // Every format of the table names its file by its own extension.

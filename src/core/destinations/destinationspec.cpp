@@ -179,4 +179,26 @@ QString DestinationSpec::validate() const
     return {};
 }
 
+QString DestinationSpec::localFolderProblem() const
+{
+    if (kind != Kind::Local)
+        return {};
+    if (const QString problem = validate(); !problem.isEmpty())
+        return problem;
+    const QString shown = QDir::toNativeSeparators(path);
+    const QFileInfo info(path);
+    if (!info.exists())
+    {
+        QFileInfo parent(info.absolutePath());
+        while (!parent.exists() && parent.absolutePath() != parent.absoluteFilePath())
+            parent.setFile(parent.absolutePath());
+        if (!parent.isDir() || !parent.isWritable())
+            return tr("The folder %1 does not exist and cannot be created.").arg(shown);
+        return {};
+    }
+    if (!info.isWritable())
+        return tr("The folder %1 is not writable.").arg(shown);
+    return {};
+}
+
 } // namespace Dest

@@ -49,6 +49,10 @@ public:
     /// What can be told without writing: a local destination is always a folder, so an existing file at
     /// the path is refused. Empty when fine, else a translated reason.
     [[nodiscard]] QString validate() const;
+    /// Before a run, still without writing: a local destination that exists must be a writable folder, one that
+    /// does not must be creatable (the nearest existing folder above it is writable; the run makes the missing
+    /// ones). Empty when fine (always for Databricks), else a translated reason. The CLI and the app ask this.
+    [[nodiscard]] QString localFolderProblem() const;
 };
 
 } // namespace Dest

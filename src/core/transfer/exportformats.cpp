@@ -11,54 +11,81 @@ namespace Transfer
 {
 namespace
 {
-const QHash<QString, QList<ExportFormat>> &table()
+const QString googlePrefix = u"application/vnd.google-apps."_s;
+
+/// One Google file kind: its mime type's last part, the words `--export` takes for it, and what Drive exports
+/// it to (google-drive-api.md §4b, the sandbox's table) as space-separated "extension=mime" pairs in Drive's
+/// order; the one marked '*' is the default (rclone's: formats users open without Google).
+struct KindRow
 {
-    static const QString pdf = u"application/pdf"_s;
-    static const QHash<QString, QList<ExportFormat>> formats = {
-        {u"application/vnd.google-apps.document"_s,
-         {{u"docx"_s, u"application/vnd.openxmlformats-officedocument.wordprocessingml.document"_s},
-          {u"odt"_s, u"application/vnd.oasis.opendocument.text"_s},
-          {u"rtf"_s, u"application/rtf"_s},
-          {u"pdf"_s, pdf},
-          {u"txt"_s, u"text/plain"_s},
-          {u"html"_s, u"text/html"_s},
-          {u"zip"_s, u"application/zip"_s},
-          {u"epub"_s, u"application/epub+zip"_s},
-          {u"md"_s, u"text/markdown"_s}}},
-        // Sheets to ODS is the x- type: Drive answers 400 "conversion is not supported" to the plain one.
-        {u"application/vnd.google-apps.spreadsheet"_s,
-         {{u"xlsx"_s, u"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s},
-          {u"ods"_s, u"application/x-vnd.oasis.opendocument.spreadsheet"_s},
-          {u"pdf"_s, pdf},
-          {u"zip"_s, u"application/zip"_s},
-          {u"csv"_s, u"text/csv"_s},
-          {u"tsv"_s, u"text/tab-separated-values"_s}}},
-        {u"application/vnd.google-apps.presentation"_s,
-         {{u"pptx"_s, u"application/vnd.openxmlformats-officedocument.presentationml.presentation"_s},
-          {u"odp"_s, u"application/vnd.oasis.opendocument.presentation"_s},
-          {u"pdf"_s, pdf},
-          {u"txt"_s, u"text/plain"_s},
-          {u"jpg"_s, u"image/jpeg"_s},
-          {u"png"_s, u"image/png"_s},
-          {u"svg"_s, u"image/svg+xml"_s}}},
-        {u"application/vnd.google-apps.drawing"_s,
-         {{u"pdf"_s, pdf}, {u"jpg"_s, u"image/jpeg"_s}, {u"png"_s, u"image/png"_s}, {u"svg"_s, u"image/svg+xml"_s}}},
-        {u"application/vnd.google-apps.script"_s, {{u"json"_s, u"application/vnd.google-apps.script+json"_s}}},
-    };
-    return formats;
+    QLatin1StringView kind;
+    QLatin1StringView names;
+    QLatin1StringView formats;
+};
+
+// New kinds or formats: here only. Sheets to ODS is the x- type: Drive answers 400 "conversion is not
+// supported" to the plain one.
+constexpr KindRow kindRows[] = {
+    {"document"_L1, "docs doc documents"_L1,
+     "*docx=application/vnd.openxmlformats-officedocument.wordprocessingml.document "
+     "odt=application/vnd.oasis.opendocument.text rtf=application/rtf pdf=application/pdf txt=text/plain "
+     "html=text/html zip=application/zip epub=application/epub+zip md=text/markdown"_L1},
+    {"spreadsheet"_L1, "sheets sheet spreadsheets"_L1,
+     "*xlsx=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet "
+     "ods=application/x-vnd.oasis.opendocument.spreadsheet pdf=application/pdf zip=application/zip csv=text/csv "
+     "tsv=text/tab-separated-values"_L1},
+    {"presentation"_L1, "slides slide presentations"_L1,
+     "*pptx=application/vnd.openxmlformats-officedocument.presentationml.presentation "
+     "odp=application/vnd.oasis.opendocument.presentation pdf=application/pdf txt=text/plain jpg=image/jpeg "
+     "png=image/png svg=image/svg+xml"_L1},
+    {"drawing"_L1, "drawings"_L1, "pdf=application/pdf jpg=image/jpeg png=image/png *svg=image/svg+xml"_L1},
+    {"script"_L1, "scripts"_L1, "json=application/vnd.google-apps.script+json"_L1},
+};
+
+struct Table
+{
+    QHash<QString, QList<ExportFormat>> formats; ///< Google mime type -> formats, in Drive's order
+    QHash<QString, QString> kinds;               ///< a word --export takes -> Google mime type
+    QMap<QString, QString> defaults;             ///< Google mime type -> default export mime type
+};
+
+const Table &table()
+{
+    static const Table built = [] {
+        Table t;
+        for (const KindRow &row : kindRows)
+        {
+            const QString google = googlePrefix + row.kind;
+            t.kinds.insert(row.kind, google);
+            for (const QString &name : QString(row.names).split(u' '))
+                t.kinds.insert(name, google);
+            for (QString pair : QString(row.formats).split(u' '))
+            {
+                const bool isDefault = pair.startsWith(u'*');
+                if (isDefault)
+                    pair.remove(0, 1);
+                const ExportFormat format {pair.section(u'=', 0, 0), pair.section(u'=', 1)};
+                t.formats[google].append(format);
+                if (isDefault)
+                    t.defaults.insert(google, format.mimeType);
+            }
+        }
+        return t;
+    }();
+    return built;
 }
 } // namespace
 
 const QList<ExportFormat> &exportFormatsFor(const QString &googleMimeType)
 {
     static const QList<ExportFormat> none;
-    const auto it = table().constFind(googleMimeType);
-    return it == table().constEnd() ? none : *it;
+    const auto it = table().formats.constFind(googleMimeType);
+    return it == table().formats.constEnd() ? none : *it;
 }
 
 QString exportExtension(const QString &exportMimeType)
 {
-    for (const QList<ExportFormat> &formats : table())
+    for (const QList<ExportFormat> &formats : table().formats)
     {
         for (const ExportFormat &f : formats)
         {
@@ -78,6 +105,19 @@ QString exportMimeFor(const QString &googleMimeType, const QString &format)
             return f.mimeType;
     }
     return {};
+}
+
+QMap<QString, QString> defaultExportFormats()
+{
+    return table().defaults;
+}
+
+QString googleKindFor(const QString &name)
+{
+    const QString key = name.trimmed().toLower();
+    if (key.startsWith(googlePrefix))
+        return key; // also the kinds Drive exports to nothing (forms): exportFormatsFor() says so
+    return table().kinds.value(key);
 }
 
 } // namespace Transfer

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace Transfer
@@ -19,5 +20,11 @@ struct ExportFormat
 /// The export mime type for `format` (an extension such as "ods", or a mime type, case-insensitive) of a
 /// Google file of this mime type; empty when Drive cannot export that kind to that format.
 [[nodiscard]] QString exportMimeFor(const QString &googleMimeType, const QString &format);
+/// Google mime type -> the export mime type a run uses unless told otherwise: docx, xlsx, pptx, svg (rclone's
+/// order: formats users open without Google). From the same table.
+[[nodiscard]] QMap<QString, QString> defaultExportFormats();
+/// The Google mime type a word names: "docs", "doc", "document", "sheets", "slides", "drawings", "script" (and
+/// plurals), or any Google mime type as is; empty for anything else. Case-insensitive.
+[[nodiscard]] QString googleKindFor(const QString &name);
 
 } // namespace Transfer

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/snapshot.h"
 
+#include "transfer/exportformats.h"
+
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -49,13 +51,7 @@ QString alreadyThereText(const FileStatus &file)
 
 QMap<QString, QString> RunOptions::defaultExportFormats()
 {
-    // rclone's default order (docx, xlsx, pptx, svg): formats users open without Google.
-    return {
-        {u"application/vnd.google-apps.document"_s, u"application/vnd.openxmlformats-officedocument.wordprocessingml.document"_s},
-        {u"application/vnd.google-apps.spreadsheet"_s, u"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"_s},
-        {u"application/vnd.google-apps.presentation"_s, u"application/vnd.openxmlformats-officedocument.presentationml.presentation"_s},
-        {u"application/vnd.google-apps.drawing"_s, u"image/svg+xml"_s},
-    };
+    return Transfer::defaultExportFormats(); // the one export table (exportformats.cpp)
 }
 
 // exportExtension() is in exportformats.cpp, beside the one export table.
