@@ -180,14 +180,14 @@ void VolumeSink::startStreamingPut()
 {
     if (m_done || !m_client)
         return;
-    QNetworkRequest request = m_client->makeRequest(filesUrl(true));
+    m_bearerUsed = m_client->bearer();
+    QNetworkRequest request = Net::makeRequest(filesUrl(true), m_bearerUsed);
     request.setHeader(QNetworkRequest::ContentTypeHeader, "application/octet-stream"_ba);
     // Known length: QNAM streams a sequential device instead of buffering it whole.
     request.setHeader(QNetworkRequest::ContentLengthHeader, m_expectedSize);
     // Without this QNAM reads the whole device into memory before sending (Qt 6.4 QNetworkReplyHttpImpl).
     request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
     // No transfer timeout: a PUT may wait on a slow Drive side; the engine's stall timer watches that.
-    m_sentAuthorization = request.rawHeader("Authorization"_ba);
     QNetworkReply *reply = m_client->nam()->put(request, m_pipe);
     Net::guardRedirects(reply);
     m_reply = reply;
@@ -235,9 +235,10 @@ void VolumeSink::startSocketPut()
         return;
     auto *put = new Net::HttpPut(filesUrl(true), m_expectedSize, this);
     // Kept to tell a stale token from a refused one; it goes into the request and nowhere else.
-    m_sentAuthorization = m_client->makeRequest(m_client->host()).rawHeader("Authorization"_ba);
-    if (!m_sentAuthorization.isEmpty())
-        put->setRawHeader("Authorization"_ba, m_sentAuthorization);
+    m_bearerUsed = m_client->bearer();
+    const QByteArray authorization = Net::makeRequest(m_client->host(), m_bearerUsed).rawHeader("Authorization"_ba);
+    if (!authorization.isEmpty())
+        put->setRawHeader("Authorization"_ba, authorization);
     put->setRawHeader("Content-Type"_ba, "application/octet-stream"_ba);
     put->setMaxQueued(volume()->pipeCapacity());
     connect(put, &Net::HttpPut::readyForBody, this, [this] {
@@ -635,7 +636,7 @@ void VolumeSink::failOnRefusedToken(int httpStatus)
 {
     // The workspace refreshes its token once for all sinks: this file then starts again with the new token
     // (a transient failure the engine retries), or the workspace is rejected and so is this file.
-    m_client->handleAuthFailure(m_sentAuthorization, this, [this, httpStatus](bool retry) {
+    m_client->handleAuthFailure(m_bearerUsed, this, [this, httpStatus](bool retry) {
         if (m_done)
             return;
         if (retry)
