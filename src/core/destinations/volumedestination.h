@@ -113,6 +113,8 @@ private:
     [[nodiscard]] bool streaming() const;
     [[nodiscard]] bool multipart() const;
     void start();
+    // Multipart (volumemultipart.cpp)
+    qint64 takePart(const char *data, qint64 length);
     void initiateMultipart();
     void pumpMultipart();
     void uploadPart(int partNumber, const QByteArray &data, bool freshUrl);
