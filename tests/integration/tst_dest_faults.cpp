@@ -280,6 +280,39 @@ private slots:
         QVERIFY(!uploads(*m_sandbox).contains(root + u"/s.bin"_s));
     }
 
+    void concurrentRefusalsShareOneRefresh()
+    {
+        // Many control calls refused at once with the same stale token: ONE refresh for the workspace (the
+        // provider here does not coalesce; Net::refreshToken() does), then every call goes through.
+        QNetworkAccessManager nam;
+        SwitchableTokens tokens;
+        tokens.token = EngineTest::Token;
+        const QString root = u"/Volumes/main/default/landing/coalesced"_s;
+        Dest::VolumeDestination volume(&nam, &tokens, m_sandbox->baseUrl(), root);
+        bool made = false;
+        volume.client()->ensureDirectory(root, &volume, [&](const Net::Error &e) { made = !e.isError(); });
+        QVERIFY(QTest::qWaitFor([&] { return made; }, 10000));
+        tokens.token = "dapi-stale-token"_ba;
+        tokens.next = EngineTest::Token;
+        constexpr int Calls = 6;
+        int answered = 0;
+        QStringList errors;
+        const QUrl list = volume.client()->url("/api/2.0/fs/directories"_ba + Dest::DatabricksClient::encodePath(root));
+        for (int i = 0; i < Calls; ++i)
+        {
+            volume.client()->call("GET"_ba, list, {}, {}, &volume,
+                                  [&](const Net::Error &e, const Dest::DatabricksResponse &) {
+                                      ++answered;
+                                      if (e.isError())
+                                          errors.append(e.toString());
+                                  });
+        }
+        QVERIFY(QTest::qWaitFor([&] { return answered == Calls; }, 10000));
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        QCOMPARE(tokens.refreshes, 1);
+        QVERIFY(!volume.client()->isRejected());
+    }
+
     void abortBeforeFinishLeavesNothing()
     {
         // Every byte but the held-back last one reached the server; abort() drops the connection, and the

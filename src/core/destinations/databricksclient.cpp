@@ -33,9 +33,8 @@ struct DatabricksClient::Pending
     QPointer<QObject> context;
     bool hasContext = false;
     Done done;
-    Net::Backoff backoff;
-    std::shared_ptr<Net::Backoff> budget; ///< a file's (fileBudget()); replaces `backoff` when set
-    bool refreshedOnce = false;
+    Net::RetryPolicy policy; ///< this call's one refresh, and its tries unless a file's budget is given
+    std::shared_ptr<Net::RetryPolicy> budget; ///< a file's (fileBudget()): the tries are drawn from it
     bool bearer = true;
     QByteArray bearerUsed;
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -83,11 +82,14 @@ QUrl DatabricksClient::url(const QByteArray &encodedApiPath, const QByteArray &e
     return QUrl::fromEncoded(text, QUrl::StrictMode);
 }
 
+QByteArray DatabricksClient::bearer() const
+{
+    return m_tokens ? m_tokens->accessToken() : QByteArray();
+}
+
 QNetworkRequest DatabricksClient::makeRequest(const QUrl &url) const
 {
-    const QByteArray bearer = m_tokens ? m_tokens->accessToken() : QByteArray();
-    QNetworkRequest request = Net::makeRequest(url, bearer);
-    return request;
+    return Net::makeRequest(url, bearer());
 }
 
 Net::Error DatabricksClient::rejectedError() const
@@ -100,11 +102,11 @@ Net::Error DatabricksClient::rejectedError() const
     return e;
 }
 
-std::shared_ptr<Net::Backoff> DatabricksClient::fileBudget(const QString &key)
+std::shared_ptr<Net::RetryPolicy> DatabricksClient::fileBudget(const QString &key)
 {
-    std::shared_ptr<Net::Backoff> &budget = m_fileBudgets[key];
+    std::shared_ptr<Net::RetryPolicy> &budget = m_fileBudgets[key];
     if (!budget)
-        budget = std::make_shared<Net::Backoff>(m_backoffPolicy);
+        budget = std::make_shared<Net::RetryPolicy>(m_backoffPolicy);
     return budget;
 }
 
@@ -122,46 +124,56 @@ Net::Error DatabricksClient::retriesExhausted(const Net::Error &last, int tries)
     return e;
 }
 
-void DatabricksClient::call(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-                            const QByteArray &contentType, QObject *context, Done done,
-                            std::shared_ptr<Net::Backoff> budget)
+std::shared_ptr<DatabricksClient::Pending> DatabricksClient::pending(const QByteArray &verb, const QUrl &url,
+                                                                     const QByteArray &body, QObject *context, Done done,
+                                                                     std::shared_ptr<Net::RetryPolicy> budget) const
 {
     auto p = std::make_shared<Pending>();
     p->verb = verb;
     p->url = url;
     p->body = body;
-    p->contentType = contentType;
     p->context = context;
     p->hasContext = context != nullptr;
     p->done = std::move(done);
-    p->backoff = Net::Backoff(m_backoffPolicy);
+    p->policy = Net::RetryPolicy(m_backoffPolicy);
     p->budget = std::move(budget);
+    return p;
+}
+
+void DatabricksClient::enqueue(const std::shared_ptr<Pending> &p)
+{
     m_queue.append(p);
     // Never answer synchronously: callers may still be setting up.
     QMetaObject::invokeMethod(this, &DatabricksClient::dispatch, Qt::QueuedConnection);
 }
 
+void DatabricksClient::sendAgain(const std::shared_ptr<Pending> &p)
+{
+    m_queue.prepend(p);
+    dispatch();
+}
+
+void DatabricksClient::call(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                            const QByteArray &contentType, QObject *context, Done done,
+                            std::shared_ptr<Net::RetryPolicy> budget)
+{
+    const std::shared_ptr<Pending> p = pending(verb, url, body, context, std::move(done), std::move(budget));
+    p->contentType = contentType;
+    enqueue(p);
+}
+
 void DatabricksClient::presigned(const QByteArray &verb, const QUrl &url, const QByteArray &body,
                                  const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context, Done done,
-                                 std::shared_ptr<Net::Backoff> budget)
+                                 std::shared_ptr<Net::RetryPolicy> budget)
 {
-    auto p = std::make_shared<Pending>();
-    p->verb = verb;
-    p->url = url;
-    p->body = body;
-    p->context = context;
-    p->hasContext = context != nullptr;
-    p->done = std::move(done);
-    p->backoff = Net::Backoff(m_backoffPolicy);
+    const std::shared_ptr<Pending> p = pending(verb, url, body, context, std::move(done), std::move(budget));
     p->bearer = false; // a signed URL: the Databricks token must not travel to the storage provider
     p->headers = headers;
-    p->budget = std::move(budget);
-    m_queue.append(p);
-    QMetaObject::invokeMethod(this, &DatabricksClient::dispatch, Qt::QueuedConnection);
+    enqueue(p);
 }
 
 void DatabricksClient::dbfs(const QByteArray &verb, const QByteArray &endpoint, const QByteArray &jsonOrQuery,
-                            QObject *context, Done done, std::shared_ptr<Net::Backoff> budget)
+                            QObject *context, Done done, std::shared_ptr<Net::RetryPolicy> budget)
 {
     if (verb == "GET")
         call(verb, url("/api/2.0/dbfs/"_ba + endpoint, jsonOrQuery), {}, {}, context, std::move(done), std::move(budget));
@@ -235,28 +247,29 @@ void DatabricksClient::onFinished(const std::shared_ptr<Pending> &p, QNetworkRep
         error.errorClass = Net::ErrorClass::Permanent;
         error.reason = u"presignedRefused"_s;
     }
-    if (error.errorClass == Net::ErrorClass::Auth && !p->refreshedOnce && m_tokens
-        && m_tokens->accessToken() != p->bearerUsed)
+    // A file's calls draw their tries from its budget; the one refresh is the call's own.
+    Net::RetryPolicy &policy = p->budget && Net::Backoff::isRetryable(error) ? *p->budget : p->policy;
+    const Net::Decision decision = policy.decide(error);
+    switch (decision.reaction)
     {
-        // Sent with a token that another call's refresh has replaced meanwhile: just try the new one.
-        p->refreshedOnce = true;
-        m_queue.prepend(p);
-        dispatch();
+    case Net::Reaction::Retry:
+        qCInfo(lcDest) << p->verb << p->url.path() << Net::errorClassName(error.errorClass) << error.reason
+                       << "retry in" << decision.delay.count() << "ms";
+        QTimer::singleShot(decision.delay, this, [this, p] { sendAgain(p); });
         return;
-    }
-    if (error.errorClass == Net::ErrorClass::Auth && !p->refreshedOnce)
-    {
-        p->refreshedOnce = true;
-        refreshOnce([this, p](bool ok) {
-            if (!ok)
-            {
+    case Net::Reaction::RefreshToken:
+        refreshOnce(p->bearerUsed, [this, p](bool ok) {
+            if (ok)
+                sendAgain(p);
+            else
                 complete(p, rejectedError(), {});
-                return;
-            }
-            m_queue.prepend(p);
-            dispatch();
         });
         return;
+    case Net::Reaction::Park:
+    case Net::Reaction::Fail:
+    case Net::Reaction::StopRun:
+    case Net::Reaction::Cancel:
+        break;
     }
     if (error.errorClass == Net::ErrorClass::Auth)
     {
@@ -264,19 +277,8 @@ void DatabricksClient::onFinished(const std::shared_ptr<Pending> &p, QNetworkRep
         complete(p, rejectedError(), response);
         return;
     }
-    Net::Backoff &backoff = p->budget ? *p->budget : p->backoff;
-    if (const auto delay = backoff.nextDelay(error))
-    {
-        qCInfo(lcDest) << p->verb << p->url.path() << Net::errorClassName(error.errorClass) << error.reason
-                             << "retry in" << delay->count() << "ms";
-        QTimer::singleShot(*delay, this, [this, p] {
-            m_queue.prepend(p);
-            dispatch();
-        });
-        return;
-    }
     if (p->budget && Net::Backoff::isRetryable(error))
-        error = retriesExhausted(error, p->budget->policy().maxTries);
+        error = retriesExhausted(error, p->budget->backoffPolicy().maxTries);
     complete(p, error, response);
 }
 
@@ -289,62 +291,47 @@ void DatabricksClient::complete(const std::shared_ptr<Pending> &p, const Net::Er
         p->done(error, response);
 }
 
-void DatabricksClient::handleAuthFailure(const QByteArray &sentAuthorization, QObject *context,
+void DatabricksClient::handleAuthFailure(const QByteArray &bearerUsed, QObject *context,
                                          std::function<void(bool retry)> done)
 {
-    QPointer<QObject> guard(context);
-    if (m_tokens && !m_rejected && makeRequest(m_host).rawHeader("Authorization"_ba) != sentAuthorization)
-    {
-        QMetaObject::invokeMethod(this, [guard, done] {
-            if (guard)
-                done(true);
-        }, Qt::QueuedConnection);
-        return;
-    }
-    refreshOnce([guard, done = std::move(done)](bool ok) {
+    refreshOnce(bearerUsed, [guard = QPointer<QObject>(context), done = std::move(done)](bool ok) {
         if (guard)
             done(ok);
     });
 }
 
-void DatabricksClient::refreshOnce(std::function<void(bool ok)> done)
+void DatabricksClient::refreshOnce(const QByteArray &bearerUsed, std::function<void(bool ok)> done)
 {
     if (m_rejected)
     {
         done(false);
         return;
     }
-    if (m_refreshed && !m_refreshing)
-    {
-        // The workspace already used its refresh; a second refusal means the new token is bad too.
-        reject(u"the refreshed token was refused too"_s);
-        done(false);
-        return;
-    }
-    m_refreshWaiters.append(std::move(done));
-    if (m_refreshing)
-        return;
     if (!m_tokens)
     {
         reject(u"no token provider"_s);
+        done(false);
         return;
     }
-    m_refreshing = true;
-    m_refreshed = true;
-    auto *guard = new QObject(this);
-    const auto finish = [this, guard](bool ok, const QString &detail) {
-        guard->deleteLater();
-        m_refreshing = false;
+    // Sent with a token that another call's refresh has replaced meanwhile: Net::refreshToken() just lets it
+    // try the new one. Otherwise this is the workspace's one refresh, or the refreshed token was refused too.
+    if (m_tokens->accessToken() == bearerUsed)
+    {
+        if (m_refreshed && m_refreshing == 0)
+        {
+            reject(u"the refreshed token was refused too"_s);
+            done(false);
+            return;
+        }
+        m_refreshed = true;
+    }
+    ++m_refreshing;
+    Net::refreshToken(m_tokens, bearerUsed, this, [this, done = std::move(done)](bool ok, const QString &reason) {
+        --m_refreshing;
         if (!ok)
-            reject(detail);
-        const auto waiters = std::exchange(m_refreshWaiters, {});
-        for (const auto &w : waiters)
-            w(ok);
-        // After a successful refresh a later refusal must reject at once.
-    };
-    connect(m_tokens, &Net::TokenProvider::refreshed, guard, [finish] { finish(true, {}); });
-    connect(m_tokens, &Net::TokenProvider::refreshFailed, guard, [finish](const QString &reason) { finish(false, reason); });
-    m_tokens->refresh();
+            reject(reason);
+        done(ok && !m_rejected);
+    });
 }
 
 void DatabricksClient::reject(const QString &detail)
@@ -354,14 +341,11 @@ void DatabricksClient::reject(const QString &detail)
     m_rejected = true;
     qCWarning(lcDest) << "token refused for" << hostText() << ":" << detail;
     emit rejected(rejectedError());
-    const auto waiters = std::exchange(m_refreshWaiters, {});
-    for (const auto &w : waiters)
-        w(false);
     dispatch();
 }
 
 void DatabricksClient::ensureDirectory(const QString &volumePath, QObject *context,
-                                       std::function<void(const Net::Error &)> done, std::shared_ptr<Net::Backoff> budget)
+                                       std::function<void(const Net::Error &)> done, std::shared_ptr<Net::RetryPolicy> budget)
 {
     auto it = m_dirs.find(volumePath);
     if (it != m_dirs.end() && it->done)

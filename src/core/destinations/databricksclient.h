@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "net/backoff.h"
 #include "net/error.h"
+#include "net/retrypolicy.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -40,8 +40,8 @@ struct DatabricksResponse
  * The connection to ONE Databricks workspace, shared by every sink of a Volume or DBFS destination.
  *
  * Control calls (mkdir, HEAD, DBFS create/add-block/close, small PUTs) queue here: at most
- * maxInFlight() run at once, 429/503 back off honouring Retry-After (Net::Backoff), and an invalid token
- * goes through TokenProvider::refresh() once for the whole workspace. When the refresh fails too, the
+ * maxInFlight() run at once, and Net::RetryPolicy decides what a failure does: 429/503 back off honouring
+ * Retry-After, and an invalid token goes through Net::refreshToken() once for the whole workspace. When the refresh fails too, the
  * client is "rejected": every queued and later call fails at once with the Auth error
  * "Databricks rejected the token for <host>: sign in to the workspace again (…)", naming where in the app
  * and on the command line.
@@ -78,7 +78,7 @@ public:
     /// file and the file's restarts (a new sink for the same path) draw from it, so a file that keeps failing
     /// is tried at most maxTries times in all, not client retries × file restarts. Same key, same budget,
     /// until releaseFileBudget().
-    [[nodiscard]] std::shared_ptr<Net::Backoff> fileBudget(const QString &key);
+    [[nodiscard]] std::shared_ptr<Net::RetryPolicy> fileBudget(const QString &key);
     void releaseFileBudget(const QString &key);
     /// The error a file fails with once its budget is spent: Permanent (nothing restarts it), reason
     /// "retriesExhausted", "Gave up after N tries: <last error>".
@@ -87,26 +87,29 @@ public:
     /// Queues one control call. `done` runs on this thread unless `context` died first. With `budget` (a
     /// file's, see fileBudget()) its retries draw from it, and a spent budget ends in retriesExhausted().
     void call(const QByteArray &verb, const QUrl &url, const QByteArray &body, const QByteArray &contentType,
-              QObject *context, Done done, std::shared_ptr<Net::Backoff> budget = {});
+              QObject *context, Done done, std::shared_ptr<Net::RetryPolicy> budget = {});
     /// A call to a presigned cloud-storage URL (multipart parts, abort): no Databricks bearer, the headers the
     /// URL came with; queued, paced and retried like the control calls.
     void presigned(const QByteArray &verb, const QUrl &url, const QByteArray &body,
                    const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context, Done done,
-                   std::shared_ptr<Net::Backoff> budget = {});
+                   std::shared_ptr<Net::RetryPolicy> budget = {});
     /// A JSON POST/GET to /api/2.0/dbfs/<endpoint>.
     void dbfs(const QByteArray &verb, const QByteArray &endpoint, const QByteArray &jsonOrQuery, QObject *context,
-              Done done, std::shared_ptr<Net::Backoff> budget = {});
+              Done done, std::shared_ptr<Net::RetryPolicy> budget = {});
+
+    /// The bearer makeRequest() puts in a request now (empty without a token); never logged.
+    [[nodiscard]] QByteArray bearer() const;
 
     /// A streaming request met an invalid token. Refreshes once per workspace; `done(true)` when the caller
     /// may try again with a new token, `done(false)` once the workspace is rejected.
-    /// `sentAuthorization` is the Authorization header the refused request carried: when the token changed since,
+    /// `bearerUsed` is the token the refused request carried (bearer() then): when the token changed since,
     /// the caller may simply try again.
-    void handleAuthFailure(const QByteArray &sentAuthorization, QObject *context, std::function<void(bool retry)> done);
+    void handleAuthFailure(const QByteArray &bearerUsed, QObject *context, std::function<void(bool retry)> done);
 
     /// `PUT /api/2.0/fs/directories<path>` once per directory per run (later callers wait for the first, whose
     /// `budget` the call draws from).
     void ensureDirectory(const QString &volumePath, QObject *context, std::function<void(const Net::Error &)> done,
-                         std::shared_ptr<Net::Backoff> budget = {});
+                         std::shared_ptr<Net::RetryPolicy> budget = {});
 
     [[nodiscard]] bool isRejected() const { return m_rejected; }
     [[nodiscard]] Net::Error rejectedError() const;
@@ -123,11 +126,17 @@ signals:
 
 private:
     struct Pending;
+    [[nodiscard]] std::shared_ptr<Pending> pending(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                                                   QObject *context, Done done,
+                                                   std::shared_ptr<Net::RetryPolicy> budget) const;
+    void enqueue(const std::shared_ptr<Pending> &p);
+    void sendAgain(const std::shared_ptr<Pending> &p);
     void dispatch();
     void send(const std::shared_ptr<Pending> &p);
     void onFinished(const std::shared_ptr<Pending> &p, QNetworkReply *reply);
     void complete(const std::shared_ptr<Pending> &p, const Net::Error &error, const DatabricksResponse &response);
-    void refreshOnce(std::function<void(bool ok)> done);
+    /// The workspace's one refresh (coalesced by Net::refreshToken()); a refusal of the refreshed token rejects.
+    void refreshOnce(const QByteArray &bearerUsed, std::function<void(bool ok)> done);
     void reject(const QString &detail);
 
     QNetworkAccessManager *m_nam;
@@ -140,9 +149,8 @@ private:
     int m_maxInFlight = 8;
     qint64 m_callsMade = 0;
     bool m_rejected = false;
-    bool m_refreshing = false;
+    int m_refreshing = 0; ///< refreshOnce() callers waiting for the provider's answer
     bool m_refreshed = false; ///< the one refresh per workspace was used
-    QList<std::function<void(bool)>> m_refreshWaiters;
 
     struct DirState
     {
@@ -150,7 +158,7 @@ private:
         QList<QPair<QPointer<QObject>, std::function<void(const Net::Error &)>>> waiters;
     };
     QHash<QString, DirState> m_dirs;
-    QHash<QString, std::shared_ptr<Net::Backoff>> m_fileBudgets;
+    QHash<QString, std::shared_ptr<Net::RetryPolicy>> m_fileBudgets;
 };
 
 } // namespace Dest

@@ -209,8 +209,8 @@ void DatabricksSink::fail(const Net::Error &failure, bool removeFinal)
     if (m_done)
         return;
     Net::Error error = failure;
-    if (m_budget && Net::Backoff::isRetryable(error) && !m_budget->nextDelay(error))
-        error = DatabricksClient::retriesExhausted(error, m_budget->policy().maxTries);
+    if (m_budget && Net::Backoff::isRetryable(error) && m_budget->decide(error).reaction != Net::Reaction::Retry)
+        error = DatabricksClient::retriesExhausted(error, m_budget->backoffPolicy().maxTries);
     m_done = true;
     qCInfo(lcDest) << "failed:" << m_scheme + m_path << Net::errorClassName(error.errorClass) << error.reason
                    << error.message;

@@ -120,7 +120,7 @@ protected:
     ConflictPolicy m_policy;
     qint64 m_written = 0;
     /// This file's tries across the client's retries and the engine's restarts (DatabricksClient::fileBudget()).
-    std::shared_ptr<Net::Backoff> m_budget;
+    std::shared_ptr<Net::RetryPolicy> m_budget;
     bool m_finishRequested = false;
     bool m_blocked = false;
     bool m_done = false;

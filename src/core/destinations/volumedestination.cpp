@@ -8,10 +8,6 @@
 #include "net/network.h"
 #include "util/logging.h"
 
-#include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
@@ -180,14 +176,14 @@ void VolumeSink::startStreamingPut()
 {
     if (m_done || !m_client)
         return;
-    QNetworkRequest request = m_client->makeRequest(filesUrl(true));
+    m_bearerUsed = m_client->bearer();
+    QNetworkRequest request = Net::makeRequest(filesUrl(true), m_bearerUsed);
     request.setHeader(QNetworkRequest::ContentTypeHeader, "application/octet-stream"_ba);
     // Known length: QNAM streams a sequential device instead of buffering it whole.
     request.setHeader(QNetworkRequest::ContentLengthHeader, m_expectedSize);
     // Without this QNAM reads the whole device into memory before sending (Qt 6.4 QNetworkReplyHttpImpl).
     request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
     // No transfer timeout: a PUT may wait on a slow Drive side; the engine's stall timer watches that.
-    m_sentAuthorization = request.rawHeader("Authorization"_ba);
     QNetworkReply *reply = m_client->nam()->put(request, m_pipe);
     Net::guardRedirects(reply);
     m_reply = reply;
@@ -235,9 +231,10 @@ void VolumeSink::startSocketPut()
         return;
     auto *put = new Net::HttpPut(filesUrl(true), m_expectedSize, this);
     // Kept to tell a stale token from a refused one; it goes into the request and nowhere else.
-    m_sentAuthorization = m_client->makeRequest(m_client->host()).rawHeader("Authorization"_ba);
-    if (!m_sentAuthorization.isEmpty())
-        put->setRawHeader("Authorization"_ba, m_sentAuthorization);
+    m_bearerUsed = m_client->bearer();
+    const QByteArray authorization = Net::makeRequest(m_client->host(), m_bearerUsed).rawHeader("Authorization"_ba);
+    if (!authorization.isEmpty())
+        put->setRawHeader("Authorization"_ba, authorization);
     put->setRawHeader("Content-Type"_ba, "application/octet-stream"_ba);
     put->setMaxQueued(volume()->pipeCapacity());
     connect(put, &Net::HttpPut::readyForBody, this, [this] {
@@ -377,21 +374,7 @@ QString VolumeSink::outOfOrderText(qint64 offset) const
 qint64 VolumeSink::take(const char *data, qint64 length)
 {
     if (multipart())
-    {
-        // One part in memory at a time: nothing more until it went up.
-        if (m_partInFlight || m_part.size() >= volume()->partSize())
-        {
-            m_blocked = true;
-            return 0;
-        }
-        const qint64 taken = qMin(length, volume()->partSize() - m_part.size());
-        m_part.append(data, taken);
-        m_written += taken;
-        if (taken < length)
-            m_blocked = true;
-        pumpMultipart();
-        return taken;
-    }
+        return takePart(data, length);
     if (!streaming())
     {
         if (m_buffer.size() + length > (m_expectedSize < 0 ? MaxBufferedExport : volume()->bufferedLimit()))
@@ -418,25 +401,19 @@ void VolumeSink::finish()
     if (m_done || m_finishRequested)
         return;
     m_finishRequested = true;
+    if ((multipart() || streaming()) && m_written != m_expectedSize)
+    {
+        fail({Net::ErrorClass::Permanent, 0, u"sizeMismatch"_s,
+              tr("%1 of %2 bytes arrived").arg(m_written).arg(m_expectedSize)});
+        return;
+    }
     if (multipart())
     {
-        if (m_written != m_expectedSize)
-        {
-            fail({Net::ErrorClass::Permanent, 0, u"sizeMismatch"_s,
-                  tr("%1 of %2 bytes arrived").arg(m_written).arg(m_expectedSize)});
-            return;
-        }
         pumpMultipart();
         return;
     }
     if (streaming())
     {
-        if (m_written != m_expectedSize)
-        {
-            fail({Net::ErrorClass::Permanent, 0, u"sizeMismatch"_s,
-                  tr("%1 of %2 bytes arrived").arg(m_written).arg(m_expectedSize)});
-            return;
-        }
         if (m_uploaded)
             commit();
         else if (m_useSocket)
@@ -476,166 +453,11 @@ void VolumeSink::dropUpload(bool removeFinal)
     abortMultipart();
 }
 
-// ---- multipart ---------------------------------------------------------------------------------------------
-
-namespace
-{
-QString expireTime()
-{
-    return QDateTime::currentDateTimeUtc().addSecs(3600).toString(u"yyyy-MM-ddTHH:mm:ssZ"_s);
-}
-
-QList<QPair<QByteArray, QByteArray>> headersOf(const QJsonObject &o)
-{
-    QList<QPair<QByteArray, QByteArray>> headers;
-    for (const QJsonValue &h : o.value(u"headers"_s).toArray())
-        headers.append({h.toObject().value(u"name"_s).toString().toUtf8(), h.toObject().value(u"value"_s).toString().toUtf8()});
-    return headers;
-}
-} // namespace
-
-void VolumeSink::initiateMultipart()
-{
-    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(m_path),
-                                   "action=initiate-upload&overwrite=true"_ba);
-    m_client->call("POST"_ba, url, {}, {}, this, [this](const Net::Error &error, const DatabricksResponse &response) {
-        if (m_done)
-            return;
-        if (error.isError())
-        {
-            fail(error);
-            return;
-        }
-        const QJsonObject o = QJsonDocument::fromJson(response.body).object();
-        m_session = o.value(u"multipart_upload"_s).toObject().value(u"session_token"_s).toString().toUtf8();
-        if (m_session.isEmpty())
-        {
-            // GCP answers with a resumable upload, which this client does not speak.
-            fail({Net::ErrorClass::Permanent, response.status, u"multipartUnsupported"_s,
-                  tr("The workspace offered no multipart upload for a file above %1 bytes").arg(volume()->singlePutLimit())});
-            return;
-        }
-        pumpMultipart();
-    }, m_budget);
-}
-
-void VolumeSink::pumpMultipart()
-{
-    if (m_done || !m_ready || m_session.isEmpty() || m_partInFlight)
-        return;
-    const bool full = m_part.size() >= volume()->partSize();
-    if (full || (m_finishRequested && !m_part.isEmpty()))
-    {
-        m_partInFlight = true;
-        uploadPart(++m_partNumber, std::exchange(m_part, {}), false);
-        return;
-    }
-    if (m_finishRequested && m_part.isEmpty())
-        completeMultipart();
-}
-
-void VolumeSink::uploadPart(int partNumber, const QByteArray &data, bool freshUrl)
-{
-    const QJsonObject request {{u"path"_s, m_path},
-                              {u"session_token"_s, QString::fromUtf8(m_session)},
-                              {u"start_part_number"_s, partNumber},
-                              {u"count"_s, 1},
-                              {u"expire_time"_s, expireTime()}};
-    m_client->call("POST"_ba, m_client->url("/api/2.0/fs/create-upload-part-urls"_ba),
-                   QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json"_ba, this,
-                   [this, partNumber, data, freshUrl](const Net::Error &error, const DatabricksResponse &response) {
-                       if (m_done)
-                           return;
-                       if (error.isError())
-                       {
-                           fail(error);
-                           return;
-                       }
-                       const QJsonObject part = QJsonDocument::fromJson(response.body)
-                                                    .object()
-                                                    .value(u"upload_part_urls"_s)
-                                                    .toArray()
-                                                    .first()
-                                                    .toObject();
-                       const QUrl url = QUrl::fromEncoded(part.value(u"url"_s).toString().toUtf8(), QUrl::StrictMode);
-                       m_client->presigned("PUT"_ba, url, data, headersOf(part), this,
-                                           [this, partNumber, data, freshUrl](const Net::Error &error,
-                                                                               const DatabricksResponse &response) {
-                                               if (m_done)
-                                                   return;
-                                               if (error.isError() && error.reason == u"presignedRefused"_s && !freshUrl)
-                                               {
-                                                   uploadPart(partNumber, data, true); // an expired URL: ask for a new one
-                                                   return;
-                                               }
-                                               if (error.isError())
-                                               {
-                                                   fail(error);
-                                                   return;
-                                               }
-                                               m_etags.append({partNumber, response.header("ETag"_ba)});
-                                               m_partInFlight = false;
-                                               if (m_blocked)
-                                               {
-                                                   m_blocked = false;
-                                                   emit readyForMore();
-                                               }
-                                               pumpMultipart();
-                                           }, m_budget);
-                   }, m_budget);
-}
-
-void VolumeSink::completeMultipart()
-{
-    m_partInFlight = true; // nothing else goes out
-    QJsonArray parts;
-    std::sort(m_etags.begin(), m_etags.end());
-    for (const auto &[number, etag] : m_etags)
-        parts.append(QJsonObject {{u"part_number"_s, number}, {u"etag"_s, QString::fromUtf8(etag)}});
-    const QUrl url = m_client->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(m_path),
-                                   "action=complete-upload&upload_type=multipart&session_token="_ba
-                                       + QUrl::toPercentEncoding(QString::fromUtf8(m_session)));
-    m_client->call("POST"_ba, url, QJsonDocument(QJsonObject {{u"parts"_s, parts}}).toJson(QJsonDocument::Compact),
-                   "application/json"_ba, this, [this](const Net::Error &error, const DatabricksResponse &) {
-                       if (m_done)
-                           return;
-                       if (error.isError())
-                       {
-                           fail(error);
-                           return;
-                       }
-                       m_session.clear(); // complete: nothing to abort
-                       m_uploaded = true;
-                       commit();
-                   }, m_budget);
-}
-
-void VolumeSink::abortMultipart()
-{
-    if (m_session.isEmpty() || !m_client)
-        return;
-    const QByteArray session = std::exchange(m_session, {});
-    const QJsonObject request {{u"path"_s, m_path},
-                              {u"session_token"_s, QString::fromUtf8(session)},
-                              {u"expire_time"_s, expireTime()}};
-    QPointer<DatabricksClient> client = m_client;
-    // Owned by the client: the sink is usually gone before the answer.
-    m_client->call("POST"_ba, m_client->url("/api/2.0/fs/create-abort-upload-url"_ba),
-                   QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json"_ba, m_client,
-                   [client](const Net::Error &error, const DatabricksResponse &response) {
-                       if (error.isError() || !client)
-                           return;
-                       const QJsonObject o = QJsonDocument::fromJson(response.body).object().value(u"abort_upload_url"_s).toObject();
-                       const QUrl url = QUrl::fromEncoded(o.value(u"url"_s).toString().toUtf8(), QUrl::StrictMode);
-                       client->presigned("DELETE"_ba, url, {}, headersOf(o), client, [](const Net::Error &, const DatabricksResponse &) {});
-                   });
-}
-
 void VolumeSink::failOnRefusedToken(int httpStatus)
 {
     // The workspace refreshes its token once for all sinks: this file then starts again with the new token
     // (a transient failure the engine retries), or the workspace is rejected and so is this file.
-    m_client->handleAuthFailure(m_sentAuthorization, this, [this, httpStatus](bool retry) {
+    m_client->handleAuthFailure(m_bearerUsed, this, [this, httpStatus](bool retry) {
         if (m_done)
             return;
         if (retry)

@@ -113,6 +113,8 @@ private:
     [[nodiscard]] bool streaming() const;
     [[nodiscard]] bool multipart() const;
     void start();
+    // Multipart (volumemultipart.cpp)
+    qint64 takePart(const char *data, qint64 length);
     void initiateMultipart();
     void pumpMultipart();
     void uploadPart(int partNumber, const QByteArray &data, bool freshUrl);
@@ -136,7 +138,7 @@ private:
     bool m_useSocket = false; ///< the streaming PUT goes through m_put, not m_pipe + QNAM
     bool m_holdingLastByte = false;
     char m_lastByte = 0; ///< held back until finish(): the server completes the upload only with it
-    QByteArray m_sentAuthorization; ///< of the streaming PUT, to tell a stale token from a refused one
+    QByteArray m_bearerUsed; ///< of the streaming PUT, to tell a stale token from a refused one
     bool m_ready = false; ///< directory made and name settled
     bool m_uploaded = false; ///< the server answered 2xx: the bytes are at the final path
     // Multipart (files above the single-PUT limit)

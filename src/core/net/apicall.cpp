@@ -48,7 +48,7 @@ ApiCall::~ApiCall()
 
 void ApiCall::setBackoffPolicy(const BackoffPolicy &policy)
 {
-    m_backoff = Backoff(policy);
+    m_policy = RetryPolicy(policy);
 }
 
 void ApiCall::setCounters(RequestCounters *counters)
@@ -81,6 +81,9 @@ void ApiCall::start()
     if (m_started)
         return;
     m_started = true;
+    m_policy.setPacer(m_pacer);
+    m_policy.setCounters(m_counters);
+    m_policy.setCanRefreshToken(m_tokens != nullptr);
     QMetaObject::invokeMethod(this, &ApiCall::attempt, Qt::QueuedConnection);
 }
 
@@ -180,73 +183,46 @@ void ApiCall::onReplyFinished()
     handleFailure(error, body);
 }
 
-void ApiCall::handleFailure(const Error &error, const QByteArray &body)
+void ApiCall::handleFailure(const Error &failure, const QByteArray &body)
 {
-    if (m_aborted || error.errorClass == ErrorClass::Cancelled)
+    Error error = failure;
+    if (m_aborted)
+        error.errorClass = ErrorClass::Cancelled;
+    const Decision decision = m_policy.decide(error);
+    switch (decision.reaction)
     {
-        Error cancelled = error;
-        cancelled.errorClass = ErrorClass::Cancelled;
-        finish(cancelled, body);
-        return;
-    }
-    if (error.errorClass == ErrorClass::Throttled)
-    {
+    case Reaction::Retry:
+        qCDebug(lcNet).noquote() << describe() << "retry" << m_policy.retries() << "in" << decision.delay.count()
+                                 << "ms after" << error.toString();
         if (m_counters)
-            ++m_counters->throttled;
-        if (m_pacer)
-            m_pacer->onThrottled(error.retryAfter);
-    }
-    if (error.errorClass == ErrorClass::Auth && m_tokens && !m_refreshedOnce)
-    {
-        refreshTokenThenRetry(error, body);
+            m_counters->waiting.note(this, RetryNote { m_server, error, m_attempts, m_policy.backoffPolicy().maxTries,
+                                               monotonicMs() + decision.delay.count() });
+        emit retrying(error, decision.delay.count());
+        m_retryTimer->start(int(decision.delay.count()));
         return;
-    }
-    const auto delay = m_backoff.nextDelay(error);
-    if (!delay)
-    {
-        finish(error, body);
+    case Reaction::RefreshToken:
+        refreshToken(m_tokens, m_bearerUsed, this,
+            [this, error, body](bool ok, const QString &reason)
+            {
+                if (ok)
+                {
+                    attempt();
+                    return;
+                }
+                Error failed = error;
+                if (!reason.isEmpty())
+                    failed.message = reason;
+                finish(failed, body);
+            },
+            m_counters);
         return;
+    case Reaction::Park:
+    case Reaction::Fail:
+    case Reaction::StopRun:
+    case Reaction::Cancel:
+        break;
     }
-    if (m_counters)
-        ++m_counters->retries;
-    qCDebug(lcNet).noquote() << describe() << "retry" << m_backoff.attempts() << "in" << delay->count() << "ms after"
-                             << error.toString();
-    if (m_counters)
-        m_counters->waiting.note(this,
-            RetryNote { m_server, error, m_attempts, m_backoff.policy().maxTries, monotonicMs() + delay->count() });
-    emit retrying(error, delay->count());
-    m_retryTimer->start(int(delay->count()));
-}
-
-void ApiCall::refreshTokenThenRetry(const Error &error, const QByteArray &body)
-{
-    m_refreshedOnce = true;
-    // Another call may have refreshed the token while this one was in flight: then just retry.
-    if (m_tokens->accessToken() != m_bearerUsed && !m_tokens->accessToken().isEmpty())
-    {
-        QMetaObject::invokeMethod(this, &ApiCall::attempt, Qt::QueuedConnection);
-        return;
-    }
-    if (m_counters)
-        ++m_counters->authRefreshes;
-    m_refreshedConnection = connect(m_tokens.data(), &Net::TokenProvider::refreshed, this,
-        [this]
-        {
-            disconnect(m_refreshedConnection);
-            disconnect(m_refreshFailedConnection);
-            attempt();
-        });
-    m_refreshFailedConnection = connect(m_tokens.data(), &Net::TokenProvider::refreshFailed, this,
-        [this, error, body](const QString &reason)
-        {
-            disconnect(m_refreshedConnection);
-            disconnect(m_refreshFailedConnection);
-            Error failed = error;
-            if (!reason.isEmpty())
-                failed.message = reason;
-            finish(failed, body);
-        });
-    m_tokens->refresh();
+    finish(error, body);
 }
 
 void ApiCall::finish(const Error &error, const QByteArray &body)
@@ -257,8 +233,6 @@ void ApiCall::finish(const Error &error, const QByteArray &body)
     m_retryTimer->stop();
     if (m_counters)
         m_counters->waiting.clear(this);
-    disconnect(m_refreshedConnection);
-    disconnect(m_refreshFailedConnection);
     if (error.isError())
     {
         if (m_counters)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "net/backoff.h"
 #include "net/error.h"
 #include "net/errorclassifier.h"
+#include "net/retrypolicy.h"
 
 #include <QByteArray>
 #include <QNetworkRequest>
@@ -25,14 +25,15 @@ namespace Net
 class Pacer;
 struct RequestCounters;
 
-/// ONE logical JSON request with the whole retry policy of DESIGN.md "Errors and retries":
+/// ONE logical JSON request with the whole retry policy of DESIGN.md "Errors and retries" (Net::RetryPolicy
+/// decides, Net::refreshToken() refreshes):
 ///
 ///   start() ─▶ [pacer token] ─▶ send ─▶ read body ─▶ classify
 ///        ▲                                          │
 ///        │  Transient: backoff                      ├─ None ─────────────▶ finished(ok, body)
 ///        ├───────────────────────────────────────── ├─ Transient/Throttled (tries left)
 ///        │  Throttled: pacer.onThrottled + backoff  │
-///        └── token refreshed ◀── refresh() ◀─────── ├─ Auth (first time): refresh the token once
+///        └── token refreshed ◀── refreshToken() ◀── ├─ Auth (first time): refresh the token once
 ///                                                   └─ anything else ─────▶ finished(error, body)
 ///
 /// finished() is emitted exactly once, on the thread the call lives on; then the call deletes itself.
@@ -76,7 +77,6 @@ private:
     void send();
     void onReplyFinished();
     void handleFailure(const Error &error, const QByteArray &body);
-    void refreshTokenThenRetry(const Error &error, const QByteArray &body);
     void finish(const Error &error, const QByteArray &body);
 
     QNetworkAccessManager *m_nam;
@@ -86,20 +86,17 @@ private:
     QByteArray m_verb;
     RequestFactory m_factory;
     QByteArray m_body;
-    Backoff m_backoff;
+    RetryPolicy m_policy;
     RequestCounters *m_counters = nullptr;
     int m_transferTimeoutMs = 60'000;
     qint64 m_maxBodySize = 64 * 1024 * 1024;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer;
     QByteArray m_bearerUsed;
-    QMetaObject::Connection m_refreshedConnection;
-    QMetaObject::Connection m_refreshFailedConnection;
     QString m_path;
     QString m_server; ///< "host[:port]" of the last attempt, for retry notes
     int m_attempts = 0;
     bool m_started = false;
-    bool m_refreshedOnce = false;
     bool m_aborted = false;
     bool m_finished = false;
 };
