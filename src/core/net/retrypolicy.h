@@ -34,6 +34,8 @@ struct Decision
 {
     Reaction reaction = Reaction::Fail;
     std::chrono::milliseconds delay {0}; ///< the pause before the next try (Retry only)
+
+    friend bool operator==(const Decision &, const Decision &) = default;
 };
 
 /// The ONE reaction to an error class of DESIGN.md "Errors and retries", shared by Net::ApiCall, the body
@@ -47,8 +49,10 @@ struct Decision
 ///   Local ───────────────────────────────▶ StopRun
 ///   Cancelled ───────────────────────────▶ Cancel
 ///
-/// decide() has the side effects every caller used to repeat: it counts throttles, retries and refreshes in the
-/// shared RequestCounters and tells the pacer about a throttle.
+/// decide() has the side effects every caller used to repeat: it counts throttles and retries in the shared
+/// RequestCounters and tells the pacer about a throttle (refreshToken() counts the refreshes it really asks for).
+/// A Fail decision for a Transient or Throttled error (Backoff::isRetryable()) means the tries or the retry
+/// timeout ran out.
 class RetryPolicy
 {
 public:
@@ -56,7 +60,7 @@ public:
     RetryPolicy(BackoffPolicy backoff, quint32 seed); ///< deterministic jitter, for tests
 
     void setPacer(Pacer *pacer);                  ///< Throttled slows it (Pacer::onThrottled)
-    void setCounters(RequestCounters *counters);  ///< throttled / retries / authRefreshes
+    void setCounters(RequestCounters *counters);  ///< throttled / retries
     void setCanRefreshToken(bool canRefresh);     ///< false: Auth fails at once (no token provider)
 
     /// After a failed attempt: what to do next. Uses up a try (Retry) or the one refresh (RefreshToken).
@@ -79,9 +83,12 @@ private:
 
 /// Refreshes `tokens` for a request that was refused with `bearerUsed`, then calls `done(ok, reason)` once, on
 /// `context`'s thread (never synchronously). When another request already refreshed the token meanwhile (the
-/// provider's token differs from `bearerUsed`), `done(true, {})` follows without a new refresh. Nothing is
-/// called when `context` is destroyed first.
+/// provider's token differs from `bearerUsed`), `done(true, {})` follows without a new refresh. Coalesced:
+/// while one refresh of `tokens` is under way, later callers wait for its answer instead of asking again
+/// (many requests refused at once → one refresh). `counters->authRefreshes` counts the refreshes asked for.
+/// Without a provider, `done(false, …)`. Nothing is called when `context` is destroyed first. `tokens` and
+/// `context` live on the same thread.
 void refreshToken(TokenProvider *tokens, const QByteArray &bearerUsed, QObject *context,
-    std::function<void(bool ok, const QString &reason)> done);
+    std::function<void(bool ok, const QString &reason)> done, RequestCounters *counters = nullptr);
 
 } // namespace Net
