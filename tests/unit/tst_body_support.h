@@ -137,6 +137,7 @@ public:
     QByteArray bytes;
     qint64 room = -1;
     bool failWrites = false;
+    Net::Error commitError; ///< finish() fails with it when set
     int finishes = 0;
 
     bool supportsRandomAccess() const override { return true; }
@@ -158,7 +159,10 @@ public:
     void finish() override
     {
         ++finishes;
-        emit committed(u"memory"_s);
+        if (commitError.isError())
+            emit failed(commitError);
+        else
+            emit committed(u"memory"_s);
     }
     void abort() override { }
     qint64 readBack(qint64 offset, char *data, qint64 length) override

@@ -5,7 +5,7 @@
 
 #include "net/tokenprovider.h"
 #include "drive/driveclient.h"
-#include "net/backoff.h"
+#include "net/retrypolicy.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
 #include "transfer/bodystream.h"
@@ -40,8 +40,14 @@ FileTransfer::FileTransfer(const TransferContext &context, const TransferJob &jo
     , m_ctx(context)
     , m_job(job)
     , m_options(options)
-    , m_backoff(std::make_unique<Net::Backoff>(options.backoffPolicy(), QRandomGenerator::global()->generate()))
+    , m_retry(options.backoffPolicy(), QRandomGenerator::global()->generate())
+    , m_sinkRetry(options.backoffPolicy(), QRandomGenerator::global()->generate())
 {
+    m_retry.setPacer(m_ctx.pacer);
+    m_retry.setCounters(m_ctx.counters);
+    m_retry.setCanRefreshToken(m_ctx.token != nullptr);
+    // A sink's own throttle is the destination's, not Drive's: it neither slows the Drive pacer nor counts as
+    // a Drive throttle (its retries are counted below).
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &FileTransfer::fetchAgain);
 }
@@ -65,7 +71,7 @@ qint64 FileTransfer::bytesDone() const
 
 int FileTransfer::retries() const
 {
-    return m_retries + (m_ranged ? m_ranged->retries() : 0);
+    return m_retries + m_retry.retries() + (m_retry.refreshedToken() ? 1 : 0) + (m_ranged ? m_ranged->retries() : 0);
 }
 
 bool FileTransfer::useRanges() const
@@ -88,6 +94,14 @@ void FileTransfer::setState(FileState state)
     emit stateChanged(state);
 }
 
+void FileTransfer::setPhase(Phase phase)
+{
+    if (m_phase == phase)
+        return;
+    m_phase = phase;
+    emit phaseChanged(phase);
+}
+
 void FileTransfer::start()
 {
     if (m_phase != Phase::Idle && m_phase != Phase::Paused)
@@ -99,7 +113,7 @@ void FileTransfer::start()
         openSinkAndFetch(policy);
         return;
     }
-    m_phase = Phase::Probing;
+    setPhase(Phase::Probing);
     QPointer<FileTransfer> self(this);
     m_ctx.destination->probe(m_job.relativePath, [self, policy](std::optional<Dest::Existing> existing, const Net::Error &error) {
         if (!self || self->m_phase == Phase::Finished)
@@ -157,12 +171,13 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
     connectSink();
     m_hasher = std::make_unique<Util::StreamHasher>(useSha256() ? Util::StreamHasher::Sha256 : Util::StreamHasher::Md5);
     m_received = 0;
+    m_bearerUsed.clear();
     if (m_phase == Phase::Paused)
     {
         m_pausedIn = Phase::Fetching; // resume() starts the body
         return;
     }
-    m_phase = Phase::Fetching;
+    setPhase(Phase::Fetching);
     if (useRanges())
     {
         m_ranged = new RangedFetch(m_ctx, m_job.file, m_sink, m_hasher.get(), m_options, this);
@@ -179,7 +194,7 @@ void FileTransfer::connectSink()
     connect(m_sink, &Dest::Sink::committed, this, [this](const QString &finalLocation) {
         if (m_phase == Phase::Finished)
             return;
-        m_phase = Phase::Finished;
+        setPhase(Phase::Finished);
         m_sink->deleteLater();
         m_sink = nullptr;
         setState(FileState::Done);
@@ -201,12 +216,12 @@ void FileTransfer::onSinkFailed(const Net::Error &error)
     if (restartable)
     {
         m_lastError = error;
-        if (const auto delay = m_backoff->nextDelay(error))
+        if (const Net::Decision decision = m_sinkRetry.decide(error); decision.reaction == Net::Reaction::Retry)
         {
             ++m_retries;
             if (m_ctx.counters)
                 ++m_ctx.counters->retries;
-            retryAfter(*delay); // no sink: fetchAgain() opens a fresh one
+            retryAfter(decision.delay); // no sink: fetchAgain() opens a fresh one
             return;
         }
     }
@@ -249,7 +264,7 @@ void FileTransfer::fetchAgain()
         restartFromZero();
         return;
     }
-    m_phase = Phase::Fetching;
+    setPhase(Phase::Fetching);
     startStream();
 }
 
@@ -291,7 +306,12 @@ void FileTransfer::startStream()
     const qint64 from = m_received;
     const BodyExpectation expected = bodyExpectation(from);
     BodyStream::Spec spec;
-    spec.makeRequest = [this, from] { return buildRequest(from); };
+    m_bearerUsed.clear();
+    spec.makeRequest = [this, from] {
+        QNetworkRequest request = buildRequest(from);
+        m_bearerUsed = request.rawHeader("Authorization").mid(7); // "Bearer "
+        return request;
+    };
     spec.origin = m_ctx.drive->endpoints().driveApi;
     spec.from = from;
     spec.length = bytesTotal() >= 0 ? bytesTotal() - from : -1;
@@ -374,7 +394,7 @@ void FileTransfer::verify()
         // Exports have no hash in Drive: record what landed.
         m_hash = u"md5:"_s + QString::fromLatin1(m_hasher->md5Hex());
     }
-    m_phase = Phase::Committing;
+    setPhase(Phase::Committing);
     m_sink->finish(); // committed() or failed() follows
 }
 
@@ -397,40 +417,25 @@ void FileTransfer::handleError(const Net::Error &error)
         restartFromZero();
         return;
     }
-    switch (error.errorClass)
+    const Net::Decision decision = m_retry.decide(error);
+    switch (decision.reaction)
     {
-    case Net::ErrorClass::None:
-    case Net::ErrorClass::Cancelled:
-        finishWith(FileState::Cancelled, error);
+    case Net::Reaction::Retry:
+        retryAfter(decision.delay);
         return;
-    case Net::ErrorClass::Throttled:
-        if (m_ctx.counters)
-            ++m_ctx.counters->throttled;
-        if (m_ctx.pacer)
-            m_ctx.pacer->onThrottled(error.retryAfter.count() >= 0 ? error.retryAfter : 0ms);
-        [[fallthrough]];
-    case Net::ErrorClass::Transient:
-        if (const auto delay = m_backoff->nextDelay(error))
-        {
-            ++m_retries;
-            if (m_ctx.counters)
-                ++m_ctx.counters->retries;
-            retryAfter(*delay);
-            return;
-        }
-        finishWith(FileState::Failed, error);
+    case Net::Reaction::RefreshToken:
+        refreshToken();
         return;
-    case Net::ErrorClass::Auth:
-        if (refreshTokenOnce())
-            return;
-        emit authFailed(error.message);
-        finishWith(FileState::Failed, error);
-        return;
-    case Net::ErrorClass::Quota:
+    case Net::Reaction::Park:
         finishWith(FileState::Parked, error);
         return;
-    case Net::ErrorClass::Permanent:
-    case Net::ErrorClass::Local:
+    case Net::Reaction::Cancel:
+        finishWith(FileState::Cancelled, error);
+        return;
+    case Net::Reaction::Fail:
+    case Net::Reaction::StopRun: // Local: the Engine stops the run on the error's class
+        if (error.errorClass == Net::ErrorClass::Auth)
+            emit authFailed(error.message);
         finishWith(FileState::Failed, error);
         return;
     }
@@ -443,35 +448,31 @@ void FileTransfer::retryAfter(std::chrono::milliseconds delay)
         m_pausedIn = Phase::RetryWait; // resume() fetches again
         return;
     }
-    m_phase = Phase::RetryWait;
+    setPhase(Phase::RetryWait);
     m_retryTimer.start(delay);
 }
 
-bool FileTransfer::refreshTokenOnce()
+void FileTransfer::refreshToken()
 {
-    // One refresh per file: a second refusal right after a fresh token means the account itself is refused.
-    if (m_refreshedToken || !m_ctx.token)
-        return false;
-    m_refreshedToken = true;
-    ++m_retries;
-    m_phase = Phase::Refreshing;
-    auto *guard = new QObject(this);
-    connect(m_ctx.token, &Net::TokenProvider::refreshed, guard, [this, guard] {
-        guard->deleteLater();
+    setPhase(Phase::Refreshing);
+    // The bearer the refused request carried: when another request refreshed meanwhile, no new refresh.
+    const QByteArray used = m_bearerUsed.isEmpty() ? m_ctx.token->accessToken() : m_bearerUsed;
+    Net::refreshToken(m_ctx.token, used, this, [this](bool ok, const QString &reason) {
+        if (m_phase == Phase::Finished)
+            return;
+        if (!ok)
+        {
+            Net::Error e = m_lastError;
+            e.message = reason;
+            emit authFailed(reason);
+            finishWith(FileState::Failed, e);
+            return;
+        }
         if (m_phase == Phase::Paused)
             m_pausedIn = Phase::Fetching;
         else if (m_phase == Phase::Refreshing)
             fetchAgain();
-    });
-    connect(m_ctx.token, &Net::TokenProvider::refreshFailed, guard, [this, guard](const QString &reason) {
-        guard->deleteLater();
-        Net::Error e = m_lastError;
-        e.message = reason;
-        emit authFailed(reason);
-        finishWith(FileState::Failed, e);
-    });
-    m_ctx.token->refresh();
-    return true;
+    }, m_ctx.counters);
 }
 
 void FileTransfer::pause()
@@ -492,7 +493,7 @@ void FileTransfer::pause()
         return;
     }
     m_pausedIn = m_phase;
-    m_phase = Phase::Paused;
+    setPhase(Phase::Paused);
     m_retryTimer.stop();
     if (m_ranged)
         m_ranged->pause();
@@ -511,15 +512,18 @@ void FileTransfer::resume()
     if (m_phase != Phase::Paused)
         return;
     setState(FileState::Transferring);
-    m_phase = m_pausedIn;
     if (m_pausedIn == Phase::Idle)
     {
+        setPhase(Phase::Idle);
         start();
         return;
     }
     if (m_pausedIn == Phase::Probing || m_pausedIn == Phase::Refreshing)
-        return; // the probe's or the refresh's answer goes on from there
-    m_phase = Phase::Fetching;
+    {
+        setPhase(m_pausedIn); // the probe's or the refresh's answer goes on from there
+        return;
+    }
+    setPhase(Phase::Fetching);
     if (m_ranged)
         m_ranged->resume();
     else
@@ -537,7 +541,7 @@ void FileTransfer::finishWith(FileState state, const Net::Error &error)
 {
     if (m_phase == Phase::Finished)
         return;
-    m_phase = Phase::Finished;
+    setPhase(Phase::Finished);
     dropFetch();
     if (m_sink)
     {

@@ -4,6 +4,7 @@
 #include "destinations/destination.h"
 #include "drive/drivefile.h"
 #include "net/error.h"
+#include "net/retrypolicy.h"
 #include "transfer/bodycheck.h"
 #include "transfer/snapshot.h"
 
@@ -29,7 +30,6 @@ class DriveClient;
 }
 namespace Net
 {
-class Backoff;
 class BandwidthLimiter;
 class Pacer;
 struct RequestCounters;
@@ -107,6 +107,7 @@ public:
         Committing, ///< size and hash verified: the sink publishes the file
         Finished,   ///< finished() is on its way; nothing more happens
     };
+    Q_ENUM(Phase)
 
     FileTransfer(const TransferContext &context, const TransferJob &job, const RunOptions &options,
                  QObject *parent = nullptr);
@@ -128,12 +129,15 @@ public:
 
 signals:
     void stateChanged(Transfer::FileState state);
+    /// Every move of the state machine above (tests and logs; the Engine follows stateChanged()).
+    void phaseChanged(Transfer::FileTransfer::Phase phase);
     void finished(Transfer::FileState state, const Net::Error &error, const QString &hash, const QString &finalLocation);
     /// The token was refused and could not be refreshed.
     void authFailed(const QString &reason);
 
 private:
     void setState(FileState state);
+    void setPhase(Phase phase);
     void onProbed(Dest::ConflictPolicy policy, const std::optional<Dest::Existing> &existing);
     void openSinkAndFetch(Dest::ConflictPolicy policy);
     void connectSink();
@@ -148,8 +152,8 @@ private:
     /// The one reaction to a failed body attempt (retry, refresh, restart, park, fail).
     void handleError(const Net::Error &error);
     void retryAfter(std::chrono::milliseconds delay);
-    /// After a refused token: asks the provider for a new one once per file; false when the refusal stands.
-    bool refreshTokenOnce();
+    /// After a refused token (the file's one refresh, Net::RetryPolicy): Refreshing, then the body again.
+    void refreshToken();
     void finishWith(FileState state, const Net::Error &error);
     void dropFetch();
     [[nodiscard]] QNetworkRequest buildRequest(qint64 from) const;
@@ -168,11 +172,12 @@ private:
     BodyStream *m_stream = nullptr;  ///< the single stream's GET in flight
     RangedFetch *m_ranged = nullptr; ///< large files: parts over separate connections
     std::unique_ptr<Util::StreamHasher> m_hasher;
-    std::unique_ptr<Net::Backoff> m_backoff;
+    Net::RetryPolicy m_retry;     ///< the body's: retry, refresh once, park, fail (slows the Drive pacer)
+    Net::RetryPolicy m_sinkRetry; ///< restarts after a stream sink broke (the destination's errors)
     QTimer m_retryTimer;
 
     qint64 m_received = 0; ///< single stream: bytes the sink took and the hasher saw (the next Range start)
-    bool m_refreshedToken = false;
+    QByteArray m_bearerUsed; ///< the single stream's last bearer (empty: none sent, or a ranged fetch)
     bool m_useExportLink = false; ///< over the export endpoint's limit: the exportLinks URL from now on
     bool m_noRanges = false;      ///< the server ignored Range once: single stream from then on
     int m_checksumTries = 0;

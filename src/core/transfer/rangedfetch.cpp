@@ -3,9 +3,7 @@
 
 #include "destinations/destination.h"
 #include "drive/driveclient.h"
-#include "net/backoff.h"
-#include "net/pacer.h"
-#include "net/requestcounters.h"
+#include "net/retrypolicy.h"
 #include "transfer/bodystream.h"
 #include "util/hasher.h"
 #include "util/logging.h"
@@ -15,7 +13,6 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-using namespace std::chrono_literals;
 
 namespace Transfer
 {
@@ -50,7 +47,9 @@ RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile 
         part->index = i;
         part->start = qint64(i) * partSize;
         part->end = std::min(file.size, part->start + partSize) - 1;
-        part->backoff = std::make_unique<Net::Backoff>(options.backoffPolicy(), QRandomGenerator::global()->generate());
+        part->retry = std::make_unique<Net::RetryPolicy>(options.backoffPolicy(), QRandomGenerator::global()->generate());
+        part->retry->setPacer(m_ctx.pacer);
+        part->retry->setCounters(m_ctx.counters);
         part->retryTimer.setSingleShot(true);
         Part *p = part.get();
         connect(&part->retryTimer, &QTimer::timeout, this, [this, p] { request(*p); });
@@ -138,25 +137,14 @@ void RangedFetch::onPartFinished(Part &part, const Net::Error &error)
         checkDone();
         return;
     }
-    if (error.errorClass == Net::ErrorClass::Throttled)
+    // A part resumes on its own after a Transient or Throttled break; anything else is the file's to decide.
+    if (const Net::Decision decision = part.retry->decide(error); decision.reaction == Net::Reaction::Retry)
     {
-        if (m_ctx.counters)
-            ++m_ctx.counters->throttled;
-        if (m_ctx.pacer)
-            m_ctx.pacer->onThrottled(error.retryAfter.count() >= 0 ? error.retryAfter : 0ms);
-    }
-    if (error.errorClass == Net::ErrorClass::Transient || error.errorClass == Net::ErrorClass::Throttled)
-    {
-        if (const auto delay = part.backoff->nextDelay(error))
-        {
-            ++m_retries;
-            if (m_ctx.counters)
-                ++m_ctx.counters->retries;
-            qCInfo(lcTransfer) << "part" << part.index << "of" << m_file.id << error.reason << "- resuming at"
-                               << part.start + part.written;
-            part.retryTimer.start(*delay);
-            return;
-        }
+        ++m_retries;
+        qCInfo(lcTransfer) << "part" << part.index << "of" << m_file.id << error.reason << "- resuming at"
+                           << part.start + part.written;
+        part.retryTimer.start(decision.delay);
+        return;
     }
     qCWarning(lcTransfer) << "part" << part.index << "of" << m_file.id << error.reason << error.message;
     fail(error);

@@ -19,7 +19,7 @@ class Sink;
 }
 namespace Net
 {
-class Backoff;
+class RetryPolicy;
 }
 namespace Util
 {
@@ -73,7 +73,7 @@ private:
         qint64 end = 0;     ///< inclusive
         qint64 written = 0; ///< bytes written from start
         BodyStream *stream = nullptr; ///< the GET in flight for the rest of the part
-        std::unique_ptr<Net::Backoff> backoff;
+        std::unique_ptr<Net::RetryPolicy> retry; ///< this part's tries (Transient, Throttled)
         QTimer retryTimer;
         bool started = false;
         bool done = false;
