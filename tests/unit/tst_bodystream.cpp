@@ -36,14 +36,14 @@ struct Run
         ctx.nam = &nam;
         ctx.limiter = limiter;
         BodyStream::Spec spec;
-        const QUrl url = server.url(u"/drive/v3/files/f?alt=media"_s);
+        const QUrl url = QUrl(server.url(u"/drive/v3/files/f?alt=media"_s));
         spec.makeRequest = [url, from, length, ranged] {
             QNetworkRequest request(url);
             if (ranged)
                 request.setRawHeader("Range", "bytes=" + QByteArray::number(from) + '-' + QByteArray::number(from + length - 1));
             return request;
         };
-        spec.origin = server.url(u"/drive/v3/"_s);
+        spec.origin = QUrl(server.url(u"/drive/v3/"_s));
         spec.from = from;
         spec.length = length;
         spec.cap = length;
@@ -95,7 +95,7 @@ private slots:
     {
         ScriptedServer server;
         const QByteArray file = pattern(4000);
-        server.handler = [&](const SeenRequest &r, QTcpSocket *socket) { ScriptedServer::answerRange(socket, r, file); };
+        server.handler = [&](const SeenRequest &r, QTcpSocket *socket) { answerRange(socket, r, file); };
         Run run(server, 1000, 2000, true);
         run.stream->start();
         QVERIFY(run.waitFinished());
@@ -134,16 +134,16 @@ private slots:
         server.handler = [&](const SeenRequest &, QTcpSocket *socket) {
             switch (script)
             {
-            case 0: return ScriptedServer::answerJsonError(socket, 503, "backendError");
-            case 1: return ScriptedServer::answerJsonError(socket, 429, "rateLimitExceeded");
-            case 2: return ScriptedServer::answerJsonError(socket, 401, "authError");
-            case 3: return ScriptedServer::answerJsonError(socket, 403, "downloadQuotaExceeded");
-            case 4: return ScriptedServer::answerJsonError(socket, 404, "notFound");
+            case 0: return answerJsonError(socket, 503, "backendError");
+            case 1: return answerJsonError(socket, 429, "rateLimitExceeded");
+            case 2: return answerJsonError(socket, 401, "authError");
+            case 3: return answerJsonError(socket, 403, "downloadQuotaExceeded");
+            case 4: return answerJsonError(socket, 404, "notFound");
             case 5: return ScriptedServer::answer(socket, 200, {}, file);
             case 6: return ScriptedServer::answer(socket, 206, {"Content-Range: bytes 0-499/1000"}, file.left(500));
-            case 7: return ScriptedServer::answerUnframed(socket, 200, {}, file + "more");
-            case 8: return ScriptedServer::answerUnframed(socket, 200, {}, file.left(600));
-            case 9: return ScriptedServer::answerThenReset(socket, file.size(), file.left(300));
+            case 7: return answerUnframed(socket, 200, {}, file + "more");
+            case 8: return answerUnframed(socket, 200, {}, file.left(600));
+            case 9: return answerThenReset(socket, file.size(), file.left(300));
             default: socket->write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"); // then nothing
             }
         };
@@ -173,7 +173,7 @@ private slots:
         ctx.nam = &nam;
         BodyStream::Spec spec;
         spec.makeRequest = [] { return QNetworkRequest(QUrl(u"file:///etc/passwd"_s)); };
-        spec.origin = server.url(u"/drive/v3/"_s);
+        spec.origin = QUrl(server.url(u"/drive/v3/"_s));
         BodyStream stream(ctx, &sink, std::move(spec));
         QSignalSpy finished(&stream, &BodyStream::finished);
         stream.start();
@@ -259,7 +259,7 @@ private slots:
         const QByteArray file = pattern(200 * 1024);
         server.handler = [&](const SeenRequest &r, QTcpSocket *socket) {
             if (r.headers.contains("range"))
-                return ScriptedServer::answerRange(socket, r, file);
+                return answerRange(socket, r, file);
             ScriptedServer::answer(socket, 200, {}, file);
         };
         Net::BandwidthLimiter limiter(1000);

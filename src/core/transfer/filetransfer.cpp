@@ -334,7 +334,7 @@ void FileTransfer::onStreamFinished(const Net::Error &error)
     if (m_phase != Phase::Fetching)
         return; // stopped by pause()
     if (error.isError())
-        handleError(error);
+        react(error);
     else
         verify();
 }
@@ -351,7 +351,7 @@ void FileTransfer::onRangedFinished(const Net::Error &error)
         if (error.errorClass == Net::ErrorClass::Transient || error.errorClass == Net::ErrorClass::Throttled)
             finishWith(FileState::Failed, error);
         else
-            handleError(error);
+            react(error);
         return;
     }
     m_received = m_job.file.size;
@@ -398,7 +398,7 @@ void FileTransfer::verify()
     m_sink->finish(); // committed() or failed() follows
 }
 
-void FileTransfer::handleError(const Net::Error &error)
+void FileTransfer::react(const Net::Error &error)
 {
     m_lastError = error;
     qCInfo(lcTransfer) << m_job.file.id << Net::errorClassName(error.errorClass) << error.reason << error.message;

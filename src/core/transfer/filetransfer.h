@@ -149,8 +149,9 @@ private:
     void onRangedFinished(const Net::Error &error);
     void onSinkFailed(const Net::Error &error);
     void verify();
-    /// The one reaction to a failed body attempt (retry, refresh, restart, park, fail).
-    void handleError(const Net::Error &error);
+    /// A failed body attempt: a restart from 0 for a Range ignored or an export over its limit, else what the
+    /// file's Net::RetryPolicy decides (retry after its pause, refresh the token once, park, fail).
+    void react(const Net::Error &error);
     void retryAfter(std::chrono::milliseconds delay);
     /// After a refused token (the file's one refresh, Net::RetryPolicy): Refreshing, then the body again.
     void refreshToken();
