@@ -5,19 +5,15 @@
 
 #include "net/tokenprovider.h"
 #include "drive/driveclient.h"
-#include "net/backoff.h"
-#include "net/bandwidthlimiter.h"
-#include "net/errorclassifier.h"
-#include "net/network.h"
+#include "net/retrypolicy.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
-#include "transfer/bodycheck.h"
+#include "transfer/bodystream.h"
 #include "transfer/rangedfetch.h"
 #include "util/hasher.h"
 #include "util/logging.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include <QPointer>
 #include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
@@ -27,8 +23,6 @@ namespace Transfer
 {
 namespace
 {
-constexpr qint64 BlockSize = 256 * 1024; // one read from the reply; the sink gets it in one write
-
 Net::Error checksumError(const QString &expected, const QString &actual)
 {
     Net::Error error;
@@ -46,29 +40,23 @@ FileTransfer::FileTransfer(const TransferContext &context, const TransferJob &jo
     , m_ctx(context)
     , m_job(job)
     , m_options(options)
-    , m_backoff(std::make_unique<Net::Backoff>(options.backoffPolicy(), QRandomGenerator::global()->generate()))
+    , m_retry(options.backoffPolicy(), QRandomGenerator::global()->generate())
+    , m_sinkRetry(options.backoffPolicy(), QRandomGenerator::global()->generate())
 {
-    m_stallTimer.setSingleShot(true);
-    m_stallTimer.setInterval(m_options.stallTimeoutMs);
-    connect(&m_stallTimer, &QTimer::timeout, this, &FileTransfer::onStall);
+    m_retry.setPacer(m_ctx.pacer);
+    m_retry.setCounters(m_ctx.counters);
+    m_retry.setCanRefreshToken(m_ctx.token != nullptr);
+    // A sink's own throttle is the destination's, not Drive's: it neither slows the Drive pacer nor counts as
+    // a Drive throttle (its retries are counted below).
     m_retryTimer.setSingleShot(true);
-    connect(&m_retryTimer, &QTimer::timeout, this, &FileTransfer::requestBody);
-    if (m_ctx.limiter)
-    {
-        connect(m_ctx.limiter, &Net::BandwidthLimiter::budgetAvailable, this, [this] {
-            if (!m_bandwidthWait)
-                return;
-            m_bandwidthWait = false;
-            drain();
-        });
-    }
+    connect(&m_retryTimer, &QTimer::timeout, this, &FileTransfer::fetchAgain);
 }
 
 FileTransfer::~FileTransfer()
 {
-    delete m_ranged; // before the sink it writes into
-    m_ranged = nullptr;
-    dropReply();
+    dropFetch(); // before the sink they write into
+    delete m_stream;
+    delete m_ranged;
     if (m_sink)
     {
         m_sink->abort();
@@ -83,39 +71,13 @@ qint64 FileTransfer::bytesDone() const
 
 int FileTransfer::retries() const
 {
-    return m_retries + (m_ranged ? m_ranged->retries() : 0);
+    return m_retries + m_retry.retries() + (m_retry.refreshedToken() ? 1 : 0) + (m_ranged ? m_ranged->retries() : 0);
 }
 
 bool FileTransfer::useRanges() const
 {
     return !m_noRanges && m_job.exportMimeType.isEmpty() && m_options.streams > 1 && m_job.file.size > m_options.rangedThreshold
         && m_sink && m_sink->supportsRandomAccess();
-}
-
-void FileTransfer::onRangedFinished(const Net::Error &error)
-{
-    if (m_finished)
-        return;
-    if (!error.isError())
-    {
-        m_received = m_job.file.size;
-        m_replyDone = true;
-        maybeVerify();
-        return;
-    }
-    m_lastError = error;
-    qCInfo(lcTransfer) << m_job.file.id << "ranged fetch:" << Net::errorClassName(error.errorClass) << error.reason;
-    if (error.reason == u"rangeNotSupported"_s)
-    {
-        m_noRanges = true;
-        restartFromZero();
-        return;
-    }
-    if (error.errorClass == Net::ErrorClass::Auth && refreshTokenOnce([this] { restartFromZero(); }))
-        return;
-    if (error.errorClass == Net::ErrorClass::Auth)
-        emit authFailed(error.message);
-    finishWith(error.errorClass == Net::ErrorClass::Quota ? FileState::Parked : FileState::Failed, error);
 }
 
 bool FileTransfer::useSha256() const
@@ -132,8 +94,18 @@ void FileTransfer::setState(FileState state)
     emit stateChanged(state);
 }
 
+void FileTransfer::setPhase(Phase phase)
+{
+    if (m_phase == phase)
+        return;
+    m_phase = phase;
+    emit phaseChanged(phase);
+}
+
 void FileTransfer::start()
 {
+    if (m_phase != Phase::Idle && m_phase != Phase::Paused)
+        return;
     setState(FileState::Transferring);
     const Dest::ConflictPolicy policy = m_options.conflict;
     if (!ConflictDecision::needsProbe(policy, m_options.dryRun))
@@ -141,45 +113,43 @@ void FileTransfer::start()
         openSinkAndFetch(policy);
         return;
     }
+    setPhase(Phase::Probing);
     QPointer<FileTransfer> self(this);
     m_ctx.destination->probe(m_job.relativePath, [self, policy](std::optional<Dest::Existing> existing, const Net::Error &error) {
-        if (!self || self->m_finished)
+        if (!self || self->m_phase == Phase::Finished)
             return;
         if (error.isError())
-        {
             self->finishWith(FileState::Failed, error);
-            return;
-        }
-        const ConflictDecision decision
-            = ConflictDecision::decide(policy, self->m_job.file, !self->m_job.exportMimeType.isEmpty(), existing);
-        if (decision.same)
-        {
-            self->m_hash = !existing->sha256.isEmpty() && self->useSha256() ? u"sha256:"_s + existing->sha256
-                                                                             : (existing->md5.isEmpty() ? QString() : u"md5:"_s + existing->md5);
-        }
-        if (self->m_options.dryRun)
-        {
-            self->finishWith(FileState::Skipped, decision.dryRunNote());
-            return;
-        }
-        if (decision.action == ConflictDecision::Action::Skip)
-        {
-            self->finishWith(FileState::Skipped, decision.skipNote());
-            return;
-        }
-        // Nothing or something to replace is there: the new file replaces it once verified.
-        self->openSinkAndFetch(ConflictDecision::sinkPolicy(policy));
+        else
+            self->onProbed(policy, existing);
     });
+}
+
+void FileTransfer::onProbed(Dest::ConflictPolicy policy, const std::optional<Dest::Existing> &existing)
+{
+    const ConflictDecision decision = ConflictDecision::decide(policy, m_job.file, !m_job.exportMimeType.isEmpty(), existing);
+    if (decision.same)
+    {
+        m_hash = !existing->sha256.isEmpty() && useSha256() ? u"sha256:"_s + existing->sha256
+                                                             : (existing->md5.isEmpty() ? QString() : u"md5:"_s + existing->md5);
+    }
+    if (m_options.dryRun)
+    {
+        finishWith(FileState::Skipped, decision.dryRunNote());
+        return;
+    }
+    if (decision.action == ConflictDecision::Action::Skip)
+    {
+        finishWith(FileState::Skipped, decision.skipNote());
+        return;
+    }
+    // Nothing or something to replace is there: the new file replaces it once verified.
+    openSinkAndFetch(ConflictDecision::sinkPolicy(policy));
 }
 
 void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
 {
-    if (m_ranged)
-    {
-        m_retries += m_ranged->retries();
-        delete m_ranged;
-        m_ranged = nullptr;
-    }
+    dropFetch();
     if (m_sink)
     {
         m_sink->abort();
@@ -198,88 +168,84 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
     target.driveId = m_job.file.id;
     m_sink = m_ctx.destination->openSink(target, policy);
     m_sink->setParent(this);
-    connect(m_sink, &Dest::Sink::readyForMore, this, [this] {
-        m_sinkBlocked = false;
-        drain();
-    });
-    connect(m_sink, &Dest::Sink::failed, this, [this](const Net::Error &error) {
-        if (m_finished)
-            return;
-        dropReply();
-        delete m_ranged;
-        m_ranged = nullptr;
-        // A stream sink (Volume PUT, DBFS blocks) broken by a transient error cannot take the rest: the
-        // file starts again from resumeOffset() (0) in a fresh sink after the usual backoff.
-        const bool restartable = !m_sink->supportsRandomAccess() && m_sink->resumeOffset() == 0
-            && (error.errorClass == Net::ErrorClass::Transient || error.errorClass == Net::ErrorClass::Throttled);
-        m_sink->deleteLater();
-        m_sink = nullptr;
-        if (restartable)
-        {
-            m_lastError = error;
-            if (const auto delay = m_backoff->nextDelay(error))
-            {
-                ++m_retries;
-                if (m_ctx.counters)
-                    ++m_ctx.counters->retries;
-                QTimer::singleShot(*delay, this, [this] {
-                    if (!m_finished)
-                        restartFromZero();
-                });
-                return;
-            }
-        }
-        // A Local failure (disk full) makes the Engine stop the run; anything else fails this file only.
-        finishWith(FileState::Failed, error);
-    });
+    connectSink();
+    m_hasher = std::make_unique<Util::StreamHasher>(useSha256() ? Util::StreamHasher::Sha256 : Util::StreamHasher::Md5);
+    m_received = 0;
+    m_bearerUsed.clear();
+    if (m_phase == Phase::Paused)
+    {
+        m_pausedIn = Phase::Fetching; // resume() starts the body
+        return;
+    }
+    setPhase(Phase::Fetching);
+    if (useRanges())
+    {
+        m_ranged = new RangedFetch(m_ctx, m_job.file, m_sink, m_hasher.get(), m_options, this);
+        connect(m_ranged, &RangedFetch::finished, this, &FileTransfer::onRangedFinished);
+        m_ranged->start();
+        return;
+    }
+    startStream();
+}
+
+void FileTransfer::connectSink()
+{
+    connect(m_sink, &Dest::Sink::failed, this, &FileTransfer::onSinkFailed);
     connect(m_sink, &Dest::Sink::committed, this, [this](const QString &finalLocation) {
-        if (m_finished)
+        if (m_phase == Phase::Finished)
             return;
-        m_finished = true;
+        setPhase(Phase::Finished);
         m_sink->deleteLater();
         m_sink = nullptr;
         setState(FileState::Done);
         emit finished(FileState::Done, {}, m_hash, finalLocation);
     });
-    m_hasher = std::make_unique<Util::StreamHasher>(useSha256() ? Util::StreamHasher::Sha256 : Util::StreamHasher::Md5);
-    m_received = 0;
-    m_written = 0;
-    m_pendingPos = 0;
-    m_pendingLen = 0;
-    m_replyDone = false;
-    m_waitingForCommit = false;
-    if (useRanges())
-    {
-        m_ranged = new RangedFetch(m_ctx, m_job.file, m_sink, m_hasher.get(), m_options, this);
-        connect(m_ranged, &RangedFetch::finished, this, &FileTransfer::onRangedFinished);
-        if (!m_paused)
-            m_ranged->start(); // else resume() starts the parts
-        return;
-    }
-    requestBody();
 }
 
-bool FileTransfer::refreshTokenOnce(std::function<void()> then)
+void FileTransfer::onSinkFailed(const Net::Error &error)
 {
-    // One refresh per file: a second refusal right after a fresh token means the account itself is refused.
-    if (m_refreshedToken || !m_ctx.token)
-        return false;
-    m_refreshedToken = true;
-    ++m_retries;
-    auto *guard = new QObject(this);
-    connect(m_ctx.token, &Net::TokenProvider::refreshed, guard, [guard, then = std::move(then)] {
-        guard->deleteLater();
-        then();
-    });
-    connect(m_ctx.token, &Net::TokenProvider::refreshFailed, guard, [this, guard](const QString &reason) {
-        guard->deleteLater();
-        Net::Error e = m_lastError;
-        e.message = reason;
-        emit authFailed(reason);
-        finishWith(FileState::Failed, e);
-    });
-    m_ctx.token->refresh();
-    return true;
+    if (m_phase == Phase::Finished)
+        return;
+    dropFetch();
+    // A stream sink (Volume PUT, DBFS blocks) broken by a transient error cannot take the rest: the
+    // file starts again from resumeOffset() (0) in a fresh sink after the usual backoff.
+    const bool restartable = !m_sink->supportsRandomAccess() && m_sink->resumeOffset() == 0
+        && (error.errorClass == Net::ErrorClass::Transient || error.errorClass == Net::ErrorClass::Throttled);
+    m_sink->deleteLater();
+    m_sink = nullptr;
+    if (restartable)
+    {
+        m_lastError = error;
+        if (const Net::Decision decision = m_sinkRetry.decide(error); decision.reaction == Net::Reaction::Retry)
+        {
+            ++m_retries;
+            if (m_ctx.counters)
+                ++m_ctx.counters->retries;
+            retryAfter(decision.delay); // no sink: fetchAgain() opens a fresh one
+            return;
+        }
+    }
+    // A Local failure (disk full) makes the Engine stop the run; anything else fails this file only.
+    finishWith(FileState::Failed, error);
+}
+
+void FileTransfer::dropFetch()
+{
+    m_retryTimer.stop();
+    if (m_stream)
+    {
+        m_stream->disconnect(this);
+        m_stream->deleteLater(); // we may be inside its finished()
+        m_stream = nullptr;
+    }
+    if (m_ranged)
+    {
+        m_retries += m_ranged->retries();
+        m_ranged->disconnect(this);
+        m_ranged->abort();
+        m_ranged->deleteLater();
+        m_ranged = nullptr;
+    }
 }
 
 void FileTransfer::restartFromZero()
@@ -288,7 +254,21 @@ void FileTransfer::restartFromZero()
     openSinkAndFetch(ConflictDecision::sinkPolicy(m_options.conflict));
 }
 
-QNetworkRequest FileTransfer::buildRequest() const
+void FileTransfer::fetchAgain()
+{
+    if (m_phase == Phase::Finished || m_phase == Phase::Paused)
+        return;
+    // Exports have no Range, a ranged fetch that ended is over, a failed sink is gone: the body starts again.
+    if (!m_sink || !m_job.exportMimeType.isEmpty() || useRanges())
+    {
+        restartFromZero();
+        return;
+    }
+    setPhase(Phase::Fetching);
+    startStream();
+}
+
+QNetworkRequest FileTransfer::buildRequest(qint64 from) const
 {
     QNetworkRequest request;
     if (!m_job.exportMimeType.isEmpty())
@@ -298,7 +278,7 @@ QNetworkRequest FileTransfer::buildRequest() const
     }
     else
     {
-        request = m_ctx.drive->mediaRequest(m_job.file, m_received, -1);
+        request = m_ctx.drive->mediaRequest(m_job.file, from, -1);
     }
     // Built at send time, so a refreshed token is used; the Drive client alone decides whether the URL may
     // carry it (an exportLinks URL on another host never does).
@@ -307,64 +287,7 @@ QNetworkRequest FileTransfer::buildRequest() const
     return request;
 }
 
-void FileTransfer::requestBody()
-{
-    if (m_finished || m_paused)
-        return;
-    if (m_ctx.pacer)
-    {
-        m_ctx.pacer->acquire(this, [this] { sendRequest(); });
-        return;
-    }
-    sendRequest();
-}
-
-void FileTransfer::sendRequest()
-{
-    if (m_finished || m_paused || m_reply)
-        return;
-    m_requestedFrom = m_received;
-    m_statusChecked = false;
-    m_replyDone = false;
-    m_stalled = false;
-    m_httpStatus = 0;
-    m_errorBody.clear();
-    const QNetworkRequest request = buildRequest();
-    if (!Net::isServerUrlAllowed(m_ctx.drive->endpoints().driveApi, request.url()))
-    {
-        // An exportLinks URL is the server's word: file:, data:, ftp: or plain http off loopback are never opened.
-        const QString where = request.url().toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
-        finishWith(FileState::Failed,
-                   {Net::ErrorClass::Permanent, 0, u"unsafeUrl"_s,
-                    tr("Refused to open the server's link %1: only https (or http on loopback) is followed").arg(where)});
-        return;
-    }
-    m_expected = bodyExpectation();
-    if (m_ctx.counters)
-        ++m_ctx.counters->requests;
-    m_reply = m_ctx.nam->get(request);
-    Net::guardRedirects(m_reply);
-    m_reply->setReadBufferSize(m_options.readBufferSize);
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &FileTransfer::onMetaData);
-    connect(m_reply, &QNetworkReply::readyRead, this, &FileTransfer::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &FileTransfer::onReplyFinished);
-    m_stallTimer.start();
-    setState(FileState::Transferring);
-}
-
-void FileTransfer::dropReply()
-{
-    m_stallTimer.stop();
-    if (!m_reply)
-        return;
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    reply->disconnect(this);
-    reply->abort();
-    reply->deleteLater();
-}
-
-BodyExpectation FileTransfer::bodyExpectation() const
+BodyExpectation FileTransfer::bodyExpectation(qint64 from) const
 {
     if (!m_job.exportMimeType.isEmpty())
     {
@@ -374,222 +297,85 @@ BodyExpectation FileTransfer::bodyExpectation() const
         return {0, ExportEndpointLimit, tr("the export endpoint's 10 MB limit")};
     }
     if (m_job.file.size < 0)
-        return {m_received, -1, {}};
-    return {m_received, m_job.file.size - m_received, tr("the %1 bytes Drive declared").arg(m_job.file.size)};
+        return {from, -1, {}};
+    return {from, m_job.file.size - from, tr("the %1 bytes Drive declared").arg(m_job.file.size)};
 }
 
-void FileTransfer::failBody(const Net::Error &error)
+void FileTransfer::startStream()
 {
-    qCWarning(lcTransfer) << m_job.file.id << error.reason << error.message;
-    dropReply();
-    handleError(error);
+    const qint64 from = m_received;
+    const BodyExpectation expected = bodyExpectation(from);
+    BodyStream::Spec spec;
+    m_bearerUsed.clear();
+    spec.makeRequest = [this, from] {
+        QNetworkRequest request = buildRequest(from);
+        m_bearerUsed = request.rawHeader("Authorization").mid(7); // "Bearer "
+        return request;
+    };
+    spec.origin = m_ctx.drive->endpoints().driveApi;
+    spec.from = from;
+    spec.length = bytesTotal() >= 0 ? bytesTotal() - from : -1;
+    spec.cap = expected.cap;
+    spec.capText = expected.capText;
+    spec.ranged = from > 0; // mediaRequest() asks for a Range from a resume point on
+    spec.readBufferSize = m_options.readBufferSize;
+    spec.stallTimeoutMs = m_options.stallTimeoutMs;
+    spec.hasher = m_hasher.get();
+    m_stream = new BodyStream(m_ctx, m_sink, std::move(spec), this);
+    connect(m_stream, &BodyStream::wrote, this, [this](qint64 bytes) { m_received += bytes; });
+    connect(m_stream, &BodyStream::finished, this, &FileTransfer::onStreamFinished);
+    m_stream->start();
+    setState(FileState::Transferring);
 }
 
-void FileTransfer::onMetaData()
+void FileTransfer::onStreamFinished(const Net::Error &error)
 {
-    if (m_statusChecked || !m_reply)
+    dropFetch();
+    if (m_phase != Phase::Fetching)
+        return; // stopped by pause()
+    if (error.isError())
+        react(error);
+    else
+        verify();
+}
+
+void FileTransfer::onRangedFinished(const Net::Error &error)
+{
+    if (m_phase == Phase::Finished)
         return;
-    const int status = finalStatus(m_reply);
-    if (status == 0)
-        return;
-    m_statusChecked = true;
-    m_httpStatus = status;
-    if (m_httpStatus == 200 && m_requestedFrom > 0)
+    if (error.isError())
     {
-        // The server ignored the Range: the whole body comes again, so the file starts again.
-        qCInfo(lcTransfer) << "server ignored Range, restarting" << m_job.file.id;
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-        m_stallTimer.stop();
-        restartFromZero();
-        return;
-    }
-    if (const Net::Error error = checkBodyHead(m_reply, m_expected); error.isError())
-        failBody(error);
-}
-
-void FileTransfer::onReadyRead()
-{
-    if (!m_reply)
-        return;
-    m_stallTimer.start();
-    if (!m_statusChecked)
-        onMetaData();
-    if (!m_reply)
-        return;
-    if (m_httpStatus < 200 || m_httpStatus >= 300)
-    {
-        // An error body is small JSON: keep it (capped) for the classifier.
-        m_errorBody += m_reply->read(64 * 1024 - m_errorBody.size());
-        if (m_errorBody.size() >= 64 * 1024)
-            m_reply->readAll();
-        return;
-    }
-    drain();
-}
-
-void FileTransfer::drain()
-{
-    if (!m_sink || m_finished)
-        return;
-    if (m_buffer.isEmpty())
-        m_buffer.resize(BlockSize);
-    for (;;)
-    {
-        if (m_pendingPos >= m_pendingLen)
-        {
-            if (!m_reply || m_httpStatus < 200 || m_httpStatus >= 300)
-                break;
-            const qint64 got = m_received - m_requestedFrom;
-            const qint64 available = std::min<qint64>(m_buffer.size(), m_reply->bytesAvailable());
-            const qint64 granted = readAllowance(bodyReadCap(m_expected, got, available));
-            if (granted <= 0)
-                break;
-            const qint64 n = m_reply->read(m_buffer.data(), granted);
-            if (m_ctx.limiter && n < granted)
-                m_ctx.limiter->giveBack(granted - std::max<qint64>(0, n));
-            if (n <= 0)
-                break;
-            if (const Net::Error error = bodyOverrun(m_expected, got + n); error.isError())
-            {
-                failBody(error); // neither hashed nor written
-                return;
-            }
-            // Under a cap the reply's buffer sits full and readyRead stays quiet: reads are progress too.
-            if (!m_reply->isFinished())
-                m_stallTimer.start();
-            m_hasher->addData(m_buffer.constData(), n);
-            m_received += n;
-            m_pendingPos = 0;
-            m_pendingLen = n;
-        }
-        const qint64 left = m_pendingLen - m_pendingPos;
-        const qint64 taken = m_sink->write(m_written, m_buffer.constData() + m_pendingPos, left);
-        if (taken < 0)
-            return; // failed() follows
-        m_written += taken;
-        m_pendingPos += taken;
-        if (taken < left)
-        {
-            // Backpressure: stop reading; Qt's read buffer fills to its bound and TCP slows Drive down.
-            m_sinkBlocked = true;
-            if (m_ctx.sinkStalls)
-                ++*m_ctx.sinkStalls;
-            return;
-        }
-    }
-    maybeVerify();
-}
-
-qint64 FileTransfer::readAllowance(qint64 wanted)
-{
-    if (wanted <= 0)
-        return 0;
-    if (!m_ctx.limiter)
-        return wanted;
-    const qint64 granted = m_ctx.limiter->allowance(wanted);
-    // Holding the read back leaves the bytes in the reply's bounded buffer; TCP then slows Drive down.
-    m_bandwidthWait = granted <= 0;
-    return granted;
-}
-
-void FileTransfer::onStall()
-{
-    if (!m_reply)
-        return;
-    qCInfo(lcTransfer) << "no bytes for" << m_options.stallTimeoutMs << "ms, dropping the request for" << m_job.file.id;
-    m_stalled = true;
-    m_reply->abort(); // finished() follows with OperationCanceledError, read as a stall
-}
-
-void FileTransfer::onReplyFinished()
-{
-    if (!m_reply)
-        return;
-    m_stallTimer.stop();
-    QNetworkReply *reply = m_reply;
-    if (!m_statusChecked)
-        onMetaData();
-    if (!m_reply)
-        return;
-    if (m_httpStatus < 200 || m_httpStatus >= 300 || reply->error() != QNetworkReply::NoError)
-    {
-        Net::Error error;
-        if (m_stalled)
-        {
-            error = {Net::ErrorClass::Transient, 0, u"stalled"_s,
-                     tr("No data for %1 s").arg(m_options.stallTimeoutMs / 1000.0)};
-        }
+        dropFetch();
+        qCInfo(lcTransfer) << m_job.file.id << "ranged fetch:" << Net::errorClassName(error.errorClass) << error.reason;
+        // Its parts had their retries: a Transient or Throttled error that ends it is final.
+        if (error.errorClass == Net::ErrorClass::Transient || error.errorClass == Net::ErrorClass::Throttled)
+            finishWith(FileState::Failed, error);
         else
-        {
-            if (m_httpStatus < 200 || m_httpStatus >= 300)
-                m_errorBody += reply->readAll();
-            // classifyReply: a redirect the guard refused is "redirectRefused" (the file fails), not "cancelled".
-            error = Net::classifyReply(reply, Net::Service::Drive, m_errorBody);
-            if (!error.isError())
-                error = {Net::ErrorClass::Transient, m_httpStatus, u"badResponse"_s, tr("Unexpected response")};
-        }
-        // Bytes read before the break are good: they stay (and are written) and the next request starts after them.
-        if (m_httpStatus >= 200 && m_httpStatus < 300 && reply->isOpen())
-            drain();
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->deleteLater();
-        if (m_pausing)
-        {
-            m_pausing = false;
-            return;
-        }
-        handleError(error);
+            react(error);
         return;
     }
-    if (m_ctx.pacer)
-        m_ctx.pacer->onSuccess();
-    m_replyDone = true;
-    drain();
+    m_received = m_job.file.size;
+    verify();
 }
 
-void FileTransfer::maybeVerify()
+void FileTransfer::verify()
 {
-    if (!m_replyDone || m_finished || m_waitingForCommit)
-        return;
-    if (m_reply && m_reply->bytesAvailable() > 0)
-        return;
-    if (m_pendingPos < m_pendingLen)
-        return;
-    if (m_reply)
-    {
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->deleteLater();
-    }
-    const qint64 expected = bytesTotal();
-    if (expected >= 0 && m_received < expected)
-    {
-        // The body ended early without a transport error (no Content-Length, or a proxy cut it): the bytes
-        // so far are good, so this is a broken connection to resume with Range, not a bad file.
-        m_replyDone = false;
-        handleError({Net::ErrorClass::Transient, m_httpStatus, u"truncated"_s,
-                     tr("The body ended after %1 of %2 bytes").arg(m_received).arg(expected)});
-        return;
-    }
     setState(FileState::Verifying);
+    const qint64 expected = bytesTotal();
+    const qint64 received = bytesDone();
+    dropFetch();
     if (m_job.exportMimeType.isEmpty())
     {
         const QString want = useSha256() ? m_job.file.sha256Checksum.toLower() : m_job.file.md5Checksum.toLower();
         const QString got = QString::fromLatin1(useSha256() ? m_hasher->sha256Hex() : m_hasher->md5Hex());
-        const bool sizeOk = expected < 0 || expected == m_received;
+        const bool sizeOk = expected < 0 || expected == received;
         const bool hashOk = want.isEmpty() || want == got;
         if (!sizeOk || !hashOk)
         {
             ++m_checksumTries;
             const Net::Error error = sizeOk ? checksumError(want, got)
                                             : Net::Error {Net::ErrorClass::Permanent, 0, u"sizeMismatch"_s,
-                                                          tr("size mismatch: Drive says %1 bytes, received %2").arg(expected).arg(m_received)};
+                                                          tr("size mismatch: Drive says %1 bytes, received %2").arg(expected).arg(received)};
             m_lastError = error;
             qCWarning(lcTransfer) << m_job.file.id << error.message;
             if (m_checksumTries >= m_options.maxChecksumTries)
@@ -608,58 +394,48 @@ void FileTransfer::maybeVerify()
         // Exports have no hash in Drive: record what landed.
         m_hash = u"md5:"_s + QString::fromLatin1(m_hasher->md5Hex());
     }
-    m_waitingForCommit = true;
+    setPhase(Phase::Committing);
     m_sink->finish(); // committed() or failed() follows
 }
 
-void FileTransfer::handleError(const Net::Error &error)
+void FileTransfer::react(const Net::Error &error)
 {
     m_lastError = error;
     qCInfo(lcTransfer) << m_job.file.id << Net::errorClassName(error.errorClass) << error.reason << error.message;
-    switch (error.errorClass)
+    if (error.reason == u"rangeNotSupported"_s)
     {
-    case Net::ErrorClass::None:
-    case Net::ErrorClass::Cancelled:
-        finishWith(FileState::Cancelled, error);
+        // The server ignored a Range: the whole body came again, so the file starts again, in one stream.
+        m_noRanges = true;
+        restartFromZero();
         return;
-    case Net::ErrorClass::Throttled:
-        if (m_ctx.counters)
-            ++m_ctx.counters->throttled;
-        if (m_ctx.pacer)
-            m_ctx.pacer->onThrottled(error.retryAfter.count() >= 0 ? error.retryAfter : 0ms);
-        [[fallthrough]];
-    case Net::ErrorClass::Transient:
-        if (const auto delay = m_backoff->nextDelay(error))
-        {
-            ++m_retries;
-            if (m_ctx.counters)
-                ++m_ctx.counters->retries;
-            retryAfter(*delay);
-            return;
-        }
-        finishWith(FileState::Failed, error);
+    }
+    if (error.reason == u"exportSizeLimitExceeded"_s && !m_useExportLink && !m_job.exportMimeType.isEmpty()
+        && m_job.file.exportLinks.contains(m_job.exportMimeType))
+    {
+        // Over the 10 MB export limit: the exportLinks URL has no such cap.
+        m_useExportLink = true;
+        restartFromZero();
         return;
-    case Net::ErrorClass::Auth:
-        if (refreshTokenOnce([this] { requestBody(); }))
-            return;
-        emit authFailed(error.message);
-        finishWith(FileState::Failed, error);
+    }
+    const Net::Decision decision = m_retry.decide(error);
+    switch (decision.reaction)
+    {
+    case Net::Reaction::Retry:
+        retryAfter(decision.delay);
         return;
-    case Net::ErrorClass::Quota:
+    case Net::Reaction::RefreshToken:
+        refreshToken();
+        return;
+    case Net::Reaction::Park:
         finishWith(FileState::Parked, error);
         return;
-    case Net::ErrorClass::Permanent:
-        if (error.reason == u"exportSizeLimitExceeded"_s && !m_useExportLink && !m_job.exportMimeType.isEmpty()
-            && m_job.file.exportLinks.contains(m_job.exportMimeType))
-        {
-            // Over the 10 MB export limit: the exportLinks URL has no such cap.
-            m_useExportLink = true;
-            restartFromZero();
-            return;
-        }
-        finishWith(FileState::Failed, error);
+    case Net::Reaction::Cancel:
+        finishWith(FileState::Cancelled, error);
         return;
-    case Net::ErrorClass::Local:
+    case Net::Reaction::Fail:
+    case Net::Reaction::StopRun: // Local: the Engine stops the run on the error's class
+        if (error.errorClass == Net::ErrorClass::Auth)
+            emit authFailed(error.message);
         finishWith(FileState::Failed, error);
         return;
     }
@@ -667,82 +443,106 @@ void FileTransfer::handleError(const Net::Error &error)
 
 void FileTransfer::retryAfter(std::chrono::milliseconds delay)
 {
-    if (!m_job.exportMimeType.isEmpty())
+    if (m_phase == Phase::Paused)
     {
-        // Exports have no Range: the body starts again, in a fresh sink.
-        m_retryTimer.disconnect(this);
-        connect(&m_retryTimer, &QTimer::timeout, this, &FileTransfer::restartFromZero);
+        m_pausedIn = Phase::RetryWait; // resume() fetches again
+        return;
     }
+    setPhase(Phase::RetryWait);
     m_retryTimer.start(delay);
+}
+
+void FileTransfer::refreshToken()
+{
+    setPhase(Phase::Refreshing);
+    // The bearer the refused request carried: when another request refreshed meanwhile, no new refresh.
+    const QByteArray used = m_bearerUsed.isEmpty() ? m_ctx.token->accessToken() : m_bearerUsed;
+    Net::refreshToken(m_ctx.token, used, this, [this](bool ok, const QString &reason) {
+        if (m_phase == Phase::Finished)
+            return;
+        if (!ok)
+        {
+            Net::Error e = m_lastError;
+            e.message = reason;
+            emit authFailed(reason);
+            finishWith(FileState::Failed, e);
+            return;
+        }
+        if (m_phase == Phase::Paused)
+            m_pausedIn = Phase::Fetching;
+        else if (m_phase == Phase::Refreshing)
+            fetchAgain();
+    }, m_ctx.counters);
 }
 
 void FileTransfer::pause()
 {
-    if (m_finished || m_paused)
+    switch (m_phase)
+    {
+    case Phase::Idle:
+    case Phase::Probing:
+    case Phase::Fetching:
+    case Phase::RetryWait:
+    case Phase::Refreshing:
+        break;
+    case Phase::Committing:
+        setState(FileState::Paused); // every byte is there: the commit goes on
         return;
-    m_paused = true;
+    case Phase::Paused:
+    case Phase::Finished:
+        return;
+    }
+    m_pausedIn = m_phase;
+    setPhase(Phase::Paused);
     m_retryTimer.stop();
     if (m_ranged)
         m_ranged->pause();
-    if (m_reply)
-    {
-        // Bytes already read stay; resume() asks for the rest with Range.
-        drain();
-        // A finished body the cap had not let us read to its end: the rest is asked for again.
-        if (m_replyDone && m_reply && m_reply->bytesAvailable() > 0)
-            m_replyDone = false;
-        dropReply();
-    }
+    if (m_stream)
+        m_stream->stop(); // what the cap and the sink let through now is kept; resume() asks for the rest
     setState(FileState::Paused);
 }
 
 void FileTransfer::resume()
 {
-    if (m_finished || !m_paused)
-        return;
-    m_paused = false;
-    setState(FileState::Transferring);
-    if (!m_sink)
+    if (m_phase == Phase::Committing && m_state == FileState::Paused)
     {
+        setState(FileState::Verifying);
+        return;
+    }
+    if (m_phase != Phase::Paused)
+        return;
+    setState(FileState::Transferring);
+    if (m_pausedIn == Phase::Idle)
+    {
+        setPhase(Phase::Idle);
         start();
         return;
     }
-    if (m_replyDone)
+    if (m_pausedIn == Phase::Probing || m_pausedIn == Phase::Refreshing)
     {
-        maybeVerify();
+        setPhase(m_pausedIn); // the probe's or the refresh's answer goes on from there
         return;
     }
+    setPhase(Phase::Fetching);
     if (m_ranged)
-    {
         m_ranged->resume();
-        return;
-    }
-    if (!m_job.exportMimeType.isEmpty())
-        restartFromZero();
     else
-        requestBody();
+        fetchAgain();
 }
 
 void FileTransfer::cancel()
 {
-    if (m_finished)
+    if (m_phase == Phase::Finished)
         return;
     finishWith(FileState::Cancelled, {Net::ErrorClass::Cancelled, 0, u"cancelled"_s, tr("Cancelled")});
 }
 
 void FileTransfer::finishWith(FileState state, const Net::Error &error)
 {
-    if (m_finished)
+    if (m_phase == Phase::Finished)
         return;
-    m_finished = true;
-    m_retryTimer.stop();
-    dropReply();
-    if (m_ranged)
-    {
-        m_retries += m_ranged->retries();
-        delete m_ranged;
-        m_ranged = nullptr;
-    }
+    setPhase(Phase::Finished);
+    dropFetch();
     if (m_sink)
     {
         m_sink->abort();

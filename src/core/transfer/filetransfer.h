@@ -4,19 +4,18 @@
 #include "destinations/destination.h"
 #include "drive/drivefile.h"
 #include "net/error.h"
+#include "net/retrypolicy.h"
 #include "transfer/bodycheck.h"
 #include "transfer/snapshot.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
 #include <QList>
 #include <QNetworkRequest>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
-#include <functional>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -31,7 +30,6 @@ class DriveClient;
 }
 namespace Net
 {
-class Backoff;
 class BandwidthLimiter;
 class Pacer;
 struct RequestCounters;
@@ -43,6 +41,7 @@ class StreamHasher;
 
 namespace Transfer
 {
+class BodyStream;
 class RangedFetch;
 
 /// What every file of a run shares; owned by the Engine, outlives every FileTransfer.
@@ -68,12 +67,28 @@ struct TransferJob
 };
 
 /**
- * One file's trip (DESIGN.md "One file's trip"): probe for a conflict, open the sink, GET the body
- * (paced, streamed on readyRead into the sink with the reply's read buffer as the memory bound), hash
- * while streaming, verify size and hash, commit. Retries by the one error table: Transient → backoff and
- * resume with `Range: bytes=<received>-` (exports restart from 0); Throttled → pacer slows + Retry-After;
- * Auth → one token refresh; Quota → parked; Permanent → failed; hash mismatch → again from 0, then failed;
- * Local → failed with the Local class (the Engine stops the run). Emits finished() exactly once.
+ * One file's trip (DESIGN.md "One file's trip") as an explicit state machine over Phase:
+ *
+ *   start()
+ *     │ the conflict policy needs to know what is there
+ *     ├──────────────────────▶ Probing ── same file / dry run ──────────────────────────▶ Finished (Skipped)
+ *     │                          │ nothing there, or something to replace
+ *     ▼                          ▼
+ *   open the sink ─────────▶ Fetching ── one BodyStream from `received` (small file, resumed tail, export)
+ *     ▲   ▲                   │  │  │    or a RangedFetch (large file: N BodyStreams over own connections)
+ *     │   │   retry timer     │  │  │
+ *     │   └──── RetryWait ◀───┘  │  └── body complete ─▶ verify size + hash ── ok ─▶ Committing ─▶ Finished (Done)
+ *     │   Transient/Throttled    │                              │ mismatch (tries left)       │ sink failed
+ *     │   (backoff: Range resume │ Auth (first time)            ▼                             ▼
+ *     │   or export from 0)      └──▶ Refreshing ─▶ Fetching   restart from 0              Failed / RetryWait
+ *     └──────────── restart from 0: server ignored Range, checksum mismatch, export link, restartable sink
+ *
+ *   Quota ─▶ Finished (Parked); Permanent, Local, retries spent ─▶ Finished (Failed) (Local: the Engine stops
+ *   the run); cancel() ─▶ Finished (Cancelled). pause() from Probing, Fetching, RetryWait or Refreshing ─▶
+ *   Paused (the sink and the bytes so far stay); resume() goes on where pause() stopped.
+ *
+ * The body is paced, streamed on readyRead into the sink with the reply's read buffer as the memory bound and
+ * hashed while streaming (bodystream.h). Emits finished() exactly once.
  */
 class FileTransfer final : public QObject
 {
@@ -81,6 +96,19 @@ class FileTransfer final : public QObject
     Q_DISABLE_COPY_MOVE(FileTransfer)
 
 public:
+    enum class Phase
+    {
+        Idle,       ///< constructed, start() not called yet
+        Probing,    ///< asking the destination what is at the path
+        Fetching,   ///< a BodyStream or a RangedFetch is moving the body into the sink
+        RetryWait,  ///< a failed attempt waits for its backoff
+        Refreshing, ///< the token was refused: waiting for the one refresh of this file
+        Paused,     ///< stopped by pause(); m_pausedIn says where resume() goes on
+        Committing, ///< size and hash verified: the sink publishes the file
+        Finished,   ///< finished() is on its way; nothing more happens
+    };
+    Q_ENUM(Phase)
+
     FileTransfer(const TransferContext &context, const TransferJob &job, const RunOptions &options,
                  QObject *parent = nullptr);
     ~FileTransfer() override;
@@ -97,77 +125,62 @@ public:
     [[nodiscard]] int retries() const;
     [[nodiscard]] Net::Error lastError() const { return m_lastError; }
     [[nodiscard]] FileState state() const { return m_state; }
+    [[nodiscard]] Phase phase() const { return m_phase; }
 
 signals:
     void stateChanged(Transfer::FileState state);
+    /// Every move of the state machine above (tests and logs; the Engine follows stateChanged()).
+    void phaseChanged(Transfer::FileTransfer::Phase phase);
     void finished(Transfer::FileState state, const Net::Error &error, const QString &hash, const QString &finalLocation);
     /// The token was refused and could not be refreshed.
     void authFailed(const QString &reason);
 
 private:
     void setState(FileState state);
+    void setPhase(Phase phase);
+    void onProbed(Dest::ConflictPolicy policy, const std::optional<Dest::Existing> &existing);
     void openSinkAndFetch(Dest::ConflictPolicy policy);
+    void connectSink();
     void restartFromZero();
-    /// After a refused token: asks the provider for a new one once per file and calls `then` with it.
-    /// False when this file already had its refresh (or has no provider): the refusal stands.
-    bool refreshTokenOnce(std::function<void()> then);
-    void requestBody();
-    void sendRequest();
-    [[nodiscard]] BodyExpectation bodyExpectation() const;
-    /// The body broke a rule of bodycheck.h: drop the reply, the error class decides (Permanent: failed).
-    void failBody(const Net::Error &error);
-    void onMetaData();
-    void onReadyRead();
-    void drain();
-    /// Up to `wanted` bytes the run's bandwidth cap lets this transfer read now (0: wait for budgetAvailable).
-    [[nodiscard]] qint64 readAllowance(qint64 wanted);
-    void onReplyFinished();
-    void onStall();
-    void maybeVerify();
-    void handleError(const Net::Error &error);
+    /// The body again after a retry or a refresh: a Range resume of the single stream, else from 0.
+    void fetchAgain();
+    void startStream();
+    void onStreamFinished(const Net::Error &error);
+    void onRangedFinished(const Net::Error &error);
+    void onSinkFailed(const Net::Error &error);
+    void verify();
+    /// A failed body attempt: a restart from 0 for a Range ignored or an export over its limit, else what the
+    /// file's Net::RetryPolicy decides (retry after its pause, refresh the token once, park, fail).
+    void react(const Net::Error &error);
     void retryAfter(std::chrono::milliseconds delay);
+    /// After a refused token (the file's one refresh, Net::RetryPolicy): Refreshing, then the body again.
+    void refreshToken();
     void finishWith(FileState state, const Net::Error &error);
-    void dropReply();
-    [[nodiscard]] QNetworkRequest buildRequest() const;
+    void dropFetch();
+    [[nodiscard]] QNetworkRequest buildRequest(qint64 from) const;
+    [[nodiscard]] BodyExpectation bodyExpectation(qint64 from) const;
     [[nodiscard]] bool useSha256() const;
     [[nodiscard]] bool useRanges() const;
-    void onRangedFinished(const Net::Error &error);
 
     TransferContext m_ctx;
     TransferJob m_job;
     RunOptions m_options;
     FileState m_state = FileState::Queued;
+    Phase m_phase = Phase::Idle;
+    Phase m_pausedIn = Phase::Idle; ///< the phase pause() interrupted
 
     Dest::Sink *m_sink = nullptr;
+    BodyStream *m_stream = nullptr;  ///< the single stream's GET in flight
     RangedFetch *m_ranged = nullptr; ///< large files: parts over separate connections
-    QPointer<QNetworkReply> m_reply;
     std::unique_ptr<Util::StreamHasher> m_hasher;
-    std::unique_ptr<Net::Backoff> m_backoff;
-    QTimer m_stallTimer;
+    Net::RetryPolicy m_retry;     ///< the body's: retry, refresh once, park, fail (slows the Drive pacer)
+    Net::RetryPolicy m_sinkRetry; ///< restarts after a stream sink broke (the destination's errors)
     QTimer m_retryTimer;
 
-    QByteArray m_buffer;      ///< one block read from the reply, being written to the sink
-    qint64 m_pendingPos = 0;  ///< first byte of m_buffer not yet taken by the sink
-    qint64 m_pendingLen = 0;  ///< bytes in m_buffer
-    qint64 m_received = 0;    ///< bytes read from Drive and hashed (the next Range start)
-    qint64 m_written = 0;     ///< bytes taken by the sink
-    qint64 m_requestedFrom = 0;
-
-    BodyExpectation m_expected; ///< what the request in flight may bring back
-    QByteArray m_errorBody;
-    int m_httpStatus = 0;
-    bool m_statusChecked = false;
-    bool m_replyDone = false;
-    bool m_sinkBlocked = false;
-    bool m_bandwidthWait = false; ///< the cap held a read back: drain again on budgetAvailable
-    bool m_stalled = false;
-    bool m_pausing = false;
-    bool m_paused = false;
-    bool m_finished = false;
-    bool m_refreshedToken = false;
-    bool m_useExportLink = false;
-    bool m_waitingForCommit = false;
-    bool m_noRanges = false; ///< the server ignored Range once: single stream from then on
+    qint64 m_received = 0; ///< single stream: bytes the sink took and the hasher saw (the next Range start)
+    QByteArray m_bearerUsed; ///< the single stream's last bearer (empty: none sent, or a ranged fetch)
+    bool m_useExportLink = false; ///< over the export endpoint's limit: the exportLinks URL from now on
+    bool m_noRanges = false;      ///< the server ignored Range once: single stream from then on
     int m_checksumTries = 0;
     int m_retries = 0;
     Net::Error m_lastError;

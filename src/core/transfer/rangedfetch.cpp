@@ -3,30 +3,21 @@
 
 #include "destinations/destination.h"
 #include "drive/driveclient.h"
-#include "net/backoff.h"
-#include "net/bandwidthlimiter.h"
-#include "net/errorclassifier.h"
-#include "net/network.h"
-#include "net/pacer.h"
-#include "net/requestcounters.h"
-#include "transfer/bodycheck.h"
+#include "net/retrypolicy.h"
+#include "transfer/bodystream.h"
 #include "util/hasher.h"
 #include "util/logging.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QRandomGenerator>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-using namespace std::chrono_literals;
 
 namespace Transfer
 {
 namespace
 {
-constexpr qint64 BlockSize = 256 * 1024;
 constexpr qint64 HashChunk = 1 << 20;
 constexpr qint64 HashPerTurn = 2 << 20; // then let the event loop breathe: replies keep flowing
 constexpr qint64 MinChunk = 1 << 20;
@@ -56,43 +47,20 @@ RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile 
         part->index = i;
         part->start = qint64(i) * partSize;
         part->end = std::min(file.size, part->start + partSize) - 1;
-        part->backoff = std::make_unique<Net::Backoff>(options.backoffPolicy(), QRandomGenerator::global()->generate());
-        part->stallTimer.setSingleShot(true);
-        part->stallTimer.setInterval(options.stallTimeoutMs);
+        part->retry = std::make_unique<Net::RetryPolicy>(options.backoffPolicy(), QRandomGenerator::global()->generate());
+        part->retry->setPacer(m_ctx.pacer);
+        part->retry->setCounters(m_ctx.counters);
         part->retryTimer.setSingleShot(true);
         Part *p = part.get();
-        connect(&part->stallTimer, &QTimer::timeout, this, [this, p] {
-            if (!p->reply)
-                return;
-            qCInfo(lcTransfer) << "part" << p->index << "stalled for" << m_file.id;
-            p->stalled = true;
-            p->reply->abort();
-        });
         connect(&part->retryTimer, &QTimer::timeout, this, [this, p] { request(*p); });
         m_parts.push_back(std::move(part));
-    }
-    connect(m_sink, &Dest::Sink::readyForMore, this, [this] {
-        for (auto &part : m_parts)
-            drainPart(*part);
-    });
-    if (m_ctx.limiter)
-    {
-        connect(m_ctx.limiter, &Net::BandwidthLimiter::budgetAvailable, this, [this] {
-            for (auto &part : m_parts)
-            {
-                if (!part->bandwidthWait)
-                    continue;
-                part->bandwidthWait = false;
-                drainPart(*part);
-            }
-        });
     }
 }
 
 RangedFetch::~RangedFetch()
 {
     for (auto &part : m_parts)
-        dropReply(*part);
+        dropStream(*part);
 }
 
 qint64 RangedFetch::received() const
@@ -129,239 +97,68 @@ void RangedFetch::fill()
 
 void RangedFetch::request(Part &part)
 {
-    if (m_finished || m_paused || part.done || part.reply)
+    if (m_finished || m_paused || part.done || part.stream)
         return;
-    if (m_ctx.pacer)
-    {
-        Part *p = &part;
-        m_ctx.pacer->acquire(this, [this, p] { send(*p); });
-        return;
-    }
-    send(part);
-}
-
-void RangedFetch::send(Part &part)
-{
-    if (m_finished || m_paused || part.done || part.reply)
-        return;
+    BodyStream::Spec spec;
+    Part *p = &part;
+    const qint64 from = part.start + part.written;
     // The Drive client puts the current token on it (only its own host gets one).
-    QNetworkRequest request = m_ctx.drive->mediaRequest(m_file, part.start + part.written, part.end);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    spec.makeRequest = [this, from, p] { return m_ctx.drive->mediaRequest(m_file, from, p->end); };
+    spec.origin = m_ctx.drive->endpoints().driveApi;
+    spec.from = from;
+    spec.length = part.length() - part.written;
+    spec.cap = spec.length;
+    spec.capText = tr("the %1 bytes of the range asked for").arg(spec.length);
+    spec.ranged = true;
     // One connection pool per stream index: QNAM allows 6 connections per host, and N files × M parts
     // must not queue behind each other.
-    QNetworkAccessManager *nam = m_ctx.partNams.isEmpty() ? m_ctx.nam : m_ctx.partNams.at(part.index % m_ctx.partNams.size());
-    if (m_ctx.counters)
-        ++m_ctx.counters->requests;
-    part.statusOk = false;
-    part.headChecked = false;
-    part.expected = {part.start + part.written, part.length() - part.written,
-                     tr("the %1 bytes of the range asked for").arg(part.length() - part.written)};
-    part.stalled = false;
-    part.finishDeferred = false;
-    part.pendingPos = part.pendingLen = 0; // unwritten bytes are asked for again: the Range starts before them
-    part.reply = nam->get(request);
+    spec.nam = m_ctx.partNams.isEmpty() ? m_ctx.nam : m_ctx.partNams.at(part.index % m_ctx.partNams.size());
     // The file's memory bound is shared by its streams: N parts together buffer what one stream would.
-    part.reply->setReadBufferSize(std::max<qint64>(64 * 1024, m_options.readBufferSize / m_streams));
-    Net::guardRedirects(part.reply);
-    Part *p = &part;
-    connect(part.reply, &QNetworkReply::metaDataChanged, this, [this, p] { onHead(*p); });
-    connect(part.reply, &QNetworkReply::readyRead, this, [this, p] { onReadyRead(*p); });
-    connect(part.reply, &QNetworkReply::finished, this, [this, p] { onFinished(*p); });
-    part.stallTimer.start();
-}
-
-void RangedFetch::onHead(Part &part)
-{
-    if (!part.reply || part.headChecked)
-        return;
-    const int status = finalStatus(part.reply);
-    if (status == 0)
-        return;
-    part.headChecked = true;
-    if (const Net::Error error = checkBodyHead(part.reply, part.expected); error.isError())
-    {
-        qCWarning(lcTransfer) << "part" << part.index << "of" << m_file.id << error.reason << error.message;
-        fail(error);
-        return;
-    }
-    // Anything but 206 is an error body, or a server ignoring Range: settled in onFinished().
-    part.statusOk = status == 206;
-}
-
-void RangedFetch::onReadyRead(Part &part)
-{
-    if (!part.reply)
-        return;
-    part.stallTimer.start();
-    onHead(part);
-    if (part.statusOk)
-        drainPart(part);
-}
-
-void RangedFetch::drainPart(Part &part)
-{
-    if (m_finished)
-        return;
-    if (part.buffer.isEmpty())
-        part.buffer.resize(BlockSize);
-    bool wrote = false;
-    for (;;)
-    {
-        if (part.pendingPos >= part.pendingLen)
-        {
-            if (!part.reply || !part.statusOk || !part.reply->isOpen())
-                break;
-            // One byte past the range is read, never written: a part longer than its range fails the file.
-            const qint64 got = part.start + part.written - part.expected.from;
-            const qint64 available = std::min<qint64>(part.buffer.size(), part.reply->bytesAvailable());
-            const qint64 wanted = bodyReadCap(part.expected, got, available);
-            if (wanted <= 0)
-                break;
-            qint64 granted = wanted;
-            if (m_ctx.limiter)
-            {
-                // Holding the read back leaves the bytes in the reply's bounded buffer; TCP slows Drive down.
-                granted = m_ctx.limiter->allowance(wanted);
-                part.bandwidthWait = granted <= 0;
-                if (granted <= 0)
-                    break;
-            }
-            const qint64 n = part.reply->read(part.buffer.data(), granted);
-            if (m_ctx.limiter && n < granted)
-                m_ctx.limiter->giveBack(granted - std::max<qint64>(0, n));
-            if (n <= 0)
-                break;
-            if (const Net::Error error = bodyOverrun(part.expected, got + n); error.isError())
-            {
-                qCWarning(lcTransfer) << "part" << part.index << "of" << m_file.id << error.message;
-                fail(error);
-                return;
-            }
-            // Under a cap the reply's buffer sits full and readyRead stays quiet: reads are progress too.
-            if (!part.reply->isFinished())
-                part.stallTimer.start();
-            part.pendingPos = 0;
-            part.pendingLen = n;
-        }
-        const qint64 left = part.pendingLen - part.pendingPos;
-        const qint64 taken = m_sink->write(part.start + part.written, part.buffer.constData() + part.pendingPos, left);
-        if (taken < 0)
-            return; // the sink's failed() reaches the FileTransfer
-        part.written += taken;
-        part.pendingPos += taken;
-        wrote = wrote || taken > 0;
-        if (taken < left)
-        {
-            if (m_ctx.sinkStalls)
-                ++*m_ctx.sinkStalls;
-            break;
-        }
-    }
-    if (!part.done && part.written >= part.length())
-    {
-        part.done = true;
-        part.buffer = QByteArray(); // memory stays bounded by the streams in flight, not by the chunk count
-        fill(); // this stream moves on to the next chunk
-    }
-    if (wrote)
+    spec.readBufferSize = std::max<qint64>(64 * 1024, m_options.readBufferSize / m_streams);
+    spec.stallTimeoutMs = m_options.stallTimeoutMs;
+    part.stream = new BodyStream(m_ctx, m_sink, std::move(spec), this);
+    connect(part.stream, &BodyStream::wrote, this, [this, p](qint64 bytes) {
+        p->written += bytes;
         advanceHash();
-    // The reply ended while the cap held its last bytes back: settle it now that they are read.
-    if (part.finishDeferred && part.reply && part.reply->bytesAvailable() <= 0 && part.pendingPos >= part.pendingLen)
-    {
-        part.finishDeferred = false;
-        onFinished(part);
-    }
+    });
+    connect(part.stream, &BodyStream::finished, this, [this, p](const Net::Error &error) { onPartFinished(*p, error); });
+    part.stream->start();
 }
 
-void RangedFetch::onFinished(Part &part)
+void RangedFetch::onPartFinished(Part &part, const Net::Error &error)
 {
-    if (!part.reply)
-        return;
-    part.stallTimer.stop();
-    QNetworkReply *reply = part.reply;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (part.statusOk && reply->isOpen())
-        drainPart(part);
-    if (!part.reply)
-        return; // drainPart settled it
-    if (part.statusOk && status == 206 && !part.stalled && reply->error() == QNetworkReply::NoError
-        && reply->bytesAvailable() > 0 && part.written < part.length())
-    {
-        // A whole body the cap has not let us read yet: keep the reply until drainPart has it all.
-        part.finishDeferred = true;
-        return;
-    }
-    part.finishDeferred = false;
-    Net::Error error;
-    if (part.stalled)
-    {
-        error = {Net::ErrorClass::Transient, 0, u"stalled"_s, tr("No data for %1 s").arg(m_options.stallTimeoutMs / 1000.0)};
-    }
-    else if (status == 200)
-    {
-        // The server sent the whole file for a part: ranges are not honoured here.
-        error = {Net::ErrorClass::Permanent, 200, u"rangeNotSupported"_s, tr("The server ignored the Range header")};
-    }
-    else if (status != 206 || reply->error() != QNetworkReply::NoError)
-    {
-        const QByteArray body = part.statusOk ? QByteArray() : reply->readAll();
-        // classifyReply: a redirect the guard refused is "redirectRefused" (the file fails), not "cancelled".
-        error = Net::classifyReply(reply, Net::Service::Drive, body);
-        if (!error.isError())
-            error = {Net::ErrorClass::Transient, status, u"badResponse"_s, tr("Unexpected response")};
-    }
-    else if (part.written + (part.pendingLen - part.pendingPos) < part.length())
-    {
-        error = {Net::ErrorClass::Transient, status, u"truncated"_s, tr("A part ended early")};
-    }
-    part.reply = nullptr;
-    reply->disconnect(this);
-    reply->deleteLater();
-    if (m_paused && error.errorClass == Net::ErrorClass::Cancelled)
+    dropStream(part);
+    if (m_finished || (m_paused && error.errorClass == Net::ErrorClass::Cancelled))
         return;
     if (!error.isError())
     {
-        if (m_ctx.pacer)
-            m_ctx.pacer->onSuccess();
-        // Done once the sink took the last bytes (drainPart), possibly after readyForMore.
+        part.done = true;
+        fill(); // this stream moves on to the next chunk
         checkDone();
         return;
     }
-    if (error.errorClass == Net::ErrorClass::Throttled)
+    // A part resumes on its own after a Transient or Throttled break; anything else is the file's to decide.
+    if (const Net::Decision decision = part.retry->decide(error); decision.reaction == Net::Reaction::Retry)
     {
-        if (m_ctx.counters)
-            ++m_ctx.counters->throttled;
-        if (m_ctx.pacer)
-            m_ctx.pacer->onThrottled(error.retryAfter.count() >= 0 ? error.retryAfter : 0ms);
+        ++m_retries;
+        qCInfo(lcTransfer) << "part" << part.index << "of" << m_file.id << error.reason << "- resuming at"
+                           << part.start + part.written;
+        part.retryTimer.start(decision.delay);
+        return;
     }
-    if (error.errorClass == Net::ErrorClass::Transient || error.errorClass == Net::ErrorClass::Throttled)
-    {
-        if (const auto delay = part.backoff->nextDelay(error))
-        {
-            ++m_retries;
-            if (m_ctx.counters)
-                ++m_ctx.counters->retries;
-            qCInfo(lcTransfer) << "part" << part.index << "of" << m_file.id << error.reason << "- resuming at"
-                               << part.start + part.written;
-            part.retryTimer.start(*delay);
-            return;
-        }
-    }
+    qCWarning(lcTransfer) << "part" << part.index << "of" << m_file.id << error.reason << error.message;
     fail(error);
 }
 
-void RangedFetch::dropReply(Part &part)
+void RangedFetch::dropStream(Part &part)
 {
-    part.stallTimer.stop();
     part.retryTimer.stop();
-    part.finishDeferred = false;
-    if (!part.reply)
+    if (!part.stream)
         return;
-    QNetworkReply *reply = part.reply;
-    part.reply = nullptr;
-    reply->disconnect(this);
-    reply->abort();
-    reply->deleteLater();
+    BodyStream *stream = part.stream;
+    part.stream = nullptr;
+    stream->disconnect(this);
+    stream->deleteLater(); // we may be inside its finished()
 }
 
 void RangedFetch::fail(const Net::Error &error)
@@ -370,7 +167,7 @@ void RangedFetch::fail(const Net::Error &error)
         return;
     m_finished = true;
     for (auto &part : m_parts)
-        dropReply(*part);
+        dropStream(*part);
     emit finished(error);
 }
 
@@ -444,9 +241,10 @@ void RangedFetch::pause()
     m_paused = true;
     for (auto &part : m_parts)
     {
-        if (part->reply && part->statusOk && part->reply->isOpen())
-            drainPart(*part);
-        dropReply(*part);
+        // What the cap and the sink let through now is written; resume() asks for the rest of each part.
+        if (part->stream)
+            part->stream->stop();
+        dropStream(*part);
     }
 }
 
@@ -457,7 +255,7 @@ void RangedFetch::resume()
     m_paused = false;
     for (auto &part : m_parts)
     {
-        if (part->started && !part->done && !part->reply)
+        if (part->started && !part->done && !part->stream)
             request(*part);
     }
     fill();
@@ -470,7 +268,7 @@ void RangedFetch::abort()
         return;
     m_finished = true;
     for (auto &part : m_parts)
-        dropReply(*part);
+        dropStream(*part);
 }
 
 } // namespace Transfer

@@ -3,19 +3,15 @@
 
 #include "drive/drivefile.h"
 #include "net/error.h"
-#include "transfer/bodycheck.h"
 #include "transfer/filetransfer.h"
 #include "transfer/snapshot.h"
 
 #include <QByteArray>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
 #include <memory>
 #include <vector>
-
-class QNetworkReply;
 
 namespace Dest
 {
@@ -23,7 +19,7 @@ class Sink;
 }
 namespace Net
 {
-class Backoff;
+class RetryPolicy;
 }
 namespace Util
 {
@@ -32,14 +28,17 @@ class StreamHasher;
 
 namespace Transfer
 {
+class BodyStream;
+
 /**
  * One large file fetched as N ranged GETs at once, each on its own HTTP/1.1 connection (Drive's
  * throughput is per connection), each written in place into a random-access sink as it arrives. The N
  * streams take the file's chunks (at least 1 MiB, about 4 per stream) in order.
  * The hash follows the contiguous written prefix by reading those bytes back (page cache), so the file
  * is verified the moment its last part lands, with no extra pass at the end.
- * A part that breaks resumes on its own from its last good byte (Transient/Throttled, with backoff);
- * any other error ends the fetch with that error. finished() comes once.
+ * Each part is one BodyStream at a time (bodystream.h). A part that breaks resumes on its own from its last
+ * good byte (Transient/Throttled, with backoff); any other error ends the fetch with that error.
+ * finished() comes once.
  */
 class RangedFetch final : public QObject
 {
@@ -73,32 +72,18 @@ private:
         qint64 start = 0;
         qint64 end = 0;     ///< inclusive
         qint64 written = 0; ///< bytes written from start
-        QPointer<QNetworkReply> reply;
-        std::unique_ptr<Net::Backoff> backoff;
-        QTimer stallTimer;
+        BodyStream *stream = nullptr; ///< the GET in flight for the rest of the part
+        std::unique_ptr<Net::RetryPolicy> retry; ///< this part's tries (Transient, Throttled)
         QTimer retryTimer;
-        QByteArray buffer;
-        qint64 pendingPos = 0;
-        qint64 pendingLen = 0;
-        BodyExpectation expected; ///< what the request in flight may bring back
-        bool headChecked = false;
-        bool statusOk = false;
-        bool stalled = false;
         bool started = false;
         bool done = false;
-        bool bandwidthWait = false;  ///< the cap held a read back: drain again on budgetAvailable
-        bool finishDeferred = false; ///< the reply ended with bytes the cap had not let us read yet
         [[nodiscard]] qint64 length() const { return end - start + 1; }
     };
 
     void fill();
     void request(Part &part);
-    void send(Part &part);
-    void onHead(Part &part);
-    void onReadyRead(Part &part);
-    void drainPart(Part &part);
-    void onFinished(Part &part);
-    void dropReply(Part &part);
+    void onPartFinished(Part &part, const Net::Error &error);
+    void dropStream(Part &part);
     void fail(const Net::Error &error);
     void advanceHash();
     void checkDone();

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Transfer::BodyStream, the one body GET (issue 10 item 1), against a scripted server in this process: every
+// error class it can end with, finished() exactly once, the bandwidth cap holding the last bytes back (and a
+// stop() right then), sink backpressure, and what never leaves the machine (unsafe URLs).
+#include "tst_body_support.h"
+
+#include "net/bandwidthlimiter.h"
+#include "transfer/bodystream.h"
+#include "util/hasher.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace BodyTest;
+using Transfer::BodyStream;
+
+Q_DECLARE_METATYPE(Net::ErrorClass)
+
+namespace
+{
+/// One stream under test, its signals counted.
+struct Run
+{
+    QNetworkAccessManager nam;
+    MemorySink sink;
+    Transfer::TransferContext ctx;
+    std::unique_ptr<BodyStream> stream;
+    std::unique_ptr<QSignalSpy> finished;
+    qint64 wroteTotal = 0;
+
+    Run(const ScriptedServer &server, qint64 from, qint64 length, bool ranged, Util::StreamHasher *hasher = nullptr,
+        Net::BandwidthLimiter *limiter = nullptr, int stallMs = 10000)
+    {
+        ctx.nam = &nam;
+        ctx.limiter = limiter;
+        BodyStream::Spec spec;
+        const QUrl url = QUrl(server.url(u"/drive/v3/files/f?alt=media"_s));
+        spec.makeRequest = [url, from, length, ranged] {
+            QNetworkRequest request(url);
+            if (ranged)
+                request.setRawHeader("Range", "bytes=" + QByteArray::number(from) + '-' + QByteArray::number(from + length - 1));
+            return request;
+        };
+        spec.origin = QUrl(server.url(u"/drive/v3/"_s));
+        spec.from = from;
+        spec.length = length;
+        spec.cap = length;
+        spec.capText = u"the test's %1 bytes"_s.arg(length);
+        spec.ranged = ranged;
+        spec.stallTimeoutMs = stallMs;
+        spec.hasher = hasher;
+        stream = std::make_unique<BodyStream>(ctx, &sink, std::move(spec));
+        finished = std::make_unique<QSignalSpy>(stream.get(), &BodyStream::finished);
+        QObject::connect(stream.get(), &BodyStream::wrote, stream.get(), [this](qint64 n) { wroteTotal += n; });
+    }
+    [[nodiscard]] Net::Error error() const { return finished->value(0).value(0).value<Net::Error>(); }
+    /// Waits for finished(), then a while longer: a second emission would show.
+    bool waitFinished()
+    {
+        if (!QTest::qWaitFor([this] { return finished->count() > 0; }, 20000))
+            return false;
+        QTest::qWait(50);
+        return true;
+    }
+};
+} // namespace
+
+class TestBodyStream final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { qRegisterMetaType<Net::Error>(); }
+
+    void wholeBodyLandsAndIsHashed()
+    {
+        ScriptedServer server;
+        const QByteArray file = pattern(700 * 1024);
+        server.handler = [&](const SeenRequest &, QTcpSocket *socket) { ScriptedServer::answer(socket, 200, {}, file); };
+        Util::StreamHasher hasher(Util::StreamHasher::Md5);
+        Run run(server, 0, file.size(), false, &hasher);
+        run.stream->start();
+        QVERIFY(run.waitFinished());
+        QCOMPARE(run.finished->count(), 1);
+        QCOMPARE(run.error().errorClass, Net::ErrorClass::None);
+        QCOMPARE(run.sink.bytes, file);
+        QCOMPARE(run.stream->written(), file.size());
+        QCOMPARE(run.wroteTotal, file.size());
+        QCOMPARE(QString::fromLatin1(hasher.md5Hex()), md5Of(file));
+    }
+
+    void rangeLandsAtItsOffset()
+    {
+        ScriptedServer server;
+        const QByteArray file = pattern(4000);
+        server.handler = [&](const SeenRequest &r, QTcpSocket *socket) { answerRange(socket, r, file); };
+        Run run(server, 1000, 2000, true);
+        run.stream->start();
+        QVERIFY(run.waitFinished());
+        QCOMPARE(run.finished->count(), 1);
+        QCOMPARE(run.error().errorClass, Net::ErrorClass::None);
+        QCOMPARE(server.seen.value(0).headers.value("range"), QByteArray("bytes=1000-2999"));
+        QCOMPARE(run.sink.bytes.mid(1000), file.mid(1000, 2000));
+    }
+
+    void everyErrorClassEndsItOnce_data()
+    {
+        QTest::addColumn<int>("script");
+        QTest::addColumn<bool>("ranged");
+        QTest::addColumn<Net::ErrorClass>("errorClass");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("503: Transient") << 0 << false << Net::ErrorClass::Transient << QString();
+        QTest::newRow("429: Throttled") << 1 << false << Net::ErrorClass::Throttled << QString();
+        QTest::newRow("401: Auth") << 2 << false << Net::ErrorClass::Auth << QString();
+        QTest::newRow("403 quota: Quota") << 3 << false << Net::ErrorClass::Quota << QString();
+        QTest::newRow("404: Permanent") << 4 << false << Net::ErrorClass::Permanent << QString();
+        QTest::newRow("200 to a Range") << 5 << true << Net::ErrorClass::Permanent << u"rangeNotSupported"_s;
+        QTest::newRow("206 from elsewhere") << 6 << true << Net::ErrorClass::Permanent << u"badContentRange"_s;
+        QTest::newRow("longer than asked") << 7 << false << Net::ErrorClass::Permanent << u"bodyTooLong"_s;
+        QTest::newRow("ends early") << 8 << false << Net::ErrorClass::Transient << u"truncated"_s;
+        QTest::newRow("reset mid-body") << 9 << false << Net::ErrorClass::Transient << QString();
+        QTest::newRow("no byte in time") << 10 << false << Net::ErrorClass::Transient << u"stalled"_s;
+    }
+    void everyErrorClassEndsItOnce()
+    {
+        QFETCH(int, script);
+        QFETCH(bool, ranged);
+        QFETCH(Net::ErrorClass, errorClass);
+        QFETCH(QString, reason);
+        ScriptedServer server;
+        const QByteArray file = pattern(1000);
+        server.handler = [&](const SeenRequest &, QTcpSocket *socket) {
+            switch (script)
+            {
+            case 0: return answerJsonError(socket, 503, "backendError");
+            case 1: return answerJsonError(socket, 429, "rateLimitExceeded");
+            case 2: return answerJsonError(socket, 401, "authError");
+            case 3: return answerJsonError(socket, 403, "downloadQuotaExceeded");
+            case 4: return answerJsonError(socket, 404, "notFound");
+            case 5: return ScriptedServer::answer(socket, 200, {}, file);
+            case 6: return ScriptedServer::answer(socket, 206, {"Content-Range: bytes 0-499/1000"}, file.left(500));
+            case 7: return answerUnframed(socket, 200, {}, file + "more");
+            case 8: return answerUnframed(socket, 200, {}, file.left(600));
+            case 9: return answerThenReset(socket, file.size(), file.left(300));
+            default: socket->write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"); // then nothing
+            }
+        };
+        Run run(server, ranged ? 500 : 0, ranged ? 500 : file.size(), ranged, nullptr, nullptr, 300);
+        run.stream->start();
+        QVERIFY(run.waitFinished());
+        QCOMPARE(run.finished->count(), 1);
+        QCOMPARE(run.error().errorClass, errorClass);
+        if (!reason.isEmpty())
+            QCOMPARE(run.error().reason, reason);
+        QCOMPARE(run.stream->written(), run.wroteTotal);
+        if (script == 8)
+            QCOMPARE(run.stream->written(), 600); // the bytes before the break are kept
+        if (script == 7)
+            QVERIFY(run.sink.bytes.size() <= file.size()); // a byte past the cap is never written
+        run.stream->stop(); // after the end: nothing more
+        QTest::qWait(20);
+        QCOMPARE(run.finished->count(), 1);
+    }
+
+    void unsafeUrlIsNeverOpened()
+    {
+        ScriptedServer server;
+        QNetworkAccessManager nam;
+        MemorySink sink;
+        Transfer::TransferContext ctx;
+        ctx.nam = &nam;
+        BodyStream::Spec spec;
+        spec.makeRequest = [] { return QNetworkRequest(QUrl(u"file:///etc/passwd"_s)); };
+        spec.origin = QUrl(server.url(u"/drive/v3/"_s));
+        BodyStream stream(ctx, &sink, std::move(spec));
+        QSignalSpy finished(&stream, &BodyStream::finished);
+        stream.start();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.value(0).value(0).value<Net::Error>().reason, u"unsafeUrl"_s);
+        QVERIFY(sink.bytes.isEmpty());
+    }
+
+    void stopIsCancelledOnce()
+    {
+        ScriptedServer server;
+        server.handler = [](const SeenRequest &, QTcpSocket *socket) { socket->write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n01234"); };
+        Run run(server, 0, 10, false);
+        run.stream->start();
+        QVERIFY(QTest::qWaitFor([&] { return run.stream->written() == 5; }, 10000));
+        run.stream->stop();
+        run.stream->stop();
+        QTest::qWait(50);
+        QCOMPARE(run.finished->count(), 1);
+        QCOMPARE(run.error().errorClass, Net::ErrorClass::Cancelled);
+        QCOMPARE(run.sink.bytes, QByteArray("01234"));
+    }
+
+    void localSinkFailureSilencesIt()
+    {
+        // The sink's own failed() tells the owner; the stream ends without a second report.
+        ScriptedServer server;
+        server.handler = [](const SeenRequest &, QTcpSocket *socket) { ScriptedServer::answer(socket, 200, {}, "0123456789"); };
+        Run run(server, 0, 10, false);
+        QSignalSpy sinkFailed(&run.sink, &Dest::Sink::failed);
+        run.sink.failWrites = true;
+        run.stream->start();
+        QVERIFY(sinkFailed.wait(10000));
+        QTest::qWait(50);
+        QCOMPARE(run.finished->count(), 0);
+        QCOMPARE(run.stream->written(), 0);
+    }
+
+    void backpressureWaitsForTheSink()
+    {
+        ScriptedServer server;
+        const QByteArray file = pattern(300 * 1024);
+        server.handler = [&](const SeenRequest &, QTcpSocket *socket) { ScriptedServer::answer(socket, 200, {}, file); };
+        Run run(server, 0, file.size(), false);
+        run.sink.room = 1000;
+        run.stream->start();
+        QVERIFY(QTest::qWaitFor([&] { return run.stream->written() == 1000; }, 10000));
+        QTest::qWait(100);
+        QCOMPARE(run.finished->count(), 0); // the reply may be over; the bytes are not all in the sink yet
+        run.sink.release();
+        QVERIFY(run.waitFinished());
+        QCOMPARE(run.finished->count(), 1);
+        QCOMPARE(run.error().errorClass, Net::ErrorClass::None);
+        QCOMPARE(run.sink.bytes, file);
+    }
+
+    void cappedLastBytesSettleOnceRead()
+    {
+        // The reply ends while the cap still holds most of it back: the stream ends only once all is read.
+        ScriptedServer server;
+        const QByteArray file = pattern(200 * 1024);
+        server.handler = [&](const SeenRequest &, QTcpSocket *socket) { ScriptedServer::answer(socket, 200, {}, file); };
+        Net::BandwidthLimiter limiter(1000);
+        limiter.setClock([] { return qint64(0); }); // the budget never refills by itself
+        Run run(server, 0, file.size(), false, nullptr, &limiter);
+        run.stream->start();
+        QVERIFY(QTest::qWaitFor([&] { return run.stream->written() > 0; }, 10000));
+        QTest::qWait(200); // the whole reply is in by now
+        QCOMPARE(run.finished->count(), 0);
+        QVERIFY(run.stream->written() < file.size());
+        limiter.setLimit(0); // lifted: budgetAvailable()
+        QVERIFY(run.waitFinished());
+        QCOMPARE(run.finished->count(), 1);
+        QCOMPARE(run.error().errorClass, Net::ErrorClass::None);
+        QCOMPARE(run.sink.bytes, file);
+    }
+
+    void stopDuringAHeldBackCappedRead()
+    {
+        // Paused while the cap holds the last bytes of an ended reply: Cancelled once, what was taken stays,
+        // and the next stream from written() completes the file.
+        ScriptedServer server;
+        const QByteArray file = pattern(200 * 1024);
+        server.handler = [&](const SeenRequest &r, QTcpSocket *socket) {
+            if (r.headers.contains("range"))
+                return answerRange(socket, r, file);
+            ScriptedServer::answer(socket, 200, {}, file);
+        };
+        Net::BandwidthLimiter limiter(1000);
+        limiter.setClock([] { return qint64(0); });
+        Util::StreamHasher hasher(Util::StreamHasher::Md5);
+        Run first(server, 0, file.size(), false, &hasher, &limiter);
+        first.stream->start();
+        QVERIFY(QTest::qWaitFor([&] { return first.stream->written() > 0; }, 10000));
+        QTest::qWait(200);
+        const qint64 kept = first.stream->written();
+        QVERIFY(kept > 0 && kept < file.size());
+        first.stream->stop();
+        limiter.setLimit(0); // a late budgetAvailable() finds nothing to do
+        QTest::qWait(50);
+        QCOMPARE(first.finished->count(), 1);
+        QCOMPARE(first.error().errorClass, Net::ErrorClass::Cancelled);
+        QCOMPARE(first.stream->written(), kept);
+
+        Run second(server, kept, file.size() - kept, true, &hasher, &limiter);
+        second.sink.bytes = first.sink.bytes;
+        second.stream->start();
+        QVERIFY(second.waitFinished());
+        QCOMPARE(second.finished->count(), 1);
+        QCOMPARE(second.error().errorClass, Net::ErrorClass::None);
+        QCOMPARE(second.sink.bytes, file);
+        QCOMPARE(QString::fromLatin1(hasher.md5Hex()), md5Of(file));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBodyStream)
+#include "tst_bodystream.moc"
