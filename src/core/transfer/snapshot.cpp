@@ -35,6 +35,26 @@ QString fileStateName(FileState state)
     return u"unknown"_s;
 }
 
+QString limitedByText(LimitedBy factor)
+{
+    switch (factor)
+    {
+    case LimitedBy::Nothing:
+        return {};
+    case LimitedBy::DrivePacing:
+        return QCoreApplication::translate("Transfer", "Google Drive request pacing");
+    case LimitedBy::Databricks:
+        return QCoreApplication::translate("Transfer", "Databricks (upload side)");
+    case LimitedBy::Disk:
+        return QCoreApplication::translate("Transfer", "the local disk");
+    case LimitedBy::BandwidthCap:
+        return QCoreApplication::translate("Transfer", "your bandwidth cap");
+    case LimitedBy::Network:
+        return QCoreApplication::translate("Transfer", "the network");
+    }
+    return {};
+}
+
 QString alreadyThereText(const FileStatus &file)
 {
     // FileStatus::hash is the hash compared with Drive's; empty when the destination had none to compare.

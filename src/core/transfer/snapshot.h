@@ -88,6 +88,20 @@ struct FileStatus
     double seconds = 0;
 };
 
+/// Why the run is not faster, from the strongest evidence down (Engine decides it every tick, RunStats::limitedBy).
+enum class LimitedBy
+{
+    Nothing,      ///< no file in flight, or nothing to name
+    DrivePacing,  ///< Drive requests wait for the pacer (or a server's Retry-After)
+    Databricks,   ///< a Volume or DBFS sink pushed back
+    Disk,         ///< a local sink pushed back
+    BandwidthCap, ///< the run's own cap held reads back
+    Network,      ///< files are in flight and nothing above holds them
+};
+/// What limits the run, in words for a sentence ("the network", "your bandwidth cap"), translated; empty for
+/// Nothing. The one text: the app says "Limited by %1", the CLI "limited by %1".
+[[nodiscard]] QString limitedByText(LimitedBy factor);
+
 /// Something the run is waiting for while it may look stuck: a request's next try after a failure, or a
 /// server's Retry-After holding every Drive request. Text for people: waitText() (transfer/waitstatus.h).
 struct Wait
@@ -128,8 +142,9 @@ struct Snapshot
     double requestsPerSecond = 0;
     quint64 requestsTotal = 0;
     quint64 throttledTotal = 0;
+    int requestsInInterval = 0;  ///< requests started since the previous snapshot
     int throttledInInterval = 0; ///< throttled responses since the previous snapshot
-    QString limitingFactor;      ///< "drive-pacing", "databricks", "disk", "network", "bandwidth-cap" or empty
+    LimitedBy limitedBy = LimitedBy::Nothing;
     bool running = false;
     bool paused = false;
     bool finished = false;
