@@ -27,20 +27,20 @@ void TestRunStats::rateNeverNegativeAfterARestart()
     constexpr qint64 MiB = 1 << 20;
     RunStats stats;
     RunStats::Counters counters;
-    stats.tick(0, 0, counters, {});
-    stats.tick(1000, 10 * MiB, counters, {});
-    stats.tick(2000, 20 * MiB, counters, {});
+    for (qint64 second = 0; second <= 10; ++second) // 10 MiB/s for 10 s: the window spans 50..100 MiB
+        stats.tick(second * 1000, second * 10 * MiB, counters, {});
     QCOMPARE(stats.rate(), double(10 * MiB));
-    stats.tick(3000, 2 * MiB, counters, {});
+    stats.tick(11000, 2 * MiB, counters, {});
     QVERIFY2(stats.rate() >= 0, qPrintable(QString::number(stats.rate())));
     Snapshot s;
-    s.elapsedMs = 3000;
+    s.elapsedMs = 11000;
     s.bytesDone = 2 * MiB;
-    s.bytesTotal = 100 * MiB;
+    s.bytesTotal = 200 * MiB;
     stats.fill(s);
-    QVERIFY(s.rate >= 0);
+    QVERIFY2(s.rate >= 0, qPrintable(QString::number(s.rate)));
+    QVERIFY(!s.etaSeconds || *s.etaSeconds >= 0);
     // It moves on from the restart at the speed it goes now.
-    stats.tick(4000, 5 * MiB, counters, {});
+    stats.tick(12000, 5 * MiB, counters, {});
     QCOMPARE(stats.rate(), double(3 * MiB));
 }
 
