@@ -181,6 +181,8 @@ void Engine::onItemFailed(const QString &driveId, const QString &what, const Net
 void Engine::addFile(const NamePlan::Placed &placed)
 {
     const Drive::DriveFile &file = placed.file;
+    if (m_records.find(file.id, placed.relativePath))
+        return; // listed again: one Drive file at one place is one record
     FileStatus status;
     status.driveId = file.id;
     status.drivePath = placed.drivePath;
@@ -246,7 +248,7 @@ void Engine::startTransfer(FileRecord &record)
     m_records.markChanged(key);
     connect(transfer, &FileTransfer::stateChanged, this, [this, key](FileState state) {
         FileRecord *r = m_records.find(key);
-        if (r && !FileRecord::isTerminalState(state))
+        if (r && !isTerminal(state))
         {
             r->status.state = state;
             m_records.markChanged(key);
@@ -504,8 +506,7 @@ void Engine::setBandwidthLimit(qint64 bytesPerSecond)
 void Engine::sampleProgress()
 {
     const qint64 now = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
-    qint64 bytesDone = 0;
-    int filesActive = 0;
+    Snapshot totals;
     for (auto &[key, record] : m_records)
     {
         if (const auto it = m_transfers.find(key); it != m_transfers.end())
@@ -515,11 +516,7 @@ void Engine::sampleProgress()
             record.status.rate = it->second.rate.bytesPerSecond();
             record.status.seconds = it->second.clock.elapsed() / 1000.0;
         }
-        if (record.status.state != FileState::Skipped)
-            bytesDone += record.status.bytesDone;
-        const FileState state = record.status.state;
-        if (state == FileState::Transferring || state == FileState::Verifying || state == FileState::Paused)
-            ++filesActive;
+        totals.count(record.status);
     }
     const RunStats::Counters counters {quint64(m_counters->requests.load()), quint64(m_counters->throttled.load()),
                                        m_sinkStalls, m_limiter->waits()};
@@ -527,8 +524,8 @@ void Engine::sampleProgress()
     evidence.pacerBusy = m_pacer && (m_pacer->isHolding() || m_pacer->waiting() > 0);
     evidence.remoteSink = qobject_cast<Dest::DatabricksDestination *>(m_services.destination) != nullptr;
     evidence.bandwidthLimit = m_options.bandwidthLimit;
-    evidence.filesActive = filesActive;
-    m_stats.tick(now, bytesDone, counters, evidence);
+    evidence.filesActive = totals.filesActive;
+    m_stats.tick(now, totals.bytesDone, counters, evidence);
 }
 
 Snapshot Engine::currentSnapshot(bool allFiles) const
@@ -541,45 +538,9 @@ Snapshot Engine::currentSnapshot(bool allFiles) const
     s.bytesTotalExact = m_walkers.isEmpty() && m_pendingSources.isEmpty();
     for (const auto &[key, record] : m_records)
     {
-        const FileStatus &st = record.status;
-        ++s.filesTotal;
-        switch (st.state)
-        {
-        case FileState::Queued:
-        case FileState::Listing:
-            ++s.filesQueued;
-            break;
-        case FileState::Transferring:
-        case FileState::Verifying:
-        case FileState::Paused:
-            ++s.filesActive;
-            break;
-        case FileState::Done:
-            ++s.filesDone;
-            break;
-        case FileState::Skipped:
-            ++s.filesSkipped;
-            break;
-        case FileState::Failed:
-            ++s.filesFailed;
-            break;
-        case FileState::Parked:
-            ++s.filesParked;
-            break;
-        case FileState::Cancelled:
-            ++s.filesCancelled;
-            break;
-        }
-        if (st.state != FileState::Skipped)
-        {
-            s.bytesDone += st.bytesDone;
-            if (st.bytesTotal >= 0)
-                s.bytesTotal += st.bytesTotal;
-            else if (!record.isTerminal())
-                s.bytesTotalExact = false;
-        }
+        s.count(record.status);
         if (allFiles || m_records.isChanged(key) || m_transfers.contains(key))
-            s.files.append(st);
+            s.files.append(record.status);
     }
     m_stats.fill(s);
     s.waiting = currentWait(m_pacer, *m_counters);

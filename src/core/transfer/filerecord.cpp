@@ -5,21 +5,6 @@
 
 namespace Transfer
 {
-bool FileRecord::isTerminalState(FileState state)
-{
-    switch (state)
-    {
-    case FileState::Done:
-    case FileState::Skipped:
-    case FileState::Failed:
-    case FileState::Cancelled:
-    case FileState::Parked:
-        return true;
-    default:
-        return false;
-    }
-}
-
 void FileRecord::progress(const FileTransfer &transfer)
 {
     status.bytesDone = transfer.bytesDone();
@@ -81,6 +66,17 @@ const FileRecord *FileRecords::find(quint64 key) const
 {
     const auto it = m_records.find(key);
     return it == m_records.end() ? nullptr : &it->second;
+}
+
+FileRecord *FileRecords::find(const QString &driveId, const QString &relativePath)
+{
+    for (const quint64 key : m_byDriveId.value(driveId))
+    {
+        FileRecord &record = m_records.at(key);
+        if (record.job.relativePath == relativePath)
+            return &record;
+    }
+    return nullptr;
 }
 
 bool FileRecords::allTerminal() const

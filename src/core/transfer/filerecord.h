@@ -30,9 +30,7 @@ struct FileRecord
     qint64 resumeOffset = 0;  ///< the next byte a continuation asks Drive for; 0 when it starts over
 
     [[nodiscard]] const QString &driveId() const { return status.driveId; }
-    [[nodiscard]] bool isTerminal() const { return isTerminalState(status.state); }
-    /// Done, skipped, failed, cancelled or parked: nothing more happens to it in this run unless retried.
-    [[nodiscard]] static bool isTerminalState(FileState state);
+    [[nodiscard]] bool isTerminal() const { return Transfer::isTerminal(status.state); }
 
     /// A transfer's progress: bytes, retries, its latest error (kept as the reason while it retries).
     void progress(const FileTransfer &transfer);
@@ -55,6 +53,9 @@ public:
     [[nodiscard]] const FileRecord *find(quint64 key) const;
     /// The records of one Drive file (two when it lands twice), in the order found.
     [[nodiscard]] QList<quint64> keysOf(const QString &driveId) const { return m_byDriveId.value(driveId); }
+    /// The record of this Drive file landing at this relative path (TransferJob::relativePath), if any: the
+    /// identity a journal row is keyed on. Only records with a job (files queued to move) have a path.
+    [[nodiscard]] FileRecord *find(const QString &driveId, const QString &relativePath);
     [[nodiscard]] bool allTerminal() const;
     [[nodiscard]] qsizetype size() const { return qsizetype(m_records.size()); }
 

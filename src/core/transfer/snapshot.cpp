@@ -35,6 +35,60 @@ QString fileStateName(FileState state)
     return u"unknown"_s;
 }
 
+bool isTerminal(FileState state)
+{
+    switch (state)
+    {
+    case FileState::Done:
+    case FileState::Skipped:
+    case FileState::Failed:
+    case FileState::Cancelled:
+    case FileState::Parked:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void Snapshot::count(const FileStatus &file)
+{
+    ++filesTotal;
+    switch (file.state)
+    {
+    case FileState::Queued:
+    case FileState::Listing:
+        ++filesQueued;
+        break;
+    case FileState::Transferring:
+    case FileState::Verifying:
+    case FileState::Paused:
+        ++filesActive;
+        break;
+    case FileState::Done:
+        ++filesDone;
+        break;
+    case FileState::Skipped:
+        ++filesSkipped;
+        break;
+    case FileState::Failed:
+        ++filesFailed;
+        break;
+    case FileState::Parked:
+        ++filesParked;
+        break;
+    case FileState::Cancelled:
+        ++filesCancelled;
+        break;
+    }
+    if (file.state == FileState::Skipped)
+        return;
+    bytesDone += file.bytesDone;
+    if (file.bytesTotal >= 0)
+        bytesTotal += file.bytesTotal;
+    else if (!isTerminal(file.state))
+        bytesTotalExact = false;
+}
+
 QString limitedByText(LimitedBy factor)
 {
     switch (factor)

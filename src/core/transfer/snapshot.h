@@ -31,6 +31,8 @@ enum class FileState
 };
 
 [[nodiscard]] QString fileStateName(FileState state); ///< stable machine name: "queued", "done", "parked"…
+/// Done, skipped, failed, cancelled or parked: nothing more happens to the file in this run unless retried.
+[[nodiscard]] bool isTerminal(FileState state);
 /// The file name extension for an export mime type ("docx" for Word…); empty when unknown (exportformats.h).
 [[nodiscard]] QString exportExtension(const QString &exportMimeType);
 
@@ -151,6 +153,10 @@ struct Snapshot
     std::optional<Wait> waiting; ///< what the run waits for now, if anything
     /// Files whose record changed since the previous snapshot, plus every active one.
     QList<FileStatus> files;
+
+    /// Counts one file into the totals: its state's count and its bytes (a skipped file moved none; one of
+    /// unknown size that is not over makes bytesTotal inexact). Does not add it to `files`.
+    void count(const FileStatus &file);
 };
 
 /// The end of a run: every file's record and the totals.
