@@ -146,7 +146,7 @@ int ThroughputChart::markerCount() const
 void ThroughputChart::refresh()
 {
     const QList<Transfer::ThroughputHistory::Point> points = m_history.window(window());
-    const double window = m_windowMinutes * 60.0;
+    const double span = m_windowMinutes * 60.0;
     const qint64 now = points.isEmpty() ? 0 : points.constLast().ms;
     // The 1-minute window reads in seconds, the longer ones in minutes.
     const bool inSeconds = m_windowMinutes <= 1;
@@ -174,7 +174,7 @@ void ThroughputChart::refresh()
     m_rate->replace(rate);
     m_rps->replace(rps);
     m_throttled->replace(marks);
-    m_x->setRange(-window / unit, 0);
+    m_x->setRange(-span / unit, 0);
     // Ticks on whole steps back from "now": 10 s for 1 min, 1 min for 5 min, 5 min for 30 min.
     m_x->setTickInterval(inSeconds ? 10.0 : m_windowMinutes <= 5 ? 1.0 : 5.0);
     m_x->setTitleText(inSeconds ? tr("Seconds") : tr("Minutes"));

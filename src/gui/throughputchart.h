@@ -22,7 +22,7 @@ class ThroughputChart final : public QChartView
 
 public:
     static constexpr int Capacity = 30 * 60; ///< samples kept: the longest window at 1 Hz
-    static constexpr int MaxPoints = 300;    ///< points plotted per series, whatever the window
+    static constexpr int MaxPoints = 300;    ///< points plotted per series at most: the history keeps 300 a view
 
     explicit ThroughputChart(QWidget *parent = nullptr);
 

@@ -22,16 +22,25 @@ using namespace Qt::StringLiterals;
 
 namespace Transfer
 {
+namespace
+{
+RunOptions withDefaults(RunOptions options)
+{
+    if (options.exportFormats.isEmpty())
+        options.exportFormats = RunOptions::defaultExportFormats();
+    options.parallel = std::max(1, options.parallel);
+    options.bandwidthLimit = std::max<qint64>(0, options.bandwidthLimit);
+    return options;
+}
+} // namespace
+
 Engine::Engine(const Services &services, const RunOptions &options, QObject *parent)
     : QObject(parent)
     , m_services(services)
-    , m_options(options)
-    , m_names(options.exportFormats.isEmpty() ? RunOptions::defaultExportFormats() : options.exportFormats)
+    , m_options(withDefaults(options))
+    , m_names(m_options.exportFormats)
     , m_counters(std::make_unique<Net::RequestCounters>())
 {
-    if (m_options.exportFormats.isEmpty())
-        m_options.exportFormats = RunOptions::defaultExportFormats();
-    m_options.parallel = std::max(1, m_options.parallel);
     m_pacer = new Net::Pacer(m_options.requestsPerSecond, m_options.burst, this);
     m_drive = new Drive::DriveClient(m_services.nam, m_services.token, m_pacer, m_services.endpoints, this);
     m_context.nam = m_services.nam;
@@ -47,7 +56,6 @@ Engine::Engine(const Services &services, const RunOptions &options, QObject *par
     m_drive->setBackoffPolicy(m_options.backoffPolicy());
     m_context.counters = m_counters.get();
     m_context.sinkStalls = &m_sinkStalls;
-    m_options.bandwidthLimit = std::max<qint64>(0, m_options.bandwidthLimit);
     m_limiter = new Net::BandwidthLimiter(m_options.bandwidthLimit, this);
     m_context.limiter = m_limiter;
     m_ticker.setInterval(1000);

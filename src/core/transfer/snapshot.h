@@ -74,7 +74,10 @@ struct FileStatus;
 /// One file's record, in snapshots and in the final report.
 struct FileStatus
 {
-    quint64 key = 0; ///< engine-assigned, stable for the run
+    /// The faces' handle on the engine's record (pauseFile(key)…): stable for the run, in the order found. Not
+    /// the Drive id: one Drive file can land twice (a shortcut in another folder) and a listing failure may
+    /// have no id; the record itself is known by Drive id and landing path (FileRecords::find()).
+    quint64 key = 0;
     QString driveId;
     QString drivePath;       ///< "Folder/Sub/name" as in Drive
     QString destinationPath; ///< Destination::locationOf(...)
