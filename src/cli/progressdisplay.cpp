@@ -322,9 +322,9 @@ QStringList ProgressDisplay::liveLines(const Transfer::Snapshot &s) const
                          .arg(s.requestsPerSecond, 0, 'f', 1)
                          .arg(s.throttledTotal)
                          .arg(s.throttledInInterval);
-    if (!s.limitingFactor.isEmpty())
+    if (s.limitedBy != Transfer::LimitedBy::Nothing)
     {
-        health += u" · "_s + tr("limited by %1").arg(Util::escapeControls(s.limitingFactor));
+        health += u" · "_s + tr("limited by %1").arg(Transfer::limitedByText(s.limitedBy));
     }
     if (s.paused)
     {

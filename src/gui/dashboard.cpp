@@ -135,7 +135,7 @@ void Dashboard::reset()
 
 void Dashboard::applySnapshot(const Transfer::Snapshot &s)
 {
-    m_chart->addSample(double(s.elapsedMs) / 1000.0, s.rate, s.requestsPerSecond, s.throttledInInterval);
+    m_chart->addSample(double(s.elapsedMs) / 1000.0, s.rate, s.requestsInInterval, s.throttledInInterval);
     showTotals(s);
     if (s.paused)
         m_limit->setText(tr("Paused"));
@@ -145,8 +145,8 @@ void Dashboard::applySnapshot(const Transfer::Snapshot &s)
         m_limit->setText(Transfer::waitText(*s.waiting)); // a retry or a server's wait holds everything up
     else
     {
-        const QString text = Format::limitingFactorText(s.limitingFactor);
-        m_limit->setText(text.isEmpty() ? tr("Nothing is holding the run back") : text);
+        const QString factor = Transfer::limitedByText(s.limitedBy);
+        m_limit->setText(factor.isEmpty() ? tr("Nothing is holding the run back") : tr("Limited by %1").arg(factor));
     }
 }
 

@@ -69,23 +69,6 @@ QStringList stateTexts()
     return texts;
 }
 
-QString limitingFactorText(const QString &factor)
-{
-    if (factor == u"drive-pacing")
-        return QCoreApplication::translate("Format", "Limited by Google Drive request pacing");
-    if (factor == u"databricks")
-        return QCoreApplication::translate("Format", "Limited by Databricks (upload side)");
-    if (factor == u"disk")
-        return QCoreApplication::translate("Format", "Limited by the local disk");
-    if (factor == u"network")
-        return QCoreApplication::translate("Format", "Limited by the network");
-    if (factor == u"bandwidth-cap")
-        return QCoreApplication::translate("Format", "Limited by your bandwidth cap");
-    if (factor.isEmpty())
-        return {};
-    return QCoreApplication::translate("Format", "Limited by: %1").arg(factor);
-}
-
 QString exportLabel(const QString &exportMimeType)
 {
     if (exportMimeType.isEmpty())

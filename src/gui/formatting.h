@@ -21,8 +21,6 @@ namespace Format
 [[nodiscard]] QString stateText(Transfer::FileState state);
 /// stateText() of every state, for measuring columns.
 [[nodiscard]] QStringList stateTexts();
-/// Snapshot::limitingFactor in words, translated; empty factor gives an empty string.
-[[nodiscard]] QString limitingFactorText(const QString &factor);
 /// "Docs → docx" style label for the export format of a Google file; empty for ordinary files.
 [[nodiscard]] QString exportLabel(const QString &exportMimeType);
 /// Control characters (Drive allows them in names) as C escapes ("\t", "\n", "\x01"), so a name reads in

@@ -31,7 +31,6 @@ double niceCeiling(double value)
 
 ThroughputChart::ThroughputChart(QWidget *parent)
     : QChartView(parent)
-    , m_ring(Capacity)
 {
     auto *chart = new QChart;
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -86,27 +85,42 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     refresh();
 }
 
-void ThroughputChart::addSample(double seconds, double bytesPerSecond, double requestsPerSecond, int throttled)
+void ThroughputChart::addSample(double seconds, double bytesPerSecond, int requests, int throttled)
 {
-    m_ring[size_t(m_head)] = Sample {seconds, bytesPerSecond, requestsPerSecond, throttled};
-    m_head = (m_head + 1) % Capacity;
-    m_count = std::min(m_count + 1, Capacity);
-    m_peak = std::max(m_peak, bytesPerSecond);
+    m_history.append(qRound64(seconds * 1000.0), bytesPerSecond, requests, throttled > 0);
     refresh();
 }
 
 void ThroughputChart::setWindowMinutes(int minutes)
 {
-    m_windowMinutes = std::clamp(minutes, 1, Capacity / 60);
+    // The history keeps three views: 1, 5 and 30 minutes.
+    m_windowMinutes = minutes <= 1 ? 1 : minutes <= 5 ? 5 : Capacity / 60;
     refresh();
 }
 
 void ThroughputChart::clear()
 {
-    m_head = 0;
-    m_count = 0;
-    m_peak = 0;
+    m_history.clear();
     refresh();
+}
+
+Transfer::ThroughputHistory::Window ThroughputChart::window() const
+{
+    using Window = Transfer::ThroughputHistory::Window;
+    return m_windowMinutes <= 1 ? Window::OneMinute : m_windowMinutes <= 5 ? Window::FiveMinutes : Window::ThirtyMinutes;
+}
+
+int ThroughputChart::sampleCount() const
+{
+    int samples = 0;
+    for (const Transfer::ThroughputHistory::Point &p : m_history.window(Transfer::ThroughputHistory::Window::ThirtyMinutes))
+        samples += p.samples;
+    return samples;
+}
+
+double ThroughputChart::peakRate() const
+{
+    return m_history.peakRate(window());
 }
 
 QPointF ThroughputChart::lastPlotted() const
@@ -129,20 +143,11 @@ int ThroughputChart::markerCount() const
     return int(m_throttled->count());
 }
 
-const ThroughputChart::Sample &ThroughputChart::at(int i) const
-{
-    return m_ring[size_t((m_head - m_count + i + Capacity) % Capacity)];
-}
-
 void ThroughputChart::refresh()
 {
-    const double window = m_windowMinutes * 60.0;
-    const double now = m_count > 0 ? at(m_count - 1).t : 0;
-    int first = m_count;
-    while (first > 0 && at(first - 1).t > now - window)
-        --first;
-    const int n = m_count - first;
-    const int bucket = std::max(1, (n + MaxPoints - 1) / MaxPoints);
+    const QList<Transfer::ThroughputHistory::Point> points = m_history.window(window());
+    const double span = m_windowMinutes * 60.0;
+    const qint64 now = points.isEmpty() ? 0 : points.constLast().ms;
     // The 1-minute window reads in seconds, the longer ones in minutes.
     const bool inSeconds = m_windowMinutes <= 1;
     const double unit = inSeconds ? 1.0 : 60.0;
@@ -150,28 +155,18 @@ void ThroughputChart::refresh()
     QList<QPointF> rate;
     QList<QPointF> rps;
     QList<QPointF> marks;
-    rate.reserve(MaxPoints + 1);
-    rps.reserve(MaxPoints + 1);
+    rate.reserve(points.size());
+    rps.reserve(points.size());
     double maxRate = 0;
     double maxRps = 0;
-    for (int i = first; i < m_count; i += bucket)
+    for (const Transfer::ThroughputHistory::Point &p : points)
     {
-        const int end = std::min(m_count, i + bucket);
-        double sumRate = 0;
-        double sumRps = 0;
-        int throttled = 0;
-        for (int j = i; j < end; ++j)
-        {
-            sumRate += at(j).rate;
-            sumRps += at(j).rps;
-            throttled += at(j).throttled;
-        }
-        const double x = (at(end - 1).t - now) / unit;
-        const double mbps = sumRate / (end - i) / (1024.0 * 1024.0);
-        const double reqs = sumRps / (end - i);
+        const double x = double(p.ms - now) / 1000.0 / unit;
+        const double mbps = p.rate / (1024.0 * 1024.0);
+        const double reqs = double(p.requests) / std::max(1, p.samples); // samples are 1 s apart
         rate.append(QPointF(x, mbps));
         rps.append(QPointF(x, reqs));
-        if (throttled > 0)
+        if (p.throttled)
             marks.append(QPointF(x, mbps));
         maxRate = std::max(maxRate, mbps);
         maxRps = std::max(maxRps, reqs);
@@ -179,7 +174,7 @@ void ThroughputChart::refresh()
     m_rate->replace(rate);
     m_rps->replace(rps);
     m_throttled->replace(marks);
-    m_x->setRange(-window / unit, 0);
+    m_x->setRange(-span / unit, 0);
     // Ticks on whole steps back from "now": 10 s for 1 min, 1 min for 5 min, 5 min for 30 min.
     m_x->setTickInterval(inSeconds ? 10.0 : m_windowMinutes <= 5 ? 1.0 : 5.0);
     m_x->setTitleText(inSeconds ? tr("Seconds") : tr("Minutes"));

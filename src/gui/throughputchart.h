@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QChartView>
+#include "transfer/ratewindow.h"
 
-#include <vector>
+#include <QChartView>
 
 class QLineSeries;
 class QScatterSeries;
@@ -11,8 +11,9 @@ class QValueAxis;
 
 /**
  * Live throughput over time (1 s samples) with requests per second on a second axis and a marker where the
- * server throttled. Memory is flat over any run length: samples live in a fixed ring (30 min at 1 Hz) and
- * the series are refilled with replace(), never appended to.
+ * server throttled. Memory is flat over any run length: samples live in the core's Transfer::ThroughputHistory
+ * (fixed rings for the 1, 5 and 30 minute views, at most 300 points each) and the series are refilled with
+ * replace(), never appended to.
  */
 class ThroughputChart final : public QChartView
 {
@@ -21,20 +22,22 @@ class ThroughputChart final : public QChartView
 
 public:
     static constexpr int Capacity = 30 * 60; ///< samples kept: the longest window at 1 Hz
-    static constexpr int MaxPoints = 300;    ///< points plotted per series, whatever the window
+    static constexpr int MaxPoints = 300;    ///< points plotted per series at most: the history keeps 300 a view
 
     explicit ThroughputChart(QWidget *parent = nullptr);
 
-    /// `seconds` since the run started; bytes/s; requests/s; throttled responses in this interval.
-    void addSample(double seconds, double bytesPerSecond, double requestsPerSecond, int throttled);
+    /// `seconds` since the run started; bytes/s; requests and throttled responses in this (1 s) interval.
+    void addSample(double seconds, double bytesPerSecond, int requests, int throttled);
     void setWindowMinutes(int minutes);
     [[nodiscard]] int windowMinutes() const { return m_windowMinutes; }
     void clear();
 
-    [[nodiscard]] int sampleCount() const { return m_count; }
+    /// Seconds of samples held (the 30-minute view's points stand for up to Capacity of them).
+    [[nodiscard]] int sampleCount() const;
     [[nodiscard]] int plottedPoints() const;
     [[nodiscard]] int markerCount() const;
-    [[nodiscard]] double peakRate() const { return m_peak; }
+    /// The highest rate in the window shown.
+    [[nodiscard]] double peakRate() const;
     /// The newest plotted throughput point (seconds or minutes back, MiB/s).
     [[nodiscard]] QPointF lastPlotted() const;
     [[nodiscard]] QString rateAxisTitle() const;
@@ -43,23 +46,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct Sample
-    {
-        double t = 0;
-        double rate = 0;
-        double rps = 0;
-        int throttled = 0;
-    };
-
     void refresh();
     void applyPalette();
-    [[nodiscard]] const Sample &at(int i) const; ///< 0 = oldest
+    [[nodiscard]] Transfer::ThroughputHistory::Window window() const;
 
-    std::vector<Sample> m_ring;
-    int m_head = 0; ///< next write position
-    int m_count = 0;
+    Transfer::ThroughputHistory m_history;
     int m_windowMinutes = 5;
-    double m_peak = 0;
     QLineSeries *m_rate = nullptr;
     QLineSeries *m_rps = nullptr;
     QScatterSeries *m_throttled = nullptr;

@@ -100,7 +100,7 @@ void TestDashboard::totalsAndLimitingFactor()
     s.filesDone = 4;
     s.rate = 20e6;
     s.elapsedMs = 1000;
-    s.limitingFactor = u"drive-pacing"_s;
+    s.limitedBy = Transfer::LimitedBy::DrivePacing;
     dashboard.applySnapshot(s);
     QCOMPARE(dashboard.chart()->sampleCount(), 1);
     QVERIFY(dashboard.limitingText().contains(u"pacing"_s));

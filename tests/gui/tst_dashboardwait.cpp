@@ -19,7 +19,7 @@ void TestDashboardWait::showsTheWaitWhileItLasts()
     Dashboard dashboard;
     Transfer::Snapshot s;
     s.running = true;
-    s.limitingFactor = u"drive-pacing"_s;
+    s.limitedBy = Transfer::LimitedBy::DrivePacing;
     Transfer::Wait wait;
     wait.kind = Transfer::Wait::Kind::ServerAsked;
     wait.what = u"Drive"_s;

@@ -191,7 +191,7 @@ void TestMainWindow::runFlowThroughTheController()
     s.bytesTotal = 200;
     s.bytesDone = 140;
     s.rate = 2e6;
-    s.limitingFactor = u"network"_s;
+    s.limitedBy = Transfer::LimitedBy::Network;
     s.files = {file(11, u"a.bin"_s, Transfer::FileState::Transferring), file(12, u"b.bin"_s, Transfer::FileState::Done)};
     emit runner.snapshot(s);
     QCOMPARE(window.queueModel()->rowCount(), 2);

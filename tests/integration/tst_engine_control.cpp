@@ -223,7 +223,7 @@ private slots:
         QVERIFY2(double(ms) >= 0.8 * 1000.0 * double(size) / double(Cap), qPrintable(QString::number(ms)));
         bool capped = false;
         for (const Transfer::Snapshot &snap : std::as_const(live.snapshots))
-            capped = capped || snap.limitingFactor == u"bandwidth-cap"_s;
+            capped = capped || snap.limitedBy == Transfer::LimitedBy::BandwidthCap;
         QVERIFY(capped);
     }
 
@@ -246,7 +246,7 @@ private slots:
         options.bandwidthLimit = 1000000;
         startLive(live, {ref(id)}, dir.path(), options, m_capSandbox.get());
         QTRY_VERIFY_WITH_TIMEOUT(live.latest.value(id).bytesDone >= 2000000, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(!live.snapshots.isEmpty() && live.snapshots.constLast().limitingFactor == u"bandwidth-cap"_s, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!live.snapshots.isEmpty() && live.snapshots.constLast().limitedBy == Transfer::LimitedBy::BandwidthCap, 5000);
         const qint64 atLift = live.latest.value(id).bytesDone;
         QVERIFY2(atLift < size / 2, qPrintable(QString::number(atLift))); // the cap holds: far from done
         QVERIFY(!live.finished);

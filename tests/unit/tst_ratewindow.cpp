@@ -204,6 +204,10 @@ void TestRateWindow::historyBucketsAndGaps()
     QCOMPARE(thirty.size(), 2);
     QCOMPARE(thirty.at(0).requests, 6);
     QCOMPARE(thirty.at(1).requests, 2);
+    // Each point says how many seconds it stands for (the chart's requests per second, its memory bound).
+    QCOMPARE(thirty.at(0).samples, 6);
+    QCOMPARE(thirty.at(1).samples, 2);
+    QCOMPARE(history.window(Window::OneMinute).constLast().samples, 1);
     QVERIFY(thirty.at(1).throttled);
 
     // A 10 minute pause: the 1 and 5 minute views show only what is recent.

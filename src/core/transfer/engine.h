@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "destinations/pathmapper.h"
 #include "drive/driveref.h"
 #include "drive/drivefile.h"
 #include "net/endpoints.h"
+#include "transfer/filerecord.h"
 #include "transfer/filetransfer.h"
+#include "transfer/nameplan.h"
+#include "transfer/ratewindow.h"
+#include "transfer/runstats.h"
 #include "transfer/snapshot.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QHash>
 #include <QList>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -46,7 +47,9 @@ namespace Transfer
 {
 /**
  * Owns one run on the worker thread: lists the sources, queues every file, keeps RunOptions::parallel
- * FileTransfers in flight, and reports a Snapshot every second and a Report at the end.
+ * FileTransfers in flight, and reports a Snapshot every second and a Report at the end. Every file's state
+ * lives in its FileRecord (filerecord.h), which its FileTransfer reports to; where files land is NamePlan's,
+ * the rate and the limiting factor RunStats'.
  *
  * Per-file states (snapshot.h FileState):
  *
@@ -109,7 +112,9 @@ public:
     void setParallel(int files);
     void setBandwidthLimit(qint64 bytesPerSecond);
 
-    [[nodiscard]] Snapshot currentSnapshot(bool allFiles = false);
+    /// The run as it stood at the last tick (a file's progress and the rate move once a second), with the
+    /// files changed since the previous tick and every active one (`allFiles`: every file). Changes nothing.
+    [[nodiscard]] Snapshot currentSnapshot(bool allFiles = false) const;
     [[nodiscard]] bool isFinished() const { return m_finished; }
 
 signals:
@@ -119,14 +124,12 @@ signals:
     void runFailed(const Net::Error &error);
 
 private:
-    struct Record
+    /// A file in flight: its transfer and what only lives while it moves.
+    struct Active
     {
-        FileStatus status;
-        TransferJob job;
         FileTransfer *transfer = nullptr;
-        std::deque<std::pair<qint64, qint64>> samples; ///< (ms, bytes) over the last ~5 s
+        RateWindow rate;
         QElapsedTimer clock;
-        bool dirty = true;
         /// Counts in m_active. A file paused on its own gives its slot back, so the queue moves on.
         bool holdsSlot = false;
     };
@@ -135,22 +138,21 @@ private:
     void onFolderListed(const QStringList &segments, const QStringList &folderIds, const QList<Drive::DriveFile> &children);
     void onFileFound(const QStringList &segments, const QStringList &folderIds, const Drive::DriveFile &file);
     void onItemFailed(const QString &driveId, const QString &what, const Net::Error &error);
-    void addFile(const Drive::DriveFile &file, const QString &relativePath, const QString &drivePath);
-    /// A source's name at the destination's root, unique among the sources (empty: this id is there already).
-    QString claimRootName(const QString &id, const QString &name, bool isFolder);
-    quint64 addRecord(FileStatus status);
+    void addFile(const NamePlan::Placed &placed);
     void schedule();
-    void startTransfer(Record &record);
-    void releaseSlot(Record &record);
-    void resumeTransfer(Record &record);
+    void startTransfer(FileRecord &record);
+    /// Stops following a transfer (it is deleted later) and gives its slot back; its record stays as it is.
+    void dropTransfer(quint64 key);
+    void releaseSlot(Active &active);
+    void resumeTransfer(Active &active);
     void onTransferFinished(quint64 key, FileState state, const Net::Error &error, const QString &hash,
                             const QString &finalLocation);
     void stopRun(const Net::Error &error);
     void maybeFinish();
     void finishRun();
+    /// Reads every transfer's progress into its record and moves the run's statistics on.
+    void sampleProgress();
     void tick();
-    [[nodiscard]] QString exportMimeFor(const Drive::DriveFile &file) const;
-    [[nodiscard]] static bool isTerminal(FileState state);
 
     Services m_services;
     RunOptions m_options;
@@ -158,12 +160,10 @@ private:
     Net::Pacer *m_pacer = nullptr;
     Drive::DriveClient *m_drive = nullptr;
     QList<Drive::TreeWalker *> m_walkers;
-    std::map<quint64, Record> m_records;
+    FileRecords m_records;
+    std::map<quint64, Active> m_transfers; ///< by FileStatus::key
     std::deque<quint64> m_queue;
-    QHash<QString, QString> m_folderPaths; ///< Drive folder id -> relative path on the destination
-    Dest::SiblingNames m_rootNames;        ///< the sources are siblings at the destination's root
-    QSet<QString> m_rootIds;               ///< the ids given a root name
-    quint64 m_nextKey = 1;
+    NamePlan m_names;
     int m_active = 0;
     bool m_started = false;
     bool m_checked = false;
@@ -174,18 +174,12 @@ private:
 
     std::unique_ptr<Net::RequestCounters> m_counters;
     quint64 m_sinkStalls = 0;
-    quint64 m_lastRequests = 0;
-    quint64 m_lastThrottled = 0;
-    quint64 m_lastSinkStalls = 0;
     Net::BandwidthLimiter *m_limiter = nullptr; ///< one per run: every body read of every file asks it
-    qint64 m_lastLimiterWaits = 0;
-    qint64 m_lastTickMs = 0;
-    std::deque<std::pair<qint64, qint64>> m_samples; ///< run bytes over ~5 s
+    RunStats m_stats;
 
     QTimer m_ticker;
     QElapsedTimer m_elapsed;
     QDateTime m_startedAt;
-    Net::Error m_runError;
 };
 
 } // namespace Transfer

@@ -109,6 +109,7 @@ void ThroughputHistory::Ring::append(const Point &sample)
     m_pending.rate = m_pendingRateSum / m_pendingCount;
     m_pending.requests += sample.requests;
     m_pending.throttled = m_pending.throttled || sample.throttled;
+    m_pending.samples = m_pendingCount;
     if (m_pendingCount >= m_samplesPerPoint)
     {
         push();

@@ -61,6 +61,7 @@ public:
         double rate = 0;        ///< bytes per second (mean over the bucket)
         int requests = 0;       ///< requests started (sum over the bucket)
         bool throttled = false; ///< any throttled response in the bucket
+        int samples = 0;        ///< appends (seconds) the point stands for: 1, or up to 6 in the 30-minute view
         friend bool operator==(const Point &, const Point &) = default;
     };
 

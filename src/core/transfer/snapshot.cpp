@@ -37,6 +37,80 @@ QString fileStateName(FileState state)
     return u"unknown"_s;
 }
 
+bool isTerminal(FileState state)
+{
+    switch (state)
+    {
+    case FileState::Done:
+    case FileState::Skipped:
+    case FileState::Failed:
+    case FileState::Cancelled:
+    case FileState::Parked:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void Snapshot::count(const FileStatus &file)
+{
+    ++filesTotal;
+    switch (file.state)
+    {
+    case FileState::Queued:
+    case FileState::Listing:
+        ++filesQueued;
+        break;
+    case FileState::Transferring:
+    case FileState::Verifying:
+    case FileState::Paused:
+        ++filesActive;
+        break;
+    case FileState::Done:
+        ++filesDone;
+        break;
+    case FileState::Skipped:
+        ++filesSkipped;
+        break;
+    case FileState::Failed:
+        ++filesFailed;
+        break;
+    case FileState::Parked:
+        ++filesParked;
+        break;
+    case FileState::Cancelled:
+        ++filesCancelled;
+        break;
+    }
+    if (file.state == FileState::Skipped)
+        return;
+    bytesDone += file.bytesDone;
+    if (file.bytesTotal >= 0)
+        bytesTotal += file.bytesTotal;
+    else if (!isTerminal(file.state))
+        bytesTotalExact = false;
+}
+
+QString limitedByText(LimitedBy factor)
+{
+    switch (factor)
+    {
+    case LimitedBy::Nothing:
+        return {};
+    case LimitedBy::DrivePacing:
+        return QCoreApplication::translate("Transfer", "Google Drive request pacing");
+    case LimitedBy::Databricks:
+        return QCoreApplication::translate("Transfer", "Databricks (upload side)");
+    case LimitedBy::Disk:
+        return QCoreApplication::translate("Transfer", "the local disk");
+    case LimitedBy::BandwidthCap:
+        return QCoreApplication::translate("Transfer", "your bandwidth cap");
+    case LimitedBy::Network:
+        return QCoreApplication::translate("Transfer", "the network");
+    }
+    return {};
+}
+
 QString alreadyThereText(const FileStatus &file)
 {
     // FileStatus::hash is the hash compared with Drive's; empty when the destination had none to compare.

@@ -31,6 +31,8 @@ enum class FileState
 };
 
 [[nodiscard]] QString fileStateName(FileState state); ///< stable machine name: "queued", "done", "parked"…
+/// Done, skipped, failed, cancelled or parked: nothing more happens to the file in this run unless retried.
+[[nodiscard]] bool isTerminal(FileState state);
 /// The file name extension for an export mime type ("docx" for Word…); empty when unknown (exportformats.h).
 [[nodiscard]] QString exportExtension(const QString &exportMimeType);
 
@@ -72,7 +74,10 @@ struct FileStatus;
 /// One file's record, in snapshots and in the final report.
 struct FileStatus
 {
-    quint64 key = 0; ///< engine-assigned, stable for the run
+    /// The faces' handle on the engine's record (pauseFile(key)…): stable for the run, in the order found. Not
+    /// the Drive id: one Drive file can land twice (a shortcut in another folder) and a listing failure may
+    /// have no id; the record itself is known by Drive id and landing path (FileRecords::find()).
+    quint64 key = 0;
     QString driveId;
     QString drivePath;       ///< "Folder/Sub/name" as in Drive
     QString destinationPath; ///< Destination::locationOf(...)
@@ -87,6 +92,20 @@ struct FileStatus
     QString hash;           ///< "md5:…" or "sha256:…" of what landed
     double seconds = 0;
 };
+
+/// Why the run is not faster, from the strongest evidence down (Engine decides it every tick, RunStats::limitedBy).
+enum class LimitedBy
+{
+    Nothing,      ///< no file in flight, or nothing to name
+    DrivePacing,  ///< Drive requests wait for the pacer (or a server's Retry-After)
+    Databricks,   ///< a Volume or DBFS sink pushed back
+    Disk,         ///< a local sink pushed back
+    BandwidthCap, ///< the run's own cap held reads back
+    Network,      ///< files are in flight and nothing above holds them
+};
+/// What limits the run, in words for a sentence ("the network", "your bandwidth cap"), translated; empty for
+/// Nothing. The one text: the app says "Limited by %1", the CLI "limited by %1".
+[[nodiscard]] QString limitedByText(LimitedBy factor);
 
 /// Something the run is waiting for while it may look stuck: a request's next try after a failure, or a
 /// server's Retry-After holding every Drive request. Text for people: waitText() (transfer/waitstatus.h).
@@ -128,14 +147,19 @@ struct Snapshot
     double requestsPerSecond = 0;
     quint64 requestsTotal = 0;
     quint64 throttledTotal = 0;
+    int requestsInInterval = 0;  ///< requests started since the previous snapshot
     int throttledInInterval = 0; ///< throttled responses since the previous snapshot
-    QString limitingFactor;      ///< "drive-pacing", "databricks", "disk", "network", "bandwidth-cap" or empty
+    LimitedBy limitedBy = LimitedBy::Nothing;
     bool running = false;
     bool paused = false;
     bool finished = false;
     std::optional<Wait> waiting; ///< what the run waits for now, if anything
     /// Files whose record changed since the previous snapshot, plus every active one.
     QList<FileStatus> files;
+
+    /// Counts one file into the totals: its state's count and its bytes (a skipped file moved none; one of
+    /// unknown size that is not over makes bytesTotal inexact). Does not add it to `files`.
+    void count(const FileStatus &file);
 };
 
 /// The end of a run: every file's record and the totals.
