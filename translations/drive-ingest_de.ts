@@ -61,6 +61,33 @@
     </message>
 </context>
 <context>
+    <name>Auth::AccountService</name>
+    <message>
+        <source>No place to keep sign-ins in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in of &quot;%1&quot; is missing from the %2. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved sign-in of &quot;%1&quot; is unreadable. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No place to keep credentials in this build.</source>
+        <translation>Dieser Build hat keinen Ort für Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>No Databricks credentials for %1 in the %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved Databricks credentials for %1 are unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Auth::Accounts</name>
     <message>
         <source>no Google account is signed in (drive-ingest-cli login)</source>
@@ -400,55 +427,11 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Use a drive-ingest-sandbox at this base URL for every endpoint (and its built-in OAuth client).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Override the OAuth authorization endpoint.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Override the OAuth token endpoint.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Override the OAuth revocation endpoint.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also trust this PEM CA (the sandbox&apos;s --tls CA).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--sandbox takes a base URL such as http://127.0.0.1:8080</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--%1 takes a URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No signed-in Google account &quot;%1&quot;. Sign in first: drive-ingest-cli login --account %1 (drive-ingest-cli accounts lists the accounts).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The sign-in of &quot;%1&quot; is missing from the OS keychain. Sign in again: drive-ingest-cli login --account %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The saved sign-in of &quot;%1&quot; is unreadable. Sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a Databricks workspace URL (https://&lt;workspace host&gt;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No Databricks credentials for %1. Run: drive-ingest-cli databricks-login --host %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The saved Databricks credentials for %1 are unreadable. Run databricks-login again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -488,6 +471,18 @@ Commands:
     <message>
         <source>drive-ingest-cli: cannot open the log file %1: %2</source>
         <translation>drive-ingest-cli: Die Protokolldatei %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The OS keychain did not answer within 60 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (drive-ingest-cli login --account %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Run: drive-ingest-cli databricks-login --host %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -695,6 +690,22 @@ Commands:
         <source>no access token: use --access-token-file FILE, set %1, or sign in and use --account NAME.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Override the OAuth authorization endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the OAuth token endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the OAuth revocation endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a URL</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cli::IngestCommand</name>
@@ -824,10 +835,6 @@ one quits at once. Finished files are skipped when the same command runs again.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 exists and is not a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cannot create the folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -837,7 +844,7 @@ one quits at once. Finished files are skipped when the same command runs again.
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Authentication failed for %1: %2 — stopping.</source>
@@ -893,11 +900,6 @@ one quits at once. Finished files are skipped when the same command runs again.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The browser&apos;s answer arrives on http://127.0.0.1:&lt;port&gt;/ (this machine only). Nothing secret is printed or written to settings: the refresh token and the client secret go to the OS keychain.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -936,6 +938,12 @@ Start and unlock a keyring first: gnome-keyring (gnome-keyring-daemon --start --
     </message>
     <message>
         <source>Signed in as &quot;%1&quot;. Use it with: drive-ingest-cli ingest … --account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer arrives on http://127.0.0.1:&lt;port&gt;/ (this machine only). Nothing secret is printed or written to settings: the refresh token and the client secret go to the OS keychain.
+With --sandbox URL the sandbox&apos;s built-in OAuth client is used.
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1110,7 +1118,7 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     </message>
     <message>
         <source>limited by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>begrenzt durch %1</translation>
     </message>
     <message>
         <source>PAUSED</source>
@@ -1142,7 +1150,7 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     </message>
     <message>
         <source>Failed:</source>
-        <translation type="unfinished">Fehlgeschlagen:</translation>
+        <translation>Fehlgeschlagen:</translation>
     </message>
     <message>
         <source>Parked (quota; retry later):</source>
@@ -1150,13 +1158,6 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     </message>
     <message>
         <source>Skipped:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Cli::ReportWriter</name>
-    <message>
-        <source>cannot write the report %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1333,6 +1334,10 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
         <source>0/s, %1 throttled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Limited by %1</source>
+        <translation>Begrenzt durch %1</translation>
+    </message>
 </context>
 <context>
     <name>DatabricksDialog</name>
@@ -1457,7 +1462,7 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     <name>DatabricksTarget</name>
     <message>
         <source>Sandbox (%1)</source>
-        <translation type="unfinished">Sandbox (%1)</translation>
+        <translation>Sandbox (%1)</translation>
     </message>
     <message>
         <source>Choose the Databricks workspace to write to, next to the destination (or add one under Accounts → Databricks workspaces).</source>
@@ -1475,14 +1480,6 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
         <translation>Die Zugangsdaten konnten nicht in %1 gespeichert werden: %2</translation>
     </message>
     <message>
-        <source>No credentials for %1 in the %2. Add the workspace again.</source>
-        <translation>Keine Zugangsdaten für %1 in %2. Fügen Sie den Workspace erneut hinzu.</translation>
-    </message>
-    <message>
-        <source>The saved credentials for %1 are unreadable. Add the workspace again.</source>
-        <translation>Die gespeicherten Zugangsdaten für %1 sind unlesbar. Fügen Sie den Workspace erneut hinzu.</translation>
-    </message>
-    <message>
         <source>%1 refused access with these credentials (%2). Check them under Accounts → Databricks workspaces.</source>
         <translation>%1 hat den Zugriff mit diesen Zugangsdaten verweigert (%2). Prüfen Sie sie unter Konten → Databricks-Workspaces.</translation>
     </message>
@@ -1493,6 +1490,10 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     <message>
         <source>%1 could not be checked: %2</source>
         <translation>%1 konnte nicht geprüft werden: %2</translation>
+    </message>
+    <message>
+        <source>Add the workspace again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1559,13 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     </message>
 </context>
 <context>
+    <name>Dest::DestinationFactory</name>
+    <message>
+        <source>%1 is a Databricks %2 destination: it needs a Databricks workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dest::DestinationSpec</name>
     <message>
         <source>a Volume path looks like /Volumes/&lt;catalog&gt;/&lt;schema&gt;/&lt;volume&gt;[/path]</source>
@@ -1582,6 +1590,14 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     <message>
         <source>%1 is a file, not a folder: the destination is always a folder (the files land inside it)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist and cannot be created.</source>
+        <translation>Der Ordner %1 existiert nicht und kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable.</source>
+        <translation>Der Ordner %1 ist nicht beschreibbar.</translation>
     </message>
 </context>
 <context>
@@ -1689,18 +1705,6 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     <message>
         <source>Choose where the files should go.</source>
         <translation>Wählen Sie, wohin die Dateien sollen.</translation>
-    </message>
-    <message>
-        <source>The folder %1 does not exist and cannot be created.</source>
-        <translation>Der Ordner %1 existiert nicht und kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>%1 is not a folder.</source>
-        <translation>%1 ist kein Ordner.</translation>
-    </message>
-    <message>
-        <source>The folder %1 is not writable.</source>
-        <translation>Der Ordner %1 ist nicht beschreibbar.</translation>
     </message>
     <message>
         <source>A Volume path looks like /Volumes/catalog/schema/volume/folder.</source>
@@ -1873,30 +1877,6 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
         <translation>Später erneut</translation>
     </message>
     <message>
-        <source>Limited by Google Drive request pacing</source>
-        <translation>Begrenzt durch die Anfragerate von Google Drive</translation>
-    </message>
-    <message>
-        <source>Limited by Databricks (upload side)</source>
-        <translation>Begrenzt durch Databricks (Upload-Seite)</translation>
-    </message>
-    <message>
-        <source>Limited by the local disk</source>
-        <translation>Begrenzt durch den lokalen Datenträger</translation>
-    </message>
-    <message>
-        <source>Limited by the network</source>
-        <translation>Begrenzt durch das Netzwerk</translation>
-    </message>
-    <message>
-        <source>Limited by your bandwidth cap</source>
-        <translation>Begrenzt durch Ihr Bandbreitenlimit</translation>
-    </message>
-    <message>
-        <source>Limited by: %1</source>
-        <translation>Begrenzt durch: %1</translation>
-    </message>
-    <message>
         <source>exported as %1</source>
         <translation>exportiert als %1</translation>
     </message>
@@ -1910,14 +1890,6 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     <message>
         <source>OAuth client (*.json);;All files (*)</source>
         <translation>OAuth-Client (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>The sign-in of %1 is missing from the %2. Sign in again.</source>
-        <translation>Die Anmeldung von %1 fehlt in %2. Melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <source>The saved sign-in of %1 is unreadable. Sign in again.</source>
-        <translation>Die gespeicherte Anmeldung von %1 ist unlesbar. Melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -2212,6 +2184,10 @@ Lizenz: GPL-3.0-or-later</translation>
         <source>The OS keychain refused the request (%1). On Linux a Secret Service (gnome-keyring or KWallet) must be running and unlocked in this session; for unattended runs use --service-account instead.</source>
         <translation>Der Schlüsselbund des Systems hat die Anfrage abgelehnt (%1). Unter Linux muss in dieser Sitzung ein Secret Service (gnome-keyring oder KWallet) laufen und entsperrt sein; für unbeaufsichtigte Läufe verwenden Sie stattdessen --service-account.</translation>
     </message>
+    <message>
+        <source>No account to refresh the token of.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QueueModel</name>
@@ -2261,7 +2237,7 @@ Lizenz: GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2414,7 +2390,7 @@ Lizenz: GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>Sign in with Google</source>
-        <translation type="unfinished">Mit Google anmelden</translation>
+        <translation>Mit Google anmelden</translation>
     </message>
     <message>
         <source>Choose the client file…</source>
@@ -2464,6 +2440,53 @@ Lizenz: GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>already at the destination (same size and %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Drive request pacing</source>
+        <translation>die Anfragerate von Google Drive</translation>
+    </message>
+    <message>
+        <source>Databricks (upload side)</source>
+        <translation>Databricks (Upload-Seite)</translation>
+    </message>
+    <message>
+        <source>the local disk</source>
+        <translation>den lokalen Datenträger</translation>
+    </message>
+    <message>
+        <source>your bandwidth cap</source>
+        <translation>Ihr Bandbreitenlimit</translation>
+    </message>
+    <message>
+        <source>the network</source>
+        <translation>das Netzwerk</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer::BodyStream</name>
+    <message>
+        <source>Refused to open the server&apos;s link %1: only https (or http on loopback) is followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server ignored the Range header</source>
+        <translation>Der Server hat den Range-Header ignoriert</translation>
+    </message>
+    <message>
+        <source>No data for %1 s</source>
+        <translation>Seit %1 s keine Daten</translation>
+    </message>
+    <message>
+        <source>Unexpected response</source>
+        <translation>Unerwartete Antwort</translation>
+    </message>
+    <message>
+        <source>The body ended after %1 of %2 bytes</source>
+        <translation>Die Antwort endete nach %1 von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2535,28 +2558,12 @@ Lizenz: GPL-3.0-or-later</translation>
 <context>
     <name>Transfer::FileTransfer</name>
     <message>
-        <source>No data for %1 s</source>
-        <translation>Seit %1 s keine Daten</translation>
-    </message>
-    <message>
-        <source>Unexpected response</source>
-        <translation>Unerwartete Antwort</translation>
-    </message>
-    <message>
-        <source>The body ended after %1 of %2 bytes</source>
-        <translation>Die Antwort endete nach %1 von %2 Bytes</translation>
-    </message>
-    <message>
         <source>size mismatch: Drive says %1 bytes, received %2</source>
         <translation>Größe stimmt nicht: Drive meldet %1 Bytes, empfangen %2</translation>
     </message>
     <message>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Refused to open the server&apos;s link %1: only https (or http on loopback) is followed</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the export cap of %1 bytes</source>
@@ -2574,27 +2581,18 @@ Lizenz: GPL-3.0-or-later</translation>
 <context>
     <name>Transfer::RangedFetch</name>
     <message>
-        <source>No data for %1 s</source>
-        <translation>Seit %1 s keine Daten</translation>
-    </message>
-    <message>
-        <source>The server ignored the Range header</source>
-        <translation>Der Server hat den Range-Header ignoriert</translation>
-    </message>
-    <message>
-        <source>Unexpected response</source>
-        <translation>Unerwartete Antwort</translation>
-    </message>
-    <message>
-        <source>A part ended early</source>
-        <translation>Ein Teil endete zu früh</translation>
-    </message>
-    <message>
         <source>Cannot read back what was written</source>
         <translation>Das Geschriebene kann nicht zurückgelesen werden</translation>
     </message>
     <message>
         <source>the %1 bytes of the range asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Transfer::ReportFormat</name>
+    <message>
+        <source>cannot write the report %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
