@@ -188,9 +188,10 @@ QString Dashboard::limitingText() const
     return m_limit->text();
 }
 
-void Dashboard::showReport(const Transfer::Report &report)
+void Dashboard::showReport(const Transfer::Report &report, const Transfer::RunOutcome::Stops &stops)
 {
     m_report = report;
+    m_stops = stops;
     m_hasReport = true;
     const Transfer::Snapshot &t = report.totals;
     Transfer::Snapshot over = t;
@@ -238,6 +239,11 @@ QString Dashboard::reportFolder() const
     return QDir::homePath();
 }
 
+QString Dashboard::saveReportTo(const QString &fileName) const
+{
+    return ReportWriter::save(m_report, fileName, m_stops);
+}
+
 void Dashboard::saveReport()
 {
     if (!m_hasReport)
@@ -248,7 +254,7 @@ void Dashboard::saveReport()
     if (name.isEmpty())
         return;
     m_lastReportFolder = QFileInfo(name).absolutePath();
-    const QString error = ReportWriter::save(m_report, name);
+    const QString error = saveReportTo(name);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Save report"), tr("The report could not be saved: %1").arg(error));
 }

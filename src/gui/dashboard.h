@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "transfer/runoutcome.h"
 #include "transfer/snapshot.h"
 
 #include <QWidget>
@@ -22,7 +23,12 @@ public:
     explicit Dashboard(QWidget *parent = nullptr);
 
     void applySnapshot(const Transfer::Snapshot &snapshot);
-    void showReport(const Transfer::Report &report);
+    /// The run\'s end: its totals, the problem files, and what a saved report says. `stops` is what ended the run
+    /// early (a sign-in refused, the destination failed, the user cancelled): the outcome is decided from both, as the
+    /// CLI decides it.
+    void showReport(const Transfer::Report &report, const Transfer::RunOutcome::Stops &stops = {});
+    /// Writes the shown report (JSON, or CSV by the suffix); empty on success, else why not.
+    [[nodiscard]] QString saveReportTo(const QString &fileName) const;
     void reset();
     /// 1, 5 or 30: the chart's time window (the selector follows).
     void setWindowMinutes(int minutes);
@@ -58,6 +64,7 @@ private:
     QTableWidget *m_problems = nullptr;
     QPushButton *m_save = nullptr;
     Transfer::Report m_report;
+    Transfer::RunOutcome::Stops m_stops;
     QString m_lastReportFolder;
     bool m_hasReport = false;
 };

@@ -111,6 +111,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
 
     connect(m_run, &RunFlow::changed, this, &MainWindow::updateActions);
     connect(m_run, &RunFlow::launching, m_dashboard, &Dashboard::reset);
+    connect(m_run, &RunFlow::launching, this, [this] { m_stops = {}; });
     connect(m_run, &RunFlow::message, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     RunController *runner = m_services.runner;
     connect(runner, &RunController::snapshot, this, &MainWindow::onSnapshot);
@@ -348,7 +349,7 @@ void MainWindow::onSnapshot(const Transfer::Snapshot &snapshot)
 void MainWindow::onFinished(const Transfer::Report &report)
 {
     m_queue->applySnapshot(report.totals);
-    m_dashboard->showReport(report);
+    m_dashboard->showReport(report, m_stops);
     m_limitLabel->clear();
     setWindowTitle(Format::windowTitle(nullptr));
     updateActions();
@@ -360,14 +361,22 @@ void MainWindow::onFinished(const Transfer::Report &report)
                                                   .arg(t.filesParked));
 }
 
+void MainWindow::cancelAll()
+{
+    m_stops.interruption = tr("cancelled in the app");
+    m_run->cancel();
+}
+
 void MainWindow::onAuthRequired(const QString &account, const QString &reason)
 {
+    m_stops.authFailure = tr("%1: %2").arg(account, reason);
     m_notifier->notify(tr("Sign-in needed"), tr("%1: %2").arg(account, reason));
     statusBar()->showMessage(tr("Sign in again to continue: %1").arg(reason));
 }
 
 void MainWindow::onRunFailed(const Net::Error &error)
 {
+    m_stops.localFailure = error;
     updateActions();
     setWindowTitle(Format::windowTitle(nullptr));
     m_notifier->notify(tr("Ingest stopped"), error.message);

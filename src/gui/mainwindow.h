@@ -2,6 +2,7 @@
 #pragma once
 
 #include "accountcontroller.h"
+#include "transfer/runoutcome.h"
 #include "queuetable.h"
 #include "runcontroller.h"
 #include "sourceitem.h"
@@ -97,7 +98,7 @@ public slots:
     void startRun() { m_run->start(session()); }
     void pauseAll() { m_run->pause(); }
     void resumeAll() { m_run->resume(); }
-    void cancelAll() { m_run->cancel(); }
+    void cancelAll();
     void pasteLinks();
     void showSettings();
     /// Pushes the live-changeable settings (files in flight, bandwidth cap) to a run in flight.
@@ -148,6 +149,7 @@ private:
     QueueTable *m_queueView = nullptr;
     QTabWidget *m_tabs = nullptr;
     Dashboard *m_dashboard = nullptr;
+    Transfer::RunOutcome::Stops m_stops; ///< what ended the current run early, for its report
     DestinationPicker *m_destination = nullptr;
     QLabel *m_accountLabel = nullptr;
     QLabel *m_limitLabel = nullptr;

@@ -18,6 +18,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -66,6 +68,7 @@ private slots:
     void runFlowThroughTheController();
     void titleSaysNoRateWhenThereIsNone();
     void unfinishedFilesStayForTheNextRun();
+    void savedReportSaysWhatStoppedTheRun();
     void queueColumnsFitTheirText();
     void browserKeepsExpansionWhileFiltering();
     void missingParentFoldersAreCreated();
@@ -290,6 +293,60 @@ void TestMainWindow::unfinishedFilesStayForTheNextRun()
         ids << ref.id;
     QCOMPARE(ids, (QStringList {u"folderDemo"_s, u"fileSolo"_s}));
     QCOMPARE(h.window->queueModel()->rowCount(), 0); // the new run's snapshots list its files
+}
+
+void TestMainWindow::savedReportSaysWhatStoppedTheRun()
+{
+    // Issue 10 item 5: the app's saved report decides the outcome as the CLI does, from the report AND what
+    // ended the run early (a refused sign-in, a failed destination, the user's cancel), not from the report alone.
+    Harness h;
+    h.queue(u"fileSolo"_s, u"solo.bin"_s);
+    h.window->destinationPicker()->setChoice({AppSettings::DestinationKind::LocalFolder, h.dir.filePath(u"out"_s)});
+    Transfer::Report report;
+    report.files = {file(1, u"solo.bin"_s, Transfer::FileState::Cancelled)};
+    report.files[0].driveId = u"fileSolo"_s;
+    report.totals.files = report.files;
+    report.totals.finished = true;
+    const auto outcomeOf = [&h](const QString &name) {
+        const QString path = h.dir.filePath(name);
+        const QString error = h.window->dashboard()->saveReportTo(path);
+        if (!error.isEmpty())
+            return error;
+        QFile saved(path);
+        if (!saved.open(QIODevice::ReadOnly))
+            return u"unreadable"_s;
+        return QJsonDocument::fromJson(saved.readAll()).object().value(u"outcome"_s).toString();
+    };
+
+    h.window->startRun();
+    emit h.runner.authRequired(u"you@example.com"_s, u"the token was refused"_s);
+    emit h.runner.finished(report);
+    QCOMPARE(outcomeOf(u"auth.json"_s), u"auth-failed"_s);
+
+    h.window->startRun(); // a new run forgets the last one's stops
+    h.window->cancelAll();
+    QCOMPARE(h.runner.calls.last(), u"cancel"_s);
+    emit h.runner.finished(report);
+    QCOMPARE(outcomeOf(u"cancel.json"_s), u"interrupted"_s);
+
+    h.window->startRun();
+    QTimer closeWarning; // the window warns in a modal box: close it as a user would
+    closeWarning.setInterval(20);
+    connect(&closeWarning, &QTimer::timeout, this, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->close();
+    });
+    closeWarning.start();
+    emit h.runner.runFailed({Net::ErrorClass::Local, 0, u"diskFull"_s, u"No space left on the device"_s});
+    closeWarning.stop();
+    emit h.runner.finished(report);
+    QCOMPARE(outcomeOf(u"disk.json"_s), u"destination-failed"_s);
+
+    h.window->startRun();
+    report.files[0].state = Transfer::FileState::Done;
+    report.totals.files = report.files;
+    emit h.runner.finished(report);
+    QCOMPARE(outcomeOf(u"done.json"_s), u"completed"_s);
 }
 
 void TestMainWindow::queueColumnsFitTheirText()
