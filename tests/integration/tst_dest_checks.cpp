@@ -128,8 +128,33 @@ private slots:
         QCOMPARE(f.state, Transfer::FileState::Failed);
         QCOMPARE(f.lastError.reason, u"retriesExhausted"_s);
         QCOMPARE(f.lastError.httpStatus, 500);
-        QVERIFY2(f.lastError.message.contains(u"Gave up after 8 tries"_s), qPrintable(f.lastError.message));
-        QCOMPARE(answered(*m_sandbox, route, 500), Net::BackoffPolicy {}.maxTries);
+        // The run's tries (RunOptions::maxTries) bound the workspace's requests as they bound Drive's.
+        const int tries = EngineTest::fastOptions().maxTries;
+        QVERIFY2(f.lastError.message.contains(u"Gave up after %1 tries"_s.arg(tries)), qPrintable(f.lastError.message));
+        QCOMPARE(answered(*m_sandbox, route, 500), tries);
+        QVERIFY(uploads(*m_sandbox).isEmpty());
+    }
+
+    void retryTimeoutBoundsTheWorkspace_data() { oneRetryBudgetPerFile_data(); }
+    void retryTimeoutBoundsTheWorkspace()
+    {
+        // --retry-timeout 0 (no retries) reaches the workspace's requests too, not only Drive's: one upload
+        // try, then the file fails (before, the client kept its own default policy and tried 8 times).
+        QFETCH(int, kind);
+        QFETCH(QString, route);
+        QVERIFY(faults({{u"error_rate"_s, 1.0}, {u"error_status"_s, 500}, {u"error_routes"_s, QJsonArray {route}}}));
+        const QString root = rootFor(Kind(kind), u"timeout"_s);
+        Transfer::RunOptions options = EngineTest::fastOptions();
+        options.retryTimeout = 0ms;
+        const RunResult run = runInto(*m_sandbox, Kind(kind), root, refs({u"notes.txt"_s}), options, 50000,
+                                      EngineTest::Token, [](Dest::Destination *d) {
+                                          static_cast<Dest::DatabricksDestination *>(d)->client()->setBackoffPolicy(
+                                              Net::BackoffPolicy {10ms, 40ms, 0ms, Net::BackoffPolicy {}.maxTries});
+                                      });
+        QVERIFY(run.finished);
+        QCOMPARE(run.report.files.size(), 1);
+        QCOMPARE(run.report.files.first().state, Transfer::FileState::Failed);
+        QCOMPARE(answered(*m_sandbox, route, 500), 1);
         QVERIFY(uploads(*m_sandbox).isEmpty());
     }
 };

@@ -115,6 +115,7 @@ public:
     [[nodiscard]] Net::Error rejectedError() const;
 
     void setBackoffPolicy(const Net::BackoffPolicy &policy) { m_backoffPolicy = policy; }
+    [[nodiscard]] const Net::BackoffPolicy &backoffPolicy() const { return m_backoffPolicy; }
     void setMaxInFlight(int calls) { m_maxInFlight = qMax(1, calls); }
     [[nodiscard]] int maxInFlight() const { return m_maxInFlight; }
     [[nodiscard]] int peakInFlight() const { return m_peakInFlight; }

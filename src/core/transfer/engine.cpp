@@ -2,6 +2,7 @@
 #include "transfer/engine.h"
 
 #include "net/tokenprovider.h"
+#include "destinations/databricksclient.h"
 #include "destinations/databricksdestination.h"
 #include "destinations/destination.h"
 #include "destinations/pathmapper.h"
@@ -54,6 +55,14 @@ Engine::Engine(const Services &services, const RunOptions &options, QObject *par
     m_context.destination = m_services.destination;
     m_drive->setCounters(m_counters.get());
     m_drive->setBackoffPolicy(m_options.backoffPolicy());
+    if (auto *databricks = qobject_cast<Dest::DatabricksDestination *>(m_services.destination))
+    {
+        // The run's tries and --retry-timeout bound the workspace's requests too; its pauses stay its own.
+        Net::BackoffPolicy policy = databricks->client()->backoffPolicy();
+        policy.maxTries = m_options.maxTries;
+        policy.retryTimeout = m_options.retryTimeout;
+        databricks->client()->setBackoffPolicy(policy);
+    }
     m_context.counters = m_counters.get();
     m_context.sinkStalls = &m_sinkStalls;
     m_limiter = new Net::BandwidthLimiter(m_options.bandwidthLimit, this);
