@@ -11,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,7 +43,8 @@ FileRow file(qint64 job, const QString &driveId, const QString &relativePath, co
 class RawConnection final
 {
 public:
-    explicit RawConnection(const QString &path) : m_name(u"raw-%1"_s.arg(++s_count))
+    explicit RawConnection(const QString &path)
+        : m_name(u"raw-%1"_s.arg(++s_count))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
         db.setDatabaseName(path);
@@ -77,23 +79,24 @@ private:
 qint64 makeJob(Store &store)
 {
     Journal::JobRow job;
-    const Result result = store.ensureJob({u"folder-id-1"_s}, u"/data/landing"_s, {}, &job);
+    const Result result = store.ensureJob({ u"folder-id-1"_s }, u"/data/landing"_s, {}, &job);
     if (!result.ok())
         qWarning() << result.message;
     return job.id;
 }
 
-/// `tst_journal --hold-journal PATH`: opens the journal, says "held <pid>" (or the refusal) on stdout, and
-/// keeps it until stdin closes or the process is killed.
+/// `tst_journal --hold-journal PATH`: opens the journal, says "held <pid>" (or "refused <status> <message>") on stdout,
+/// and keeps it until stdin closes or the process is killed.
 int holdJournal(const char *path)
 {
     int argc = 1;
     char name[] = "tst_journal";
-    char *argv[] = {name, nullptr};
+    char *argv[] = { name, nullptr };
     QCoreApplication app(argc, argv);
     Store store;
     const Result result = store.open(QString::fromLocal8Bit(path));
-    std::cout << (result.ok() ? "held " + std::to_string(::getpid()) : "refused " + result.message.toStdString())
+    std::cout << (result.ok() ? "held " + std::to_string(::getpid())
+                              : "refused " + std::to_string(int(result.status)) + ' ' + result.message.toStdString())
               << std::endl;
     std::string line;
     while (std::getline(std::cin, line))
@@ -123,6 +126,7 @@ private slots:
     void anotherProcessIsRefusedAndItsDeathFreesTheLock();
     void stateFolderUnderAFileIsAClearError();
     void readOnlyStateFolderIsAClearError();
+    void aFailedFlushKeepsTheRowsAndSaysSo();
 };
 
 void TestJournal::defaultPathFollowsXdgStateHome()
@@ -143,11 +147,11 @@ void TestJournal::defaultPathFollowsXdgStateHome()
 
 void TestJournal::jobKeyIgnoresOrderBlanksAndDuplicates()
 {
-    const QString key = Journal::jobKey({u"b"_s, u"a"_s}, u"/dest"_s);
-    QCOMPARE(Journal::jobKey({u" a"_s, u"b"_s, u"a"_s, u""_s}, u"/dest "_s), key);
-    QVERIFY(Journal::jobKey({u"a"_s}, u"/dest"_s) != key);
-    QVERIFY(Journal::jobKey({u"a"_s, u"b"_s}, u"/other"_s) != key);
-    QVERIFY(Journal::jobKey({u"a\nb"_s}, u"/dest"_s) != key); // one source with a newline is not two sources
+    const QString key = Journal::jobKey({ u"b"_s, u"a"_s }, u"/dest"_s);
+    QCOMPARE(Journal::jobKey({ u" a"_s, u"b"_s, u"a"_s, u""_s }, u"/dest "_s), key);
+    QVERIFY(Journal::jobKey({ u"a"_s }, u"/dest"_s) != key);
+    QVERIFY(Journal::jobKey({ u"a"_s, u"b"_s }, u"/other"_s) != key);
+    QVERIFY(Journal::jobKey({ u"a\nb"_s }, u"/dest"_s) != key); // one source with a newline is not two sources
 }
 
 void TestJournal::firstOpenCreatesTheSchemaInWal()
@@ -168,7 +172,7 @@ void TestJournal::firstOpenCreatesTheSchemaInWal()
     QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s), u"wal"_s); // WAL is kept in the file
     QCOMPARE(raw.scalar(u"SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' "
                         "ORDER BY name)"_s),
-             u"files,jobs,runs"_s);
+        u"files,jobs,runs"_s);
 }
 
 void TestJournal::upsertFlushReopenReadsBack()
@@ -264,7 +268,7 @@ void TestJournal::readsByStateCountsAndReceipts()
     qint64 second = 0;
     QVERIFY(store.startRun(job, QDateTime::currentDateTimeUtc(), &first).ok());
     QVERIFY(store.startRun(job, QDateTime::currentDateTimeUtc(), &second).ok());
-    const QStringList states{u"done"_s, u"done"_s, u"failed"_s, u"queued"_s, u"done"_s};
+    const QStringList states { u"done"_s, u"done"_s, u"failed"_s, u"queued"_s, u"done"_s };
     for (qsizetype i = 0; i < states.size(); ++i)
     {
         FileRow row = file(job, u"id-%1"_s.arg(i), u"f%1"_s.arg(i), states.at(i));
@@ -276,11 +280,11 @@ void TestJournal::readsByStateCountsAndReceipts()
     QVERIFY(store.flush().ok());
 
     const QMap<QString, qint64> counts = store.countsByState(job);
-    QCOMPARE(counts, (QMap<QString, qint64>{{u"done"_s, 3}, {u"failed"_s, 1}, {u"queued"_s, 2}}));
+    QCOMPARE(counts, (QMap<QString, qint64> { { u"done"_s, 3 }, { u"failed"_s, 1 }, { u"queued"_s, 2 } }));
     QStringList done;
     for (const FileRow &row : store.files(job, u"done"_s))
         done.append(row.relativePath);
-    QCOMPARE(done, (QStringList{u"f0"_s, u"f1"_s, u"f4"_s})); // in the order first recorded
+    QCOMPARE(done, (QStringList { u"f0"_s, u"f1"_s, u"f4"_s })); // in the order first recorded
     QCOMPARE(store.files(job, u"done"_s, 2).size(), 2);
     QCOMPARE(store.files(job).size(), 6);
     QCOMPARE(store.receipts(first).size(), 2);
@@ -294,18 +298,18 @@ void TestJournal::jobsByKeyAndNameAndForget()
     Store store;
     QVERIFY(store.open(dir.filePath(u"journal.sqlite"_s)).ok());
     Journal::JobRow job;
-    QVERIFY(store.ensureJob({u"b"_s, u"a"_s}, u"/dest"_s, u"nightly"_s, &job).ok());
-    QCOMPARE(job.sources, (QStringList{u"a"_s, u"b"_s}));
+    QVERIFY(store.ensureJob({ u"b"_s, u"a"_s }, u"/dest"_s, u"nightly"_s, &job).ok());
+    QCOMPARE(job.sources, (QStringList { u"a"_s, u"b"_s }));
     Journal::JobRow same;
-    QVERIFY(store.ensureJob({u"a"_s, u"b"_s, u"a"_s}, u"/dest"_s, {}, &same).ok());
+    QVERIFY(store.ensureJob({ u"a"_s, u"b"_s, u"a"_s }, u"/dest"_s, {}, &same).ok());
     QCOMPARE(same.id, job.id); // the same sources and destination are the same job
     QCOMPARE(same.name, u"nightly"_s);
     QCOMPARE(store.jobByName(u"nightly"_s)->id, job.id);
-    QCOMPARE(store.jobByKey(Journal::jobKey({u"a"_s, u"b"_s}, u"/dest"_s))->destination, u"/dest"_s);
+    QCOMPARE(store.jobByKey(Journal::jobKey({ u"a"_s, u"b"_s }, u"/dest"_s))->destination, u"/dest"_s);
     QVERIFY(!store.jobByName(u"weekly"_s));
 
     Journal::JobRow other;
-    const Result taken = store.ensureJob({u"c"_s}, u"/dest"_s, u"nightly"_s, &other);
+    const Result taken = store.ensureJob({ u"c"_s }, u"/dest"_s, u"nightly"_s, &other);
     QVERIFY(!taken.ok());
     QVERIFY2(taken.message.contains(u"nightly"_s), qPrintable(taken.message));
     QCOMPARE(store.jobs().size(), 1);
@@ -369,13 +373,16 @@ void TestJournal::damagedJournalIsMovedAside()
     Store store;
     const Result result = store.open(path);
     QVERIFY2(result.ok(), qPrintable(result.message));
-    QVERIFY2(result.message.contains(u"damaged"_s) && result.message.contains(u"new journal"_s),
-             qPrintable(result.message));
+    QVERIFY2(
+        result.message.contains(u"damaged"_s) && result.message.contains(u"new journal"_s), qPrintable(result.message));
     QVERIFY2(result.message.contains(reason), qPrintable(result.message));
     QVERIFY(result.movedAsideTo.startsWith(path + u".corrupt-"_s));
     QVERIFY(result.message.contains(result.movedAsideTo));
     QVERIFY(QFile::exists(result.movedAsideTo)); // kept for diagnosis, never deleted
-    QCOMPARE(QFileInfo(result.movedAsideTo).size(), damage == u"garbage"_s ? 8192 : damage == u"truncated"_s ? size / 2 + 100 : size);
+    QCOMPARE(QFileInfo(result.movedAsideTo).size(),
+        damage == u"garbage"_s         ? 8192
+            : damage == u"truncated"_s ? size / 2 + 100
+                                       : size);
     // The new journal works.
     QVERIFY(store.jobs().isEmpty());
     const qint64 job = makeJob(store);
@@ -403,7 +410,7 @@ void TestJournal::newerSchemaIsLeftAlone()
     QVERIFY2(result.message.contains(u"newer version"_s), qPrintable(result.message));
     QVERIFY(!store.isOpen());
     QVERIFY(QFile::exists(path));
-    QCOMPARE(QDir(dir.path()).entryList({u"*.corrupt-*"_s}, QDir::Files), QStringList());
+    QCOMPARE(QDir(dir.path()).entryList({ u"*.corrupt-*"_s }, QDir::Files), QStringList());
 }
 
 void TestJournal::secondStoreInThisProcessIsRefused()
@@ -418,7 +425,8 @@ void TestJournal::secondStoreInThisProcessIsRefused()
     const Result refused = second.open(path);
     QCOMPARE(refused.status, Result::Status::Locked);
     QVERIFY2(refused.message.contains(u"in use by another drive-ingest process"_s), qPrintable(refused.message));
-    QVERIFY2(refused.message.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(refused.message));
+    QVERIFY2(
+        refused.message.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(refused.message));
     QVERIFY(!second.isOpen());
     // The first is untouched by the refusal.
     first.upsertFile(file(job, u"id"_s, u"f"_s, u"queued"_s));
@@ -435,7 +443,7 @@ void TestJournal::anotherProcessIsRefusedAndItsDeathFreesTheLock()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"journal.sqlite"_s);
     QProcess holder;
-    holder.start(QCoreApplication::applicationFilePath(), {u"--hold-journal"_s, path});
+    holder.start(QCoreApplication::applicationFilePath(), { u"--hold-journal"_s, path });
     QVERIFY(holder.waitForStarted());
     QVERIFY(holder.waitForReadyRead(30'000));
     const QString said = QString::fromLocal8Bit(holder.readLine()).trimmed();
@@ -463,25 +471,74 @@ void TestJournal::stateFolderUnderAFileIsAClearError()
     const Result result = store.open(dir.filePath(u"state/drive-ingest/journal.sqlite"_s));
     QCOMPARE(result.status, Result::Status::StateDirectory);
     QVERIFY2(result.message.contains(u"Cannot keep the journal in"_s) && result.message.contains(u"not a folder"_s),
-             qPrintable(result.message));
+        qPrintable(result.message));
     QVERIFY(!store.isOpen());
 }
 
 void TestJournal::readOnlyStateFolderIsAClearError()
 {
-    if (::geteuid() == 0)
-        QSKIP("running as root: a read-only folder is writable for root, so this case cannot happen here "
-              "(stateFolderUnderAFileIsAClearError covers the same refusal)");
     QTemporaryDir dir;
+    const QFileDevice::Permissions readOnly = QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+        | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(dir.path(), readOnly | QFileDevice::WriteOwner)); // others may enter
     const QString folder = dir.filePath(u"state"_s);
     QVERIFY(QDir().mkpath(folder));
-    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    QVERIFY(QFile::setPermissions(folder, readOnly));
+    const QString path = folder + u"/journal.sqlite"_s;
+    QString said;
+    if (::geteuid() != 0)
+    {
+        Store store;
+        const Result result = store.open(path);
+        said = (result.ok() ? u"held "_s : u"refused %1 "_s.arg(int(result.status))) + result.message;
+    }
+    else
+    {
+        // Root writes into any folder: the refusal is seen from a child process running as nobody.
+        const QString setpriv = QStandardPaths::findExecutable(u"setpriv"_s);
+        if (setpriv.isEmpty())
+            QSKIP("running as root without setpriv: a read-only folder is writable for root here");
+        QProcess child;
+        child.start(setpriv,
+            { u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, QCoreApplication::applicationFilePath(),
+                u"--hold-journal"_s, path });
+        QVERIFY(child.waitForStarted());
+        child.closeWriteChannel();
+        QVERIFY(child.waitForFinished(30'000));
+        said = QString::fromLocal8Bit(child.readAllStandardOutput()).trimmed();
+        if (!said.startsWith(u"held"_s) && !said.startsWith(u"refused"_s))
+            QSKIP(qPrintable(u"cannot run this test as nobody to see the refusal: "_s
+                + QString::fromLocal8Bit(child.readAllStandardError())));
+    }
+    QFile::setPermissions(folder, readOnly | QFileDevice::WriteOwner);
+    QVERIFY2(said.startsWith(
+                 u"refused %1 Cannot keep the journal in %2"_s.arg(int(Result::Status::StateDirectory)).arg(folder)),
+        qPrintable(said));
+    QVERIFY2(said.contains(u"Permission denied"_s) || said.contains(u"cannot write"_s), qPrintable(said));
+    QVERIFY(!QFile::exists(path + u".lock"_s)); // refused before anything was made there
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestJournal::aFailedFlushKeepsTheRowsAndSaysSo()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"journal.sqlite"_s);
     Store store;
-    const Result result = store.open(folder + u"/journal.sqlite"_s);
-    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    QCOMPARE(result.status, Result::Status::StateDirectory);
-    QVERIFY2(result.message.contains(u"Cannot keep the journal in"_s), qPrintable(result.message));
-    QVERIFY(!QFile::exists(folder + u"/journal.sqlite.lock"_s)); // refused before anything was made there
+    store.setFlushInterval(10);
+    QVERIFY(store.open(path).ok());
+    const qint64 job = makeJob(store);
+    QSignalSpy failed(&store, &Store::flushFailed);
+    store.upsertFile(file(job, u"id-1"_s, u"good"_s, u"queued"_s));
+    store.upsertFile(file(job + 1000, u"id-2"_s, u"of no job"_s, u"queued"_s)); // the journal refuses it
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY2(failed.first().first().toString().contains(u"cannot record 2 file(s)"_s),
+        qPrintable(failed.first().first().toString()));
+    QCOMPARE(store.queuedCount(), 2); // nothing lost: both are still queued
+    RawConnection other(path);
+    QCOMPARE(other.scalar(u"SELECT COUNT(*) FROM files"_s), u"0"_s); // one transaction: none of the batch landed
+    const Result again = store.flush();
+    QCOMPARE(again.status, Result::Status::Database);
+    QVERIFY(again.message.contains(path));
 }
 
 int main(int argc, char **argv)

@@ -24,7 +24,7 @@ QStringList normalisedSources(const QStringList &sources)
 QString jobKey(const QStringList &sources, const QString &destination)
 {
     // JSON keeps the parts apart whatever characters they hold ("a\nb" as one source is not two sources).
-    const QJsonArray parts{QJsonArray::fromStringList(normalisedSources(sources)), destination.trimmed()};
+    const QJsonArray parts { QJsonArray::fromStringList(normalisedSources(sources)), destination.trimmed() };
     const QByteArray canonical = QJsonDocument(parts).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex());
 }

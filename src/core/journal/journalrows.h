@@ -12,10 +12,10 @@ namespace Journal
 struct JobRow
 {
     qint64 id = 0;
-    QString key;           ///< jobKey(sources, destination)
-    QString name;          ///< `--job NAME`; empty when unnamed
-    QStringList sources;   ///< as normalised by the caller, sorted and without duplicates
-    QString destination;   ///< the destination as normalised by the caller (a DestinationSpec's text)
+    QString key; ///< jobKey(sources, destination)
+    QString name; ///< `--job NAME`; empty when unnamed
+    QStringList sources; ///< as normalised by the caller, sorted and without duplicates
+    QString destination; ///< the destination as normalised by the caller (a DestinationSpec's text)
     QDateTime created;
 };
 
@@ -38,21 +38,21 @@ struct RunRow
 struct FileRow
 {
     qint64 job = 0;
-    QString driveId;           ///< empty for an item that failed while listing
-    QString relativePath;      ///< TransferJob::relativePath: where it lands below the destination
-    qint64 run = 0;            ///< 0 = none
+    QString driveId; ///< empty for an item that failed while listing
+    QString relativePath; ///< TransferJob::relativePath: where it lands below the destination
+    qint64 run = 0; ///< 0 = none
     QString drivePath;
-    QString revision;          ///< Drive's headRevisionId (or `version` for an export)
-    qint64 size = -1;          ///< Drive's size; -1 unknown (exports)
-    QString md5;               ///< Drive's md5Checksum
-    QString sha256;            ///< Drive's sha256Checksum
-    QString exportFormat;      ///< the export MIME type; empty for a blob
+    QString revision; ///< Drive's headRevisionId (or `version` for an export)
+    qint64 size = -1; ///< Drive's size; -1 unknown (exports)
+    QString md5; ///< Drive's md5Checksum
+    QString sha256; ///< Drive's sha256Checksum
+    QString exportFormat; ///< the export MIME type; empty for a blob
     QString state;
-    qint64 bytes = 0;          ///< bytes moved so far
-    qint64 resumeOffset = 0;   ///< the last durable byte: where a continuation starts; 0 = from the start
-    QString computedHash;      ///< the hash computed while moving, "algo:hex"
-    QString reason;            ///< why it failed, was skipped or was restarted
-    QString destinationPath;   ///< where it landed (final location)
+    qint64 bytes = 0; ///< bytes moved so far
+    qint64 resumeOffset = 0; ///< the last durable byte: where a continuation starts; 0 = from the start
+    QString computedHash; ///< the hash computed while moving, "algo:hex"
+    QString reason; ///< why it failed, was skipped or was restarted
+    QString destinationPath; ///< where it landed (final location)
     QDateTime started;
     QDateTime ended;
 

@@ -17,16 +17,19 @@ namespace Journal
 class LockFile final
 {
 public:
-    explicit LockFile(QString path) : m_path(std::move(path)) {}
+    explicit LockFile(QString path)
+        : m_path(std::move(path))
+    {
+    }
     ~LockFile() { unlock(); }
     LockFile(const LockFile &) = delete;
     LockFile &operator=(const LockFile &) = delete;
 
     enum class Result
     {
-        Locked,   ///< ours now
-        Busy,     ///< another holder has it; `holderPid` says who when it wrote its pid
-        Failed,   ///< the file cannot be created or locked; `error` says why
+        Locked, ///< ours now
+        Busy, ///< another holder has it; `holderPid` says who when it wrote its pid
+        Failed, ///< the file cannot be created or locked; `error` says why
     };
     /// Takes the lock without waiting.
     [[nodiscard]] Result tryLock(qint64 *holderPid, QString *error);

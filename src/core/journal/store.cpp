@@ -14,9 +14,9 @@ namespace Journal
 namespace
 {
 // The files columns in one order for the upsert, the selects and the row <-> query mapping below.
-constexpr const char *fileColumns =
-    "job, drive_id, relative_path, run, drive_path, revision, size, md5, sha256, export_format, state, bytes, "
-    "resume_offset, computed_hash, reason, destination_path, started, ended";
+constexpr const char *fileColumns
+    = "job, drive_id, relative_path, run, drive_path, revision, size, md5, sha256, export_format, state, bytes, "
+      "resume_offset, computed_hash, reason, destination_path, started, ended";
 
 QVariant timeValue(const QDateTime &time)
 {
@@ -35,11 +35,11 @@ QString notNull(const QString &text)
 
 void bindFile(QSqlQuery &query, const FileRow &row)
 {
-    const QVariantList values{row.job, notNull(row.driveId), notNull(row.relativePath),
-                              row.run > 0 ? QVariant(row.run) : QVariant(), row.drivePath, row.revision,
-                              row.size >= 0 ? QVariant(row.size) : QVariant(), row.md5, row.sha256, row.exportFormat,
-                              notNull(row.state), row.bytes, row.resumeOffset, row.computedHash, row.reason,
-                              row.destinationPath, timeValue(row.started), timeValue(row.ended)};
+    const QVariantList values { row.job, notNull(row.driveId), notNull(row.relativePath),
+        row.run > 0 ? QVariant(row.run) : QVariant(), row.drivePath, row.revision,
+        row.size >= 0 ? QVariant(row.size) : QVariant(), row.md5, row.sha256, row.exportFormat, notNull(row.state),
+        row.bytes, row.resumeOffset, row.computedHash, row.reason, row.destinationPath, timeValue(row.started),
+        timeValue(row.ended) };
     for (qsizetype i = 0; i < values.size(); ++i)
         query.bindValue(int(i), values.at(i));
 }
@@ -103,7 +103,32 @@ bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QStri
     }
     return true;
 }
+RunRow runOf(const QSqlQuery &query)
+{
+    return { query.value(0).toLongLong(), query.value(1).toLongLong(), timeOf(query.value(2)), timeOf(query.value(3)),
+        query.value(4).toString() };
+}
+
+/// Every row `sql` selects, each made by `rowOf`; none (and `*error` set when given) on a failure.
+template <typename Row>
+QList<Row> rowsOf(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+    Row (*rowOf)(const QSqlQuery &), QString *error)
+{
+    QList<Row> result;
+    QSqlQuery query(db);
+    if (run(query, sql, values, error))
+    {
+        while (query.next())
+            result.append(rowOf(query));
+    }
+    return result;
+}
 } // namespace
+
+Result Store::databaseError(const QString &error) const
+{
+    return { Result::Status::Database, tr("The journal %1: %2").arg(m_path, error), {} };
+}
 
 Result Store::ensureJob(const QStringList &sources, const QString &destination, const QString &name, JobRow *job)
 {
@@ -111,20 +136,23 @@ Result Store::ensureJob(const QStringList &sources, const QString &destination, 
     QString error;
     std::optional<JobRow> existing = jobByKey(key, &error);
     if (!error.isEmpty())
-        return {Result::Status::Database, tr("The journal %1: %2").arg(m_path, error), {}};
+        return databaseError(error);
     if (!name.isEmpty())
     {
-        if (const std::optional<JobRow> named = jobByName(name, &error); named && named->key != key)
-            return {Result::Status::Database,
-                    tr("The job name \"%1\" already names another job (into %2).").arg(name, named->destination), {}};
+        const std::optional<JobRow> named = jobByName(name, &error);
+        if (!error.isEmpty())
+            return databaseError(error);
+        if (named && named->key != key)
+            return { Result::Status::Database,
+                tr("The job name \"%1\" already names another job (into %2).").arg(name, named->destination), {} };
     }
     QSqlQuery query(m_db);
     if (existing)
     {
         if (!name.isEmpty() && existing->name != name)
         {
-            if (!run(query, u"UPDATE jobs SET name = ? WHERE id = ?"_s, {name, existing->id}, &error))
-                return {Result::Status::Database, tr("The journal %1: %2").arg(m_path, error), {}};
+            if (!run(query, u"UPDATE jobs SET name = ? WHERE id = ?"_s, { name, existing->id }, &error))
+                return databaseError(error);
             existing->name = name;
         }
         *job = *existing;
@@ -136,14 +164,13 @@ Result Store::ensureJob(const QStringList &sources, const QString &destination, 
     created.sources = normalisedSources(sources);
     created.destination = destination.trimmed();
     created.created = QDateTime::currentDateTimeUtc();
-    const QString sourcesJson =
-        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(created.sources)).toJson(QJsonDocument::Compact));
-    if (!run(query,
-             u"INSERT INTO jobs (job_key, name, sources, destination, created) VALUES (?, ?, ?, ?, ?)"_s,
-             {key, name.isEmpty() ? QVariant() : QVariant(name), sourcesJson, created.destination,
-              timeValue(created.created)},
-             &error))
-        return {Result::Status::Database, tr("The journal %1: %2").arg(m_path, error), {}};
+    const QString sourcesJson
+        = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(created.sources)).toJson(QJsonDocument::Compact));
+    if (!run(query, u"INSERT INTO jobs (job_key, name, sources, destination, created) VALUES (?, ?, ?, ?, ?)"_s,
+            { key, name.isEmpty() ? QVariant() : QVariant(name), sourcesJson, created.destination,
+                timeValue(created.created) },
+            &error))
+        return databaseError(error);
     created.id = query.lastInsertId().toLongLong();
     *job = created;
     return {};
@@ -154,8 +181,8 @@ Result Store::forgetJob(qint64 job)
     std::erase_if(m_queue, [job](const auto &entry) { return std::get<0>(entry.first) == job; });
     QSqlQuery query(m_db);
     QString error;
-    if (!run(query, u"DELETE FROM jobs WHERE id = ?"_s, {job}, &error))
-        return {Result::Status::Database, tr("The journal %1: %2").arg(m_path, error), {}};
+    if (!run(query, u"DELETE FROM jobs WHERE id = ?"_s, { job }, &error))
+        return databaseError(error);
     return {};
 }
 
@@ -163,8 +190,8 @@ Result Store::startRun(qint64 job, const QDateTime &started, qint64 *runId)
 {
     QSqlQuery query(m_db);
     QString error;
-    if (!run(query, u"INSERT INTO runs (job, started) VALUES (?, ?)"_s, {job, timeValue(started)}, &error))
-        return {Result::Status::Database, tr("The journal %1: %2").arg(m_path, error), {}};
+    if (!run(query, u"INSERT INTO runs (job, started) VALUES (?, ?)"_s, { job, timeValue(started) }, &error))
+        return databaseError(error);
     *runId = query.lastInsertId().toLongLong();
     return {};
 }
@@ -173,14 +200,15 @@ Result Store::endRun(qint64 runId, const QDateTime &ended, const QString &outcom
 {
     QSqlQuery query(m_db);
     QString error;
-    if (!run(query, u"UPDATE runs SET ended = ?, outcome = ? WHERE id = ?"_s, {timeValue(ended), outcome, runId}, &error))
-        return {Result::Status::Database, tr("The journal %1: %2").arg(m_path, error), {}};
+    if (!run(query, u"UPDATE runs SET ended = ?, outcome = ? WHERE id = ?"_s, { timeValue(ended), outcome, runId },
+            &error))
+        return databaseError(error);
     return {};
 }
 
 void Store::upsertFile(const FileRow &row)
 {
-    m_queue.insert_or_assign(FileKey{row.job, row.driveId, row.relativePath}, row);
+    m_queue.insert_or_assign(FileKey { row.job, row.driveId, row.relativePath }, row);
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
@@ -190,10 +218,10 @@ Result Store::flush()
     m_flushTimer.stop();
     if (m_queue.empty())
         return {};
-    const auto failure = [this](const QString &error) {
-        return Result{Result::Status::Database,
-                      tr("The journal %1: cannot record %n file(s): %2", nullptr, int(m_queue.size())).arg(m_path, error),
-                      {}};
+    const auto failure = [this](const QString &error)
+    {
+        return Result { Result::Status::Database,
+            tr("The journal %1: cannot record %n file(s): %2", nullptr, int(m_queue.size())).arg(m_path, error), {} };
     };
     if (!m_db.isOpen())
         return failure(tr("it is not open"));
@@ -203,7 +231,7 @@ Result Store::flush()
         QSqlQuery query(m_db);
         const QString columns = QString::fromLatin1(fileColumns);
         QString sql = u"INSERT INTO files (%1) VALUES (?"_s.arg(columns) + u", ?"_s.repeated(int(columns.count(u',')))
-                      + u") ON CONFLICT (job, drive_id, relative_path) DO UPDATE SET "_s;
+            + u") ON CONFLICT (job, drive_id, relative_path) DO UPDATE SET "_s;
         const QStringList names = columns.split(u", "_s);
         QStringList updates;
         for (const QString &name : names.mid(3))
@@ -239,11 +267,9 @@ Result Store::flush()
 
 std::optional<JobRow> Store::oneJob(const QString &column, const QString &value, QString *error) const
 {
-    QSqlQuery query(m_db);
-    if (!run(query, u"SELECT %1 FROM jobs WHERE %2 = ?"_s.arg(QString::fromLatin1(jobColumns), column), {value}, error)
-        || !query.next())
-        return std::nullopt;
-    return jobOf(query);
+    const QList<JobRow> found = rowsOf(m_db,
+        u"SELECT %1 FROM jobs WHERE %2 = ?"_s.arg(QString::fromLatin1(jobColumns), column), { value }, jobOf, error);
+    return found.isEmpty() ? std::nullopt : std::optional<JobRow>(found.first());
 }
 
 std::optional<JobRow> Store::jobByKey(const QString &key, QString *error) const
@@ -258,53 +284,33 @@ std::optional<JobRow> Store::jobByName(const QString &name, QString *error) cons
 
 QList<JobRow> Store::jobs(QString *error) const
 {
-    QList<JobRow> result;
-    QSqlQuery query(m_db);
-    if (run(query, u"SELECT %1 FROM jobs ORDER BY id"_s.arg(QString::fromLatin1(jobColumns)), {}, error))
-        while (query.next())
-            result.append(jobOf(query));
-    return result;
+    return rowsOf(m_db, u"SELECT %1 FROM jobs ORDER BY id"_s.arg(QString::fromLatin1(jobColumns)), {}, jobOf, error);
 }
 
 QList<RunRow> Store::runs(qint64 job, QString *error) const
 {
-    QList<RunRow> result;
-    QSqlQuery query(m_db);
-    if (run(query, u"SELECT id, job, started, ended, outcome FROM runs WHERE job = ? ORDER BY id"_s, {job}, error))
-        while (query.next())
-            result.append({query.value(0).toLongLong(), query.value(1).toLongLong(), timeOf(query.value(2)),
-                           timeOf(query.value(3)), query.value(4).toString()});
-    return result;
+    return rowsOf(
+        m_db, u"SELECT id, job, started, ended, outcome FROM runs WHERE job = ? ORDER BY id"_s, { job }, runOf, error);
 }
 
 QList<FileRow> Store::files(qint64 job, const QString &state, int limit, QString *error) const
 {
-    QList<FileRow> result;
-    QSqlQuery query(m_db);
-    const QString sql = u"SELECT %1 FROM files WHERE job = ? AND (? = '' OR state = ?) ORDER BY rowid LIMIT ?"_s
-                            .arg(QString::fromLatin1(fileColumns));
-    if (run(query, sql, {job, notNull(state), notNull(state), limit}, error))
-        while (query.next())
-            result.append(fileOf(query));
-    return result;
+    const QString sql = u"SELECT %1 FROM files WHERE job = ? AND (? = '' OR state = ?) ORDER BY rowid LIMIT ?"_s.arg(
+        QString::fromLatin1(fileColumns));
+    return rowsOf(m_db, sql, { job, notNull(state), notNull(state), limit }, fileOf, error);
 }
 
 QList<FileRow> Store::receipts(qint64 runId, QString *error) const
 {
-    QList<FileRow> result;
-    QSqlQuery query(m_db);
-    if (run(query, u"SELECT %1 FROM files WHERE run = ? ORDER BY rowid"_s.arg(QString::fromLatin1(fileColumns)),
-            {runId}, error))
-        while (query.next())
-            result.append(fileOf(query));
-    return result;
+    return rowsOf(m_db, u"SELECT %1 FROM files WHERE run = ? ORDER BY rowid"_s.arg(QString::fromLatin1(fileColumns)),
+        { runId }, fileOf, error);
 }
 
 QMap<QString, qint64> Store::countsByState(qint64 job, QString *error) const
 {
     QMap<QString, qint64> result;
     QSqlQuery query(m_db);
-    if (run(query, u"SELECT state, COUNT(*) FROM files WHERE job = ? GROUP BY state"_s, {job}, error))
+    if (run(query, u"SELECT state, COUNT(*) FROM files WHERE job = ? GROUP BY state"_s, { job }, error))
         while (query.next())
             result.insert(query.value(0).toString(), query.value(1).toLongLong());
     return result;

@@ -23,13 +23,13 @@ struct Result
     {
         Ok,
         StateDirectory, ///< the journal's folder cannot be created or written (read-only, not a folder…)
-        Locked,         ///< another process (or another Store) uses this journal
-        TooNew,         ///< written by a newer version of the tool (schema version above ours); left alone
-        Database,       ///< SQLite refused (open, schema, a write); the journal was left as it is
+        Locked, ///< another process (or another Store) uses this journal
+        TooNew, ///< written by a newer version of the tool (schema version above ours); left alone
+        Database, ///< SQLite refused (open, schema, a write); the journal was left as it is
     };
     Status status = Status::Ok;
-    QString message;       ///< human text when not Ok; on an Ok open, a notice (the damaged journal moved aside)
-    QString movedAsideTo;  ///< open(): where a damaged journal went; empty when none was
+    QString message; ///< human text when not Ok; on an Ok open, a notice (the damaged journal moved aside)
+    QString movedAsideTo; ///< open(): where a damaged journal went; empty when none was
 
     [[nodiscard]] bool ok() const { return status == Status::Ok; }
 };
@@ -96,8 +96,8 @@ public:
     [[nodiscard]] QList<JobRow> jobs(QString *error = nullptr) const;
     [[nodiscard]] QList<RunRow> runs(qint64 job, QString *error = nullptr) const;
     /// The files of a job in one state (all when `state` is empty), at most `limit` (all when negative).
-    [[nodiscard]] QList<FileRow> files(qint64 job, const QString &state = {}, int limit = -1,
-                                       QString *error = nullptr) const;
+    [[nodiscard]] QList<FileRow> files(
+        qint64 job, const QString &state = {}, int limit = -1, QString *error = nullptr) const;
     [[nodiscard]] QList<FileRow> receipts(qint64 run, QString *error = nullptr) const; ///< the files a run touched
     [[nodiscard]] QMap<QString, qint64> countsByState(qint64 job, QString *error = nullptr) const;
 
@@ -116,6 +116,7 @@ private:
     [[nodiscard]] Result createSchema();
     void closeDatabase();
     Result moveAside(const QString &why);
+    [[nodiscard]] Result databaseError(const QString &error) const; ///< "The journal <path>: <error>"
     [[nodiscard]] std::optional<JobRow> oneJob(const QString &column, const QString &value, QString *error) const;
 
     QString m_path;

@@ -64,20 +64,24 @@ bool isDamage(const QSqlError &error)
 
 QString connectionName()
 {
-    static std::atomic<quint64> next{0};
+    static std::atomic<quint64> next { 0 };
     return u"drive-ingest-journal-%1"_s.arg(++next);
 }
 } // namespace
 
-Store::Store(QObject *parent) : QObject(parent), m_connection(connectionName())
+Store::Store(QObject *parent)
+    : QObject(parent)
+    , m_connection(connectionName())
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(1000);
-    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
-        const Result result = flush();
-        if (!result.ok())
-            emit flushFailed(result.message);
-    });
+    connect(&m_flushTimer, &QTimer::timeout, this,
+        [this]
+        {
+            const Result result = flush();
+            if (!result.ok())
+                emit flushFailed(result.message);
+        });
 }
 
 Store::~Store()
@@ -98,10 +102,11 @@ Result Store::open(const QString &path)
     close();
     m_path = QFileInfo(path).absoluteFilePath();
     const QString folder = QFileInfo(m_path).absolutePath();
-    const auto refuse = [this](Result::Status status, const QString &message) {
+    const auto refuse = [this](Result::Status status, const QString &message)
+    {
         closeDatabase();
         m_lock.reset();
-        return Result{status, message, {}};
+        return Result { status, message, {} };
     };
 
     // The folder first, before any lock or database file is made in it.
@@ -120,11 +125,12 @@ Result Store::open(const QString &path)
         break;
     case LockFile::Result::Busy:
         return refuse(Result::Status::Locked,
-                      holder > 0 ? tr("The journal %1 is in use by another drive-ingest process (pid %2).").arg(m_path).arg(holder)
-                                 : tr("The journal %1 is in use by another drive-ingest process.").arg(m_path));
+            holder > 0
+                ? tr("The journal %1 is in use by another drive-ingest process (pid %2).").arg(m_path).arg(holder)
+                : tr("The journal %1 is in use by another drive-ingest process.").arg(m_path));
     case LockFile::Result::Failed:
-        return refuse(Result::Status::StateDirectory,
-                      tr("Cannot lock the journal %1: %2.").arg(m_lock->path(), lockError));
+        return refuse(
+            Result::Status::StateDirectory, tr("Cannot lock the journal %1: %2.").arg(m_lock->path(), lockError));
     }
 
     Result result;
@@ -149,7 +155,8 @@ Result Store::open(const QString &path)
 
 Store::Opened Store::openDatabase(Result *result)
 {
-    const auto failed = [&](const QString &what, const QSqlError &error) {
+    const auto failed = [&](const QString &what, const QSqlError &error)
+    {
         // A damaged journal's reason goes into the moved-aside message, which names the file itself.
         const bool damaged = isDamage(error);
         const QString detail = what + u": "_s + (error.databaseText().isEmpty() ? error.text() : error.databaseText());
@@ -179,8 +186,8 @@ Store::Opened Store::openDatabase(Result *result)
     if (!problems.isEmpty())
     {
         result->status = Result::Status::Database;
-        result->message = tr("quick_check found %n problem(s), the first: %1", nullptr, int(problems.size()))
-                              .arg(problems.first());
+        result->message
+            = tr("quick_check found %n problem(s), the first: %1", nullptr, int(problems.size())).arg(problems.first());
         return Opened::Damaged;
     }
 
@@ -189,8 +196,9 @@ Store::Opened Store::openDatabase(Result *result)
     if (const QString mode = query.value(0).toString(); mode != u"wal"_s)
     {
         result->status = Result::Status::Database;
-        result->message = tr("The journal %1: SQLite keeps it in journal mode \"%2\", not WAL (a network file system?).")
-                              .arg(m_path, mode);
+        result->message
+            = tr("The journal %1: SQLite keeps it in journal mode \"%2\", not WAL (a network file system?).")
+                  .arg(m_path, mode);
         return Opened::Failed;
     }
     if (!query.exec(u"PRAGMA synchronous=NORMAL"_s) || !query.exec(u"PRAGMA foreign_keys=ON"_s))
@@ -203,7 +211,10 @@ Store::Opened Store::openDatabase(Result *result)
     {
         result->status = Result::Status::TooNew;
         result->message = tr("The journal %1 was written by a newer version of drive-ingest (schema %2; this one "
-                             "reads %3); it was left as it is.").arg(m_path).arg(version).arg(schemaVersion);
+                             "reads %3); it was left as it is.")
+                              .arg(m_path)
+                              .arg(version)
+                              .arg(schemaVersion);
         return Opened::Failed;
     }
     if (version == 0)
@@ -220,7 +231,7 @@ Store::Opened Store::openDatabase(Result *result)
 Result Store::createSchema()
 {
     if (!m_db.transaction())
-        return {Result::Status::Database, tr("The journal %1: %2").arg(m_path, m_db.lastError().text()), {}};
+        return databaseError(m_db.lastError().text());
     QSqlQuery query(m_db);
     QStringList statements;
     for (const char *sql : schemaV1)
@@ -233,11 +244,11 @@ Result Store::createSchema()
             const QString error = query.lastError().text();
             query.finish();
             m_db.rollback();
-            return {Result::Status::Database, tr("The journal %1: cannot create its tables: %2").arg(m_path, error), {}};
+            return databaseError(tr("cannot create its tables: %1").arg(error));
         }
     }
     if (!m_db.commit())
-        return {Result::Status::Database, tr("The journal %1: %2").arg(m_path, m_db.lastError().text()), {}};
+        return databaseError(m_db.lastError().text());
     return {};
 }
 
@@ -247,17 +258,18 @@ Result Store::moveAside(const QString &why)
     const QString suffix = u".corrupt-"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmsszzz'Z'"_s);
     const QString target = m_path + suffix;
     // The -wal and -shm files go with it: a new database must not replay an old log.
-    for (const QString &ending : {QString(), u"-wal"_s, u"-shm"_s})
+    for (const QString &ending : { QString(), u"-wal"_s, u"-shm"_s })
     {
         const QString from = m_path + ending;
         if (QFileInfo::exists(from) && !QFile::rename(from, target + ending))
-            return {Result::Status::Database,
-                    tr("The journal %1 is damaged (%2) and cannot be moved aside to %3.").arg(m_path, why, target + ending),
-                    {}};
+            return { Result::Status::Database,
+                tr("The journal %1 is damaged (%2) and cannot be moved aside to %3.").arg(m_path, why, target + ending),
+                {} };
     }
-    return {Result::Status::Ok,
-            tr("The journal %1 was damaged (%2); it was moved to %3 and a new journal was started.").arg(m_path, why, target),
-            target};
+    return { Result::Status::Ok,
+        tr("The journal %1 was damaged (%2); it was moved to %3 and a new journal was started.")
+            .arg(m_path, why, target),
+        target };
 }
 
 void Store::closeDatabase()
