@@ -54,6 +54,9 @@ struct Result
  * it) and flush() commits the queue in one transaction; a single-shot timer flushes about once a second after
  * the first queued row (flushFailed() when that fails; the rows stay queued for the next try). Jobs and runs
  * are rare and written at once. Reads see committed rows only: flush() first to read what was queued.
+ * A batch lands whole or not at all: one row SQLite refuses (a file of a job that does not exist) fails the
+ * batch, and it keeps failing until the caller drops that job (forgetJob()) or stops; the engine must write
+ * files of jobs it created. The timer is the caller's thread's: the Store lives and is used on one thread.
  */
 class Store final : public QObject
 {
