@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "journal/journalrows.h"
+#include "journal/lockfile.h"
+
+#include <QMap>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <tuple>
+
+namespace Journal
+{
+/// What an open, a write or a read came to. Never thrown: the caller turns a failure into its message and exit code.
+struct Result
+{
+    enum class Status
+    {
+        Ok,
+        StateDirectory, ///< the journal's folder cannot be created or written (read-only, not a folder…)
+        Locked, ///< another process (or another Store) uses this journal
+        TooNew, ///< written by a newer version of the tool (schema version above ours); left alone
+        Database, ///< SQLite refused (open, schema, a write); the journal was left as it is
+    };
+    Status status = Status::Ok;
+    QString message; ///< human text when not Ok; on an Ok open, a notice (the damaged journal moved aside)
+    QString movedAsideTo; ///< open(): where a damaged journal went; empty when none was
+
+    [[nodiscard]] bool ok() const { return status == Status::Ok; }
+};
+
+/**
+ * The journal: one SQLite database (QtSql, QSQLITE) holding jobs, their runs and their files, used by one
+ * process at a time, written from one thread (the one that opened it: a QSqlDatabase connection must stay on
+ * its thread).
+ *
+ *     closed --open()--> open --close()/~Store--> closed
+ *              |  folder unusable / locked / newer schema / SQLite error  -> closed, Result says why
+ *              |  damaged (quick_check not ok, "not a database", "malformed")
+ *              |      -> file (+ -wal/-shm) renamed to <file>.corrupt-<UTC time>, a new journal started,
+ *              |         Ok with a notice in message/movedAsideTo
+ *
+ * On open: the folder is created and probed before anything else; an exclusive lock on `<file>.lock` is
+ * taken (LockFile: released at close, at exit and when the process dies); `PRAGMA quick_check`; WAL,
+ * `synchronous=NORMAL` (a process crash loses nothing committed; a power cut may lose the last second),
+ * foreign keys on; the schema is created on first open and its version kept in `PRAGMA user_version`.
+ *
+ * Writes of files are batched: upsertFile() queues a row in memory (a later row with the same key replaces
+ * it) and flush() commits the queue in one transaction; a single-shot timer flushes about once a second after
+ * the first queued row (flushFailed() when that fails; the rows stay queued for the next try). Jobs and runs
+ * are rare and written at once. Reads see committed rows only: flush() first to read what was queued.
+ * A batch lands whole or not at all: one row SQLite refuses (a file of a job that does not exist) fails the
+ * batch, and it keeps failing until the caller drops that job (forgetJob()) or stops; the engine must write
+ * files of jobs it created. The timer is the caller's thread's: the Store lives and is used on one thread.
+ */
+class Store final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Store)
+
+public:
+    static constexpr int schemaVersion = 1;
+
+    explicit Store(QObject *parent = nullptr);
+    ~Store() override; ///< flushes (a failure is logged), closes, unlocks
+
+    /// `$XDG_STATE_HOME/drive-ingest/journal.sqlite`, or `~/.local/state/drive-ingest/journal.sqlite` when
+    /// XDG_STATE_HOME is unset or not absolute (as the XDG Base Directory spec says).
+    [[nodiscard]] static QString defaultPath();
+
+    Result open(const QString &path);
+    void close();
+    [[nodiscard]] bool isOpen() const { return m_db.isOpen(); }
+    [[nodiscard]] const QString &path() const { return m_path; }
+
+    /// How long after the first queued row the timer flushes (default 1000 ms).
+    void setFlushInterval(int ms) { m_flushTimer.setInterval(ms); }
+    [[nodiscard]] qsizetype queuedCount() const { return qsizetype(m_queue.size()); }
+
+    // Jobs and runs: written at once.
+    /// The job of these sources and destination, created (with `name`, may be empty) when new.
+    Result ensureJob(const QStringList &sources, const QString &destination, const QString &name, JobRow *job);
+    Result forgetJob(qint64 job); ///< the job, its runs and files (queued rows of it too)
+    Result startRun(qint64 job, const QDateTime &started, qint64 *run);
+    Result endRun(qint64 run, const QDateTime &ended, const QString &outcome);
+
+    // Files: queued, then committed by flush().
+    void upsertFile(const FileRow &row);
+    Result flush();
+
+    // Reads (committed rows). On a failure they return nothing and set `*error` when given.
+    [[nodiscard]] std::optional<JobRow> jobByKey(const QString &key, QString *error = nullptr) const;
+    [[nodiscard]] std::optional<JobRow> jobByName(const QString &name, QString *error = nullptr) const;
+    [[nodiscard]] QList<JobRow> jobs(QString *error = nullptr) const;
+    [[nodiscard]] QList<RunRow> runs(qint64 job, QString *error = nullptr) const;
+    /// The files of a job in one state (all when `state` is empty), at most `limit` (all when negative).
+    [[nodiscard]] QList<FileRow> files(
+        qint64 job, const QString &state = {}, int limit = -1, QString *error = nullptr) const;
+    [[nodiscard]] QList<FileRow> receipts(qint64 run, QString *error = nullptr) const; ///< the files a run touched
+    [[nodiscard]] QMap<QString, qint64> countsByState(qint64 job, QString *error = nullptr) const;
+
+signals:
+    void flushFailed(const QString &message);
+
+private:
+    using FileKey = std::tuple<qint64, QString, QString>; // job, drive id, relative path
+    enum class Opened
+    {
+        Ok,
+        Damaged,
+        Failed,
+    };
+    Opened openDatabase(Result *result);
+    [[nodiscard]] Result createSchema();
+    void closeDatabase();
+    Result moveAside(const QString &why);
+    [[nodiscard]] Result databaseError(const QString &error) const; ///< "The journal <path>: <error>"
+    [[nodiscard]] std::optional<JobRow> oneJob(const QString &column, const QString &value, QString *error) const;
+
+    QString m_path;
+    QString m_connection;
+    QSqlDatabase m_db;
+    std::unique_ptr<LockFile> m_lock;
+    std::map<FileKey, FileRow> m_queue;
+    QTimer m_flushTimer;
+};
+
+} // namespace Journal
