@@ -173,7 +173,7 @@ private slots:
         Transfer::EngineHost host;
         EngineRunner runner(&host);
         Dashboard dashboard;
-        connect(&runner, &RunController::finished, &dashboard, &Dashboard::showReport);
+        connect(&runner, &RunController::finished, &dashboard, [&dashboard](const Transfer::Report &report) { dashboard.showReport(report); });
         RunPlan plan;
         plan.account.accountName = u"sandbox"_s;
         plan.account.endpoints = Net::Endpoints::sandbox(m_sandbox->baseUrl());
@@ -188,7 +188,7 @@ private slots:
         QVERIFY(finished.wait(90000));
         QVERIFY(dashboard.hasReport());
         const QString appReport = m_work.filePath(u"app.json"_s);
-        QCOMPARE(ReportWriter::save(dashboard.report(), appReport), QString());
+        QCOMPARE(dashboard.saveReportTo(appReport), QString());
 
         const QJsonObject fromCli = readJson(cliReport);
         const QJsonObject fromApp = readJson(appReport);
@@ -213,7 +213,7 @@ private slots:
 
         // The CSV the app saves has a column for every field of every record.
         const QString appCsv = m_work.filePath(u"app.csv"_s);
-        QCOMPARE(ReportWriter::save(dashboard.report(), appCsv), QString());
+        QCOMPARE(dashboard.saveReportTo(appCsv), QString());
         QFile csv(appCsv);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QStringList columns = QString::fromUtf8(csv.readLine()).trimmed().split(u',');
