@@ -142,7 +142,7 @@ void Drive::filesList(const httplib::Request &req, httplib::Response &res, httpl
         for (const auto &it : m_content.items())
         {
             const Item &item = *it;
-            if (item.kind == Item::Kind::Root || item.kind == Item::Kind::DriveRoot)
+            if (item.kind == Item::Kind::Root || item.kind == Item::Kind::DriveRoot || item.gone)
                 continue;
             if (corpora == "drive")
             {
