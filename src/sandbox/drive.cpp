@@ -205,9 +205,7 @@ bool Drive::parseFields(const httplib::Request &req, httplib::Response &res, con
     if (!FieldMask::parse(text, mask, &bad)
         || !mask->validate(top, nested, nested.empty() ? std::set<std::string> {} : kFileFields, &bad))
     {
-        Server::sendGoogleError(res,
-            GoogleError {
-                400, "Invalid field selection " + bad, "invalidParameter", "global", "fields", "parameter", {} });
+        Server::sendGoogleError(res, invalidFields(bad));
         return false;
     }
     return true;

@@ -188,6 +188,11 @@ void Drive::changesList(const httplib::Request &req, httplib::Response &res, htt
             "file(kind,id,name,mimeType))",
             { "kind", "nextPageToken", "newStartPageToken", "changes", "*" }, {}, &mask))
         return;
+    if (std::string bad; !mask.sub("changes").validate(kChangeFields, "file", kFileFields, &bad))
+    {
+        Server::sendGoogleError(res, invalidFields("changes/" + bad));
+        return;
+    }
     const FieldMask fileMask = mask.sub("changes").sub("file");
     const bool withHashes = mask.wants("*") || mask.sub("changes").wants("*")
         || (mask.sub("changes").wants("file")
