@@ -205,9 +205,15 @@ void Drive::changesList(const httplib::Request &req, httplib::Response &res, htt
             const Item &item = *c.item;
             if (item.kind == Item::Kind::Root || item.kind == Item::Kind::DriveRoot)
                 return false;
-            if (c.removed ? !includeRemoved : (restrictToMyDrive && item.sharedWithMe))
-                return false;
-            return true;
+            if (c.removed)
+                return includeRemoved;
+            if (!restrictToMyDrive)
+                return true;
+            // Only the My Drive hierarchy: shared-with-me items and everything under them stay out.
+            for (const Item *p = &item; p; p = p->parent.empty() ? nullptr : m_content.find(p->parent))
+                if (p->kind == Item::Kind::Root)
+                    return true;
+            return false;
         },
         &more);
     nlohmann::json changes = nlohmann::json::array();

@@ -31,6 +31,7 @@ private slots:
     void pagingEndsWithNewStartPageToken();
     void removedChangesCarryOnlyTheId();
     void sharedDriveHasItsOwnLog();
+    void restrictToMyDriveDropsSharedWithMe();
     void fieldsMaskApplies();
     void resetKeepsPositions();
     void downloadKeepsItsRevision();
@@ -410,6 +411,17 @@ void TestSandboxChanges::sharedDriveHasItsOwnLog()
     QCOMPARE(team.first()[u"file"_s].toObject()[u"name"_s].toString(), u"team-renamed.csv"_s);
     QCOMPARE(team.first()[u"file"_s].toObject()[u"driveId"_s].toString(), m_teamDrive);
     QCOMPARE(m_sandbox.get(u"/drive/v3/changes?pageToken=1&driveId=0ANoSuchDrive"_s, auth()).status, 404);
+}
+
+void TestSandboxChanges::restrictToMyDriveDropsSharedWithMe()
+{
+    const QString token = startToken();
+    const QString shared = m_tree.id(u"Shared folder/shared-inner.bin"_s);
+    const QString mine = m_tree.id(u"Drive Ingest Demo/Binary/10MiB.bin"_s);
+    QVERIFY(!shared.isEmpty());
+    QCOMPARE(mutateOk({ op(u"trash"_s, shared), op(u"trash"_s, mine) }).size(), 2);
+    QCOMPARE(fileIds(allChanges(token, {}, 100)), (QSet<QString> { shared, mine }));
+    QCOMPARE(fileIds(allChanges(token, u"&restrictToMyDrive=true"_s, 100)), QSet<QString> { mine });
 }
 
 void TestSandboxChanges::fieldsMaskApplies()
