@@ -161,6 +161,7 @@ private:
     Item *addItem(std::unique_ptr<Item> item);
     void finish(); ///< after loading: the children index and the initial change log
     void rebuildChildren();
+    void unlinkChild(const Item &item); ///< drops the item from its parent's children (exclusive lock held)
     /// Records the item's current state at a new position of its corpus's log.
     void logChange(const Item &item, const std::string &time);
     /// One mutation; `remember` is called with each existing item before it changes, `touched` collects

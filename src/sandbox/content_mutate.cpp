@@ -3,6 +3,7 @@
 #include "content.h"
 #include "content_p.h"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 
@@ -80,6 +81,12 @@ std::vector<Content::Change> Content::changes(const std::string &logKey, std::in
     return out;
 }
 
+void Content::unlinkChild(const Item &item)
+{
+    if (auto it = m_children.find(item.parent); it != m_children.end())
+        it->second.erase(std::remove(it->second.begin(), it->second.end(), &item), it->second.end());
+}
+
 bool Content::mutate(const nlohmann::json &ops, std::vector<Item> *states, std::string *error)
 {
     if (!ops.is_array())
@@ -123,7 +130,6 @@ bool Content::mutate(const nlohmann::json &ops, std::vector<Item> *states, std::
             return false;
         }
         own.push_back(touched[first]);
-        rebuildChildren(); // the next operation sees this one's tree (descendants, parents)
     }
     const std::string now = nowRfc3339();
     for (Item *item : touched)
@@ -202,6 +208,7 @@ bool Content::applyOperation(const nlohmann::json &op, const std::function<void(
             item->size = 0;
         Item *added = addItem(std::move(item));
         added->version = 1;
+        m_children[added->parent].push_back(added); // the children index follows each operation
         touched->push_back(added);
         return true;
     }
@@ -266,7 +273,9 @@ bool Content::applyOperation(const nlohmann::json &op, const std::function<void(
             *error = "moving between My Drive and a shared drive is not emulated";
             return false;
         }
+        unlinkChild(*item);
         item->parent = parent->id;
+        m_children[item->parent].push_back(item);
         setPath(item, parent->path);
         return true;
     }
@@ -290,6 +299,7 @@ bool Content::applyOperation(const nlohmann::json &op, const std::function<void(
         gone->goneReason = kind == "delete" ? "deleted" : "unshared";
     };
     remove(item);
+    unlinkChild(*item); // its descendants stay listed under it: unreachable, since find() skips gone items
     return true;
 }
 
