@@ -67,8 +67,7 @@ void Drive::drivesGet(const httplib::Request &req, httplib::Response &res, httpl
     const SharedDrive *d = m_content.findDrive(id);
     if (!d)
     {
-        Server::sendGoogleError(res,
-            GoogleError { 404, "Shared drive not found: " + id, "notFound", "global", "driveId", "parameter", {} });
+        Server::sendGoogleError(res, driveNotFound(id));
         return;
     }
     Server::sendJson(
@@ -119,14 +118,6 @@ void Drive::about(const httplib::Request &req, httplib::Response &res, httplib::
         { "canCreateDrives", true } };
     Server::sendJson(res, 200, mask.apply(body));
 }
-
-namespace
-{
-GoogleError driveNotFound(const std::string &id)
-{
-    return GoogleError { 404, "Shared drive not found: " + id, "notFound", "global", "driveId", "parameter", {} };
-}
-} // namespace
 
 void Drive::changesStart(const httplib::Request &req, httplib::Response &res, httplib::Ranges &)
 {

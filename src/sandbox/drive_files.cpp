@@ -62,9 +62,7 @@ void Drive::filesList(const httplib::Request &req, httplib::Response &res, httpl
     }
     if (!driveId.empty() && !m_content.findDrive(driveId))
     {
-        Server::sendGoogleError(res,
-            GoogleError {
-                404, "Shared drive not found: " + driveId, "notFound", "global", "driveId", "parameter", {} });
+        Server::sendGoogleError(res, driveNotFound(driveId));
         return;
     }
     const std::string spaces = req.has_param("spaces") ? req.get_param_value("spaces") : "drive";

@@ -72,6 +72,11 @@ inline GoogleError invalidFields(const std::string &bad)
     return GoogleError { 400, "Invalid field selection " + bad, "invalidParameter", "global", "fields", "parameter", {} };
 }
 
+inline GoogleError driveNotFound(const std::string &id)
+{
+    return GoogleError { 404, "Shared drive not found: " + id, "notFound", "global", "driveId", "parameter", {} };
+}
+
 inline GoogleError insufficientPermissions(const std::string &id)
 {
     return GoogleError { 403, "The user does not have sufficient permissions for file " + id + ".",
