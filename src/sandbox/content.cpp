@@ -36,17 +36,6 @@ std::string toHex(const unsigned char *p, unsigned n)
     return s;
 }
 
-std::string rfc3339(std::uint64_t secondsSince2024, unsigned ms)
-{
-    // 2024-01-01T00:00:00Z = 1704067200
-    const std::time_t t = std::time_t(1704067200 + secondsSince2024);
-    std::tm tm {};
-    gmtime_r(&t, &tm);
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03uZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-        tm.tm_hour, tm.tm_min, tm.tm_sec, ms % 1000);
-    return buf;
-}
 } // namespace
 
 Content::Content(std::uint64_t seed, std::string cacheDir)
@@ -101,7 +90,7 @@ Item *Content::addItem(std::unique_ptr<Item> item)
 {
     Item *p = item.get();
     m_items.push_back(std::move(item));
-    p->change = int(m_items.size());
+    p->version = std::int64_t(m_items.size()) + 1;
     const std::uint64_t h = hashString(m_seed, p->id);
     p->createdTime = rfc3339(h % (300 * 86400), unsigned(h >> 40));
     p->modifiedTime = rfc3339(h % (300 * 86400) + (h >> 20) % (30 * 86400), unsigned(h >> 50));
@@ -113,10 +102,18 @@ Item *Content::addItem(std::unique_ptr<Item> item)
 
 void Content::finish()
 {
+    rebuildChildren();
+    // History starts with every item once, at positions 1..N (so token "1" lists the whole corpus).
+    for (const auto &it : m_items)
+        logChange(*it, it->modifiedTime);
+}
+
+void Content::rebuildChildren()
+{
     m_children.clear();
     for (const auto &it : m_items)
     {
-        if (!it->parent.empty())
+        if (!it->parent.empty() && !it->gone)
             m_children[it->parent].push_back(it.get());
     }
 }
@@ -126,7 +123,7 @@ const Item *Content::find(const std::string &id) const
     if (id == "root")
         return m_byId.at(m_rootId);
     auto it = m_byId.find(id);
-    return it == m_byId.end() ? nullptr : it->second;
+    return it == m_byId.end() || it->second->gone ? nullptr : it->second;
 }
 
 const std::vector<const Item *> &Content::children(const std::string &parentId) const
@@ -172,7 +169,9 @@ std::size_t Content::read(const Item &item, std::uint64_t offset, char *out, std
 Hashes Content::hashes(const Item &item)
 {
     std::lock_guard lock(m_hashMutex);
-    if (auto it = m_hashes.find(item.id); it != m_hashes.end())
+    // Keyed by the bytes' identity: a modified item (new content key or size) gets new hashes.
+    const std::string cacheKey = item.id + ':' + std::to_string(item.contentKey) + ':' + std::to_string(item.size);
+    if (auto it = m_hashes.find(cacheKey); it != m_hashes.end())
         return it->second;
     namespace fs = std::filesystem;
     // Generated content is a pure function of (key, size): share big results between processes.
@@ -185,7 +184,7 @@ Hashes Content::hashes(const Item &item)
         Hashes h;
         if (in >> h.md5 >> h.sha256 && h.md5.size() == 32 && h.sha256.size() == 64)
         {
-            m_hashes[item.id] = h;
+            m_hashes[cacheKey] = h;
             return h;
         }
     }
@@ -213,7 +212,7 @@ Hashes Content::hashes(const Item &item)
     h.sha256 = toHex(d, len);
     EVP_MD_CTX_free(md5);
     EVP_MD_CTX_free(sha);
-    m_hashes[item.id] = h;
+    m_hashes[cacheKey] = h;
     if (!cacheFile.empty())
     {
         std::error_code ec;

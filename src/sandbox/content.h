@@ -4,9 +4,11 @@
 #include "faults.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -48,7 +50,10 @@ struct Item
     std::string resourceKey; ///< non-empty: X-Goog-Drive-Resource-Keys required
     std::string createdTime;
     std::string modifiedTime;
-    int change = 0; ///< index in the change log (1-based)
+    std::int64_t version = 0; ///< Drive's `version`: rises with every change to the item
+    int revision = 0; ///< blobs: number of `modify` mutations (new headRevisionId each)
+    bool gone = false; ///< deleted or unshared: kept in memory (never freed), invisible to every route
+    std::string goneReason; ///< "deleted" or "unshared"
     FileFaults faults;
 
     [[nodiscard]] bool isFolder() const
@@ -76,11 +81,26 @@ struct ExportFormat
     std::string mimeType;
 };
 
-/// The tree served as Drive: built-in demo, manifest or local folder. Immutable after load(); hashes are
-/// computed lazily (thread-safe) and cached in memory and in a cache dir shared by sandbox processes.
+/// The tree served as Drive: built-in demo, manifest or local folder, changed afterwards only by mutate().
+/// Readers hold readLock() while they look at items (Drive's routes hold it for a whole handler); mutate() takes
+/// the lock exclusively. Items are never freed while the process runs (delete only marks them `gone`), and a
+/// download copies its item at its start. Hashes are computed lazily (thread-safe) and cached in memory and in a
+/// cache dir shared by sandbox processes.
+///
+/// The change log: every change has a position (1, 2, …: one counter for every log); each corpus (the user's,
+/// key "", and every shared drive, key = its id) keeps the latest position of each of its items, so a window of
+/// the log holds each changed item once, in its latest state. Loading logs every item once (positions 1..N).
 class Content
 {
 public:
+    /// One entry of a change log, as changes.list needs it.
+    struct Change
+    {
+        std::int64_t position = 0;
+        const Item *item = nullptr;
+        std::string time;
+        bool removed = false; ///< gone, or no longer in this log's corpus
+    };
     Content(std::uint64_t seed, std::string cacheDir);
     Content(const Content &) = delete;
     Content &operator=(const Content &) = delete;
@@ -89,8 +109,12 @@ public:
     bool loadManifest(const std::string &file, std::string *error);
     bool loadRoot(const std::string &dir, std::string *error);
 
-    [[nodiscard]] const Item *find(const std::string &id) const; ///< also resolves "root"
+    /// Shared lock over the item table: hold it while using anything find()/items() returned.
+    [[nodiscard]] std::shared_lock<std::shared_mutex> readLock() const { return std::shared_lock(m_lock); }
+
+    [[nodiscard]] const Item *find(const std::string &id) const; ///< also resolves "root"; never a gone item
     [[nodiscard]] const std::vector<const Item *> &children(const std::string &parentId) const;
+    /// Every item, gone ones included (skip Item::gone).
     [[nodiscard]] const std::vector<std::unique_ptr<Item>> &items() const { return m_items; }
     [[nodiscard]] const std::vector<SharedDrive> &sharedDrives() const { return m_drives; }
     [[nodiscard]] const SharedDrive *findDrive(const std::string &id) const;
@@ -104,6 +128,17 @@ public:
     Hashes hashes(const Item &item);
     /// Reads [offset, offset+len) of a blob into out; returns the bytes read (short only at EOF/error).
     std::size_t read(const Item &item, std::uint64_t offset, char *out, std::size_t len) const;
+
+    /// Applies a JSON list of operations (POST /_sandbox/mutate; see README.md) all or nothing, under the
+    /// exclusive lock. On success `states` holds a copy of each operation's item after the batch; on a bad
+    /// operation nothing changes and `error` names it.
+    bool mutate(const nlohmann::json &ops, std::vector<Item> *states, std::string *error);
+    /// The position the next change will get (changes.getStartPageToken). Caller holds readLock().
+    [[nodiscard]] std::int64_t nextPosition() const { return m_position + 1; }
+    /// Entries of log `logKey` ("" = the user's corpus) at positions >= from, in order, until `accept` has taken
+    /// `max` of them; `*more` tells whether entries remain after the last one returned. Caller holds readLock().
+    std::vector<Change> changes(const std::string &logKey, std::int64_t from, std::size_t max,
+        const std::function<bool(const Change &)> &accept, bool *more) const;
 
     static const std::vector<ExportFormat> &exportFormats(const std::string &googleMime);
     static std::string exportMimeForExtension(const std::string &ext);
@@ -124,7 +159,15 @@ private:
         const std::string &driveId, bool sharedWithMe, std::string *error,
         std::vector<std::pair<Item *, nlohmann::json>> *shortcuts);
     Item *addItem(std::unique_ptr<Item> item);
-    void finish();
+    void finish(); ///< after loading: the children index and the initial change log
+    void rebuildChildren();
+    void unlinkChild(const Item &item); ///< drops the item from its parent's children (exclusive lock held)
+    /// Records the item's current state at a new position of its corpus's log.
+    void logChange(const Item &item, const std::string &time);
+    /// One mutation; `remember` is called with each existing item before it changes, `touched` collects
+    /// every item changed (the operation's own first).
+    bool applyOperation(const nlohmann::json &op, const std::function<void(Item *)> &remember,
+        std::vector<Item *> *touched, std::string *error);
 
     std::uint64_t m_seed;
     std::string m_cacheDir;
@@ -136,6 +179,16 @@ private:
     std::string m_demoRootId;
     nlohmann::json m_oauth = nlohmann::json::object();
     nlohmann::json m_databricks = nlohmann::json::object();
+
+    mutable std::shared_mutex m_lock; ///< the item table, the children index and the change logs
+    struct ChangeLog
+    {
+        std::map<std::int64_t, std::pair<std::string, std::string>> byPosition; ///< position → (id, time)
+        std::map<std::string, std::int64_t> positionOf; ///< id → its latest position
+    };
+    std::map<std::string, ChangeLog> m_logs; ///< "" = the user's corpus, else a shared drive's id
+    std::int64_t m_position = 0; ///< the last position given
+    std::uint64_t m_added = 0; ///< ids of added items
 
     std::mutex m_hashMutex; ///< serialises hashing: one big file at a time is plenty
     std::map<std::string, Hashes> m_hashes;

@@ -19,38 +19,6 @@ using namespace content_detail;
 
 namespace
 {
-std::string guessMime(const std::string &name)
-{
-    static const std::map<std::string, std::string> byExt = {
-        { "txt", "text/plain" },
-        { "csv", "text/csv" },
-        { "json", "application/json" },
-        { "pdf", "application/pdf" },
-        { "png", "image/png" },
-        { "jpg", "image/jpeg" },
-        { "jpeg", "image/jpeg" },
-        { "zip", "application/zip" },
-        { "gz", "application/gzip" },
-        { "parquet", "application/vnd.apache.parquet" },
-        { "html", "text/html" },
-        { "md", "text/markdown" },
-    };
-    const auto dot = name.rfind('.');
-    if (dot != std::string::npos)
-    {
-        std::string ext = name.substr(dot + 1);
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-        if (auto it = byExt.find(ext); it != byExt.end())
-            return it->second;
-    }
-    return "application/octet-stream";
-}
-
-bool isGoogleMime(const std::string &m)
-{
-    return m.rfind("application/vnd.google-apps.", 0) == 0 && m != kFolderMime && m != kShortcutMime;
-}
-
 // The built-in demo tree, in manifest form (see README.md). A few entries are added in code (long names).
 const char *kDemoManifest = R"json({
   "demo_root": "Drive Ingest Demo",

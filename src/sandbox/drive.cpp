@@ -113,7 +113,11 @@ void Drive::guarded(const char *route, Handler handler, const httplib::Request &
     }
 
     if (admitted(req, res))
+    {
+        // Mutations wait while a handler reads items; a media body streams later from its own copy.
+        const auto lock = m_content.readLock();
         (this->*handler)(req, res, ranges);
+    }
     compressJson(req, res);
 }
 
@@ -201,9 +205,7 @@ bool Drive::parseFields(const httplib::Request &req, httplib::Response &res, con
     if (!FieldMask::parse(text, mask, &bad)
         || !mask->validate(top, nested, nested.empty() ? std::set<std::string> {} : kFileFields, &bad))
     {
-        Server::sendGoogleError(res,
-            GoogleError {
-                400, "Invalid field selection " + bad, "invalidParameter", "global", "fields", "parameter", {} });
+        Server::sendGoogleError(res, invalidFields(bad));
         return false;
     }
     return true;
@@ -251,7 +253,7 @@ nlohmann::json Drive::fileJson(const Item &item, bool withHashes)
     nlohmann::json j
         = { { "kind", "drive#file" }, { "id", item.id }, { "name", item.name }, { "mimeType", item.mimeType },
               { "starred", false }, { "trashed", item.trashed }, { "explicitlyTrashed", item.trashed },
-              { "spaces", { "drive" } }, { "version", std::to_string(item.change + 1) },
+              { "spaces", { "drive" } }, { "version", std::to_string(item.version) },
               { "createdTime", item.createdTime }, { "modifiedTime", item.modifiedTime }, { "viewedByMe", true },
               { "hasThumbnail", false }, { "isAppAuthorized", false }, { "copyRequiresWriterPermission", false },
               { "viewersCanCopyContent", true }, { "writersCanShare", true },
@@ -287,7 +289,10 @@ nlohmann::json Drive::fileJson(const Item &item, bool withHashes)
         j["size"] = std::to_string(item.size);
         j["quotaBytesUsed"] = std::to_string(item.size);
         j["originalFilename"] = item.name;
-        j["headRevisionId"] = Content::makeId(m_content.seed(), "rev:" + item.id, 52, "0B");
+        std::string revision = "rev:" + item.id; // unchanged for never-modified items, as before mutations existed
+        if (item.revision > 0)
+            revision.append("#").append(std::to_string(item.revision));
+        j["headRevisionId"] = Content::makeId(m_content.seed(), revision, 52, "0B");
         j["webContentLink"] = m_server.baseUrl() + "/uc?id=" + item.id + "&export=download";
         const std::string ext = extensionOf(item.name);
         if (!ext.empty())

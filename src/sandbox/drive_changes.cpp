@@ -67,8 +67,7 @@ void Drive::drivesGet(const httplib::Request &req, httplib::Response &res, httpl
     const SharedDrive *d = m_content.findDrive(id);
     if (!d)
     {
-        Server::sendGoogleError(res,
-            GoogleError { 404, "Shared drive not found: " + id, "notFound", "global", "driveId", "parameter", {} });
+        Server::sendGoogleError(res, driveNotFound(id));
         return;
     }
     Server::sendJson(
@@ -93,7 +92,7 @@ void Drive::about(const httplib::Request &req, httplib::Response &res, httplib::
         return;
     std::uint64_t usage = 0;
     for (const auto &it : m_content.items())
-        if (it->kind == Item::Kind::Blob && it->driveId.empty() && !it->sharedWithMe)
+        if (it->kind == Item::Kind::Blob && !it->gone && it->driveId.empty() && !it->sharedWithMe)
             usage += it->size;
     nlohmann::json formats = nlohmann::json::object();
     for (const char *m : { "application/vnd.google-apps.document", "application/vnd.google-apps.spreadsheet",
@@ -122,15 +121,14 @@ void Drive::about(const httplib::Request &req, httplib::Response &res, httplib::
 
 void Drive::changesStart(const httplib::Request &req, httplib::Response &res, httplib::Ranges &)
 {
+    // One counter numbers every log's changes: a position is a valid token for the user's log and every drive's.
     if (req.has_param("driveId") && !m_content.findDrive(req.get_param_value("driveId")))
     {
-        Server::sendGoogleError(res,
-            GoogleError { 404, "Shared drive not found: " + req.get_param_value("driveId"), "notFound", "global",
-                "driveId", "parameter", {} });
+        Server::sendGoogleError(res, driveNotFound(req.get_param_value("driveId")));
         return;
     }
     Server::sendJson(res, 200,
-        { { "kind", "drive#startPageToken" }, { "startPageToken", std::to_string(m_content.items().size() + 1) } });
+        { { "kind", "drive#startPageToken" }, { "startPageToken", std::to_string(m_content.nextPosition()) } });
 }
 
 void Drive::changesList(const httplib::Request &req, httplib::Response &res, httplib::Ranges &)
@@ -141,9 +139,9 @@ void Drive::changesList(const httplib::Request &req, httplib::Response &res, htt
             GoogleError { 400, "Required parameter: pageToken", "required", "global", "pageToken", "parameter", {} });
         return;
     }
-    const long long last = static_cast<long long>(m_content.items().size()) + 1;
+    const long long next = m_content.nextPosition();
     long long token = 0;
-    if (!parseInt(req.get_param_value("pageToken"), &token) || token < 1 || token > last)
+    if (!parseInt(req.get_param_value("pageToken"), &token) || token < 1 || token > next)
     {
         Server::sendGoogleError(res, invalidParam("pageToken"));
         return;
@@ -159,41 +157,76 @@ void Drive::changesList(const httplib::Request &req, httplib::Response &res, htt
             return;
         }
     }
-    bool supportsAll = false, includeAll = false;
+    bool supportsAll = false, includeAll = false, restrictToMyDrive = false;
+    bool includeRemoved = true;
     if (!parseBoolParam(req, res, "supportsAllDrives", &supportsAll)
-        || !parseBoolParam(req, res, "includeItemsFromAllDrives", &includeAll))
+        || !parseBoolParam(req, res, "includeItemsFromAllDrives", &includeAll)
+        || !parseBoolParam(req, res, "restrictToMyDrive", &restrictToMyDrive))
         return;
+    if (req.has_param("includeRemoved") && !parseBoolParam(req, res, "includeRemoved", &includeRemoved))
+        return;
+    // driveId reads that shared drive's own log; without it, the user's corpus (shared-drive items never appear
+    // there: Drive only shows some "based on usage", so a client must keep one token per shared drive).
     const std::string driveId = req.get_param_value("driveId");
+    if (!driveId.empty() && !m_content.findDrive(driveId))
+    {
+        Server::sendGoogleError(res, driveNotFound(driveId));
+        return;
+    }
     FieldMask mask;
     if (!parseFields(req, res,
             "kind,nextPageToken,newStartPageToken,changes(kind,type,changeType,time,removed,fileId,"
             "file(kind,id,name,mimeType))",
             { "kind", "nextPageToken", "newStartPageToken", "changes", "*" }, {}, &mask))
         return;
+    if (std::string bad; !mask.sub("changes").validate(kChangeFields, "file", kFileFields, &bad))
+    {
+        Server::sendGoogleError(res, invalidFields("changes/" + bad));
+        return;
+    }
     const FieldMask fileMask = mask.sub("changes").sub("file");
     const bool withHashes = mask.wants("*") || mask.sub("changes").wants("*")
         || (mask.sub("changes").wants("file")
             && (fileMask.isEmpty() || fileMask.wants("md5Checksum") || fileMask.wants("sha256Checksum")));
+    bool more = false;
+    const std::vector<Content::Change> entries = m_content.changes(
+        driveId, token, std::size_t(pageSize),
+        [&](const Content::Change &c)
+        {
+            const Item &item = *c.item;
+            if (item.kind == Item::Kind::Root || item.kind == Item::Kind::DriveRoot)
+                return false;
+            if (c.removed)
+                return includeRemoved;
+            if (!restrictToMyDrive)
+                return true;
+            // Only the My Drive hierarchy: shared-with-me items and everything under them stay out.
+            for (const Item *p = &item; p; p = p->parent.empty() ? nullptr : m_content.find(p->parent))
+                if (p->kind == Item::Kind::Root)
+                    return true;
+            return false;
+        },
+        &more);
     nlohmann::json changes = nlohmann::json::array();
-    long long index = token;
-    const auto &items = m_content.items();
-    while (index < last && static_cast<long long>(changes.size()) < pageSize)
+    for (const Content::Change &c : entries)
     {
-        const Item &item = *items[std::size_t(index - 1)];
-        ++index;
-        if (item.kind == Item::Kind::Root || item.kind == Item::Kind::DriveRoot)
-            continue;
-        if (!driveId.empty() ? item.driveId != driveId : (!item.driveId.empty() && !(supportsAll && includeAll)))
-            continue;
-        changes.push_back(
-            { { "kind", "drive#change" }, { "type", "file" }, { "changeType", "file" }, { "time", item.modifiedTime },
-                { "removed", false }, { "fileId", item.id }, { "file", fileJson(item, withHashes) } });
+        // A removal carries only the id (deleted and access lost look alike); otherwise the file's latest state.
+        nlohmann::json change = { { "kind", "drive#change" }, { "type", "file" }, { "changeType", "file" },
+            { "time", c.time }, { "removed", c.removed }, { "fileId", c.item->id } };
+        if (!driveId.empty())
+        {
+            change["driveId"] = driveId;
+            change["teamDriveId"] = driveId;
+        }
+        if (!c.removed)
+            change["file"] = fileJson(*c.item, withHashes);
+        changes.push_back(std::move(change));
     }
     nlohmann::json body = { { "kind", "drive#changeList" }, { "changes", changes } };
-    if (index < last)
-        body["nextPageToken"] = std::to_string(index);
+    if (more)
+        body["nextPageToken"] = std::to_string(entries.back().position + 1);
     else
-        body["newStartPageToken"] = std::to_string(last);
+        body["newStartPageToken"] = std::to_string(next);
     Server::sendJson(res, 200, mask.apply(body));
 }
 

@@ -62,9 +62,7 @@ void Drive::filesList(const httplib::Request &req, httplib::Response &res, httpl
     }
     if (!driveId.empty() && !m_content.findDrive(driveId))
     {
-        Server::sendGoogleError(res,
-            GoogleError {
-                404, "Shared drive not found: " + driveId, "notFound", "global", "driveId", "parameter", {} });
+        Server::sendGoogleError(res, driveNotFound(driveId));
         return;
     }
     const std::string spaces = req.has_param("spaces") ? req.get_param_value("spaces") : "drive";
@@ -142,7 +140,7 @@ void Drive::filesList(const httplib::Request &req, httplib::Response &res, httpl
         for (const auto &it : m_content.items())
         {
             const Item &item = *it;
-            if (item.kind == Item::Kind::Root || item.kind == Item::Kind::DriveRoot)
+            if (item.kind == Item::Kind::Root || item.kind == Item::Kind::DriveRoot || item.gone)
                 continue;
             if (corpora == "drive")
             {

@@ -102,12 +102,14 @@ void Drive::media(const Item &item, const httplib::Request &req, httplib::Respon
     }
     else
         res.status = 200;
+    // The body streams after the handler (and its read lock) returned: it reads from a copy of the item as it
+    // is now, so a `modify` during the download changes nothing in it (the old revision completes).
     Content *content = &m_content;
-    const Item *it = &item;
+    auto snapshot = std::make_shared<const Item>(item);
     m_server.streamBody(
         res, std::int64_t(item.size), item.mimeType,
-        [content, it](std::uint64_t offset, char *out, std::size_t len)
-        { return content->read(*it, offset, out, len); },
+        [content, snapshot](std::uint64_t offset, char *out, std::size_t len)
+        { return content->read(*snapshot, offset, out, len); },
         plan);
 }
 

@@ -29,6 +29,10 @@ inline const std::set<std::string> kFileFields = { "kind", "id", "name", "mimeTy
     "contentRestrictions", "resourceKey", "linkShareMetadata", "labelInfo", "downloadRestrictions",
     "inheritedPermissionsDisabled", "*" };
 
+/// A Change resource's fields (reference: resume-incremental.md §1b), deprecated ones included.
+inline const std::set<std::string> kChangeFields = { "kind", "changeType", "removed", "fileId", "file", "time",
+    "driveId", "drive", "type", "teamDriveId", "teamDrive", "*" };
+
 inline std::string lower(std::string s)
 {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
@@ -61,6 +65,16 @@ inline bool parseInt(const std::string &s, long long *out)
 inline GoogleError invalidParam(const std::string &location, const std::string &message = "Invalid Value")
 {
     return GoogleError { 400, message, "invalid", "global", location, "parameter", {} };
+}
+
+inline GoogleError invalidFields(const std::string &bad)
+{
+    return GoogleError { 400, "Invalid field selection " + bad, "invalidParameter", "global", "fields", "parameter", {} };
+}
+
+inline GoogleError driveNotFound(const std::string &id)
+{
+    return GoogleError { 404, "Shared drive not found: " + id, "notFound", "global", "driveId", "parameter", {} };
 }
 
 inline GoogleError insufficientPermissions(const std::string &id)

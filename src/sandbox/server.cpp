@@ -367,8 +367,58 @@ nlohmann::json Server::settingsJson() const
         { "stall_ms", g.stallMs }, { "token_lifetime_s", g.tokenLifetimeS } };
 }
 
+nlohmann::json Server::itemJson(const Item &item, bool withHashes)
+{
+    nlohmann::json j = { { "id", item.id }, { "name", item.name }, { "path", item.path },
+        { "mimeType", item.mimeType }, { "trashed", item.trashed }, { "driveId", item.driveId },
+        { "sharedWithMe", item.sharedWithMe }, { "shortcutTargetId", item.shortcutTargetId },
+        { "resourceKey", item.resourceKey }, { "version", item.version },
+        { "parents", item.parent.empty() ? nlohmann::json::array() : nlohmann::json::array({ item.parent }) },
+        { "faults", m_faults.fileFaults(item.id).toJson() } };
+    if (item.kind == Item::Kind::Root)
+        j["kind"] = "root";
+    else if (item.kind == Item::Kind::DriveRoot)
+        j["kind"] = "drive";
+    if (item.gone)
+        j["removed"] = item.goneReason;
+    if (item.kind == Item::Kind::Blob)
+    {
+        j["size"] = item.size;
+        if (withHashes)
+        {
+            const Hashes h = m_content.hashes(item);
+            j["md5"] = h.md5;
+            j["sha256"] = h.sha256;
+        }
+    }
+    else if (item.kind == Item::Kind::Google)
+    {
+        nlohmann::json ex = nlohmann::json::object();
+        for (const ExportFormat &f : Content::exportFormats(item.mimeType))
+            ex[f.mimeType] = Content::exportSize(item, f.extension);
+        j["exportSizes"] = ex;
+    }
+    return j;
+}
+
 void Server::registerControlRoutes()
 {
+    m_http->Post("/_sandbox/mutate",
+        [this](const httplib::Request &req, httplib::Response &res)
+        {
+            const nlohmann::json ops = nlohmann::json::parse(req.body, nullptr, false);
+            std::vector<Item> states;
+            std::string error;
+            if (ops.is_discarded() || !m_content.mutate(ops, &states, &error))
+            {
+                sendJson(res, 400, { { "error", ops.is_discarded() ? "the body must be JSON" : error } });
+                return;
+            }
+            nlohmann::json items = nlohmann::json::array();
+            for (const Item &item : states)
+                items.push_back(itemJson(item, true));
+            sendJson(res, 200, { { "items", items } });
+        });
     m_http->Get("/_sandbox/stats",
         [this](const httplib::Request &, httplib::Response &res) { sendJson(res, 200, m_stats.toJson()); });
     m_http->Post("/_sandbox/reset",
@@ -408,6 +458,7 @@ void Server::registerControlRoutes()
         {
             nlohmann::json body = settingsJson();
             nlohmann::json files = nlohmann::json::object();
+            const auto lock = m_content.readLock();
             for (const auto &it : m_content.items())
             {
                 const FileFaults f = m_faults.fileFaults(it->id);
@@ -422,37 +473,10 @@ void Server::registerControlRoutes()
         {
             const bool withHashes = req.get_param_value("hashes") != "false";
             nlohmann::json items = nlohmann::json::array();
+            const auto lock = m_content.readLock();
             for (const auto &it : m_content.items())
-            {
-                nlohmann::json j = { { "id", it->id }, { "name", it->name }, { "path", it->path },
-                    { "mimeType", it->mimeType }, { "trashed", it->trashed }, { "driveId", it->driveId },
-                    { "sharedWithMe", it->sharedWithMe }, { "shortcutTargetId", it->shortcutTargetId },
-                    { "resourceKey", it->resourceKey },
-                    { "parents", it->parent.empty() ? nlohmann::json::array() : nlohmann::json::array({ it->parent }) },
-                    { "faults", m_faults.fileFaults(it->id).toJson() } };
-                if (it->kind == Item::Kind::Root)
-                    j["kind"] = "root";
-                else if (it->kind == Item::Kind::DriveRoot)
-                    j["kind"] = "drive";
-                if (it->kind == Item::Kind::Blob)
-                {
-                    j["size"] = it->size;
-                    if (withHashes)
-                    {
-                        const Hashes h = m_content.hashes(*it);
-                        j["md5"] = h.md5;
-                        j["sha256"] = h.sha256;
-                    }
-                }
-                else if (it->kind == Item::Kind::Google)
-                {
-                    nlohmann::json ex = nlohmann::json::object();
-                    for (const ExportFormat &f : Content::exportFormats(it->mimeType))
-                        ex[f.mimeType] = Content::exportSize(*it, f.extension);
-                    j["exportSizes"] = ex;
-                }
-                items.push_back(std::move(j));
-            }
+                if (!it->gone)
+                    items.push_back(itemJson(*it, withHashes));
             sendJson(res, 200,
                 { { "demo_root_id", m_content.demoRootId() }, { "root_id", m_content.rootId() }, { "items", items } });
         });

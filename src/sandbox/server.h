@@ -15,6 +15,7 @@ namespace sandbox
 {
 
 class Content;
+struct Item;
 
 /// Google's error body: {"error":{"code","message","errors":[{message,domain,reason,location?,locationType?}],
 /// "status","details":[ErrorInfo]}}.
@@ -90,6 +91,8 @@ private:
     void registerControlRoutes();
     /// The global knobs as POST/GET /_sandbox/faults report them.
     [[nodiscard]] nlohmann::json settingsJson() const;
+    /// One item as /_sandbox/tree and /_sandbox/mutate show it (the caller holds the content's read lock or a copy).
+    nlohmann::json itemJson(const Item &item, bool withHashes);
     void log(const httplib::Request &req, const httplib::Response &res);
 
     Content &m_content;
