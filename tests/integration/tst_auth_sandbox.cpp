@@ -307,7 +307,7 @@ private slots:
     {
         Auth::DatabricksCredentials credentials { Auth::DatabricksCredentials::Kind::OAuthM2M,
             Auth::DatabricksCredentials::normaliseHost(m_sandbox->baseUrl().toString()), u"sandbox-sp"_s,
-            "sandbox-sp-secret"_ba };
+            "sandbox-sp-secret"_ba, {} };
         Auth::DatabricksTokenProvider provider(&m_nam, credentials);
         QSignalSpy refreshed(&provider, &Net::TokenProvider::refreshed);
         QSignalSpy failed(&provider, &Net::TokenProvider::refreshFailed);
@@ -329,7 +329,7 @@ private slots:
     void databricksPat()
     {
         const Auth::DatabricksCredentials credentials { Auth::DatabricksCredentials::Kind::PersonalAccessToken,
-            Auth::DatabricksCredentials::normaliseHost(m_sandbox->baseUrl().toString()), {}, "dapi-sandbox-token"_ba };
+            Auth::DatabricksCredentials::normaliseHost(m_sandbox->baseUrl().toString()), {}, "dapi-sandbox-token"_ba, {} };
         Auth::DatabricksTokenProvider provider(&m_nam, credentials);
         QCOMPARE(provider.accessToken(), "dapi-sandbox-token"_ba);
         QCOMPARE(getStatus(QUrl(credentials.host + u"/api/2.0/fs/directories/Volumes/main/default/landing"_s),

@@ -51,7 +51,7 @@ private slots:
         QTemporaryDir dir;
         Dest::LocalDestination destination(dir.path());
         const QByteArray body = QByteArray(100000, 'x') + "tail";
-        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"A/B/file.bin"_s, body.size(), {}, {}, u"id1"_s},
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"A/B/file.bin"_s, body.size(), {}, {}, u"id1"_s, {}, {}},
                                                               Dest::ConflictPolicy::Overwrite));
         QVERIFY(sink->supportsRandomAccess());
         // Out of order, as ranged parts arrive.
@@ -76,14 +76,14 @@ private slots:
     {
         QTemporaryDir dir;
         Dest::LocalDestination destination(dir.path());
-        auto *sink = destination.openSink({u"x.bin"_s, 10, {}, {}, u"id"_s}, Dest::ConflictPolicy::Overwrite);
+        auto *sink = destination.openSink({u"x.bin"_s, 10, {}, {}, u"id"_s, {}, {}}, Dest::ConflictPolicy::Overwrite);
         QCOMPARE(sink->write(0, "12345", 5), 5);
         sink->abort();
         QCOMPARE(allFiles(dir.path()), QStringList());
         delete sink;
         // Destroying an unfinished sink aborts it too.
         {
-            std::unique_ptr<Dest::Sink> s(destination.openSink({u"y.bin"_s, -1, {}, {}, u"id"_s}, Dest::ConflictPolicy::Overwrite));
+            std::unique_ptr<Dest::Sink> s(destination.openSink({u"y.bin"_s, -1, {}, {}, u"id"_s, {}, {}}, Dest::ConflictPolicy::Overwrite));
             QCOMPARE(s->write(0, "12345", 5), 5);
         }
         QCOMPARE(allFiles(dir.path()), QStringList());
@@ -99,7 +99,7 @@ private slots:
             f.write("old");
         }
         {
-            std::unique_ptr<Dest::Sink> sink(destination.openSink({u"a.txt"_s, 3, {}, {}, u"id"_s}, Dest::ConflictPolicy::KeepBoth));
+            std::unique_ptr<Dest::Sink> sink(destination.openSink({u"a.txt"_s, 3, {}, {}, u"id"_s, {}, {}}, Dest::ConflictPolicy::KeepBoth));
             QCOMPARE(sink->write(0, "new", 3), 3);
             QSignalSpy committed(sink.get(), &Dest::Sink::committed);
             sink->finish();
@@ -109,7 +109,7 @@ private slots:
         QCOMPARE(readFile(dir.filePath(u"a.txt"_s)), QByteArray("old"));
         QCOMPARE(readFile(dir.filePath(u"a (1).txt"_s)), QByteArray("new"));
         {
-            std::unique_ptr<Dest::Sink> sink(destination.openSink({u"a.txt"_s, 5, {}, {}, u"id"_s}, Dest::ConflictPolicy::Overwrite));
+            std::unique_ptr<Dest::Sink> sink(destination.openSink({u"a.txt"_s, 5, {}, {}, u"id"_s, {}, {}}, Dest::ConflictPolicy::Overwrite));
             QCOMPARE(sink->write(0, "newer", 5), 5);
             // Until finish() the old file is untouched.
             QCOMPARE(readFile(dir.filePath(u"a.txt"_s)), QByteArray("old"));
@@ -160,7 +160,7 @@ private slots:
         QVERIFY(destination.absolutePath(u"/etc/passwd"_s).isEmpty());
         QVERIFY(destination.absolutePath(u"a/../../evil"_s).isEmpty());
         QCOMPARE(destination.absolutePath(u"a/b"_s), dir.path() + u"/root/a/b"_s);
-        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"../evil"_s, 3, {}, {}, u"id"_s}, Dest::ConflictPolicy::Overwrite));
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"../evil"_s, 3, {}, {}, u"id"_s, {}, {}}, Dest::ConflictPolicy::Overwrite));
         QSignalSpy failed(sink.get(), &Dest::Sink::failed);
         QCOMPARE(sink->write(0, "abc", 3), -1);
         QVERIFY(failed.wait(2000));
@@ -213,7 +213,7 @@ private slots:
             QSKIP("cannot mount a small tmpfs here (needs root)");
         auto unmount = qScopeGuard([&] { QProcess::execute(u"umount"_s, {mountPoint}); });
         Dest::LocalDestination destination(mountPoint);
-        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"big.bin"_s, expectedSize, {}, {}, u"id"_s},
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"big.bin"_s, expectedSize, {}, {}, u"id"_s, {}, {}},
                                                               Dest::ConflictPolicy::Overwrite));
         QSignalSpy failed(sink.get(), &Dest::Sink::failed);
         const QByteArray block(256 * 1024, 'z');
@@ -247,7 +247,7 @@ private slots:
         if (free >= TiB)
             QSKIP("this file system has 1 TiB free");
         Dest::LocalDestination destination(dir.path());
-        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"huge.bin"_s, TiB, {}, {}, u"idHuge"_s},
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"huge.bin"_s, TiB, {}, {}, u"idHuge"_s, {}, {}},
                                                               Dest::ConflictPolicy::Overwrite));
         QSignalSpy failed(sink.get(), &Dest::Sink::failed);
         QVERIFY(failed.wait(2000));
@@ -257,7 +257,7 @@ private slots:
         QVERIFY2(error.message.contains(QString::number(TiB)), qPrintable(error.message));
         QCOMPARE(allFiles(dir.path()), QStringList());
         // The destination still takes a file that fits.
-        std::unique_ptr<Dest::Sink> small(destination.openSink({u"small.bin"_s, 3, {}, {}, u"idSmall"_s},
+        std::unique_ptr<Dest::Sink> small(destination.openSink({u"small.bin"_s, 3, {}, {}, u"idSmall"_s, {}, {}},
                                                                Dest::ConflictPolicy::Overwrite));
         QCOMPARE(small->write(0, "abc", 3), 3);
         QSignalSpy committed(small.get(), &Dest::Sink::committed);
@@ -271,13 +271,13 @@ private slots:
         // Issue 16 item 1: `a.txt.partial` is a Drive file like any other; writing `a.txt` must not touch it.
         QTemporaryDir dir;
         Dest::LocalDestination destination(dir.path());
-        std::unique_ptr<Dest::Sink> other(destination.openSink({u"a.txt.partial"_s, 5, {}, {}, u"idP"_s},
+        std::unique_ptr<Dest::Sink> other(destination.openSink({u"a.txt.partial"_s, 5, {}, {}, u"idP"_s, {}, {}},
                                                                Dest::ConflictPolicy::Overwrite));
         QCOMPARE(other->write(0, "OTHER", 5), 5);
         QSignalSpy otherCommitted(other.get(), &Dest::Sink::committed);
         other->finish();
         QVERIFY(otherCommitted.wait(2000));
-        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"a.txt"_s, 4, {}, {}, u"idA"_s},
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"a.txt"_s, 4, {}, {}, u"idA"_s, {}, {}},
                                                               Dest::ConflictPolicy::Overwrite));
         QCOMPARE(sink->write(0, "mine", 4), 4);
         QCOMPARE(readFile(dir.filePath(u"a.txt.partial"_s)), QByteArray("OTHER"));
@@ -312,7 +312,7 @@ private slots:
         {
             const QString id = name == u"t.bin"_s ? u"idT"_s : u"idF"_s;
             std::unique_ptr<Dest::Sink> sink(
-                destination.openSink({name, 6, {}, {}, id}, Dest::ConflictPolicy::Overwrite));
+                destination.openSink({name, 6, {}, {}, id, {}, {}}, Dest::ConflictPolicy::Overwrite));
             QCOMPARE(sink->write(0, "hostil", 6), 6);
             QSignalSpy committed(sink.get(), &Dest::Sink::committed);
             sink->finish();
@@ -321,7 +321,7 @@ private slots:
             QVERIFY(!QFileInfo(dir.filePath(name)).isSymLink());
             QCOMPARE(readFile(dir.filePath(name)), QByteArray("hostil"));
         }
-        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"Data/in.bin"_s, 6, {}, {}, u"idD"_s},
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"Data/in.bin"_s, 6, {}, {}, u"idD"_s, {}, {}},
                                                               Dest::ConflictPolicy::Overwrite));
         QSignalSpy failed(sink.get(), &Dest::Sink::failed);
         QCOMPARE(sink->write(0, "hostil", 6), -1);
@@ -351,7 +351,7 @@ private slots:
         const QString folder = dir.filePath(u"ro"_s);
         QVERIFY(QDir().mkpath(folder));
         Dest::LocalDestination destination(dir.path());
-        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"ro/x.bin"_s, 4, {}, {}, u"idX"_s},
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"ro/x.bin"_s, 4, {}, {}, u"idX"_s, {}, {}},
                                                               Dest::ConflictPolicy::Overwrite));
         QCOMPARE(sink->write(0, "half", 4), 4);
         const QString partial = static_cast<Dest::LocalSink *>(sink.get())->partialPath();

@@ -203,14 +203,14 @@ private slots:
     void databricksBlob()
     {
         Auth::DatabricksCredentials m2m { Auth::DatabricksCredentials::Kind::OAuthM2M, u"https://h"_s, u"sp-id"_s,
-            "sp-secret-value"_ba };
+            "sp-secret-value"_ba, {} };
         const auto back = Auth::DatabricksCredentials::fromSecretBlob(u"https://h"_s, m2m.toSecretBlob());
         QVERIFY(back);
         QCOMPARE(back->kind, Auth::DatabricksCredentials::Kind::OAuthM2M);
         QCOMPARE(back->clientId, u"sp-id"_s);
         QCOMPARE(back->secret, "sp-secret-value"_ba);
         Auth::DatabricksCredentials pat { Auth::DatabricksCredentials::Kind::PersonalAccessToken, u"https://h"_s, {},
-            "dapi-123456789"_ba };
+            "dapi-123456789"_ba, {} };
         QCOMPARE(Auth::DatabricksCredentials::fromSecretBlob(u"https://h"_s, pat.toSecretBlob())->kind,
             Auth::DatabricksCredentials::Kind::PersonalAccessToken);
         QCOMPARE(Auth::DatabricksCredentials::storeKey(u"https://h"_s), u"databricks/https://h"_s);

@@ -26,11 +26,14 @@ struct DatabricksCredentials
     {
         PersonalAccessToken,
         OAuthM2M, ///< service principal: client id + secret → /oidc/v1/token
+        OAuthU2M, ///< a user signed in through the browser (issue 13): `secret` is the refresh token, `clientId` the app's
+        DatabricksCli, ///< `databricks auth token --profile <profile>` gives the token (issue 13); nothing secret kept
     };
     Kind kind = Kind::PersonalAccessToken;
     QString host; ///< normalised: "https://adb-1.2.azuredatabricks.net" (no path, no trailing '/')
     QString clientId; ///< OAuthM2M only
     QByteArray secret;
+    QString profile; ///< DatabricksCli: the ~/.databrickscfg profile the databricks CLI is asked for
 
     /// "https://Host.Example/"  → "https://host.example"; "host.example" → "https://host.example";
     /// http is kept only for loopback (the sandbox). Empty when `text` is not a usable host: no scheme and no

@@ -3,6 +3,7 @@
 
 #include "net/error.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -29,6 +30,15 @@ struct Target
     QString md5;             ///< lowercase hex, empty if unknown
     QString sha256;          ///< lowercase hex, empty if unknown
     QString driveId;
+    QString revision;        ///< Drive's headRevisionId (a Google file: its `version`); names a kept partial
+    /// Where an earlier run of the same job left this file (issue 11), from the journal; offset 0 = fresh.
+    /// The sink checks it may continue (its partial is there, holds at least `offset` bytes and belongs to
+    /// this driveId + revision) and says where it really starts in startOffset().
+    struct Partial
+    {
+        qint64 offset = 0;  ///< bytes an earlier durable() announced
+        QByteArray state;   ///< the sink's own state given with that durable() (Volume: session + parts); opaque
+    } resume;
 };
 
 /// What already sits at a final path (for ConflictPolicy::Skip and Update).
@@ -68,6 +78,16 @@ public:
     virtual void abort() = 0;
     /// A sequential sink that failed mid-way restarts from this offset (0 when it cannot resume).
     [[nodiscard]] virtual qint64 resumeOffset() const { return 0; }
+    /// Where this sink's bytes start (issue 11): Target::resume.offset when it could continue the kept
+    /// partial, 0 when it starts over (no partial, a shorter one, another revision: the old one is dropped).
+    /// Known once the sink is open; the caller asks Drive from here on, write() offsets start here.
+    [[nodiscard]] virtual qint64 startOffset() const { return 0; }
+    /// The sink makes its bytes durable at multiples of this many bytes (and announces each with durable());
+    /// 0 when it never does (nothing can continue after a crash). The caller snapshots its hash there.
+    [[nodiscard]] virtual qint64 checkpointInterval() const { return 0; }
+    /// Stops like abort() but keeps what is durable so that a later run continues it (a run interrupted:
+    /// Ctrl-C, a stop). Nothing is at the final path; no signal afterwards. Default: abort().
+    virtual void suspend() { abort(); }
     /// Random-access sinks only: reads back bytes already written, so the hash can follow the contiguous
     /// written prefix while ranged parts land out of order. -1 when the sink cannot.
     virtual qint64 readBack(qint64 offset, char *data, qint64 length)
@@ -80,6 +100,9 @@ public:
 
 signals:
     void readyForMore();
+    /// Bytes [0, offset) are durable (fdatasync'd, a part uploaded): a run killed now continues from `offset`
+    /// given `state` back in Target::resume. `offset` is a multiple of checkpointInterval().
+    void durable(qint64 offset, const QByteArray &state);
     void committed(const QString &finalLocation);
     void failed(const Net::Error &error);
 };
@@ -105,6 +128,17 @@ public:
     [[nodiscard]] virtual Sink *openSink(const Target &target, ConflictPolicy policy) = 0;
     /// Most sinks this destination wants open at once (Databricks control calls are limited).
     [[nodiscard]] virtual int maxParallelSinks() const { return 64; }
+    /// Small files of our own below the destination (issue 11: `_drive_ingest/runs/<run id>.jsonl`, the run's
+    /// receipts). writeWhole() replaces `relativePath` atomically (never seen half-written); readWhole() gives
+    /// a whole file back (at most `maxBytes`, else an error); listNames() the names of the files directly in a
+    /// folder (empty list, no error, when the folder does not exist). Each calls back on the engine thread.
+    /// Until a destination implements them, they fail with reason "notSupported".
+    virtual void writeWhole(const QString &relativePath, const QByteArray &bytes,
+                            std::function<void(const Net::Error &)> done);
+    virtual void readWhole(const QString &relativePath, qint64 maxBytes,
+                           std::function<void(const QByteArray &, const Net::Error &)> done);
+    virtual void listNames(const QString &relativeFolder,
+                           std::function<void(const QStringList &, const Net::Error &)> done);
     /// Unfinished files its sinks could not remove (a folder made read-only mid-run), oldest first: the engine
     /// names them in the report, since Sink::abort() has nobody to tell.
     [[nodiscard]] virtual QStringList leftovers() const { return {}; }

@@ -50,6 +50,8 @@ struct FileRow
     QString state;
     qint64 bytes = 0; ///< bytes moved so far
     qint64 resumeOffset = 0; ///< the last durable byte: where a continuation starts; 0 = from the start
+    QByteArray resumeState; ///< the sink's state at resumeOffset (Dest::Sink::durable()); opaque
+    QByteArray hashState; ///< Util::StreamHasher::saveState() at resumeOffset; empty when none
     QString computedHash; ///< the hash computed while moving, "algo:hex"
     QString reason; ///< why it failed, was skipped or was restarted
     QString destinationPath; ///< where it landed (final location)

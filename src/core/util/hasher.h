@@ -38,6 +38,11 @@ public:
     [[nodiscard]] QByteArray md5Hex();
     [[nodiscard]] QByteArray sha256Hex();
     [[nodiscard]] qint64 bytesHashed() const;
+    /// The running state of every selected algorithm as bytes (issue 11: a file continued by another process
+    /// after a crash hashes on from where it stopped). restoreState() takes what saveState() gave on this
+    /// machine kind; false (and the hasher unchanged) for anything else.
+    [[nodiscard]] QByteArray saveState() const;
+    bool restoreState(const QByteArray &state);
     /// Starts over with the same algorithms (e.g. a download restarted from byte 0).
     void reset();
 
