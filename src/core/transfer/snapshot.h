@@ -62,6 +62,13 @@ struct RunOptions
     /// files (a converted Doc 50 MB, Slides 100 MB) and still stops a body that never ends.
     qint64 maxExportBytes = 1LL << 30;
 
+    /// The journal (issue 11): the SQLite file the engine opens on its own thread at start(); empty = no journal
+    /// (`--no-journal`: the run starts from nothing and remembers nothing). Journal::Store::defaultPath() by
+    /// default in both faces.
+    QString journalPath;
+    QString jobName; ///< `--job NAME`; empty: the job is known by its sources and destination
+    bool verifyDone = false; ///< `--verify`: files done in an earlier run are checked at the destination again
+
     [[nodiscard]] static QMap<QString, QString> defaultExportFormats(); ///< docx, xlsx, pptx, svg
 };
 
