@@ -88,7 +88,8 @@ QList<QCommandLineOption> IngestCommand::ownOptions() const
         {Opt::databricksHost, tr("The Databricks workspace URL for Volume and DBFS destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
         {Opt::parallel, tr("Files in flight (default 4)."), u"N"_s},
         {Opt::streams, tr("Ranged streams per large file (default 4)."), u"N"_s},
-        {Opt::qps, tr("Drive requests per second (default 10)."), u"Q"_s},
+        {Opt::qps, tr("Drive requests per second to start at (default 10). Given alone it is a fixed pace; without it the pace rises while Drive does not throttle."), u"Q"_s},
+        {Opt::qpsMax, tr("The most Drive requests per second the pace may rise to (default 200: Google's per-user quota of 12,000 a minute)."), u"Q"_s},
         {Opt::exportMap, tr("Export formats for Google files, e.g. docs=pdf,sheets=csv,slides=pptx,drawings=png (extensions or mime types; default docx, xlsx, pptx, svg)."), u"MAP"_s},
         {Opt::conflict, tr("When a file of that name is already at the destination: skip (never touch it; default), update (replace it when its size or hash differs), overwrite (always replace), keep-both (land the new one beside it)."), u"skip|update|overwrite|keep-both"_s},
         {Opt::dryRun, tr("Plan only: list every file with what a real run would do (new, same, different: by --on-conflict) and the totals; write nothing.")},
@@ -192,16 +193,22 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
         }
         options.streams = *value;
     }
-    if (parser.isSet(Opt::qps))
+    for (const QString &name : {Opt::qps, Opt::qpsMax})
     {
+        if (!parser.isSet(name))
+            continue;
         bool ok = false;
-        const double qps = parser.value(Opt::qps).toDouble(&ok);
+        const double qps = parser.value(name).toDouble(&ok);
         if (!ok || !(qps > 0) || qps > 100000)
         {
-            return fail(tr("--qps takes a positive number of requests per second"));
+            return fail(tr("--%1 takes a positive number of requests per second").arg(name));
         }
-        options.requestsPerSecond = qps;
+        (name == Opt::qps ? options.requestsPerSecond : options.maxRequestsPerSecond) = qps;
     }
+    // A pace the user chose is kept as it is unless a ceiling is given too; a ceiling below the start lowers it.
+    if (parser.isSet(Opt::qps) && !parser.isSet(Opt::qpsMax))
+        options.maxRequestsPerSecond = options.requestsPerSecond;
+    options.requestsPerSecond = std::min(options.requestsPerSecond, options.maxRequestsPerSecond);
     options.exportFormats = Transfer::RunOptions::defaultExportFormats();
     if (parser.isSet(Opt::exportMap))
     {

@@ -30,6 +30,7 @@ inline const QString databricksHost = QStringLiteral("databricks-host");
 inline const QString parallel = QStringLiteral("parallel");
 inline const QString streams = QStringLiteral("streams");
 inline const QString qps = QStringLiteral("qps");
+inline const QString qpsMax = QStringLiteral("qps-max");
 inline const QString exportMap = QStringLiteral("export");
 inline const QString conflict = QStringLiteral("on-conflict");
 inline const QString dryRun = QStringLiteral("dry-run");

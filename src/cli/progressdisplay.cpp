@@ -318,8 +318,10 @@ QStringList ProgressDisplay::liveLines(const Transfer::Snapshot &s) const
         + tr("elapsed %1").arg(Util::formatDuration(s.elapsedMs / 1000));
     lines << totals;
 
-    QString health = tr("requests %1/s · throttled %2 total, %3 last second")
+    QString health = tr("requests %1/s (pace %2/s: %3) · throttled %4 total, %5 last second")
                          .arg(s.requestsPerSecond, 0, 'f', 1)
+                         .arg(s.paceRate, 0, 'f', 0)
+                         .arg(Net::paceStateText(s.paceState))
                          .arg(s.throttledTotal)
                          .arg(s.throttledInInterval);
     if (s.limitedBy != Transfer::LimitedBy::Nothing)

@@ -146,7 +146,10 @@ void Dashboard::applySnapshot(const Transfer::Snapshot &s)
     else
     {
         const QString factor = Transfer::limitedByText(s.limitedBy);
-        m_limit->setText(factor.isEmpty() ? tr("Nothing is holding the run back") : tr("Limited by %1").arg(factor));
+        QString text = factor.isEmpty() ? tr("Nothing is holding the run back") : tr("Limited by %1").arg(factor);
+        if (s.limitedBy == Transfer::LimitedBy::DrivePacing)
+            text += u" — "_s + tr("%1 requests/s, %2").arg(s.paceRate, 0, 'f', 0).arg(Net::paceStateText(s.paceState));
+        m_limit->setText(text);
     }
 }
 

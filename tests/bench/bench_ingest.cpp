@@ -3,7 +3,9 @@
 //  (a) 1 GiB and 4 GiB into a local folder vs `curl -s URL | tee FILE | md5sum` and `curl -o FILE`, with our
 //      peak RSS (VmHWM of a child process that runs only the engine);
 //  (b) 2,000 files of 64 KiB under a sandbox quota of 50 requests/s: wall time vs the floor the quota sets;
-//  (c) a slow link (40 ms latency, 20 MB/s per connection): 1 GiB vs single-stream curl.
+//  (c) a slow link (40 ms latency, 20 MB/s per connection): 1 GiB vs single-stream curl;
+//  (d) 3,000 files of 16 KiB with default options under a sandbox quota the client does not know (150 req/s;
+//      also 20 req/s without --quick): wall time vs the quota's floor, throttled share (issue 14, acceptance 1).
 // The engine runs in a child (`bench_ingest --child …`) so each measurement has its own peak RSS.
 #include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
@@ -46,13 +48,18 @@ qint64 peakRssKiB()
     return -1;
 }
 
-// --child BASE_URL DEST QPS PARALLEL STREAMS ID… : runs one ingest, prints one JSON line.
+// --child BASE_URL DEST QPS PARALLEL STREAMS ID… : runs one ingest, prints one JSON line. QPS 0: the default
+// pacing (start at 10/s, rise while Drive does not throttle); else a fixed pace, as `--qps` alone.
 int runChild(const QStringList &args)
 {
     const QUrl base(args.value(0));
     const QString dest = args.value(1);
     Transfer::RunOptions options;
-    options.requestsPerSecond = args.value(2).toDouble();
+    if (const double qps = args.value(2).toDouble(); qps > 0)
+    {
+        options.requestsPerSecond = qps;
+        options.maxRequestsPerSecond = qps;
+    }
     options.parallel = args.value(3).toInt();
     options.streams = args.value(4).toInt();
     options.conflict = Dest::ConflictPolicy::Overwrite;
@@ -168,8 +175,12 @@ int main(int argc, char **argv)
     QJsonArray small;
     for (int i = 0; i < 2000; ++i)
         small.append(QJsonObject {{u"name"_s, u"f%1.bin"_s.arg(i, 4, 10, QLatin1Char('0'))}, {u"size"_s, 65536}});
+    QJsonArray tiny;
+    for (int i = 0; i < 3000; ++i)
+        tiny.append(QJsonObject {{u"name"_s, u"t%1.bin"_s.arg(i, 4, 10, QLatin1Char('0'))}, {u"size"_s, 16384}});
     QJsonArray children {QJsonObject {{u"name"_s, u"1g.bin"_s}, {u"size"_s, qint64(1) << 30}},
-                         QJsonObject {{u"name"_s, u"small"_s}, {u"children"_s, small}}};
+                         QJsonObject {{u"name"_s, u"small"_s}, {u"children"_s, small}},
+                         QJsonObject {{u"name"_s, u"tiny"_s}, {u"children"_s, tiny}}};
     if (!quick)
         children.append(QJsonObject {{u"name"_s, u"4g.bin"_s}, {u"size"_s, qint64(4) << 30}});
     const QJsonObject manifest {{u"demo_root"_s, u"Bench"_s},
@@ -209,6 +220,7 @@ int main(int argc, char **argv)
     const QString id1g = ids.value(u"Bench/1g.bin"_s);
     const QString id4g = ids.value(u"Bench/4g.bin"_s);
     const QString idSmall = ids.value(u"Bench/small"_s);
+    const QString idTiny = ids.value(u"Bench/tiny"_s);
 
     QJsonObject results;
     const QString file = work.filePath(u"curl.out"_s);
@@ -297,6 +309,39 @@ int main(int argc, char **argv)
                    .arg(row.value(u"ratio"_s).toDouble(), 0, 'f', 2);
         out.flush();
     }
+
+    // (d) 3,000 small files, default options, a quota the client is not told.
+    QJsonArray unknownQuota;
+    for (const int quota : quick ? QList<int> {150} : QList<int> {150, 20})
+    {
+        bench.post(u"/_sandbox/reset"_s, {});
+        bench.post(u"/_sandbox/faults"_s, {{u"quota_qps"_s, quota}, {u"quota_status"_s, 403}});
+        const QString dest = work.filePath(u"dest-tiny"_s);
+        const QJsonObject ours = bench.runEngine(dest, 0, 4, 4, {idTiny});
+        QDir(dest).removeRecursively();
+        const QJsonObject stats = bench.get(u"/_sandbox/stats"_s);
+        const qint64 requests = stats.value(u"requests_total"_s).toInteger();
+        const qint64 throttled = stats.value(u"throttled"_s).toInteger();
+        // The floor: the requests the run needed at the quota (the first second's worth rides the burst).
+        const double floor = std::max<double>(1.0, double(requests - throttled - quota) / quota);
+        const double s = ours.value(u"seconds"_s).toDouble();
+        const QJsonObject row {{u"quota"_s, quota}, {u"files"_s, 3000}, {u"ours_s"_s, s}, {u"floor_s"_s, floor},
+                               {u"ratio_to_floor"_s, s / floor}, {u"failed"_s, ours.value(u"failed"_s)},
+                               {u"requests"_s, requests}, {u"throttled"_s, throttled},
+                               {u"throttled_pct"_s, requests > 0 ? 100.0 * double(throttled) / double(requests) : 0}};
+        unknownQuota.append(row);
+        out << QStringLiteral("(d) 3000 x 16 KiB, default options, unknown quota %1 req/s: ours %2 s, floor %3 s -> %4x (target <= 1.2) | failed %5 | throttled %6 of %7 requests (%8 %, target <= 2 %)\n")
+                   .arg(quota)
+                   .arg(s, 0, 'f', 1)
+                   .arg(floor, 0, 'f', 1)
+                   .arg(s / floor, 0, 'f', 3)
+                   .arg(ours.value(u"failed"_s).toInt())
+                   .arg(throttled)
+                   .arg(requests)
+                   .arg(row.value(u"throttled_pct"_s).toDouble(), 0, 'f', 2);
+        out.flush();
+    }
+    results.insert(u"unknown_quota"_s, unknownQuota);
 
     sandbox.terminate();
     sandbox.waitForFinished(5000);

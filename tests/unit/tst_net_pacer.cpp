@@ -5,6 +5,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <deque>
+#include <functional>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
@@ -24,6 +27,10 @@ private slots:
     void realClockRate();
     void acquireFromOtherThread();
     void giantRetryAfterHoldsOnlyUpToTheCap();
+    void findsAnUnknownQuota_data();
+    void findsAnUnknownQuota();
+    void idlePaceDoesNotRise();
+    void fixedWithoutCeiling();
 
 private:
     // Advances the fake clock in steps, pumping and delivering queued grants each step.
@@ -256,6 +263,138 @@ void TestNetPacer::giantRetryAfterHoldsOnlyUpToTheCap()
     QVERIFY(!pacer.isHolding());
     QCOMPARE(pacer.holdRemainingMs(), qint64(0));
     QCOMPARE(pacer.holdAsked(), std::chrono::milliseconds(-1));
+}
+
+void TestNetPacer::findsAnUnknownQuota_data()
+{
+    QTest::addColumn<double>("quota");
+    QTest::newRow("150/s") << 150.0;
+    QTest::newRow("20/s") << 20.0;
+}
+
+// A simulated server with a quota the client does not know (a token bucket like the sandbox's: `quota` per
+// second, one second's burst), 40 ms away, and a client that always has 16 requests to send: the pacer must
+// find the quota from its default start of 10/s under a ceiling of 200/s, and spend the run near it.
+// Simulated time: nothing here depends on how fast the machine is.
+void TestNetPacer::findsAnUnknownQuota()
+{
+    QFETCH(double, quota);
+    const int wanted = int(quota * 20); // 20 s of work at the quota
+    constexpr qint64 latencyMs = 40;
+    constexpr qint64 retryDelayMs = 1000; // a throttled request waits this long, then asks the pacer again
+    qint64 now = 0;
+    Net::Pacer pacer(10.0, 20);
+    pacer.setClock([&now] { return now; });
+    pacer.setCeiling(200.0);
+    Net::TokenBucket server(quota, int(quota), 0);
+
+    struct InFlight
+    {
+        qint64 answerAt;
+        bool accepted;
+    };
+    std::deque<InFlight> inFlight;
+    std::deque<qint64> retries; // when each throttled request comes back to the pacer
+    int succeeded = 0;
+    int throttled = 0;
+    int sent = 0;
+    int asked = 0;
+    std::function<void()> ask = [&] {
+        ++asked;
+        pacer.acquire(this, [&] {
+            ++sent;
+            inFlight.push_back({now + latencyMs, server.tryTake(now + latencyMs / 2)});
+        });
+    };
+    for (int i = 0; i < 16; ++i)
+        ask();
+    while (succeeded < wanted && now < 600'000)
+    {
+        ++now;
+        while (!inFlight.empty() && inFlight.front().answerAt <= now)
+        {
+            const InFlight done = inFlight.front();
+            inFlight.pop_front();
+            if (done.accepted)
+            {
+                ++succeeded;
+                pacer.onSuccess();
+                if (asked - throttled < wanted)
+                    ask();
+            }
+            else
+            {
+                ++throttled;
+                pacer.onThrottled(-1ms);
+                retries.push_back(now + retryDelayMs);
+            }
+        }
+        while (!retries.empty() && retries.front() <= now)
+        {
+            retries.pop_front();
+            ask();
+        }
+        pacer.pump();
+        QCoreApplication::processEvents();
+    }
+    const double floorMs = 1000.0 * wanted / quota;
+    qInfo("quota %.0f/s: %d requests in %lld ms simulated (%.2f x the quota's floor), %d throttled (%.1f %%), pace "
+          "now %.1f/s",
+          quota, wanted, now, double(now) / floorMs, throttled, 100.0 * throttled / sent, pacer.effectiveRate());
+    QCOMPARE(succeeded, wanted);
+    QVERIFY2(double(now) <= 1.2 * floorMs, qPrintable(QString::number(double(now) / floorMs)));
+    QVERIFY2(throttled <= sent / 50, qPrintable(QString::number(throttled)));
+    QVERIFY(pacer.throttleEvents() > 0); // it did find the wall
+    QVERIFY(pacer.effectiveRate() <= 1.3 * quota);
+}
+
+void TestNetPacer::idlePaceDoesNotRise()
+{
+    // Requests that come slower than the pace teach nothing: the pace stays where it is.
+    qint64 now = 0;
+    Net::Pacer pacer(10.0, 20);
+    pacer.setClock([&now] { return now; });
+    pacer.setCeiling(200.0);
+    for (int i = 0; i < 50; ++i)
+    {
+        pacer.acquire(this, [] {});
+        advance(pacer, now, 500);
+        pacer.onSuccess();
+    }
+    QCOMPARE(pacer.effectiveRate(), 10.0);
+    QCOMPARE(pacer.state(), Net::PaceState::Idle);
+    // With work queued behind the pace, it rises, and never above the ceiling.
+    for (int i = 0; i < 2000; ++i)
+        pacer.acquire(this, [] {});
+    for (int i = 0; i < 100; ++i)
+    {
+        advance(pacer, now, 20);
+        pacer.onSuccess();
+    }
+    QVERIFY(pacer.effectiveRate() > 10.0);
+    for (int i = 0; i < 1000; ++i)
+        pacer.onSuccess();
+    QCOMPARE(pacer.effectiveRate(), 200.0);
+    QCOMPARE(pacer.state(), Net::PaceState::Ceiling);
+}
+
+void TestNetPacer::fixedWithoutCeiling()
+{
+    // No ceiling above the rate: the pace is the configured one whatever the successes (`--qps` alone).
+    qint64 now = 0;
+    Net::Pacer pacer(10.0, 20);
+    pacer.setClock([&now] { return now; });
+    for (int i = 0; i < 200; ++i)
+        pacer.acquire(this, [] {});
+    for (int i = 0; i < 100; ++i)
+    {
+        advance(pacer, now, 20);
+        pacer.onSuccess();
+    }
+    QCOMPARE(pacer.effectiveRate(), 10.0);
+    QCOMPARE(pacer.state(), Net::PaceState::Fixed);
+    pacer.setCeiling(5.0); // a ceiling below the rate fixes it too
+    QCOMPARE(pacer.effectiveRate(), 10.0);
 }
 
 QTEST_GUILESS_MAIN(TestNetPacer)

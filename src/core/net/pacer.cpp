@@ -3,6 +3,7 @@
 
 #include "net/backoff.h"
 
+#include <QCoreApplication>
 #include <QThread>
 #include <algorithm>
 #include <cmath>
@@ -144,6 +145,7 @@ void Pacer::pump()
         }
         if (!m_bucket.tryTake(t))
         {
+            m_lastBoundMs = t;
             m_timer->start(int(std::min<qint64>(m_bucket.msUntilToken(t), 60'000)));
             return;
         }
@@ -173,7 +175,18 @@ void Pacer::onThrottled(std::chrono::milliseconds retryAfter)
     if (m_granted != m_grantedAtLastThrottle)
     {
         m_grantedAtLastThrottle = m_granted;
-        applyEffectiveRate(std::max(m_minimumRate, m_effectiveRate / 2.0));
+        if (adaptive())
+        {
+            // What the server let through is the best estimate of its quota; the pace itself may have run
+            // far ahead of it while probing.
+            const double accepted = acceptedLastSecond(t);
+            m_wall = accepted >= 5.0 ? std::min(m_effectiveRate, accepted) : m_effectiveRate;
+            applyEffectiveRate(std::max(m_minimumRate, m_wall * 0.85));
+        }
+        else
+        {
+            applyEffectiveRate(std::max(m_minimumRate, m_effectiveRate / 2.0));
+        }
     }
     m_bucket.drain(t);
     if (retryAfter.count() > 0 && t + retryAfter.count() > m_holdUntilMs)
@@ -192,13 +205,98 @@ void Pacer::onSuccess()
             this, [this] { onSuccess(); }, Qt::QueuedConnection);
         return;
     }
+    const qint64 t = now();
+    if (adaptive())
+    {
+        m_successTimes.push_back(t);
+        raise(t);
+        return;
+    }
     if (m_effectiveRate >= m_rate)
         return;
     // Answers to requests sent before the wall was hit say nothing about the new rate: wait a moment.
-    if (now() < m_lastThrottleMs + RecoveryQuietMs)
+    if (t < m_lastThrottleMs + RecoveryQuietMs)
         return;
     // Additive increase: about 100 successes from the floor back to the configured rate.
     applyEffectiveRate(std::min(m_rate, m_effectiveRate + m_rate / 100.0));
+}
+
+void Pacer::raise(qint64 t)
+{
+    if (t < m_lastThrottleMs + RecoveryQuietMs || !paceBinds(t) || m_effectiveRate >= m_ceiling)
+        return;
+    double next = 0;
+    if (m_wall <= 0)
+    {
+        next = m_effectiveRate * 1.05; // probing: +5 % a success
+    }
+    else
+    {
+        // Near the wall: +5 % of the wall a second, spread over the successes of that second.
+        next = m_effectiveRate + 0.05 * m_wall / std::max(1.0, m_effectiveRate);
+        if (next > m_wall * 1.25)
+            m_wall = 0; // well past the old wall without a throttle: the quota grew, probe fast again
+    }
+    applyEffectiveRate(std::min(m_ceiling, next));
+}
+
+bool Pacer::paceBinds(qint64 t)
+{
+    // Requests waited for a token within the last moment, or are waiting now.
+    return !m_waiters.isEmpty() || t - m_lastBoundMs <= 250;
+}
+
+double Pacer::acceptedLastSecond(qint64 t)
+{
+    while (!m_successTimes.empty() && m_successTimes.front() <= t - 1000)
+        m_successTimes.pop_front();
+    return double(m_successTimes.size());
+}
+
+void Pacer::setCeiling(double ratePerSec)
+{
+    m_ceiling = ratePerSec;
+    if (!adaptive())
+    {
+        m_successTimes.clear();
+        m_wall = 0;
+        if (m_effectiveRate > m_rate)
+            applyEffectiveRate(m_rate);
+    }
+}
+
+PaceState Pacer::state() const
+{
+    const qint64 t = now();
+    if (t < m_holdUntilMs)
+        return PaceState::Holding;
+    if (!adaptive())
+        return PaceState::Fixed;
+    if (m_effectiveRate >= m_ceiling)
+        return PaceState::Ceiling;
+    if (m_wall > 0)
+        return PaceState::NearQuota;
+    return m_waiters.isEmpty() && t - m_lastBoundMs > 1000 ? PaceState::Idle : PaceState::Probing;
+}
+
+QString paceStateText(PaceState state)
+{
+    switch (state)
+    {
+    case PaceState::Fixed:
+        return QCoreApplication::translate("Net", "fixed pace");
+    case PaceState::Idle:
+        return QCoreApplication::translate("Net", "requests come slower than the pace");
+    case PaceState::Probing:
+        return QCoreApplication::translate("Net", "raising the pace: Drive has not throttled");
+    case PaceState::NearQuota:
+        return QCoreApplication::translate("Net", "just under Drive's quota");
+    case PaceState::Holding:
+        return QCoreApplication::translate("Net", "Drive asked to wait");
+    case PaceState::Ceiling:
+        return QCoreApplication::translate("Net", "at the ceiling (--qps-max)");
+    }
+    return {};
 }
 
 void Pacer::applyEffectiveRate(double rate)

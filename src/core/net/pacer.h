@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "net/pacestate.h"
+
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <limits>
 
@@ -41,6 +44,14 @@ private:
 /// turn in FIFO order; nothing ever blocks: `go` is called later, queued on the thread of `context`.
 /// When the server throttles, the effective rate is halved (once per wave of throttled answers) and all
 /// grants are held until Retry-After has passed; successes bring the rate back gradually (AIMD).
+///
+/// With a ceiling above the configured rate (setCeiling(), `--qps-max`) the pacer finds the server's quota
+/// itself, as TCP finds a link's capacity (issue 14): while requests wait for tokens and nothing is
+/// throttled it raises the rate fast (each success adds 5 %: from 10/s to 150/s in about two seconds); a
+/// throttled wave cuts it to 85 % of what the server accepted over the last second (multiplicative decrease),
+/// and from there it creeps up by 5 % of that wall per second (additive increase), so it spends its time
+/// just under the quota and is throttled once every few seconds. When requests come slower than the pace
+/// (Idle) nothing moves: an unused pace says nothing about the quota.
 /// Against a known server quota, pace a little under its rate AND with a smaller burst: the server's bucket
 /// only starts draining when the first request arrives, so equal bursts let the client lead by that delay
 /// (measured: 19/s burst 20 vs a 20/s burst 20 quota hit one 429 in about one run of three; burst 10, none).
@@ -65,6 +76,11 @@ public:
 
     void setRate(double ratePerSec);
     void setBurst(int burst);
+    /// The most the pacer may raise the rate to while looking for the quota; at or below rate(): the rate is
+    /// fixed (the default). Google's documented per-user quota is 12,000 requests a minute (200/s).
+    void setCeiling(double ratePerSec);
+    [[nodiscard]] double ceiling() const { return m_ceiling; }
+    [[nodiscard]] PaceState state() const;
     [[nodiscard]] double rate() const; ///< configured
     [[nodiscard]] double effectiveRate() const; ///< after throttling
     [[nodiscard]] int burst() const;
@@ -100,9 +116,18 @@ private:
     [[nodiscard]] qint64 now() const;
     void applyEffectiveRate(double rate);
 
+    [[nodiscard]] bool adaptive() const { return m_ceiling > m_rate; }
+    [[nodiscard]] bool paceBinds(qint64 t);
+    [[nodiscard]] double acceptedLastSecond(qint64 t);
+    void raise(qint64 t);
+
     Clock m_clock;
     TokenBucket m_bucket;
     double m_rate;
+    double m_ceiling = 0;
+    double m_wall = 0; ///< the rate the server last throttled at (what it accepted); 0 = not yet known
+    std::deque<qint64> m_successTimes; ///< the last second's successes (adaptive only)
+    qint64 m_lastBoundMs = std::numeric_limits<qint64>::min() / 2; ///< when a request last waited for a token
     double m_effectiveRate;
     double m_minimumRate = 0.5;
     static constexpr qint64 RecoveryQuietMs = 1000;

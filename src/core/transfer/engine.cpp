@@ -43,6 +43,7 @@ Engine::Engine(const Services &services, const RunOptions &options, QObject *par
     , m_counters(std::make_unique<Net::RequestCounters>())
 {
     m_pacer = new Net::Pacer(m_options.requestsPerSecond, m_options.burst, this);
+    m_pacer->setCeiling(m_options.maxRequestsPerSecond);
     m_drive = new Drive::DriveClient(m_services.nam, m_services.token, m_pacer, m_services.endpoints, this);
     m_context.nam = m_services.nam;
     // Ranged parts get their own connection pools (QNAM keeps 6 connections per host): part i of every
@@ -561,6 +562,8 @@ Snapshot Engine::currentSnapshot(bool allFiles) const
     }
     m_stats.fill(s);
     s.waiting = currentWait(m_pacer, *m_counters);
+    s.paceRate = m_pacer->effectiveRate();
+    s.paceState = m_pacer->state();
     return s;
 }
 

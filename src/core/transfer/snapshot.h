@@ -3,6 +3,7 @@
 
 #include "destinations/destination.h"
 #include "net/backoff.h"
+#include "net/pacestate.h"
 #include "net/error.h"
 
 #include <QDateTime>
@@ -41,7 +42,10 @@ struct RunOptions
     int parallel = 4;                       ///< files in flight
     int streams = 4;                        ///< ranged streams per large file
     qint64 rangedThreshold = 64LL << 20;    ///< files above this may be split into ranged parts
-    double requestsPerSecond = 10.0;        ///< Drive pacer rate
+    double requestsPerSecond = 10.0;        ///< Drive pacer rate to start at
+    /// The pace is raised toward this while Drive does not throttle (`--qps-max`; Google's documented per-user
+    /// quota, 12,000 a minute); at or below requestsPerSecond the pace stays fixed.
+    double maxRequestsPerSecond = 200.0;
     int burst = 20;                         ///< Drive pacer burst
     qint64 readBufferSize = 1LL << 20;      ///< per reply: bounds memory
     qint64 bandwidthLimit = 0;              ///< bytes/s for the whole run; 0 = none
@@ -157,6 +161,8 @@ struct Snapshot
     int requestsInInterval = 0;  ///< requests started since the previous snapshot
     int throttledInInterval = 0; ///< throttled responses since the previous snapshot
     LimitedBy limitedBy = LimitedBy::Nothing;
+    double paceRate = 0;                             ///< the Drive pacer's pace now (requests/s)
+    Net::PaceState paceState = Net::PaceState::Fixed; ///< and why
     bool running = false;
     bool paused = false;
     bool finished = false;
