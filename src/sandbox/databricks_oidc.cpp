@@ -9,6 +9,8 @@
 #include "oauth_p.h"
 #include "stats.h"
 
+#include <optional>
+
 namespace sandbox
 {
 
@@ -41,6 +43,16 @@ std::string requestClient(const httplib::Request &req)
     return req.get_param_value("client_id");
 }
 } // namespace
+
+std::optional<std::string> TokenAuthority::Impl::workspaceClient(const httplib::Request &req, httplib::Response &res)
+{
+    std::string clientId = requestClient(req);
+    if (workspaceClients.count(clientId))
+        return clientId;
+    fail("workspace_invalid_client");
+    sendOAuthError(res, 401, "invalid_client", "Client authentication failed");
+    return std::nullopt;
+}
 
 void TokenAuthority::addWorkspaceClient(const std::string &clientId)
 {
@@ -103,14 +115,11 @@ void TokenAuthority::Impl::workspaceAuthorize(const httplib::Request &req, httpl
 
 void TokenAuthority::Impl::workspaceCodeGrant(const httplib::Request &req, httplib::Response &res)
 {
-    const std::string clientId = requestClient(req);
     std::lock_guard lock(mutex);
-    if (!workspaceClients.count(clientId))
-    {
-        fail("workspace_invalid_client");
-        sendOAuthError(res, 401, "invalid_client", "Client authentication failed");
+    const std::optional<std::string> client = workspaceClient(req, res);
+    if (!client)
         return;
-    }
+    const std::string &clientId = *client;
     const auto it = codes.find(req.get_param_value("code"));
     if (it == codes.end() || !it->second.workspace || it->second.used || Clock::now() >= it->second.expires
         || it->second.clientId != clientId)
@@ -159,14 +168,11 @@ void TokenAuthority::Impl::workspaceCodeGrant(const httplib::Request &req, httpl
 
 void TokenAuthority::Impl::workspaceRefreshGrant(const httplib::Request &req, httplib::Response &res)
 {
-    const std::string clientId = requestClient(req);
     std::lock_guard lock(mutex);
-    if (!workspaceClients.count(clientId))
-    {
-        fail("workspace_invalid_client");
-        sendOAuthError(res, 401, "invalid_client", "Client authentication failed");
+    const std::optional<std::string> client = workspaceClient(req, res);
+    if (!client)
         return;
-    }
+    const std::string &clientId = *client;
     const auto it = refreshTokens.find(req.get_param_value("refresh_token"));
     if (it == refreshTokens.end() || !it->second.workspace || it->second.revoked || it->second.clientId != clientId)
     {

@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -168,6 +169,8 @@ struct TokenAuthority::Impl
     void workspaceAuthorize(const httplib::Request &req, httplib::Response &res);
     void workspaceCodeGrant(const httplib::Request &req, httplib::Response &res);
     void workspaceRefreshGrant(const httplib::Request &req, httplib::Response &res);
+    /// The token request's registered public client; else 401 invalid_client written. Callers hold the mutex.
+    std::optional<std::string> workspaceClient(const httplib::Request &req, httplib::Response &res);
     Check check(const httplib::Request &req, bool databricks);
 };
 
