@@ -99,6 +99,12 @@ void DatabricksWorkspaces::signIn(const QString &hostText, const QString &client
     });
     if (!m_store || !m_accounts)
         return finish(tr("No place to keep credentials in this build."));
+    // A sign-in nobody waits for any more (the dialog closed) stops listening for the browser at once.
+    if (context)
+        connect(context, &QObject::destroyed, signIn, [signIn] {
+            signIn->abort();
+            signIn->deleteLater();
+        });
     connect(signIn, &Auth::DatabricksSignIn::authorizationUrlReady, signIn, openUrl);
     connect(signIn, &Auth::DatabricksSignIn::failed, signIn, finish);
     connect(signIn, &Auth::DatabricksSignIn::succeeded, signIn,
