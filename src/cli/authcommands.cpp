@@ -261,24 +261,11 @@ int LoginCommand::execute(const QStringList &args)
     std::optional<Auth::TokenResponse> tokens;
     QString failure;
     QUrl authorizationUrl; // shown only once the keychain is known to be usable
-    QObject::connect(&flow, &Auth::GoogleOAuthFlow::authorizationUrlReady, &loop,
-        [&](const QUrl &url) { authorizationUrl = url; });
-    QObject::connect(&flow, &Auth::GoogleOAuthFlow::warning, &loop,
-        [&](const QString &message)
-        {
-            err() << tr("warning: %1").arg(message) << u"\n"_s;
-            err().flush();
-        });
+    watchSignIn(&flow, loop, err(), &authorizationUrl, &failure);
     QObject::connect(&flow, &Auth::GoogleOAuthFlow::succeeded, &loop,
         [&](const Auth::TokenResponse &t)
         {
             tokens = t;
-            loop.quit();
-        });
-    QObject::connect(&flow, &Auth::GoogleOAuthFlow::failed, &loop,
-        [&](const QString &message)
-        {
-            failure = message;
             loop.quit();
         });
     if (!flow.start())

@@ -8,6 +8,8 @@
 #include "net/endpoints.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QTextStream>
 #include <QUrl>
 #include <chrono>
 #include <functional>
@@ -36,6 +38,23 @@ Auth::TokenStore::Result waitFor(const std::function<void(QObject *, Auth::Token
 /// Prints the consent-page address and where the answer is awaited, and opens it in the system browser
 /// (xdg-open) unless `openBrowser` is false or there is none: `login` and `databricks-login --browser`.
 void presentAuthorizationUrl(QTextStream &out, const QUrl &url, const QUrl &redirectUri, bool openBrowser);
+
+/// The common wiring of a browser sign-in run from a command (Auth::GoogleOAuthFlow, Auth::DatabricksSignIn):
+/// the consent address goes to `*url` (shown once the keychain is known to be usable), warnings to `err`, and
+/// a failure to `*failure`, quitting `loop`. The caller connects `succeeded`, whose arguments differ.
+template <typename SignIn>
+void watchSignIn(SignIn *signIn, QEventLoop &loop, QTextStream &err, QUrl *url, QString *failure)
+{
+    QObject::connect(signIn, &SignIn::authorizationUrlReady, &loop, [url](const QUrl &address) { *url = address; });
+    QObject::connect(signIn, &SignIn::warning, &loop, [&err](const QString &message) {
+        err << QCoreApplication::translate("Cli::Auth", "warning: %1").arg(message) << QStringLiteral("\n");
+        err.flush();
+    });
+    QObject::connect(signIn, &SignIn::failed, &loop, [&loop, failure](const QString &message) {
+        *failure = message;
+        loop.quit();
+    });
+}
 
 /// For `ingest --account NAME` / `--service-account KEY.json [--subject USER]`: checks the account or key now
 /// (reading the keychain) and returns a factory the engine runs on its thread. Empty with `*error` otherwise.

@@ -75,25 +75,12 @@ int DatabricksLoginCommand::browserSignIn(const QCommandLineParser &parser, cons
     std::optional<Auth::DatabricksCredentials> credentials;
     QString userName;
     QString failure;
-    QObject::connect(&signIn, &Auth::DatabricksSignIn::authorizationUrlReady, &loop,
-        [&](const QUrl &url) { authorizationUrl = url; });
-    QObject::connect(&signIn, &Auth::DatabricksSignIn::warning, &loop,
-        [&](const QString &message)
-        {
-            err() << tr("warning: %1").arg(message) << u"\n"_s;
-            err().flush();
-        });
+    watchSignIn(&signIn, loop, err(), &authorizationUrl, &failure);
     QObject::connect(&signIn, &Auth::DatabricksSignIn::succeeded, &loop,
         [&](const Auth::DatabricksCredentials &signedIn, const QString &who)
         {
             credentials = signedIn;
             userName = who;
-            loop.quit();
-        });
-    QObject::connect(&signIn, &Auth::DatabricksSignIn::failed, &loop,
-        [&](const QString &message)
-        {
-            failure = message;
             loop.quit();
         });
     if (!signIn.start())
