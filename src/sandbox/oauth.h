@@ -17,8 +17,9 @@ namespace sandbox
 
 class Stats;
 
-/// Google OAuth 2.0 (installed-app code + PKCE, refresh, JWT bearer, revoke) and the Databricks OIDC
-/// client-credentials endpoint, plus the bearer-token checks every other route uses. Thread-safe.
+/// Google OAuth 2.0 (installed-app code + PKCE, refresh, JWT bearer, revoke) and the Databricks OIDC endpoints
+/// (client credentials; the user's browser sign-in in databricks_oidc.cpp), plus the bearer-token checks every
+/// other route uses. Thread-safe.
 ///
 /// Manifest "oauth" section (all keys optional):
 /// ```json
