@@ -34,11 +34,10 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("Cli::Auth", text);
 }
+} // namespace
 
-/// Runs an asynchronous call to completion: the CLI has nothing else to do meanwhile. `start` gets the
-/// context to answer on and the function to call when done; false when no answer came within `limit`.
 bool await(const std::function<void(QObject *context, std::function<void()> finished)> &start,
-           std::chrono::seconds limit = std::chrono::seconds(60))
+           std::chrono::seconds limit)
 {
     QEventLoop loop;
     bool answered = false;
@@ -54,7 +53,6 @@ bool await(const std::function<void(QObject *context, std::function<void()> fini
     return answered;
 }
 
-/// Runs a TokenStore call to completion.
 Auth::TokenStore::Result waitFor(const std::function<void(QObject *, Auth::TokenStore::Callback)> &start)
 {
     Auth::TokenStore::Result result;
@@ -68,6 +66,8 @@ Auth::TokenStore::Result waitFor(const std::function<void(QObject *, Auth::Token
     return result;
 }
 
+namespace
+{
 /// Reads one line from `in` without echoing it when it is a terminal.
 QByteArray readSecretLine(QTextStream *in, QTextStream &err, const QString &prompt)
 {
@@ -261,24 +261,11 @@ int LoginCommand::execute(const QStringList &args)
     std::optional<Auth::TokenResponse> tokens;
     QString failure;
     QUrl authorizationUrl; // shown only once the keychain is known to be usable
-    QObject::connect(&flow, &Auth::GoogleOAuthFlow::authorizationUrlReady, &loop,
-        [&](const QUrl &url) { authorizationUrl = url; });
-    QObject::connect(&flow, &Auth::GoogleOAuthFlow::warning, &loop,
-        [&](const QString &message)
-        {
-            err() << tr("warning: %1").arg(message) << u"\n"_s;
-            err().flush();
-        });
+    watchSignIn(&flow, loop, err(), &authorizationUrl, &failure);
     QObject::connect(&flow, &Auth::GoogleOAuthFlow::succeeded, &loop,
         [&](const Auth::TokenResponse &t)
         {
             tokens = t;
-            loop.quit();
-        });
-    QObject::connect(&flow, &Auth::GoogleOAuthFlow::failed, &loop,
-        [&](const QString &message)
-        {
-            failure = message;
             loop.quit();
         });
     if (!flow.start())
@@ -301,13 +288,7 @@ int LoginCommand::execute(const QStringList &args)
         return ExitAuth;
     }
 
-    out() << tr("Open this address in a browser to sign in:") << u"\n"_s
-          << authorizationUrl.toString(QUrl::FullyEncoded) << u"\n"_s;
-    out() << tr("Waiting for the browser's answer on %1 …").arg(flow.redirectUri().toString()) << u"\n"_s;
-    out().flush();
-    const QString opener = QStandardPaths::findExecutable(u"xdg-open"_s);
-    if (openBrowser && !opener.isEmpty())
-        QProcess::startDetached(opener, { authorizationUrl.toString(QUrl::FullyEncoded) });
+    presentAuthorizationUrl(out(), authorizationUrl, flow.redirectUri(), openBrowser);
     loop.exec();
     if (!tokens)
     {
@@ -435,8 +416,9 @@ int AccountsCommand::execute(const QStringList &args)
         if (account.kind == Auth::Account::Kind::Google)
             line += u"  (client %1)"_s.arg(account.clientId);
         else
-            line += account.detail == u"oauth-m2m"_s ? u"  (service principal %1)"_s.arg(account.clientId)
-                                                     : u"  (personal access token)"_s;
+            line += account.detail == u"oauth-m2m"_s   ? u"  (service principal %1)"_s.arg(account.clientId)
+                : account.detail == u"oauth-u2m"_s ? u"  (browser sign-in, app %1)"_s.arg(account.clientId)
+                                                   : u"  (personal access token)"_s;
         out() << Util::escapeControls(line) << u"\n"_s; // names come from Google's userinfo
     }
     out().flush();
@@ -454,12 +436,13 @@ DatabricksLoginCommand::DatabricksLoginCommand(const Streams &streams)
 
 QList<QCommandLineOption> DatabricksLoginCommand::options() const
 {
-    return {
+    return QList<QCommandLineOption> {
         { Opt::host, tr("The workspace URL, e.g. https://dbc-a1b2c3d4-e5f6.cloud.databricks.com"), u"URL"_s },
         { Opt::clientId,
-            tr("A service principal's OAuth client id (machine-to-machine); its secret comes on standard input."),
+            tr("A service principal's OAuth client id (machine-to-machine); its secret comes on standard input. "
+               "With --browser: the OAuth app to sign in with (default: databricks-cli)."),
             u"ID"_s },
-    };
+    } + browserOptions();
 }
 
 int DatabricksLoginCommand::execute(const QStringList &args)
@@ -473,6 +456,8 @@ int DatabricksLoginCommand::execute(const QStringList &args)
     const QString host = Auth::DatabricksCredentials::normaliseHost(parser.value(Opt::host));
     if (host.isEmpty())
         return usageError(tr("--host takes the workspace URL (https://…)"));
+    if (parser.isSet(Opt::browser))
+        return browserSignIn(parser, host);
     Auth::DatabricksCredentials credentials;
     credentials.host = host;
     credentials.clientId = parser.value(Opt::clientId);

@@ -19,6 +19,7 @@ inline const QString tokenUrl = QStringLiteral("token-url");
 inline const QString revokeUrl = QStringLiteral("revoke-url");
 // login, databricks-login
 inline const QString noBrowser = QStringLiteral("no-browser");
+inline const QString browser = QStringLiteral("browser");
 inline const QString clientId = QStringLiteral("client-id");
 inline const QString clientSecretFile = QStringLiteral("client-secret-file");
 inline const QString port = QStringLiteral("port");

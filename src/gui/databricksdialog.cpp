@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "databricksdialog.h"
 
+#include "auth/databricksu2m.h"
 #include "databricksworkspaces.h"
 #include "ui_databricksdialog.h"
 
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
 #include <QPushButton>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +30,7 @@ DatabricksDialog::DatabricksDialog(DatabricksWorkspaces *workspaces, const QStri
     connect(m_ui->workspaces, &QListWidget::currentRowChanged, this, [this] { setBusy(m_busy, statusText()); });
     connect(m_ui->m2mKind, &QRadioButton::toggled, this, &DatabricksDialog::kindChanged);
     connect(m_workspaces, &DatabricksWorkspaces::changed, this, &DatabricksDialog::reload);
+    setUpBrowserSignIn();
     kindChanged();
     reload();
 }
@@ -48,8 +54,9 @@ void DatabricksDialog::reload()
     m_ui->workspaces->clear();
     for (const Auth::Account &account : m_workspaces->list())
     {
-        const QString how = account.detail == u"oauth-m2m"_s ? tr("service principal %1").arg(account.clientId)
-                                                             : tr("personal access token");
+        const QString how = account.detail == u"oauth-m2m"_s   ? tr("service principal %1").arg(account.clientId)
+            : account.detail == u"oauth-u2m"_s                  ? tr("signed in in the browser")
+                                                                : tr("personal access token");
         QString text = tr("%1 (%2)").arg(account.name, how);
         if (account.name == m_chosen)
             text = tr("%1 – used for runs").arg(text);
@@ -80,6 +87,8 @@ void DatabricksDialog::setBusy(bool busy, const QString &status)
     const bool any = m_ui->workspaces->currentItem() != nullptr;
     m_ui->removeButton->setEnabled(!busy && any);
     m_ui->useButton->setEnabled(!busy && any);
+    if (m_signInButton)
+        m_signInButton->setEnabled(!busy);
 }
 
 void DatabricksDialog::add()
@@ -142,4 +151,64 @@ void DatabricksDialog::useSelected()
     emit workspaceChosen(host);
     reload();
     setBusy(false, tr("Runs to Volumes and DBFS now write to %1.").arg(host));
+}
+
+void DatabricksDialog::setOpenUrl(std::function<void(const QUrl &)> openUrl)
+{
+    m_openUrl = std::move(openUrl);
+}
+
+void DatabricksDialog::setUpBrowserSignIn()
+{
+    m_signInButton = new QPushButton(tr("&Sign in to Databricks…"), this);
+    m_signInButton->setObjectName(u"signInButton"_s);
+    m_signInButton->setToolTip(tr("Sign in to a workspace as yourself in the browser; no token to create or paste."));
+    m_ui->listButtons->insertWidget(0, m_signInButton);
+    connect(m_signInButton, &QPushButton::clicked, this, &DatabricksDialog::askBrowserSignIn);
+}
+
+void DatabricksDialog::askBrowserSignIn()
+{
+    // The workspace URL (the one typed below, if any) and, rarely needed, the OAuth app to sign in with.
+    auto *ask = new QDialog(this);
+    ask->setObjectName(u"browserSignInDialog"_s);
+    ask->setWindowTitle(tr("Sign in to Databricks"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    auto *form = new QFormLayout(ask);
+    auto *host = new QLineEdit(m_ui->host->text().trimmed(), ask);
+    host->setObjectName(u"signInHost"_s);
+    host->setPlaceholderText(m_ui->host->placeholderText());
+    host->setMinimumWidth(fontMetrics().horizontalAdvance(u'x') * 50);
+    auto *clientId = new QLineEdit(ask);
+    clientId->setObjectName(u"signInClientId"_s);
+    clientId->setPlaceholderText(QString::fromLatin1(Auth::databricksDefaultClientId));
+    form->addRow(tr("Workspace &URL:"), host);
+    form->addRow(tr("OAuth &app (client id):"), clientId);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, ask);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, ask, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, ask, &QDialog::reject);
+    connect(ask, &QDialog::accepted, this,
+            [this, host, clientId] { browserSignIn(host->text().trimmed(), clientId->text().trimmed()); });
+    ask->open();
+}
+
+void DatabricksDialog::browserSignIn(const QString &hostText, const QString &clientId)
+{
+    if (Auth::DatabricksCredentials::normaliseHost(hostText).isEmpty())
+        return setBusy(false, tr("Enter the workspace URL (https://…)."));
+    setBusy(true, tr("Waiting for the sign-in in the browser (%1)…").arg(Auth::DatabricksCredentials::normaliseHost(hostText)));
+    const auto openUrl = m_openUrl ? m_openUrl : [](const QUrl &url) { QDesktopServices::openUrl(url); };
+    m_workspaces->signIn(hostText, clientId, openUrl, this, [this](const QString &host, const QString &error) {
+        if (!error.isEmpty())
+            return setBusy(false, error);
+        if (m_chosen.isEmpty())
+        {
+            m_chosen = host;
+            emit workspaceChosen(host);
+        }
+        reload();
+        setBusy(false, tr("Signed in to %1.").arg(host));
+    });
 }

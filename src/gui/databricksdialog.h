@@ -3,7 +3,10 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <memory>
+
+class QPushButton;
 
 class DatabricksWorkspaces;
 
@@ -29,6 +32,8 @@ public:
     /// Tests: the last status line (empty while busy or after success without a note).
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] bool isBusy() const { return m_busy; }
+    /// Where "Sign in to Databricks" shows the consent page; default: the system browser (tests play it).
+    void setOpenUrl(std::function<void(const QUrl &)> openUrl);
 
 signals:
     void workspaceChosen(const QString &host);
@@ -40,9 +45,15 @@ private:
     void useSelected();
     void kindChanged();
     void setBusy(bool busy, const QString &status);
+    // "Sign in to Databricks" (browser sign-in, OAuth U2M)
+    void setUpBrowserSignIn();
+    void askBrowserSignIn();
+    void browserSignIn(const QString &hostText, const QString &clientId);
 
     std::unique_ptr<Ui::DatabricksDialog> m_ui;
     DatabricksWorkspaces *m_workspaces;
     QString m_chosen;
     bool m_busy = false;
+    QPushButton *m_signInButton = nullptr;
+    std::function<void(const QUrl &)> m_openUrl;
 };

@@ -2,6 +2,7 @@
 #include "databricksworkspaces.h"
 
 #include "auth/accountservice.h"
+#include "auth/databricksu2m.h"
 #include "auth/tokenstore.h"
 #include "destinations/databricksclient.h"
 
@@ -62,26 +63,54 @@ void DatabricksWorkspaces::add(const Auth::DatabricksCredentials &credentials, Q
     const Done finish = guarded(context, std::move(done));
     if (!m_store || !m_accounts)
         return finish(tr("No place to keep credentials in this build."));
-    const auto keep = [this, credentials, finish] {
-        m_store->write(Auth::DatabricksCredentials::storeKey(credentials.host), credentials.toSecretBlob(), this,
-                       [this, credentials, finish](const Auth::TokenStore::Result &result) {
-            if (!result.ok())
-                return finish(tr("The credentials could not be saved in the %1: %2")
-                                  .arg(m_store->description(), result.errorString));
-            const bool m2m = credentials.kind == Auth::DatabricksCredentials::Kind::OAuthM2M;
-            // The same entry databricks-login writes, so the CLI sees this workspace too.
-            m_accounts->save({Auth::Account::Kind::Databricks, credentials.host, m2m ? credentials.clientId : QString(),
-                              m2m ? u"oauth-m2m"_s : u"pat"_s, QDateTime::currentDateTimeUtc()});
-            emit changed();
-            finish({});
-        });
-    };
     // The check databricks-login makes: the same credentials get the same answer in the app and the CLI.
-    Auth::checkDatabricksCredentials(m_nam, credentials, this, [keep, finish](const Auth::DatabricksCheck &check) {
+    Auth::checkDatabricksCredentials(m_nam, credentials, this, [this, credentials, finish](const Auth::DatabricksCheck &check) {
         if (check.outcome != Auth::DatabricksCheck::Outcome::Accepted)
             return finish(check.message);
-        keep();
+        keep(credentials, finish);
     });
+}
+
+void DatabricksWorkspaces::keep(const Auth::DatabricksCredentials &credentials, Done finish)
+{
+    m_store->write(Auth::DatabricksCredentials::storeKey(credentials.host), credentials.toSecretBlob(), this,
+                   [this, credentials, finish](const Auth::TokenStore::Result &result) {
+        if (!result.ok())
+            return finish(tr("The credentials could not be saved in the %1: %2")
+                              .arg(m_store->description(), result.errorString));
+        const bool pat = credentials.kind == Auth::DatabricksCredentials::Kind::PersonalAccessToken;
+        // The same entry databricks-login writes, so the CLI sees this workspace too.
+        m_accounts->save({Auth::Account::Kind::Databricks, credentials.host, pat ? QString() : credentials.clientId,
+                          Auth::DatabricksCredentials::kindName(credentials.kind), QDateTime::currentDateTimeUtc()});
+        emit changed();
+        finish({});
+    });
+}
+
+void DatabricksWorkspaces::signIn(const QString &hostText, const QString &clientId,
+                                  const std::function<void(const QUrl &)> &openUrl, QObject *context,
+                                  std::function<void(const QString &host, const QString &error)> done)
+{
+    auto *signIn = new Auth::DatabricksSignIn(m_nam, hostText, clientId, this);
+    const QString host = signIn->flow()->host();
+    const Done finish = guarded(context, [signIn, host, done = std::move(done)](const QString &error) {
+        signIn->deleteLater();
+        done(host, error);
+    });
+    if (!m_store || !m_accounts)
+        return finish(tr("No place to keep credentials in this build."));
+    // A sign-in nobody waits for any more (the dialog closed) stops listening for the browser at once.
+    if (context)
+        connect(context, &QObject::destroyed, signIn, [signIn] {
+            signIn->abort();
+            signIn->deleteLater();
+        });
+    connect(signIn, &Auth::DatabricksSignIn::authorizationUrlReady, signIn, openUrl);
+    connect(signIn, &Auth::DatabricksSignIn::failed, signIn, finish);
+    connect(signIn, &Auth::DatabricksSignIn::succeeded, signIn,
+            [this, finish](const Auth::DatabricksCredentials &credentials) { keep(credentials, finish); });
+    if (!signIn->start())
+        finish(signIn->errorString());
 }
 
 void DatabricksWorkspaces::remove(const QString &host, QObject *context, Done done)
@@ -146,7 +175,7 @@ void DatabricksWorkspaces::check(const Auth::DatabricksCredentials &credentials,
             client->dbfs("GET"_ba, "get-status"_ba, "path=%2F"_ba, client, answer);
         }
     };
-    if (credentials.kind != Auth::DatabricksCredentials::Kind::OAuthM2M)
+    if (credentials.kind == Auth::DatabricksCredentials::Kind::PersonalAccessToken)
         return probe();
     connect(tokens, &Net::TokenProvider::refreshed, holder, probe, Qt::SingleShotConnection);
     connect(tokens, &Net::TokenProvider::refreshFailed, holder, [finish](const QString &reason) { finish(reason); });

@@ -44,6 +44,11 @@ public:
     /// (Auth::checkDatabricksCredentials(), as databricks-login does): a typo should fail here, not an hour
     /// into a run.
     void add(const Auth::DatabricksCredentials &credentials, QObject *context, Done done);
+    /// "Sign in to Databricks": the browser sign-in to `hostText` (Auth::DatabricksSignIn, the same as
+    /// `databricks-login --browser`; an empty `clientId` is the default app), `openUrl` showing the consent page;
+    /// then the sign-in is kept like add() keeps credentials. `done` gets the normalised host or an error.
+    void signIn(const QString &hostText, const QString &clientId, const std::function<void(const QUrl &)> &openUrl,
+                QObject *context, std::function<void(const QString &host, const QString &error)> done);
     /// Deletes the keychain entry and forgets the workspace.
     void remove(const QString &host, QObject *context, Done done);
     /// The credentials a run into `host` uses (Auth::AccountService::loadWorkspace(): the kept ones, else
@@ -60,6 +65,9 @@ signals:
     void changed();
 
 private:
+    /// Writes checked credentials to the store and the account list.
+    void keep(const Auth::DatabricksCredentials &credentials, Done finish);
+
     QNetworkAccessManager *m_nam;
     Auth::TokenStore *m_store;
     Auth::Accounts *m_accounts;

@@ -314,6 +314,7 @@ int main(int argc, char **argv)
     sandbox::DatabricksService databricks(stats, authority, fs::path(dataDir), content.databricksSection());
     databricks.setBaseUrl(server.baseUrl());
     databricks.registerRoutes(server.http());
+    authority.registerWorkspaceSignIn(server.http());
     drive.registerRoutes(server.http());
     server.onReset = [&]()
     {

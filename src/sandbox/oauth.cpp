@@ -22,6 +22,7 @@ constexpr const char *kDefaultClientSecret = "sandbox-secret";
 constexpr const char *kDefaultPrincipal = "sandbox-sp";
 constexpr const char *kDefaultPrincipalSecret = "sandbox-sp-secret";
 constexpr const char *kDefaultPat = "dapi-sandbox-token";
+constexpr const char *kDefaultWorkspaceClient = "databricks-cli"; // databricks-wave2.md §1 "U2M protocol"
 constexpr int kCodeLifetimeS = 600;
 
 } // namespace
@@ -163,6 +164,12 @@ bool validVerifier(const std::string &v)
     return true;
 }
 
+bool verifierMatches(const std::string &verifier, const std::string &challenge, const std::string &method)
+{
+    const std::string expected = method == "S256" ? jwt::base64UrlEncode(jwt::sha256Raw(verifier)) : verifier;
+    return validVerifier(verifier) && expected == challenge;
+}
+
 } // namespace oauthutil
 
 using namespace oauthutil;
@@ -173,8 +180,12 @@ TokenAuthority::TokenAuthority(Stats &stats, const nlohmann::json &oauthConfig)
     m_d->clients[kDefaultClientId] = kDefaultClientSecret;
     m_d->principals[kDefaultPrincipal] = kDefaultPrincipalSecret;
     m_d->pats.insert(kDefaultPat);
+    m_d->workspaceClients.insert(kDefaultWorkspaceClient);
     if (oauthConfig.is_object())
     {
+        for (const auto &c : oauthConfig.value("workspace_clients", nlohmann::json::array()))
+            if (c.is_string())
+                m_d->workspaceClients.insert(c.get<std::string>());
         for (const auto &c : oauthConfig.value("clients", nlohmann::json::array()))
             if (c.is_object() && c.contains("client_id"))
                 m_d->clients[c.value("client_id", "")] = c.value("client_secret", "");
@@ -474,6 +485,11 @@ void TokenAuthority::Impl::revokeEndpoint(const httplib::Request &req, httplib::
 
 void TokenAuthority::Impl::oidcToken(const httplib::Request &req, httplib::Response &res)
 {
+    // The user's browser sign-in (U2M) shares the endpoint with the service principals' grant.
+    if (req.get_param_value("grant_type") == "authorization_code")
+        return workspaceCodeGrant(req, res);
+    if (req.get_param_value("grant_type") == "refresh_token")
+        return workspaceRefreshGrant(req, res);
     std::string clientId = req.get_param_value("client_id");
     std::string secret = req.get_param_value("client_secret");
     std::string user;

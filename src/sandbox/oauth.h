@@ -17,8 +17,9 @@ namespace sandbox
 
 class Stats;
 
-/// Google OAuth 2.0 (installed-app code + PKCE, refresh, JWT bearer, revoke) and the Databricks OIDC
-/// client-credentials endpoint, plus the bearer-token checks every other route uses. Thread-safe.
+/// Google OAuth 2.0 (installed-app code + PKCE, refresh, JWT bearer, revoke) and the Databricks OIDC endpoints
+/// (client credentials; the user's browser sign-in in databricks_oidc.cpp), plus the bearer-token checks every
+/// other route uses. Thread-safe.
 ///
 /// Manifest "oauth" section (all keys optional):
 /// ```json
@@ -26,6 +27,7 @@ class Stats;
 ///   "service_accounts": [{"client_email": "…", "private_key_id": "…", "public_key_pem": "-----BEGIN PUBLIC KEY…"}],
 ///   "service_principals": [{"client_id": "…", "client_secret": "…"}],   // Databricks OIDC M2M
 ///   "databricks_tokens": ["dapi…"],                                      // extra PATs
+///   "workspace_clients": ["my-app"],          // Databricks U2M public clients besides databricks-cli
 ///   "token_lifetime_s": 3600 }
 /// ```
 /// Built in: client `sandbox-client.apps.googleusercontent.com` / `sandbox-secret`; service principal `sandbox-sp` /
@@ -60,6 +62,11 @@ public:
     /// /o/oauth2/v2/auth (+ /o/oauth2/auth), /token (+ /o/oauth2/token), /revoke,
     /// /oidc/.well-known/oauth-authorization-server, /oidc/v1/token.
     void registerRoutes(httplib::Server &server);
+    /// The Databricks workspace's browser sign-in (U2M, databricks_oidc.cpp): GET /oidc/v1/authorize. Its
+    /// authorization_code and refresh_token grants are served by /oidc/v1/token (registerRoutes()).
+    void registerWorkspaceSignIn(httplib::Server &server);
+    /// A public client the workspace's /oidc/v1/authorize accepts (built in: `databricks-cli`).
+    void addWorkspaceClient(const std::string &clientId);
 
     /// How long access tokens issued from now on stay valid (default 3600; Google tokens then report
     /// expires_in 3599 as Google does, short test lifetimes are reported exactly). Also M2M tokens once set.

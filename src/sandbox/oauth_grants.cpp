@@ -101,8 +101,7 @@ void TokenAuthority::Impl::authorizationCodeGrant(
             sendOAuthError(res, 400, "invalid_grant", "Missing code verifier.");
             return;
         }
-        const std::string expected = code.method == "S256" ? jwt::base64UrlEncode(jwt::sha256Raw(verifier)) : verifier;
-        if (!validVerifier(verifier) || expected != code.challenge)
+        if (!verifierMatches(verifier, code.challenge, code.method))
         {
             fail("invalid_code_verifier");
             sendOAuthError(res, 400, "invalid_grant", "Invalid code verifier.");

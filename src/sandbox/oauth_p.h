@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -40,6 +41,8 @@ std::string bearerOf(const httplib::Request &req, bool *otherScheme);
 bool basicAuth(const httplib::Request &req, std::string *user, std::string *password);
 bool isLoopbackRedirect(const std::string &uri);
 bool validVerifier(const std::string &v);
+/// RFC 7636 §4.6: `verifier` is well formed and transforms (S256 or plain) to `challenge`.
+bool verifierMatches(const std::string &verifier, const std::string &challenge, const std::string &method);
 
 } // namespace oauthutil
 
@@ -62,12 +65,14 @@ struct TokenAuthority::Impl
         std::string accessType;
         Clock::time_point expires;
         bool used = false;
+        bool workspace = false; ///< issued by the workspace's /oidc/v1/authorize (databricks_oidc.cpp)
     };
     struct Refresh
     {
         std::string clientId;
         std::string scope;
         bool revoked = false;
+        bool workspace = false; ///< a Databricks U2M refresh token (databricks_oidc.cpp)
     };
     struct Access
     {
@@ -88,6 +93,7 @@ struct TokenAuthority::Impl
     std::map<std::string, std::string> clients;
     std::map<std::string, ServiceAccount> serviceAccounts;
     std::map<std::string, std::string> principals;
+    std::set<std::string> workspaceClients; ///< public clients of the workspace's U2M sign-in (no secret)
     std::set<std::string> pats;
     std::string staticToken;
     std::string baseUrl;
@@ -159,6 +165,12 @@ struct TokenAuthority::Impl
     void authEndpoint(const httplib::Request &req, httplib::Response &res);
     void revokeEndpoint(const httplib::Request &req, httplib::Response &res);
     void oidcToken(const httplib::Request &req, httplib::Response &res);
+    // The workspace's U2M sign-in (databricks_oidc.cpp).
+    void workspaceAuthorize(const httplib::Request &req, httplib::Response &res);
+    void workspaceCodeGrant(const httplib::Request &req, httplib::Response &res);
+    void workspaceRefreshGrant(const httplib::Request &req, httplib::Response &res);
+    /// The token request's registered public client; else 401 invalid_client written. Callers hold the mutex.
+    std::optional<std::string> workspaceClient(const httplib::Request &req, httplib::Response &res);
     Check check(const httplib::Request &req, bool databricks);
 };
 

@@ -55,13 +55,29 @@ QString DatabricksCredentials::storeKey(const QString &host)
     return u"databricks/"_s + host;
 }
 
+QString DatabricksCredentials::kindName(Kind kind)
+{
+    switch (kind)
+    {
+    case Kind::PersonalAccessToken:
+        break;
+    case Kind::OAuthM2M:
+        return u"oauth-m2m"_s;
+    case Kind::OAuthU2M:
+        return u"oauth-u2m"_s;
+    case Kind::DatabricksCli:
+        return u"databricks-cli"_s;
+    }
+    return u"pat"_s;
+}
+
 QByteArray DatabricksCredentials::toSecretBlob() const
 {
     QJsonObject object {
-        { u"kind"_s, kind == Kind::OAuthM2M ? u"oauth-m2m"_s : u"pat"_s },
+        { u"kind"_s, kindName(kind) },
         { u"secret"_s, QString::fromUtf8(secret) },
     };
-    if (kind == Kind::OAuthM2M)
+    if (kind == Kind::OAuthM2M || kind == Kind::OAuthU2M)
         object.insert(u"client_id"_s, clientId);
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
@@ -71,11 +87,14 @@ std::optional<DatabricksCredentials> DatabricksCredentials::fromSecretBlob(const
     const QJsonObject object = QJsonDocument::fromJson(blob).object();
     DatabricksCredentials credentials;
     credentials.host = host;
-    credentials.kind
-        = object.value(u"kind"_s).toString() == u"oauth-m2m"_s ? Kind::OAuthM2M : Kind::PersonalAccessToken;
+    const QString kind = object.value(u"kind"_s).toString();
+    credentials.kind = kind == kindName(Kind::OAuthM2M) ? Kind::OAuthM2M
+        : kind == kindName(Kind::OAuthU2M)               ? Kind::OAuthU2M
+                                                         : Kind::PersonalAccessToken;
     credentials.clientId = object.value(u"client_id"_s).toString();
     credentials.secret = object.value(u"secret"_s).toString().toUtf8();
-    if (credentials.secret.isEmpty() || (credentials.kind == Kind::OAuthM2M && credentials.clientId.isEmpty()))
+    const bool needsClient = credentials.kind == Kind::OAuthM2M || credentials.kind == Kind::OAuthU2M;
+    if (credentials.secret.isEmpty() || (needsClient && credentials.clientId.isEmpty()))
         return std::nullopt;
     Util::registerSecret(credentials.secret);
     return credentials;
@@ -144,12 +163,13 @@ void checkDatabricksCredentials(QNetworkAccessManager *nam, const DatabricksCred
         QObject::connect(reply, &QNetworkReply::finished, holder,
                          [reply, host, servicePrincipal, finish] { finish(readMe(reply, host, servicePrincipal)); });
     };
-    if (!servicePrincipal)
+    if (!servicePrincipal && credentials.kind != DatabricksCredentials::Kind::OAuthU2M)
     {
         QTimer::singleShot(0, holder, askWho);
         return;
     }
-    // The pair first: a wrong secret is refused by the token endpoint before the workspace is asked.
+    // The pair (or the browser sign-in's refresh token) first: a bad one is refused by the token endpoint
+    // before the workspace is asked.
     QObject::connect(tokens, &Net::TokenProvider::refreshed, holder, askWho, Qt::SingleShotConnection);
     QObject::connect(tokens, &Net::TokenProvider::refreshFailed, holder, [finish](const QString &reason) {
         finish({DatabricksCheck::Outcome::Refused, reason, {}});
@@ -204,6 +224,8 @@ void DatabricksTokenProvider::refresh()
 
 QNetworkReply *DatabricksTokenProvider::sendGrant()
 {
+    if (m_credentials.kind == DatabricksCredentials::Kind::OAuthU2M)
+        return sendRefreshGrant();
     const QUrl url(m_credentials.host + u"/oidc/v1/token"_s);
     const QByteArray form = encodeForm({ { "grant_type"_ba, "client_credentials"_ba }, { "scope"_ba, "all-apis"_ba } });
     const QByteArray basic = m_credentials.clientId.toUtf8() + ':' + m_credentials.secret;

@@ -41,7 +41,9 @@ struct DatabricksCredentials
     [[nodiscard]] static QString normaliseHost(const QString &text);
     /// The TokenStore key: "databricks/<host>".
     [[nodiscard]] static QString storeKey(const QString &host);
-    /// The TokenStore value: {"kind":"pat"|"oauth-m2m","client_id":…,"secret":…} (JSON, compact).
+    /// "pat", "oauth-m2m", "oauth-u2m", "databricks-cli": the blob's "kind" and the account list's detail.
+    [[nodiscard]] static QString kindName(Kind kind);
+    /// The TokenStore value: {"kind":kindName(),"client_id":… (OAuth kinds),"secret":…} (JSON, compact).
     [[nodiscard]] QByteArray toSecretBlob() const;
     [[nodiscard]] static std::optional<DatabricksCredentials> fromSecretBlob(
         const QString &host, const QByteArray &blob);
@@ -74,7 +76,8 @@ void checkDatabricksCredentials(QNetworkAccessManager *nam, const DatabricksCred
 /**
  * The bearer token for one Databricks workspace. A PAT is handed out as is and cannot be refreshed
  * (refresh() fails with "run databricks-login again"). OAuth M2M fetches a token from {host}/oidc/v1/token
- * with HTTP Basic client_id:secret and scope all-apis, renews it ahead of expiry and on refresh().
+ * with HTTP Basic client_id:secret and scope all-apis, renews it ahead of expiry and on refresh(). A browser
+ * sign-in (OAuth U2M) trades its refresh token there (grant_type=refresh_token), the same way.
  */
 class DatabricksTokenProvider final : public Net::TokenProvider
 {
@@ -92,6 +95,7 @@ public:
 
 private:
     QNetworkReply *sendGrant();
+    QNetworkReply *sendRefreshGrant(); ///< Kind::OAuthU2M (databricksu2m.cpp)
 
     QNetworkAccessManager *m_nam = nullptr;
     DatabricksCredentials m_credentials;

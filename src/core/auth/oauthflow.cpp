@@ -64,22 +64,18 @@ std::optional<OAuthClient> OAuthClient::fromFile(const QString &path, QString *e
     return client;
 }
 
-GoogleOAuthFlow::GoogleOAuthFlow(
-    QNetworkAccessManager *nam, const Net::Endpoints &endpoints, const OAuthClient &client, QObject *parent)
+AuthorizationCodeFlow::AuthorizationCodeFlow(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
-    , m_endpoints(endpoints)
-    , m_client(client)
     , m_listener(new LoopbackListener(this))
-    , m_scope(QString::fromLatin1(driveReadOnlyScope))
 {
-    connect(m_listener, &LoopbackListener::codeReceived, this, &GoogleOAuthFlow::onCode);
+    connect(m_listener, &LoopbackListener::codeReceived, this, &AuthorizationCodeFlow::onCode);
     connect(m_listener, &LoopbackListener::failed, this,
         [this](LoopbackListener::Failure, const QString &message) { fail(message); });
-    connect(m_listener, &LoopbackListener::requestRejected, this, &GoogleOAuthFlow::warning);
+    connect(m_listener, &LoopbackListener::requestRejected, this, &AuthorizationCodeFlow::warning);
 }
 
-GoogleOAuthFlow::~GoogleOAuthFlow()
+AuthorizationCodeFlow::~AuthorizationCodeFlow()
 {
     if (m_reply)
     {
@@ -89,15 +85,108 @@ GoogleOAuthFlow::~GoogleOAuthFlow()
     }
 }
 
-void GoogleOAuthFlow::setFixedPort(quint16 port)
+void AuthorizationCodeFlow::setFixedPort(quint16 port)
 {
-    m_port = port;
+    m_ports = {port};
 }
 
-void GoogleOAuthFlow::setTimeout(std::chrono::milliseconds timeout)
+void AuthorizationCodeFlow::setPortRange(quint16 first, quint16 last)
+{
+    m_ports.clear();
+    for (quint32 port = first; port <= last; ++port)
+        m_ports.append(static_cast<quint16>(port));
+}
+
+void AuthorizationCodeFlow::setTimeout(std::chrono::milliseconds timeout)
 {
     m_listener->setTimeout(timeout);
 }
+
+bool AuthorizationCodeFlow::start()
+{
+    m_error = startProblem();
+    if (!m_error.isEmpty())
+        return false;
+    m_pkce = Pkce::generate();
+    m_listener->setExpectedState(m_pkce.state());
+    bool listening = false;
+    for (const quint16 port : std::as_const(m_ports))
+    {
+        listening = m_listener->listen(port);
+        if (listening)
+            break;
+    }
+    if (!listening)
+    {
+        m_error = m_listener->errorString();
+        return false;
+    }
+    m_finished = false;
+    emit authorizationUrlReady(authorizationUrlFor(redirectUri(), m_pkce.challenge(), m_pkce.state()));
+    return true;
+}
+
+void AuthorizationCodeFlow::abort()
+{
+    m_listener->close();
+    if (m_reply)
+        m_reply->abort();
+    fail(tr("The sign-in was cancelled."));
+}
+
+QString AuthorizationCodeFlow::errorString() const
+{
+    return m_error;
+}
+
+QUrl AuthorizationCodeFlow::redirectUri() const
+{
+    return redirectUriFor(m_listener->port());
+}
+
+QUrl AuthorizationCodeFlow::redirectUriFor(quint16) const
+{
+    return m_listener->redirectUri();
+}
+
+void AuthorizationCodeFlow::onCode(const QByteArray &code)
+{
+    Util::registerSecret(code);
+    m_reply = exchange(code, m_pkce.verifier(), redirectUri(),
+        [this](const TokenReply &reply)
+        {
+            if (m_finished)
+                return;
+            if (const QString problem = describe(reply); !problem.isEmpty())
+            {
+                fail(problem);
+                return;
+            }
+            m_finished = true;
+            emit succeeded(reply.response);
+        });
+}
+
+void AuthorizationCodeFlow::fail(const QString &message)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_listener->close();
+    m_error = message;
+    emit failed(message);
+}
+
+GoogleOAuthFlow::GoogleOAuthFlow(
+    QNetworkAccessManager *nam, const Net::Endpoints &endpoints, const OAuthClient &client, QObject *parent)
+    : AuthorizationCodeFlow(nam, parent)
+    , m_endpoints(endpoints)
+    , m_client(client)
+    , m_scope(QString::fromLatin1(driveReadOnlyScope))
+{
+}
+
+GoogleOAuthFlow::~GoogleOAuthFlow() = default;
 
 void GoogleOAuthFlow::setLoginHint(const QString &emailOrName)
 {
@@ -109,43 +198,35 @@ void GoogleOAuthFlow::setScope(const QString &scope)
     m_scope = scope;
 }
 
-bool GoogleOAuthFlow::start()
+QString GoogleOAuthFlow::startProblem() const
 {
-    if (!m_client.isValid())
-    {
-        m_error = tr("No OAuth client id: create a \"Desktop app\" OAuth client in the Google Cloud console and "
-                     "pass its id (see README, \"Sign in to Google\").");
-        return false;
-    }
-    m_pkce = Pkce::generate();
-    m_listener->setExpectedState(m_pkce.state());
-    if (!m_listener->listen(m_port))
-    {
-        m_error = m_listener->errorString();
-        return false;
-    }
-    m_finished = false;
-    emit authorizationUrlReady(authorizationUrl(
-        m_endpoints, m_client, m_listener->redirectUri(), m_pkce.challenge(), m_pkce.state(), m_scope, m_loginHint));
-    return true;
+    if (m_client.isValid())
+        return {};
+    return tr("No OAuth client id: create a \"Desktop app\" OAuth client in the Google Cloud console and "
+              "pass its id (see README, \"Sign in to Google\").");
 }
 
-void GoogleOAuthFlow::abort()
+QUrl GoogleOAuthFlow::authorizationUrlFor(const QUrl &redirectUri, const QByteArray &challenge, const QByteArray &state) const
 {
-    m_listener->close();
-    if (m_reply)
-        m_reply->abort();
-    fail(tr("The sign-in was cancelled."));
+    return authorizationUrl(m_endpoints, m_client, redirectUri, challenge, state, m_scope, m_loginHint);
 }
 
-QString GoogleOAuthFlow::errorString() const
+QNetworkReply *GoogleOAuthFlow::exchange(const QByteArray &code, const QByteArray &verifier, const QUrl &redirectUri,
+    std::function<void(const TokenReply &)> done)
 {
-    return m_error;
+    return exchangeCode(nam(), m_endpoints, m_client, code, verifier, redirectUri, this, std::move(done));
 }
 
-QUrl GoogleOAuthFlow::redirectUri() const
+QString GoogleOAuthFlow::describe(const TokenReply &reply) const
 {
-    return m_listener->redirectUri();
+    if (!reply.ok)
+        return describeTokenError(
+            reply, TokenGrant::AuthorizationCode, m_loginHint.isEmpty() ? tr("this sign-in") : m_loginHint);
+    if (reply.response.refreshToken.isEmpty())
+        return tr("Google granted access but sent no refresh token, so the sign-in could "
+                  "not be kept. Remove Drive Ingest's access at "
+                  "https://myaccount.google.com/permissions and sign in again.");
+    return {};
 }
 
 QUrl GoogleOAuthFlow::authorizationUrl(const Net::Endpoints &endpoints, const OAuthClient &client,
@@ -186,41 +267,6 @@ QNetworkReply *GoogleOAuthFlow::exchangeCode(QNetworkAccessManager *nam, const N
         { "code_verifier"_ba, verifier },
     });
     return postTokenRequest(nam, endpoints.oauthToken, form, {}, context, std::move(done));
-}
-
-void GoogleOAuthFlow::onCode(const QByteArray &code)
-{
-    m_reply = exchangeCode(m_nam, m_endpoints, m_client, code, m_pkce.verifier(), m_listener->redirectUri(), this,
-        [this](const TokenReply &reply)
-        {
-            if (m_finished)
-                return;
-            if (!reply.ok)
-            {
-                fail(describeTokenError(
-                    reply, TokenGrant::AuthorizationCode, m_loginHint.isEmpty() ? tr("this sign-in") : m_loginHint));
-                return;
-            }
-            if (reply.response.refreshToken.isEmpty())
-            {
-                fail(tr("Google granted access but sent no refresh token, so the sign-in could "
-                        "not be kept. Remove Drive Ingest's access at "
-                        "https://myaccount.google.com/permissions and sign in again."));
-                return;
-            }
-            m_finished = true;
-            emit succeeded(reply.response);
-        });
-}
-
-void GoogleOAuthFlow::fail(const QString &message)
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    m_listener->close();
-    m_error = message;
-    emit failed(message);
 }
 
 } // namespace Auth
