@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <vector>
 
 namespace sandbox
@@ -207,6 +208,19 @@ std::string pageToken(char kind, std::size_t offset)
     return token;
 }
 
+/// The max_results parameter: absent → -1; not a number or negative → nullopt.
+std::optional<long long> maxResults(const httplib::Request &req)
+{
+    if (!req.has_param("max_results"))
+        return -1;
+    const std::string text = req.get_param_value("max_results");
+    char *end = nullptr;
+    const long long n = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || n < 0)
+        return std::nullopt;
+    return n;
+}
+
 /// The page of `items` a listing request asks for (databricks-wave2.md §3 pagination): max_results absent =
 /// everything when `legacyAll`, 0 = the server's page, > 0 = min(value, cap), < 0 or not a number = 400.
 /// Tokens are "o<offset>" (a page of items) and "e<offset>" (that page, after its empty page).
@@ -214,18 +228,14 @@ bool sendPage(const httplib::Request &req, httplib::Response &res, const std::ve
     const char *key, bool legacyAll, std::size_t serverPage, bool emptyPages)
 {
     std::size_t size = serverPage;
-    if (req.has_param("max_results"))
+    const std::optional<long long> n = maxResults(req);
+    if (!n)
     {
-        const std::string text = req.get_param_value("max_results");
-        char *end = nullptr;
-        const long long n = std::strtoll(text.c_str(), &end, 10);
-        if (text.empty() || *end != '\0' || n < 0)
-        {
-            sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "max_results must be a non-negative integer.");
-            return false;
-        }
-        size = n == 0 ? serverPage : std::min<std::size_t>(std::size_t(n), serverPage);
+        sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "max_results must be a non-negative integer.");
+        return false;
     }
+    if (*n >= 0)
+        size = *n == 0 ? serverPage : std::min<std::size_t>(std::size_t(*n), serverPage);
     else if (legacyAll)
     {
         size = std::max<std::size_t>(items.size(), 1);
@@ -413,15 +423,9 @@ void DatabricksService::Impl::effectivePermissions(const httplib::Request &req, 
         return;
     const std::string type = lower(req.matches[1].str());
     const std::string full = lower(req.matches[2].str());
-    if (req.has_param("max_results"))
-    {
-        // unset = all; 0 = the server's page; 1–149 invalid; ≥ 150 = min(value, cap) (§3).
-        const std::string text = req.get_param_value("max_results");
-        char *end = nullptr;
-        const long long n = std::strtoll(text.c_str(), &end, 10);
-        if (text.empty() || *end != '\0' || n < 0 || (n > 0 && n < 150))
-            return sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "max_results must be 0 or at least 150.");
-    }
+    // unset = all; 0 = the server's page; 1–149 invalid; ≥ 150 = min(value, cap) (§3).
+    if (const std::optional<long long> n = maxResults(req); !n || (*n > 0 && *n < 150))
+        return sendDbxError(res, 400, "INVALID_PARAMETER_VALUE", "max_results must be 0 or at least 150.");
     std::vector<std::string> parts;
     std::size_t start = 0;
     for (std::size_t dot = full.find('.'); ; dot = full.find('.', start))
