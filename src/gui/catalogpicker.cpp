@@ -96,7 +96,16 @@ CatalogPicker::CatalogPicker(QNetworkAccessManager *nam, const Auth::DatabricksC
     connect(m_newVolume, &QPushButton::clicked, this, &CatalogPicker::askNewVolume);
     resize(560, 520);
     updateState();
-    loadCatalogs();
+    if (credentials.kind != Auth::DatabricksCredentials::Kind::OAuthM2M)
+    {
+        loadCatalogs();
+        return;
+    }
+    // A service principal's provider fetches its first token on its own: list once it has one (as
+    // DatabricksWorkspaces::check() does), so the client's one refresh is kept for an expiry.
+    showStatus(tr("Signing in to %1…").arg(credentials.host), false);
+    connect(tokens, &Net::TokenProvider::refreshed, this, &CatalogPicker::loadCatalogs, Qt::SingleShotConnection);
+    connect(tokens, &Net::TokenProvider::refreshFailed, this, [this](const QString &reason) { showStatus(reason, true); });
 }
 
 CatalogPicker::~CatalogPicker() = default;

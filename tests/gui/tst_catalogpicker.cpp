@@ -13,6 +13,7 @@
 #include "enginerunner.h"
 #include "mainwindow.h"
 #include "sandboxlauncher.h"
+#include "sandboxprocess.h"
 #include "transfer/enginehost.h"
 
 #include <QComboBox>
@@ -41,6 +42,7 @@ class TestCatalogPicker final : public QObject
 private slots:
     void initTestCase();
     void browseCreateAndRunIntoAVolume();
+    void servicePrincipalListsOnceSignedIn();
 
 private:
     QJsonObject sandboxCall(const QByteArray &verb, const QUrl &base, const QString &path, const QJsonObject &body = {});
@@ -248,6 +250,32 @@ void TestCatalogPicker::browseCreateAndRunIntoAVolume()
     // The field keeps the template for the next run.
     QCOMPARE(destination->choice().path, u"/Volumes/main/default/picked/drive/{yyyy}/{job}"_s);
     window.sandboxLauncher()->stop();
+}
+
+void TestCatalogPicker::servicePrincipalListsOnceSignedIn()
+{
+    // A workspace kept with a service principal: the picker lists once the OAuth M2M token is in, so no
+    // listing goes out without a bearer (and the client's one refresh stays for a later expiry).
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+    Auth::DatabricksCredentials credentials;
+    credentials.kind = Auth::DatabricksCredentials::Kind::OAuthM2M;
+    credentials.host = Auth::DatabricksCredentials::normaliseHost(sandbox.baseUrl().toString());
+    credentials.clientId = u"sandbox-sp"_s;
+    credentials.secret = "sandbox-sp-secret";
+    CatalogPicker picker(&m_nam, credentials);
+    picker.show();
+    auto *tree = picker.findChild<QTreeWidget *>(u"catalogTree"_s);
+    QTreeWidgetItem *landing = waitForItem(tree, {u"main"_s, u"default"_s, u"landing"_s});
+    QVERIFY(landing);
+    QTRY_COMPARE_WITH_TIMEOUT(landing->text(1), u"writable"_s, 15000);
+    const QJsonObject byRoute = sandbox.stats().value(u"by_route"_s).toObject();
+    for (const QString &route : {u"dbx.uc.catalogs"_s, u"dbx.uc.schemas"_s, u"dbx.uc.volumes"_s, u"dbx.uc.permissions"_s})
+    {
+        const QJsonObject codes = byRoute.value(route).toObject();
+        QVERIFY2(codes.value(u"200"_s).toInt() >= 1, qPrintable(route));
+        QVERIFY2(codes.keys() == QStringList {u"200"_s}, qPrintable(route + u' ' + codes.keys().join(u',')));
+    }
 }
 
 QTEST_MAIN(TestCatalogPicker)
