@@ -63,6 +63,20 @@ void DatabricksTarget::choose(const QString &host)
 
 void DatabricksTarget::resolve(const DestinationChoice &destination, QObject *context, Resolved done)
 {
+    loadChosen(context, [this, destination, context, done](const std::optional<DatabricksWorkspace> &workspace, const QString &error) {
+        if (!workspace)
+            return done(std::nullopt, error);
+        const Auth::DatabricksCredentials credentials = workspace->credentials;
+        m_workspaces->check(credentials, destination, context, [credentials, done](const QString &problem) {
+            if (!problem.isEmpty())
+                return done(std::nullopt, problem);
+            done(DatabricksWorkspace {credentials}, QString());
+        });
+    });
+}
+
+void DatabricksTarget::loadChosen(QObject *context, Resolved done)
+{
     const QString host = chosen();
     if (host.isEmpty())
     {
@@ -70,18 +84,11 @@ void DatabricksTarget::resolve(const DestinationChoice &destination, QObject *co
                                                                            "(or add one under Accounts → Databricks workspaces)."));
         return;
     }
-    const auto verify = [this, destination, context, done](const Auth::DatabricksCredentials &credentials) {
-        m_workspaces->check(credentials, destination, context, [credentials, done](const QString &problem) {
-            if (!problem.isEmpty())
-                return done(std::nullopt, problem);
-            done(DatabricksWorkspace {credentials}, QString());
-        });
-    };
     // The sandbox also plays the Databricks workspace, with its built-in token (the CLI's rule, one place).
     const auto sandbox = Dest::sandboxWorkspace(m_sandbox.isValid(), m_sandbox.endpoints, host);
-    m_workspaces->load(host, sandbox, context, [verify, done](const std::optional<Auth::DatabricksCredentials> &credentials, const QString &error) {
+    m_workspaces->load(host, sandbox, context, [done](const std::optional<Auth::DatabricksCredentials> &credentials, const QString &error) {
         if (credentials)
-            verify(*credentials);
+            done(DatabricksWorkspace {*credentials}, QString());
         else
             done(std::nullopt, error);
     });

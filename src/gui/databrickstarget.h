@@ -42,6 +42,8 @@ public:
     /// Reads the chosen workspace's credentials and checks that the workspace takes them and knows the
     /// destination's root. `done` runs once, on `context`.
     void resolve(const DestinationChoice &destination, QObject *context, Resolved done);
+    /// The chosen workspace's credentials, without a check (the Unity Catalog picker's calls are the check).
+    void loadChosen(QObject *context, Resolved done);
 
 signals:
     /// The options or the choice changed.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "destinationchoice.h"
 
+#include "destinations/foldertemplate.h"
+
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -64,6 +66,8 @@ QString DestinationChoice::check() const
     const std::optional<Dest::DestinationSpec> destination = spec(&error);
     if (!destination)
         return error;
+    if (Dest::expandFolderTemplate(path, QDate::currentDate(), {}, &error).isEmpty() && !error.isEmpty())
+        return error; // an unknown {placeholder}
     // The same answer as the CLI's for the same folder: the rules live in core.
     return destination->localFolderProblem();
 }

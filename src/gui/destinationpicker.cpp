@@ -52,6 +52,7 @@ DestinationPicker::DestinationPicker(AppSettings *settings, QWidget *parent)
     m_path->lineEdit()->setObjectName(u"destinationPath"_s);
     label->setBuddy(m_path);
     m_browse = new QPushButton(tr("Browse…"), this);
+    m_browse->setObjectName(u"destinationBrowse"_s);
     // The workspace sits in the same row as the path: choosing a kind never changes the picker's height.
     m_workspaceLabel = new QLabel(tr("in &workspace:"), this);
     m_workspace = new QComboBox(this);
@@ -127,7 +128,9 @@ void DestinationPicker::kindChanged()
         m_path->setEditText(text);
     }
     const bool databricks = kind() != AppSettings::DestinationKind::LocalFolder;
-    m_browse->setVisible(!databricks);
+    // A Volume is browsed in Unity Catalog; DBFS has no browser here.
+    m_browse->setVisible(kind() != AppSettings::DestinationKind::Dbfs);
+    m_browse->setToolTip(kind() == AppSettings::DestinationKind::Volume ? tr("Choose a volume from the workspace's Unity Catalog.") : QString());
     m_workspaceLabel->setVisible(databricks);
     m_workspace->setVisible(databricks);
     m_path->lineEdit()->setPlaceholderText(kind() == AppSettings::DestinationKind::Volume ? u"/Volumes/catalog/schema/volume/folder"_s
@@ -191,6 +194,8 @@ void DestinationPicker::showProblem(const QString &text)
 
 void DestinationPicker::browse()
 {
+    if (kind() == AppSettings::DestinationKind::Volume)
+        return emit catalogRequested();
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose the destination folder"), m_path->currentText());
     if (!dir.isEmpty())
         setChoice({AppSettings::DestinationKind::LocalFolder, dir});

@@ -45,6 +45,8 @@ signals:
     void changed();
     /// The user picked a workspace in the field's row.
     void workspaceChosen(const QString &host);
+    /// "Browse…" with a Volume chosen: the window opens the Unity Catalog picker (CatalogPicker::openFor()).
+    void catalogRequested();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

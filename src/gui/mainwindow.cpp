@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "browsermodel.h"
 #include "browserpanel.h"
+#include "catalogpicker.h"
 #include "dashboard.h"
 #include "databricksdialog.h"
 #include "databrickstarget.h"
@@ -234,6 +235,7 @@ QWidget *MainWindow::buildWorkspace()
     const auto showWorkspaces = [this] { m_destination->setWorkspaces(m_databricks->options(), m_databricks->chosen()); };
     connect(m_databricks, &DatabricksTarget::changed, m_destination, showWorkspaces);
     connect(m_destination, &DestinationPicker::workspaceChosen, m_databricks, &DatabricksTarget::choose);
+    connect(m_destination, &DestinationPicker::catalogRequested, this, [this] { CatalogPicker::openFor(m_databricks, m_nam, m_destination); });
     showWorkspaces();
     auto *bar = new QToolBar(right);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

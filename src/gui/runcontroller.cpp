@@ -7,6 +7,8 @@
 #include "net/tokenprovider.h"
 #include "queuemodel.h"
 
+#include "destinations/foldertemplate.h"
+
 #include <QCoreApplication>
 
 AccountSession::TokenFactory AccountSession::tokens() const
@@ -81,8 +83,12 @@ void RunFlow::launch(const AccountSession &account, const DatabricksWorkspace &d
     plan.destination = m_parts.destination->choice();
     plan.databricks = databricks;
     plan.options = m_parts.settings->runOptions();
-    for (const SourceItem &item : m_parts.queue->takeForRun())
+    const QList<SourceItem> sources = m_parts.queue->takeForRun();
+    for (const SourceItem &item : sources)
         plan.sources.append(item.ref);
+    // A folder's {yyyy}/{mm}/{dd}/{job} are filled in now (checked by validate()); {job} is the first source's name.
+    plan.destination.path = Dest::expandFolderTemplate(plan.destination.path, QDate::currentDate(),
+                                                       sources.isEmpty() ? QString() : sources.first().name, nullptr);
     emit launching();
     setState(true, false);
     m_parts.runner->start(plan);

@@ -55,6 +55,7 @@ DatabricksService::DatabricksService(
             if (sp.is_object())
                 auth.addServicePrincipal(sp.value("client_id", ""), sp.value("client_secret", ""));
     }
+    m_d->loadUnityCatalog(config);
     reset();
     Impl *d = m_d.get();
     // What is in flight, so tests can check that failed or abandoned uploads leave nothing behind.
@@ -133,6 +134,7 @@ void DatabricksService::applyFaults(const nlohmann::json &faults)
         d.shortStoreTimes = faults["short_store_times"].get<int>();
     if (faults.contains("short_store_bytes") && faults["short_store_bytes"].is_number_unsigned())
         d.shortStoreBytes = std::max<std::uint64_t>(1, faults["short_store_bytes"].get<std::uint64_t>());
+    d.applyUnityCatalogFaults(faults);
     d.rng.seed(0x5eed);
 }
 
@@ -157,6 +159,7 @@ void DatabricksService::reset()
     d.sessions.clear();
     d.presigned.clear();
     d.handles.clear();
+    d.resetUnityCatalog();
     std::error_code ec;
     fs::remove_all(d.root, ec);
     fs::create_directories(d.tmp, ec);
@@ -312,6 +315,8 @@ std::optional<DatabricksService::Impl::VolumePath> DatabricksService::Impl::volu
                     + parts[2] + "'.");
             return std::nullopt;
         }
+        if (refusesWrite(vp.volumeKey, res))
+            return std::nullopt;
     }
     vp.canonical = "/Volumes/" + vp.volumeKey;
     vp.disk = volumes / vp.volumeKey;
@@ -489,6 +494,7 @@ void DatabricksService::registerRoutes(httplib::Server &server)
         [d](const httplib::Request &req, httplib::Response &res) { d->scimMe(req, res); });
 
     d->registerDbfs(server);
+    d->registerUnityCatalog(server);
 }
 
 } // namespace sandbox

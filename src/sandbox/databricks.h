@@ -26,7 +26,8 @@ class TokenAuthority;
 /// { "volumes": ["/Volumes/cat/schema/vol"], "tokens": ["dapi…"],
 ///   "service_principals": [{"client_id": "…", "client_secret": "…"}] }
 /// ```
-/// Built-in volumes: /Volumes/main/default/landing and /Volumes/main/default/archive.
+/// Built-in volumes: /Volumes/main/default/landing and /Volumes/main/default/archive. A "catalogs" key describes
+/// the Unity Catalog metastore (databricks_uc.h).
 /// Completed uploads go to Stats::recordUpload as "/Volumes/<catalog>/<schema>/<volume>/<path>" (volume part in
 /// lower case) or "dbfs:/<path>". Stats sections: "databricks" (volumes, open DBFS handles, multipart sessions, faults).
 class DatabricksService
@@ -47,7 +48,8 @@ public:
     ///  "reset_put_after_bytes": N, "reset_put_times": 1 (PUT bodies to break), "forbidden_volumes": ["/Volumes/…"],
     ///  "dbfs_handle_idle_s": 600, "max_put_bytes": 5368709120, "presigned_disabled": bool,
     ///  "short_store_times": N, "short_store_bytes": 1 (the next N completed uploads are stored that many bytes
-    ///  short while the API still answers success)}
+    ///  short while the API still answers success), "uc_page_size": N, "uc_empty_pages": bool (Unity Catalog
+    ///  listings: databricks_uc.h)}
     void applyFaults(const nlohmann::json &faults);
     /// Presigned part URLs point here; default derived from the request's Host header (http).
     void setBaseUrl(const std::string &baseUrl);

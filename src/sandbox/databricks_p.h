@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <httplib.h>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -74,6 +75,8 @@ struct PathInfo
     std::uint64_t size = 0;
     std::int64_t mtimeMs = 0;
 };
+
+struct UnityCatalog;
 
 struct DatabricksService::Impl
 {
@@ -200,6 +203,18 @@ struct DatabricksService::Impl
     /// `displayPath`. False + error written when it cannot.
     bool commitFile(TempFile &file, const fs::path &target, bool overwrite, const std::string &displayPath,
         httplib::Response &res, bool dbfsErrors);
+
+    // Unity Catalog (databricks_uc.cpp): the metastore, guarded by `mutex`; the hooks below run under it.
+    std::shared_ptr<UnityCatalog> uc;
+    nlohmann::json ucConfig; ///< the manifest section it was built from
+    void loadUnityCatalog(const nlohmann::json &config); ///< also adds its volumes to knownVolumes
+    void applyUnityCatalogFaults(const nlohmann::json &faults);
+    void resetUnityCatalog(); ///< forgets created volumes and the listing faults
+    /// 403 PERMISSION_DENIED for a Files API call on a volume without WRITE VOLUME (READ VOLUME for a read).
+    bool refusesWrite(const std::string &volumeKey, httplib::Response &res);
+    void registerUnityCatalog(httplib::Server &server);
+    void createVolume(const httplib::Request &req, httplib::Response &res);
+    void effectivePermissions(const httplib::Request &req, httplib::Response &res);
 
     // DBFS (databricks_dbfs.cpp)
     void registerDbfs(httplib::Server &server);
