@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/databrickscredentials.h"
 
+#include "auth/databrickscli.h"
 #include "auth/tokenrenewal.h"
 #include "auth/tokenrequest.h"
 #include "net/errorclassifier.h"
@@ -165,10 +166,27 @@ DatabricksTokenProvider::DatabricksTokenProvider(
 {
     Util::registerSecret(m_credentials.secret);
     connect(m_renewal, &TokenRenewal::renewDue, this, &DatabricksTokenProvider::refresh);
-    if (m_credentials.kind == DatabricksCredentials::Kind::PersonalAccessToken)
+    if (m_credentials.kind == DatabricksCredentials::Kind::DatabricksCli)
+        startCli();
+    else if (m_credentials.kind == DatabricksCredentials::Kind::PersonalAccessToken)
         m_accessToken = m_credentials.secret;
     else
         QTimer::singleShot(0, this, &DatabricksTokenProvider::refresh);
+}
+
+// Kind::DatabricksCli: the Databricks CLI hands out the token; it renews it itself ahead of expiry.
+void DatabricksTokenProvider::startCli()
+{
+    m_cli = new DatabricksCliToken(m_credentials, this);
+    connect(m_cli, &DatabricksCliToken::finished, this, [this](const DatabricksCliToken::Token &token) {
+        m_accessToken = token.accessToken;
+        emit refreshed();
+    });
+    connect(m_cli, &DatabricksCliToken::failed, this, [this](const QString &reason) {
+        qCWarning(lcAuth).noquote() << reason;
+        emit refreshFailed(reason);
+    });
+    m_cli->start();
 }
 
 // The request in flight is aborted by m_renewal, without calling back.
@@ -186,6 +204,11 @@ QString DatabricksTokenProvider::accountName() const
 
 void DatabricksTokenProvider::refresh()
 {
+    if (m_cli)
+    {
+        m_cli->start(); // coalesced with the run in flight
+        return;
+    }
     if (m_credentials.kind == DatabricksCredentials::Kind::PersonalAccessToken)
     {
         QTimer::singleShot(0, this,

@@ -17,6 +17,7 @@ class QTimer;
 namespace Auth
 {
 class TokenRenewal;
+class DatabricksCliToken;
 
 /// What signs us in to one Databricks workspace. Only `kind`, `host` and `clientId` may be shown or saved
 /// in settings; `secret` (a PAT or a service principal's OAuth secret) lives in the TokenStore only.
@@ -75,6 +76,7 @@ void checkDatabricksCredentials(QNetworkAccessManager *nam, const DatabricksCred
  * The bearer token for one Databricks workspace. A PAT is handed out as is and cannot be refreshed
  * (refresh() fails with "run databricks-login again"). OAuth M2M fetches a token from {host}/oidc/v1/token
  * with HTTP Basic client_id:secret and scope all-apis, renews it ahead of expiry and on refresh().
+ * DatabricksCli runs `databricks auth token` (DatabricksCliToken) at the start, ahead of expiry and on refresh().
  */
 class DatabricksTokenProvider final : public Net::TokenProvider
 {
@@ -92,11 +94,13 @@ public:
 
 private:
     QNetworkReply *sendGrant();
+    void startCli();
 
     QNetworkAccessManager *m_nam = nullptr;
     DatabricksCredentials m_credentials;
     QByteArray m_accessToken;
     TokenRenewal *m_renewal = nullptr; ///< one request in flight, retries, renewal ahead of expiry
+    DatabricksCliToken *m_cli = nullptr; ///< Kind::DatabricksCli only
 };
 
 } // namespace Auth
