@@ -164,5 +164,7 @@ void DatabricksDialog::useSelected()
     m_chosen = host;
     emit workspaceChosen(host);
     reload();
-    setBusy(false, tr("Runs to Volumes and DBFS now write to %1.").arg(host));
+    const QString profile = DatabricksWorkspaces::profileName(host);
+    setBusy(false, tr("Runs to Volumes and DBFS now write to %1.")
+                       .arg(profile.isEmpty() ? host : tr("the workspace of profile %1 (~/.databrickscfg)").arg(profile)));
 }

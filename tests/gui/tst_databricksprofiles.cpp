@@ -108,6 +108,7 @@ private slots:
         QCOMPARE(chosen.count(), 1);
         QCOMPARE(chosen.first().first().toString(), u"profile:sandbox-ws"_s);
         QVERIFY(list->item(0)->text().contains(u"used for runs"_s));
+        QVERIFY2(dialog.statusText().contains(u"profile sandbox-ws"_s), qPrintable(dialog.statusText()));
     }
 
     void chosenProfileIsUsedForARun()
