@@ -10,6 +10,9 @@
 #include "progressdisplay.h"
 #include "runoutcome.h"
 #include "signalwatcher.h"
+#include "workspaceoptions.h"
+
+#include "auth/databricksconfig.h"
 
 #include "destinations/destinationfactory.h"
 #include "drive/sharelink.h"
@@ -83,9 +86,9 @@ IngestCommand::IngestCommand(const Streams &streams, TokenFactoryResolver resolv
 
 QList<QCommandLineOption> IngestCommand::ownOptions() const
 {
-    return {
+    return QList<QCommandLineOption> {
         {{u"t"_s, Opt::to}, tr("Destination folder: a local folder (created if missing), a Volume /Volumes/<catalog>/<schema>/<volume>[/path] (also dbfs:/Volumes/...), or dbfs:/path. A local folder under /Volumes or /dbfs is written local:/Volumes/..."), u"DEST"_s},
-        {Opt::databricksHost, tr("The Databricks workspace URL for Volume and DBFS destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
+    } + Workspace::options() + QList<QCommandLineOption> {
         {Opt::parallel, tr("Files in flight (default 4)."), u"N"_s},
         {Opt::streams, tr("Ranged streams per large file (default 4)."), u"N"_s},
         {Opt::qps, tr("Drive requests per second to start at (default 10). Given alone it is a fixed pace; without it the pace rises while Drive does not throttle."), u"Q"_s},
@@ -116,7 +119,7 @@ QString IngestCommand::epilogue() const
               "Ctrl-C (SIGINT) or SIGTERM cancels cleanly (finished files stay, unfinished ones leave nothing); a second\n"
               "one quits at once. Finished files are skipped when the same command runs again.\n"
               "-v/--verbose shows the engine's log on stderr; --log-file FILE writes it to FILE.\n\n")
-        + exitCodesText();
+        + Workspace::helpText() + exitCodesText();
 }
 
 std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, int *exitCode)
@@ -260,25 +263,15 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
     plan.sandbox = access->sandbox;
     plan.access = *access;
 
-    if (plan.destination.kind != Dest::DestinationSpec::Kind::Local)
+    // The workspace: --databricks-host, --profile, DATABRICKS_*, ~/.databrickscfg, else the sandbox's.
+    const std::optional<Workspace> workspace = Workspace::fromParser(
+        parser, plan.destination, plan.sandbox, plan.endpoints, Auth::DatabricksConfig::processEnvironment(), &error);
+    if (!workspace)
     {
-        const QString host = parser.isSet(Opt::databricksHost) ? parser.value(Opt::databricksHost)
-                                                             : plan.endpoints.databricksHost.toString();
-        plan.databricksHost = Auth::DatabricksCredentials::normaliseHost(host);
-        if (plan.databricksHost.isEmpty())
-        {
-            // A bare /Volumes/... or /dbfs/... may have been meant as a local folder: say how to write that.
-            const QString typed = plan.destination.original.trimmed();
-            const QString localHint = typed.startsWith(u'/') ? tr(" (a local folder there is written local:%1)").arg(typed) : QString();
-            return fail(host.isEmpty() ? tr("%1 is a Databricks %2 destination: it needs --databricks-host URL%3")
-                                             .arg(plan.destination.describe(), Dest::DestinationSpec::kindName(plan.destination.kind), localHint)
-                                       : tr("--databricks-host: \"%1\" is not a Databricks workspace URL").arg(host));
-        }
+        return fail(error);
     }
-    else if (parser.isSet(Opt::databricksHost))
-    {
-        return fail(tr("--databricks-host is only for Volume (/Volumes/...) and DBFS (dbfs:/...) destinations"));
-    }
+    plan.workspace = *workspace;
+    plan.databricksHost = workspace->host;
 
     if (parser.isSet(Opt::report))
     {
@@ -344,8 +337,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     if (plan.destination.isDatabricks())
     {
         QString error;
-        credentials = loadDatabricksCredentials(
-            plan.databricksHost, Dest::sandboxWorkspace(plan.sandbox, plan.endpoints, plan.databricksHost), &error);
+        credentials = plan.workspace.load(plan.sandbox, plan.endpoints, &error);
         if (!credentials)
         {
             printError(error);

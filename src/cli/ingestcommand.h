@@ -2,6 +2,7 @@
 #pragma once
 
 #include "drivecommand.h"
+#include "workspaceoptions.h"
 #include "destinations/destinationspec.h"
 #include "transfer/enginehost.h"
 
@@ -40,6 +41,7 @@ public:
         bool quiet = false;
         GoogleAccess access;              ///< how the Google token is found
         QString databricksHost;           ///< volume:/dbfs: only: the normalised workspace URL
+        Workspace workspace;              ///< volume:/dbfs: only: the workspace and, when configured, its credentials
     };
     /// Parses `args` into a plan; on failure prints to err() and sets `*exitCode` (0 after --help).
     [[nodiscard]] std::optional<Plan> plan(const QStringList &args, int *exitCode);

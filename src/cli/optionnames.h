@@ -28,6 +28,7 @@ inline const QString host = QStringLiteral("host");
 // ingest
 inline const QString to = QStringLiteral("to");
 inline const QString databricksHost = QStringLiteral("databricks-host");
+inline const QString profile = QStringLiteral("profile"); // ~/.databrickscfg profile (workspaceoptions.h)
 inline const QString parallel = QStringLiteral("parallel");
 inline const QString streams = QStringLiteral("streams");
 inline const QString qps = QStringLiteral("qps");

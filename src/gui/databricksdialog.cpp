@@ -65,9 +65,32 @@ void DatabricksDialog::reload()
         if (account.name == selected || (selected.isEmpty() && account.name == m_chosen))
             m_ui->workspaces->setCurrentItem(item);
     }
+    addProfileRows(selected);
     if (!m_ui->workspaces->currentItem() && m_ui->workspaces->count() > 0)
         m_ui->workspaces->setCurrentRow(0);
     setBusy(m_busy, statusText());
+}
+
+// The profiles of ~/.databrickscfg: choosable like kept workspaces, but read only (the file is the user's).
+void DatabricksDialog::addProfileRows(const QString &selected)
+{
+    for (const DatabricksWorkspaces::Profile &profile : DatabricksWorkspaces::profiles())
+    {
+        QString text = tr("%1 – profile %2 (%3) from ~/.databrickscfg")
+                           .arg(profile.host, profile.name, profile.authType.isEmpty() ? tr("keychain") : profile.authType);
+        if (profile.key == m_chosen)
+            text = tr("%1 – used for runs").arg(text);
+        auto *item = new QListWidgetItem(text, m_ui->workspaces);
+        item->setData(Qt::UserRole, profile.key);
+        item->setToolTip(tr("Read from %1; edit that file to change or remove it.").arg(profile.file));
+        if (profile.key == selected || (selected.isEmpty() && profile.key == m_chosen))
+            m_ui->workspaces->setCurrentItem(item);
+    }
+}
+
+bool DatabricksDialog::selectedIsProfile() const
+{
+    return !DatabricksWorkspaces::profileName(selectedHost()).isEmpty();
 }
 
 void DatabricksDialog::kindChanged()
@@ -85,7 +108,7 @@ void DatabricksDialog::setBusy(bool busy, const QString &status)
     m_ui->status->setText(status);
     m_ui->addBox->setEnabled(!busy);
     const bool any = m_ui->workspaces->currentItem() != nullptr;
-    m_ui->removeButton->setEnabled(!busy && any);
+    m_ui->removeButton->setEnabled(!busy && any && !selectedIsProfile());
     m_ui->useButton->setEnabled(!busy && any);
     if (m_signInButton)
         m_signInButton->setEnabled(!busy);
@@ -150,7 +173,9 @@ void DatabricksDialog::useSelected()
     m_chosen = host;
     emit workspaceChosen(host);
     reload();
-    setBusy(false, tr("Runs to Volumes and DBFS now write to %1.").arg(host));
+    const QString profile = DatabricksWorkspaces::profileName(host);
+    setBusy(false, tr("Runs to Volumes and DBFS now write to %1.")
+                       .arg(profile.isEmpty() ? host : tr("the workspace of profile %1 (~/.databrickscfg)").arg(profile)));
 }
 
 void DatabricksDialog::setOpenUrl(std::function<void(const QUrl &)> openUrl)

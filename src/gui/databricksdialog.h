@@ -16,7 +16,8 @@ class DatabricksDialog;
 }
 
 /// Accounts → Databricks workspaces: lists the kept workspaces, adds one (URL + personal access token, or a
-/// service principal's client id + secret), removes one, and picks the one runs write to.
+/// service principal's client id + secret), removes one, and picks the one runs write to; the profiles of
+/// ~/.databrickscfg are listed (and may be picked) too, marked as such, never changed.
 class DatabricksDialog final : public QDialog
 {
     Q_OBJECT
@@ -49,6 +50,8 @@ private:
     void setUpBrowserSignIn();
     void askBrowserSignIn();
     void browserSignIn(const QString &hostText, const QString &clientId);
+    void addProfileRows(const QString &selected);
+    [[nodiscard]] bool selectedIsProfile() const;
 
     std::unique_ptr<Ui::DatabricksDialog> m_ui;
     DatabricksWorkspaces *m_workspaces;

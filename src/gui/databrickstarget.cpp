@@ -41,6 +41,9 @@ QList<DatabricksTarget::Option> DatabricksTarget::options() const
         kept = kept || option.host == sandbox;
     if (!sandbox.isEmpty() && !kept)
         options.append({sandbox, QCoreApplication::translate("DatabricksTarget", "Sandbox (%1)").arg(shown(sandbox))});
+    for (const DatabricksWorkspaces::Profile &profile : DatabricksWorkspaces::profiles())
+        options.append({profile.key, QCoreApplication::translate("DatabricksTarget", "%1 (profile %2 from ~/.databrickscfg)")
+                                         .arg(shown(profile.host), profile.name)});
     return options;
 }
 

@@ -3,11 +3,13 @@
 
 #include "auth/accountservice.h"
 #include "auth/databricksu2m.h"
+#include "auth/databricksconfig.h"
 #include "auth/tokenstore.h"
 #include "destinations/databricksclient.h"
 
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -133,6 +135,8 @@ void DatabricksWorkspaces::remove(const QString &host, QObject *context, Done do
 void DatabricksWorkspaces::load(const QString &host, const std::optional<Auth::DatabricksCredentials> &builtIn,
                                 QObject *context, Loaded done)
 {
+    if (const QString name = profileName(host); !name.isEmpty())
+        return loadProfile(name, builtIn, context, std::move(done));
     QPointer<QObject> guard(context);
     Auth::AccountService(m_store, m_accounts).loadWorkspace(host, builtIn, this, [guard, done](const std::optional<Auth::DatabricksCredentials> &credentials,
                                                                             const QString &error) {
@@ -175,8 +179,74 @@ void DatabricksWorkspaces::check(const Auth::DatabricksCredentials &credentials,
             client->dbfs("GET"_ba, "get-status"_ba, "path=%2F"_ba, client, answer);
         }
     };
+    // Every kind but a PAT gets its token asynchronously (a service principal, a browser sign-in, the CLI).
     if (credentials.kind == Auth::DatabricksCredentials::Kind::PersonalAccessToken)
         return probe();
     connect(tokens, &Net::TokenProvider::refreshed, holder, probe, Qt::SingleShotConnection);
     connect(tokens, &Net::TokenProvider::refreshFailed, holder, [finish](const QString &reason) { finish(reason); });
+}
+
+// ~/.databrickscfg profiles: listed and resolved with Auth::DatabricksConfig, the CLI's rules.
+QList<DatabricksWorkspaces::Profile> DatabricksWorkspaces::profiles()
+{
+    QList<Profile> list;
+    const QString file = Auth::DatabricksConfig::configPath(Auth::DatabricksConfig::processEnvironment());
+    const std::optional<QString> text = Auth::DatabricksConfig::readFile(file);
+    if (!text)
+        return list;
+    for (const Auth::DatabricksConfig::Profile &profile : Auth::DatabricksConfig::profiles(*text))
+        if (!profile.host.isEmpty())
+            list.append({profileKey(profile.name), profile.name, profile.host, profile.authType, file});
+    return list;
+}
+
+QString DatabricksWorkspaces::profileKey(const QString &name)
+{
+    return u"profile:"_s + name;
+}
+
+QString DatabricksWorkspaces::profileName(const QString &key)
+{
+    return key.startsWith(u"profile:"_s) ? key.mid(8) : QString();
+}
+
+void DatabricksWorkspaces::loadProfile(const QString &name, const std::optional<Auth::DatabricksCredentials> &builtIn,
+                                       QObject *context, Loaded done)
+{
+    Auth::DatabricksConfig::Input input;
+    input.profile = name;
+    input.environment = Auth::DatabricksConfig::processEnvironment();
+    input.filePath = Auth::DatabricksConfig::configPath(input.environment);
+    input.fileText = Auth::DatabricksConfig::readFile(input.filePath);
+    QString error;
+    const std::optional<Auth::DatabricksConfig> config = Auth::DatabricksConfig::resolve(input, &error);
+    QPointer<QObject> guard(context);
+    if (config && config->credentials.host.isEmpty())
+        error = tr("The profile \"%1\" in %2 names no workspace (host).").arg(name, input.filePath);
+    if (!config || config->credentials.host.isEmpty())
+    {
+        QTimer::singleShot(0, this, [guard, done, error] {
+            if (guard)
+                done(std::nullopt, error);
+        });
+        return;
+    }
+    if (config->hasCredential)
+    {
+        QTimer::singleShot(0, this, [guard, done, credentials = config->credentials] {
+            if (guard)
+                done(credentials, QString());
+        });
+        return;
+    }
+    // Only a host (or auth_type oauth-u2m): what is kept for it, as the CLI does.
+    const bool keptSignIn = config->keptSignIn;
+    const QString host = config->credentials.host;
+    load(host, builtIn, context, [guard, done, keptSignIn, host](const std::optional<Auth::DatabricksCredentials> &kept,
+                                                                 const QString &why) {
+        if (kept && keptSignIn && kept->kind != Auth::DatabricksCredentials::Kind::OAuthU2M)
+            return done(std::nullopt, tr("The profile asks for the browser sign-in to %1, and there is none: sign in "
+                                         "to Databricks first.").arg(host));
+        done(kept, why);
+    });
 }

@@ -40,6 +40,22 @@ public:
 
     /// The kept workspaces, by host.
     [[nodiscard]] QList<Auth::Account> list() const;
+
+    /// A workspace named by a profile of ~/.databrickscfg ($DATABRICKS_CONFIG_FILE): read, never written.
+    struct Profile
+    {
+        QString key;      ///< profileKey(name): what a choice keeps instead of a host
+        QString name;
+        QString host;     ///< normalised; empty when the profile names none
+        QString authType; ///< "pat", "oauth-m2m", "databricks-cli", … (never a secret)
+        QString file;     ///< the config file's path
+    };
+    /// The profiles that name a workspace, read from the file now (the same file and rules as the CLI's).
+    [[nodiscard]] static QList<Profile> profiles();
+    /// "profile:NAME": a choice that is a profile, not a kept host.
+    [[nodiscard]] static QString profileKey(const QString &name);
+    /// The profile name of a profileKey(); empty for a host.
+    [[nodiscard]] static QString profileName(const QString &key);
     /// Keeps the credentials (replacing those of the same host) once the workspace accepts them
     /// (Auth::checkDatabricksCredentials(), as databricks-login does): a typo should fail here, not an hour
     /// into a run.
@@ -52,7 +68,8 @@ public:
     /// Deletes the keychain entry and forgets the workspace.
     void remove(const QString &host, QObject *context, Done done);
     /// The credentials a run into `host` uses (Auth::AccountService::loadWorkspace(): the kept ones, else
-    /// `builtIn`, the sandbox's own).
+    /// `builtIn`, the sandbox's own). `host` may be a profileKey(): the profile's (Auth::DatabricksConfig, with
+    /// the environment, as `ingest --profile`), completed by what is kept for its host when it names no credential.
     void load(const QString &host, const std::optional<Auth::DatabricksCredentials> &builtIn, QObject *context, Loaded done);
     /// The run's destination check: fetches a token (service principal) and asks the workspace about the
     /// destination's root (the Volume, or DBFS "/"); fails with a human reason when the workspace refuses the
@@ -67,6 +84,8 @@ signals:
 private:
     /// Writes checked credentials to the store and the account list.
     void keep(const Auth::DatabricksCredentials &credentials, Done finish);
+    void loadProfile(const QString &name, const std::optional<Auth::DatabricksCredentials> &builtIn, QObject *context,
+                     Loaded done);
 
     QNetworkAccessManager *m_nam;
     Auth::TokenStore *m_store;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/databrickscredentials.h"
 
+#include "auth/databrickscli.h"
 #include "auth/tokenrenewal.h"
 #include "auth/tokenrequest.h"
 #include "net/errorclassifier.h"
@@ -163,13 +164,13 @@ void checkDatabricksCredentials(QNetworkAccessManager *nam, const DatabricksCred
         QObject::connect(reply, &QNetworkReply::finished, holder,
                          [reply, host, servicePrincipal, finish] { finish(readMe(reply, host, servicePrincipal)); });
     };
-    if (!servicePrincipal && credentials.kind != DatabricksCredentials::Kind::OAuthU2M)
+    if (credentials.kind == DatabricksCredentials::Kind::PersonalAccessToken)
     {
         QTimer::singleShot(0, holder, askWho);
         return;
     }
-    // The pair (or the browser sign-in's refresh token) first: a bad one is refused by the token endpoint
-    // before the workspace is asked.
+    // The token first (the pair, the browser sign-in's refresh token, the Databricks CLI): a bad one is
+    // refused by the token endpoint (or the CLI) before the workspace is asked.
     QObject::connect(tokens, &Net::TokenProvider::refreshed, holder, askWho, Qt::SingleShotConnection);
     QObject::connect(tokens, &Net::TokenProvider::refreshFailed, holder, [finish](const QString &reason) {
         finish({DatabricksCheck::Outcome::Refused, reason, {}});
@@ -185,10 +186,27 @@ DatabricksTokenProvider::DatabricksTokenProvider(
 {
     Util::registerSecret(m_credentials.secret);
     connect(m_renewal, &TokenRenewal::renewDue, this, &DatabricksTokenProvider::refresh);
-    if (m_credentials.kind == DatabricksCredentials::Kind::PersonalAccessToken)
+    if (m_credentials.kind == DatabricksCredentials::Kind::DatabricksCli)
+        startCli();
+    else if (m_credentials.kind == DatabricksCredentials::Kind::PersonalAccessToken)
         m_accessToken = m_credentials.secret;
     else
         QTimer::singleShot(0, this, &DatabricksTokenProvider::refresh);
+}
+
+// Kind::DatabricksCli: the Databricks CLI hands out the token; it renews it itself ahead of expiry.
+void DatabricksTokenProvider::startCli()
+{
+    m_cli = new DatabricksCliToken(m_credentials, this);
+    connect(m_cli, &DatabricksCliToken::finished, this, [this](const DatabricksCliToken::Token &token) {
+        m_accessToken = token.accessToken;
+        emit refreshed();
+    });
+    connect(m_cli, &DatabricksCliToken::failed, this, [this](const QString &reason) {
+        qCWarning(lcAuth).noquote() << reason;
+        emit refreshFailed(reason);
+    });
+    m_cli->start();
 }
 
 // The request in flight is aborted by m_renewal, without calling back.
@@ -206,6 +224,11 @@ QString DatabricksTokenProvider::accountName() const
 
 void DatabricksTokenProvider::refresh()
 {
+    if (m_cli)
+    {
+        m_cli->start(); // coalesced with the run in flight
+        return;
+    }
     if (m_credentials.kind == DatabricksCredentials::Kind::PersonalAccessToken)
     {
         QTimer::singleShot(0, this,

@@ -17,6 +17,7 @@ class QTimer;
 namespace Auth
 {
 class TokenRenewal;
+class DatabricksCliToken;
 
 /// What signs us in to one Databricks workspace. Only `kind`, `host` and `clientId` may be shown or saved
 /// in settings; `secret` (a PAT or a service principal's OAuth secret) lives in the TokenStore only.
@@ -78,6 +79,7 @@ void checkDatabricksCredentials(QNetworkAccessManager *nam, const DatabricksCred
  * (refresh() fails with "run databricks-login again"). OAuth M2M fetches a token from {host}/oidc/v1/token
  * with HTTP Basic client_id:secret and scope all-apis, renews it ahead of expiry and on refresh(). A browser
  * sign-in (OAuth U2M) trades its refresh token there (grant_type=refresh_token), the same way.
+ * DatabricksCli runs `databricks auth token` (DatabricksCliToken) at the start, ahead of expiry and on refresh().
  */
 class DatabricksTokenProvider final : public Net::TokenProvider
 {
@@ -96,11 +98,13 @@ public:
 private:
     QNetworkReply *sendGrant();
     QNetworkReply *sendRefreshGrant(); ///< Kind::OAuthU2M (databricksu2m.cpp)
+    void startCli();
 
     QNetworkAccessManager *m_nam = nullptr;
     DatabricksCredentials m_credentials;
     QByteArray m_accessToken;
     TokenRenewal *m_renewal = nullptr; ///< one request in flight, retries, renewal ahead of expiry
+    DatabricksCliToken *m_cli = nullptr; ///< Kind::DatabricksCli only
 };
 
 } // namespace Auth
