@@ -4,6 +4,7 @@
 #include "drivecommand.h"
 #include "destinations/destinationspec.h"
 #include "transfer/enginehost.h"
+#include "transfer/ingestlog.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -40,6 +41,7 @@ public:
         bool quiet = false;
         GoogleAccess access;              ///< how the Google token is found
         QString databricksHost;           ///< volume:/dbfs: only: the normalised workspace URL
+        Transfer::IngestLogTarget logTable; ///< --log-table, --warehouse (LogTableOptions)
     };
     /// Parses `args` into a plan; on failure prints to err() and sets `*exitCode` (0 after --help).
     [[nodiscard]] std::optional<Plan> plan(const QStringList &args, int *exitCode);
