@@ -504,7 +504,7 @@ void DatabricksSql::Impl::run(Statement &st)
         columns = { { { "name", "num_affected_rows" }, { "type_name", "LONG" }, { "type_text", "LONG" },
                         { "position", 0 } },
             { { "name", "num_inserted_rows" }, { "type_name", "LONG" }, { "type_text", "LONG" }, { "position", 1 } } };
-        rows = { { n, n } };
+        rows = nlohmann::json::array({ nlohmann::json::array({ n, n }) });
     }
     const auto count = rows.size();
     st.state = "SUCCEEDED";
