@@ -66,8 +66,7 @@ QString LogTableOptions::job(const QList<Drive::DriveRef> &sources, const Dest::
     QStringList ids;
     for (const Drive::DriveRef &source : sources)
         ids.append(source.id);
-    ids.sort();
-    return ids.join(u',') + u" -> "_s + destination.path;
+    return Transfer::IngestLogRun::jobOf(ids, destination.path);
 }
 
 Transfer::IngestLogOutcome LogTableOptions::writeLog(const Transfer::IngestLogTarget &target,

@@ -37,7 +37,7 @@ public:
     [[nodiscard]] static std::optional<Transfer::IngestLogTarget> fromParser(
         const QCommandLineParser &parser, const Dest::DestinationSpec &destination, QString *error);
 
-    /// The log's `job`: what the run moved where, "<id>[,<id>…] -> <destination>" (ids sorted).
+    /// The log's `job` (Transfer::IngestLogRun::jobOf) for the command line's sources and destination.
     [[nodiscard]] static QString job(const QList<Drive::DriveRef> &sources, const Dest::DestinationSpec &destination);
 
     struct AfterRun

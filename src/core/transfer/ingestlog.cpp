@@ -94,6 +94,14 @@ IngestLogRun IngestLogRun::make(const QString &job)
     return {QUuid::createUuid().toString(QUuid::WithoutBraces), job, QStringLiteral(DI_VERSION)};
 }
 
+QString IngestLogRun::jobOf(QStringList sourceIds, const QString &destination)
+{
+    if (sourceIds.isEmpty())
+        return destination;
+    sourceIds.sort();
+    return sourceIds.join(u',') + u" -> "_s + destination;
+}
+
 QString IngestLogOutcome::text() const
 {
     if (ok())

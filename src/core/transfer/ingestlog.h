@@ -36,6 +36,9 @@ struct IngestLogRun
     QString job;         ///< what the run moved where (the caller's job identity)
     QString toolVersion; ///< DI_VERSION
     [[nodiscard]] static IngestLogRun make(const QString &job);
+    /// The `job` of a run: what it moved where, "<id>[,<id>…] -> <destination>" (ids sorted), or the destination
+    /// alone when the sources are not known (the app hands its queue to the engine).
+    [[nodiscard]] static QString jobOf(QStringList sourceIds, const QString &destination);
 };
 
 /// What happened to the log: rows written, or why not. Never changes the run's own outcome.
