@@ -222,6 +222,8 @@ struct DatabricksSql::Impl
     void cancel(const httplib::Request &req, httplib::Response &res);
     void dump(const httplib::Request &req, httplib::Response &res);
 
+    /// The statement `id`; otherwise 404 RESOURCE_DOES_NOT_EXIST and nullptr. Callers hold the mutex.
+    Statement *statement(const std::string &id, httplib::Response &res);
     /// One poll's worth of progress: PENDING/RUNNING counts down, then the statement runs. Callers hold the mutex.
     void advance(Statement &st);
     /// Runs the statement against the store; fills st.state and st.result. Callers hold the mutex.
@@ -235,23 +237,7 @@ struct DatabricksSql::Impl
 
 bool DatabricksSql::Impl::authorised(const httplib::Request &req, httplib::Response &res)
 {
-    // The Files API's answers for the same checks (DatabricksService::Impl::admit).
-    const auto check = auth.checkDatabricks(req);
-    if (check == TokenAuthority::Check::Missing)
-    {
-        sendJsonBody(res, 401,
-            { { "error_code", 401 },
-                { "message",
-                    "Credential was not sent or was of an unsupported type for this API. [ReqId: " + requestId()
-                        + "]" } });
-        return false;
-    }
-    if (check != TokenAuthority::Check::Valid)
-    {
-        sendJsonBody(res, 403, { { "error_code", 403 }, { "message", "Invalid access token." } });
-        return false;
-    }
-    return true;
+    return checkDatabricksAuth(auth, req, res);
 }
 
 std::optional<nlohmann::json> DatabricksSql::Impl::warehouse(const std::string &id)
@@ -632,17 +618,26 @@ void DatabricksSql::Impl::execute(const httplib::Request &req, httplib::Response
     sendJsonBody(res, 200, out);
 }
 
+DatabricksSql::Impl::Statement *DatabricksSql::Impl::statement(const std::string &id, httplib::Response &res)
+{
+    const auto it = statements.find(id);
+    if (it != statements.end())
+        return &it->second;
+    sendDbxError(res, 404, "RESOURCE_DOES_NOT_EXIST", "Statement " + id + " not found.");
+    return nullptr;
+}
+
 void DatabricksSql::Impl::poll(const httplib::Request &req, httplib::Response &res)
 {
     nameRequest("dbx.sql.get");
     if (!authorised(req, res))
         return;
     std::lock_guard lock(mutex);
-    const auto it = statements.find(req.matches[1].str());
-    if (it == statements.end())
-        return sendDbxError(res, 404, "RESOURCE_DOES_NOT_EXIST", "Statement " + req.matches[1].str() + " not found.");
-    advance(it->second);
-    sendJsonBody(res, 200, answer(it->second));
+    Statement *st = statement(req.matches[1].str(), res);
+    if (!st)
+        return;
+    advance(*st);
+    sendJsonBody(res, 200, answer(*st));
 }
 
 void DatabricksSql::Impl::cancel(const httplib::Request &req, httplib::Response &res)
@@ -651,11 +646,11 @@ void DatabricksSql::Impl::cancel(const httplib::Request &req, httplib::Response 
     if (!authorised(req, res))
         return;
     std::lock_guard lock(mutex);
-    const auto it = statements.find(req.matches[1].str());
-    if (it == statements.end())
-        return sendDbxError(res, 404, "RESOURCE_DOES_NOT_EXIST", "Statement " + req.matches[1].str() + " not found.");
-    if (it->second.state == "PENDING" || it->second.state == "RUNNING")
-        it->second.state = "CANCELED";
+    Statement *st = statement(req.matches[1].str(), res);
+    if (!st)
+        return;
+    if (st->state == "PENDING" || st->state == "RUNNING")
+        st->state = "CANCELED";
     sendJsonBody(res, 200, nlohmann::json::object());
 }
 
