@@ -3,237 +3,15 @@
 #include "databricks_sql.h"
 
 #include "databricks_p.h"
+#include "databricks_sql_p.h"
 #include "jwt.h"
 #include "oauth.h"
 
 #include <algorithm>
 #include <cctype>
-#include <map>
-#include <mutex>
-#include <optional>
-#include <sqlite3.h>
-#include <string>
-#include <vector>
 
 namespace sandbox
 {
-namespace
-{
-constexpr std::size_t kMaxStatementBytes = 16ULL << 20; ///< §2: statement text ≤ 16 MiB
-constexpr std::size_t kMaxParameters = 256; ///< §2: "the limit is 256" (drivers' server error; REST [inferred])
-
-/// A statement that FAILED in SQL (HTTP 200, state FAILED): §2, "A statement that fails in SQL comes back HTTP 200".
-struct SqlError
-{
-    std::string errorCode; ///< status.error.error_code (ServiceErrorCode)
-    std::string message; ///< "[ERROR_CLASS] words"
-    std::string sqlState;
-};
-
-bool isIdentChar(char c)
-{
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-}
-
-/// A cursor over a statement's text: keywords, names and markers, quotes skipped as a unit.
-struct Cursor
-{
-    const std::string &s;
-    std::size_t i = 0;
-
-    void skipWs()
-    {
-        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i])))
-            ++i;
-    }
-    bool keyword(const char *kw)
-    {
-        skipWs();
-        const std::size_t n = std::char_traits<char>::length(kw);
-        if (s.size() - i < n || lower(s.substr(i, n)) != lower(kw) || (i + n < s.size() && isIdentChar(s[i + n])))
-            return false;
-        i += n;
-        return true;
-    }
-    bool consume(char c)
-    {
-        skipWs();
-        if (i < s.size() && s[i] == c)
-        {
-            ++i;
-            return true;
-        }
-        return false;
-    }
-    /// One identifier part: `quoted` or [A-Za-z0-9_]+.
-    std::optional<std::string> part()
-    {
-        skipWs();
-        if (i < s.size() && s[i] == '`')
-        {
-            const auto end = s.find('`', i + 1);
-            if (end == std::string::npos || end == i + 1)
-                return std::nullopt;
-            std::string p = s.substr(i + 1, end - i - 1);
-            i = end + 1;
-            return p;
-        }
-        const std::size_t start = i;
-        while (i < s.size() && isIdentChar(s[i]))
-            ++i;
-        if (i == start)
-            return std::nullopt;
-        return s.substr(start, i - start);
-    }
-};
-
-/// Splits "a.b.c" (unquoted parts) into its parts; empty when it is not 1–3 identifier parts.
-std::vector<std::string> splitName(const std::string &text)
-{
-    std::string copy = text;
-    Cursor c { copy };
-    std::vector<std::string> parts;
-    do
-    {
-        auto p = c.part();
-        if (!p)
-            return {};
-        parts.push_back(*p);
-    } while (c.consume('.'));
-    c.skipWs();
-    if (c.i != copy.size() || parts.size() > 3)
-        return {};
-    return parts;
-}
-
-/// Where `kw` appears next as a word outside quotes, from `from`; npos when nowhere.
-std::size_t findKeyword(const std::string &s, std::size_t from, const std::string &kw)
-{
-    const std::string want = lower(kw);
-    for (std::size_t i = from; i < s.size(); ++i)
-    {
-        const char c = s[i];
-        if (c == '\'' || c == '"' || c == '`')
-        {
-            const auto end = s.find(c, i + 1);
-            if (end == std::string::npos)
-                return std::string::npos;
-            i = end;
-            continue;
-        }
-        if ((i == 0 || !isIdentChar(s[i - 1])) && lower(s.substr(i, want.size())) == want
-            && (i + want.size() >= s.size() || !isIdentChar(s[i + want.size()])))
-            return i;
-    }
-    return std::string::npos;
-}
-
-std::string upper(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return s;
-}
-
-/// A Databricks column type as SQLite declares it: text types must say TEXT, or SQLite's NUMERIC affinity would
-/// turn "0012" into 12.
-std::string sqliteType(const std::string &type)
-{
-    const std::string t = upper(type);
-    if (t == "STRING" || t == "TIMESTAMP" || t == "TIMESTAMP_NTZ" || t == "DATE" || t.rfind("VARCHAR", 0) == 0)
-        return "TEXT";
-    if (t == "BOOLEAN" || t == "INT" || t == "INTEGER" || t == "BIGINT" || t == "LONG" || t == "SMALLINT"
-        || t == "TINYINT")
-        return "INTEGER";
-    if (t == "DOUBLE" || t == "FLOAT" || t.rfind("DECIMAL", 0) == 0)
-        return "REAL";
-    return "";
-}
-
-/// SQLite's declared type back in Databricks' words, for the result manifest.
-std::string databricksType(const char *decl)
-{
-    const std::string t = upper(decl ? decl : "");
-    if (t == "INTEGER")
-        return "LONG";
-    if (t == "REAL")
-        return "DOUBLE";
-    return "STRING";
-}
-
-SqlError syntaxError(const std::string &near)
-{
-    return { "BAD_REQUEST", "[PARSE_SYNTAX_ERROR] Syntax error at or near '" + near + "'. SQLSTATE: 42601", "42601" };
-}
-
-struct Parameter
-{
-    std::optional<std::string> value; ///< nullopt: NULL
-    std::string type = "STRING";
-};
-using Parameters = std::map<std::string, Parameter>;
-
-} // namespace
-
-struct DatabricksSql::Impl
-{
-    explicit Impl(TokenAuthority &a)
-        : auth(a)
-    {
-    }
-    ~Impl() { closeDb(); }
-
-    TokenAuthority &auth;
-    std::mutex mutex; ///< guards everything below
-    sqlite3 *db = nullptr;
-    nlohmann::json warehouses = nlohmann::json::array();
-    int pendingPolls = 0;
-    int runningPolls = 0;
-
-    struct Statement
-    {
-        std::string id;
-        std::string state; ///< PENDING, RUNNING, SUCCEEDED, FAILED, CANCELED
-        std::string text;
-        std::string catalog;
-        std::string schema;
-        Parameters parameters;
-        int pendingPolls = 0;
-        int runningPolls = 0;
-        nlohmann::json result; ///< the final answer's manifest + result (SUCCEEDED) or status.error (FAILED)
-    };
-    std::map<std::string, Statement> statements;
-
-    void openDb()
-    {
-        closeDb();
-        sqlite3_open(":memory:", &db);
-    }
-    void closeDb()
-    {
-        if (db)
-            sqlite3_close(db);
-        db = nullptr;
-    }
-
-    bool authorised(const httplib::Request &req, httplib::Response &res);
-    std::optional<nlohmann::json> warehouse(const std::string &id);
-    void execute(const httplib::Request &req, httplib::Response &res);
-    void poll(const httplib::Request &req, httplib::Response &res);
-    void cancel(const httplib::Request &req, httplib::Response &res);
-    void dump(const httplib::Request &req, httplib::Response &res);
-
-    /// The statement `id`; otherwise 404 RESOURCE_DOES_NOT_EXIST and nullptr. Callers hold the mutex.
-    Statement *statement(const std::string &id, httplib::Response &res);
-    /// One poll's worth of progress: PENDING/RUNNING counts down, then the statement runs. Callers hold the mutex.
-    void advance(Statement &st);
-    /// Runs the statement against the store; fills st.state and st.result. Callers hold the mutex.
-    void run(Statement &st);
-    /// The statement in SQLite's words, or the SQL error it fails with.
-    std::optional<SqlError> translate(const Statement &st, std::string *out);
-    /// A table name (parts or IDENTIFIER(:p)) at `c` as the quoted SQLite name; nullopt when it is none.
-    std::optional<std::string> tableName(Cursor &c, const Statement &st);
-    static nlohmann::json answer(const Statement &st);
-};
 
 bool DatabricksSql::Impl::authorised(const httplib::Request &req, httplib::Response &res)
 {
@@ -246,143 +24,6 @@ std::optional<nlohmann::json> DatabricksSql::Impl::warehouse(const std::string &
         if (w.value("id", "") == id)
             return w;
     return std::nullopt;
-}
-
-std::optional<std::string> DatabricksSql::Impl::tableName(Cursor &c, const Statement &st)
-{
-    std::vector<std::string> parts;
-    const std::size_t start = c.i;
-    if (c.keyword("IDENTIFIER"))
-    {
-        if (!c.consume('(') || !c.consume(':'))
-            return std::nullopt;
-        const auto marker = c.part();
-        if (!marker || !c.consume(')'))
-            return std::nullopt;
-        const auto p = st.parameters.find(*marker);
-        if (p == st.parameters.end() || !p->second.value)
-            return std::nullopt;
-        parts = splitName(*p->second.value);
-        if (parts.empty())
-            return std::nullopt;
-    }
-    else
-    {
-        c.i = start;
-        do
-        {
-            const auto p = c.part();
-            if (!p)
-                return std::nullopt;
-            parts.push_back(*p);
-        } while (c.consume('.'));
-        if (parts.size() > 3)
-            return std::nullopt;
-    }
-    if (parts.size() < 3)
-        parts.insert(parts.begin(), st.schema);
-    if (parts.size() < 3)
-        parts.insert(parts.begin(), st.catalog);
-    for (const auto &p : parts)
-        if (p.find('"') != std::string::npos || p.find('.') != std::string::npos)
-            return std::nullopt;
-    return "\"" + lower(parts[0] + "." + parts[1] + "." + parts[2]) + "\"";
-}
-
-std::optional<SqlError> DatabricksSql::Impl::translate(const Statement &st, std::string *out)
-{
-    std::string text = st.text;
-    while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == ';'))
-        text.pop_back();
-    Cursor c { text };
-    const auto nearHere = [&c, &text]()
-    {
-        c.skipWs();
-        return text.substr(c.i, std::min<std::size_t>(20, text.size() - c.i));
-    };
-    if (c.keyword("CREATE"))
-    {
-        if (!c.keyword("TABLE"))
-            return syntaxError(nearHere());
-        const bool ifNotExists = c.keyword("IF");
-        if (ifNotExists && (!c.keyword("NOT") || !c.keyword("EXISTS")))
-            return syntaxError(nearHere());
-        const auto name = tableName(c, st);
-        if (!name || !c.consume('('))
-            return syntaxError(nearHere());
-        // Columns: "name TYPE [NOT NULL]" separated by commas at depth 0.
-        const std::size_t close = text.rfind(')');
-        if (close == std::string::npos || close < c.i)
-            return syntaxError(nearHere());
-        Cursor tail { text, close + 1 };
-        if (tail.keyword("USING") && !tail.keyword("DELTA"))
-            return syntaxError("USING");
-        tail.skipWs();
-        if (tail.i != text.size())
-            return syntaxError(text.substr(tail.i, 20));
-        std::string columns;
-        std::string body = text.substr(c.i, close - c.i);
-        std::size_t depth = 0;
-        std::size_t from = 0;
-        for (std::size_t k = 0; k <= body.size(); ++k)
-        {
-            if (k < body.size() && body[k] == '(')
-                ++depth;
-            else if (k < body.size() && body[k] == ')' && depth > 0)
-                --depth;
-            if (k < body.size() && (body[k] != ',' || depth > 0))
-                continue;
-            const std::string def = body.substr(from, k - from);
-            from = k + 1;
-            Cursor d { def };
-            const auto column = d.part();
-            const auto type = d.part();
-            std::string typeArgs;
-            if (type && d.consume('('))
-            {
-                const auto end = def.find(')', d.i);
-                if (end == std::string::npos)
-                    return syntaxError(def);
-                d.i = end + 1;
-            }
-            const std::string rest = def.substr(std::min(d.i, def.size()));
-            Cursor r { rest };
-            const bool notNull = r.keyword("NOT") && r.keyword("NULL");
-            r.skipWs();
-            if (!column || !type || sqliteType(*type).empty() || r.i != rest.size())
-                return syntaxError(def.substr(0, 20));
-            columns += (columns.empty() ? "" : ", ") + std::string("\"") + lower(*column) + "\" " + sqliteType(*type)
-                + (notNull ? " NOT NULL" : "");
-        }
-        *out = std::string("CREATE TABLE ") + (ifNotExists ? "IF NOT EXISTS " : "") + *name + " (" + columns + ")";
-        return std::nullopt;
-    }
-    if (c.keyword("INSERT"))
-    {
-        if (!c.keyword("INTO"))
-            return syntaxError(nearHere());
-        const auto name = tableName(c, st);
-        if (!name)
-            return syntaxError(nearHere());
-        *out = "INSERT INTO " + *name + " " + text.substr(c.i);
-        return std::nullopt;
-    }
-    if (c.keyword("SELECT"))
-    {
-        const std::size_t from = findKeyword(text, c.i, "FROM");
-        if (from == std::string::npos)
-        {
-            *out = text;
-            return std::nullopt;
-        }
-        Cursor f { text, from + 4 };
-        const auto name = tableName(f, st);
-        if (!name)
-            return syntaxError(text.substr(from, 20));
-        *out = text.substr(0, from) + "FROM " + *name + " " + text.substr(f.i);
-        return std::nullopt;
-    }
-    return syntaxError(nearHere());
 }
 
 void DatabricksSql::Impl::run(Statement &st)
@@ -428,6 +69,11 @@ void DatabricksSql::Impl::run(Statement &st)
         }
         const std::string &v = *p->second.value;
         const std::string kind = sqliteType(p->second.type);
+        if (upper(p->second.type) == "BOOLEAN" && (lower(v) == "true" || lower(v) == "false"))
+        {
+            sqlite3_bind_int(stmt, k, lower(v) == "true" ? 1 : 0);
+            continue;
+        }
         if (kind == "INTEGER" || kind == "REAL")
         {
             std::size_t used = 0;
@@ -618,40 +264,17 @@ void DatabricksSql::Impl::execute(const httplib::Request &req, httplib::Response
     sendJsonBody(res, 200, out);
 }
 
-DatabricksSql::Impl::Statement *DatabricksSql::Impl::statement(const std::string &id, httplib::Response &res)
+void DatabricksSql::Impl::onStatement(const httplib::Request &req, httplib::Response &res, const char *route,
+    const std::function<nlohmann::json(Statement &)> &act)
 {
-    const auto it = statements.find(id);
-    if (it != statements.end())
-        return &it->second;
-    sendDbxError(res, 404, "RESOURCE_DOES_NOT_EXIST", "Statement " + id + " not found.");
-    return nullptr;
-}
-
-void DatabricksSql::Impl::poll(const httplib::Request &req, httplib::Response &res)
-{
-    nameRequest("dbx.sql.get");
+    nameRequest(route);
     if (!authorised(req, res))
         return;
     std::lock_guard lock(mutex);
-    Statement *st = statement(req.matches[1].str(), res);
-    if (!st)
-        return;
-    advance(*st);
-    sendJsonBody(res, 200, answer(*st));
-}
-
-void DatabricksSql::Impl::cancel(const httplib::Request &req, httplib::Response &res)
-{
-    nameRequest("dbx.sql.cancel");
-    if (!authorised(req, res))
-        return;
-    std::lock_guard lock(mutex);
-    Statement *st = statement(req.matches[1].str(), res);
-    if (!st)
-        return;
-    if (st->state == "PENDING" || st->state == "RUNNING")
-        st->state = "CANCELED";
-    sendJsonBody(res, 200, nlohmann::json::object());
+    const auto it = statements.find(req.matches[1].str());
+    if (it == statements.end())
+        return sendDbxError(res, 404, "RESOURCE_DOES_NOT_EXIST", "Statement " + req.matches[1].str() + " not found.");
+    sendJsonBody(res, 200, act(it->second));
 }
 
 void DatabricksSql::Impl::dump(const httplib::Request &req, httplib::Response &res)
@@ -749,9 +372,27 @@ void DatabricksSql::registerRoutes(httplib::Server &server)
     server.Post("/api/2.0/sql/statements",
         [d](const httplib::Request &req, httplib::Response &res) { d->execute(req, res); });
     server.Get(R"(/api/2\.0/sql/statements/([A-Za-z0-9-]+))",
-        [d](const httplib::Request &req, httplib::Response &res) { d->poll(req, res); });
+        [d](const httplib::Request &req, httplib::Response &res)
+        {
+            d->onStatement(req, res, "dbx.sql.get",
+                [d](Impl::Statement &st)
+                {
+                    d->advance(st);
+                    return Impl::answer(st);
+                });
+        });
     server.Post(R"(/api/2\.0/sql/statements/([A-Za-z0-9-]+)/cancel)",
-        [d](const httplib::Request &req, httplib::Response &res) { d->cancel(req, res); });
+        [d](const httplib::Request &req, httplib::Response &res)
+        {
+            d->onStatement(req, res, "dbx.sql.cancel",
+                [](Impl::Statement &st)
+                {
+                    // Best effort (§2): a statement already final stays as it ended.
+                    if (st.state == "PENDING" || st.state == "RUNNING")
+                        st.state = "CANCELED";
+                    return nlohmann::json::object();
+                });
+        });
     server.Get("/api/2.0/sql/warehouses",
         [d](const httplib::Request &req, httplib::Response &res)
         {
