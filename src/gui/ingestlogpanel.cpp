@@ -31,6 +31,7 @@ IngestLogPanel::IngestLogPanel(QWidget *parent)
     m_snippet->setReadOnly(true);
     m_snippet->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_snippet->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_snippet->setMaximumHeight(m_snippet->fontMetrics().lineSpacing() * 12); // both statements, not the whole report
     layout->addWidget(m_snippet);
     auto *row = new QHBoxLayout;
     row->addStretch();

@@ -296,6 +296,7 @@ void TestIngestLog::snippetOnlyForVolumes()
     QVERIFY(!Transfer::LoadSnippet::forRun(u"/Volumes/c/s"_s, files)); // no volume
     QVERIFY(!Transfer::LoadSnippet::forRun(u"/Volumes/c/s/v/../../x"_s, files));
     QVERIFY(Transfer::LoadSnippet::forRun(u"/Volumes/c/s/v"_s, files));
+    QCOMPARE(Transfer::LoadSnippet::forRun(u"volume:/Volumes/c/s/v/x"_s, files)->folder, u"/Volumes/c/s/v/x"_s);
 }
 
 QTEST_GUILESS_MAIN(TestIngestLog)

@@ -32,8 +32,9 @@ QString LoadSnippet::text() const
 std::optional<LoadSnippet> LoadSnippet::forRun(const QString &folder, const QList<FileStatus> &files)
 {
     QString path = folder.trimmed();
-    if (path.startsWith(u"dbfs:"_s))
-        path = path.mid(5);
+    for (const QString &scheme : {u"dbfs:"_s, u"volume:"_s})
+        if (path.startsWith(scheme))
+            path = path.mid(scheme.size());
     while (path.size() > 1 && path.endsWith(u'/'))
         path.chop(1);
     const QStringList parts = path.split(u'/');

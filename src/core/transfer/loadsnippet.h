@@ -30,7 +30,7 @@ public:
     [[nodiscard]] QString text() const;
 
     /// The snippet for `report` when its destination is a Volume folder (/Volumes/c/s/v[/…]); nullopt otherwise.
-    /// `folder`: the run's destination (Report::destination, "/Volumes/…", also "dbfs:/Volumes/…").
+    /// `folder`: the run's destination ("/Volumes/…", also "dbfs:/Volumes/…" or "volume:/Volumes/…").
     [[nodiscard]] static std::optional<LoadSnippet> forRun(const QString &folder, const QList<FileStatus> &files);
     /// `name` quoted as an SQL identifier: `a``b` (backticks doubled).
     [[nodiscard]] static QString identifier(const QString &name);
