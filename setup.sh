@@ -14,7 +14,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git curl ca-certificates
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-networkauth-dev qtkeychain-qt6-dev libqt6sql6-sqlite libsecret-1-0 libxkbcommon-dev
-    libcpp-httplib-dev nlohmann-json3-dev libssl-dev zlib1g-dev openssl
+    libcpp-httplib-dev nlohmann-json3-dev libssl-dev zlib1g-dev openssl libsqlite3-dev
     xvfb xauth dbus gnome-keyring libsecret-tools imagemagick x11-apps aria2 time
     desktop-file-utils appstream dpkg-dev file
 )

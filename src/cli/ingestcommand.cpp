@@ -6,6 +6,7 @@
 #include "dryrunplan.h"
 #include "exitcode.h"
 #include "exportmap.h"
+#include "logtableoptions.h"
 #include "optionnames.h"
 #include "progressdisplay.h"
 #include "runoutcome.h"
@@ -102,7 +103,7 @@ QList<QCommandLineOption> IngestCommand::ownOptions() const
         {Opt::bandwidth, tr("Limit the whole run to RATE per second: bytes (65536), K/M/G = KiB/MiB/GiB (20M, 500k), KB/MB/GB "
                          "decimal (20MB), KiB/MiB/GiB, optionally with /s (20MB/s); bits as 10Mbit, 10Mbps or 10Mb/s."),
          u"RATE"_s},
-    };
+    } + LogTableOptions::options();
 }
 
 QList<QPair<QString, QString>> IngestCommand::positionals() const
@@ -287,6 +288,12 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
             return fail(tr("--report: cannot write %1: %2").arg(plan.reportPath, problem));
         }
     }
+    const std::optional<Transfer::IngestLogTarget> logTable = LogTableOptions::fromParser(parser, plan.destination, &error);
+    if (!logTable)
+    {
+        return fail(error);
+    }
+    plan.logTable = *logTable;
     plan.quiet = parser.isSet(Opt::quiet);
     return plan;
 }
@@ -512,6 +519,11 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
             }
         }
     }
+    // The ingest log and the load snippet: they say what happened, the exit code stays the run's.
+    LogTableOptions::afterRun({plan.logTable, credentials, plan.destination, LogTableOptions::job(plan.sources, plan.destination),
+                               plan.options.backoffPolicy(),
+                               plan.options.dryRun, plan.quiet},
+                              *report, out(), err());
     return exitCode;
 }
 

@@ -5,6 +5,7 @@
 #include "workspaceoptions.h"
 #include "destinations/destinationspec.h"
 #include "transfer/enginehost.h"
+#include "transfer/ingestlog.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -42,6 +43,7 @@ public:
         GoogleAccess access;              ///< how the Google token is found
         QString databricksHost;           ///< volume:/dbfs: only: the normalised workspace URL
         Workspace workspace;              ///< volume:/dbfs: only: the workspace and, when configured, its credentials
+        Transfer::IngestLogTarget logTable; ///< --log-table, --warehouse (LogTableOptions)
     };
     /// Parses `args` into a plan; on failure prints to err() and sets `*exitCode` (0 after --help).
     [[nodiscard]] std::optional<Plan> plan(const QStringList &args, int *exitCode);

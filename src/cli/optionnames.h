@@ -40,6 +40,8 @@ inline const QString report = QStringLiteral("report");
 inline const QString quiet = QStringLiteral("quiet");
 inline const QString bandwidth = QStringLiteral("bandwidth");
 inline const QString retryTimeout = QStringLiteral("retry-timeout");
+inline const QString logTable = QStringLiteral("log-table");
+inline const QString warehouse = QStringLiteral("warehouse");
 // ls
 inline const QString recursive = QStringLiteral("recursive");
 } // namespace Cli::Opt

@@ -140,6 +140,17 @@ void AppSettings::setDatabricksWorkspace(const QString &host)
         m_settings->setValue(u"databricks/workspace"_s, host);
 }
 
+Transfer::IngestLogTarget AppSettings::ingestLog() const
+{
+    return {m_settings->value(u"databricks/logTable"_s).toString(), m_settings->value(u"databricks/warehouse"_s).toString()};
+}
+
+void AppSettings::setIngestLog(const Transfer::IngestLogTarget &target)
+{
+    m_settings->setValue(u"databricks/logTable"_s, target.table);
+    m_settings->setValue(u"databricks/warehouse"_s, target.warehouseId);
+}
+
 QString AppSettings::currentAccount() const
 {
     return m_settings->value(u"accounts/current"_s).toString();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "destinations/destination.h"
+#include "transfer/ingestlog.h"
 #include "transfer/snapshot.h"
 
 #include <QMap>
@@ -58,6 +59,9 @@ public:
     /// The host of the kept Databricks workspace runs write to (its credentials are in the keychain).
     [[nodiscard]] QString databricksWorkspace() const;
     void setDatabricksWorkspace(const QString &host);
+    /// The ingest log table and SQL warehouse a Databricks run appends to (issue 13); not set = no log.
+    [[nodiscard]] Transfer::IngestLogTarget ingestLog() const;
+    void setIngestLog(const Transfer::IngestLogTarget &target);
     /// The Google account shown last (a name from the account list), to come back to it at the next start.
     [[nodiscard]] QString currentAccount() const;
     void setCurrentAccount(const QString &name);

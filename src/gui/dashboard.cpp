@@ -2,6 +2,7 @@
 #include "dashboard.h"
 
 #include "formatting.h"
+#include "ingestlogpanel.h"
 #include "pathdelegate.h"
 #include "reportwriter.h"
 #include "throughputchart.h"
@@ -101,6 +102,8 @@ Dashboard::Dashboard(QWidget *parent)
     m_problems->verticalHeader()->hide();
     m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
     reportLayout->addWidget(m_problems);
+    m_logPanel = new IngestLogPanel(m_reportBox);
+    reportLayout->addWidget(m_logPanel);
     m_save = new QPushButton(tr("Save report…"), m_reportBox);
     connect(m_save, &QPushButton::clicked, this, &Dashboard::saveReport);
     auto *saveRow = new QHBoxLayout;
@@ -129,6 +132,7 @@ void Dashboard::reset()
         l->setText(u"–"_s);
     m_limit->clear();
     m_reportBox->hide();
+    m_logPanel->clear();
     m_hasReport = false;
     m_report = {};
 }

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class IngestLogPanel;
 class QComboBox;
 class QGridLayout;
 class QLabel;
@@ -34,6 +35,8 @@ public:
     void setWindowMinutes(int minutes);
 
     [[nodiscard]] ThroughputChart *chart() const { return m_chart; }
+    /// The report's ingest log outcome and load snippet (IngestLogFlow fills it).
+    [[nodiscard]] IngestLogPanel *logPanel() const { return m_logPanel; }
     [[nodiscard]] QString limitingText() const;
     [[nodiscard]] bool hasReport() const { return m_hasReport; }
     [[nodiscard]] const Transfer::Report &report() const { return m_report; }
@@ -63,6 +66,7 @@ private:
     QLabel *m_reportSummary = nullptr;
     QTableWidget *m_problems = nullptr;
     QPushButton *m_save = nullptr;
+    IngestLogPanel *m_logPanel = nullptr;
     Transfer::Report m_report;
     Transfer::RunOutcome::Stops m_stops;
     QString m_lastReportFolder;

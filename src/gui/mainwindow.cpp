@@ -13,6 +13,7 @@
 #include "firstrunpage.h"
 #include "formatting.h"
 #include "icons.h"
+#include "ingestlogflow.h"
 #include "notifier.h"
 #include "queuemodel.h"
 #include "queuetable.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_pages->addWidget(buildWorkspace());
     setCentralWidget(m_pages);
     m_run = new RunFlow({m_services.runner, m_services.settings, m_queue, m_destination, m_databricks}, this);
+    new IngestLogFlow({m_services.runner, m_run, m_services.settings, m_destination, m_databricks, m_nam, m_dashboard->logPanel()}, this);
     buildMenus();
 
     m_accountLabel = new QLabel(this);

@@ -102,6 +102,10 @@ void SettingsDialog::load()
     m_ui->proxyHost->setText(m_settings->proxyHost());
     m_ui->proxyPort->setValue(m_settings->proxyPort());
     updateProxyFields();
+    const Transfer::IngestLogTarget log = m_settings->ingestLog();
+    m_ui->logTable->setText(log.table);
+    m_ui->warehouse->setText(log.warehouseId);
+    m_ui->logProblem->hide();
 }
 
 void SettingsDialog::save()
@@ -124,10 +128,22 @@ void SettingsDialog::save()
         mode = AppSettings::ProxyMode::Manual;
     m_settings->setProxyMode(mode);
     m_settings->setProxy(m_ui->proxyHost->text().trimmed(), m_ui->proxyPort->value());
+    m_settings->setIngestLog({m_ui->logTable->text().trimmed(), m_ui->warehouse->text().trimmed()});
 }
 
 void SettingsDialog::accept()
 {
+    // The same checks as the CLI's --log-table/--warehouse: a log that cannot work is said now, not after a run.
+    const QString table = m_ui->logTable->text().trimmed();
+    QString problem;
+    if (!table.isEmpty())
+        problem = Transfer::IngestLogTarget::tableProblem(table);
+    if (problem.isEmpty() && !table.isEmpty() && m_ui->warehouse->text().trimmed().isEmpty())
+        problem = tr("The ingest log needs the SQL warehouse that writes it.");
+    m_ui->logProblem->setText(problem);
+    m_ui->logProblem->setVisible(!problem.isEmpty());
+    if (!problem.isEmpty())
+        return;
     save();
     QDialog::accept();
 }

@@ -192,24 +192,8 @@ fs::path DatabricksService::Impl::newTempPath()
 
 bool DatabricksService::Impl::admit(const httplib::Request &req, httplib::Response &res, bool needsAuth)
 {
-    if (needsAuth)
-    {
-        const auto check = auth.checkDatabricks(req);
-        if (check == TokenAuthority::Check::Missing)
-        {
-            sendJsonBody(res, 401,
-                { { "error_code", 401 },
-                    { "message",
-                        "Credential was not sent or was of an unsupported type for this API. [ReqId: " + requestId()
-                            + "]" } });
-            return false;
-        }
-        if (check != TokenAuthority::Check::Valid)
-        {
-            sendJsonBody(res, 403, { { "error_code", 403 }, { "message", "Invalid access token." } });
-            return false;
-        }
-    }
+    if (needsAuth && !checkDatabricksAuth(auth, req, res))
+        return false;
     int status = 0;
     int retryAfter = 1;
     {

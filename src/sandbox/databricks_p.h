@@ -244,6 +244,10 @@ void sendS3Error(httplib::Response &res, int status, const std::string &code, co
 /// Stop reading from the client: the answer still goes out, then the connection closes.
 void stopReading(const httplib::Request &req, httplib::Response &res);
 
+/// A Databricks API request's bearer (PAT or OAuth token) checked; otherwise 401 (none sent) or 403 "Invalid
+/// access token." written and false. Every Databricks route of the sandbox answers these.
+bool checkDatabricksAuth(TokenAuthority &auth, const httplib::Request &req, httplib::Response &res);
+
 // Error answers in the documented shapes (databricks_util.cpp).
 void sendDbxError(httplib::Response &res, int status, const std::string &code, const std::string &message,
     const std::string &reason = {});

@@ -192,6 +192,26 @@ bool TempFile::closeFile()
     return ok;
 }
 
+bool checkDatabricksAuth(TokenAuthority &auth, const httplib::Request &req, httplib::Response &res)
+{
+    const auto check = auth.checkDatabricks(req);
+    if (check == TokenAuthority::Check::Missing)
+    {
+        sendJsonBody(res, 401,
+            { { "error_code", 401 },
+                { "message",
+                    "Credential was not sent or was of an unsupported type for this API. [ReqId: " + requestId()
+                        + "]" } });
+        return false;
+    }
+    if (check != TokenAuthority::Check::Valid)
+    {
+        sendJsonBody(res, 403, { { "error_code", 403 }, { "message", "Invalid access token." } });
+        return false;
+    }
+    return true;
+}
+
 void sendJsonBody(httplib::Response &res, int status, const nlohmann::json &body)
 {
     res.status = status;

@@ -2,6 +2,7 @@
 // drive-ingest-sandbox: a loopback emulator of Google OAuth, Drive v3 and Databricks for tests and demos.
 #include "content.h"
 #include "databricks.h"
+#include "databricks_sql.h"
 #include "drive.h"
 #include "faults.h"
 #include "oauth.h"
@@ -315,12 +316,15 @@ int main(int argc, char **argv)
     databricks.setBaseUrl(server.baseUrl());
     databricks.registerRoutes(server.http());
     authority.registerWorkspaceSignIn(server.http());
+    sandbox::DatabricksSql sql(authority, content.databricksSection());
+    sql.registerRoutes(server.http());
     drive.registerRoutes(server.http());
     server.onReset = [&]()
     {
         drive.reset();
         authority.reset();
         databricks.reset();
+        sql.reset();
     };
     server.onFaults = [&](const nlohmann::json &j, std::string *why)
     {
@@ -332,6 +336,8 @@ int main(int argc, char **argv)
             authority.applyFaults(j.at("oauth"));
         if (j.contains("databricks"))
             databricks.applyFaults(j.at("databricks"));
+        if (j.contains("sql"))
+            sql.applyFaults(j.at("sql"));
         return true;
     };
 
