@@ -178,9 +178,8 @@ void DbfsDestination::writeWhole(const QString &relativePath, const QByteArray &
                        this, [done = std::move(done)](const Net::Error &error, const DatabricksResponse &) { done(error); });
         return;
     }
-    // Larger: written under a temporary name (create → add-block… → close), then moved over the name. DBFS's
-    // move does not replace, so the old file is deleted just before: a reader may find no file for a moment,
-    // never half of one.
+    // Larger: written under a temporary name (create → add-block… → close), then moved over the name (see
+    // replaceWith()): a reader may find no file for a moment, never half of one.
     const QString temp = parentOf(path) + u'/' + TemporaryPrefix.toString() + u"whole-"_s
         + QString::number(QRandomGenerator::global()->generate64(), 16) + u".partial"_s;
     struct Upload
@@ -216,20 +215,43 @@ void DbfsDestination::writeWhole(const QString &relativePath, const QByteArray &
             return;
         }
         client()->dbfs("POST"_ba, "close"_ba, json({{u"handle"_s, upload->handle}}), this,
-                       then([this, path, temp, finish, then](const DatabricksResponse &) {
-                           client()->dbfs("POST"_ba, "delete"_ba, json({{u"path"_s, path}, {u"recursive"_s, false}}), this,
-                                          then([this, path, temp, finish, then](const DatabricksResponse &) {
-                                              client()->dbfs("POST"_ba, "move"_ba,
-                                                             json({{u"source_path"_s, temp}, {u"destination_path"_s, path}}),
-                                                             this, then([finish](const DatabricksResponse &) { finish({}); }));
-                                          }));
-                       }));
+                       then([this, path, temp, finish](const DatabricksResponse &) { replaceWith(temp, path, finish); }));
     };
     client()->dbfs("POST"_ba, "create"_ba, json({{u"path"_s, temp}, {u"overwrite"_s, true}}), this,
                    then([upload](const DatabricksResponse &response) {
                        upload->handle = QJsonDocument::fromJson(response.body).object().value(u"handle"_s).toInteger(-1);
                        upload->step();
                    }));
+}
+
+void DbfsDestination::replaceWith(const QString &temp, const QString &path, std::function<void(const Net::Error &)> done)
+{
+    // DBFS's move does not replace: the old file goes aside first and comes back if the new one cannot move in.
+    const QString aside = parentOf(path) + u'/' + TemporaryPrefix.toString() + u"old-"_s
+        + QString::number(QRandomGenerator::global()->generate64(), 16) + u".partial"_s;
+    const auto move = [this](const QString &from, const QString &to, DatabricksClient::Done next) {
+        client()->dbfs("POST"_ba, "move"_ba, json({{u"source_path"_s, from}, {u"destination_path"_s, to}}), this,
+                       std::move(next));
+    };
+    const auto remove = [this](const QString &what) {
+        client()->dbfs("POST"_ba, "delete"_ba, json({{u"path"_s, what}, {u"recursive"_s, false}}), client(),
+                       [](const Net::Error &, const DatabricksResponse &) {});
+    };
+    move(path, aside, [move, remove, temp, path, aside, done](const Net::Error &error, const DatabricksResponse &) {
+        const bool hadOld = !error.isError();
+        if (error.isError() && error.httpStatus != 404) // 404: no old file
+        {
+            done(error);
+            return;
+        }
+        move(temp, path, [move, remove, path, aside, hadOld, done](const Net::Error &error, const DatabricksResponse &) {
+            if (error.isError() && hadOld)
+                move(aside, path, [](const Net::Error &, const DatabricksResponse &) {});
+            else if (hadOld)
+                remove(aside);
+            done(error);
+        });
+    });
 }
 
 void DbfsDestination::readWhole(const QString &relativePath, qint64 maxBytes,

@@ -54,6 +54,8 @@ public:
                    std::function<void(const QStringList &, const Net::Error &)> done) override;
 
 private:
+    /// Moves the closed temporary file `temp` over `path` (databrickswhole.cpp); `done` gets the move's error.
+    void replaceWith(const QString &temp, const QString &path, std::function<void(const Net::Error &)> done);
     [[nodiscard]] QString rootProblem() const override;
     void makeRoot(std::function<void(const Net::Error &)> done) override;
     [[nodiscard]] QString cannotWriteText(const QString &detail) const override;
