@@ -4,11 +4,11 @@
 // enough) or starting over (another revision, a shorter partial); and the destination's own small files
 // (writeWhole/readWhole/listNames) atomic and below the root only.
 #include "destinations/localdestination.h"
+#include "tst_resume_support.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +17,9 @@
 #include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
+using ResumeTest::randomBody;
+using ResumeTest::readWhole;
+using ResumeTest::writeWhole;
 
 namespace
 {
@@ -38,14 +41,6 @@ QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
 }
 
-QByteArray randomBody(qint64 size, quint32 seed)
-{
-    QByteArray body(size, Qt::Uninitialized);
-    QRandomGenerator rng(seed);
-    for (char &c : body)
-        c = char(rng.bounded(256));
-    return body;
-}
 
 Dest::Target target(const QString &path, qint64 size, const QString &revision, qint64 resumeAt = 0)
 {
@@ -83,6 +78,20 @@ qint64 waitDurable(QSignalSpy &spy, qint64 atLeast)
 {
     const auto last = [&spy] { return spy.isEmpty() ? qint64(0) : spy.last().at(0).toLongLong(); };
     return QTest::qWaitFor([&] { return last() >= atLeast; }, 5000) ? last() : -1;
+}
+
+// A run that wrote body[0, upTo) of `path` (revision `revision`) and was suspended once `upTo` was durable
+// (upTo: a multiple of Interval). The kept partial's path; empty when `upTo` was never announced.
+QString suspendedAt(Dest::LocalDestination &destination, const QString &path, const QString &revision,
+                    const QByteArray &body, qint64 upTo)
+{
+    std::unique_ptr<Dest::Sink> first(destination.openSink(target(path, body.size(), revision),
+                                                           Dest::ConflictPolicy::Overwrite));
+    QSignalSpy durable(first.get(), &Dest::Sink::durable);
+    if (!writeRange(first.get(), body, 0, upTo) || waitDurable(durable, upTo) != upTo)
+        return {};
+    first->suspend();
+    return static_cast<Dest::LocalSink *>(first.get())->partialPath();
 }
 } // namespace
 
@@ -162,16 +171,7 @@ private slots:
         destination.setCheckpointInterval(Interval);
         const QByteArray oldBody = randomBody(5 * Interval, 3);
         const QByteArray newBody = randomBody(5 * Interval + 9, 4);
-        QString oldPartial;
-        {
-            std::unique_ptr<Dest::Sink> first(destination.openSink(target(u"f.bin"_s, oldBody.size(), u"r1"_s),
-                                                                   Dest::ConflictPolicy::Overwrite));
-            QSignalSpy durable(first.get(), &Dest::Sink::durable);
-            QVERIFY(writeRange(first.get(), oldBody, 0, 2 * Interval));
-            QCOMPARE(waitDurable(durable, 2 * Interval), 2 * Interval);
-            oldPartial = static_cast<Dest::LocalSink *>(first.get())->partialPath();
-            first->suspend();
-        }
+        const QString oldPartial = suspendedAt(destination, u"f.bin"_s, u"r1"_s, oldBody, 2 * Interval);
         QVERIFY(QFile::exists(oldPartial));
         std::unique_ptr<Dest::Sink> second(destination.openSink(target(u"f.bin"_s, newBody.size(), u"r2"_s, 2 * Interval),
                                                                 Dest::ConflictPolicy::Overwrite));
@@ -192,16 +192,8 @@ private slots:
         Dest::LocalDestination destination(dir.path());
         destination.setCheckpointInterval(Interval);
         const QByteArray body = randomBody(4 * Interval, 5);
-        QString partial;
-        {
-            std::unique_ptr<Dest::Sink> first(destination.openSink(target(u"s.bin"_s, body.size(), u"r"_s),
-                                                                   Dest::ConflictPolicy::Overwrite));
-            QSignalSpy durable(first.get(), &Dest::Sink::durable);
-            QVERIFY(writeRange(first.get(), body, 0, 2 * Interval));
-            QCOMPARE(waitDurable(durable, 2 * Interval), 2 * Interval);
-            partial = static_cast<Dest::LocalSink *>(first.get())->partialPath();
-            first->suspend();
-        }
+        const QString partial = suspendedAt(destination, u"s.bin"_s, u"r"_s, body, 2 * Interval);
+        QVERIFY(QFile::exists(partial));
         // Lost its tail (a file system that did not keep what it said was synced, or a hand at work).
         QVERIFY(QFile::resize(partial, 2 * Interval - 1));
         std::unique_ptr<Dest::Sink> second(destination.openSink(target(u"s.bin"_s, body.size(), u"r"_s, 2 * Interval),
@@ -233,14 +225,7 @@ private slots:
         Dest::LocalDestination destination(dir.path());
         destination.setCheckpointInterval(Interval);
         const QByteArray body = randomBody(3 * Interval, 7);
-        {
-            std::unique_ptr<Dest::Sink> first(destination.openSink(target(u"x.bin"_s, body.size(), u"r"_s),
-                                                                   Dest::ConflictPolicy::Overwrite));
-            QSignalSpy durable(first.get(), &Dest::Sink::durable);
-            QVERIFY(writeRange(first.get(), body, 0, Interval));
-            QCOMPARE(waitDurable(durable, Interval), Interval);
-            first->suspend();
-        }
+        QVERIFY(!suspendedAt(destination, u"x.bin"_s, u"r"_s, body, Interval).isEmpty());
         std::unique_ptr<Dest::Sink> second(destination.openSink(target(u"x.bin"_s, body.size(), u"r"_s, Interval),
                                                                 Dest::ConflictPolicy::Overwrite));
         QCOMPARE(second->startOffset(), Interval);
@@ -254,34 +239,15 @@ private slots:
         Dest::LocalDestination destination(dir.path() + u"/root"_s);
         QVERIFY(QDir().mkpath(dir.path() + u"/root"_s));
         const QString runs = u"_drive_ingest/runs"_s;
-        // A folder that does not exist yet lists as empty, not as an error.
-        QStringList names {u"stale"_s};
-        Net::Error error;
-        bool done = false;
-        destination.listNames(runs, [&](const QStringList &n, const Net::Error &e) {
-            names = n;
-            error = e;
-            done = true;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 5000));
-        QVERIFY2(!error.isError(), qPrintable(error.toString()));
-        QVERIFY(names.isEmpty());
-
-        QVERIFY2(writeWhole(destination, runs + u"/r1.jsonl"_s, "{\"a\":1}\n"_ba).isEmpty(), "first write");
-        QVERIFY2(writeWhole(destination, runs + u"/r2.jsonl"_s, "{\"b\":2}\n"_ba).isEmpty(), "second write");
-        QVERIFY2(writeWhole(destination, runs + u"/r1.jsonl"_s, "{\"a\":3}\n"_ba).isEmpty(), "replace");
+        QCOMPARE(ResumeTest::listNames(destination, runs), QStringList()); // no folder yet: empty, no error
+        QCOMPARE(writeWhole(destination, runs + u"/r1.jsonl"_s, "{\"a\":1}\n"_ba), QString());
+        QCOMPARE(writeWhole(destination, runs + u"/r2.jsonl"_s, "{\"b\":2}\n"_ba), QString());
+        QCOMPARE(writeWhole(destination, runs + u"/r1.jsonl"_s, "{\"a\":3}\n"_ba), QString()); // replaced
         QCOMPARE(readFile(dir.path() + u"/root/_drive_ingest/runs/r1.jsonl"_s), "{\"a\":3}\n"_ba);
         QCOMPARE(readWhole(destination, runs + u"/r1.jsonl"_s, 100), "{\"a\":3}\n"_ba);
         QCOMPARE(readWhole(destination, runs + u"/r1.jsonl"_s, 3), "<error tooLarge>"_ba);
         QCOMPARE(readWhole(destination, runs + u"/none.jsonl"_s, 100), "<error notFound>"_ba);
-        done = false;
-        destination.listNames(runs, [&](const QStringList &n, const Net::Error &e) {
-            names = n;
-            error = e;
-            done = true;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 5000));
-        QCOMPARE(names, (QStringList {u"r1.jsonl"_s, u"r2.jsonl"_s}));
+        QCOMPARE(ResumeTest::listNames(destination, runs), (QStringList {u"r1.jsonl"_s, u"r2.jsonl"_s}));
         QCOMPARE(allFiles(dir.path()), (QStringList {u"root/_drive_ingest/runs/r1.jsonl"_s, u"root/_drive_ingest/runs/r2.jsonl"_s}));
     }
 
@@ -303,7 +269,7 @@ private slots:
     {
         QTemporaryDir dir;
         Dest::LocalDestination destination(dir.path());
-        QVERIFY(writeWhole(destination, u"_drive_ingest/runs/r.jsonl"_s, "old content\n"_ba).isEmpty());
+        QCOMPARE(writeWhole(destination, u"_drive_ingest/runs/r.jsonl"_s, "old content\n"_ba), QString());
         // The file system refuses the new bytes half-way: a file-size limit of 1000 bytes (EFBIG past it).
         struct rlimit before {};
         QCOMPARE(::getrlimit(RLIMIT_FSIZE, &before), 0);
@@ -319,31 +285,6 @@ private slots:
         QCOMPARE(allFiles(dir.path()), QStringList {u"_drive_ingest/runs/r.jsonl"_s}); // no temporary left
     }
 
-private:
-    // The error's reason, or "" on success.
-    static QString writeWhole(Dest::Destination &destination, const QString &path, const QByteArray &bytes)
-    {
-        bool done = false;
-        QString reason = u"<no answer>"_s;
-        destination.writeWhole(path, bytes, [&](const Net::Error &e) {
-            reason = e.isError() ? e.reason : QString();
-            done = true;
-        });
-        (void)QTest::qWaitFor([&] { return done; }, 5000);
-        return reason;
-    }
-
-    static QByteArray readWhole(Dest::Destination &destination, const QString &path, qint64 maxBytes)
-    {
-        bool done = false;
-        QByteArray out = "<no answer>";
-        destination.readWhole(path, maxBytes, [&](const QByteArray &bytes, const Net::Error &e) {
-            out = e.isError() ? "<error " + e.reason.toLatin1() + '>' : bytes;
-            done = true;
-        });
-        (void)QTest::qWaitFor([&] { return done; }, 5000);
-        return out;
-    }
 };
 
 QTEST_GUILESS_MAIN(TestDestLocalResume)

@@ -4,14 +4,18 @@
 // byte-exact), a session the workspace no longer knows (the sink says so and the next one starts over), files
 // that cannot continue (single PUT, DBFS); and the destinations' own small files on a Volume and on DBFS.
 #include "tst_dest_support.h"
+#include "tst_resume_support.h"
 
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace DestTest;
+using ResumeTest::listNames;
+using ResumeTest::randomBody;
+using ResumeTest::readWhole;
+using ResumeTest::writeWhole;
 
 namespace
 {
@@ -19,14 +23,6 @@ constexpr qint64 MiB = 1024 * 1024;
 const QString Root = u"/Volumes/main/default/landing/resume"_s;
 const QString DbfsRoot = u"/ingest/resume"_s;
 
-QByteArray randomBody(qint64 size, quint32 seed)
-{
-    QByteArray body(size, Qt::Uninitialized);
-    QRandomGenerator rng(seed);
-    for (char &c : body)
-        c = char(rng.bounded(256));
-    return body;
-}
 
 Dest::Target target(const QString &path, qint64 size, const Dest::Target::Partial &resume = {})
 {
@@ -252,18 +248,18 @@ private slots:
         QFETCH(qint64, bigSize);
         auto destination = destinationOf(kind);
         const QString runs = u"_drive_ingest/runs"_s;
-        QCOMPARE(list(*destination, runs), QStringList()); // no folder yet: empty, no error
-        QCOMPARE(write(*destination, runs + u"/r1.jsonl"_s, "{\"a\":1}\n"_ba), QString());
+        QCOMPARE(listNames(*destination, runs), QStringList()); // no folder yet: empty, no error
+        QCOMPARE(writeWhole(*destination, runs + u"/r1.jsonl"_s, "{\"a\":1}\n"_ba), QString());
         const QByteArray big = randomBody(bigSize, 15);
-        QCOMPARE(write(*destination, runs + u"/r2.jsonl"_s, big), QString());
-        QCOMPARE(write(*destination, runs + u"/r1.jsonl"_s, "{\"a\":2}\n"_ba), QString()); // replaced
-        QCOMPARE(read(*destination, runs + u"/r1.jsonl"_s, 100), "{\"a\":2}\n"_ba);
-        QVERIFY(read(*destination, runs + u"/r2.jsonl"_s, bigSize) == big);
-        QCOMPARE(read(*destination, runs + u"/r2.jsonl"_s, 100), "<error tooLarge>"_ba);
-        QCOMPARE(read(*destination, runs + u"/none.jsonl"_s, 100), "<error notFound>"_ba);
-        QCOMPARE(list(*destination, runs), (QStringList {u"r1.jsonl"_s, u"r2.jsonl"_s}));
-        QCOMPARE(write(*destination, u"../outside.jsonl"_s, "x"_ba), u"invalidDestination"_s);
-        QCOMPARE(write(*destination, u"a/../../outside.jsonl"_s, "x"_ba), u"invalidDestination"_s);
+        QCOMPARE(writeWhole(*destination, runs + u"/r2.jsonl"_s, big), QString());
+        QCOMPARE(writeWhole(*destination, runs + u"/r1.jsonl"_s, "{\"a\":2}\n"_ba), QString()); // replaced
+        QCOMPARE(readWhole(*destination, runs + u"/r1.jsonl"_s, 100), "{\"a\":2}\n"_ba);
+        QVERIFY(readWhole(*destination, runs + u"/r2.jsonl"_s, bigSize) == big);
+        QCOMPARE(readWhole(*destination, runs + u"/r2.jsonl"_s, 100), "<error tooLarge>"_ba);
+        QCOMPARE(readWhole(*destination, runs + u"/none.jsonl"_s, 100), "<error notFound>"_ba);
+        QCOMPARE(listNames(*destination, runs), (QStringList {u"r1.jsonl"_s, u"r2.jsonl"_s}));
+        QCOMPARE(writeWhole(*destination, u"../outside.jsonl"_s, "x"_ba), u"invalidDestination"_s);
+        QCOMPARE(writeWhole(*destination, u"a/../../outside.jsonl"_s, "x"_ba), u"invalidDestination"_s);
     }
 
     void failedWholeWriteKeepsOldContent_data()
@@ -286,12 +282,12 @@ private slots:
         QFETCH(QJsonObject, fault);
         auto destination = destinationOf(kind);
         const QString name = u"_drive_ingest/runs/keep-"_s + QString::fromLatin1(QTest::currentDataTag()).left(4) + u".jsonl"_s;
-        QCOMPARE(write(*destination, name, "old content\n"_ba), QString());
+        QCOMPARE(writeWhole(*destination, name, "old content\n"_ba), QString());
         QVERIFY(setDatabricksFaults(*m_sandbox, fault));
-        const QString reason = write(*destination, name, randomBody(size, 16));
+        const QString reason = writeWhole(*destination, name, randomBody(size, 16));
         QVERIFY(setDatabricksFaults(*m_sandbox, {{u"error_times"_s, 0}, {u"reset_put_times"_s, 0}, {u"error_routes"_s, QJsonArray()}}));
         QVERIFY2(!reason.isEmpty(), "the write should have failed");
-        QCOMPARE(read(*destination, name, 100), "old content\n"_ba);
+        QCOMPARE(readWhole(*destination, name, 100), "old content\n"_ba);
         // No temporary file left beside it (the raw listing shows hidden names too).
         const QList<QPair<QByteArray, QByteArray>> auth {{"Authorization"_ba, "Bearer "_ba + EngineTest::Token}};
         const QString folder = (kind == Kind::Volume ? Root : DbfsRoot) + u"/_drive_ingest/runs"_s;
@@ -305,42 +301,6 @@ private slots:
                      qPrintable(entry.toObject().value(u"path"_s).toString()));
     }
 
-private:
-    static QString write(Dest::Destination &d, const QString &path, const QByteArray &bytes)
-    {
-        bool done = false;
-        QString reason = u"<no answer>"_s;
-        d.writeWhole(path, bytes, [&](const Net::Error &e) {
-            reason = e.isError() ? e.reason : QString();
-            done = true;
-        });
-        (void)QTest::qWaitFor([&] { return done; }, 30000);
-        return reason;
-    }
-
-    static QByteArray read(Dest::Destination &d, const QString &path, qint64 maxBytes)
-    {
-        bool done = false;
-        QByteArray out = "<no answer>";
-        d.readWhole(path, maxBytes, [&](const QByteArray &bytes, const Net::Error &e) {
-            out = e.isError() ? "<error " + e.reason.toLatin1() + '>' : bytes;
-            done = true;
-        });
-        (void)QTest::qWaitFor([&] { return done; }, 30000);
-        return out;
-    }
-
-    static QStringList list(Dest::Destination &d, const QString &folder)
-    {
-        bool done = false;
-        QStringList out {u"<no answer>"_s};
-        d.listNames(folder, [&](const QStringList &names, const Net::Error &e) {
-            out = e.isError() ? QStringList {u"<error "_s + e.reason + u'>'} : names;
-            done = true;
-        });
-        (void)QTest::qWaitFor([&] { return done; }, 30000);
-        return out;
-    }
 };
 
 QTEST_GUILESS_MAIN(TestDestVolumeResume)

@@ -63,14 +63,17 @@ Existing hashExisting(int fd)
 
 namespace LocalDetail
 {
+QThreadPool *diskPool(int threads)
+{
+    auto *pool = new QThreadPool;
+    pool->setMaxThreadCount(threads);
+    return pool;
+}
+
 QThreadPool *probePool()
 {
     // Probes are few and disk-bound: two at once is plenty, and they never starve the global pool.
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(2);
-        return p;
-    }();
+    static QThreadPool *pool = diskPool(2);
     return pool;
 }
 

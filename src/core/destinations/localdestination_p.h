@@ -11,6 +11,8 @@ class QThreadPool;
 
 namespace Dest::LocalDetail
 {
+/// A pool of its own for disk-bound work (never starving the global pool); lives as long as the process.
+QThreadPool *diskPool(int threads);
 /// Two threads for disk-bound work off the engine thread: probes' hashing, syncs, small files of our own.
 QThreadPool *probePool();
 /// root + '/' + relativePath cleaned, or empty when it would leave root.

@@ -3,6 +3,7 @@
 // durable() on the engine thread), suspend() keeping the partial, and reopening a kept partial.
 #include "destinations/localdestination.h"
 
+#include "destinations/localdestination_p.h"
 #include "destinations/pathmapper.h"
 #include "util/logging.h"
 
@@ -35,11 +36,7 @@ QThreadPool *syncPool()
 {
     // fdatasync waits on the disk, not the CPU; its own pool so a probe hashing a big file never delays a
     // checkpoint. Two at once: more only queue on the same device.
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(2);
-        return p;
-    }();
+    static QThreadPool *pool = LocalDetail::diskPool(2);
     return pool;
 }
 
