@@ -354,8 +354,8 @@ void Engine::stopRun(const Net::Error &error)
             record.progress(*transfer);
             // A folder gone read-only keeps the unfinished file: the report names it.
             const qsizetype left = m_services.destination->leftovers().size();
-            // Interrupted (Ctrl-C, Stop): what is durable stays for the next run; any other stop aborts.
-            if (error.errorClass == Net::ErrorClass::Cancelled)
+            // Interrupted (Ctrl-C, Stop) with a journal: what is durable stays for the next run; else abort.
+            if (error.errorClass == Net::ErrorClass::Cancelled && m_journal)
                 transfer->suspend();
             else
                 transfer->cancel();

@@ -127,9 +127,10 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
             stops.localFailure = m_stopError;
     }
     const QString outcome = RunOutcome::of(report, stops).name();
-    // A run stopped by its journal or a dry run writes nothing at the destination.
-    const bool journalRefused = m_stopError && m_stopError->reason.startsWith(u"journal"_s);
-    if (m_options.dryRun || journalRefused || !m_checked)
+    // Receipts belong to a journaled run (--no-journal runs as before: nothing of ours at the destination); a
+    // run stopped by the destination itself (disk full, gone) adds nothing there either.
+    const bool destinationFailed = m_stopError && m_stopError->errorClass == Net::ErrorClass::Local;
+    if (!m_journal || destinationFailed || !m_checked)
     {
         if (m_journal)
             m_journal->end(outcome);
@@ -141,8 +142,8 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
     QByteArray lines;
     for (const auto &[key, record] : m_records)
     {
-        if (record.doneEarlier)
-            continue;
+        if (record.doneEarlier || !record.started.isValid())
+            continue; // touched: a file this run began to move (listing failures are in the report)
         QJsonObject line = ReportFormat::fileToJson(record.status);
         line.insert(u"revision"_s, record.revision);
         line.insert(u"driveMd5"_s, record.job.file.md5Checksum);
@@ -153,10 +154,14 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
         line.insert(u"toolVersion"_s, QStringLiteral(DI_VERSION));
         lines += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
     }
-    const QDateTime started = m_journal ? m_journal->runStarted() : m_startedAt;
-    QString runName = started.toUTC().toString(u"yyyyMMdd'T'HHmmss'Z'"_s);
-    if (m_journal)
-        runName += u"-run"_s + QString::number(m_journal->runId());
+    if (lines.isEmpty())
+    {
+        m_journal->end(outcome); // a run that touched no file leaves no receipts file
+        done();
+        return;
+    }
+    const QString runName = m_journal->runStarted().toUTC().toString(u"yyyyMMdd'T'HHmmss'Z'"_s) + u"-run"_s
+        + QString::number(m_journal->runId());
     const QString path = u"_drive_ingest/runs/"_s + runName + u".jsonl"_s;
     QPointer<Engine> self(this);
     m_services.destination->writeWhole(path, lines, [self, outcome, done, path](const Net::Error &error) {
