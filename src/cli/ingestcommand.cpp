@@ -7,6 +7,7 @@
 #include "exitcode.h"
 #include "exportmap.h"
 #include "logtableoptions.h"
+#include "journaloptions.h"
 #include "optionnames.h"
 #include "progressdisplay.h"
 #include "runoutcome.h"
@@ -103,7 +104,7 @@ QList<QCommandLineOption> IngestCommand::ownOptions() const
         {Opt::bandwidth, tr("Limit the whole run to RATE per second: bytes (65536), K/M/G = KiB/MiB/GiB (20M, 500k), KB/MB/GB "
                          "decimal (20MB), KiB/MiB/GiB, optionally with /s (20MB/s); bits as 10Mbit, 10Mbps or 10Mb/s."),
          u"RATE"_s},
-    } + LogTableOptions::options();
+    } + LogTableOptions::options() + journalOptions();
 }
 
 QList<QPair<QString, QString>> IngestCommand::positionals() const
@@ -295,6 +296,10 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
     }
     plan.logTable = *logTable;
     plan.quiet = parser.isSet(Opt::quiet);
+    if (!applyJournalOptions(parser, &options, &error))
+    {
+        return fail(error);
+    }
     return plan;
 }
 
@@ -453,6 +458,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
                          warn(tr("The run stopped: %1").arg(error.message.isEmpty() ? error.toString() : error.message));
                          stopRun();
                      });
+    QObject::connect(&host, &Transfer::EngineHost::notice, &loop, warn);
     QObject::connect(&signalWatcher, &SignalWatcher::interrupted, &loop,
                      [&](int signalNumber)
                      {

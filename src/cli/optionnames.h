@@ -42,6 +42,11 @@ inline const QString bandwidth = QStringLiteral("bandwidth");
 inline const QString retryTimeout = QStringLiteral("retry-timeout");
 inline const QString logTable = QStringLiteral("log-table");
 inline const QString warehouse = QStringLiteral("warehouse");
+// ingest's journal (journaloptions.cpp); jobs and verify take --journal too
+inline const QString journal = QStringLiteral("journal");
+inline const QString noJournal = QStringLiteral("no-journal");
+inline const QString job = QStringLiteral("job");
+inline const QString verify = QStringLiteral("verify");
 // ls
 inline const QString recursive = QStringLiteral("recursive");
 } // namespace Cli::Opt

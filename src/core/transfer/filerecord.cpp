@@ -21,8 +21,8 @@ void FileRecord::finish(FileState state, const Net::Error &error, const QString 
         status.bytesDone = 0; // nothing moved: the probe found it there
     if (error.isError())
         status.lastError = error;
-    else if (state == FileState::Done)
-        status.lastError = {};
+    else if (state == FileState::Done && status.lastError.errorClass != Net::ErrorClass::None)
+        status.lastError = {}; // a note stays (why it started over: changed in Drive since the earlier run)
     else if (state == FileState::Skipped)
         status.lastError = error; // why: "exists and differs", a dry run's plan, or none for "the same"
     status.hash = hash;
@@ -32,6 +32,11 @@ void FileRecord::finish(FileState state, const Net::Error &error, const QString 
         status.bytesTotal = status.bytesDone;
     if (state == FileState::Done || state == FileState::Skipped)
         resumeOffset = 0; // nothing to continue
+    // A file that ended in this run (landed, skipped, or failed and aborted its sink) leaves no partial.
+    durableOffset = 0;
+    resumeState.clear();
+    hashState.clear();
+    ended = QDateTime::currentDateTimeUtc();
     status.rate = 0;
 }
 
@@ -41,6 +46,7 @@ void FileRecord::requeue()
     status.bytesDone = 0;
     status.lastError = {};
     resumeOffset = 0;
+    ended = {};
 }
 
 FileRecord &FileRecords::add(FileStatus status, TransferJob job)
