@@ -11,6 +11,7 @@
 #include "destinationpicker.h"
 #include "firstrunpage.h"
 #include "formatting.h"
+#include "historycontroller.h"
 #include "icons.h"
 #include "notifier.h"
 #include "queuemodel.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_pages->addWidget(buildWorkspace());
     setCentralWidget(m_pages);
     m_run = new RunFlow({m_services.runner, m_services.settings, m_queue, m_destination, m_databricks}, this);
+    m_history = new HistoryController({this, m_accounts, m_run}, this);
     buildMenus();
 
     m_accountLabel = new QLabel(this);
@@ -186,6 +188,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     file->addAction(tr("Save &report…"), m_dashboard, &Dashboard::saveReport);
+    file->addAction(tr("&History…"), m_history, &HistoryController::showHistory);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
