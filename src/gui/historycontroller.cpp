@@ -79,11 +79,12 @@ void HistoryController::dismiss()
 
 void HistoryController::updateActions()
 {
-    const bool canStart = m_parts.accounts->session().isValid() && !m_parts.run->isRunning() && !m_parts.run->isChecking();
+    const bool signedIn = m_parts.accounts->session().isValid();
+    const bool canStart = signedIn && !m_parts.run->isRunning() && !m_parts.run->isChecking();
     if (m_resume)
     {
         m_resume->setEnabled(canStart);
-        m_resume->setToolTip(m_parts.accounts->session().isValid() ? QString() : tr("Sign in to the account first."));
+        m_resume->setToolTip(signedIn ? QString() : tr("Sign in to the account first."));
     }
     if (m_view)
         m_view->setRunAgainAllowed(canStart);

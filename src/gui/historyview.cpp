@@ -18,24 +18,16 @@ using namespace Qt::StringLiterals;
 
 namespace JobHistory
 {
-namespace
-{
-constexpr Transfer::FileState allStates[] = {Transfer::FileState::Queued,    Transfer::FileState::Listing,
-                                             Transfer::FileState::Transferring, Transfer::FileState::Verifying,
-                                             Transfer::FileState::Done,      Transfer::FileState::Skipped,
-                                             Transfer::FileState::Failed,    Transfer::FileState::Cancelled,
-                                             Transfer::FileState::Paused,    Transfer::FileState::Parked};
-} // namespace
-
 Tally tally(const QMap<QString, qint64> &filesByState)
 {
     using Transfer::FileState;
     Tally result;
     for (auto it = filesByState.cbegin(); it != filesByState.cend(); ++it)
     {
-        if (it.key() == Transfer::fileStateName(FileState::Done) || it.key() == Transfer::fileStateName(FileState::Skipped))
+        const auto is = [&it](FileState state) { return it.key() == Transfer::fileStateName(state); };
+        if (is(FileState::Done) || is(FileState::Skipped))
             result.done += it.value();
-        else if (it.key() == Transfer::fileStateName(FileState::Failed))
+        else if (is(FileState::Failed) || is(FileState::Parked))
             result.failed += it.value();
         else
             result.pending += it.value();
@@ -45,9 +37,10 @@ Tally tally(const QMap<QString, qint64> &filesByState)
 
 QString stateText(const QString &stateName)
 {
-    for (const Transfer::FileState state : allStates)
-        if (Transfer::fileStateName(state) == stateName)
-            return Format::stateText(state);
+    // Format::stateTexts()'s walk over the states.
+    for (int state = int(Transfer::FileState::Queued); state <= int(Transfer::FileState::Parked); ++state)
+        if (Transfer::fileStateName(Transfer::FileState(state)) == stateName)
+            return Format::stateText(Transfer::FileState(state));
     return stateName;
 }
 
@@ -127,7 +120,8 @@ HistoryView::HistoryView(const QString &journalPath, QWidget *parent)
     receiptsLayout->setContentsMargins(0, 0, 0, 0);
     m_receiptsNote = new QLabel(receipts);
     receiptsLayout->addWidget(m_receiptsNote);
-    m_receiptsTable = makeTable({tr("File"), tr("Destination path"), tr("Bytes"), tr("Status"), tr("Reason")}, receipts);
+    m_receiptsTable
+        = makeTable({tr("File"), tr("Destination path"), tr("Bytes"), tr("Status"), tr("Reason")}, receipts);
     receiptsLayout->addWidget(m_receiptsTable);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);

@@ -13,8 +13,8 @@ class QTableWidget;
 /// view and the resume offer count them.
 namespace JobHistory
 {
-/// A job's files: done (done or skipped: nothing more to do), failed, and pending (everything else: queued,
-/// in flight, paused, cancelled, to retry later).
+/// A job's files: done (done or skipped: nothing more to do), failed (failed, or parked to retry later: as
+/// `drive-ingest-cli jobs` counts them), and pending (everything else: queued, in flight, paused, cancelled).
 struct Tally
 {
     qint64 done = 0;

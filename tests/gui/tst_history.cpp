@@ -273,7 +273,8 @@ void TestHistory::runAgainStartsARunOfTheJob()
     other.ref.id = u"1SomethingElseQueuedAbCdEfGh"_s;
     other.name = u"other.bin"_s;
     h.window->addSources({other});
-    h.window->destinationPicker()->setChoice({AppSettings::DestinationKind::LocalFolder, h.dir.filePath(u"elsewhere"_s)});
+    h.window->destinationPicker()->setChoice(
+        {AppSettings::DestinationKind::LocalFolder, h.dir.filePath(u"elsewhere"_s)});
 
     h.history()->showHistory();
     HistoryView *view = h.history()->historyView();

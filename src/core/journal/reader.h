@@ -4,7 +4,6 @@
 #include "journal/store.h"
 
 #include <QCoreApplication>
-
 #include <optional>
 
 namespace Journal
