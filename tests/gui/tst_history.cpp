@@ -23,6 +23,7 @@
 #include <QToolBar>
 
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -117,6 +118,15 @@ Jobs writeJobs(Journal::Store &store, const QString &photosDestination, int extr
     return jobs;
 }
 
+/// The journal a run before this start left, written where the window will read it (closed again).
+std::optional<Jobs> record(const Harness &h, int extraQueued = 0)
+{
+    Journal::Store store;
+    if (!store.open(Journal::Store::defaultPath()).ok())
+        return std::nullopt;
+    return writeJobs(store, h.photosDestination, extraQueued);
+}
+
 QStringList rowTexts(const QTableWidget *table, int row)
 {
     QStringList texts;
@@ -150,11 +160,7 @@ private slots:
 void TestHistory::historyListsJobsRunsAndReceipts()
 {
     Harness h;
-    {
-        Journal::Store store;
-        QVERIFY(store.open(Journal::Store::defaultPath()).ok());
-        writeJobs(store, h.photosDestination);
-    }
+    QVERIFY(record(h));
     h.open();
     QAction *historyAction = nullptr;
     for (QAction *a : h.window->findChildren<QAction *>())
@@ -213,11 +219,7 @@ void TestHistory::historyListsJobsRunsAndReceipts()
 void TestHistory::interruptedJobIsOfferedAndDismissed()
 {
     Harness h;
-    {
-        Journal::Store store;
-        QVERIFY(store.open(Journal::Store::defaultPath()).ok());
-        writeJobs(store, h.photosDestination, 1231);
-    }
+    QVERIFY(record(h, 1231));
     h.open(false);
     QToolBar *bar = h.history()->resumeBar();
     QVERIFY(bar);
@@ -237,12 +239,8 @@ void TestHistory::interruptedJobIsOfferedAndDismissed()
 void TestHistory::resumeStartsARunOfTheJob()
 {
     Harness h;
-    Jobs jobs;
-    {
-        Journal::Store store;
-        QVERIFY(store.open(Journal::Store::defaultPath()).ok());
-        jobs = writeJobs(store, h.photosDestination);
-    }
+    const std::optional<Jobs> jobs = record(h);
+    QVERIFY(jobs);
     h.open();
     QVERIFY(h.history()->resumeBar());
     QCOMPARE(h.history()->resumeText(), u"Resume the ingest of 3 files into %1?"_s.arg(h.photosDestination));
@@ -250,7 +248,7 @@ void TestHistory::resumeStartsARunOfTheJob()
     h.history()->resumeAction()->trigger();
     QCOMPARE(h.runner.starts.size(), 1);
     const RunPlan &plan = h.runner.starts.first();
-    QCOMPARE(ids(plan), jobs.photos.sources);
+    QCOMPARE(ids(plan), jobs->photos.sources);
     QCOMPARE(ids(plan), (QStringList {photoFolder, photoA}));
     QCOMPARE(plan.destination.kind, AppSettings::DestinationKind::LocalFolder);
     QCOMPARE(plan.destination.path, h.photosDestination);
@@ -261,12 +259,8 @@ void TestHistory::resumeStartsARunOfTheJob()
 void TestHistory::runAgainStartsARunOfTheJob()
 {
     Harness h;
-    Jobs jobs;
-    {
-        Journal::Store store;
-        QVERIFY(store.open(Journal::Store::defaultPath()).ok());
-        jobs = writeJobs(store, h.photosDestination);
-    }
+    const std::optional<Jobs> jobs = record(h);
+    QVERIFY(jobs);
     h.open();
     // Something else waits in the queue, with another destination chosen: neither joins the job's run.
     SourceItem other;
@@ -284,7 +278,7 @@ void TestHistory::runAgainStartsARunOfTheJob()
 
     QCOMPARE(h.runner.starts.size(), 1);
     const RunPlan &plan = h.runner.starts.first();
-    QCOMPARE(ids(plan), jobs.photos.sources);
+    QCOMPARE(ids(plan), jobs->photos.sources);
     QCOMPARE(plan.destination.kind, AppSettings::DestinationKind::LocalFolder);
     QCOMPARE(plan.destination.path, h.photosDestination);
     QCOMPARE(h.window->destinationPicker()->choice().path, h.photosDestination); // shown where it goes
