@@ -43,11 +43,11 @@ void HistoryController::offerResume()
     Journal::Reader reader;
     if (!reader.open(journalPath()).ok())
         return; // the History view says why; a start-up says nothing
-    const std::optional<Journal::Reader::JobSummary> job = JobHistory::interruptedJob(reader);
+    const std::optional<JobHistory::Interrupted> job = JobHistory::interruptedJob(reader);
     if (!job)
         return;
     m_interrupted = job->job;
-    const qint64 files = JobHistory::tally(job->filesByState).notDone();
+    const qint64 files = job->filesNotDone;
     m_bar = new QToolBar(tr("Interrupted ingest"), m_parts.window);
     m_bar->setObjectName(u"resumeOffer"_s);
     m_bar->setMovable(false);

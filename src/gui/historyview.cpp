@@ -49,19 +49,23 @@ QString jobTitle(const Journal::JobRow &job)
     return job.name.isEmpty() ? job.sources.join(u", "_s) : job.name;
 }
 
-std::optional<Journal::Reader::JobSummary> interruptedJob(const Journal::Reader &reader)
+std::optional<Interrupted> interruptedJob(const Journal::Reader &reader)
 {
     if (!reader.isOpen() || reader.isInUse())
         return std::nullopt;
-    std::optional<Journal::Reader::JobSummary> found;
-    for (const Journal::Reader::JobSummary &summary : reader.jobs())
+    std::optional<Journal::JobRow> found;
+    QDateTime foundStarted;
+    for (const Journal::JobRow &job : reader.jobRows())
     {
-        if (!summary.lastRun || !summary.lastRun->outcome.isEmpty())
+        const std::optional<Journal::RunRow> last = reader.lastRun(job.id);
+        if (!last || !last->outcome.isEmpty() || (found && last->started <= foundStarted))
             continue;
-        if (!found || found->lastRun->started < summary.lastRun->started)
-            found = summary;
+        found = job;
+        foundStarted = last->started;
     }
-    return found;
+    if (!found)
+        return std::nullopt;
+    return Interrupted{*found, tally(reader.filesByState(found->id)).notDone()};
 }
 } // namespace JobHistory
 

@@ -28,10 +28,15 @@ struct Tally
 [[nodiscard]] QString stateText(const QString &stateName);
 /// The job as a line: its name, or its sources.
 [[nodiscard]] QString jobTitle(const Journal::JobRow &job);
-/// The interrupted job a start-up offers to resume: the one whose run was interrupted last (its last run never
-/// ended: the app or the CLI was stopped, crashed or lost power). None while the journal is in use (that run
-/// may be going on in another process).
-[[nodiscard]] std::optional<Journal::Reader::JobSummary> interruptedJob(const Journal::Reader &reader);
+/// A job whose last run never ended: the app or the CLI was stopped, crashed or lost power.
+struct Interrupted
+{
+    Journal::JobRow job;
+    qint64 filesNotDone = 0; ///< Tally::notDone()
+};
+/// The interrupted job a start-up offers to resume: the one interrupted last. None while the journal is in use
+/// (that run may be going on in another process). Counts the files of that job only (an index count).
+[[nodiscard]] std::optional<Interrupted> interruptedJob(const Journal::Reader &reader);
 } // namespace JobHistory
 
 /**

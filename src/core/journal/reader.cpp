@@ -67,10 +67,8 @@ QList<Reader::JobSummary> Reader::jobs(QString *error) const
         const JobRow &job = jobs.at(i);
         JobSummary summary;
         summary.job = job;
-        summary.filesByState = m_store.countsByState(job.id, &failure);
-        const QList<RunRow> runs = m_store.runs(job.id, &failure);
-        if (!runs.isEmpty())
-            summary.lastRun = runs.last();
+        summary.filesByState = filesByState(job.id, &failure);
+        summary.lastRun = lastRun(job.id, &failure);
         QSqlQuery query(m_store.m_db);
         query.prepare(u"SELECT COALESCE(SUM(bytes), 0) FROM files WHERE job = ?"_s);
         query.addBindValue(job.id);
@@ -87,6 +85,22 @@ QList<Reader::JobSummary> Reader::jobs(QString *error) const
         return {};
     }
     return result;
+}
+
+QList<JobRow> Reader::jobRows(QString *error) const
+{
+    return isOpen() ? m_store.jobs(error) : QList<JobRow>();
+}
+
+std::optional<RunRow> Reader::lastRun(qint64 job, QString *error) const
+{
+    const QList<RunRow> all = runs(job, error);
+    return all.isEmpty() ? std::nullopt : std::optional<RunRow>(all.last());
+}
+
+QMap<QString, qint64> Reader::filesByState(qint64 job, QString *error) const
+{
+    return isOpen() ? m_store.countsByState(job, error) : QMap<QString, qint64>();
 }
 
 QList<RunRow> Reader::runs(qint64 job, QString *error) const

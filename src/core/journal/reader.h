@@ -47,7 +47,13 @@ public:
     [[nodiscard]] bool isInUse() const;
 
     // Reads: nothing (and `*error` set when given) on a failure; nothing when not open.
+    /// Every job with its files counted and its bytes summed: a scan of each job's files (about a second for
+    /// a million files).
     [[nodiscard]] QList<JobSummary> jobs(QString *error = nullptr) const;
+    /// The jobs alone, and what is cheap to know of one: its last run, its files by state (an index count).
+    [[nodiscard]] QList<JobRow> jobRows(QString *error = nullptr) const;
+    [[nodiscard]] std::optional<RunRow> lastRun(qint64 job, QString *error = nullptr) const;
+    [[nodiscard]] QMap<QString, qint64> filesByState(qint64 job, QString *error = nullptr) const;
     [[nodiscard]] QList<RunRow> runs(qint64 job, QString *error = nullptr) const;
     /// The files a run touched, at most `limit` (all when negative), in the order they were first written.
     [[nodiscard]] QList<FileRow> receipts(qint64 run, int limit = -1, QString *error = nullptr) const;
