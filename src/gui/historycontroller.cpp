@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 
 #include <algorithm>
@@ -53,6 +54,7 @@ void HistoryController::offerResume()
     m_bar->setMovable(false);
     m_bar->setFloatable(false);
     m_bar->toggleViewAction()->setVisible(false);
+    m_bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     // English source texts for one and for many (the project's way: untranslated English reads right too).
     const int n = int(std::min<qint64>(files, std::numeric_limits<int>::max()));
     const QString question = files == 0 ? tr("Resume the interrupted ingest into %1?")
@@ -61,8 +63,10 @@ void HistoryController::offerResume()
     m_text = new QLabel(question.arg(m_interrupted.destination), m_bar);
     m_text->setToolTip(JobHistory::jobTitle(m_interrupted));
     m_bar->addWidget(m_text);
-    m_resume = m_bar->addAction(tr("Resume"), this, [this] { runJob(m_interrupted); });
-    m_dismiss = m_bar->addAction(tr("Dismiss"), this, &HistoryController::dismiss);
+    m_resume = m_bar->addAction(m_bar->style()->standardIcon(QStyle::SP_MediaPlay), tr("Resume"), this,
+                                [this] { runJob(m_interrupted); });
+    m_dismiss = m_bar->addAction(m_bar->style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Dismiss"), this,
+                                 &HistoryController::dismiss);
     m_parts.window->addToolBar(Qt::TopToolBarArea, m_bar);
 }
 

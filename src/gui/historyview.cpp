@@ -76,7 +76,8 @@ QString timeText(const QDateTime &time)
     return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
-QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+/// A read-only table of rows; `stretch` is the column that takes the room left.
+QTableWidget *makeTable(const QStringList &headers, int stretch, QWidget *parent)
 {
     auto *table = new QTableWidget(0, int(headers.size()), parent);
     table->setHorizontalHeaderLabels(headers);
@@ -84,7 +85,7 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(stretch, QHeaderView::Stretch);
     table->setWordWrap(false);
     return table;
 }
@@ -117,15 +118,15 @@ HistoryView::HistoryView(const QString &journalPath, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_jobsTable = makeTable({tr("Job"), tr("Destination"), tr("Last run"), tr("Done"), tr("Failed"), tr("Pending"),
                              tr("Bytes")},
-                            splitter);
-    m_runsTable = makeTable({tr("Started"), tr("Ended"), tr("Outcome"), tr("Files")}, splitter);
+                            1, splitter);
+    m_runsTable = makeTable({tr("Started"), tr("Ended"), tr("Outcome"), tr("Files")}, 2, splitter);
     auto *receipts = new QWidget(splitter);
     auto *receiptsLayout = new QVBoxLayout(receipts);
     receiptsLayout->setContentsMargins(0, 0, 0, 0);
     m_receiptsNote = new QLabel(receipts);
     receiptsLayout->addWidget(m_receiptsNote);
     m_receiptsTable
-        = makeTable({tr("File"), tr("Destination path"), tr("Bytes"), tr("Status"), tr("Reason")}, receipts);
+        = makeTable({tr("File"), tr("Destination path"), tr("Bytes"), tr("Status"), tr("Reason")}, 4, receipts);
     receiptsLayout->addWidget(m_receiptsTable);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
