@@ -4,6 +4,7 @@
 #include "authcommands.h"
 #include "exitcode.h"
 #include "ingestcommand.h"
+#include "jobscommand.h"
 #include "lscommand.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,8 @@ std::vector<std::unique_ptr<Command>> makeCommands(const Streams &streams)
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<IngestCommand>(streams, makeTokenFactoryResolver()));
     commands.push_back(std::make_unique<LsCommand>(streams, makeTokenFactoryResolver()));
+    commands.push_back(std::make_unique<JobsCommand>(streams));
+    commands.push_back(std::make_unique<VerifyCommand>(streams));
     // Sign-in commands (login, logout, accounts, databricks-login) register here.
     commands.push_back(std::make_unique<LoginCommand>(streams));
     commands.push_back(std::make_unique<LogoutCommand>(streams));
@@ -76,6 +79,8 @@ QString exitCodesText()
                                        "  3    authentication: no token, or the token was refused and could not be refreshed\n"
                                        "  4    destination or local error: DEST cannot be created or written, disk full\n"
                                        "       (the run stopped early)\n"
+                                       "  5    journal: in use by another drive-ingest process, its folder read-only or full, or\n"
+                                       "       written by a newer version (nothing was fetched; --no-journal runs without it)\n"
                                        "  130  interrupted (SIGINT: Ctrl-C, or SIGTERM); finished files stay, nothing half-written\n");
 }
 

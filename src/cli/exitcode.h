@@ -11,6 +11,8 @@ enum ExitCode : int
     ExitUsage = 2,        ///< bad command line
     ExitAuth = 3,         ///< no token, or the token was refused and could not be refreshed
     ExitDestination = 4,  ///< destination or local error: the run stopped early
+    ExitJournal = 5,      ///< the journal cannot be used (locked by another process, state folder read-only or full,
+                          ///< written by a newer version): refused before any byte moved
     ExitInterrupted = 130 ///< SIGINT/SIGTERM: cancelled cleanly
 };
 

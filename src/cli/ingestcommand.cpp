@@ -6,6 +6,7 @@
 #include "dryrunplan.h"
 #include "exitcode.h"
 #include "exportmap.h"
+#include "journaloptions.h"
 #include "optionnames.h"
 #include "progressdisplay.h"
 #include "runoutcome.h"
@@ -83,7 +84,7 @@ IngestCommand::IngestCommand(const Streams &streams, TokenFactoryResolver resolv
 
 QList<QCommandLineOption> IngestCommand::ownOptions() const
 {
-    return {
+    return QList<QCommandLineOption> {
         {{u"t"_s, Opt::to}, tr("Destination folder: a local folder (created if missing), a Volume /Volumes/<catalog>/<schema>/<volume>[/path] (also dbfs:/Volumes/...), or dbfs:/path. A local folder under /Volumes or /dbfs is written local:/Volumes/..."), u"DEST"_s},
         {Opt::databricksHost, tr("The Databricks workspace URL for Volume and DBFS destinations (credentials from 'databricks-login'; with --sandbox: the sandbox)."), u"URL"_s},
         {Opt::parallel, tr("Files in flight (default 4)."), u"N"_s},
@@ -98,7 +99,7 @@ QList<QCommandLineOption> IngestCommand::ownOptions() const
         {Opt::bandwidth, tr("Limit the whole run to RATE per second: bytes (65536), K/M/G = KiB/MiB/GiB (20M, 500k), KB/MB/GB "
                          "decimal (20MB), KiB/MiB/GiB, optionally with /s (20MB/s); bits as 10Mbit, 10Mbps or 10Mb/s."),
          u"RATE"_s},
-    };
+    } + journalOptions();
 }
 
 QList<QPair<QString, QString>> IngestCommand::positionals() const
@@ -288,6 +289,10 @@ std::optional<IngestCommand::Plan> IngestCommand::plan(const QStringList &args, 
         }
     }
     plan.quiet = parser.isSet(Opt::quiet);
+    if (!applyJournalOptions(parser, &options, &error))
+    {
+        return fail(error);
+    }
     return plan;
 }
 
@@ -447,6 +452,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
                          warn(tr("The run stopped: %1").arg(error.message.isEmpty() ? error.toString() : error.message));
                          stopRun();
                      });
+    QObject::connect(&host, &Transfer::EngineHost::notice, &loop, warn);
     QObject::connect(&signalWatcher, &SignalWatcher::interrupted, &loop,
                      [&](int signalNumber)
                      {

@@ -37,6 +37,11 @@ inline const QString report = QStringLiteral("report");
 inline const QString quiet = QStringLiteral("quiet");
 inline const QString bandwidth = QStringLiteral("bandwidth");
 inline const QString retryTimeout = QStringLiteral("retry-timeout");
+// ingest's journal (journaloptions.cpp); jobs and verify take --journal too
+inline const QString journal = QStringLiteral("journal");
+inline const QString noJournal = QStringLiteral("no-journal");
+inline const QString job = QStringLiteral("job");
+inline const QString verify = QStringLiteral("verify");
 // ls
 inline const QString recursive = QStringLiteral("recursive");
 } // namespace Cli::Opt

@@ -39,6 +39,7 @@ static_assert(Transfer::exitCodeOf(Transfer::Outcome::FilesFailed) == ExitFilesF
 static_assert(Transfer::exitCodeOf(Transfer::Outcome::AuthFailed) == ExitAuth);
 static_assert(Transfer::exitCodeOf(Transfer::Outcome::DestinationFailed) == ExitDestination);
 static_assert(Transfer::exitCodeOf(Transfer::Outcome::Interrupted) == ExitInterrupted);
+static_assert(Transfer::exitCodeOf(Transfer::Outcome::JournalFailed) == ExitJournal);
 
 Transfer::RunOutcome RunOutcome::classify(const Transfer::Report &report) const
 {

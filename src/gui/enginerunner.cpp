@@ -2,6 +2,7 @@
 #include "enginerunner.h"
 
 #include "destinations/destinationfactory.h"
+#include "journal/store.h"
 #include "transfer/enginehost.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,7 @@ void EngineRunner::start(const RunPlan &plan)
     Transfer::EngineHost::Setup setup;
     setup.endpoints = plan.account.endpoints;
     setup.options = plan.options;
+    setup.options.journalPath = Journal::Store::defaultPath(); // the app journals too (issue 11)
     // The factories run later on the engine thread; they capture copies only.
     setup.googleToken = plan.account.tokens();
     // The field read by the CLI's rules (checked before Start): "dbfs:/Volumes/…", "local:/…" and friends.

@@ -264,6 +264,8 @@ private slots:
         QCOMPARE(ingest({okId}, blocker.fileName()).code, 2);
         // 4: DEST cannot be created (a file in the way below it).
         QCOMPARE(ingest({okId}, blocker.fileName() + u"/below"_s).code, 4);
+        // 5: the journal cannot be kept (its folder is a file), before anything is fetched.
+        QCOMPARE(ingest({okId}, m_work.filePath(u"code5"_s), {u"--journal"_s, blocker.fileName() + u"/j.sqlite"_s}).code, 5);
         // 130: a signal (SIGTERM, said as such; and what a new run does).
         run = terminated(SIGTERM);
         QCOMPARE(run.code, 130);
@@ -278,7 +280,7 @@ private slots:
         const QRegularExpression row(u"^\\| (\\d+) \\|"_s, QRegularExpression::MultilineOption);
         for (auto it = row.globalMatch(QString::fromUtf8(readme.readAll())); it.hasNext();)
             documented.insert(it.next().captured(1).toInt());
-        QCOMPARE(documented, (QSet<int> {0, 1, 2, 3, 4, 130}));
+        QCOMPARE(documented, (QSet<int> {0, 1, 2, 3, 4, 5, 130}));
         QVERIFY2(m_codesSeen.contains(documented), "a row of the README's table was not exercised");
     }
 

@@ -60,7 +60,7 @@ private slots:
                 help[current] += u' ' + line.trimmed();
             }
         }
-        QCOMPARE(table.keys(), (QList<int> {0, 1, 2, 3, 4, 130}));
+        QCOMPARE(table.keys(), (QList<int> {0, 1, 2, 3, 4, 5, 130}));
         QCOMPARE(help, table);
     }
 

@@ -8,6 +8,13 @@
 using namespace Qt::StringLiterals;
 using Util::StreamHasher;
 
+namespace
+{
+// saveState(): magic (4), version (1), algorithms (1), bytes (8); then the md5 context's size (2) and bytes,
+// whose first 16 bytes are A..D and next 4 the low bit counter.
+constexpr qsizetype StreamHasherStateHeaderForTest = 14;
+} // namespace
+
 class TestHasher final : public QObject
 {
     Q_OBJECT
@@ -19,6 +26,9 @@ private slots:
     void onlySelectedAlgorithms();
     void finalizeOnceAndReset();
     void move();
+    void saveAndRestoreContinues_data();
+    void saveAndRestoreContinues();
+    void foreignStateRefused();
 };
 
 void TestHasher::knownVectors_data()
@@ -115,6 +125,82 @@ void TestHasher::move()
     StreamHasher b = std::move(a);
     b.addData("c"_ba);
     QCOMPARE(b.md5Hex(), "900150983cd24fb0d6963f7d28e17f72"_ba);
+}
+
+void TestHasher::saveAndRestoreContinues_data()
+{
+    QTest::addColumn<int>("algorithms");
+    QTest::addColumn<int>("splitAt");
+    // Split points inside a 64-byte block, on a block boundary and past 4 GiB of bits (the high counter word).
+    QTest::newRow("both, mid-block") << int(StreamHasher::Md5 | StreamHasher::Sha256) << 1000003;
+    QTest::newRow("both, block boundary") << int(StreamHasher::Md5 | StreamHasher::Sha256) << 1024 * 1024;
+    QTest::newRow("md5 only") << int(StreamHasher::Md5) << 77;
+    QTest::newRow("sha256 only") << int(StreamHasher::Sha256) << 5;
+    QTest::newRow("nothing hashed yet") << int(StreamHasher::Md5 | StreamHasher::Sha256) << 0;
+}
+
+void TestHasher::saveAndRestoreContinues()
+{
+    QFETCH(int, algorithms);
+    QFETCH(int, splitAt);
+    QByteArray data(2 * 1024 * 1024 + 11, Qt::Uninitialized);
+    QRandomGenerator rng(7);
+    for (char &c : data)
+        c = static_cast<char>(rng.bounded(256));
+    const StreamHasher::Algorithms algos = StreamHasher::Algorithms::fromInt(algorithms);
+    QByteArray saved;
+    {
+        StreamHasher first(algos);
+        first.addData(data.constData(), splitAt);
+        saved = first.saveState();
+        QVERIFY(!saved.isEmpty());
+    } // the hasher that saved is gone, as after a crash
+    StreamHasher second(algos);
+    second.addData("unrelated bytes the restore replaces"_ba);
+    QVERIFY(second.restoreState(saved));
+    QCOMPARE(second.bytesHashed(), qint64(splitAt));
+    second.addData(data.constData() + splitAt, data.size() - splitAt);
+    QCOMPARE(second.bytesHashed(), qint64(data.size()));
+    if (algos.testFlag(StreamHasher::Md5))
+        QCOMPARE(second.md5Hex(), QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex());
+    if (algos.testFlag(StreamHasher::Sha256))
+        QCOMPARE(second.sha256Hex(), QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    // After a digest the state is spent: nothing to save.
+    QVERIFY(second.saveState().isEmpty());
+}
+
+void TestHasher::foreignStateRefused()
+{
+    StreamHasher both(StreamHasher::Md5 | StreamHasher::Sha256);
+    both.addData("abcdefgh"_ba);
+    const QByteArray good = both.saveState();
+    QVERIFY(!good.isEmpty());
+
+    StreamHasher target(StreamHasher::Md5 | StreamHasher::Sha256);
+    target.addData("ab"_ba);
+    QVERIFY(!target.restoreState({}));
+    QVERIFY(!target.restoreState("garbage that is long enough to pass a size check, surely it is"_ba));
+    QVERIFY(!target.restoreState(good.left(good.size() - 1))); // truncated
+    QVERIFY(!target.restoreState(good + 'x')); // trailing bytes
+    QByteArray otherVersion = good;
+    otherVersion[4] = char(99);
+    QVERIFY(!target.restoreState(otherVersion));
+    QByteArray otherCount = good; // claims 9 bytes hashed; the contexts say 8
+    otherCount[13] = char(9);
+    QVERIFY(!target.restoreState(otherCount));
+    QByteArray flipped = good; // a context's counter damaged
+    flipped[StreamHasherStateHeaderForTest + 2 + 16] ^= 0x40;
+    QVERIFY(!target.restoreState(flipped));
+    // Another algorithm set is not this hasher's state.
+    StreamHasher md5Only(StreamHasher::Md5);
+    md5Only.addData("abcdefgh"_ba);
+    QVERIFY(!target.restoreState(md5Only.saveState()));
+    QVERIFY(!md5Only.restoreState(good));
+    // Every refusal left the hasher as it was: "ab" + "c".
+    QCOMPARE(target.bytesHashed(), 2);
+    target.addData("c"_ba);
+    QCOMPARE(target.md5Hex(), "900150983cd24fb0d6963f7d28e17f72"_ba);
+    QCOMPARE(target.sha256Hex(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"_ba);
 }
 
 QTEST_GUILESS_MAIN(TestHasher)

@@ -21,7 +21,11 @@ namespace Dest
  * blocks, base64) → close, the next block going up while Drive keeps streaming (at most two blocks in memory
  * per file: one filling, one in flight). Files of at most one block go up in one `put`. A file that fails
  * is deleted, so no half file stays at its path; an expired handle fails the sink as Transient with
- * resumeOffset() 0, so the engine starts the file again from a clean start.
+ * resumeOffset() 0, so the engine starts the file again from a clean start. Nor can a later run continue a
+ * file (issue 11: the API has no way to reopen a closed or expired handle): checkpointInterval() is 0, a
+ * suspended file is removed like an aborted one, and the next run starts it again.
+ * The tool's own small files: writeWhole() is one `put` up to 1 MiB, else a temporary file moved over the
+ * name (databrickswhole.cpp).
  */
 class DbfsDestination final : public DatabricksDestination
 {
@@ -42,7 +46,16 @@ public:
     /// GET /api/2.0/dbfs/get-status.
     void stat(const QString &path, QObject *context, DatabricksClient::Done done) override;
 
+    void writeWhole(const QString &relativePath, const QByteArray &bytes,
+                    std::function<void(const Net::Error &)> done) override;
+    void readWhole(const QString &relativePath, qint64 maxBytes,
+                   std::function<void(const QByteArray &, const Net::Error &)> done) override;
+    void listNames(const QString &relativeFolder,
+                   std::function<void(const QStringList &, const Net::Error &)> done) override;
+
 private:
+    /// Moves the closed temporary file `temp` over `path` (databrickswhole.cpp); `done` gets the move's error.
+    void replaceWith(const QString &temp, const QString &path, std::function<void(const Net::Error &)> done);
     [[nodiscard]] QString rootProblem() const override;
     void makeRoot(std::function<void(const Net::Error &)> done) override;
     [[nodiscard]] QString cannotWriteText(const QString &detail) const override;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "destinations/localdestination.h"
 
+#include "destinations/localdestination_p.h"
 #include "destinations/pathmapper.h"
 #include "util/filesystem.h"
 #include "util/hasher.h"
@@ -58,15 +59,21 @@ Existing hashExisting(int fd)
     existing.sha256 = QString::fromLatin1(hasher.sha256Hex());
     return existing;
 }
+} // namespace
+
+namespace LocalDetail
+{
+QThreadPool *diskPool(int threads)
+{
+    auto *pool = new QThreadPool;
+    pool->setMaxThreadCount(threads);
+    return pool;
+}
 
 QThreadPool *probePool()
 {
     // Probes are few and disk-bound: two at once is plenty, and they never starve the global pool.
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(2);
-        return p;
-    }();
+    static QThreadPool *pool = diskPool(2);
     return pool;
 }
 
@@ -110,7 +117,9 @@ int openExistingNoFollow(const QString &root, const QString &relativePath)
     return fd;
 }
 
-} // namespace
+} // namespace LocalDetail
+
+using namespace LocalDetail;
 
 LocalDestination::LocalDestination(const QString &rootDir, QObject *parent)
     : Destination(parent)
@@ -184,6 +193,7 @@ Sink *LocalDestination::openSink(const Target &target, ConflictPolicy policy)
 {
     auto *sink = new LocalSink(m_root, target, policy);
     sink->setLeftoverList(m_leftovers);
+    sink->setCheckpointInterval(m_checkpointInterval);
     return sink;
 }
 
@@ -202,17 +212,21 @@ LocalSink::~LocalSink()
 {
     if (!m_done)
         abort();
+    detachFromSyncWorker();
     if (m_dirFd >= 0)
         ::close(m_dirFd);
 }
 
-QString LocalSink::temporaryName(const QString &driveId, const QString &finalName)
+QString LocalSink::temporaryName(const QString &driveId, const QString &finalName, const QString &revision)
 {
     // The id says whose file it is; the hash of the exact id and name keeps two ids that differ only in case
-    // apart on a case-insensitive share. TemporaryPrefix is a name safeName() never gives out.
+    // apart on a case-insensitive share, the hash of the revision two revisions of one file (a kept partial is
+    // continued only by the same bytes). TemporaryPrefix is a name safeName() never gives out.
     const QString id = driveId.isEmpty() ? u"noid"_s : safeName(driveId).left(64);
     const QByteArray hash = QCryptographicHash::hash((driveId + u'/' + finalName).toUtf8(), QCryptographicHash::Sha256);
-    return TemporaryPrefix.toString() + id + u'-' + QString::fromLatin1(hash.toHex().left(8)) + u".partial"_s;
+    const QByteArray revisionHash = QCryptographicHash::hash(revision.toUtf8(), QCryptographicHash::Sha256);
+    return TemporaryPrefix.toString() + id + u'-' + QString::fromLatin1(hash.toHex().left(8))
+        + QString::fromLatin1(revisionHash.toHex().left(8)) + u".partial"_s;
 }
 
 bool LocalSink::openPartial(const QString &root, const Target &target)
@@ -223,7 +237,7 @@ bool LocalSink::openPartial(const QString &root, const Target &target)
         return false;
     }
     const auto [folder, name] = splitRelative(QDir::cleanPath(target.relativePath));
-    const QString temporary = temporaryName(target.driveId, name);
+    const QString temporary = temporaryName(target.driveId, name, target.revision);
     m_partialPath = QFileInfo(m_finalPath).path() + u'/' + temporary;
     m_tempName = QFile::encodeName(temporary);
     const int rootFd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -249,6 +263,15 @@ bool LocalSink::openPartial(const QString &root, const Target &target)
         return false;
     }
     m_dirFd = dir.fd;
+    if (target.resume.offset > 0)
+        reopenKept(target, name);
+    if (m_fd < 0 && !createPartial())
+        return false;
+    return reserveSpace();
+}
+
+bool LocalSink::createPartial()
+{
     // O_EXCL | O_NOFOLLOW: a link planted at the temporary name is never written through. Anything already
     // there under our reserved name is a leftover of an earlier run: removed (a link itself, not its target).
     const int flags = O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
@@ -262,18 +285,24 @@ bool LocalSink::openPartial(const QString &root, const Target &target)
         fail(localError(err, m_partialPath));
         return false;
     }
-    if (m_expectedSize > 0)
+    return true;
+}
+
+bool LocalSink::reserveSpace()
+{
+    const qint64 needed = m_expectedSize - m_startOffset; // a continued partial holds the rest already
+    if (needed > 0)
     {
         // A file bigger than what is free fails alone, before anything is allocated (preallocating 1 TiB would
         // first fill the disk for everyone); a destination with (almost) nothing free stops the run.
         struct statvfs fs {};
         const qint64 available = ::fstatvfs(m_fd, &fs) == 0 ? qint64(fs.f_bavail) * qint64(fs.f_frsize) : -1;
-        if (available >= 0 && m_expectedSize > available)
+        if (available >= 0 && needed > available)
         {
             fail(available >= FullBelowBytes
                      ? Net::Error {Net::ErrorClass::Permanent, 0, u"notEnoughSpace"_s,
                                    tr("Not enough space for this file: it needs %1 bytes, %2 are free in %3.")
-                                       .arg(m_expectedSize).arg(available).arg(QFileInfo(m_finalPath).path())}
+                                       .arg(needed).arg(available).arg(QFileInfo(m_finalPath).path())}
                      : localError(ENOSPC, m_partialPath));
             return false;
         }
@@ -373,6 +402,7 @@ qint64 LocalSink::write(qint64 offset, const char *data, qint64 length)
         }
         written += n;
     }
+    noteWritten(offset, written);
     return written;
 }
 

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <memory>
 
 namespace Dest
@@ -21,6 +22,12 @@ namespace Dest
  * entered with O_NOFOLLOW one component at a time (Util::openDirectoryBelow), the temporary file is created
  * with O_EXCL | O_NOFOLLOW, and the rename replaces a link at the final name instead of writing through it.
  * A link in the way fails that one file ("symlinkInPath"); the tool never writes outside root().
+ *
+ * Resume (issue 11): the temporary name also carries the Drive revision, so a partial is never mistaken for
+ * another file or another revision of this one. While something listens to Sink::durable() the written
+ * prefix is fdatasync'ed on a worker thread at every checkpointInterval() bytes and announced; suspend()
+ * keeps the partial, and a sink opened with Target::resume continues it (localresume.cpp).
+ * writeWhole()/readWhole()/listNames() keep the tool's own small files below root() (localwhole.cpp).
  */
 class LocalDestination final : public Destination
 {
@@ -38,6 +45,18 @@ public:
     void probe(const QString &relativePath, std::function<void(std::optional<Existing>, const Net::Error &)> done) override;
     [[nodiscard]] Sink *openSink(const Target &target, ConflictPolicy policy) override;
     [[nodiscard]] QStringList leftovers() const override { return *m_leftovers; }
+    /// Atomic: a temporary file below the same folder, written, fsync'ed, renamed over the name, folder fsync'ed.
+    void writeWhole(const QString &relativePath, const QByteArray &bytes,
+                    std::function<void(const Net::Error &)> done) override;
+    void readWhole(const QString &relativePath, qint64 maxBytes,
+                   std::function<void(const QByteArray &, const Net::Error &)> done) override;
+    void listNames(const QString &relativeFolder,
+                   std::function<void(const QStringList &, const Net::Error &)> done) override;
+
+    /// Durable checkpoints of its sinks every this many bytes (default 8 MiB: a kill re-fetches at most that
+    /// much plus one sync; fdatasync every 4/16 MiB costs ~7/13 ms here, resume-incremental.md §5).
+    void setCheckpointInterval(qint64 bytes) { m_checkpointInterval = qMax<qint64>(1, bytes); }
+    [[nodiscard]] qint64 checkpointInterval() const { return m_checkpointInterval; }
 
     /// The absolute path for a relative one, or empty when it would leave root() (never expected: the
     /// PathMapper already made it safe; this is the last line of defence).
@@ -46,6 +65,7 @@ public:
 private:
     QString m_root;
     std::shared_ptr<QStringList> m_leftovers = std::make_shared<QStringList>(); ///< shared with its sinks
+    qint64 m_checkpointInterval = 8LL * 1024 * 1024;
 };
 
 /// One file being written into a LocalDestination. Writes go straight to `<final>.partial` with pwrite(),
@@ -65,15 +85,32 @@ public:
     qint64 readBack(qint64 offset, char *data, qint64 length) override;
     void finish() override;
     void abort() override;
+    /// Closes the partial and keeps it for a later run (only while durable() has a listener: else abort()).
+    void suspend() override;
+    [[nodiscard]] qint64 startOffset() const override { return m_startOffset; }
+    [[nodiscard]] qint64 checkpointInterval() const override { return m_checkpointInterval; }
+    void setCheckpointInterval(qint64 bytes) { m_checkpointInterval = qMax<qint64>(1, bytes); }
 
     [[nodiscard]] QString partialPath() const { return m_partialPath; }
     /// Where a temporary file that cannot be removed is recorded (LocalDestination::leftovers()).
     void setLeftoverList(std::shared_ptr<QStringList> list) { m_leftovers = std::move(list); }
-    /// The temporary file's name for a Drive id landing at `finalName` (same id and name, same temporary file).
-    [[nodiscard]] static QString temporaryName(const QString &driveId, const QString &finalName);
+    /// The temporary file's name for a Drive id and revision landing at `finalName` (same id, name and
+    /// revision, same temporary file): `.drive-ingest-<id>-<hash of id and name><hash of the revision>.partial`.
+    [[nodiscard]] static QString temporaryName(const QString &driveId, const QString &finalName,
+                                               const QString &revision = {});
 
 private:
+    struct SyncGuard;
     bool openPartial(const QString &root, const Target &target);
+    bool createPartial();
+    bool reserveSpace();
+    void detachFromSyncWorker();
+    /// Target::resume: reopens the kept partial (same name: same id, name, revision) when it holds at least
+    /// resume.offset bytes, cut to that; otherwise removes it. Removes this file's partials of other revisions.
+    void reopenKept(const Target &target, const QString &finalName);
+    void noteWritten(qint64 offset, qint64 length);
+    void checkpoint();
+    void synced(qint64 offset, int err);
     void fail(Net::Error error);
     /// Removes the temporary file; on failure, the sentence that says it was left behind (else empty).
     QString removePartial();
@@ -88,6 +125,15 @@ private:
     int m_dirFd = -1; ///< the final name's folder, opened without following links
     int m_fd = -1;
     bool m_done = false; ///< finished, failed or aborted: no more writes, no more signals
+    // Resume (localresume.cpp)
+    qint64 m_startOffset = 0;
+    qint64 m_checkpointInterval = 8LL * 1024 * 1024;
+    qint64 m_contiguous = 0; ///< bytes [0, m_contiguous) are written
+    std::map<qint64, qint64> m_ahead; ///< written ranges past m_contiguous (ranged parts out of order): start → end
+    qint64 m_durable = 0; ///< the last offset announced durable
+    bool m_syncing = false;
+    bool m_folderSynced = false; ///< the partial's directory entry made durable (once)
+    std::shared_ptr<SyncGuard> m_guard; ///< tells the sync worker whether this sink still lives
 };
 
 } // namespace Dest

@@ -88,15 +88,18 @@ Existing VolumeDestination::existingFrom(const DatabricksResponse &response) con
 
 Sink *VolumeDestination::openSink(const Target &target, ConflictPolicy policy)
 {
-    return new VolumeSink(this, target.relativePath, target.expectedSize, policy);
+    return new VolumeSink(this, target.relativePath, target.expectedSize, policy, target.resume);
 }
 
 // ---- VolumeSink ------------------------------------------------------------------------------------------
 
 VolumeSink::VolumeSink(VolumeDestination *destination, const QString &relativePath, qint64 expectedSize,
-                       ConflictPolicy policy, QObject *parent)
+                       ConflictPolicy policy, const Target::Partial &resume, QObject *parent)
     : DatabricksSink(destination, relativePath, expectedSize, policy, parent)
+    , m_requestedPath(m_path)
 {
+    if (resume.offset > 0 && multipart() && !continueFrom(resume))
+        qCInfo(lcDest) << "cannot continue" << m_path << "from byte" << resume.offset << ": starting over";
     // Our own socket unless only a caching proxy serves the workspace (a plain socket cannot use one).
     m_useSocket = streaming() && destination->streamTransport() == VolumeDestination::StreamTransport::Socket
         && Net::HttpPut::tunnelProxyFor(m_client->host()).has_value();
@@ -137,7 +140,9 @@ bool VolumeSink::streaming() const
 void VolumeSink::start()
 {
     m_ready = true;
-    if (multipart())
+    if (multipart() && !m_resumeSession.isEmpty())
+        checkSession();
+    else if (multipart())
         initiateMultipart();
     else if (streaming() && m_useSocket)
         startSocketPut();
@@ -155,6 +160,12 @@ void VolumeSink::begin()
         if (error.isError())
         {
             fail(error);
+            return;
+        }
+        if (!m_resumePath.isEmpty())
+        {
+            m_path = m_resumePath; // the session writes there: its name was settled by the first run
+            nameSettled();
             return;
         }
         settleName();

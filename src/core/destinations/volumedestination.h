@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QUrl>
 
@@ -30,6 +31,11 @@ class VolumeUploadPipe;
  * socket cannot use (a caching proxy) and for comparison (setStreamTransport()). Small files and
  * exports (size unknown) are buffered in memory and PUT at finish(), where a failed PUT can be retried
  * from memory. Parent directories are created once per directory per run.
+ *
+ * Resume (issue 11): a multipart file announces durable() after each part with the session and the parts'
+ * ETags as its state; suspend() leaves the session open, and a sink opened with that state continues at the
+ * next part (volumemultipart.cpp). A single PUT cannot continue: those files start again (checkpointInterval()
+ * 0). The tool's own small files: writeWhole() is one PUT overwrite=true (databrickswhole.cpp).
  */
 class VolumeDestination final : public DatabricksDestination
 {
@@ -73,6 +79,17 @@ public:
     /// "/Volumes/c/s/v/x" is a volume path with at least catalog, schema and volume.
     [[nodiscard]] static bool isVolumePath(const QString &path);
 
+    void writeWhole(const QString &relativePath, const QByteArray &bytes,
+                    std::function<void(const Net::Error &)> done) override;
+    void readWhole(const QString &relativePath, qint64 maxBytes,
+                   std::function<void(const QByteArray &, const Net::Error &)> done) override;
+    void listNames(const QString &relativeFolder,
+                   std::function<void(const QStringList &, const Net::Error &)> done) override;
+
+    /// A session the workspace no longer knows: a later sink given it starts over at once.
+    void forgetSession(const QByteArray &session) { m_lostSessions.insert(session); }
+    [[nodiscard]] bool sessionLost(const QByteArray &session) const { return m_lostSessions.contains(session); }
+
 private:
     [[nodiscard]] QString rootProblem() const override;
     void makeRoot(std::function<void(const Net::Error &)> done) override;
@@ -84,6 +101,7 @@ private:
     qint64 m_singlePutLimit = 5LL * 1024 * 1024 * 1024;
     qint64 m_partSize = 64LL * 1024 * 1024;
     StreamTransport m_streamTransport = StreamTransport::Socket;
+    QSet<QByteArray> m_lostSessions;
 };
 
 /// One file on its way into a Volume (see VolumeDestination). Sequential: offsets arrive in order.
@@ -93,11 +111,20 @@ class VolumeSink final : public DatabricksSink
     Q_DISABLE_COPY_MOVE(VolumeSink)
 
 public:
+    /// `resume`: Target::resume; continued when it is this file's multipart state (see startOffset()).
     VolumeSink(VolumeDestination *destination, const QString &relativePath, qint64 expectedSize,
-               ConflictPolicy policy, QObject *parent = nullptr);
+               ConflictPolicy policy, const Target::Partial &resume = {}, QObject *parent = nullptr);
     ~VolumeSink() override;
 
     void finish() override;
+    /// resume.offset when its state names this path, size and part size and a session not known lost; else 0.
+    /// The session itself is checked with the workspace before the first part: a session it no longer knows
+    /// fails the sink (Transient, "resumeSessionLost") after durable(0, {}), and the next sink starts over.
+    [[nodiscard]] qint64 startOffset() const override { return m_startOffset; }
+    /// The part size for a multipart file; 0 for a single PUT (it cannot continue).
+    [[nodiscard]] qint64 checkpointInterval() const override;
+    /// Multipart: stops, leaving the session open for a later sink (while durable() has a listener). Else abort().
+    void suspend() override;
 
     /// The absolute /Volumes/… path being written (settled after the keep-both check).
     [[nodiscard]] QString finalPath() const { return m_path; }
@@ -120,6 +147,10 @@ private:
     void uploadPart(int partNumber, const QByteArray &data, bool freshUrl);
     void completeMultipart();
     void abortMultipart();
+    bool continueFrom(const Target::Partial &resume);
+    void checkSession();
+    void sessionGone(int httpStatus);
+    [[nodiscard]] QByteArray resumeState() const;
     void startStreamingPut();
     void onStreamFinished();
     void startSocketPut();
@@ -147,6 +178,11 @@ private:
     int m_partNumber = 0;
     bool m_partInFlight = false;
     QList<QPair<int, QByteArray>> m_etags;
+    // Resume (volumemultipart.cpp)
+    qint64 m_startOffset = 0;
+    QString m_requestedPath; ///< m_path as asked (before a keep-both name): what a state must name
+    QByteArray m_resumeSession; ///< the session being continued, until the workspace confirmed it
+    QString m_resumePath; ///< the final path that session writes (a keep-both name included)
 };
 
 } // namespace Dest

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // VolumeSink's multipart flow, for files above the single-PUT limit (databricks-api.md §4): initiate, then one
 // part at a time (a presigned URL per part, asked again once when it expired), complete with the ETags; an
-// unfinished session is aborted. The single PUT (buffered or streaming) is in volumedestination.cpp.
+// unfinished session is aborted, a suspended one left open for a later run to continue (issue 11). The single
+// PUT (buffered or streaming) is in volumedestination.cpp.
 #include "destinations/volumedestination.h"
 
 #include "destinations/databricksclient.h"
+#include "util/logging.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaMethod>
 
 #include <algorithm>
 
@@ -23,6 +26,9 @@ QString expireTime()
 {
     return QDateTime::currentDateTimeUtc().addSecs(3600).toString(u"yyyy-MM-ddTHH:mm:ssZ"_s);
 }
+
+// The state a durable() carries: which session, for which path and layout, and the parts it holds.
+constexpr int StateVersion = 1;
 
 QList<QPair<QByteArray, QByteArray>> headersOf(const QJsonObject &o)
 {
@@ -131,6 +137,10 @@ void VolumeSink::uploadPart(int partNumber, const QByteArray &data, bool freshUr
                                                }
                                                m_etags.append({partNumber, response.header("ETag"_ba)});
                                                m_partInFlight = false;
+                                               // Parts go up one at a time and in order: parts 1..n are a prefix.
+                                               const qint64 durableEnd = qint64(partNumber) * volume()->partSize();
+                                               if (durableEnd < m_expectedSize)
+                                                   emit durable(durableEnd, resumeState());
                                                if (m_blocked)
                                                {
                                                    m_blocked = false;
@@ -155,6 +165,11 @@ void VolumeSink::completeMultipart()
                    "application/json"_ba, this, [this](const Net::Error &error, const DatabricksResponse &) {
                        if (m_done)
                            return;
+                       if (error.isError() && m_startOffset > 0 && error.errorClass == Net::ErrorClass::Permanent)
+                       {
+                           sessionGone(error.httpStatus); // parts of the earlier run are not there any more
+                           return;
+                       }
                        if (error.isError())
                        {
                            fail(error);
@@ -168,6 +183,8 @@ void VolumeSink::completeMultipart()
 
 void VolumeSink::abortMultipart()
 {
+    if (m_session.isEmpty())
+        m_session = std::exchange(m_resumeSession, {}); // continued but not confirmed yet: still ours to end
     if (m_session.isEmpty() || !m_client)
         return;
     const QByteArray session = std::exchange(m_session, {});
@@ -185,6 +202,121 @@ void VolumeSink::abortMultipart()
                        const QUrl url = QUrl::fromEncoded(o.value(u"url"_s).toString().toUtf8(), QUrl::StrictMode);
                        client->presigned("DELETE"_ba, url, {}, headersOf(o), client, [](const Net::Error &, const DatabricksResponse &) {});
                    });
+}
+
+qint64 VolumeSink::checkpointInterval() const
+{
+    return multipart() ? volume()->partSize() : 0;
+}
+
+QByteArray VolumeSink::resumeState() const
+{
+    QJsonArray parts;
+    for (const auto &[number, etag] : m_etags)
+        parts.append(QJsonArray {number, QString::fromUtf8(etag)});
+    const QJsonObject state {{u"v"_s, StateVersion},
+                             {u"kind"_s, u"volumeMultipart"_s},
+                             {u"requested"_s, m_requestedPath},
+                             {u"path"_s, m_path},
+                             {u"size"_s, QString::number(m_expectedSize)},
+                             {u"partSize"_s, QString::number(volume()->partSize())},
+                             {u"session"_s, QString::fromUtf8(m_session)},
+                             {u"parts"_s, parts}};
+    return QJsonDocument(state).toJson(QJsonDocument::Compact);
+}
+
+bool VolumeSink::continueFrom(const Target::Partial &resume)
+{
+    const QJsonObject state = QJsonDocument::fromJson(resume.state).object();
+    const QByteArray session = state.value(u"session"_s).toString().toUtf8();
+    const QString path = state.value(u"path"_s).toString();
+    const qint64 partSize = volume()->partSize();
+    // Another file, size or layout, a session found gone in this run: the parts cannot be this file's prefix.
+    if (state.value(u"v"_s).toInt() != StateVersion || state.value(u"kind"_s).toString() != u"volumeMultipart"_s
+        || state.value(u"requested"_s).toString() != m_requestedPath || path.isEmpty() || session.isEmpty()
+        || state.value(u"size"_s).toString() != QString::number(m_expectedSize)
+        || state.value(u"partSize"_s).toString() != QString::number(partSize) || volume()->sessionLost(session))
+        return false;
+    const QJsonArray parts = state.value(u"parts"_s).toArray();
+    if (resume.offset != qint64(parts.size()) * partSize || resume.offset >= m_expectedSize)
+        return false;
+    QList<QPair<int, QByteArray>> etags;
+    for (const QJsonValue &p : parts)
+    {
+        const QJsonArray pair = p.toArray();
+        const QByteArray etag = pair.at(1).toString().toUtf8();
+        if (pair.size() != 2 || pair.at(0).toInt() != etags.size() + 1 || etag.isEmpty())
+            return false;
+        etags.append({pair.at(0).toInt(), etag});
+    }
+    m_etags = etags;
+    m_partNumber = int(etags.size());
+    m_written = resume.offset;
+    m_startOffset = resume.offset;
+    m_resumeSession = session;
+    m_resumePath = path;
+    return true;
+}
+
+void VolumeSink::checkSession()
+{
+    // No "list parts" call is documented (databricks-api.md §4): asking a URL for the next part is the cheapest
+    // call that tells whether the workspace still knows the session. The parts' ETags are checked at complete.
+    const QJsonObject request {{u"path"_s, m_path},
+                              {u"session_token"_s, QString::fromUtf8(m_resumeSession)},
+                              {u"start_part_number"_s, m_partNumber + 1},
+                              {u"count"_s, 1},
+                              {u"expire_time"_s, expireTime()}};
+    m_client->call("POST"_ba, m_client->url("/api/2.0/fs/create-upload-part-urls"_ba),
+                   QJsonDocument(request).toJson(QJsonDocument::Compact), "application/json"_ba, this,
+                   [this](const Net::Error &error, const DatabricksResponse &) {
+                       if (m_done)
+                           return;
+                       if (error.isError() && error.errorClass == Net::ErrorClass::Permanent
+                           && (error.httpStatus == 400 || error.httpStatus == 404))
+                       {
+                           sessionGone(error.httpStatus);
+                           return;
+                       }
+                       if (error.isError())
+                       {
+                           fail(error);
+                           return;
+                       }
+                       qCInfo(lcDest) << "continuing" << m_path << "at part" << m_partNumber + 1;
+                       m_session = std::exchange(m_resumeSession, {});
+                       pumpMultipart();
+                   }, m_budget);
+}
+
+void VolumeSink::sessionGone(int httpStatus)
+{
+    const QByteArray session = m_session.isEmpty() ? m_resumeSession : m_session;
+    if (m_destination)
+        volume()->forgetSession(session);
+    m_session.clear();
+    m_resumeSession.clear();
+    // Nothing of the earlier run can be used: record that, and let the engine start the file again.
+    emit durable(0, {});
+    fail({Net::ErrorClass::Transient, httpStatus, u"resumeSessionLost"_s,
+          tr("The workspace no longer knows the upload session of %1; the file starts again from its first byte")
+              .arg(m_scheme + m_path)});
+}
+
+void VolumeSink::suspend()
+{
+    if (m_done)
+        return;
+    const bool open = !m_session.isEmpty() || !m_resumeSession.isEmpty();
+    if (!multipart() || !open || !isSignalConnected(QMetaMethod::fromSignal(&Sink::durable)))
+    {
+        abort(); // a single PUT cannot continue; nobody recorded a checkpoint
+        return;
+    }
+    // Answers to calls under way are dropped (m_done); a part in flight may still land: the next sink sends it
+    // again under the same number, which replaces it.
+    m_done = true;
+    qCInfo(lcDest) << "left the upload session of" << m_path << "open after" << m_etags.size() << "parts";
 }
 
 } // namespace Dest

@@ -56,6 +56,8 @@ DriveFile DriveFile::fromJson(const QJsonObject &o)
     f.size = int64Field(o.value(u"size"_s), -1);
     f.md5Checksum = o.value(u"md5Checksum"_s).toString();
     f.sha256Checksum = o.value(u"sha256Checksum"_s).toString();
+    f.headRevisionId = o.value(u"headRevisionId"_s).toString();
+    f.version = int64Field(o.value(u"version"_s), -1);
     for (const QJsonValue &p : o.value(u"parents"_s).toArray())
         f.parents.append(p.toString());
     f.driveId = o.value(u"driveId"_s).toString();
@@ -80,7 +82,7 @@ DriveFile DriveFile::fromJson(const QJsonObject &o)
 
 QString DriveFile::fieldsMask()
 {
-    return u"id,name,mimeType,size,md5Checksum,sha256Checksum,parents,driveId,resourceKey,trashed,"
+    return u"id,name,mimeType,size,md5Checksum,sha256Checksum,headRevisionId,version,parents,driveId,resourceKey,trashed,"
            "capabilities/canDownload,createdTime,modifiedTime,shortcutDetails,exportLinks"_s;
 }
 

@@ -23,6 +23,8 @@ struct DriveFile
     qint64 size = -1; ///< -1: no size (folders, shortcuts, Google Docs)
     QString md5Checksum;
     QString sha256Checksum;
+    QString headRevisionId; ///< blobs: the current revision (issue 11: a journal row is of one revision)
+    qint64 version = -1;    ///< rises on any change; a Google file's revision for the journal
     QStringList parents;
     QString driveId; ///< shared-drive items only
     QString resourceKey;

@@ -16,7 +16,7 @@ namespace
 // The files columns in one order for the upsert, the selects and the row <-> query mapping below.
 constexpr const char *fileColumns
     = "job, drive_id, relative_path, run, drive_path, revision, size, md5, sha256, export_format, state, bytes, "
-      "resume_offset, computed_hash, reason, destination_path, started, ended";
+      "resume_offset, computed_hash, reason, destination_path, started, ended, resume_state, hash_state";
 
 QVariant timeValue(const QDateTime &time)
 {
@@ -39,7 +39,8 @@ void bindFile(QSqlQuery &query, const FileRow &row)
         row.run > 0 ? QVariant(row.run) : QVariant(), row.drivePath, row.revision,
         row.size >= 0 ? QVariant(row.size) : QVariant(), row.md5, row.sha256, row.exportFormat, notNull(row.state),
         row.bytes, row.resumeOffset, row.computedHash, row.reason, row.destinationPath, timeValue(row.started),
-        timeValue(row.ended) };
+        timeValue(row.ended), row.resumeState.isEmpty() ? QVariant() : QVariant(row.resumeState),
+        row.hashState.isEmpty() ? QVariant() : QVariant(row.hashState) };
     for (qsizetype i = 0; i < values.size(); ++i)
         query.bindValue(int(i), values.at(i));
 }
@@ -65,6 +66,8 @@ FileRow fileOf(const QSqlQuery &query)
     row.destinationPath = query.value(15).toString();
     row.started = timeOf(query.value(16));
     row.ended = timeOf(query.value(17));
+    row.resumeState = query.value(18).toByteArray();
+    row.hashState = query.value(19).toByteArray();
     return row;
 }
 
@@ -300,6 +303,16 @@ QList<FileRow> Store::files(qint64 job, const QString &state, int limit, QString
     return rowsOf(m_db, sql, { job, notNull(state), notNull(state), limit }, fileOf, error);
 }
 
+std::optional<FileRow> Store::file(qint64 job, const QString &driveId, const QString &relativePath,
+    QString *error) const
+{
+    const QList<FileRow> found = rowsOf(m_db,
+        u"SELECT %1 FROM files WHERE job = ? AND drive_id = ? AND relative_path = ?"_s.arg(
+            QString::fromLatin1(fileColumns)),
+        { job, notNull(driveId), notNull(relativePath) }, fileOf, error);
+    return found.isEmpty() ? std::nullopt : std::optional<FileRow>(found.first());
+}
+
 QList<FileRow> Store::receipts(qint64 runId, QString *error, int limit) const
 {
     return rowsOf(m_db,
@@ -309,9 +322,19 @@ QList<FileRow> Store::receipts(qint64 runId, QString *error, int limit) const
 
 QMap<QString, qint64> Store::countsByState(qint64 job, QString *error) const
 {
+    return perState(u"COUNT(*)"_s, job, error);
+}
+
+QMap<QString, qint64> Store::bytesByState(qint64 job, QString *error) const
+{
+    return perState(u"SUM(bytes)"_s, job, error);
+}
+
+QMap<QString, qint64> Store::perState(const QString &aggregate, qint64 job, QString *error) const
+{
     QMap<QString, qint64> result;
     QSqlQuery query(m_db);
-    if (run(query, u"SELECT state, COUNT(*) FROM files WHERE job = ? GROUP BY state"_s, { job }, error))
+    if (run(query, u"SELECT state, %1 FROM files WHERE job = ? GROUP BY state"_s.arg(aggregate), { job }, error))
         while (query.next())
             result.insert(query.value(0).toString(), query.value(1).toLongLong());
     return result;

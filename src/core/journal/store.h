@@ -66,7 +66,7 @@ class Store final : public QObject
     Q_DISABLE_COPY_MOVE(Store)
 
 public:
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2; ///< 2: files.resume_state, files.hash_state (1 is upgraded)
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; ///< flushes (a failure is logged), closes, unlocks
@@ -103,9 +103,13 @@ public:
     /// The files of a job in one state (all when `state` is empty), at most `limit` (all when negative).
     [[nodiscard]] QList<FileRow> files(
         qint64 job, const QString &state = {}, int limit = -1, QString *error = nullptr) const;
+    /// The committed row of this file of a job (one indexed look-up: the engine asks per listed file).
+    [[nodiscard]] std::optional<FileRow> file(
+        qint64 job, const QString &driveId, const QString &relativePath, QString *error = nullptr) const;
     /// The files a run touched, at most `limit` (all when negative).
     [[nodiscard]] QList<FileRow> receipts(qint64 run, QString *error = nullptr, int limit = -1) const;
     [[nodiscard]] QMap<QString, qint64> countsByState(qint64 job, QString *error = nullptr) const;
+    [[nodiscard]] QMap<QString, qint64> bytesByState(qint64 job, QString *error = nullptr) const; ///< sum of bytes
 
 signals:
     void flushFailed(const QString &message);
@@ -121,9 +125,11 @@ private:
     };
     Opened openDatabase(Result *result);
     [[nodiscard]] Result createSchema();
+    [[nodiscard]] Result upgradeSchema(int from);
     void closeDatabase();
     Result moveAside(const QString &why);
     [[nodiscard]] Result databaseError(const QString &error) const; ///< "The journal <path>: <error>"
+    [[nodiscard]] QMap<QString, qint64> perState(const QString &aggregate, qint64 job, QString *error) const;
     [[nodiscard]] std::optional<JobRow> oneJob(const QString &column, const QString &value, QString *error) const;
 
     QString m_path;

@@ -54,6 +54,12 @@ const char *const schemaV1[] = {
     "CREATE INDEX files_by_run ON files(run)",
 };
 
+// Version 2 (issue 11's continuation): the sink's state and the hash state at resume_offset.
+const char *const upgradeToV2[] = {
+    "ALTER TABLE files ADD COLUMN resume_state BLOB",
+    "ALTER TABLE files ADD COLUMN hash_state BLOB",
+};
+
 // SQLITE_CORRUPT and SQLITE_NOTADB (primary codes; extended codes carry them in the low byte).
 bool isDamage(const QSqlError &error)
 {
@@ -217,25 +223,34 @@ Store::Opened Store::openDatabase(Result *result)
                               .arg(schemaVersion);
         return Opened::Failed;
     }
-    if (version == 0)
+    if (Result created = version == 0 ? createSchema() : upgradeSchema(version); !created.ok())
     {
-        if (Result created = createSchema(); !created.ok())
-        {
-            *result = created;
-            return Opened::Failed;
-        }
+        *result = created;
+        return Opened::Failed;
     }
     return Opened::Ok;
 }
 
 Result Store::createSchema()
 {
+    return upgradeSchema(0);
+}
+
+Result Store::upgradeSchema(int from)
+{
+    if (from >= schemaVersion)
+        return {};
+    QStringList statements;
+    if (from < 1)
+    {
+        for (const char *sql : schemaV1)
+            statements.append(QString::fromLatin1(sql));
+    }
+    for (const char *sql : upgradeToV2)
+        statements.append(QString::fromLatin1(sql));
     if (!m_db.transaction())
         return databaseError(m_db.lastError().text());
     QSqlQuery query(m_db);
-    QStringList statements;
-    for (const char *sql : schemaV1)
-        statements.append(QString::fromLatin1(sql));
     statements.append(u"PRAGMA user_version = %1"_s.arg(schemaVersion));
     for (const QString &sql : std::as_const(statements))
     {

@@ -7,6 +7,7 @@
 #include "net/network.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
+#include "transfer/hashcheckpoints.h"
 #include "util/hasher.h"
 #include "util/logging.h"
 
@@ -183,7 +184,12 @@ void BodyStream::drain()
             return;
         }
         if (m_spec.hasher && taken > 0)
-            m_spec.hasher->addData(data, taken);
+        {
+            if (m_spec.checkpoints)
+                m_spec.checkpoints->feed(m_spec.hasher, data, taken);
+            else
+                m_spec.hasher->addData(data, taken);
+        }
         m_written += taken;
         m_pendingPos += taken;
         moved += taken;

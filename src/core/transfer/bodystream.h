@@ -28,6 +28,7 @@ class StreamHasher;
 
 namespace Transfer
 {
+class HashCheckpoints;
 /**
  * ONE body GET: bytes [from, from + length) of one file, streamed into a sink at the same offsets. A small
  * file's body, a resumed tail, an export and each part of a ranged file are one BodyStream each; a retry is a
@@ -73,6 +74,7 @@ public:
         qint64 readBufferSize = 1LL << 20;    ///< the reply's read buffer: the memory bound of this stream
         int stallTimeoutMs = 60000;
         Util::StreamHasher *hasher = nullptr; ///< fed every byte the sink takes, in order (nullptr: none)
+        HashCheckpoints *checkpoints = nullptr; ///< when set, the hasher is fed through it (issue 11)
     };
 
     BodyStream(const TransferContext &context, Dest::Sink *sink, Spec spec, QObject *parent = nullptr);

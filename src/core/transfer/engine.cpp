@@ -93,6 +93,8 @@ void Engine::start(const QList<Drive::DriveRef> &sources)
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_ticker.start();
     m_pendingSources = sources;
+    if (!openJournal(sources))
+        return; // stopped before any byte moves
     m_services.destination->check([this](const Net::Error &error) {
         if (error.isError())
         {
@@ -205,7 +207,7 @@ void Engine::addFile(const NamePlan::Placed &placed)
     status.drivePath = placed.drivePath;
     status.destinationPath = m_services.destination->locationOf(placed.relativePath);
     status.mimeType = file.mimeType;
-    TransferJob job {file, placed.relativePath, m_names.exportMimeFor(file)};
+    TransferJob job {file, placed.relativePath, m_names.exportMimeFor(file), {}};
     status.exportMimeType = job.exportMimeType;
     if (file.isGoogleApp() && job.exportMimeType.isEmpty())
     {
@@ -228,9 +230,12 @@ void Engine::addFile(const NamePlan::Placed &placed)
         m_records.add(status);
         return;
     }
+    FileRecord &record = m_records.add(status, job);
+    if (applyJournal(record))
+        return;
     // A dry run queues the file too: its transfer asks the destination what is there and reports what a
     // real run would do (ConflictDecision::dryRunNote) instead of fetching.
-    m_queue.push_back(m_records.add(status, job).status.key);
+    m_queue.push_back(record.status.key);
 }
 
 void Engine::schedule()
@@ -262,7 +267,12 @@ void Engine::startTransfer(FileRecord &record)
     record.status.bytesDone = 0;
     record.status.rate = 0;
     record.resumeOffset = 0;
+    if (!record.started.isValid())
+        record.started = QDateTime::currentDateTimeUtc();
     m_records.markChanged(key);
+    connect(transfer, &FileTransfer::durable, this, [this, key](qint64 offset, const QByteArray &sink, const QByteArray &hash) {
+        recordDurable(key, offset, sink, hash);
+    });
     connect(transfer, &FileTransfer::stateChanged, this, [this, key](FileState state) {
         FileRecord *r = m_records.find(key);
         if (r && !isTerminal(state))
@@ -323,6 +333,7 @@ void Engine::stopRun(const Net::Error &error)
     if (m_stopping || m_finished)
         return;
     m_stopping = true;
+    m_stopError = error;
     qCWarning(lcTransfer) << "run stopped:" << error.message;
     for (Drive::TreeWalker *walker : std::as_const(m_walkers))
     {
@@ -341,7 +352,11 @@ void Engine::stopRun(const Net::Error &error)
             record.progress(*transfer);
             // A folder gone read-only keeps the unfinished file: the report names it.
             const qsizetype left = m_services.destination->leftovers().size();
-            transfer->cancel();
+            // Interrupted (Ctrl-C, Stop): what is durable stays for the next run; any other stop aborts.
+            if (error.errorClass == Net::ErrorClass::Cancelled)
+                transfer->suspend();
+            else
+                transfer->cancel();
             const QStringList leftovers = m_services.destination->leftovers().mid(left);
             if (!leftovers.isEmpty())
                 leftover = u' ' + tr("Its unfinished file could not be removed: %1").arg(leftovers.join(u", "_s));
@@ -378,6 +393,7 @@ void Engine::finishRun()
     sampleProgress();
     m_finished = true;
     Snapshot last = currentSnapshot(true);
+    journalChanges();
     m_records.clearChanged();
     Report report;
     report.files = last.files;
@@ -386,8 +402,10 @@ void Engine::finishRun()
     report.destination = m_services.destination->describe();
     report.startedAt = m_startedAt;
     report.finishedAt = QDateTime::currentDateTimeUtc();
-    emit snapshot(last);
-    emit finished(report);
+    closeJournal(report, [this, last, report] {
+        emit snapshot(last);
+        emit finished(report);
+    });
 }
 
 void Engine::cancel()
@@ -570,6 +588,7 @@ void Engine::tick()
         return;
     sampleProgress();
     const Snapshot s = currentSnapshot(false);
+    journalChanges();
     m_records.clearChanged();
     emit snapshot(s);
 }

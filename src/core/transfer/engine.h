@@ -8,6 +8,7 @@
 #include "transfer/filetransfer.h"
 #include "transfer/nameplan.h"
 #include "transfer/ratewindow.h"
+#include "transfer/runjournal.h"
 #include "transfer/runstats.h"
 #include "transfer/snapshot.h"
 
@@ -18,6 +19,8 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
+#include <optional>
 #include <map>
 #include <memory>
 
@@ -122,6 +125,8 @@ signals:
     void finished(const Transfer::Report &report);
     void authRequired(const QString &account, const QString &reason);
     void runFailed(const Net::Error &error);
+    /// Something the user should read that does not stop the run (a damaged journal moved aside).
+    void notice(const QString &text);
 
 private:
     /// A file in flight: its transfer and what only lives while it moves.
@@ -153,6 +158,18 @@ private:
     /// Reads every transfer's progress into its record and moves the run's statistics on.
     void sampleProgress();
     void tick();
+    // The journal and the receipts (enginejournal.cpp, issue 11).
+    /// Opens the journal when RunOptions::journalPath is set; false when it failed (the run stopped).
+    bool openJournal(const QList<Drive::DriveRef> &sources);
+    /// A file the journal knows: done in an earlier run (skipped at once, true) or continued from its
+    /// durable bytes (Target::resume), or dropped because Drive changed it since.
+    bool applyJournal(FileRecord &record);
+    /// Queues every changed or active record's row.
+    void journalChanges();
+    /// The run's receipts at `_drive_ingest/runs/<run id>.jsonl`, the journal's run ended; then `done`.
+    void closeJournal(const Report &report, std::function<void()> done);
+    /// The transfer's sink made [0, offset) durable: the record (and so the journal) keeps where to go on.
+    void recordDurable(quint64 key, qint64 offset, const QByteArray &sinkState, const QByteArray &hashState);
 
     Services m_services;
     RunOptions m_options;
@@ -180,6 +197,8 @@ private:
     QTimer m_ticker;
     QElapsedTimer m_elapsed;
     QDateTime m_startedAt;
+    std::unique_ptr<RunJournal> m_journal; ///< null: --no-journal, a dry run
+    std::optional<Net::Error> m_stopError; ///< what stopRun() stopped the run for
 };
 
 } // namespace Transfer

@@ -93,6 +93,7 @@ void EngineHost::startRun(const Setup &setup, const QList<Drive::DriveRef> &sour
         connect(m_engine, &Engine::finished, this, &EngineHost::finished);
         connect(m_engine, &Engine::authRequired, this, &EngineHost::authRequired);
         connect(m_engine, &Engine::runFailed, this, &EngineHost::runFailed);
+        connect(m_engine, &Engine::notice, this, &EngineHost::notice);
         m_engine->start(sources);
     });
 }

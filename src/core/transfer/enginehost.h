@@ -72,6 +72,8 @@ signals:
     void authRequired(const QString &account, const QString &reason);
     /// The run stopped early (ErrorClass::Local: disk full, destination gone…).
     void runFailed(const Net::Error &error);
+    /// Something to tell the user that does not stop the run (a damaged journal moved aside).
+    void notice(const QString &text);
 
 private:
     void post(std::function<void()> call);

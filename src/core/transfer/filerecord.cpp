@@ -32,6 +32,11 @@ void FileRecord::finish(FileState state, const Net::Error &error, const QString 
         status.bytesTotal = status.bytesDone;
     if (state == FileState::Done || state == FileState::Skipped)
         resumeOffset = 0; // nothing to continue
+    // A file that ended in this run (landed, skipped, or failed and aborted its sink) leaves no partial.
+    durableOffset = 0;
+    resumeState.clear();
+    hashState.clear();
+    ended = QDateTime::currentDateTimeUtc();
     status.rate = 0;
 }
 
@@ -41,6 +46,7 @@ void FileRecord::requeue()
     status.bytesDone = 0;
     status.lastError = {};
     resumeOffset = 0;
+    ended = {};
 }
 
 FileRecord &FileRecords::add(FileStatus status, TransferJob job)

@@ -4,6 +4,8 @@
 #include "transfer/filetransfer.h"
 #include "transfer/snapshot.h"
 
+#include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -28,6 +30,14 @@ struct FileRecord
     FileStatus status;        ///< key (the faces' handle), driveId, paths, state, bytes, retries, reason (lastError), hash
     TransferJob job;          ///< the Drive file (id, size, hashes) and its relative path; empty for listing items
     qint64 resumeOffset = 0;  ///< the next byte a continuation asks Drive for; 0 when it starts over
+    // What a later run may continue from (issue 11): the sink's last durable() and the hash state there.
+    qint64 durableOffset = 0;
+    QByteArray resumeState;
+    QByteArray hashState;
+    QString revision;         ///< Drive's revision the durable bytes are of (RunJournal::revisionOf)
+    QDateTime started;        ///< first byte asked in this run; invalid when never started
+    QDateTime ended;          ///< reached a terminal state in this run
+    bool doneEarlier = false; ///< skipped: the journal says an earlier run landed this very revision
 
     [[nodiscard]] const QString &driveId() const { return status.driveId; }
     [[nodiscard]] bool isTerminal() const { return Transfer::isTerminal(status.state); }

@@ -166,12 +166,34 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
         target.sha256 = m_job.file.sha256Checksum.toLower();
     }
     target.driveId = m_job.file.id;
+    target.revision = m_job.file.isGoogleApp() ? (m_job.file.version >= 0 ? QString::number(m_job.file.version) : QString())
+                                               : m_job.file.headRevisionId;
+    target.resume = {m_job.resume.offset, m_job.resume.sinkState};
     m_sink = m_ctx.destination->openSink(target, policy);
     m_sink->setParent(this);
     connectSink();
     m_hasher = std::make_unique<Util::StreamHasher>(useSha256() ? Util::StreamHasher::Sha256 : Util::StreamHasher::Md5);
     m_received = 0;
     m_bearerUsed.clear();
+    m_checkpoints.clear();
+    m_checkpoints.setInterval(m_sink->checkpointInterval());
+    // An earlier run's durable bytes (issue 11): Drive is asked from the sink's start, the hash goes on
+    // from its saved state. Any later restart starts from 0.
+    const TransferJob::Continuation earlier = std::exchange(m_job.resume, {});
+    const qint64 from = earlier.offset > 0 ? m_sink->startOffset() : 0;
+    if (from > 0)
+    {
+        if (from != earlier.offset || !m_hasher->restoreState(earlier.hashState))
+        {
+            m_sink->abort(); // no hash to go on with: from the start
+            m_sink->deleteLater();
+            m_sink = nullptr;
+            openSinkAndFetch(policy);
+            return;
+        }
+        m_received = from;
+        m_noRanges = true; // the rest in one stream from the durable prefix
+    }
     if (m_phase == Phase::Paused)
     {
         m_pausedIn = Phase::Fetching; // resume() starts the body
@@ -181,6 +203,7 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
     if (useRanges())
     {
         m_ranged = new RangedFetch(m_ctx, m_job.file, m_sink, m_hasher.get(), m_options, this);
+        m_ranged->setCheckpoints(&m_checkpoints);
         connect(m_ranged, &RangedFetch::finished, this, &FileTransfer::onRangedFinished);
         m_ranged->start();
         return;
@@ -191,6 +214,9 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
 void FileTransfer::connectSink()
 {
     connect(m_sink, &Dest::Sink::failed, this, &FileTransfer::onSinkFailed);
+    connect(m_sink, &Dest::Sink::durable, this, [this](qint64 offset, const QByteArray &state) {
+        emit durable(offset, state, m_checkpoints.take(offset));
+    });
     connect(m_sink, &Dest::Sink::committed, this, [this](const QString &finalLocation) {
         if (m_phase == Phase::Finished)
             return;
@@ -321,6 +347,7 @@ void FileTransfer::startStream()
     spec.readBufferSize = m_options.readBufferSize;
     spec.stallTimeoutMs = m_options.stallTimeoutMs;
     spec.hasher = m_hasher.get();
+    spec.checkpoints = &m_checkpoints;
     m_stream = new BodyStream(m_ctx, m_sink, std::move(spec), this);
     connect(m_stream, &BodyStream::wrote, this, [this](qint64 bytes) { m_received += bytes; });
     connect(m_stream, &BodyStream::finished, this, &FileTransfer::onStreamFinished);
@@ -535,6 +562,21 @@ void FileTransfer::cancel()
     if (m_phase == Phase::Finished)
         return;
     finishWith(FileState::Cancelled, {Net::ErrorClass::Cancelled, 0, u"cancelled"_s, tr("Cancelled")});
+}
+
+void FileTransfer::suspend()
+{
+    if (m_phase == Phase::Finished)
+        return;
+    setPhase(Phase::Finished);
+    dropFetch();
+    if (m_sink)
+    {
+        m_sink->suspend();
+        m_sink->deleteLater();
+        m_sink = nullptr;
+    }
+    setState(FileState::Cancelled);
 }
 
 void FileTransfer::finishWith(FileState state, const Net::Error &error)

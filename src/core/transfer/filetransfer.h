@@ -6,6 +6,7 @@
 #include "net/error.h"
 #include "net/retrypolicy.h"
 #include "transfer/bodycheck.h"
+#include "transfer/hashcheckpoints.h"
 #include "transfer/snapshot.h"
 
 #include <QByteArray>
@@ -64,6 +65,14 @@ struct TransferJob
     Drive::DriveFile file;
     QString relativePath;   ///< from PathMapper; export extension already appended
     QString exportMimeType; ///< non-empty: a Google file exported to this type
+    /// Where an earlier run left this file (issue 11, from the journal): the sink's durable bytes, its state
+    /// and the hash state there. offset 0: from the start.
+    struct Continuation
+    {
+        qint64 offset = 0;
+        QByteArray sinkState;
+        QByteArray hashState;
+    } resume;
 };
 
 /**
@@ -119,6 +128,9 @@ public:
     void resume();
     /// Drops everything; the sink leaves nothing behind. finished(Cancelled) follows (queued).
     void cancel();
+    /// The run was interrupted (Ctrl-C, Stop): like cancel() but the sink keeps what is durable
+    /// (Sink::suspend()) for a later run; no finished() follows.
+    void suspend();
 
     [[nodiscard]] qint64 bytesDone() const;
     [[nodiscard]] qint64 bytesTotal() const { return m_job.file.size >= 0 && m_job.exportMimeType.isEmpty() ? m_job.file.size : -1; }
@@ -134,6 +146,8 @@ signals:
     void finished(Transfer::FileState state, const Net::Error &error, const QString &hash, const QString &finalLocation);
     /// The token was refused and could not be refreshed.
     void authFailed(const QString &reason);
+    /// The sink made [0, offset) durable: a later run continues from there with these states.
+    void durable(qint64 offset, const QByteArray &sinkState, const QByteArray &hashState);
 
 private:
     void setState(FileState state);
@@ -173,6 +187,7 @@ private:
     BodyStream *m_stream = nullptr;  ///< the single stream's GET in flight
     RangedFetch *m_ranged = nullptr; ///< large files: parts over separate connections
     std::unique_ptr<Util::StreamHasher> m_hasher;
+    HashCheckpoints m_checkpoints; ///< the hash state at the sink's checkpoints
     Net::RetryPolicy m_retry;     ///< the body's: retry, refresh once, park, fail (slows the Drive pacer)
     Net::RetryPolicy m_sinkRetry; ///< restarts after a stream sink broke (the destination's errors)
     QTimer m_retryTimer;

@@ -5,6 +5,7 @@
 #include "drive/driveclient.h"
 #include "net/retrypolicy.h"
 #include "transfer/bodystream.h"
+#include "transfer/hashcheckpoints.h"
 #include "util/hasher.h"
 #include "util/logging.h"
 
@@ -200,7 +201,10 @@ void RangedFetch::advanceHash()
             fail({Net::ErrorClass::Local, 0, u"readBackFailed"_s, tr("Cannot read back what was written")});
             return;
         }
-        m_hasher->addData(m_hashBuffer.constData(), got);
+        if (m_checkpoints)
+            m_checkpoints->feed(m_hasher, m_hashBuffer.constData(), got);
+        else
+            m_hasher->addData(m_hashBuffer.constData(), got);
         m_hashed += got;
         budget -= got;
     }

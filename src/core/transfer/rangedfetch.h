@@ -29,6 +29,7 @@ class StreamHasher;
 namespace Transfer
 {
 class BodyStream;
+class HashCheckpoints;
 
 /**
  * One large file fetched as N ranged GETs at once, each on its own HTTP/1.1 connection (Drive's
@@ -51,6 +52,8 @@ public:
     ~RangedFetch() override;
 
     void start();
+    /// The hasher is fed through these (issue 11): the hash state at each of the sink's checkpoints.
+    void setCheckpoints(HashCheckpoints *checkpoints) { m_checkpoints = checkpoints; }
     /// Drops the requests in flight; written bytes stay; resume() asks for the rest of each part.
     void pause();
     void resume();
@@ -92,6 +95,7 @@ private:
     Drive::DriveFile m_file;
     Dest::Sink *m_sink;
     Util::StreamHasher *m_hasher;
+    HashCheckpoints *m_checkpoints = nullptr;
     RunOptions m_options;
     std::vector<std::unique_ptr<Part>> m_parts;
     QByteArray m_hashBuffer;

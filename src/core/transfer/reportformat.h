@@ -19,7 +19,7 @@ namespace Transfer
  *
  *   { "version": 1, "tool": "drive-ingest-cli" | "drive-ingest", "toolVersion", "destination",
  *     "startedAt", "finishedAt", "exitCode", "outcome": "completed|files-failed|interrupted|auth-failed|
- *     destination-failed", "message" (only for a run that stopped early),
+ *     destination-failed|journal-failed", "message" (only for a run that stopped early),
  *     "totals": { files, done, skipped, failed, parked, cancelled, other, bytes, bytesTransferred,
  *                 bytesTotal, seconds, averageRate, requests, throttled },
  *     "files": [ { driveId, drivePath, destinationPath, mimeType, exportMimeType (exports only), status,

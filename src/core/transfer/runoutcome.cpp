@@ -30,7 +30,12 @@ RunOutcome RunOutcome::of(const Report &report, const Stops &stops)
             authFailure = file.lastError.message.isEmpty() ? file.lastError.reason : file.lastError.message;
     }
 
-    if (stops.interruption)
+    if (stops.localFailure && stops.localFailure->reason.startsWith(QLatin1StringView("journal")))
+    {
+        result.outcome = Outcome::JournalFailed;
+        result.message = stops.localFailure->message;
+    }
+    else if (stops.interruption)
     {
         result.outcome = Outcome::Interrupted;
         result.message = *stops.interruption;

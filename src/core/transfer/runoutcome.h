@@ -18,6 +18,7 @@ enum class Outcome
     AuthFailed,        ///< "auth-failed", 3: the token was refused and could not be refreshed
     DestinationFailed, ///< "destination-failed", 4: a destination or local error stopped the run early
     Interrupted,       ///< "interrupted", 130: stopped (a signal, the user); finished files stay
+    JournalFailed,     ///< "journal-failed", 5: the journal could not be used (locked, unwritable, newer); nothing moved
 };
 
 /// The README's table: each outcome with its exit code (Cli::ExitCode holds the same numbers) and its word.
@@ -33,6 +34,7 @@ inline constexpr OutcomeRow outcomeTable[] = {
     {Outcome::AuthFailed, 3, "auth-failed"},
     {Outcome::DestinationFailed, 4, "destination-failed"},
     {Outcome::Interrupted, 130, "interrupted"},
+    {Outcome::JournalFailed, 5, "journal-failed"},
 };
 
 [[nodiscard]] constexpr int exitCodeOf(Outcome outcome)
@@ -52,7 +54,7 @@ inline constexpr OutcomeRow outcomeTable[] = {
  * The run's outcome, decided from the report and from what stopped the run early as the face saw it
  * (EngineHost::runFailed, EngineHost::authRequired, a signal or the user). One precedence for every face:
  *
- *   interrupted > destination failed > auth failed (the run's, or a failed file's refused token)
+ *   journal failed (a localFailure whose reason starts "journal") > interrupted > destination failed > auth failed (the run's, or a failed file's refused token)
  *               > files failed (failed or parked files) > completed
  *
  * The message (why the run stopped early) is redacted; it is empty for "completed" and "files-failed".

@@ -1,41 +1,47 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The low-level MD5_CTX/SHA256_CTX are deprecated in OpenSSL 3 but are plain structs: the running state can be
+// saved and restored (issue 11), which an EVP context (state inside an opaque provider object) cannot. They run
+// the same assembly block functions EVP's default provider calls, without its per-call dispatch (bench_hash).
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include "util/hasher.h"
 
 #include "util/logging.h"
 
-#include <openssl/evp.h>
+#include <openssl/md5.h>
+#include <openssl/sha.h>
 
+#include <QtEndian>
+
+#include <cstring>
 #include <limits>
 
 namespace
 {
+// The OpenSSL functions of one algorithm over its context type.
+template <typename Ctx, int (*Init)(Ctx *), int (*Update)(Ctx *, const void *, size_t),
+          int (*Final)(unsigned char *, Ctx *), int Size>
 struct Digest
 {
-    const EVP_MD *md = nullptr;
-    EVP_MD_CTX *ctx = nullptr;
+    Ctx ctx {};
     QByteArray hex;
     bool finalized = false;
 
-    explicit Digest(const EVP_MD *type)
-        : md(type)
-        , ctx(EVP_MD_CTX_new())
+    Digest()
     {
-        if (!ctx || EVP_DigestInit_ex(ctx, md, nullptr) != 1)
+        if (Init(&ctx) != 1)
         {
             qCCritical(lcUtil) << "OpenSSL digest initialisation failed";
         }
     }
-    ~Digest() { EVP_MD_CTX_free(ctx); }
-    Q_DISABLE_COPY_MOVE(Digest)
 
     void update(const char *data, qint64 length)
     {
-        // EVP takes size_t; feed in chunks anyway so a huge qint64 never narrows on exotic platforms.
+        // OpenSSL takes size_t; feed in chunks anyway so a huge qint64 never narrows on exotic platforms.
         constexpr qint64 Chunk = qint64(1) << 30;
         while (length > 0)
         {
             const qint64 n = std::min(length, Chunk);
-            EVP_DigestUpdate(ctx, data, static_cast<size_t>(n));
+            Update(&ctx, data, static_cast<size_t>(n));
             data += n;
             length -= n;
         }
@@ -45,11 +51,11 @@ struct Digest
     {
         if (!finalized)
         {
-            unsigned char out[EVP_MAX_MD_SIZE];
-            unsigned int size = 0;
-            if (EVP_DigestFinal_ex(ctx, out, &size) == 1)
+            unsigned char out[Size];
+            Ctx copy = ctx; // the running state stays intact (saveState() after a digest refuses anyway)
+            if (Final(out, &copy) == 1)
             {
-                hex = QByteArray(reinterpret_cast<const char *>(out), static_cast<qsizetype>(size)).toHex();
+                hex = QByteArray(reinterpret_cast<const char *>(out), Size).toHex();
             }
             finalized = true;
         }
@@ -58,11 +64,49 @@ struct Digest
 
     void reset()
     {
-        EVP_DigestInit_ex(ctx, md, nullptr);
+        ctx = Ctx {};
+        Init(&ctx);
         hex.clear();
         finalized = false;
     }
+
+    // A context is consistent with `bytes` hashed: its bit counter and its buffered tail say the same.
+    [[nodiscard]] static bool consistent(const Ctx &c, qint64 bytes)
+    {
+        const quint64 bits = quint64(bytes) * 8;
+        return c.Nl == quint32(bits) && c.Nh == quint32(bits >> 32) && c.num == quint32(bytes % 64);
+    }
 };
+
+using Md5Digest = Digest<MD5_CTX, MD5_Init, MD5_Update, MD5_Final, MD5_DIGEST_LENGTH>;
+using Sha256Digest = Digest<SHA256_CTX, SHA256_Init, SHA256_Update, SHA256_Final, SHA256_DIGEST_LENGTH>;
+
+// saveState(): "DIHS", format version, the algorithms, bytes hashed (big-endian), then each selected context as
+// its size (big-endian 16 bits) and its bytes, md5 first. Contexts are raw structs: the same build reads them.
+constexpr char StateMagic[4] = {'D', 'I', 'H', 'S'};
+constexpr quint8 StateVersion = 1;
+constexpr qsizetype StateHeader = 4 + 1 + 1 + 8;
+
+template <typename Ctx>
+void appendContext(QByteArray &out, const Ctx &ctx)
+{
+    const quint16 size = qToBigEndian<quint16>(sizeof(Ctx));
+    out.append(reinterpret_cast<const char *>(&size), sizeof size);
+    out.append(reinterpret_cast<const char *>(&ctx), sizeof(Ctx));
+}
+
+// Reads one context at `pos` (advanced past it); false when the size is not this build's.
+template <typename Ctx>
+bool readContext(const QByteArray &in, qsizetype &pos, Ctx &ctx)
+{
+    if (in.size() - pos < qsizetype(sizeof(quint16) + sizeof(Ctx)))
+        return false;
+    if (qFromBigEndian<quint16>(in.constData() + pos) != sizeof(Ctx))
+        return false;
+    std::memcpy(&ctx, in.constData() + pos + sizeof(quint16), sizeof(Ctx));
+    pos += qsizetype(sizeof(quint16) + sizeof(Ctx));
+    return true;
+}
 } // namespace
 
 namespace Util
@@ -71,8 +115,8 @@ namespace Util
 struct StreamHasher::Private
 {
     Algorithms algorithms;
-    std::unique_ptr<Digest> md5;
-    std::unique_ptr<Digest> sha256;
+    std::unique_ptr<Md5Digest> md5;
+    std::unique_ptr<Sha256Digest> sha256;
     qint64 bytes = 0;
 };
 
@@ -82,11 +126,11 @@ StreamHasher::StreamHasher(Algorithms algorithms)
     d->algorithms = algorithms;
     if (algorithms.testFlag(Md5))
     {
-        d->md5 = std::make_unique<Digest>(EVP_md5());
+        d->md5 = std::make_unique<Md5Digest>();
     }
     if (algorithms.testFlag(Sha256))
     {
-        d->sha256 = std::make_unique<Digest>(EVP_sha256());
+        d->sha256 = std::make_unique<Sha256Digest>();
     }
 }
 
@@ -162,15 +206,55 @@ void StreamHasher::reset()
 
 namespace Util
 {
-// Issue 11 contract; the state format is written by the resume work (until then nothing can be continued).
 QByteArray StreamHasher::saveState() const
 {
-    return {};
+    // After a digest was taken the state is spent: nothing can continue it.
+    if (!d || (d->md5 && d->md5->finalized) || (d->sha256 && d->sha256->finalized))
+        return {};
+    QByteArray out;
+    out.reserve(StateHeader + 256);
+    out.append(StateMagic, sizeof StateMagic);
+    out.append(char(StateVersion));
+    out.append(char(d->algorithms.toInt()));
+    const qint64 bytes = qToBigEndian<qint64>(d->bytes);
+    out.append(reinterpret_cast<const char *>(&bytes), sizeof bytes);
+    if (d->md5)
+        appendContext(out, d->md5->ctx);
+    if (d->sha256)
+        appendContext(out, d->sha256->ctx);
+    return out;
 }
 
 bool StreamHasher::restoreState(const QByteArray &state)
 {
-    Q_UNUSED(state)
-    return false;
+    if (!d || state.size() < StateHeader || std::memcmp(state.constData(), StateMagic, sizeof StateMagic) != 0
+        || quint8(state.at(4)) != StateVersion || quint8(state.at(5)) != quint8(d->algorithms.toInt()))
+        return false;
+    const qint64 bytes = qFromBigEndian<qint64>(state.constData() + 6);
+    if (bytes < 0)
+        return false;
+    qsizetype pos = StateHeader;
+    MD5_CTX md5 {};
+    SHA256_CTX sha256 {};
+    if (d->md5 && (!readContext(state, pos, md5) || !Md5Digest::consistent(md5, bytes)))
+        return false;
+    if (d->sha256
+        && (!readContext(state, pos, sha256) || !Sha256Digest::consistent(sha256, bytes)
+            || sha256.md_len != SHA256_DIGEST_LENGTH))
+        return false;
+    if (pos != state.size())
+        return false;
+    if (d->md5)
+    {
+        d->md5->reset();
+        d->md5->ctx = md5;
+    }
+    if (d->sha256)
+    {
+        d->sha256->reset();
+        d->sha256->ctx = sha256;
+    }
+    d->bytes = bytes;
+    return true;
 }
 } // namespace Util

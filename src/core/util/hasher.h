@@ -9,8 +9,9 @@
 
 namespace Util
 {
-/// Incremental md5/sha256 over OpenSSL EVP, fed while a body streams (DESIGN.md "Threads and hashing":
-/// EVP is what `openssl speed` measures; QCryptographicHash is compared with it in bench_hash).
+/// Incremental md5/sha256 over OpenSSL's MD5/SHA256 block functions (the assembly `openssl speed` measures; EVP
+/// was used until its state had to be saved: DESIGN.md "Threads and hashing", bench_hash compares), fed while a
+/// body streams.
 /// Not thread-safe; one instance per stream. Cheap to move, not copyable.
 class StreamHasher final
 {

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Engine and its journal (issue 11): the journal opened at start(), files done in an earlier run skipped,
+// continuations prepared, every record's changes written, the run's receipts at the end.
+#include "transfer/engine.h"
+
+#include "destinations/destination.h"
+#include "transfer/reportformat.h"
+#include "transfer/runoutcome.h"
+#include "util/logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace Transfer
+{
+namespace
+{
+/// "done in an earlier run": the code a report and a receipt carry for such a skip.
+constexpr auto doneEarlierCode = "doneEarlier";
+
+QString isoTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+} // namespace
+
+bool Engine::openJournal(const QList<Drive::DriveRef> &sources)
+{
+    if (m_options.journalPath.isEmpty() || m_options.dryRun)
+        return true;
+    QStringList ids;
+    for (const Drive::DriveRef &ref : sources)
+        ids.append(ref.id);
+    m_journal = std::make_unique<RunJournal>();
+    QString notice;
+    const Net::Error error = m_journal->open(m_options.journalPath, Journal::normalisedSources(ids),
+                                             m_services.destination->describe(), m_options.jobName, &notice);
+    if (!notice.isEmpty())
+        emit this->notice(notice);
+    if (error.isError())
+    {
+        m_journal.reset();
+        stopRun(error);
+        return false;
+    }
+    return true;
+}
+
+bool Engine::applyJournal(FileRecord &record)
+{
+    record.revision = RunJournal::revisionOf(record.job.file);
+    if (!m_journal)
+        return false;
+    const std::optional<Journal::FileRow> row = m_journal->earlier(record.driveId(), record.job.relativePath);
+    if (!row)
+        return false;
+    // Skip (the default) never touches what is there: the journal's word that this revision landed is enough
+    // (--verify checks again). update, overwrite and keep-both look at the destination as they always did.
+    if (!m_options.verifyDone && m_options.conflict == Dest::ConflictPolicy::Skip
+        && RunJournal::isDoneAlready(*row, record.job))
+    {
+        // Neither fetched nor re-read.
+        record.doneEarlier = true;
+        record.status.state = FileState::Skipped;
+        record.status.hash = row->computedHash;
+        record.status.destinationPath = row->destinationPath.isEmpty() ? record.status.destinationPath
+                                                                        : row->destinationPath;
+        record.status.lastError = {Net::ErrorClass::None, 0, QString::fromLatin1(doneEarlierCode),
+                                   tr("done in an earlier run")};
+        return true;
+    }
+    if (row->resumeOffset <= 0 || row->state == fileStateName(FileState::Done))
+        return false;
+    if (const QString changed = RunJournal::changedSince(*row, record.job); !changed.isEmpty())
+    {
+        // The kept partial is of another revision: the sink drops it (Target::revision) and the file starts over.
+        record.status.lastError = {Net::ErrorClass::None, 0, u"restartedChanged"_s, changed};
+        return false;
+    }
+    record.durableOffset = row->resumeOffset;
+    record.resumeState = row->resumeState;
+    record.hashState = row->hashState;
+    record.job.resume = {row->resumeOffset, row->resumeState, row->hashState};
+    return false;
+}
+
+void Engine::recordDurable(quint64 key, qint64 offset, const QByteArray &sinkState, const QByteArray &hashState)
+{
+    if (FileRecord *record = m_records.find(key))
+    {
+        record->durableOffset = offset;
+        record->resumeState = sinkState;
+        record->hashState = hashState;
+        m_records.markChanged(key);
+    }
+}
+
+void Engine::journalChanges()
+{
+    if (!m_journal)
+        return;
+    const bool interrupted = m_stopError && m_stopError->errorClass == Net::ErrorClass::Cancelled;
+    for (const auto &[key, record] : m_records)
+    {
+        if (m_records.isChanged(key) || m_transfers.contains(key))
+            m_journal->record(record, interrupted);
+    }
+}
+
+void Engine::closeJournal(const Report &report, std::function<void()> done)
+{
+    RunOutcome::Stops stops;
+    if (m_stopError)
+    {
+        if (m_stopError->errorClass == Net::ErrorClass::Cancelled)
+            stops.interruption = m_stopError->message;
+        else if (m_stopError->errorClass == Net::ErrorClass::Auth)
+            stops.authFailure = m_stopError->message;
+        else
+            stops.localFailure = m_stopError;
+    }
+    const QString outcome = RunOutcome::of(report, stops).name();
+    // A run stopped by its journal or a dry run writes nothing at the destination.
+    const bool journalRefused = m_stopError && m_stopError->reason.startsWith(u"journal"_s);
+    if (m_options.dryRun || journalRefused || !m_checked)
+    {
+        if (m_journal)
+            m_journal->end(outcome);
+        done();
+        return;
+    }
+
+    // One line a file the run touched: the report's per-file record and what only a receipt keeps.
+    QByteArray lines;
+    for (const auto &[key, record] : m_records)
+    {
+        if (record.doneEarlier)
+            continue;
+        QJsonObject line = ReportFormat::fileToJson(record.status);
+        line.insert(u"revision"_s, record.revision);
+        line.insert(u"driveMd5"_s, record.job.file.md5Checksum);
+        line.insert(u"driveSha256"_s, record.job.file.sha256Checksum);
+        line.insert(u"relativePath"_s, record.job.relativePath);
+        line.insert(u"startedAt"_s, isoTime(record.started));
+        line.insert(u"endedAt"_s, isoTime(record.ended));
+        line.insert(u"toolVersion"_s, QStringLiteral(DI_VERSION));
+        lines += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    }
+    const QDateTime started = m_journal ? m_journal->runStarted() : m_startedAt;
+    QString runName = started.toUTC().toString(u"yyyyMMdd'T'HHmmss'Z'"_s);
+    if (m_journal)
+        runName += u"-run"_s + QString::number(m_journal->runId());
+    const QString path = u"_drive_ingest/runs/"_s + runName + u".jsonl"_s;
+    QPointer<Engine> self(this);
+    m_services.destination->writeWhole(path, lines, [self, outcome, done, path](const Net::Error &error) {
+        if (!self)
+            return;
+        if (error.isError())
+            qCWarning(lcTransfer).noquote() << "receipts not written to" << path << ":" << error.toString();
+        if (self->m_journal)
+            self->m_journal->end(outcome);
+        done();
+    });
+}
+
+} // namespace Transfer

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Shared by the destination tests of issue 11 (resume, the destinations' own small files): test bodies, and
+// writeWhole/readWhole/listNames each waited for with its answer made comparable.
+
+#include "destinations/destination.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+namespace ResumeTest
+{
+using namespace Qt::StringLiterals;
+
+/// `size` bytes from a seeded generator: every position differs from its neighbours, so a misplaced byte shows.
+inline QByteArray randomBody(qint64 size, quint32 seed)
+{
+    QByteArray body(size, Qt::Uninitialized);
+    QRandomGenerator rng(seed);
+    for (char &c : body)
+        c = char(rng.bounded(256));
+    return body;
+}
+
+/// The error's reason, or "" on success.
+inline QString writeWhole(Dest::Destination &d, const QString &path, const QByteArray &bytes)
+{
+    bool done = false;
+    QString reason = u"<no answer>"_s;
+    d.writeWhole(path, bytes, [&](const Net::Error &e) {
+        reason = e.isError() ? e.reason : QString();
+        done = true;
+    });
+    (void)QTest::qWaitFor([&] { return done; }, 30000);
+    return reason;
+}
+
+/// The bytes, or "<error REASON>".
+inline QByteArray readWhole(Dest::Destination &d, const QString &path, qint64 maxBytes)
+{
+    bool done = false;
+    QByteArray out = "<no answer>";
+    d.readWhole(path, maxBytes, [&](const QByteArray &bytes, const Net::Error &e) {
+        out = e.isError() ? "<error " + e.reason.toLatin1() + '>' : bytes;
+        done = true;
+    });
+    (void)QTest::qWaitFor([&] { return done; }, 30000);
+    return out;
+}
+
+/// The names, or {"<error REASON>"}.
+inline QStringList listNames(Dest::Destination &d, const QString &folder)
+{
+    bool done = false;
+    QStringList out {u"<no answer>"_s};
+    d.listNames(folder, [&](const QStringList &names, const Net::Error &e) {
+        out = e.isError() ? QStringList {u"<error "_s + e.reason + u'>'} : names;
+        done = true;
+    });
+    (void)QTest::qWaitFor([&] { return done; }, 30000);
+    return out;
+}
+} // namespace ResumeTest
