@@ -69,13 +69,8 @@ QList<Reader::JobSummary> Reader::jobs(QString *error) const
         summary.job = job;
         summary.filesByState = filesByState(job.id, &failure);
         summary.lastRun = lastRun(job.id, &failure);
-        QSqlQuery query(m_store.m_db);
-        query.prepare(u"SELECT COALESCE(SUM(bytes), 0) FROM files WHERE job = ?"_s);
-        query.addBindValue(job.id);
-        if (query.exec() && query.next())
-            summary.bytes = query.value(0).toLongLong();
-        else if (failure.isEmpty())
-            failure = query.lastError().text();
+        for (const qint64 bytes : m_store.bytesByState(job.id, &failure))
+            summary.bytes += bytes;
         result.append(summary);
     }
     if (!failure.isEmpty())
