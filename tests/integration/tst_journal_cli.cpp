@@ -176,6 +176,24 @@ private slots:
         QVERIFY2(run.code == 0, run.err.constData());
         QVERIFY(bodyRequests() >= 7);
         QVERIFY(QFileInfo::exists(journalPath()));
+        // The run's receipts, one JSON line a file, beside the files.
+        QStringList receipts = QDir(dest + u"/_drive_ingest/runs"_s).entryList({u"*.jsonl"_s}, QDir::Files);
+        QCOMPARE(receipts.size(), 1);
+        QFile receiptFile(dest + u"/_drive_ingest/runs/"_s + receipts.first());
+        QVERIFY(receiptFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = receiptFile.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 7);
+        for (const QByteArray &line : lines)
+        {
+            const QJsonObject receipt = QJsonDocument::fromJson(line).object();
+            QCOMPARE(receipt.value(u"status"_s).toString(), u"done"_s);
+            QVERIFY(!receipt.value(u"driveId"_s).toString().isEmpty());
+            QVERIFY(!receipt.value(u"revision"_s).toString().isEmpty());
+            const QString hash = receipt.value(u"hash"_s).toString();
+            QVERIFY2(hash.startsWith(u"md5:"_s) || hash.startsWith(u"sha256:"_s), line.constData());
+            QVERIFY(!receipt.value(u"toolVersion"_s).toString().isEmpty());
+            QVERIFY(!receipt.value(u"startedAt"_s).toString().isEmpty());
+        }
 
         // The same command again: every file is known done, nothing is fetched nor probed.
         QVERIFY(m_sandbox->reset());
@@ -189,6 +207,8 @@ private slots:
         for (const QJsonValue &value : files)
             QCOMPARE(value.toObject().value(u"reason"_s).toString(), u"done in an earlier run"_s);
         QVERIFY2(run.out.contains("done in an earlier run"), run.out.constData());
+        receipts = QDir(dest + u"/_drive_ingest/runs"_s).entryList({u"*.jsonl"_s}, QDir::Files);
+        QCOMPARE(receipts.size(), 2); // this run's too: it touched no file
 
         // --verify: the destination is probed (same bytes there: "alreadyThere"), still nothing fetched.
         run = runCli(ingestArgs(dest, {u"--verify"_s, u"--report"_s, reportPath}));
@@ -262,11 +282,15 @@ private slots:
         changed.write(QByteArray(777, 'x')); // the same size, other bytes: only the hash tells
         changed.close();
 
+        QFile extra(dest + u"/Journal Demo/Binary/extra.bin"_s);
+        QVERIFY(extra.open(QIODevice::WriteOnly));
+        extra.close();
         run = runCli({u"verify"_s, u"audit"_s});
         QCOMPARE(run.code, 1);
+        QVERIFY2(run.out.contains("extra: Journal Demo/Binary/extra.bin"), run.out.constData());
         QVERIFY2(run.out.contains("missing: Journal Demo/Binary/64KiB.bin"), run.out.constData());
         QVERIFY2(run.out.contains("changed: Journal Demo/Deep/level1/deep.txt"), run.out.constData());
-        QVERIFY2(run.out.contains("1 missing, 1 changed"), run.out.constData());
+        QVERIFY2(run.out.contains("1 missing, 1 changed, 1 extra"), run.out.constData());
     }
 
     void corruptJournalIsMovedAside()

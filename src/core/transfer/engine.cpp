@@ -320,6 +320,8 @@ void Engine::onTransferFinished(quint64 key, FileState state, const Net::Error &
     }
     record->finish(state, error, hash, finalLocation);
     m_records.markChanged(key);
+    if (m_journal && state == FileState::Done)
+        m_journal->recordDurable(*record); // committed now: a run killed next must not fetch nor re-read it
     if (state == FileState::Failed && error.errorClass == Net::ErrorClass::Local)
     {
         stopRun(error);

@@ -76,8 +76,10 @@ bool Engine::applyJournal(FileRecord &record)
         return false;
     if (const QString changed = RunJournal::changedSince(*row, record.job); !changed.isEmpty())
     {
-        // The kept partial is of another revision: the sink drops it (Target::revision) and the file starts over.
+        // The kept partial is of another revision: the file starts over. The offset alone (no sink state, no hash
+        // state) lets the sink find and drop partials of other revisions; it starts at 0 (Target::revision).
         record.status.lastError = {Net::ErrorClass::None, 0, u"restartedChanged"_s, changed};
+        record.job.resume = {row->resumeOffset, {}, {}};
         return false;
     }
     record.durableOffset = row->resumeOffset;
@@ -95,6 +97,8 @@ void Engine::recordDurable(quint64 key, qint64 offset, const QByteArray &sinkSta
         record->resumeState = sinkState;
         record->hashState = hashState;
         m_records.markChanged(key);
+        if (m_journal)
+            m_journal->recordDurable(*record);
     }
 }
 

@@ -21,8 +21,8 @@ void FileRecord::finish(FileState state, const Net::Error &error, const QString 
         status.bytesDone = 0; // nothing moved: the probe found it there
     if (error.isError())
         status.lastError = error;
-    else if (state == FileState::Done)
-        status.lastError = {};
+    else if (state == FileState::Done && status.lastError.errorClass != Net::ErrorClass::None)
+        status.lastError = {}; // a note stays (why it started over: changed in Drive since the earlier run)
     else if (state == FileState::Skipped)
         status.lastError = error; // why: "exists and differs", a dry run's plan, or none for "the same"
     status.hash = hash;

@@ -95,11 +95,11 @@ QString RunJournal::changedSince(const Journal::FileRow &row, const TransferJob 
     const Drive::DriveFile &file = job.file;
     const QString revision = revisionOf(file);
     if (!row.revision.isEmpty() && !revision.isEmpty() && row.revision != revision)
-        return tr("changed in Drive since the earlier run (a new revision)");
+        return tr("changed in Drive since the interrupted run (a new revision)");
     if (row.size != (file.isGoogleApp() ? -1 : file.size))
-        return tr("changed in Drive since the earlier run (its size)");
+        return tr("changed in Drive since the interrupted run (its size)");
     if (row.md5 != file.md5Checksum || row.sha256 != file.sha256Checksum)
-        return tr("changed in Drive since the earlier run (its checksum)");
+        return tr("changed in Drive since the interrupted run (its checksum)");
     if (row.exportFormat != job.exportMimeType)
         return tr("exported to another format than in the earlier run");
     if (row.revision.isEmpty() && revision.isEmpty() && file.isGoogleApp())
@@ -150,6 +150,15 @@ void RunJournal::record(const FileRecord &record, bool runInterrupted)
     if (!isOpen() || record.doneEarlier)
         return;
     m_store->upsertFile(rowOf(record, runInterrupted));
+}
+
+void RunJournal::recordDurable(const FileRecord &record)
+{
+    if (!isOpen())
+        return;
+    this->record(record);
+    if (const Journal::Result flushed = m_store->flush(); !flushed.ok())
+        qCWarning(lcTransfer).noquote() << flushed.message;
 }
 
 void RunJournal::end(const QString &outcome)

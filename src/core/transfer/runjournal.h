@@ -61,6 +61,9 @@ public:
 
     /// Queues the record's current state (stopped by a run-level stop: "interrupted").
     void record(const FileRecord &record, bool runInterrupted = false);
+    /// Queues the record and commits at once: a durable() claim is worth its bytes only once it is in the
+    /// journal (a commit under WAL + synchronous=NORMAL costs tens of microseconds; one per checkpoint).
+    void recordDurable(const FileRecord &record);
     /// Commits what is queued and ends the run with the outcome's name. Idempotent.
     void end(const QString &outcome);
 
