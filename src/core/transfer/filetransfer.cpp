@@ -568,29 +568,27 @@ void FileTransfer::suspend()
 {
     if (m_phase == Phase::Finished)
         return;
+    stopAll(&Dest::Sink::suspend);
+    setState(FileState::Cancelled);
+}
+
+void FileTransfer::stopAll(void (Dest::Sink::*stopSink)())
+{
     setPhase(Phase::Finished);
     dropFetch();
     if (m_sink)
     {
-        m_sink->suspend();
+        (m_sink->*stopSink)();
         m_sink->deleteLater();
         m_sink = nullptr;
     }
-    setState(FileState::Cancelled);
 }
 
 void FileTransfer::finishWith(FileState state, const Net::Error &error)
 {
     if (m_phase == Phase::Finished)
         return;
-    setPhase(Phase::Finished);
-    dropFetch();
-    if (m_sink)
-    {
-        m_sink->abort();
-        m_sink->deleteLater();
-        m_sink = nullptr;
-    }
+    stopAll(&Dest::Sink::abort);
     if (error.isError())
         m_lastError = error;
     setState(state);

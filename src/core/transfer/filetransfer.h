@@ -170,6 +170,8 @@ private:
     /// After a refused token (the file's one refresh, Net::RetryPolicy): Refreshing, then the body again.
     void refreshToken();
     void finishWith(FileState state, const Net::Error &error);
+    /// Finished: no fetch, the sink stopped by `stopSink` (abort(), or suspend() to keep what is durable).
+    void stopAll(void (Dest::Sink::*stopSink)());
     void dropFetch();
     [[nodiscard]] QNetworkRequest buildRequest(qint64 from) const;
     [[nodiscard]] BodyExpectation bodyExpectation(qint64 from) const;
