@@ -29,6 +29,18 @@ Dest::DestinationSpec::Kind specKind(AppSettings::DestinationKind kind)
 }
 } // namespace
 
+std::optional<DestinationChoice> DestinationChoice::fromText(const QString &text, QString *error)
+{
+    const std::optional<Dest::DestinationSpec> parsed = Dest::DestinationSpec::parse(text, error);
+    if (!parsed)
+        return std::nullopt;
+    for (const auto kind : {AppSettings::DestinationKind::LocalFolder, AppSettings::DestinationKind::Volume,
+                            AppSettings::DestinationKind::Dbfs})
+        if (specKind(kind) == parsed->kind)
+            return DestinationChoice{kind, parsed->describe()};
+    return std::nullopt;
+}
+
 std::optional<Dest::DestinationSpec> DestinationChoice::spec(QString *error) const
 {
     QString text = path.trimmed();

@@ -23,4 +23,7 @@ struct DestinationChoice
     /// translated reason.
     [[nodiscard]] QString check() const;
     [[nodiscard]] bool isDatabricks() const { return kind != AppSettings::DestinationKind::LocalFolder; }
+    /// The choice naming a destination text (the CLI's --to, a journal's job): its kind and canonical text;
+    /// nullopt with a translated `*error` when the text is malformed.
+    [[nodiscard]] static std::optional<DestinationChoice> fromText(const QString &text, QString *error);
 };

@@ -12,6 +12,7 @@
 #include "destinationpicker.h"
 #include "firstrunpage.h"
 #include "formatting.h"
+#include "historycontroller.h"
 #include "icons.h"
 #include "ingestlogflow.h"
 #include "notifier.h"
@@ -86,6 +87,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setCentralWidget(m_pages);
     m_run = new RunFlow({m_services.runner, m_services.settings, m_queue, m_destination, m_databricks}, this);
     new IngestLogFlow({m_services.runner, m_run, m_services.settings, m_destination, m_databricks, m_nam, m_dashboard->logPanel()}, this);
+    m_history = new HistoryController({this, m_accounts, m_run}, this);
     buildMenus();
 
     m_accountLabel = new QLabel(this);
@@ -189,6 +191,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     file->addAction(tr("Save &report…"), m_dashboard, &Dashboard::saveReport);
+    file->addAction(tr("&History…"), m_history, &HistoryController::showHistory);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -21,6 +21,7 @@ class DatabricksTarget;
 class DatabricksWorkspaces;
 class DestinationPicker;
 class FirstRunPage;
+class HistoryController;
 class Notifier;
 class QAction;
 class QLabel;
@@ -76,6 +77,8 @@ public:
     [[nodiscard]] DatabricksWorkspaces *databricksWorkspaces() const { return m_workspaces; }
     /// The run side (RunFlow): the checks before a start, running, paused.
     [[nodiscard]] RunFlow *runFlow() const { return m_run; }
+    /// The journal's side: the start-up resume offer, File → History, Run again.
+    [[nodiscard]] HistoryController *history() const { return m_history; }
     /// The Databricks check before a run is under way.
     [[nodiscard]] bool isCheckingDestination() const { return m_run->isChecking(); }
     [[nodiscard]] bool isRunning() const { return m_run->isRunning(); }
@@ -136,6 +139,7 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     AccountController *m_accounts = nullptr;
     RunFlow *m_run = nullptr;
+    HistoryController *m_history = nullptr;
     Notifier *m_notifier = nullptr;
     DatabricksWorkspaces *m_workspaces = nullptr;
     DatabricksTarget *m_databricks = nullptr;

@@ -384,9 +384,14 @@ QList<SourceItem> QueueModel::takeForRun()
     for (const SourceItem &source : std::as_const(again))
         if (!std::any_of(sources.cbegin(), sources.cend(), [&source](const SourceItem &s) { return s.ref.id == source.ref.id; }))
             sources.append(source);
+    setRunSources(sources);
+    return sources;
+}
+
+void QueueModel::setRunSources(const QList<SourceItem> &sources)
+{
     clearRun();
     m_runSources = sources;
-    return sources;
 }
 
 void QueueModel::addToRun(const QList<SourceItem> &sources)

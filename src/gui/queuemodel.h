@@ -77,6 +77,9 @@ public:
     /// sources are listed again; files already at the destination are skipped by the conflict policy. The
     /// previous run's rows make room for the new run's. The result is remembered as this run's sources.
     QList<SourceItem> takeForRun();
+    /// A run of exactly these sources starts (a job run again): the previous run's rows make room for its rows,
+    /// pending sources stay pending. The sources are remembered as this run's, as takeForRun() does.
+    void setRunSources(const QList<SourceItem> &sources);
     /// Sources handed to the run in flight (they count as this run's).
     void addToRun(const QList<SourceItem> &sources);
     /// Removes the rows of files done or skipped; unfinished ones stay for the next run.

@@ -53,29 +53,42 @@ void RunFlow::start(const AccountSession &account)
         emit message(QCoreApplication::translate("MainWindow", "Add files or folders to the queue first."));
         return;
     }
+    checkAndLaunch(account, std::nullopt);
+}
+
+void RunFlow::startJob(const AccountSession &account, const QList<SourceItem> &sources, const DestinationChoice &destination)
+{
+    if (m_running || m_checking || !account.isValid() || sources.isEmpty())
+        return;
+    m_parts.destination->setChoice(destination);
+    checkAndLaunch(account, sources);
+}
+
+void RunFlow::checkAndLaunch(const AccountSession &account, const JobSources &job)
+{
     if (!m_parts.destination->validate())
         return;
     if (m_parts.destination->choice().isDatabricks())
-        return checkDatabricks(account);
-    launch(account, {});
+        return checkDatabricks(account, job);
+    launch(account, {}, job);
 }
 
-void RunFlow::checkDatabricks(const AccountSession &account)
+void RunFlow::checkDatabricks(const AccountSession &account, const JobSources &job)
 {
     m_checking = true;
     emit changed();
     m_parts.destination->showProblem(QCoreApplication::translate("MainWindow", "Checking the Databricks workspace…"));
     m_parts.databricks->resolve(m_parts.destination->choice(), this,
-                                [this, account](const std::optional<DatabricksWorkspace> &workspace, const QString &problem) {
+                                [this, account, job](const std::optional<DatabricksWorkspace> &workspace, const QString &problem) {
                                     m_checking = false;
                                     m_parts.destination->showProblem(problem);
                                     if (workspace)
-                                        return launch(account, *workspace);
+                                        return launch(account, *workspace, job);
                                     emit changed();
                                 });
 }
 
-void RunFlow::launch(const AccountSession &account, const DatabricksWorkspace &databricks)
+void RunFlow::launch(const AccountSession &account, const DatabricksWorkspace &databricks, const JobSources &job)
 {
     m_parts.destination->remember();
     RunPlan plan;
@@ -83,7 +96,9 @@ void RunFlow::launch(const AccountSession &account, const DatabricksWorkspace &d
     plan.destination = m_parts.destination->choice();
     plan.databricks = databricks;
     plan.options = m_parts.settings->runOptions();
-    const QList<SourceItem> sources = m_parts.queue->takeForRun();
+    if (job)
+        m_parts.queue->setRunSources(*job);
+    const QList<SourceItem> sources = job ? *job : m_parts.queue->takeForRun();
     for (const SourceItem &item : sources)
         plan.sources.append(item.ref);
     // A folder's {yyyy}/{mm}/{dd}/{job} are filled in now (checked by validate()); {job} is the first source's name.

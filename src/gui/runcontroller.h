@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class AppSettings;
 class DatabricksTarget;
@@ -120,6 +121,9 @@ public:
     /// Starts a run of the queued work for `account`, after the checks; a Databricks destination is checked
     /// first (isChecking() meanwhile).
     void start(const AccountSession &account);
+    /// Starts a run of exactly `sources` into `destination` (a journal's job run again or resumed), after the
+    /// same checks; the picker shows the destination. Work queued meanwhile stays queued for the next start.
+    void startJob(const AccountSession &account, const QList<SourceItem> &sources, const DestinationChoice &destination);
     void pause();
     void resume();
     void cancel();
@@ -142,8 +146,11 @@ signals:
     void message(const QString &text);
 
 private:
-    void checkDatabricks(const AccountSession &account);
-    void launch(const AccountSession &account, const DatabricksWorkspace &databricks);
+    /// The sources of a job's run; nullopt: the queue's work.
+    using JobSources = std::optional<QList<SourceItem>>;
+    void checkAndLaunch(const AccountSession &account, const JobSources &job);
+    void checkDatabricks(const AccountSession &account, const JobSources &job);
+    void launch(const AccountSession &account, const DatabricksWorkspace &databricks, const JobSources &job);
     void setState(bool running, bool paused);
 
     Parts m_parts;

@@ -313,10 +313,11 @@ std::optional<FileRow> Store::file(qint64 job, const QString &driveId, const QSt
     return found.isEmpty() ? std::nullopt : std::optional<FileRow>(found.first());
 }
 
-QList<FileRow> Store::receipts(qint64 runId, QString *error) const
+QList<FileRow> Store::receipts(qint64 runId, QString *error, int limit) const
 {
-    return rowsOf(m_db, u"SELECT %1 FROM files WHERE run = ? ORDER BY rowid"_s.arg(QString::fromLatin1(fileColumns)),
-        { runId }, fileOf, error);
+    return rowsOf(m_db,
+        u"SELECT %1 FROM files WHERE run = ? ORDER BY rowid LIMIT ?"_s.arg(QString::fromLatin1(fileColumns)),
+        { runId, limit }, fileOf, error);
 }
 
 QMap<QString, qint64> Store::countsByState(qint64 job, QString *error) const

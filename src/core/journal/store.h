@@ -16,6 +16,8 @@
 
 namespace Journal
 {
+class Reader;
+
 /// What an open, a write or a read came to. Never thrown: the caller turns a failure into its message and exit code.
 struct Result
 {
@@ -104,7 +106,8 @@ public:
     /// The committed row of this file of a job (one indexed look-up: the engine asks per listed file).
     [[nodiscard]] std::optional<FileRow> file(
         qint64 job, const QString &driveId, const QString &relativePath, QString *error = nullptr) const;
-    [[nodiscard]] QList<FileRow> receipts(qint64 run, QString *error = nullptr) const; ///< the files a run touched
+    /// The files a run touched, at most `limit` (all when negative).
+    [[nodiscard]] QList<FileRow> receipts(qint64 run, QString *error = nullptr, int limit = -1) const;
     [[nodiscard]] QMap<QString, qint64> countsByState(qint64 job, QString *error = nullptr) const;
     [[nodiscard]] QMap<QString, qint64> bytesByState(qint64 job, QString *error = nullptr) const; ///< sum of bytes
 
@@ -112,6 +115,7 @@ signals:
     void flushFailed(const QString &message);
 
 private:
+    friend class Reader; // opens m_db read-only, without the lock, and uses the reads
     using FileKey = std::tuple<qint64, QString, QString>; // job, drive id, relative path
     enum class Opened
     {
