@@ -283,6 +283,7 @@ private:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"DRIVE_INGEST_ACCESS_TOKEN"_s, QString::fromLatin1(token));
         process.setProcessEnvironment(env);
+        process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); }); // a crashed test leaves no run
         process.start(qEnvironmentVariable("DI_CLI"),
                       {u"ingest"_s, rootId, u"--to"_s, dest, u"--sandbox"_s, server.toString(), u"--ca-file"_s, caFile,
                        u"--report"_s, reportPath, u"--quiet"_s});
