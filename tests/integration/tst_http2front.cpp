@@ -32,60 +32,29 @@ namespace
 {
 const QByteArray token = "http2-front-static-token-7c41d2"_ba;
 
-// The sandbox's demo tree minus its 100 MiB and 1 GiB files (a default-run test stays short); "Huge report"
-// (over the 10 MB export limit) is fetched through its exportLinks URL.
-const char manifest[] = R"json({
-  "demo_root": "Drive Ingest Demo",
-  "my_drive": [
-    {"name": "Drive Ingest Demo", "children": [
-      {"name": "Binary", "children": [
-        {"name": "empty.bin", "size": 0},
-        {"name": "one-byte.bin", "size": 1},
-        {"name": "1KiB.bin", "size": 1024},
-        {"name": "64KiB.bin", "size": 65536},
-        {"name": "odd-1000003.bin", "size": 1000003},
-        {"name": "1MiB.bin", "size": 1048576},
-        {"name": "10MiB.bin", "size": 10485760},
-        {"name": "notes.txt", "size": 4096, "mimeType": "text/plain"},
-        {"name": "data.csv", "size": 20000, "mimeType": "text/csv"}
-      ]},
-      {"name": "Docs", "children": [
-        {"name": "Project plan", "mimeType": "application/vnd.google-apps.document", "export_size": 48000},
-        {"name": "Budget", "mimeType": "application/vnd.google-apps.spreadsheet", "export_size": 30000},
-        {"name": "Kick-off deck", "mimeType": "application/vnd.google-apps.presentation", "export_size": 900000},
-        {"name": "Architecture", "mimeType": "application/vnd.google-apps.drawing", "export_size": 60000},
-        {"name": "Huge report", "mimeType": "application/vnd.google-apps.document", "export_size": 12582912},
-        {"name": "Feedback form", "mimeType": "application/vnd.google-apps.form"},
-        {"name": "Automation", "mimeType": "application/vnd.google-apps.script", "export_size": 3000}
-      ]},
-      {"name": "Deep", "children": [
-        {"name": "level1", "children": [
-          {"name": "level2", "children": [{"name": "deep.txt", "size": 777, "mimeType": "text/plain"}]},
-          {"name": "l1.bin", "size": 1111}
-        ]}
-      ]},
-      {"name": "Odd names", "children": [
-        {"name": "a/b slash.txt", "size": 100, "mimeType": "text/plain"},
-        {"name": "..", "size": 101},
-        {"name": "emoji \ud83d\ude00\ud83d\udcc1.bin", "size": 107},
-        {"name": "same.txt", "size": 200, "mimeType": "text/plain"},
-        {"name": "same.txt", "size": 201, "mimeType": "text/plain"}
-      ]},
-      {"name": "Shortcuts", "children": [
-        {"name": "Shortcut to 1MiB", "target": "Drive Ingest Demo/Binary/1MiB.bin"},
-        {"name": "Dangling shortcut", "target_id": "1DanglingTargetDoesNotExist0000000"}
-      ]},
-      {"name": "Faulty", "children": [
-        {"name": "quota-exceeded.bin", "size": 6000, "faults": {"download_quota_exceeded": true}},
-        {"name": "wrong-md5.bin", "size": 7000, "faults": {"wrong_md5": true}},
-        {"name": "resets-once.bin", "size": 2097152, "faults": {"reset_after_bytes": 500000, "reset_times": 1}},
-        {"name": "flaky-503.bin", "size": 8000, "faults": {"error_times": 2, "error_status": 503}}
-      ]},
-      {"name": "old-trashed.bin", "size": 1234, "trashed": true},
-      {"name": "readme.txt", "size": 512, "mimeType": "text/plain"}
-    ]}
-  ]
-})json";
+/// The sandbox's built-in demo tree, as sources for one run: every item directly under the demo root but the
+/// trashed ones, "Large" (1 GiB), Binary/100MiB.bin and the shortcut to the root (which holds both): a
+/// default-run test stays short. "Huge report" (over the 10 MB export limit) comes through its exportLinks URL.
+QStringList demoSources(const QJsonObject &tree)
+{
+    const QString root = u"Drive Ingest Demo/"_s;
+    const QStringList descend { u"Binary"_s, u"Shortcuts"_s };
+    const QStringList skip { u"Large"_s, u"Binary/100MiB.bin"_s, u"Shortcuts/Shortcut to the demo root"_s };
+    QStringList ids;
+    for (const QJsonValue &value : tree.value(u"items"_s).toArray())
+    {
+        const QJsonObject item = value.toObject();
+        const QString path = item.value(u"path"_s).toString();
+        if (!path.startsWith(root) || item.value(u"trashed"_s).toBool())
+            continue;
+        const QString rel = path.mid(root.size());
+        const QString top = rel.section(u'/', 0, 0);
+        const bool wanted = descend.contains(top) ? rel.count(u'/') == 1 : !rel.contains(u'/');
+        if (wanted && !skip.contains(rel) && !descend.contains(rel))
+            ids << item.value(u"id"_s).toString();
+    }
+    return ids;
+}
 
 /// A free loopback port right now (nginx binds it a moment later; start() retries on a clash).
 quint16 freePort()
@@ -274,7 +243,7 @@ class TestHttp2Front final : public QObject
 private:
     QTemporaryDir m_work;
 
-    Landed ingest(const QUrl &server, const QString &caFile, const QString &rootId, const QString &name)
+    Landed ingest(const QUrl &server, const QString &caFile, const QStringList &sources, const QString &name)
     {
         Landed landed;
         const QString dest = m_work.filePath(name);
@@ -285,8 +254,9 @@ private:
         process.setProcessEnvironment(env);
         process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); }); // a crashed test leaves no run
         process.start(qEnvironmentVariable("DI_CLI"),
-            { u"ingest"_s, rootId, u"--to"_s, dest, u"--sandbox"_s, server.toString(), u"--ca-file"_s, caFile,
-                u"--report"_s, reportPath, u"--quiet"_s });
+            QStringList { u"ingest"_s } + sources
+                + QStringList { u"--to"_s, dest, u"--sandbox"_s, server.toString(), u"--ca-file"_s, caFile,
+                    u"--report"_s, reportPath, u"--quiet"_s });
         if (!process.waitForFinished(120000))
         {
             process.kill();
@@ -319,14 +289,7 @@ private slots:
             QSKIP("nginx is not installed (apt-get install nginx, or ./setup.sh test)");
         }
         QVERIFY(m_work.isValid());
-        const QString manifestPath = m_work.filePath(u"manifest.json"_s);
-        {
-            QFile file(manifestPath);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(manifest);
-        }
-        SandboxProcess sandbox({ u"--tls"_s, u"--static-token"_s, QString::fromLatin1(token), u"--quiet"_s,
-            u"--manifest"_s, manifestPath });
+        SandboxProcess sandbox({ u"--tls"_s, u"--static-token"_s, QString::fromLatin1(token), u"--quiet"_s });
         QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
         const QString caFile = sandbox.readyInfo().value(u"ca_file"_s).toString();
         QVERIFY(QFileInfo::exists(caFile));
@@ -334,11 +297,14 @@ private slots:
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.addCaCertificates(QSslCertificate::fromPath(caFile));
         QSslConfiguration::setDefaultConfiguration(tls);
-        const QString rootId = sandbox.readyInfo().value(u"demo_root_id"_s).toString();
+        const SandboxProcess::Reply tree = sandbox.get(u"/_sandbox/tree"_s);
+        QCOMPARE(tree.status, 200);
+        const QStringList sources = demoSources(tree.json());
+        QVERIFY2(sources.size() >= 15, qPrintable(sources.join(u' ')));
 
         // Without the front: the reference run.
         QVERIFY(sandbox.reset());
-        const Landed direct = ingest(sandbox.baseUrl(), caFile, rootId, u"direct"_s);
+        const Landed direct = ingest(sandbox.baseUrl(), caFile, sources, u"direct"_s);
         QVERIFY2(direct.code == 0 || direct.code == 1, direct.err.constData());
         QVERIFY(direct.statusById.size() >= 25);
         QVERIFY(direct.md5ByPath.size() >= 20);
@@ -350,7 +316,7 @@ private slots:
         QVERIFY2(front.start(sandbox), qPrintable(u"nginx did not start: "_s + front.log()));
 
         QVERIFY(sandbox.reset());
-        const Landed fronted = ingest(front.url(), caFile, rootId, u"fronted"_s);
+        const Landed fronted = ingest(front.url(), caFile, sources, u"fronted"_s);
         const QJsonObject stats = sandbox.stats();
         front.stop();
 
@@ -374,7 +340,9 @@ private slots:
                 frontedTotal += p.value().toInteger();
             }
         }
-        qInfo().noquote() << "front_protocols:" << QJsonDocument(protocols).toJson(QJsonDocument::Compact);
+        qInfo().noquote() << fronted.statusById.size() << "records," << fronted.statusById.values().count(u"done"_s)
+                          << "done," << fronted.md5ByPath.size()
+                          << "files; front_protocols:" << QJsonDocument(protocols).toJson(QJsonDocument::Compact);
         QVERIFY(frontedTotal > 0);
         QCOMPARE(frontedTotal, stats.value(u"requests_total"_s).toInteger());
 
