@@ -176,7 +176,7 @@ void Server::log(const httplib::Request &req, const httplib::Response &res)
         m_stats.addBytesIn(req.body.size());
     const Stats::CurrentRequest cur = Stats::takeCurrentRequest();
     m_stats.record(req.method, cur.route.empty() ? classify(req) : cur.route, req.path, res.status, cur.bytesIn,
-        cur.bytesOut, req.get_header_value("Range"));
+        cur.bytesOut, req.get_header_value("Range"), req.get_header_value("X-Front-Protocol"));
     if (!m_options.quiet)
         std::fprintf(stderr, "%s %s -> %d\n", req.method.c_str(), req.path.c_str(), res.status);
 }

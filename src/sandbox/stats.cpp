@@ -25,11 +25,13 @@ Stats::CurrentRequest Stats::takeCurrentRequest()
 }
 
 void Stats::record(const std::string &method, const std::string &route, const std::string &path, int status,
-    std::uint64_t bytesIn, std::uint64_t bytesOut, const std::string &range)
+    std::uint64_t bytesIn, std::uint64_t bytesOut, const std::string &range, const std::string &frontProtocol)
 {
     std::lock_guard lock(m_mutex);
     ++m_requestsTotal;
     ++m_byRoute[route][status];
+    if (!frontProtocol.empty())
+        ++m_frontProtocols[route][frontProtocol];
     m_log.push_back(LogEntry { method, route, path, status, range, bytesOut, bytesIn });
     while (m_log.size() > kLogLimit)
         m_log.pop_front();
@@ -100,6 +102,7 @@ nlohmann::json Stats::toJson() const
             byRoute[route] = s;
         }
         j["by_route"] = byRoute;
+        j["front_protocols"] = m_frontProtocols;
         nlohmann::json uploads = nlohmann::json::object();
         for (const auto &[path, u] : m_uploads)
             uploads[path] = { { "size", u.size }, { "md5", u.md5 } };
@@ -131,6 +134,7 @@ void Stats::reset()
     std::lock_guard lock(m_mutex);
     m_requestsTotal = 0;
     m_byRoute.clear();
+    m_frontProtocols.clear();
     m_uploads.clear();
     m_log.clear();
     m_bytesOut = 0;

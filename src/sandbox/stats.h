@@ -23,8 +23,11 @@ public:
     Stats &operator=(const Stats &) = delete;
 
     /// One finished request. `route` is a stable name such as "drive.files.list" or "dbx.files.put".
+    /// `frontProtocol`: the client's protocol as a TLS front before the sandbox names it in the request's
+    /// X-Front-Protocol header (a test aid, not a Google behaviour); counted per route when not empty.
     void record(const std::string &method, const std::string &route, const std::string &path, int status,
-        std::uint64_t bytesIn, std::uint64_t bytesOut, const std::string &range = {});
+        std::uint64_t bytesIn, std::uint64_t bytesOut, const std::string &range = {},
+        const std::string &frontProtocol = {});
     /// Body bytes as they stream (counted in bytes_out/bytes_in; record() does not add them again).
     void addBytesOut(std::uint64_t n);
     void addBytesIn(std::uint64_t n);
@@ -74,6 +77,7 @@ private:
     mutable std::mutex m_mutex;
     std::uint64_t m_requestsTotal = 0;
     std::map<std::string, std::map<int, std::uint64_t>> m_byRoute;
+    std::map<std::string, std::map<std::string, std::uint64_t>> m_frontProtocols; ///< route -> protocol -> n
     std::atomic<std::uint64_t> m_bytesOut { 0 };
     std::atomic<std::uint64_t> m_bytesIn { 0 };
     std::atomic<std::int64_t> m_connections { 0 };
