@@ -30,6 +30,11 @@ install_packages() {
         echo "== installing ${#missing[@]} Debian packages: ${missing[*]}"
         $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
         $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+        # nginx is here only for the HTTP/2 test, which starts its own on 127.0.0.1: the system service that the
+        # package enables on port 80 was not there before, so it is stopped and disabled again.
+        if [[ " ${missing[*]} " == *" nginx "* ]] && command -v systemctl >/dev/null 2>&1; then
+            $sudo systemctl disable --now nginx >/dev/null 2>&1 || true
+        fi
     fi
 }
 
