@@ -125,8 +125,8 @@ private:
         QStringList found;
         const QJsonObject uploads = sandbox.stats().value(u"uploads"_s).toObject();
         for (auto it = uploads.begin(); it != uploads.end(); ++it)
-            if (it.key().startsWith(root + u'/'))
-                found.append(it.key());
+            if (it.key().startsWith(root + u'/') && !it.key().startsWith(root + u"/_drive_ingest/"_s))
+                found.append(it.key()); // the run's receipts (issue 11) are not demo files
         found.sort();
         return found;
     }

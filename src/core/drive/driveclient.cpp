@@ -227,7 +227,7 @@ QNetworkRequest DriveClient::exportRequest(const DriveFile &file, const QString 
     QNetworkRequest request
         = Net::makeRequest(apiUrl(u"files/"_s + file.id + u"/export"_s,
                                { { u"mimeType"_s, mimeType }, { u"supportsAllDrives"_s, TrueValue } }),
-            bearer(), m_mediaHttp2 ? Net::Http2::Allowed : Net::Http2::Off);
+            bearer(), Net::Http2::Allowed);
     const QString key = file.resourceKey.isEmpty() ? m_resourceKeys.value(file.id) : file.resourceKey;
     if (!key.isEmpty())
         request.setRawHeader("X-Goog-Drive-Resource-Keys", (file.id + u'/' + key).toUtf8());

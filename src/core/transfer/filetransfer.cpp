@@ -307,9 +307,9 @@ QNetworkRequest FileTransfer::buildRequest(qint64 from) const
         request = m_ctx.drive->mediaRequest(m_job.file, from, -1);
     }
     // Built at send time, so a refreshed token is used; the Drive client alone decides whether the URL may
-    // carry it (an exportLinks URL on another host never does).
-    // Throughput is per TCP connection (google-drive-api.md §8): no HTTP/2 multiplexing for bodies.
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // carry it (an exportLinks URL on another host never does), and the protocol: media over HTTP/1.1
+    // (throughput is per TCP connection, google-drive-api.md §8: no HTTP/2 multiplexing for large bodies),
+    // files.export answers (10 MiB at most) over HTTP/2 like the API calls; exportLinks (larger) as media.
     return request;
 }
 
