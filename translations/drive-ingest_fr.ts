@@ -103,6 +103,129 @@
     </message>
 </context>
 <context>
+    <name>Auth::AuthorizationCodeFlow</name>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation type="unfinished">La connexion a été annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>Auth::DatabricksCliToken</name>
+    <message>
+        <source>The Databricks CLI did not print a token (expected JSON with access_token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auth_type databricks-cli needs the Databricks CLI, but there is no &quot;databricks&quot; program on PATH. Install it (docs.databricks.com/dev-tools/cli/install) or choose another auth_type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it did not finish (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` gave no token (%2). Sign in with `%3`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1`: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::DatabricksConfig</name>
+    <message>
+        <source>%1 names the Databricks profile &quot;%2&quot;, but there is no config file at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default_profile in [__settings__] of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: [__settings__] holds settings, not a Databricks profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names the Databricks profile &quot;%2&quot;, but %3 has no profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names the Databricks profile &quot;%2&quot;, but %3 has no such profile (it has: %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Databricks host &quot;%1&quot; (from %2) is not a workspace URL (https://&lt;workspace host&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than one Databricks authorization method is configured: a token (from %1) and a client id and secret (from %2). Set auth_type (pat or oauth-m2m) to choose one, or remove one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Databricks client secret (from %1) needs its client id (client_id or DATABRICKS_CLIENT_ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Databricks client id %1 (from %2) needs its client secret (client_secret or DATABRICKS_CLIENT_SECRET).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auth_type pat (from %1) needs a token (token or DATABRICKS_TOKEN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auth_type &quot;%1&quot; (from %2) is not one Drive Ingest supports: use pat, oauth-m2m, databricks-cli or oauth-u2m.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::DatabricksOAuthFlow</name>
+    <message>
+        <source>&quot;%1&quot; is not a Databricks workspace URL (https://&lt;workspace host&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 granted access but sent no refresh token (the OAuth app &quot;%2&quot; may have refresh tokens disabled), so the sign-in could not be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Auth::DatabricksSignIn</name>
+    <message>
+        <source>%1 does not accept the OAuth app &quot;%2&quot; (%3). Use an app connection registered for this workspace: --client-id ID (app: the client id asked at sign-in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected the sign-in answer (%2): the code was already used or expired, or the PKCE verifier or redirect address did not match. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser sign-in to %1 is no longer valid (%2). Sign in again (app: Accounts → Databricks workspaces → Sign in to Databricks; command line: drive-ingest-cli databricks-login --host %1 --browser).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Databricks workspace URL (https://&lt;workspace host&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation type="unfinished">La connexion a été annulée.</translation>
+    </message>
+</context>
+<context>
     <name>Auth::DatabricksTokenProvider</name>
     <message>
         <source>Databricks refused the personal access token for %1 (expired or revoked). Create a new token and save it (app: Accounts → Databricks workspaces; command line: drive-ingest-cli databricks-login --host %1).</source>
@@ -138,10 +261,6 @@
     <message>
         <source>No OAuth client id: create a &quot;Desktop app&quot; OAuth client in the Google Cloud console and pass its id (see README, &quot;Sign in to Google&quot;).</source>
         <translation>Aucun ID client OAuth : créez un client OAuth « Application de bureau » dans la console Google Cloud et indiquez son ID (voir le README, « Sign in to Google »).</translation>
-    </message>
-    <message>
-        <source>The sign-in was cancelled.</source>
-        <translation>La connexion a été annulée.</translation>
     </message>
     <message>
         <source>this sign-in</source>
@@ -425,6 +544,105 @@
     </message>
 </context>
 <context>
+    <name>CatalogPicker</name>
+    <message>
+        <source>Choose a Volume in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog / schema / volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New volume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates a managed volume in the selected schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder inside the volume (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing catalogs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogs could not be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace shows no catalogs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be listed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">inconnue</translation>
+    </message>
+    <message>
+        <source>writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The permissions could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may write files into this volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{yyyy}, {mm}, {dd} and {job} are filled in when the run starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files land in %1 ({yyyy}, {mm}, {dd} and {job} are filled in when the run starts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the managed volume to create in %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The volume could not be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>No signed-in Google account &quot;%1&quot;. Sign in first: drive-ingest-cli login --account %1 (drive-ingest-cli accounts lists the accounts).</source>
@@ -436,20 +654,6 @@
     </message>
     <message>
         <source>--log-file needs a file name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit codes:
-  0    every file done (or skipped: already at the destination)
-  1    the run ended, but some files failed or were parked (quota: retry later), or a SOURCE
-       was not found (a well-formed id that does not exist or is not shared with you)
-  2    usage error: bad option, a SOURCE that is not a Drive id or link, a DEST of unknown form or
-       an existing file
-  3    authentication: no token, or the token was refused and could not be refreshed
-  4    destination or local error: DEST cannot be created or written, disk full
-       (the run stopped early)
-  130  interrupted (SIGINT: Ctrl-C, or SIGTERM); finished files stay, nothing half-written
-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -484,6 +688,50 @@ Commands:
         <source>%1 Run: drive-ingest-cli databricks-login --host %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Exit codes:
+  0    every file done (or skipped: already at the destination)
+  1    the run ended, but some files failed or were parked (quota: retry later), or a SOURCE
+       was not found (a well-formed id that does not exist or is not shared with you)
+  2    usage error: bad option, a SOURCE that is not a Drive id or link, a DEST of unknown form or
+       an existing file
+  3    authentication: no token, or the token was refused and could not be refreshed
+  4    destination or local error: DEST cannot be created or written, disk full
+       (the run stopped early)
+  5    journal: in use by another drive-ingest process, its folder read-only or full, or
+       written by a newer version (nothing was fetched; --no-journal runs without it)
+  130  interrupted (SIGINT: Ctrl-C, or SIGTERM); finished files stay, nothing half-written
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal (an SQLite file) that remembers jobs, runs and files (default $XDG_STATE_HOME/drive-ingest/journal.sqlite, else ~/.local/state/drive-ingest/journal.sqlite).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run without the journal: remember nothing, skip nothing an earlier run did (as before journals existed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name this job (the same sources into the same destination are one job either way); &apos;jobs&apos; lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check files an earlier run finished at the destination again instead of trusting the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--no-journal cannot be combined with --journal or --job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--journal takes a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--job takes a name</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cli::AccountsCommand</name>
@@ -493,6 +741,21 @@ Commands:
     </message>
     <message>
         <source>No accounts. Sign in with: drive-ingest-cli login</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::Auth</name>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the browser&apos;s answer on %1 …</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -526,10 +789,6 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A service principal&apos;s OAuth client id (machine-to-machine); its secret comes on standard input.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the token or secret is read from standard input, never from an argument</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,6 +814,46 @@ Commands:
     </message>
     <message>
         <source>Signed in to %1 as %2; saved the credentials in the OS keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service principal&apos;s OAuth client id (machine-to-machine); its secret comes on standard input. With --browser: the OAuth app to sign in with (default: databricks-cli).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as yourself in the browser (OAuth U2M) instead of reading a token; the sign-in is refreshed as needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --browser: do not open a browser; print the address to open instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --browser: receive the browser&apos;s answer on this port of localhost (default: 8020, or the next free one up to 8040).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --browser: give up after this many seconds without an answer (default 300).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout takes a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port takes a port number (1-65535)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sign-in could not be kept, so it was not started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed in, but the sign-in could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2; saved the sign-in in the OS keychain. Runs into this workspace use it: drive-ingest-cli ingest … --databricks-host %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -718,19 +1017,11 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The Databricks workspace URL for Volume and DBFS destinations (credentials from &apos;databricks-login&apos;; with --sandbox: the sandbox).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Files in flight (default 4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ranged streams per large file (default 4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drive requests per second (default 10).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -795,10 +1086,6 @@ one quits at once. Finished files are skipped when the same command runs again.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--qps takes a positive number of requests per second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--on-conflict takes skip, update, overwrite or keep-both</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,22 +1095,6 @@ one quits at once. Finished files are skipped when the same command runs again.
     </message>
     <message>
         <source>--retry-timeout takes a duration such as 30s, 2m or 1h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (a local folder there is written local:%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is a Databricks %2 destination: it needs --databricks-host URL%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--databricks-host: &quot;%1&quot; is not a Databricks workspace URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--databricks-host is only for Volume (/Volumes/...) and DBFS (dbfs:/...) destinations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -867,6 +1138,122 @@ one quits at once. Finished files are skipped when the same command runs again.
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Drive requests per second to start at (default 10). Given alone it is a fixed pace; without it the pace rises while Drive does not throttle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most Drive requests per second the pace may rise to (default 200: Google&apos;s per-user quota of 12,000 a minute).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a positive number of requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::JobsCommand</name>
+    <message>
+        <source>No journal at %1: no job has run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No job named or keyed &quot;%1&quot; (&apos;jobs&apos; lists them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; starts the keys of several jobs: give more of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the journal&apos;s jobs; &apos;jobs show NAME|KEY&apos; lists a job&apos;s runs, &apos;jobs forget NAME|KEY&apos; forgets it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job by its --job name or its key (a unique start of 6 characters or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job is the same sources into the same destination: running the same ingest again goes on with it
+(files done in an earlier run are skipped at once). Forgetting a job changes nothing at the destination.
+Exit codes: 0 fine, 2 usage, 5 the journal cannot be read (in use by a running ingest, damaged, newer).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected no argument, &apos;show NAME|KEY&apos; or &apos;forget NAME|KEY&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot job %1 (%2); nothing at %3 was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sources: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>last run: %1 (%n run(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>files: %1 done, %2 failed, %3 pending, %4 skipped; %5 landed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1: started %2, ended %3, %4; %5 file(s) touched, %6 done, %7 moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::LogTableOptions</name>
+    <message>
+        <source>Append one row per file of the run to this Delta table (created if missing) through the SQL Statement Execution API of the destination&apos;s workspace; needs --warehouse. A failing log never fails the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQL warehouse that runs --log-table&apos;s statements (its id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--warehouse is for --log-table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--log-table needs --warehouse ID (the SQL warehouse that writes the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--log-table needs a Volume or DBFS destination: the log is written through that workspace</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -916,20 +1303,8 @@ one quits at once. Finished files are skipped when the same command runs again.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>warning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the sign-in could not be kept, so it was not started: %1
 Start and unlock a keyring first: gnome-keyring (gnome-keyring-daemon --start --components=secrets, in a D-Bus session) or KWallet; or use --service-account for unattended runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open this address in a browser to sign in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting for the browser&apos;s answer on %1 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1113,10 +1488,6 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>requests %1/s · throttled %2 total, %3 last second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>limited by %1</source>
         <translation>limité par %1</translation>
     </message>
@@ -1160,6 +1531,10 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
         <source>Skipped:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>requests %1/s (pace %2/s: %3) · throttled %4 total, %5 last second</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Cli::RunOutcome</name>
@@ -1201,6 +1576,105 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     </message>
     <message>
         <source>Note (sandbox): its demo tree fails some files on purpose (the Faulty folder, a dangling shortcut, a form that cannot be exported), so a run of the whole demo ends with exit code 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::VerifyCommand</name>
+    <message>
+        <source>Check a job&apos;s files at its destination against the journal&apos;s receipts: missing, changed and extra files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job by its --job name or its key (&apos;jobs&apos; lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one JOB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify checks local folders only for now; %1 is a Databricks destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed: %1 (%2 bytes, the receipt says %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed: %1 (%2 %3, the receipt says %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extra: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 file(s) checked: %2 missing, %3 changed, %4 extra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra files were not looked for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli::Workspace</name>
+    <message>
+        <source>The Databricks workspace URL for Volume and DBFS destinations (default: from --profile, DATABRICKS_HOST or ~/.databrickscfg; with --sandbox and none of those: the sandbox).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ~/.databrickscfg profile (or $DATABRICKS_CONFIG_FILE&apos;s) naming the workspace and its credentials, as the Databricks CLI and SDKs read it (auth_type pat, oauth-m2m, databricks-cli, oauth-u2m).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Databricks workspace (Volume and DBFS destinations), as the Databricks CLI and SDKs find it: options
+first (--databricks-host, --profile), then DATABRICKS_HOST, DATABRICKS_TOKEN, DATABRICKS_CLIENT_ID,
+DATABRICKS_CLIENT_SECRET, DATABRICKS_AUTH_TYPE, DATABRICKS_CONFIG_PROFILE, then the profile in
+~/.databrickscfg or $DATABRICKS_CONFIG_FILE (--profile, else DATABRICKS_CONFIG_PROFILE, else
+[__settings__] default_profile, else DEFAULT). Without a named profile, a host or credential in the
+environment means the file is not read. With --sandbox and no workspace named, the sandbox is the
+workspace. Credentials not configured there are those &apos;databricks-login&apos; kept for the host. The file
+is only read, never written.
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is only for Volume (/Volumes/...) and DBFS (dbfs:/...) destinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--databricks-host: &quot;%1&quot; is not a Databricks workspace URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--profile takes the name of a profile in ~/.databrickscfg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host from --sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (a local folder there is written local:%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a Databricks %2 destination: it needs a workspace: --databricks-host URL, --profile NAME or DATABRICKS_HOST%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auth_type databricks-cli (%1) needs the Databricks CLI, but there is no &quot;databricks&quot; program on PATH. Install it or choose another auth_type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auth_type oauth-u2m (%1) uses the browser sign-in kept for %2, and there is none. Sign in: drive-ingest-cli databricks-login --host %2 --browser</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1338,6 +1812,25 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
         <source>Limited by %1</source>
         <translation>Limité par %1</translation>
     </message>
+    <message>
+        <source>%1 requests/s, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatabricksDestination</name>
+    <message>
+        <source>The path %1 would leave %2.</source>
+        <translation type="unfinished">Le chemin %1 sortirait de %2.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds %2 bytes, more than the %3 expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatabricksDialog</name>
@@ -1457,6 +1950,54 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
         <source>Checking the token with %1…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>signed in in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – profile %2 (%3) from ~/.databrickscfg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from %1; edit that file to change or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workspace of profile %1 (~/.databrickscfg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to Databricks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to a workspace as yourself in the browser; no token to create or paste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to Databricks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth &amp;app (client id):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in the browser (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatabricksTarget</name>
@@ -1466,6 +2007,10 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     </message>
     <message>
         <source>Choose the Databricks workspace to write to, next to the destination (or add one under Accounts → Databricks workspaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (profile %2 from ~/.databrickscfg)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1493,6 +2038,14 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     </message>
     <message>
         <source>Add the workspace again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; in %2 names no workspace (host).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile asks for the browser sign-in to %1, and there is none: sign in to Databricks first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1601,6 +2154,13 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     </message>
 </context>
 <context>
+    <name>Dest::FolderTemplate</name>
+    <message>
+        <source>Unknown placeholder %1 in the folder: use {yyyy}, {mm}, {dd} or {job}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dest::LocalDestination</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -1659,6 +2219,40 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     </message>
 </context>
 <context>
+    <name>Dest::SqlStatements</name>
+    <message>
+        <source>the statement failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the statement ended %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SQL statements API gave an answer without a state</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dest::VolumeAccess</name>
+    <message>
+        <source>You cannot write into this volume: %1 missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WRITE VOLUME on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USE CATALOG on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USE SCHEMA on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dest::VolumeDestination</name>
     <message>
         <source>%1 is not a Volume path: use /Volumes/&lt;catalog&gt;/&lt;schema&gt;/&lt;volume&gt;[/path]</source>
@@ -1698,6 +2292,10 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     <message>
         <source>The server answered HTTP %1 before the upload was complete</source>
         <translation>Le serveur a répondu HTTP %1 avant la fin de l’envoi</translation>
+    </message>
+    <message>
+        <source>The workspace no longer knows the upload session of %1; the file starts again from its first byte</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1779,6 +2377,10 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     </message>
     <message>
         <source>choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a volume from the workspace&apos;s Unity Catalog.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1890,6 +2492,307 @@ Exit codes: 0 listed; 1 a SOURCE or a folder could not be listed; 2 usage error;
     <message>
         <source>OAuth client (*.json);;All files (*)</source>
         <translation>Client OAuth (*.json);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryController</name>
+    <message>
+        <source>Interrupted ingest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the interrupted ingest into %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume the ingest of %Ln file into %1?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume the ingest of %Ln files into %1?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the account first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot run the job again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Terminé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Échec</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished">Fichier</translation>
+    </message>
+    <message>
+        <source>Destination path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Raison</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts a run of the job&apos;s sources into its destination: files done before are skipped, unfinished ones go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the journal %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ingest has been recorded yet (journal: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The first %L1 receipts of this run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts of this run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IngestLogFlow</name>
+    <message>
+        <source>Writing the ingest log to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IngestLogPanel</name>
+    <message>
+        <source>Load the landed files with Databricks SQL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy both statements to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Journal::Reader</name>
+    <message>
+        <source>written by a newer version of drive-ingest (schema %1; this one reads %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Journal::Store</name>
+    <message>
+        <source>The journal %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job name &quot;%1&quot; already names another job (into %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The journal %1: cannot record %n file(s): %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot keep the journal in %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 is not a writable file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 is in use by another drive-ingest process (pid %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 is in use by another drive-ingest process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot lock the journal %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quick_check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>quick_check found %n problem(s), the first: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot switch to WAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1: SQLite keeps it in journal mode &quot;%2&quot;, not WAL (a network file system?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set its pragmas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read its version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 was written by a newer version of drive-ingest (schema %2; this one reads %3); it was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create its tables: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 is damaged (%2) and cannot be moved aside to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal %1 was damaged (%2); it was moved to %3 and a new journal was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalDestination</name>
+    <message>
+        <source>Disk full while writing %1.</source>
+        <translation type="unfinished">Disque plein pendant l&apos;écriture de %1.</translation>
+    </message>
+    <message>
+        <source>Permission denied: %1.</source>
+        <translation type="unfinished">Permission refusée : %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; links in the destination are not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished">Impossible d&apos;écrire %1 : %2.</translation>
+    </message>
+    <message>
+        <source>The path %1 would leave %2.</source>
+        <translation type="unfinished">Le chemin %1 sortirait de %2.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds %2 bytes, more than the %3 expected.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2154,6 +3057,45 @@ Licence : GPL-3.0-or-later</translation>
         <source>%1% – Drive Ingest</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled in the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Net</name>
+    <message>
+        <source>Unity Catalog answered %1 with something that is not the expected JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests come slower than the pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raising the pace: Drive has not throttled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just under Drive&apos;s quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive asked to wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at the ceiling (--qps-max)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Net::StaticTokenProvider</name>
@@ -2186,6 +3128,10 @@ Licence : GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>No account to refresh the token of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot keep files of its own</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2377,6 +3323,26 @@ Licence : GPL-3.0-or-later</translation>
         <source>Replace it when different</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ingest log table (Databricks runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>catalog.schema.table (empty: no log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL &amp;warehouse ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ingest log needs the SQL warehouse that writes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignInHelp</name>
@@ -2539,6 +3505,10 @@ Licence : GPL-3.0-or-later</translation>
         <source>Its unfinished file could not be removed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>done in an earlier run</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Transfer::EngineHost</name>
@@ -2579,6 +3549,42 @@ Licence : GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Transfer::IngestLog</name>
+    <message>
+        <source>&quot;%1&quot; is not a table name of the form CATALOG.SCHEMA.TABLE (letters, digits and _; or `quoted`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ingest log: %n row written to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ingest log: %n rows written to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ingest log failed: %1 (%2 of %3 rows written to %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Transfer::LoadSnippet</name>
+    <message>
+        <source>-- Load the files into a Delta table (re-running loads only new files):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- Or query them in place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Transfer::RangedFetch</name>
     <message>
         <source>Cannot read back what was written</source>
@@ -2593,6 +3599,29 @@ Licence : GPL-3.0-or-later</translation>
     <name>Transfer::ReportFormat</name>
     <message>
         <source>cannot write the report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Transfer::RunJournal</name>
+    <message>
+        <source>changed in Drive since the interrupted run (a new revision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed in Drive since the interrupted run (its size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed in Drive since the interrupted run (its checksum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exported to another format than in the earlier run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Google file without a version cannot be recognised</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
