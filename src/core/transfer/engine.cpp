@@ -2,7 +2,6 @@
 #include "transfer/engine.h"
 
 #include "net/tokenprovider.h"
-#include "destinations/databricksclient.h"
 #include "destinations/databricksdestination.h"
 #include "destinations/destination.h"
 #include "destinations/pathmapper.h"
