@@ -127,7 +127,8 @@ bool Faults::apply(const nlohmann::json &j, std::string *error)
         || !readNumber(j, "error_rate", g.errorRate, error) || !readNumber(j, "error_status", g.errorStatus, error)
         || !readNumber(j, "reset_after_bytes", g.resetAfterBytes, error)
         || !readNumber(j, "stall_after_bytes", g.stallAfterBytes, error) || !readNumber(j, "stall_ms", g.stallMs, error)
-        || !readNumber(j, "token_lifetime_s", g.tokenLifetimeS, error))
+        || !readNumber(j, "token_lifetime_s", g.tokenLifetimeS, error)
+        || !readNumber(j, "grouped_list_empty_times", g.groupedListEmptyTimes, error))
         return false;
     if (g.quotaStatus != 403 && g.quotaStatus != 429)
     {
@@ -211,6 +212,15 @@ bool Faults::shouldFail()
         return false;
     std::uniform_real_distribution<double> dist(0.0, 1.0);
     return dist(m_rng) < m_global.errorRate;
+}
+
+bool Faults::takeGroupedListBug()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_global.groupedListEmptyTimes <= 0)
+        return false;
+    --m_global.groupedListEmptyTimes;
+    return true;
 }
 
 void Faults::setFileDefaults(const std::string &fileId, const FileFaults &f)

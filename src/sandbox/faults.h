@@ -49,6 +49,10 @@ struct GlobalFaults
     std::uint64_t stallAfterBytes = 0;
     int stallMs = 0;
     int tokenLifetimeS = 3600;
+    /// Drive's grouped-listing bug (google-drive-api.md §2, issuetracker 149522397; rclone's
+    /// --drive-fast-list-bug-fix): the next N files.list queries that OR several `'ID' in parents` terms answer
+    /// one empty, final page although children exist. 0: off.
+    int groupedListEmptyTimes = 0;
 };
 
 class Faults
@@ -70,6 +74,8 @@ public:
     bool shouldThrottle();
     /// Seeded draw against error_rate: true when this request should fail with global().errorStatus.
     bool shouldFail();
+    /// Consumes one of groupedListEmptyTimes: true when this grouped listing must answer an empty last page.
+    bool takeGroupedListBug();
 
     /// Per-file faults: manifest defaults overlaid with runtime ones.
     void setFileDefaults(const std::string &fileId, const FileFaults &f);

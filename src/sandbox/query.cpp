@@ -136,6 +136,7 @@ public:
         *out = std::move(p);
         return true;
     }
+    [[nodiscard]] int parentTerms() const { return m_parentTerms; }
 
 private:
     const Token &peek() const { return m_tokens[m_pos]; }
@@ -229,6 +230,7 @@ private:
             if (field.type != Token::Type::Word || field.text != "parents")
                 return fail("only 'in parents' is supported");
             const std::string id = first.text == "root" ? m_rootId : first.text;
+            ++m_parentTerms;
             *out = [id](const Item &i) { return i.parent == id; };
             return true;
         }
@@ -319,16 +321,22 @@ private:
     std::string m_rootId;
     std::size_t m_pos = 0;
     std::string m_error;
+    int m_parentTerms = 0;
 };
 } // namespace
 
-bool Query::parse(const std::string &q, const std::string &rootId, Predicate *out, std::string *error)
+bool Query::parse(
+    const std::string &q, const std::string &rootId, Predicate *out, std::string *error, int *parentTerms)
 {
     std::vector<Token> tokens;
     if (!tokenize(q, &tokens, error))
         return false;
     Parser p(std::move(tokens), rootId);
-    return p.parse(out, error);
+    if (!p.parse(out, error))
+        return false;
+    if (parentTerms)
+        *parentTerms = p.parentTerms();
+    return true;
 }
 
 } // namespace sandbox
