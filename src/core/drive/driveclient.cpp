@@ -166,6 +166,22 @@ ListJob *DriveClient::listChildren(const QString &folderId, int pageSize)
     return startList(url, resourceKeysHeader({ folderId }), ListJob::Kind::Files);
 }
 
+ListJob *DriveClient::listChildrenOf(const QStringList &folderIds, const QString &driveId, int pageSize)
+{
+    Q_ASSERT(!folderIds.isEmpty() && folderIds.size() <= MaxParentsPerQuery);
+    QStringList terms;
+    terms.reserve(folderIds.size());
+    for (const QString &id : folderIds)
+        terms.append(quoteQueryString(id) + u" in parents"_s);
+    const QString parents = terms.size() == 1 ? terms.first() : u'(' + terms.join(u" or "_s) + u')';
+    QList<QPair<QString, QString>> query { { u"q"_s, parents + u" and trashed = false"_s } };
+    if (!driveId.isEmpty())
+        query += { { u"corpora"_s, u"drive"_s }, { u"driveId"_s, driveId } };
+    query += { { u"pageSize"_s, QString::number(pageSize) }, { u"fields"_s, listFields() },
+        { u"supportsAllDrives"_s, TrueValue }, { u"includeItemsFromAllDrives"_s, TrueValue } };
+    return startList(apiUrl(u"files"_s, query), resourceKeysHeader(folderIds), ListJob::Kind::Files);
+}
+
 ListJob *DriveClient::listSharedWithMe(int pageSize)
 {
     const QUrl url = apiUrl(u"files"_s,

@@ -53,6 +53,13 @@ public:
     [[nodiscard]] FileJob *getFile(const QString &id, const QString &resourceKey = {});
     /// Children of a folder, trashed ones excluded, page by page.
     [[nodiscard]] ListJob *listChildren(const QString &folderId, int pageSize = 1000);
+    /// rclone's ListR grouping (resume-incremental.md §2): 50 folders per query at most.
+    static constexpr int MaxParentsPerQuery = 50;
+    /// Children of several folders in one query, `('a' in parents or 'b' in parents …) and trashed = false`
+    /// (one folder: the same query as listChildren). Every child carries `parents`, so the caller spreads them
+    /// back. `driveId` non-empty: every folder lies in that shared drive, listed with corpora=drive&driveId.
+    /// Beware Drive's bug on grouped queries (google-drive-api.md §2): an empty answer may be false.
+    [[nodiscard]] ListJob *listChildrenOf(const QStringList &folderIds, const QString &driveId = {}, int pageSize = 1000);
     [[nodiscard]] ListJob *listSharedWithMe(int pageSize = 1000);
     [[nodiscard]] ListJob *listSharedDrives(int pageSize = 100);
     /// Top level of a shared drive (corpora=drive&driveId=…).

@@ -4,6 +4,9 @@
 #include "drive/driveclient.h"
 #include "util/logging.h"
 
+#include <QHash>
+
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -15,8 +18,18 @@ struct TreeWalker::Listing
     QStringList segments;
     QStringList ids;
     QList<std::optional<DriveFile>> entries; ///< listing order; a shortcut's slot is filled once resolved
-    int pendingShortcuts = 0;
+    int pendingShortcuts = 0; ///< -1 once abandoned (failed, or listed again one by one): never emitted
     bool pagesDone = false;
+};
+
+/// One files.list query for one or more folders; holds a query slot until each of its folders is emitted.
+struct TreeWalker::Group
+{
+    QList<std::shared_ptr<Listing>> listings;
+    QHash<QString, std::shared_ptr<Listing>> byId; ///< folder id -> its listing
+    QString driveId;
+    int unfinished = 0; ///< listings not emitted yet
+    qint64 received = 0; ///< children in all pages, before any is left out
 };
 
 namespace
@@ -33,6 +46,7 @@ QString joinPath(const QStringList &segments, const QString &name = {})
 TreeWalker::TreeWalker(DriveClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_groupSize(DriveClient::MaxParentsPerQuery)
 {
 }
 
@@ -40,6 +54,11 @@ void TreeWalker::setMaxConcurrent(int n)
 {
     m_maxConcurrent = std::max(1, n);
     pump();
+}
+
+void TreeWalker::setGroupSize(int n)
+{
+    m_groupSize = std::clamp(n, 1, DriveClient::MaxParentsPerQuery);
 }
 
 void TreeWalker::setPageSize(int pageSize)
@@ -68,7 +87,7 @@ void TreeWalker::add(const QList<DriveRef> &refs)
     for (const DriveRef &ref : refs)
     {
         if (ref.isValid())
-            m_queue.push_back(Task { ref, {}, {} });
+            m_queue.push_back(Task { ref, {}, {}, {}, false });
     }
     // Later, not now: the caller connects signals after add() returns.
     QMetaObject::invokeMethod(this, &TreeWalker::pump, Qt::QueuedConnection);
@@ -77,7 +96,7 @@ void TreeWalker::add(const QList<DriveRef> &refs)
 void TreeWalker::addFolder(const QStringList &drivePathSegments, const QStringList &folderIds)
 {
     m_aborted = false;
-    enqueueFolder(drivePathSegments, folderIds, joinPath(drivePathSegments));
+    enqueueFolder(drivePathSegments, folderIds, joinPath(drivePathSegments), {});
     QMetaObject::invokeMethod(this, &TreeWalker::pump, Qt::QueuedConnection);
 }
 
@@ -87,6 +106,7 @@ void TreeWalker::abort()
         return;
     m_aborted = true;
     m_queue.clear();
+    m_queuedFolders = 0;
     const auto jobs = m_jobs;
     m_jobs.clear();
     for (const QPointer<QObject> &job : jobs)
@@ -110,11 +130,18 @@ void TreeWalker::pump()
     {
         Task task = std::move(m_queue.front());
         m_queue.pop_front();
+        const int freeSlots = m_maxConcurrent - m_active;
         ++m_active;
         if (task.ref)
+        {
             runResolve(*task.ref);
-        else
-            runList(task.segments, task.ids);
+            continue;
+        }
+        --m_queuedFolders;
+        QList<Task> group { std::move(task) };
+        if (!group.first().single)
+            takeGroupMates(&group, freeSlots);
+        runList(std::move(group));
     }
     if (m_active == 0 && m_queue.empty() && !m_finishPending)
     {
@@ -166,7 +193,7 @@ void TreeWalker::handleTopLevel(const DriveRef &ref, const DriveFile &item)
     }
     if (item.isFolder())
     {
-        enqueueFolder({ item.name }, { item.id }, item.name);
+        enqueueFolder({ item.name }, { item.id }, item.name, item.driveId);
         return;
     }
     if (item.isShortcut())
@@ -181,7 +208,7 @@ void TreeWalker::handleTopLevel(const DriveRef &ref, const DriveFile &item)
                 if (target)
                 {
                     if (target->isFolder())
-                        enqueueFolder({ target->name }, { target->id }, target->name);
+                        enqueueFolder({ target->name }, { target->id }, target->name, target->driveId);
                     else
                     {
                         ++m_filesFound;
@@ -197,7 +224,8 @@ void TreeWalker::handleTopLevel(const DriveRef &ref, const DriveFile &item)
     emit fileFound({}, {}, item);
 }
 
-bool TreeWalker::enqueueFolder(const QStringList &segments, const QStringList &ids, const QString &pathForReports)
+bool TreeWalker::enqueueFolder(
+    const QStringList &segments, const QStringList &ids, const QString &pathForReports, const QString &driveId)
 {
     const QString id = ids.value(ids.size() - 1);
     if (m_seenFolders.contains(id))
@@ -206,7 +234,8 @@ bool TreeWalker::enqueueFolder(const QStringList &segments, const QStringList &i
         return false;
     }
     m_seenFolders.insert(id);
-    m_queue.push_back(Task { std::nullopt, segments, ids });
+    m_queue.push_back(Task { std::nullopt, segments, ids, driveId, false });
+    ++m_queuedFolders;
     return true;
 }
 
@@ -269,63 +298,154 @@ void TreeWalker::resolveShortcut(
         });
 }
 
-void TreeWalker::runList(const QStringList &segments, const QStringList &ids)
+void TreeWalker::takeGroupMates(QList<Task> *group, int freeSlots)
 {
-    auto listing = std::make_shared<Listing>();
-    listing->segments = segments;
-    listing->ids = ids;
-    ListJob *job = m_client->listChildren(ids.last(), m_pageSize);
+    // What waits, spread over the free slots, so several queries stay in flight; 50 folders a query at most.
+    const int want = std::min(m_groupSize, (m_queuedFolders + 1 + freeSlots - 1) / std::max(1, freeSlots));
+    const QString driveId = group->first().driveId;
+    // Mates are looked for near the front only (the queue may be long); the rest is kept in order.
+    const std::size_t scan = std::min(m_queue.size(), std::size_t(4 * DriveClient::MaxParentsPerQuery));
+    std::size_t kept = 0;
+    std::size_t i = 0;
+    for (; i < scan && group->size() < want; ++i)
+    {
+        Task &task = m_queue[i];
+        if (!task.ref && !task.single && task.driveId == driveId)
+        {
+            group->append(std::move(task));
+            --m_queuedFolders;
+            continue;
+        }
+        if (kept != i)
+            m_queue[kept] = std::move(task);
+        ++kept;
+    }
+    m_queue.erase(m_queue.begin() + std::ptrdiff_t(kept), m_queue.begin() + std::ptrdiff_t(i));
+}
+
+void TreeWalker::runList(QList<Task> tasks)
+{
+    auto group = std::make_shared<Group>();
+    group->driveId = tasks.first().driveId;
+    QStringList folderIds;
+    for (Task &task : tasks)
+    {
+        auto listing = std::make_shared<Listing>();
+        listing->segments = std::move(task.segments);
+        listing->ids = std::move(task.ids);
+        folderIds.append(listing->ids.last());
+        group->byId.insert(listing->ids.last(), listing);
+        group->listings.append(std::move(listing));
+    }
+    group->unfinished = int(group->listings.size());
+    ListJob *job = m_client->listChildrenOf(folderIds, group->driveId, m_pageSize);
     m_jobs.append(job);
     connect(job, &ListJob::page, this,
-        [this, listing](const QList<DriveFile> &items)
+        [this, group](const QList<DriveFile> &items)
         {
             if (m_aborted)
                 return;
+            group->received += items.size();
             for (const DriveFile &item : items)
             {
                 if (item.trashed)
                     continue; // the query excludes them; a lenient server might not
-                if (!item.isShortcut())
+                if (group->listings.size() == 1)
                 {
-                    listing->entries.append(item);
+                    addChild(group, group->listings.first(), item);
                     continue;
                 }
-                const qsizetype slot = listing->entries.size();
-                listing->entries.append(std::nullopt);
-                ++listing->pendingShortcuts;
-                resolveShortcut(item, listing->segments, listing->ids,
-                    [this, listing, slot](std::optional<DriveFile> target)
+                bool placed = false;
+                for (const QString &parent : item.parents)
+                {
+                    if (const auto listing = group->byId.value(parent))
                     {
-                        if (m_aborted)
-                            return;
-                        listing->entries[slot] = std::move(target);
-                        --listing->pendingShortcuts;
-                        finishListing(listing.get());
-                    });
+                        addChild(group, listing, item);
+                        placed = true;
+                    }
+                }
+                if (!placed)
+                    qCWarning(lcDrive).noquote() << "a grouped listing answered" << item.id
+                                                 << "whose parents are none of the folders asked for";
             }
         });
     connect(job, &ListJob::finished, this,
-        [this, listing](const Net::Error &error)
+        [this, group](const Net::Error &error)
         {
             if (m_aborted)
                 return;
+            const bool grouped = group->listings.size() > 1;
+            // Drive's bug: a grouped query may answer nothing though children exist. A permanent failure of a
+            // grouped query (a bad page for one folder) is asked again one folder per query, too, so that only
+            // the folder at fault fails.
+            if (grouped
+                && ((!error.isError() && group->received == 0) || error.errorClass == Net::ErrorClass::Permanent))
+            {
+                listOneByOne(group.get());
+                return;
+            }
             if (error.isError())
             {
-                emit itemFailed(DriveRef { listing->ids.last(), m_client->resourceKey(listing->ids.last()),
-                                    DriveRef::Kind::Folder },
-                    joinPath(listing->segments), error);
-                // Resolutions still running for this folder finish into a listing nobody emits.
-                listing->pagesDone = false;
-                listing->pendingShortcuts = -1;
+                for (const auto &listing : std::as_const(group->listings))
+                {
+                    emit itemFailed(DriveRef { listing->ids.last(), m_client->resourceKey(listing->ids.last()),
+                                        DriveRef::Kind::Folder },
+                        joinPath(listing->segments), error);
+                    // Resolutions still running for this folder finish into a listing nobody emits.
+                    listing->pagesDone = false;
+                    listing->pendingShortcuts = -1;
+                }
                 taskDone();
                 return;
             }
-            listing->pagesDone = true;
-            finishListing(listing.get());
+            for (const auto &listing : std::as_const(group->listings))
+            {
+                listing->pagesDone = true;
+                finishListing(group.get(), listing.get());
+            }
         });
 }
 
-void TreeWalker::finishListing(Listing *listing)
+void TreeWalker::addChild(
+    const std::shared_ptr<Group> &group, const std::shared_ptr<Listing> &listing, const DriveFile &item)
+{
+    if (!item.isShortcut())
+    {
+        listing->entries.append(item);
+        return;
+    }
+    const qsizetype slot = listing->entries.size();
+    listing->entries.append(std::nullopt);
+    ++listing->pendingShortcuts;
+    resolveShortcut(item, listing->segments, listing->ids,
+        [this, group, listing, slot](std::optional<DriveFile> target)
+        {
+            if (m_aborted)
+                return;
+            listing->entries[slot] = std::move(target);
+            --listing->pendingShortcuts;
+            finishListing(group.get(), listing.get());
+        });
+}
+
+void TreeWalker::listOneByOne(Group *group)
+{
+    qCInfo(lcDrive) << "a grouped listing of" << group->listings.size()
+                    << "folders answered nothing or failed: listing them one by one";
+    // At the front, in their order, so they come next.
+    for (auto it = group->listings.crbegin(); it != group->listings.crend(); ++it)
+    {
+        Listing &listing = **it;
+        m_queue.push_front(Task { std::nullopt, listing.segments, listing.ids, group->driveId, true });
+        ++m_queuedFolders;
+        listing.pagesDone = false;
+        listing.pendingShortcuts = -1;
+        listing.entries.clear();
+    }
+    taskDone();
+}
+
+void TreeWalker::finishListing(Group *group, Listing *listing)
 {
     if (!listing->pagesDone || listing->pendingShortcuts != 0)
         return;
@@ -368,9 +488,13 @@ void TreeWalker::finishListing(Listing *listing)
         emit fileFound(listing->segments, listing->ids, child);
     }
     for (const DriveFile &folder : std::as_const(subfolders))
-        m_queue.push_back(Task {
-            std::nullopt, listing->segments + QStringList { folder.name }, listing->ids + QStringList { folder.id } });
-    taskDone();
+    {
+        m_queue.push_back(Task { std::nullopt, listing->segments + QStringList { folder.name },
+            listing->ids + QStringList { folder.id }, folder.driveId, false });
+        ++m_queuedFolders;
+    }
+    if (--group->unfinished == 0)
+        taskDone();
 }
 
 } // namespace Drive

@@ -12,14 +12,24 @@
 #include <QStringList>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Drive
 {
 class DriveClient;
 
-/// Expands what the user picked (DriveRefs) into the files to transfer, breadth first, a few folders at once,
-/// emitting as it goes (one folder's children are held only while that folder is being listed).
+/// Expands what the user picked (DriveRefs) into the files to transfer, breadth first, a few queries at once,
+/// emitting as it goes (a folder's children are held only while its query is running).
+///
+/// Fast listing (rclone's ListR, resume-incremental.md §2): the folders waiting are asked for in groups of up to
+/// setGroupSize() (50) per files.list query, `('a' in parents or 'b' in parents …) and trashed = false`, the
+/// children spread back to their folders by `parents`. What waits is spread over the free query slots (two
+/// folders and four free slots: two queries of one), so a small tree is not slowed down and a wide one takes
+/// few requests. Only folders of the same shared drive (or of none) share a query (corpora=drive&driveId).
+/// A folder is complete only when its group's last page is in: its children may come over several pages, mixed
+/// with its group mates'. Drive's bug (google-drive-api.md §2): a grouped query that answers nothing at all, or
+/// that fails permanently, is asked again one folder per query.
 ///
 /// For every folder, once all its pages are in and its shortcuts are resolved:
 ///   folderListed(path of the folder, ids along that path, its children)   — for per-folder name mapping
@@ -38,8 +48,10 @@ class TreeWalker final : public QObject
 public:
     explicit TreeWalker(DriveClient *client, QObject *parent = nullptr);
 
-    /// Folders listed (and refs resolved) at once; default 4.
+    /// Queries in flight (listings of folder groups, and refs resolved) at once; default 4.
     void setMaxConcurrent(int n);
+    /// Folders per files.list query, 1..DriveClient::MaxParentsPerQuery (the default); 1 lists one folder per request.
+    void setGroupSize(int n);
     void setPageSize(int pageSize);
 
     /// Adds items; may be called again while walking (finished() comes once everything added is done).
@@ -67,22 +79,31 @@ private:
         std::optional<DriveRef> ref; ///< resolve a ref, or else list the folder below
         QStringList segments;
         QStringList ids;
+        QString driveId; ///< the shared drive the folder lies in (empty: none, or not known)
+        bool single = false; ///< listed alone (the fallback after a grouped query that answered nothing)
     };
     struct Listing;
+    struct Group;
     using Resolved = std::function<void(std::optional<DriveFile>)>;
 
     void pump();
     void runResolve(const DriveRef &ref);
-    void runList(const QStringList &segments, const QStringList &ids);
+    void takeGroupMates(QList<Task> *group, int freeSlots);
+    void runList(QList<Task> tasks);
+    void addChild(const std::shared_ptr<Group> &group, const std::shared_ptr<Listing> &listing, const DriveFile &item);
+    void listOneByOne(Group *group);
     void handleTopLevel(const DriveRef &ref, const DriveFile &item);
     void resolveShortcut(const DriveFile &shortcut, const QStringList &segments, const QStringList &ids, Resolved done);
-    bool enqueueFolder(const QStringList &segments, const QStringList &ids, const QString &pathForReports);
-    void finishListing(Listing *listing);
+    bool enqueueFolder(
+        const QStringList &segments, const QStringList &ids, const QString &pathForReports, const QString &driveId);
+    void finishListing(Group *group, Listing *listing);
     void taskDone();
 
     DriveClient *m_client;
     int m_maxConcurrent = 4;
     int m_pageSize = 1000;
+    int m_groupSize;
+    int m_queuedFolders = 0; ///< folder tasks in m_queue
     int m_active = 0;
     int m_foldersListed = 0;
     qint64 m_filesFound = 0;
