@@ -29,7 +29,8 @@ class DriveClient;
 /// few requests. Only folders of the same shared drive (or of none) share a query (corpora=drive&driveId).
 /// A folder is complete only when its group's last page is in: its children may come over several pages, mixed
 /// with its group mates'. Drive's bug (google-drive-api.md §2): a grouped query that answers nothing at all, or
-/// that fails permanently, is asked again one folder per query.
+/// that fails permanently, is asked again one folder per query (so a group of folders that are all empty costs
+/// one query more than listing them one by one: the answer cannot be told from the bug).
 ///
 /// For every folder, once all its pages are in and its shortcuts are resolved:
 ///   folderListed(path of the folder, ids along that path, its children)   — for per-folder name mapping
