@@ -325,8 +325,7 @@ private:
 };
 } // namespace
 
-bool Query::parse(
-    const std::string &q, const std::string &rootId, Predicate *out, std::string *error, int *parentTerms)
+bool Query::parse(const std::string &q, const std::string &rootId, Predicate *out, std::string *error, int *parentTerms)
 {
     std::vector<Token> tokens;
     if (!tokenize(q, &tokens, error))

@@ -52,8 +52,7 @@ private:
 Crawl BenchListing::crawl(SandboxProcess &sandbox, const QString &rootId, int groupSize, Net::Pacer *pacer)
 {
     QObject scope;
-    auto *client
-        = new Drive::DriveClient(&m_nam, &m_tokens, pacer, Net::Endpoints::sandbox(sandbox.baseUrl()), &scope);
+    auto *client = new Drive::DriveClient(&m_nam, &m_tokens, pacer, Net::Endpoints::sandbox(sandbox.baseUrl()), &scope);
     const auto listCalls = [&sandbox]
     {
         int n = 0;
@@ -83,8 +82,8 @@ Crawl BenchListing::crawl(SandboxProcess &sandbox, const QString &rootId, int gr
 
 void BenchListing::firstCrawl()
 {
-    const int wanted = qEnvironmentVariableIsSet("DI_BENCH_FOLDERS") ? qEnvironmentVariableIntValue("DI_BENCH_FOLDERS")
-                                                                      : 5001;
+    const int wanted
+        = qEnvironmentVariableIsSet("DI_BENCH_FOLDERS") ? qEnvironmentVariableIntValue("DI_BENCH_FOLDERS") : 5001;
     // Root, `top` folders of `per` subfolders each (5,001 = 1 + 50 + 50 x 99); one small file in every folder
     // below the root.
     const int top = std::clamp(wanted / 100, 1, 50);
@@ -127,7 +126,8 @@ void BenchListing::firstCrawl()
     line("one folder per request ", single);
     line("up to 50 per request    ", grouped);
     line("grouped, pacer 10/s b20 ", paced);
-    qInfo().noquote() << u"speed-up: %1x (target >= 10x)"_s.arg(single.seconds / std::max(1e-9, grouped.seconds), 0, 'f', 1);
+    qInfo().noquote() << u"speed-up: %1x (target >= 10x)"_s.arg(
+        single.seconds / std::max(1e-9, grouped.seconds), 0, 'f', 1);
     // A figure is printed, not asserted; only a crawl that did not list the same tree is a failure.
     QCOMPARE(grouped.folders, single.folders);
     QCOMPARE(grouped.files, single.files);

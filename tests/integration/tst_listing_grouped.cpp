@@ -48,7 +48,8 @@ QJsonObject manifest()
             children.append(folder(u"B%1"_s.arg(b), leaf));
         }
         if (a == 0)
-            children.append(QJsonObject { { u"name"_s, u"Shortcut to b0"_s }, { u"target"_s, u"Wide/A1/B0/b0.bin"_s } });
+            children.append(
+                QJsonObject { { u"name"_s, u"Shortcut to b0"_s }, { u"target"_s, u"Wide/A1/B0/b0.bin"_s } });
         as.append(folder(u"A%1"_s.arg(a), children));
     }
     as.append(file(u"top.txt"_s));
@@ -165,8 +166,7 @@ Walk TestListingGrouped::walk(
     const auto count = [](const QJsonObject &stats)
     {
         int n = 0;
-        const QJsonObject byStatus
-            = stats.value(u"by_route"_s).toObject().value(u"drive.files.list"_s).toObject();
+        const QJsonObject byStatus = stats.value(u"by_route"_s).toObject().value(u"drive.files.list"_s).toObject();
         for (auto it = byStatus.begin(); it != byStatus.end(); ++it)
             n += it.value().toInt();
         return n;

@@ -61,8 +61,8 @@ Listed TestSandboxListing::list(const QString &q, int pageSize, const QString &e
     QString token;
     for (int guard = 0; guard < 1000; ++guard)
     {
-        QString path = u"/drive/v3/files?pageSize=%1&fields=nextPageToken,files(id,parents)&q=%2%3"_s.arg(pageSize)
-                           .arg(enc(q), extra);
+        QString path = u"/drive/v3/files?pageSize=%1&fields=nextPageToken,files(id,parents)&q=%2%3"_s.arg(pageSize).arg(
+            enc(q), extra);
         if (!token.isEmpty())
             path += u"&pageToken="_s + enc(token);
         const SandboxProcess::Reply r = m_sandbox.get(path, auth());
@@ -197,8 +197,8 @@ void TestSandboxListing::groupedBugAnswersAnEmptyLastPage()
     // Then the query answers again.
     QCOMPARE(list(grouped, 1000).ids.size(), children);
     // Only a first page is hit: a listing begun before the fault goes on whole.
-    const SandboxProcess::Reply first = m_sandbox.get(
-        u"/drive/v3/files?q=%1&fields=nextPageToken,files(id)&pageSize=2"_s.arg(enc(grouped)), auth());
+    const SandboxProcess::Reply first
+        = m_sandbox.get(u"/drive/v3/files?q=%1&fields=nextPageToken,files(id)&pageSize=2"_s.arg(enc(grouped)), auth());
     QCOMPARE(first.json().value(u"files"_s).toArray().size(), 2);
     QVERIFY(m_sandbox.setFaults({ { u"grouped_list_empty_times"_s, 1 } }));
     const SandboxProcess::Reply second
@@ -223,8 +223,7 @@ void TestSandboxListing::badGroupedQueriesAre400()
     for (const QString &q : { u"('%1' in parents or) and trashed = false"_s.arg(binary),
              u"('%1' in parents or '%1' in owners)"_s.arg(binary), u"('%1' in parents"_s.arg(binary) })
     {
-        const SandboxProcess::Reply r
-            = m_sandbox.get(u"/drive/v3/files?q=%1&fields=files(id)"_s.arg(enc(q)), auth());
+        const SandboxProcess::Reply r = m_sandbox.get(u"/drive/v3/files?q=%1&fields=files(id)"_s.arg(enc(q)), auth());
         QCOMPARE(r.status, 400);
         QCOMPARE(reason(r), u"invalid"_s);
     }

@@ -59,7 +59,8 @@ public:
     /// (one folder: the same query as listChildren). Every child carries `parents`, so the caller spreads them
     /// back. `driveId` non-empty: every folder lies in that shared drive, listed with corpora=drive&driveId.
     /// Beware Drive's bug on grouped queries (google-drive-api.md §2): an empty answer may be false.
-    [[nodiscard]] ListJob *listChildrenOf(const QStringList &folderIds, const QString &driveId = {}, int pageSize = 1000);
+    [[nodiscard]] ListJob *listChildrenOf(
+        const QStringList &folderIds, const QString &driveId = {}, int pageSize = 1000);
     [[nodiscard]] ListJob *listSharedWithMe(int pageSize = 1000);
     [[nodiscard]] ListJob *listSharedDrives(int pageSize = 100);
     /// Top level of a shared drive (corpora=drive&driveId=…).

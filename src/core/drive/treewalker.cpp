@@ -5,7 +5,6 @@
 #include "util/logging.h"
 
 #include <QHash>
-
 #include <algorithm>
 #include <memory>
 
@@ -365,8 +364,8 @@ void TreeWalker::runList(QList<Task> tasks)
                     }
                 }
                 if (!placed)
-                    qCWarning(lcDrive).noquote() << "a grouped listing answered" << item.id
-                                                 << "whose parents are none of the folders asked for";
+                    qCWarning(lcDrive).noquote()
+                        << "a grouped listing answered" << item.id << "whose parents are none of the folders asked for";
             }
         });
     connect(job, &ListJob::finished, this,
