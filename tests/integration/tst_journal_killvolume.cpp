@@ -126,6 +126,21 @@ private:
         return byName;
     }
 
+    /// Files done before a run (`before`: the journal then) were neither fetched nor uploaded again by the run
+    /// (log entry `from` on).
+    void checkDoneLeftAlone(const QHash<QString, Journal::FileRow> &before, qsizetype from)
+    {
+        const QHash<QString, Fetched> fetched = KillTest::mediaRequests(*m_sandbox, from);
+        const QHash<QString, int> puts = putsOk(from);
+        for (auto it = before.begin(); it != before.end(); ++it)
+        {
+            if (!isDone(*it))
+                continue;
+            QVERIFY2(!fetched.contains(it.key()), qPrintable(u"fetched again: "_s + it->relativePath));
+            QVERIFY2(!puts.contains(it->relativePath.section(u'/', -1)), qPrintable(u"put again: "_s + it->relativePath));
+        }
+    }
+
     /// The part-aligned prefix of big.bin the journal holds uploaded.
     int durableParts(const Journal::FileRow &big) { return isDone(big) ? bigParts : int(big.resumeOffset / partSize); }
 
@@ -166,15 +181,9 @@ private slots:
             ++kills;
             const QHash<QString, Journal::FileRow> after = KillTest::journalRows(journalPath());
             const QHash<QString, Fetched> fetched = KillTest::mediaRequests(*m_sandbox, logFrom);
-            const QHash<QString, int> puts = putsOk(logFrom);
-            for (auto it = before.begin(); it != before.end(); ++it)
-            {
-                if (!isDone(*it))
-                    continue;
-                // Done in an earlier run: neither fetched nor uploaded again.
-                QVERIFY2(!fetched.contains(it.key()), qPrintable(u"fetched again: "_s + it->relativePath));
-                QVERIFY2(!puts.contains(it->relativePath.section(u'/', -1)), qPrintable(u"put again: "_s + it->relativePath));
-            }
+            checkDoneLeftAlone(before, logFrom);
+            if (QTest::currentTestFailed())
+                return;
             // This run's parts: those after the prefix the journal held, up to the one it was sending at the kill.
             const int parts = partsUploaded(logFrom);
             const int progress = durableParts(after.value(bigId)) - durableParts(before.value(bigId));
@@ -205,15 +214,9 @@ private slots:
         QVERIFY(last.waitForFinished(300000));
         QCOMPARE(last.exitCode(), 0);
 
-        const QHash<QString, Fetched> fetched = KillTest::mediaRequests(*m_sandbox, logFrom);
-        const QHash<QString, int> lastPuts = putsOk(logFrom);
-        for (auto it = before.begin(); it != before.end(); ++it)
-        {
-            if (!isDone(*it))
-                continue;
-            QVERIFY2(!fetched.contains(it.key()), qPrintable(u"fetched again: "_s + it->relativePath));
-            QVERIFY2(!lastPuts.contains(it->relativePath.section(u'/', -1)), qPrintable(u"put again: "_s + it->relativePath));
-        }
+        checkDoneLeftAlone(before, logFrom);
+        if (QTest::currentTestFailed())
+            return;
         // The last run sent exactly the parts after the recorded prefix.
         QCOMPARE(partsUploaded(logFrom), bigParts - durableParts(before.value(bigId)));
 
