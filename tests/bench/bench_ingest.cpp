@@ -6,6 +6,8 @@
 //  (c) a slow link (40 ms latency, 20 MB/s per connection): 1 GiB vs single-stream curl;
 //  (d) 3,000 files of 16 KiB with default options under a sandbox quota the client does not know (150 req/s;
 //      also 20 req/s without --quick): wall time vs the quota's floor, throttled share (issue 14, acceptance 1).
+//  (j) the journal's cost (issue 11, acceptance 4): 1 GiB with a journal (durable checkpoints fdatasync'ed every
+//      8 MiB) and with --no-journal, alternating, best of three each, into a folder on disk and into tmpfs.
 // The engine runs in a child (`bench_ingest --child …`) so each measurement has its own peak RSS.
 #include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
@@ -63,6 +65,7 @@ int runChild(const QStringList &args)
     options.parallel = args.value(3).toInt();
     options.streams = args.value(4).toInt();
     options.conflict = Dest::ConflictPolicy::Overwrite;
+    options.journalPath = qEnvironmentVariable("BENCH_JOURNAL"); // (j) only; empty: --no-journal
     QList<Drive::DriveRef> sources;
     for (const QString &id : args.mid(5))
         sources.append(Drive::DriveRef {id, {}, Drive::DriveRef::Kind::Unknown});
@@ -151,6 +154,60 @@ public:
     QString m_base;
     QNetworkAccessManager m_nam;
 };
+
+/// (j) The journal's cost on 1 GiB (issue 11, acceptance 4): the same engine with a journal (a new one each run,
+/// so nothing is skipped) and without, in turns so that the machine's load falls on both alike; best of three.
+/// Into the work folder (the journal's durable checkpoints fdatasync the data: the disk's write speed shows) and,
+/// where /dev/shm is a tmpfs, into it (fdatasync costs nothing there: what is left is the journal's bookkeeping).
+void benchJournalCost(Bench &bench, const QString &workDir, const QString &id1g, QJsonObject &results, QTextStream &out)
+{
+    bench.post(u"/_sandbox/reset"_s, {});
+    QStringList places {workDir};
+    if (QDir(u"/dev/shm"_s).exists())
+        places << u"/dev/shm"_s;
+    QJsonObject rows;
+    for (const QString &place : std::as_const(places))
+    {
+        double best[2] = {-1, -1}; // [0] --no-journal, [1] with the journal
+        QJsonArray runs;
+        for (int round = 0; round < 3; ++round)
+        {
+            for (const int journal : {0, 1})
+            {
+                QTemporaryDir dest(place + u"/bench-journal-XXXXXX"_s);
+                const QString journalPath = workDir + u"/journal-%1.sqlite"_s.arg(round);
+                qputenv("BENCH_JOURNAL", journal ? QFile::encodeName(journalPath) : QByteArray());
+                const QJsonObject ours = bench.runEngine(dest.path(), 10, 4, 4, {id1g});
+                qunsetenv("BENCH_JOURNAL");
+                for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+                    QFile::remove(journalPath + suffix);
+                const double s = ours.value(u"failed"_s).toInt() == 0 && ours.value(u"done"_s).toInt() == 1
+                    ? ours.value(u"seconds"_s).toDouble()
+                    : -1;
+                runs.append(QJsonObject {{u"journal"_s, journal == 1}, {u"seconds"_s, s}});
+                if (s > 0 && (best[journal] < 0 || s < best[journal]))
+                    best[journal] = s;
+            }
+        }
+        constexpr double bytes = double(qint64(1) << 30);
+        const double without = best[0] > 0 ? bytes / best[0] / 1e6 : 0;
+        const double with = best[1] > 0 ? bytes / best[1] / 1e6 : 0;
+        const double cost = without > 0 ? 100.0 * (1.0 - with / without) : 0;
+        const QString where = place == workDir ? u"disk"_s : u"tmpfs"_s;
+        rows.insert(where, QJsonObject {{u"no_journal_MBps"_s, without}, {u"journal_MBps"_s, with},
+                                        {u"ratio"_s, without > 0 ? with / without : 0}, {u"cost_pct"_s, cost},
+                                        {u"runs"_s, runs}});
+        out << QStringLiteral("(j) journal cost, 1 GiB into %1, best of 3: --no-journal %2 MB/s | journal %3 MB/s -> "
+                              "ratio %4, cost %5 % (target <= 5 %)\n")
+                   .arg(where == u"disk"_s ? u"a folder on disk"_s : u"tmpfs"_s)
+                   .arg(without, 0, 'f', 0)
+                   .arg(with, 0, 'f', 0)
+                   .arg(without > 0 ? with / without : 0, 0, 'f', 3)
+                   .arg(cost, 0, 'f', 1);
+        out.flush();
+    }
+    results.insert(u"journal_cost"_s, rows);
+}
 
 } // namespace
 
@@ -342,6 +399,7 @@ int main(int argc, char **argv)
         out.flush();
     }
     results.insert(u"unknown_quota"_s, unknownQuota);
+    benchJournalCost(bench, work.path(), id1g, results, out);
 
     sandbox.terminate();
     sandbox.waitForFinished(5000);

@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Issue 11 acceptance 1 and 3 at a reduced size (a 64 MiB file and 10 of 4 MiB, so the default test run stays
-// short): the real CLI killed with SIGKILL at several moments of a bandwidth-capped sandbox run, then run to the
-// end. The tree is byte-exact, the sandbox served at most the total plus 16 MiB per file in flight at a kill,
-// and no run fetched a file the journal knew done. A file modified in Drive between a kill and the rerun drops
-// its partial, lands its new bytes verified and says why.
-#include "sandboxprocess.h"
-
-#include "journal/store.h"
+// Issue 11 acceptance 1 and 3: the real CLI killed with SIGKILL at several moments (byte counts) of a
+// bandwidth-capped sandbox run, then run to the end. The tree is byte-exact, the sandbox served at most the total
+// plus 16 MiB per file in flight at a kill, and no run fetched or opened (inotify) a file an earlier run finished.
+// A file modified in Drive between a kill and the rerun drops its partial, lands its new bytes verified and says
+// why. tst_journal_kill (label integration) runs a reduced size (a 64 MiB file and 10 of 4 MiB);
+// tst_journal_kill_full (DI_JOURNAL_KILL_FULL, label bench) the acceptance's: a 1 GiB file and 20 of 10 MiB.
+#include "tst_kill_support.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,17 +19,34 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
+#include <sys/inotify.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using KillTest::Fetched;
+using KillTest::isDone;
+using KillTest::MiB;
 
 namespace
 {
 const QByteArray token = "journal-kill-static-token-90b2"_ba;
-constexpr qint64 MiB = 1024 * 1024;
+#ifdef DI_JOURNAL_KILL_FULL
+constexpr qint64 bigSize = 1024 * MiB;
+constexpr qint64 smallSize = 10 * MiB;
+constexpr int smallCount = 20;
+// 200 MB/s a connection: the 1 GiB file takes ~5.4 s; the kills at 1,000 MiB in all leave the last run ~220 MiB.
+constexpr qint64 bandwidth = 200'000'000;
+const QList<qint64> killMoments {200 * MiB, 260 * MiB, 140 * MiB, 230 * MiB, 170 * MiB};
+constexpr qint64 changedKillMoment = 200 * MiB;
+#else
 constexpr qint64 bigSize = 64 * MiB;
 constexpr qint64 smallSize = 4 * MiB;
 constexpr int smallCount = 10;
+// 12 MB/s a connection: the 64 MiB file takes ~5.6 s, a kill lands inside a file.
+constexpr qint64 bandwidth = 12'000'000;
+const QList<qint64> killMoments {20 * MiB, 26 * MiB, 16 * MiB, 22 * MiB, 18 * MiB};
+constexpr qint64 changedKillMoment = 20 * MiB;
+#endif
 constexpr qint64 totalSize = bigSize + smallCount * smallSize;
 
 QString md5Of(const QString &path)
@@ -58,6 +73,53 @@ QStringList filesBelow(const QString &dir)
     files.sort();
     return files;
 }
+
+/// The names of the files opened in one folder (inotify IN_OPEN), gathered between two take()s: a run that
+/// re-reads a file to hash it opens it; one that trusts the journal does not.
+class OpenWatch
+{
+public:
+    explicit OpenWatch(const QString &dir)
+        : m_fd(inotify_init1(IN_NONBLOCK | IN_CLOEXEC))
+    {
+        if (m_fd >= 0)
+            m_watch = inotify_add_watch(m_fd, QFile::encodeName(dir).constData(), IN_OPEN);
+    }
+    ~OpenWatch()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    OpenWatch(const OpenWatch &) = delete;
+    OpenWatch &operator=(const OpenWatch &) = delete;
+
+    [[nodiscard]] bool isValid() const { return m_fd >= 0 && m_watch >= 0; }
+    /// False once the kernel's queue overflowed (some opens were lost: nothing can be said).
+    [[nodiscard]] bool complete() const { return !m_overflowed; }
+
+    QSet<QString> take()
+    {
+        QSet<QString> names;
+        alignas(inotify_event) char buffer[64 * 1024];
+        for (ssize_t n = 0; (n = ::read(m_fd, buffer, sizeof buffer)) > 0;)
+        {
+            for (ssize_t at = 0; at < n;)
+            {
+                const auto *event = reinterpret_cast<const inotify_event *>(buffer + at);
+                m_overflowed = m_overflowed || (event->mask & IN_Q_OVERFLOW) != 0;
+                if (event->len > 0)
+                    names.insert(QFile::decodeName(event->name));
+                at += ssize_t(sizeof(inotify_event) + event->len);
+            }
+        }
+        return names;
+    }
+
+private:
+    int m_fd = -1;
+    int m_watch = -1;
+    bool m_overflowed = false;
+};
 } // namespace
 
 class TestJournalKill final : public QObject
@@ -99,65 +161,15 @@ private:
         return env;
     }
 
-    qint64 bytesOut() { return qint64(m_sandbox->stats().value(u"bytes_out"_s).toDouble()); }
-
-    /// The media requests of the sandbox's log from entry `from` on, by Drive file id.
-    QHash<QString, int> mediaRequests(qsizetype from)
-    {
-        QHash<QString, int> byId;
-        const QJsonArray log = m_sandbox->stats().value(u"log"_s).toArray();
-        for (qsizetype i = from; i < log.size(); ++i)
-        {
-            const QJsonObject entry = log.at(i).toObject();
-            if (entry.value(u"route"_s).toString() == "drive.files.media"_L1)
-                ++byId[entry.value(u"path"_s).toString().section(u'/', -1)];
-        }
-        return byId;
-    }
-    qsizetype logSize() { return m_sandbox->stats().value(u"log"_s).toArray().size(); }
-
-    /// The journal's files of the only job: Drive id -> state (read between runs, when no CLI holds it).
-    QHash<QString, Journal::FileRow> journalRows()
-    {
-        QHash<QString, Journal::FileRow> rows;
-        Journal::Store store;
-        if (const Journal::Result opened = store.open(journalPath()); !opened.ok())
-        {
-            qWarning("%s", qPrintable(opened.message));
-            return rows;
-        }
-        const QList<Journal::JobRow> jobs = store.jobs();
-        if (jobs.size() != 1)
-        {
-            qWarning("%lld jobs in the journal", qint64(jobs.size()));
-            return rows;
-        }
-        for (const Journal::FileRow &row : store.files(jobs.first().id))
-            rows.insert(row.driveId, row);
-        return rows;
-    }
+    qint64 bytesOut() { return KillTest::bytesOut(*m_sandbox); }
+    qsizetype logSize() { return KillTest::requestLog(*m_sandbox).size(); }
+    QHash<QString, Fetched> mediaRequests(qsizetype from) { return KillTest::mediaRequests(*m_sandbox, from); }
+    QHash<QString, Journal::FileRow> journalRows() { return KillTest::journalRows(journalPath()); }
 
     /// Starts the CLI and SIGKILLs it once the sandbox served `bytes` more; false if it ended first.
     bool runAndKill(const QString &dest, qint64 bytes)
     {
-        const qint64 start = bytesOut();
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(qEnvironmentVariable("DI_CLI"), ingestArgs(dest));
-        if (!process.waitForStarted())
-            return false;
-        QElapsedTimer waited;
-        waited.start();
-        while (process.state() == QProcess::Running && bytesOut() - start < bytes && waited.elapsed() < 60000)
-            QTest::qWait(20);
-        if (process.state() != QProcess::Running)
-            return false;
-        ::kill(pid_t(process.processId()), SIGKILL);
-        process.waitForFinished();
-        // The sandbox logs a request when it ends: wait until the killed run's requests are all logged.
-        for (int i = 0; i < 50 && m_sandbox->stats().value(u"connections"_s).toInt() > 1; ++i)
-            QTest::qWait(100);
-        return true;
+        return KillTest::runAndKill(*m_sandbox, qEnvironmentVariable("DI_CLI"), ingestArgs(dest), environment(), bytes);
     }
 
     int runToTheEnd(const QString &dest, const QString &reportPath, QByteArray *err = nullptr)
@@ -176,11 +188,27 @@ private:
         return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     }
 
+    /// Files done before a run (`before`: the journal then) were neither fetched (`fetched`: the run's media
+    /// requests) nor opened (`opened`, since its last take()) by the run.
+    void checkDoneLeftAlone(const QHash<QString, Journal::FileRow> &before, const QHash<QString, Fetched> &fetched,
+                            OpenWatch &opened)
+    {
+        const QSet<QString> reopened = opened.take();
+        QVERIFY(opened.complete());
+        for (auto it = before.begin(); it != before.end(); ++it)
+        {
+            if (!isDone(*it))
+                continue;
+            QVERIFY2(!fetched.contains(it.key()), qPrintable(u"fetched again: "_s + it->relativePath));
+            QVERIFY2(!reopened.contains(it->relativePath.section(u'/', -1)), qPrintable(u"read again: "_s + it->relativePath));
+        }
+    }
+
     void checkTreeExact(const QString &dest)
     {
         QStringList expected {u"Kill/big.bin"_s};
         for (int i = 0; i < smallCount; ++i)
-            expected << u"Kill/s%1.bin"_s.arg(i, 2, 10, QChar(u'0'));
+            expected << u"Kill/"_s + KillTest::smallName(i);
         expected.sort();
         const QStringList found = filesBelow(dest);
         QVERIFY2(found == expected, qPrintable(found.join(u", "_s))); // no partial left either
@@ -193,17 +221,8 @@ private slots:
     {
         QVERIFY(m_work.isValid());
         QVERIFY2(!qEnvironmentVariable("DI_CLI").isEmpty(), "DI_CLI is not set (run through ctest)");
-        QJsonArray children {QJsonObject {{u"name"_s, u"big.bin"_s}, {u"size"_s, bigSize}}};
-        for (int i = 0; i < smallCount; ++i)
-            children.append(QJsonObject {{u"name"_s, u"s%1.bin"_s.arg(i, 2, 10, QChar(u'0'))}, {u"size"_s, smallSize}});
-        const QJsonObject manifest {
-            {u"demo_root"_s, u"Kill"_s},
-            {u"my_drive"_s, QJsonArray {QJsonObject {{u"name"_s, u"Kill"_s}, {u"children"_s, children}}}}};
         const QString manifestPath = m_work.filePath(u"manifest.json"_s);
-        QFile file(manifestPath);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QJsonDocument(manifest).toJson());
-        file.close();
+        QVERIFY(KillTest::writeManifest(manifestPath, u"Kill"_s, bigSize, smallSize, smallCount));
         m_sandbox = std::make_unique<SandboxProcess>(
             QStringList {u"--static-token"_s, QString::fromLatin1(token), u"--quiet"_s, u"--manifest"_s, manifestPath});
         QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
@@ -221,33 +240,43 @@ private slots:
     void killedRunsGoOnWhereTheyStopped()
     {
         const QString dest = m_work.filePath(u"killed"_s);
-        // 12 MB/s a connection: the 64 MiB file takes ~5.6 s, a kill lands inside a file.
-        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 12'000'000}}));
+        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, bandwidth}}));
         const qint64 servedBefore = bytesOut();
+        // The files land in Kill/: watched from before the first run for opens of finished files.
+        QVERIFY(QDir().mkpath(dest + u"/Kill"_s));
+        OpenWatch opened(dest + u"/Kill"_s);
+        QVERIFY(opened.isValid());
         int inFlightAtKills = 0;
         int kills = 0;
-        const QList<qint64> moments {20 * MiB, 26 * MiB, 16 * MiB, 22 * MiB, 18 * MiB};
-        for (const qint64 moment : moments)
+        for (const qint64 moment : killMoments)
         {
             const QHash<QString, Journal::FileRow> before = journalRows();
             const qsizetype logFrom = logSize();
+            (void)opened.take();
             if (!runAndKill(dest, moment))
                 break; // finished before this moment: nothing left to kill
             ++kills;
-            // No run fetched a file an earlier run had finished.
-            const QHash<QString, int> fetched = mediaRequests(logFrom);
-            for (auto it = before.begin(); it != before.end(); ++it)
-            {
-                if (it->state == "done"_L1)
-                    QVERIFY2(!fetched.contains(it.key()), qPrintable(it->relativePath));
-            }
+            // No run fetched or re-read a file an earlier run had finished.
+            const QHash<QString, Fetched> fetched = mediaRequests(logFrom);
+            checkDoneLeftAlone(before, fetched, opened);
+            if (QTest::currentTestFailed())
+                return;
             // In flight at the kill: fetched in this run and not known done (a row may not be committed yet).
             const QHash<QString, Journal::FileRow> after = journalRows();
             for (auto it = fetched.begin(); it != fetched.end(); ++it)
-                inFlightAtKills += after.value(it.key()).state != "done"_L1 ? 1 : 0;
-            const Journal::FileRow big = after.value(m_byName.value(u"big.bin"_s).value(u"id"_s).toString());
-            qInfo("kill %d: big.bin %s, %lld bytes, durable %lld", kills, qPrintable(big.state), big.bytes,
-                  big.resumeOffset);
+            {
+                const Journal::FileRow was = before.value(it.key());
+                const Journal::FileRow now = after.value(it.key());
+                if (isDone(now))
+                    continue;
+                ++inFlightAtKills;
+                // Served this run beyond what it made durable: what the next run fetches again.
+                const qint64 wasDurable = isDone(was) ? 0 : was.resumeOffset;
+                qInfo("kill %d: %s in flight: served %.1f MiB, durable %.1f -> %.1f MiB: %.1f MiB to fetch again", kills,
+                      qPrintable(now.relativePath.isEmpty() ? it.key() : now.relativePath), double(it->bytes) / MiB,
+                      double(wasDurable) / MiB, double(now.resumeOffset) / MiB,
+                      double(it->bytes - (now.resumeOffset - wasDurable)) / MiB);
+            }
         }
         QVERIFY2(kills >= 3, "the runs ended before the kills");
         QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 0}}));
@@ -259,13 +288,12 @@ private slots:
         const qsizetype logFrom = logSize();
         const QString reportPath = m_work.filePath(u"killed.json"_s);
         QByteArray err;
+        (void)opened.take();
         QCOMPARE(runToTheEnd(dest, reportPath, &err), 0);
-        const QHash<QString, int> fetched = mediaRequests(logFrom);
-        for (auto it = before.begin(); it != before.end(); ++it)
-        {
-            if (it->state == "done"_L1)
-                QVERIFY2(!fetched.contains(it.key()), qPrintable(it->relativePath));
-        }
+        checkDoneLeftAlone(before, mediaRequests(logFrom), opened);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(std::any_of(before.begin(), before.end(), isDone)); // the last run had finished files to leave alone
         checkTreeExact(dest);
         const qint64 served = bytesOut() - servedBefore;
         qInfo("%d kills, %d files in flight at them; served %lld bytes for %lld (%.1f MiB over)", kills,
@@ -278,13 +306,13 @@ private slots:
     void aFileChangedInDriveStartsOver()
     {
         const QString dest = m_work.filePath(u"changed"_s);
-        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 12'000'000}}));
+        QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, bandwidth}}));
         const QString bigId = m_byName.value(u"big.bin"_s).value(u"id"_s).toString();
         // Killed once the big file has a durable prefix in the journal.
         bool continued = false;
         for (int attempt = 0; attempt < 4 && !continued; ++attempt)
         {
-            QVERIFY(runAndKill(dest, 20 * MiB));
+            QVERIFY(runAndKill(dest, changedKillMoment));
             continued = journalRows().value(bigId).resumeOffset > 0;
         }
         QVERIFY2(continued, "the big file never had a durable prefix at a kill");
