@@ -8,6 +8,8 @@
 //      also 20 req/s without --quick): wall time vs the quota's floor, throttled share (issue 14, acceptance 1).
 //  (j) the journal's cost (issue 11, acceptance 4): 1 GiB with a journal (durable checkpoints fdatasync'ed every
 //      8 MiB) and with --no-journal, alternating, best of three each, into a folder on disk and into tmpfs.
+//  (f) 20,000 files of 16 KiB (4,000 with --quick) at 50 ms latency, --parallel 16: files/s with every body on
+//      Qt's 6 connections (one QNAM, as before issue 14) and with a connection per body (acceptance 4).
 // The engine runs in a child (`bench_ingest --child …`) so each measurement has its own peak RSS.
 #include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
@@ -63,6 +65,7 @@ int runChild(const QStringList &args)
         options.maxRequestsPerSecond = qps;
     }
     options.parallel = args.value(3).toInt();
+    options.maxBodyConnections = qEnvironmentVariableIntValue("BENCH_MAX_BODY_CONNECTIONS"); // (f) only
     options.streams = args.value(4).toInt();
     options.conflict = Dest::ConflictPolicy::Overwrite;
     options.journalPath = qEnvironmentVariable("BENCH_JOURNAL"); // (j) only; empty: --no-journal
@@ -137,9 +140,11 @@ public:
         return t.elapsed() / 1000.0;
     }
 
-    QJsonObject runEngine(const QString &dest, double qps, int parallel, int streams, const QStringList &ids)
+    QJsonObject runEngine(const QString &dest, double qps, int parallel, int streams, const QStringList &ids,
+                          const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
     {
         QProcess p;
+        p.setProcessEnvironment(env);
         QStringList args {u"--child"_s, m_base, dest, QString::number(qps), QString::number(parallel), QString::number(streams)};
         args += ids;
         p.start(QCoreApplication::applicationFilePath(), args);
@@ -209,6 +214,43 @@ void benchJournalCost(Bench &bench, const QString &workDir, const QString &id1g,
     results.insert(u"journal_cost"_s, rows);
 }
 
+/// (f) Many small files at 50 ms latency, --parallel 16: before (bodies on one QNAM's 6 connections) and after
+/// (a connection per body, net/connectionpool.h), in one run. A fixed pace far above the files/s reached, so the
+/// connections are what is measured.
+void benchParallel(Bench &bench, const QString &folderId, int files, const QString &work, QJsonObject &results, QTextStream &out)
+{
+    QJsonArray rows;
+    double before = 0;
+    for (const int cap : {6, 0})
+    {
+        bench.post(u"/_sandbox/reset"_s, {});
+        bench.post(u"/_sandbox/faults"_s, {{u"latency_ms"_s, 50}});
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"BENCH_MAX_BODY_CONNECTIONS"_s, QString::number(cap));
+        const QString dest = work + u"/dest-many"_s;
+        const QJsonObject ours = bench.runEngine(dest, 2000, 16, 4, {folderId}, env);
+        QDir(dest).removeRecursively();
+        const qint64 peak = bench.get(u"/_sandbox/stats"_s).value(u"peak_connections"_s).toInteger();
+        const double s = ours.value(u"seconds"_s).toDouble();
+        const double rate = s > 0 ? ours.value(u"done"_s).toDouble() / s : 0;
+        if (cap == 6)
+            before = rate;
+        rows.append(QJsonObject {{u"max_body_connections"_s, cap}, {u"files"_s, files}, {u"seconds"_s, s},
+                                 {u"files_per_s"_s, rate}, {u"peak_connections"_s, peak},
+                                 {u"failed"_s, ours.value(u"failed"_s)}, {u"peak_rss_mib"_s, ours.value(u"peak_rss_kib"_s).toDouble() / 1024.0}});
+        out << QStringLiteral("(f) %1 x 16 KiB, 50 ms latency, --parallel 16, %2: %3 s, %4 files/s, peak %5 connections, failed %6%7\n")
+                   .arg(files)
+                   .arg(cap ? u"bodies on one QNAM (before)"_s : u"a connection per body (after)"_s)
+                   .arg(s, 0, 'f', 1)
+                   .arg(rate, 0, 'f', 0)
+                   .arg(peak)
+                   .arg(ours.value(u"failed"_s).toInt())
+                   .arg(cap || before <= 0 ? QString() : u" -> %1x before"_s.arg(rate / before, 0, 'f', 2));
+        out.flush();
+    }
+    results.insert(u"parallel_many_files"_s, rows);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -235,9 +277,14 @@ int main(int argc, char **argv)
     QJsonArray tiny;
     for (int i = 0; i < 3000; ++i)
         tiny.append(QJsonObject {{u"name"_s, u"t%1.bin"_s.arg(i, 4, 10, QLatin1Char('0'))}, {u"size"_s, 16384}});
+    QJsonArray many;
+    const int manyFiles = quick ? 4000 : 20000;
+    for (int i = 0; i < manyFiles; ++i)
+        many.append(QJsonObject {{u"name"_s, u"m%1.bin"_s.arg(i, 5, 10, QLatin1Char('0'))}, {u"size"_s, 16384}});
     QJsonArray children {QJsonObject {{u"name"_s, u"1g.bin"_s}, {u"size"_s, qint64(1) << 30}},
                          QJsonObject {{u"name"_s, u"small"_s}, {u"children"_s, small}},
-                         QJsonObject {{u"name"_s, u"tiny"_s}, {u"children"_s, tiny}}};
+                         QJsonObject {{u"name"_s, u"tiny"_s}, {u"children"_s, tiny}},
+                         QJsonObject {{u"name"_s, u"many"_s}, {u"children"_s, many}}};
     if (!quick)
         children.append(QJsonObject {{u"name"_s, u"4g.bin"_s}, {u"size"_s, qint64(4) << 30}});
     const QJsonObject manifest {{u"demo_root"_s, u"Bench"_s},
@@ -400,6 +447,8 @@ int main(int argc, char **argv)
     }
     results.insert(u"unknown_quota"_s, unknownQuota);
     benchJournalCost(bench, work.path(), id1g, results, out);
+
+    benchParallel(bench, ids.value(u"Bench/many"_s), manyFiles, work.path(), results, out);
 
     sandbox.terminate();
     sandbox.waitForFinished(5000);

@@ -3,6 +3,7 @@
 
 #include "destinations/destination.h"
 #include "net/bandwidthlimiter.h"
+#include "net/connectionpool.h"
 #include "net/errorclassifier.h"
 #include "net/network.h"
 #include "net/pacer.h"
@@ -33,8 +34,6 @@ BodyStream::BodyStream(const TransferContext &context, Dest::Sink *sink, Spec sp
     , m_spec(std::move(spec))
     , m_expected {m_spec.from, m_spec.cap, m_spec.capText}
 {
-    if (!m_spec.nam)
-        m_spec.nam = m_ctx.nam;
     m_stallTimer.setSingleShot(true);
     m_stallTimer.setInterval(m_spec.stallTimeoutMs);
     connect(&m_stallTimer, &QTimer::timeout, this, [this] {
@@ -88,7 +87,9 @@ void BodyStream::send()
     }
     if (m_ctx.counters)
         ++m_ctx.counters->requests;
-    m_reply = m_spec.nam->get(request);
+    // A connection of its own from the run's pool (N files and parts in flight must not queue behind Qt's 6
+    // connections per host); a bare context (unit tests) sends on its one manager.
+    m_reply = m_ctx.bodies ? m_ctx.bodies->get(request) : m_ctx.nam->get(request);
     Net::guardRedirects(m_reply);
     m_reply->setReadBufferSize(m_spec.readBufferSize);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &BodyStream::checkHead);

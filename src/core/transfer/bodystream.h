@@ -14,7 +14,6 @@
 
 #include <functional>
 
-class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace Dest
@@ -70,7 +69,6 @@ public:
         qint64 cap = -1;        ///< most bytes the body may bring (bodycheck.h); -1: none
         QString capText;        ///< what the cap is, for the message
         bool ranged = false;    ///< a Range was asked for: 206 is the answer, 200 means it was ignored
-        QNetworkAccessManager *nam = nullptr; ///< the connection pool (ranged parts have their own)
         qint64 readBufferSize = 1LL << 20;    ///< the reply's read buffer: the memory bound of this stream
         int stallTimeoutMs = 60000;
         Util::StreamHasher *hasher = nullptr; ///< fed every byte the sink takes, in order (nullptr: none)

@@ -9,12 +9,11 @@
 #include "drive/driveclient.h"
 #include "drive/treewalker.h"
 #include "net/bandwidthlimiter.h"
+#include "net/connectionpool.h"
 #include "net/pacer.h"
 #include "net/requestcounters.h"
 #include "transfer/waitstatus.h"
 #include "util/logging.h"
-
-#include <QNetworkAccessManager>
 
 #include <algorithm>
 
@@ -45,10 +44,8 @@ Engine::Engine(const Services &services, const RunOptions &options, QObject *par
     m_pacer->setCeiling(m_options.maxRequestsPerSecond);
     m_drive = new Drive::DriveClient(m_services.nam, m_services.token, m_pacer, m_services.endpoints, this);
     m_context.nam = m_services.nam;
-    // Ranged parts get their own connection pools (QNAM keeps 6 connections per host): part i of every
-    // large file goes through pool i.
-    for (int i = 0; i < std::max(1, m_options.streams); ++i)
-        m_context.partNams.append(new QNetworkAccessManager(this));
+    // Bodies in flight get a connection each, whatever Qt's 6 per host (net/connectionpool.h).
+    m_context.bodies = new Net::ConnectionPool(m_services.nam, m_options.maxBodyConnections, this);
     m_context.token = m_services.token;
     m_context.pacer = m_pacer;
     m_context.drive = m_drive;

@@ -32,6 +32,7 @@ class DriveClient;
 namespace Net
 {
 class BandwidthLimiter;
+class ConnectionPool;
 class Pacer;
 struct RequestCounters;
 }
@@ -49,7 +50,7 @@ class RangedFetch;
 struct TransferContext
 {
     QNetworkAccessManager *nam = nullptr;
-    QList<QNetworkAccessManager *> partNams; ///< one per ranged stream index: own connection pools
+    Net::ConnectionPool *bodies = nullptr; ///< every body GET: a connection of its own (nullptr: on `nam`)
     Net::TokenProvider *token = nullptr;
     Net::Pacer *pacer = nullptr;
     Drive::DriveClient *drive = nullptr;

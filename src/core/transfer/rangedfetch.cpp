@@ -111,9 +111,6 @@ void RangedFetch::request(Part &part)
     spec.cap = spec.length;
     spec.capText = tr("the %1 bytes of the range asked for").arg(spec.length);
     spec.ranged = true;
-    // One connection pool per stream index: QNAM allows 6 connections per host, and N files × M parts
-    // must not queue behind each other.
-    spec.nam = m_ctx.partNams.isEmpty() ? m_ctx.nam : m_ctx.partNams.at(part.index % m_ctx.partNams.size());
     // The file's memory bound is shared by its streams: N parts together buffer what one stream would.
     spec.readBufferSize = std::max<qint64>(64 * 1024, m_options.readBufferSize / m_streams);
     spec.stallTimeoutMs = m_options.stallTimeoutMs;

@@ -41,6 +41,9 @@ struct RunOptions
 {
     int parallel = 4;                       ///< files in flight
     int streams = 4;                        ///< ranged streams per large file
+    /// HTTP/1.1 body connections in flight at most (whole QNAMs of 6, net/connectionpool.h); 0: one per body in
+    /// flight. 6 is what one QNAM gave every body before issue 14 (benchmarks compare).
+    int maxBodyConnections = 0;
     qint64 rangedThreshold = 64LL << 20;    ///< files above this may be split into ranged parts
     double requestsPerSecond = 10.0;        ///< Drive pacer rate to start at
     /// The pace is raised toward this while Drive does not throttle (`--qps-max`; Google's documented per-user
