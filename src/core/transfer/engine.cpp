@@ -47,7 +47,7 @@ Engine::Engine(const Services &services, const RunOptions &options, QObject *par
     m_context.nam = m_services.nam;
     // Ranged parts get their own connection pools (QNAM keeps 6 connections per host): part i of every
     // large file goes through pool i.
-    for (int i = 0; i < std::max(1, m_options.streams); ++i)
+    for (int i = 0; i < (m_options.streams > 0 ? m_options.streams : RunOptions::MaxStreams); ++i)
         m_context.partNams.append(new QNetworkAccessManager(this));
     m_context.token = m_services.token;
     m_context.pacer = m_pacer;

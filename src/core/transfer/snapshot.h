@@ -40,7 +40,8 @@ enum class FileState
 struct RunOptions
 {
     int parallel = 4;                       ///< files in flight
-    int streams = 4;                        ///< ranged streams per large file
+    static constexpr int MaxStreams = 16;   ///< ranged streams per file at most (as aria2's -x16)
+    int streams = 0;                        ///< ranged streams per large file; 0: as many as help (streamplanner.h)
     qint64 rangedThreshold = 64LL << 20;    ///< files above this may be split into ranged parts
     double requestsPerSecond = 10.0;        ///< Drive pacer rate to start at
     /// The pace is raised toward this while Drive does not throttle (`--qps-max`; Google's documented per-user
