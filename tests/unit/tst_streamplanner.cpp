@@ -16,7 +16,7 @@ constexpr double MB = 1e6;
 
 /// A simulated file download: `rate(n)` is the file's rate with n streams moving bytes; a stream the planner
 /// adds moves nothing for `latencyMs` (its request's first byte); the planner samples every 20 ms (RangedFetch
-/// samples more often).
+/// samples more often) and is told how many streams move, as RangedFetch tells it.
 struct Link
 {
     std::function<double(int)> rate;
@@ -42,7 +42,7 @@ struct Link
             bytes += moving > 0 ? rate(moving) / 1000.0 : 0;
             if (ms % 20 != 0)
                 continue;
-            if (planner.sample(ms, qint64(bytes)))
+            if (planner.sample(ms, qint64(bytes), moving))
             {
                 const int now = planner.streams();
                 result.counts.push_back(now);

@@ -65,7 +65,14 @@ void RangedFetch::plan()
 {
     if (m_finished || m_paused)
         return;
-    const bool changed = m_planner.sample(m_clock.elapsed(), received());
+    const int before = m_planner.streams();
+    int moving = 0; // streams past their first byte
+    for (const auto &part : m_parts)
+        moving += !part->done && part->stream && part->askedMs < 0 ? 1 : 0;
+    const bool changed = m_planner.sample(m_clock.elapsed(), received(), moving);
+    if (changed)
+        qCDebug(lcTransfer) << m_file.id << before << "->" << m_planner.streams() << "streams at" << m_clock.elapsed()
+                            << "ms," << qint64(m_planner.rate()) << "bytes/s";
     if (m_planner.settled() && m_planTimer.interval() != RateEveryMs)
     {
         m_planTimer.setInterval(RateEveryMs);

@@ -18,7 +18,7 @@ StreamPlanner::StreamPlanner(int forced)
 
 qint64 StreamPlanner::windowMs() const
 {
-    return std::clamp<qint64>(2 * m_firstByteMs, MinWindowMs, MaxWindowMs);
+    return std::clamp<qint64>(m_firstByteMs, MinWindowMs, MaxWindowMs);
 }
 
 void StreamPlanner::restartWindow()
@@ -27,7 +27,7 @@ void StreamPlanner::restartWindow()
     m_changedMs = -1;
 }
 
-bool StreamPlanner::sample(qint64 ms, qint64 bytes)
+bool StreamPlanner::sample(qint64 ms, qint64 bytes, int moving)
 {
     if (m_startMs < 0)
         m_startMs = ms;
@@ -39,8 +39,10 @@ bool StreamPlanner::sample(qint64 ms, qint64 bytes)
     }
     if (m_windowStartMs < 0)
     {
-        // Streams just added move nothing before their first byte: the window opens after that much time.
-        if (m_changedMs >= 0 && ms - m_changedMs < std::min(m_firstByteMs, MaxWindowMs) + 10)
+        // Streams just added move nothing before their first byte: the window opens once they do.
+        const qint64 since = ms - m_changedMs;
+        if (m_changedMs >= 0 && since < MaxWindowMs
+            && (moving >= 0 ? moving < m_streams : since < std::min(m_firstByteMs, MaxWindowMs) + 10))
             return false;
         m_windowStartMs = ms;
         m_windowStartBytes = bytes;

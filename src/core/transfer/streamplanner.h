@@ -18,8 +18,9 @@ namespace Transfer
  * total is) and the planner goes back to the count before that addition and stays there. Never above
  * MaxStreams (16, as aria2's -x16).
  *
- * A window starts once the streams just added have had the first stream's time to first byte (a new request
- * waits for its latency before it moves a byte) and lasts max(MinWindowMs, 2 × that time), MaxWindowMs at most.
+ * A window starts once the streams just added move bytes (a new request waits for its latency before it moves
+ * a byte; MaxWindowMs at most) and lasts the first stream's time to first byte, within [MinWindowMs,
+ * MaxWindowMs].
  */
 class StreamPlanner
 {
@@ -32,8 +33,10 @@ public:
     /// forced > 0: that many streams (at most MaxStreams); 0 or less: adaptive, starting at one.
     explicit StreamPlanner(int forced = 0);
 
-    /// The file's bytes so far at `ms` (any monotonic clock). True when streams() changed.
-    bool sample(qint64 ms, qint64 bytes);
+    /// The file's bytes so far at `ms` (any monotonic clock), and how many streams have brought their first
+    /// byte (-1: not known; then a stream counts as moving one first-byte time after it was added). True when
+    /// streams() changed.
+    bool sample(qint64 ms, qint64 bytes, int moving = -1);
     /// Starts the current window again (after a pause: the time without bytes says nothing about the link).
     void restartWindow();
 
