@@ -19,7 +19,7 @@ constexpr double MB = 1e6;
 /// samples more often) and is told how many streams move, as RangedFetch tells it.
 struct Link
 {
-    std::function<double(int)> rate;
+    std::function<double(int, qint64)> rate; ///< bytes/s with n streams moving, at ms
     qint64 latencyMs = 40;
 
     struct Result
@@ -39,7 +39,7 @@ struct Link
         {
             const int moving = int(std::count_if(startedAt.begin(), startedAt.end(),
                                                  [&](qint64 t) { return ms - t > latencyMs; }));
-            bytes += moving > 0 ? rate(moving) / 1000.0 : 0;
+            bytes += moving > 0 ? rate(moving, ms) / 1000.0 : 0;
             if (ms % 20 != 0)
                 continue;
             if (planner.sample(ms, qint64(bytes), moving))
@@ -59,9 +59,9 @@ struct Link
 };
 
 /// Each connection is held to `perConnection`; the streams together to `total` (0: no such limit).
-std::function<double(int)> perConnection(double perConnection, double total = 0)
+std::function<double(int, qint64)> perConnection(double perConnection, double total = 0)
 {
-    return [=](int n) { return total > 0 ? std::min(n * perConnection, total) : n * perConnection; };
+    return [=](int n, qint64) { return total > 0 ? std::min(n * perConnection, total) : n * perConnection; };
 }
 } // namespace
 
@@ -74,6 +74,7 @@ private slots:
     void addsWhileThePerConnectionRateLimits();
     void stopsWhenTheLinkTotalLimits();
     void goesBackWhenStreamsHurt();
+    void aHiccupIsNotAVerdict();
     void forcedCountNeverChanges();
     void waitsForTheFirstByte();
 };
@@ -132,13 +133,30 @@ void TestStreamPlanner::goesBackWhenStreamsHurt()
 {
     // The fast sandbox: one stream 700 MB/s, several fight over two cores and bring less in all.
     StreamPlanner planner;
-    const Link::Result r = Link {[](int n) { return n == 1 ? 700 * MB : 300 * MB; }, 1}.run(planner);
+    const Link::Result r = Link {[](int n, qint64) { return n == 1 ? 700 * MB : 300 * MB; }, 1}.run(planner);
     QCOMPARE(r.counts, (std::vector<int> {1, 4, 1}));
     QCOMPARE(planner.streams(), 1);
     QVERIFY(planner.settled());
     // Settled means settled: however the rate moves later, the count stays.
     QVERIFY(!planner.sample(100000, qint64(1e12)));
     QCOMPARE(planner.streams(), 1);
+}
+
+void TestStreamPlanner::aHiccupIsNotAVerdict()
+{
+    // The slow link, but the CPU is taken away during the first window at 16 streams (340-420 ms): that window
+    // shows no gain; the next one does, and the 16 stay.
+    const auto link = perConnection(20 * MB);
+    StreamPlanner planner;
+    const Link::Result r = Link {[&](int n, qint64 ms) { return ms > 340 && ms <= 420 ? 30 * MB : link(n, ms); }, 40}.run(planner);
+    QCOMPARE(r.counts, (std::vector<int> {1, 4, 16}));
+    QCOMPARE(planner.streams(), 16);
+    QVERIFY(planner.settled());
+
+    // Two windows without gain are a verdict.
+    StreamPlanner twice;
+    const Link::Result t = Link {[&](int n, qint64 ms) { return ms > 340 && ms <= 500 ? 30 * MB : link(n, ms); }, 40}.run(twice);
+    QCOMPARE(t.counts, (std::vector<int> {1, 4, 16, 4}));
 }
 
 void TestStreamPlanner::forcedCountNeverChanges()

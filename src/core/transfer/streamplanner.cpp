@@ -76,7 +76,16 @@ void StreamPlanner::decide(double rate)
         change(m_streams * 4);
         return;
     }
-    const double gain = m_previousRate > 0 ? rate / m_previousRate : 0;
+    // A window that says "no gain" once may be a hiccup (a busy CPU, a slow disk flush): one more window at
+    // this count, and the better of the two counts.
+    const double best = std::max(rate, m_doubtedRate);
+    const double gain = m_previousRate > 0 ? best / m_previousRate : 0;
+    if (gain < MinGain && m_doubtedRate < 0)
+    {
+        m_doubtedRate = rate;
+        return;
+    }
+    m_doubtedRate = -1;
     if (gain < MinGain)
     {
         // The last addition did not raise the rate: something else limits the file. Back to what it had.
@@ -84,6 +93,7 @@ void StreamPlanner::decide(double rate)
         m_settled = true;
         return;
     }
+    rate = best;
     // The share of a stream's rate each added stream brought: near 1 while the per-connection rate limits.
     const double perStream = m_previousRate / m_previousStreams;
     const double added = double(m_streams - m_previousStreams);

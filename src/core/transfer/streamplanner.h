@@ -15,8 +15,9 @@ namespace Transfer
  * after a measurement window the planner adds streams (×4 while each added stream brought at least 3/4 of a
  * stream's rate, else ×2) as long as the last addition raised the file's rate by MinGain; when it did not, the
  * per-connection rate is no longer what limits the file (the disk, the hash, the destination or the link's
- * total is) and the planner goes back to the count before that addition and stays there. Never above
- * MaxStreams (16, as aria2's -x16).
+ * total is) and the planner goes back to the count before that addition and stays there. A window showing no
+ * gain is measured once more before that (a hiccup is not a verdict). Never above MaxStreams (16, as aria2's
+ * -x16).
  *
  * A window starts once the streams just added move bytes (a new request waits for its latency before it moves
  * a byte; MaxWindowMs at most) and lasts the first stream's time to first byte, within [MinWindowMs,
@@ -59,6 +60,7 @@ private:
     bool m_settled = false;
     int m_previousStreams = 0; ///< the count before the last addition; 0: none yet
     double m_previousRate = 0; ///< the rate measured at m_previousStreams
+    double m_doubtedRate = -1; ///< a first window at this count that showed no gain; -1: none
     double m_rate = 0;
     qint64 m_startMs = -1;     ///< the first sample
     qint64 m_firstByteMs = -1;
