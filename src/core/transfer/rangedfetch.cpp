@@ -90,6 +90,8 @@ qint64 RangedFetch::nextChunk() const
 {
     const qint64 left = m_file.size - m_asked;
     const int streams = m_planner.settled() ? m_planner.streams() : StreamPlanner::MaxStreams;
+    if (m_planner.settled() && streams == 1)
+        return left; // one stream has nothing to balance: the rest in one GET
     // Shrinking toward the end (the streams finish together), yet several first-byte times long each.
     qint64 chunk = std::max({left / (2 * qint64(streams)), MinChunk, 4 * m_aheadBytes});
     if (left - chunk < MinChunk)
