@@ -92,7 +92,7 @@ QList<QCommandLineOption> IngestCommand::ownOptions() const
         {{u"t"_s, Opt::to}, tr("Destination folder: a local folder (created if missing), a Volume /Volumes/<catalog>/<schema>/<volume>[/path] (also dbfs:/Volumes/...), or dbfs:/path. A local folder under /Volumes or /dbfs is written local:/Volumes/..."), u"DEST"_s},
     } + Workspace::options() + QList<QCommandLineOption> {
         {Opt::parallel, tr("Files in flight (default 4)."), u"N"_s},
-        {Opt::streams, tr("Ranged streams per large file (default 4)."), u"N"_s},
+        {Opt::streams, tr("Ranged streams per large file, 1 to 16 (default: one, more while they raise the rate)."), u"N"_s},
         {Opt::qps, tr("Drive requests per second to start at (default 10). Given alone it is a fixed pace; without it the pace rises while Drive does not throttle."), u"Q"_s},
         {Opt::qpsMax, tr("The most Drive requests per second the pace may rise to (default 200: Google's per-user quota of 12,000 a minute)."), u"Q"_s},
         {Opt::exportMap, tr("Export formats for Google files, e.g. docs=pdf,sheets=csv,slides=pptx,drawings=png (extensions or mime types; default docx, xlsx, pptx, svg)."), u"MAP"_s},

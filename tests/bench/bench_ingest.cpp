@@ -10,6 +10,8 @@
 //      8 MiB) and with --no-journal, alternating, best of three each, into a folder on disk and into tmpfs.
 //  (f) 20,000 files of 16 KiB (4,000 with --quick) at 50 ms latency, --parallel 16: files/s with every body on
 //      Qt's 6 connections (one QNAM, as before issue 14) and with a connection per body (acceptance 4).
+//  (e) streams only where they help (issue 14, acceptance 2): 1 GiB with default options vs `curl -o` on the fast
+//      sandbox; 256 MiB over the slow link with default options, fixed --streams 1…16 and `aria2c -x16 -s16 -k16M`.
 // The engine runs in a child (`bench_ingest --child …`) so each measurement has its own peak RSS.
 #include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
@@ -251,6 +253,71 @@ void benchParallel(Bench &bench, const QString &folderId, int files, const QStri
     results.insert(u"parallel_many_files"_s, rows);
 }
 
+/// (e) Streams only where they help (issue 14, acceptance 2). Default options: no --streams, no --qps.
+void benchStreams(Bench &bench, const QString &workDir, const QString &id1g, const QString &id256m, QJsonObject &results,
+                  QTextStream &out)
+{
+    const QString file = workDir + u"/streams.out"_s;
+    auto ours = [&](const QString &id, int streams) {
+        const QString dest = workDir + u"/dest-streams"_s;
+        const QJsonObject r = bench.runEngine(dest, 0, 4, streams, {id});
+        QDir(dest).removeRecursively();
+        return r.value(u"failed"_s).toInt() == 0 ? r.value(u"seconds"_s).toDouble() : -1.0;
+    };
+    QJsonObject row;
+    bench.post(u"/_sandbox/reset"_s, {});
+    bench.post(u"/_sandbox/faults"_s, {{u"latency_ms"_s, 0}, {u"bandwidth_bps"_s, 0}});
+    const double curlO = Bench::timeShell(u"curl -s "_s + bench.curlHeader() + u" -o '"_s + file + u"' '"_s + bench.mediaUrl(id1g) + u"'"_s);
+    QFile::remove(file);
+    const double fast = ours(id1g, 0);
+    row.insert(u"fast_1GiB_default_s"_s, fast);
+    row.insert(u"fast_1GiB_curl_o_s"_s, curlO);
+    row.insert(u"fast_ratio_vs_curl_o"_s, fast > 0 ? curlO / fast : 0);
+    out << QStringLiteral("(e) fast sandbox 1 GiB, default options: ours %1 s | curl -o %2 s -> ratio %3 (target >= 0.8)\n")
+               .arg(fast, 0, 'f', 2)
+               .arg(curlO, 0, 'f', 2)
+               .arg(fast > 0 ? curlO / fast : 0, 0, 'f', 2);
+    out.flush();
+
+    bench.post(u"/_sandbox/reset"_s, {});
+    bench.post(u"/_sandbox/faults"_s, {{u"latency_ms"_s, 40}, {u"bandwidth_bps"_s, 20000000}});
+    const double slowDefault = ours(id256m, 0);
+    QJsonObject fixed;
+    double best = -1;
+    int bestStreams = 0;
+    QString fixedText;
+    for (const int n : {1, 2, 4, 8, 16})
+    {
+        const double s = ours(id256m, n);
+        fixed.insert(QString::number(n), s);
+        fixedText += QStringLiteral(" %1:%2").arg(n).arg(s, 0, 'f', 2);
+        if (s > 0 && (best < 0 || s < best))
+        {
+            best = s;
+            bestStreams = n;
+        }
+    }
+    const QString aria = u"aria2c --no-conf -q -x16 -s16 -k16M --allow-overwrite=true --header='Authorization: Bearer "_s
+        + QString::fromLatin1(Token) + u"' -d '"_s + workDir + u"' -o streams.out '"_s + bench.mediaUrl(id256m) + u"'"_s;
+    const double aria2 = Bench::timeShell(aria);
+    QFile::remove(file);
+    row.insert(u"slow_256MiB_default_s"_s, slowDefault);
+    row.insert(u"slow_256MiB_fixed_s"_s, fixed);
+    row.insert(u"slow_256MiB_aria2c_s"_s, aria2);
+    row.insert(u"slow_ratio_vs_best_fixed"_s, slowDefault > 0 ? best / slowDefault : 0);
+    row.insert(u"slow_ratio_vs_aria2c"_s, slowDefault > 0 ? aria2 / slowDefault : 0);
+    results.insert(u"streams"_s, row);
+    out << QStringLiteral("(e) slow link 256 MiB: default %1 s | fixed --streams%2 s | aria2c -x16 -s16 -k16M %3 s -> "
+                          "vs best fixed (%4) %5 (target >= 0.9), vs aria2c %6 (target >= 0.9)\n")
+               .arg(slowDefault, 0, 'f', 2)
+               .arg(fixedText)
+               .arg(aria2, 0, 'f', 2)
+               .arg(bestStreams)
+               .arg(slowDefault > 0 ? best / slowDefault : 0, 0, 'f', 2)
+               .arg(slowDefault > 0 ? aria2 / slowDefault : 0, 0, 'f', 2);
+    out.flush();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -261,7 +328,7 @@ int main(int argc, char **argv)
         return runChild(args.mid(1));
     if (args.size() < 2)
     {
-        std::fputs("usage: bench_ingest OUT.json SANDBOX [--quick]\n", stderr);
+        std::fputs("usage: bench_ingest OUT.json SANDBOX [--quick] [--streams-only]\n", stderr);
         return 2;
     }
     const QString jsonOut = args.at(0);
@@ -282,6 +349,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < manyFiles; ++i)
         many.append(QJsonObject {{u"name"_s, u"m%1.bin"_s.arg(i, 5, 10, QLatin1Char('0'))}, {u"size"_s, 16384}});
     QJsonArray children {QJsonObject {{u"name"_s, u"1g.bin"_s}, {u"size"_s, qint64(1) << 30}},
+                         QJsonObject {{u"name"_s, u"256m.bin"_s}, {u"size"_s, qint64(256) << 20}},
                          QJsonObject {{u"name"_s, u"small"_s}, {u"children"_s, small}},
                          QJsonObject {{u"name"_s, u"tiny"_s}, {u"children"_s, tiny}},
                          QJsonObject {{u"name"_s, u"many"_s}, {u"children"_s, many}}};
@@ -327,6 +395,13 @@ int main(int argc, char **argv)
     const QString idTiny = ids.value(u"Bench/tiny"_s);
 
     QJsonObject results;
+    if (args.contains(u"--streams-only"_s)) // (e) alone, while tuning the stream planner
+    {
+        benchStreams(bench, work.path(), id1g, ids.value(u"Bench/256m.bin"_s), results, out);
+        sandbox.terminate();
+        sandbox.waitForFinished(5000);
+        return 0;
+    }
     const QString file = work.filePath(u"curl.out"_s);
     auto sizeRow = [&](const QString &name, const QString &id, qint64 bytes) {
         const double teeMd5 = Bench::timeShell(u"curl -s "_s + bench.curlHeader() + u" '"_s + bench.mediaUrl(id) + u"' | tee '"_s + file + u"' | md5sum > /dev/null"_s);
@@ -449,6 +524,7 @@ int main(int argc, char **argv)
     benchJournalCost(bench, work.path(), id1g, results, out);
 
     benchParallel(bench, ids.value(u"Bench/many"_s), manyFiles, work.path(), results, out);
+    benchStreams(bench, work.path(), id1g, ids.value(u"Bench/256m.bin"_s), results, out);
 
     sandbox.terminate();
     sandbox.waitForFinished(5000);

@@ -76,7 +76,7 @@ int FileTransfer::retries() const
 
 bool FileTransfer::useRanges() const
 {
-    return !m_noRanges && m_job.exportMimeType.isEmpty() && m_options.streams > 1 && m_job.file.size > m_options.rangedThreshold
+    return !m_noRanges && m_job.exportMimeType.isEmpty() && m_options.streams != 1 && m_job.file.size > m_options.rangedThreshold
         && m_sink && m_sink->supportsRandomAccess();
 }
 

@@ -22,7 +22,8 @@ namespace
 constexpr qint64 HashChunk = 1 << 20;
 constexpr qint64 HashPerTurn = 2 << 20; // then let the event loop breathe: replies keep flowing
 constexpr qint64 MinChunk = 1 << 20;
-constexpr qint64 MaxChunks = 256;
+constexpr int PlanEveryMs = 10;  // while the planner may still add streams
+constexpr int RateEveryMs = 200; // after: the rate for asking ahead stays current
 } // namespace
 
 RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile &file, Dest::Sink *sink,
@@ -33,29 +34,9 @@ RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile 
     , m_sink(sink)
     , m_hasher(hasher)
     , m_options(options)
+    , m_planner(options.streams)
 {
-    // N streams work through a queue of chunks in file order rather than N equal quarters: the written
-    // prefix then grows steadily, so hashing keeps up with the network instead of reading back three
-    // quarters of the file after the last byte arrived.
-    m_streams = int(std::max<qint64>(1, options.streams));
-    qint64 chunk = (file.size + qint64(m_streams) * 4 - 1) / (qint64(m_streams) * 4);
-    chunk = std::max<qint64>({chunk, MinChunk, (file.size + MaxChunks - 1) / MaxChunks});
-    const int n = int((file.size + chunk - 1) / chunk);
-    const qint64 partSize = chunk;
-    for (int i = 0; i < n; ++i)
-    {
-        auto part = std::make_unique<Part>();
-        part->index = i;
-        part->start = qint64(i) * partSize;
-        part->end = std::min(file.size, part->start + partSize) - 1;
-        part->retry = std::make_unique<Net::RetryPolicy>(options.backoffPolicy(), QRandomGenerator::global()->generate());
-        part->retry->setPacer(m_ctx.pacer);
-        part->retry->setCounters(m_ctx.counters);
-        part->retryTimer.setSingleShot(true);
-        Part *p = part.get();
-        connect(&part->retryTimer, &QTimer::timeout, this, [this, p] { request(*p); });
-        m_parts.push_back(std::move(part));
-    }
+    connect(&m_planTimer, &QTimer::timeout, this, &RangedFetch::plan);
 }
 
 RangedFetch::~RangedFetch()
@@ -74,25 +55,74 @@ qint64 RangedFetch::received() const
 
 void RangedFetch::start()
 {
+    m_clock.start();
+    m_planner.sample(0, 0);
+    m_planTimer.start(m_planner.settled() ? RateEveryMs : PlanEveryMs);
     fill();
+}
+
+void RangedFetch::plan()
+{
+    if (m_finished || m_paused)
+        return;
+    const int before = m_planner.streams();
+    int moving = 0; // streams past their first byte
+    for (const auto &part : m_parts)
+        moving += !part->done && part->stream && part->askedMs < 0 ? 1 : 0;
+    const bool changed = m_planner.sample(m_clock.elapsed(), received(), moving);
+    if (changed)
+        qCDebug(lcTransfer) << m_file.id << before << "->" << m_planner.streams() << "streams at" << m_clock.elapsed()
+                            << "ms," << qint64(m_planner.rate()) << "bytes/s";
+    if (m_planner.settled() && m_planTimer.interval() != RateEveryMs)
+    {
+        m_planTimer.setInterval(RateEveryMs);
+        qCInfo(lcTransfer) << m_file.id << "settled at" << m_planner.streams() << "streams," << qint64(m_planner.rate())
+                           << "bytes/s";
+    }
+    // One stream's bytes in one first-byte time: its next chunk is asked for that early.
+    if (m_firstByteMs > 0 && m_planner.rate() > 0)
+        m_aheadBytes = qint64(m_planner.rate() / m_planner.streams() * double(m_firstByteMs) / 1000.0);
+    if (changed)
+        fill();
+}
+
+qint64 RangedFetch::nextChunk() const
+{
+    const qint64 left = m_file.size - m_asked;
+    const int streams = m_planner.settled() ? m_planner.streams() : StreamPlanner::MaxStreams;
+    if (m_planner.settled() && streams == 1)
+        return left; // one stream has nothing to balance: the rest in one GET
+    // Shrinking toward the end (the streams finish together), yet several first-byte times long each.
+    qint64 chunk = std::max({left / (2 * qint64(streams)), MinChunk, 4 * m_aheadBytes});
+    if (left - chunk < MinChunk)
+        chunk = left; // no runt at the end
+    return std::min(chunk, left);
 }
 
 void RangedFetch::fill()
 {
     if (m_finished || m_paused)
         return;
-    int inFlight = 0;
+    // Streams whose chunk still has more than a first-byte time of bytes to come; the planner may have fewer.
+    int busy = 0;
     for (const auto &part : m_parts)
-        inFlight += part->started && !part->done ? 1 : 0;
-    for (auto &part : m_parts)
+        busy += !part->done && !part->tailing ? 1 : 0;
+    while (busy < m_planner.streams() && m_asked < m_file.size)
     {
-        if (inFlight >= m_streams)
-            break;
-        if (part->started)
-            continue;
-        part->started = true;
-        ++inFlight;
-        request(*part);
+        auto part = std::make_unique<Part>();
+        part->index = int(m_parts.size());
+        part->start = m_asked;
+        part->end = m_asked + nextChunk() - 1;
+        m_asked = part->end + 1;
+        part->retry = std::make_unique<Net::RetryPolicy>(m_options.backoffPolicy(), QRandomGenerator::global()->generate());
+        part->retry->setPacer(m_ctx.pacer);
+        part->retry->setCounters(m_ctx.counters);
+        part->retryTimer.setSingleShot(true);
+        Part *p = part.get();
+        connect(&part->retryTimer, &QTimer::timeout, this, [this, p] { request(*p); });
+        m_parts.push_back(std::move(part));
+        ++busy;
+        request(*p);
     }
 }
 
@@ -112,15 +142,29 @@ void RangedFetch::request(Part &part)
     spec.capText = tr("the %1 bytes of the range asked for").arg(spec.length);
     spec.ranged = true;
     // The file's memory bound is shared by its streams: N parts together buffer what one stream would.
-    spec.readBufferSize = std::max<qint64>(64 * 1024, m_options.readBufferSize / m_streams);
+    spec.readBufferSize = std::max<qint64>(64 * 1024, m_options.readBufferSize / m_planner.streams());
     spec.stallTimeoutMs = m_options.stallTimeoutMs;
+    part.askedMs = m_clock.elapsed();
     part.stream = new BodyStream(m_ctx, m_sink, std::move(spec), this);
-    connect(part.stream, &BodyStream::wrote, this, [this, p](qint64 bytes) {
-        p->written += bytes;
-        advanceHash();
-    });
+    connect(part.stream, &BodyStream::wrote, this, [this, p](qint64 bytes) { onWrote(*p, bytes); });
     connect(part.stream, &BodyStream::finished, this, [this, p](const Net::Error &error) { onPartFinished(*p, error); });
     part.stream->start();
+}
+
+void RangedFetch::onWrote(Part &part, qint64 bytes)
+{
+    part.written += bytes;
+    if (part.askedMs >= 0)
+    {
+        m_firstByteMs = m_clock.elapsed() - part.askedMs;
+        part.askedMs = -1;
+    }
+    if (!part.tailing && m_aheadBytes > 0 && part.length() - part.written <= m_aheadBytes)
+    {
+        part.tailing = true;
+        fill();
+    }
+    advanceHash();
 }
 
 void RangedFetch::onPartFinished(Part &part, const Net::Error &error)
@@ -164,6 +208,7 @@ void RangedFetch::fail(const Net::Error &error)
     if (m_finished)
         return;
     m_finished = true;
+    m_planTimer.stop();
     for (auto &part : m_parts)
         dropStream(*part);
     emit finished(error);
@@ -219,7 +264,7 @@ void RangedFetch::advanceHash()
 
 void RangedFetch::checkDone()
 {
-    if (m_finished)
+    if (m_finished || m_asked < m_file.size)
         return;
     for (const auto &part : m_parts)
     {
@@ -232,6 +277,7 @@ void RangedFetch::checkDone()
         return;
     }
     m_finished = true;
+    m_planTimer.stop();
     emit finished({});
 }
 
@@ -254,9 +300,10 @@ void RangedFetch::resume()
     if (m_finished)
         return;
     m_paused = false;
+    m_planner.restartWindow();
     for (auto &part : m_parts)
     {
-        if (part->started && !part->done && !part->stream)
+        if (!part->done && !part->stream)
             request(*part);
     }
     fill();
@@ -268,6 +315,7 @@ void RangedFetch::abort()
     if (m_finished)
         return;
     m_finished = true;
+    m_planTimer.stop();
     for (auto &part : m_parts)
         dropStream(*part);
 }

@@ -5,8 +5,10 @@
 #include "net/error.h"
 #include "transfer/filetransfer.h"
 #include "transfer/snapshot.h"
+#include "transfer/streamplanner.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -32,11 +34,15 @@ class BodyStream;
 class HashCheckpoints;
 
 /**
- * One large file fetched as N ranged GETs at once, each on its own HTTP/1.1 connection (Drive's
- * throughput is per connection), each written in place into a random-access sink as it arrives. The N
- * streams take the file's chunks (at least 1 MiB, about 4 per stream) in order.
- * The hash follows the contiguous written prefix by reading those bytes back (page cache), so the file
- * is verified the moment its last part lands, with no extra pass at the end.
+ * One large file fetched as ranged GETs, each on its own HTTP/1.1 connection (Drive's throughput is per
+ * connection), each written in place into a random-access sink as it arrives. How many at once is the
+ * StreamPlanner's (streamplanner.h): `--streams N` forces N; by default one, more while they raise the rate.
+ * The streams take the file's chunks in order, each cut when it is asked for: the part not yet asked for
+ * divided by twice the streams (16 while the planner may still add), at least 1 MiB, so chunks shrink toward
+ * the end and the streams finish together. A stream asks for its next chunk one first-byte time before its
+ * chunk ends (on another connection), so the request's latency overlaps the last bytes.
+ * The hash follows the contiguous written prefix by reading those bytes back (page cache): chunks in order
+ * keep that prefix close behind the network, so the file is verified soon after its last part lands.
  * Each part is one BodyStream at a time (bodystream.h). A part that breaks resumes on its own from its last
  * good byte (Transient/Throttled, with backoff); any other error ends the fetch with that error.
  * finished() comes once.
@@ -63,6 +69,8 @@ public:
     [[nodiscard]] qint64 hashed() const { return m_hashed; }
     [[nodiscard]] int retries() const { return m_retries; }
     [[nodiscard]] int parts() const { return int(m_parts.size()); }
+    /// How many streams the planner wants now (logs, tests).
+    [[nodiscard]] int streams() const { return m_planner.streams(); }
 
 signals:
     /// No error: every byte is written and hashed. Otherwise the error that ended the fetch.
@@ -78,12 +86,16 @@ private:
         BodyStream *stream = nullptr; ///< the GET in flight for the rest of the part
         std::unique_ptr<Net::RetryPolicy> retry; ///< this part's tries (Transient, Throttled)
         QTimer retryTimer;
-        bool started = false;
+        qint64 askedMs = -1; ///< when the GET in flight was asked for, until its first byte
+        bool tailing = false; ///< its last bytes are on their way: the next chunk was asked for already
         bool done = false;
         [[nodiscard]] qint64 length() const { return end - start + 1; }
     };
 
     void fill();
+    [[nodiscard]] qint64 nextChunk() const;
+    void onWrote(Part &part, qint64 bytes);
+    void plan();
     void request(Part &part);
     void onPartFinished(Part &part, const Net::Error &error);
     void dropStream(Part &part);
@@ -100,7 +112,12 @@ private:
     std::vector<std::unique_ptr<Part>> m_parts;
     QByteArray m_hashBuffer;
     qint64 m_hashed = 0;
-    int m_streams = 1;
+    qint64 m_asked = 0; ///< bytes [0, m_asked) are in parts; the rest is not asked for yet
+    StreamPlanner m_planner;
+    QTimer m_planTimer; ///< samples the file's bytes for the planner
+    QElapsedTimer m_clock;
+    qint64 m_firstByteMs = -1; ///< the latest request's time to its first byte
+    qint64 m_aheadBytes = 0;   ///< a stream's bytes in one first-byte time: ask for the next chunk this early
     bool m_hashScheduled = false;
     bool m_paused = false;
     bool m_finished = false;

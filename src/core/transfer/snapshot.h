@@ -40,7 +40,8 @@ enum class FileState
 struct RunOptions
 {
     int parallel = 4;                       ///< files in flight
-    int streams = 4;                        ///< ranged streams per large file
+    static constexpr int MaxStreams = 16;   ///< ranged streams per file at most (as aria2's -x16)
+    int streams = 0;                        ///< ranged streams per large file; 0: as many as help (streamplanner.h)
     /// HTTP/1.1 body connections in flight at most (whole QNAMs of 6, net/connectionpool.h); 0: one per body in
     /// flight. 6 is what one QNAM gave every body before issue 14 (benchmarks compare).
     int maxBodyConnections = 0;

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "transfer/streamplanner.h"
+
+#include <algorithm>
+
+namespace Transfer
+{
+
+StreamPlanner::StreamPlanner(int forced)
+{
+    if (forced > 0)
+    {
+        m_streams = std::min(forced, MaxStreams);
+        m_adaptive = false;
+        m_settled = true;
+    }
+}
+
+qint64 StreamPlanner::windowMs() const
+{
+    return std::clamp<qint64>(m_firstByteMs, MinWindowMs, MaxWindowMs);
+}
+
+void StreamPlanner::restartWindow()
+{
+    m_windowStartMs = -1;
+    m_changedMs = -1;
+}
+
+bool StreamPlanner::sample(qint64 ms, qint64 bytes, int moving)
+{
+    if (m_startMs < 0)
+        m_startMs = ms;
+    if (m_firstByteMs < 0)
+    {
+        if (bytes <= 0)
+            return false;
+        m_firstByteMs = ms - m_startMs;
+    }
+    if (m_windowStartMs < 0)
+    {
+        // Streams just added move nothing before their first byte: the window opens once they do.
+        const qint64 since = ms - m_changedMs;
+        if (m_changedMs >= 0 && since < MaxWindowMs
+            && (moving >= 0 ? moving < m_streams : since < std::min(m_firstByteMs, MaxWindowMs) + 10))
+            return false;
+        m_windowStartMs = ms;
+        m_windowStartBytes = bytes;
+        return false;
+    }
+    if (ms - m_windowStartMs < windowMs())
+        return false;
+    const double rate = double(bytes - m_windowStartBytes) * 1000.0 / double(ms - m_windowStartMs);
+    m_rate = rate;
+    m_windowStartMs = ms; // the next window (the rate stays current after the planner settled)
+    m_windowStartBytes = bytes;
+    if (m_settled)
+        return false;
+    const int before = m_streams;
+    decide(rate);
+    if (m_streams != before)
+    {
+        m_changedMs = ms;
+        m_windowStartMs = -1;
+        return true;
+    }
+    return false;
+}
+
+void StreamPlanner::decide(double rate)
+{
+    if (m_previousStreams == 0)
+    {
+        m_previousStreams = m_streams;
+        m_previousRate = rate;
+        change(m_streams * 4);
+        return;
+    }
+    // A window that says "no gain" once may be a hiccup (a busy CPU, a slow disk flush): one more window at
+    // this count, and the better of the two counts.
+    const double best = std::max(rate, m_doubtedRate);
+    const double gain = m_previousRate > 0 ? best / m_previousRate : 0;
+    if (gain < MinGain && m_doubtedRate < 0)
+    {
+        m_doubtedRate = rate;
+        return;
+    }
+    m_doubtedRate = -1;
+    if (gain < MinGain)
+    {
+        // The last addition did not raise the rate: something else limits the file. Back to what it had.
+        m_streams = m_previousStreams;
+        m_settled = true;
+        return;
+    }
+    rate = best;
+    // The share of a stream's rate each added stream brought: near 1 while the per-connection rate limits.
+    const double perStream = m_previousRate / m_previousStreams;
+    const double added = double(m_streams - m_previousStreams);
+    const double efficiency = perStream > 0 && added > 0 ? (rate - m_previousRate) / (perStream * added) : 0;
+    m_previousStreams = m_streams;
+    m_previousRate = rate;
+    change(efficiency >= 0.75 ? m_streams * 4 : m_streams * 2);
+}
+
+void StreamPlanner::change(int streams)
+{
+    m_streams = std::min(streams, MaxStreams);
+    if (m_streams == m_previousStreams)
+        m_settled = true; // already at MaxStreams
+}
+
+} // namespace Transfer

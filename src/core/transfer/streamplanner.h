@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "transfer/snapshot.h"
+
+#include <QtGlobal>
+
+namespace Transfer
+{
+/**
+ * How many ranged streams one large file should have now (issue 14: streams only where they help). Pure: it
+ * sees only the file's byte count over time, so tests drive it with simulated rates.
+ *
+ * Forced (`--streams N`): N streams, never changed. Adaptive (the default): the file starts with one stream;
+ * after a measurement window the planner adds streams (×4 while each added stream brought at least 3/4 of a
+ * stream's rate, else ×2) as long as the last addition raised the file's rate by MinGain; when it did not, the
+ * per-connection rate is no longer what limits the file (the disk, the hash, the destination or the link's
+ * total is) and the planner goes back to the count before that addition and stays there. A window showing no
+ * gain is measured once more before that (a hiccup is not a verdict). Never above MaxStreams (16, as aria2's
+ * -x16).
+ *
+ * A window starts once the streams just added move bytes (a new request waits for its latency before it moves
+ * a byte; MaxWindowMs at most) and lasts the first stream's time to first byte, within [MinWindowMs,
+ * MaxWindowMs].
+ */
+class StreamPlanner
+{
+public:
+    static constexpr int MaxStreams = RunOptions::MaxStreams;
+    static constexpr qint64 MinWindowMs = 80;
+    static constexpr qint64 MaxWindowMs = 1000; ///< a slow first answer (a queue, a pacer wait) waits no longer
+    static constexpr double MinGain = 1.15; ///< an addition that raised the rate by less did not help
+
+    /// forced > 0: that many streams (at most MaxStreams); 0 or less: adaptive, starting at one.
+    explicit StreamPlanner(int forced = 0);
+
+    /// The file's bytes so far at `ms` (any monotonic clock), and how many streams have brought their first
+    /// byte (-1: not known; then a stream counts as moving one first-byte time after it was added). True when
+    /// streams() changed.
+    bool sample(qint64 ms, qint64 bytes, int moving = -1);
+    /// Starts the current window again (after a pause: the time without bytes says nothing about the link).
+    void restartWindow();
+
+    [[nodiscard]] int streams() const { return m_streams; }
+    [[nodiscard]] bool adaptive() const { return m_adaptive; }
+    /// No more changes: forced, at MaxStreams, or the last addition did not help.
+    [[nodiscard]] bool settled() const { return m_settled; }
+    /// The file's rate (bytes/s) over the last complete window; 0 before the first.
+    [[nodiscard]] double rate() const { return m_rate; }
+    /// Time from the first sample to the first byte (ms); -1 before it.
+    [[nodiscard]] qint64 firstByteMs() const { return m_firstByteMs; }
+
+private:
+    [[nodiscard]] qint64 windowMs() const;
+    void decide(double rate);
+    void change(int streams);
+
+    int m_streams = 1;
+    bool m_adaptive = true;
+    bool m_settled = false;
+    int m_previousStreams = 0; ///< the count before the last addition; 0: none yet
+    double m_previousRate = 0; ///< the rate measured at m_previousStreams
+    double m_doubtedRate = -1; ///< a first window at this count that showed no gain; -1: none
+    double m_rate = 0;
+    qint64 m_startMs = -1;     ///< the first sample
+    qint64 m_firstByteMs = -1;
+    qint64 m_changedMs = -1;   ///< when streams() last changed (the next window starts after a first byte time)
+    qint64 m_windowStartMs = -1; ///< -1: no window open
+    qint64 m_windowStartBytes = 0;
+};
+
+} // namespace Transfer

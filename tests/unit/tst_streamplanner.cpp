@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// StreamPlanner (issue 14, streams only where they help): the stream-adding decision on simulated links.
+#include "transfer/streamplanner.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <functional>
+#include <vector>
+
+using Transfer::StreamPlanner;
+
+namespace
+{
+constexpr double MB = 1e6;
+
+/// A simulated file download: `rate(n)` is the file's rate with n streams moving bytes; a stream the planner
+/// adds moves nothing for `latencyMs` (its request's first byte); the planner samples every 20 ms (RangedFetch
+/// samples more often) and is told how many streams move, as RangedFetch tells it.
+struct Link
+{
+    std::function<double(int, qint64)> rate; ///< bytes/s with n streams moving, at ms
+    qint64 latencyMs = 40;
+
+    struct Result
+    {
+        std::vector<int> counts; ///< every count the planner asked for, in order
+        int maxSeen = 0;
+    };
+
+    Result run(StreamPlanner &planner, qint64 forMs = 5000) const
+    {
+        Result result;
+        result.counts.push_back(planner.streams());
+        std::vector<qint64> startedAt(size_t(planner.streams()), 0); // when each stream's request went out
+        double bytes = 0;
+        planner.sample(0, 0);
+        for (qint64 ms = 1; ms <= forMs; ++ms)
+        {
+            const int moving = int(std::count_if(startedAt.begin(), startedAt.end(),
+                                                 [&](qint64 t) { return ms - t > latencyMs; }));
+            bytes += moving > 0 ? rate(moving, ms) / 1000.0 : 0;
+            if (ms % 20 != 0)
+                continue;
+            if (planner.sample(ms, qint64(bytes), moving))
+            {
+                const int now = planner.streams();
+                result.counts.push_back(now);
+                result.maxSeen = std::max(result.maxSeen, now);
+                if (now > int(startedAt.size()))
+                    startedAt.resize(size_t(now), ms);
+                else
+                    startedAt.resize(size_t(now));
+            }
+        }
+        result.maxSeen = std::max(result.maxSeen, result.counts.front());
+        return result;
+    }
+};
+
+/// Each connection is held to `perConnection`; the streams together to `total` (0: no such limit).
+std::function<double(int, qint64)> perConnection(double perConnection, double total = 0)
+{
+    return [=](int n, qint64) { return total > 0 ? std::min(n * perConnection, total) : n * perConnection; };
+}
+} // namespace
+
+class TestStreamPlanner final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void startsWithOneStream();
+    void addsWhileThePerConnectionRateLimits();
+    void stopsWhenTheLinkTotalLimits();
+    void goesBackWhenStreamsHurt();
+    void aHiccupIsNotAVerdict();
+    void forcedCountNeverChanges();
+    void waitsForTheFirstByte();
+};
+
+void TestStreamPlanner::startsWithOneStream()
+{
+    const StreamPlanner planner;
+    QCOMPARE(planner.streams(), 1);
+    QVERIFY(planner.adaptive());
+    QVERIFY(!planner.settled());
+}
+
+void TestStreamPlanner::addsWhileThePerConnectionRateLimits()
+{
+    // The slow link of the benchmark: 40 ms, 20 MB/s per connection, no total limit: as many as aria2 (16).
+    StreamPlanner planner;
+    const Link::Result r = Link {perConnection(20 * MB), 40}.run(planner);
+    QCOMPARE(r.counts, (std::vector<int> {1, 4, 16}));
+    QCOMPARE(planner.streams(), StreamPlanner::MaxStreams);
+    QVERIFY(planner.settled());
+    QCOMPARE(r.maxSeen, 16);
+    // It measured the 16 streams' rate (one window after they moved), not just guessed it.
+    QVERIFY2(planner.rate() > 15 * 20 * MB && planner.rate() < 17 * 20 * MB, QByteArray::number(planner.rate()));
+
+    // A farther link (200 ms to the first byte) gets there too, and never asks for more than 16.
+    StreamPlanner far;
+    const Link::Result f = Link {perConnection(2 * MB), 200}.run(far, 20000);
+    QCOMPARE(far.streams(), 16);
+    QCOMPARE(f.maxSeen, 16);
+}
+
+void TestStreamPlanner::stopsWhenTheLinkTotalLimits()
+{
+    // 20 MB/s per connection but 50 MB/s in all: 4 streams raise the rate (2.5x), 8 do not; back to 4.
+    StreamPlanner planner;
+    const Link::Result r = Link {perConnection(20 * MB, 50 * MB), 40}.run(planner);
+    QCOMPARE(r.counts, (std::vector<int> {1, 4, 8, 4}));
+    QCOMPARE(planner.streams(), 4);
+    QVERIFY(planner.settled());
+
+    // The total reached with 4 exactly (80 MB/s): 4 scale fully, so 16 are tried; they add nothing.
+    StreamPlanner exact;
+    const Link::Result e = Link {perConnection(20 * MB, 80 * MB), 40}.run(exact);
+    QCOMPARE(e.counts, (std::vector<int> {1, 4, 16, 4}));
+    QCOMPARE(exact.streams(), 4);
+
+    // The disk or the hash holds the file at what one stream brings: one stream it stays.
+    StreamPlanner one;
+    const Link::Result o = Link {perConnection(20 * MB, 20 * MB), 40}.run(one);
+    QCOMPARE(o.counts, (std::vector<int> {1, 4, 1}));
+    QCOMPARE(one.streams(), 1);
+    QVERIFY(one.settled());
+}
+
+void TestStreamPlanner::goesBackWhenStreamsHurt()
+{
+    // The fast sandbox: one stream 700 MB/s, several fight over two cores and bring less in all.
+    StreamPlanner planner;
+    const Link::Result r = Link {[](int n, qint64) { return n == 1 ? 700 * MB : 300 * MB; }, 1}.run(planner);
+    QCOMPARE(r.counts, (std::vector<int> {1, 4, 1}));
+    QCOMPARE(planner.streams(), 1);
+    QVERIFY(planner.settled());
+    // Settled means settled: however the rate moves later, the count stays.
+    QVERIFY(!planner.sample(100000, qint64(1e12)));
+    QCOMPARE(planner.streams(), 1);
+}
+
+void TestStreamPlanner::aHiccupIsNotAVerdict()
+{
+    // The slow link, but the CPU is taken away during the first window at 16 streams (340-420 ms): that window
+    // shows no gain; the next one does, and the 16 stay.
+    const auto link = perConnection(20 * MB);
+    StreamPlanner planner;
+    const Link::Result r = Link {[&](int n, qint64 ms) { return ms > 340 && ms <= 420 ? 30 * MB : link(n, ms); }, 40}.run(planner);
+    QCOMPARE(r.counts, (std::vector<int> {1, 4, 16}));
+    QCOMPARE(planner.streams(), 16);
+    QVERIFY(planner.settled());
+
+    // Two windows without gain are a verdict.
+    StreamPlanner twice;
+    const Link::Result t = Link {[&](int n, qint64 ms) { return ms > 340 && ms <= 500 ? 30 * MB : link(n, ms); }, 40}.run(twice);
+    QCOMPARE(t.counts, (std::vector<int> {1, 4, 16, 4}));
+}
+
+void TestStreamPlanner::forcedCountNeverChanges()
+{
+    for (const int forced : {1, 3, 16})
+    {
+        StreamPlanner planner(forced);
+        QVERIFY(!planner.adaptive());
+        QVERIFY(planner.settled());
+        const Link::Result r = Link {perConnection(20 * MB), 40}.run(planner);
+        QCOMPARE(r.counts, (std::vector<int> {forced}));
+        QCOMPARE(planner.streams(), forced);
+        QVERIFY(planner.rate() > 0); // the rate is still measured (RangedFetch asks ahead with it)
+    }
+    QCOMPARE(StreamPlanner(40).streams(), StreamPlanner::MaxStreams);
+}
+
+void TestStreamPlanner::waitsForTheFirstByte()
+{
+    // No byte yet (a slow first answer): no rate, no decision, however long it takes.
+    StreamPlanner planner;
+    for (qint64 ms = 0; ms <= 10000; ms += 20)
+        QVERIFY(!planner.sample(ms, 0));
+    QCOMPARE(planner.streams(), 1);
+    QVERIFY(!planner.settled());
+    QCOMPARE(planner.firstByteMs(), -1);
+    // The first byte at 10 s: the first window is measured from there, not from the start.
+    planner.sample(10020, 1000);
+    QCOMPARE(planner.firstByteMs(), 10020);
+}
+
+QTEST_GUILESS_MAIN(TestStreamPlanner)
+#include "tst_streamplanner.moc"
