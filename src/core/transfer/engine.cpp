@@ -207,7 +207,7 @@ void Engine::addFile(const NamePlan::Placed &placed)
     status.drivePath = placed.drivePath;
     status.destinationPath = m_services.destination->locationOf(placed.relativePath);
     status.mimeType = file.mimeType;
-    TransferJob job {file, placed.relativePath, m_names.exportMimeFor(file), {}};
+    TransferJob job {FileRecord::forTransfer(file), placed.relativePath, m_names.exportMimeFor(file), {}};
     status.exportMimeType = job.exportMimeType;
     if (file.isGoogleApp() && job.exportMimeType.isEmpty())
     {
@@ -231,8 +231,13 @@ void Engine::addFile(const NamePlan::Placed &placed)
         return;
     }
     FileRecord &record = m_records.add(status, job);
-    if (applyJournal(record))
+    const bool doneEarlier = applyJournal(record);
+    m_records.markChanged(record.status.key);
+    if (doneEarlier)
+    {
+        record.settle();
         return;
+    }
     // A dry run queues the file too: its transfer asks the destination what is there and reports what a
     // real run would do (ConflictDecision::dryRunNote) instead of fetching.
     m_queue.push_back(record.status.key);
@@ -400,7 +405,7 @@ void Engine::finishRun()
     Report report;
     report.files = last.files;
     report.totals = last;
-    report.totals.files.clear();
+    report.totals.files = {}; // clear() would keep a buffer the size of the tree (the list is shared)
     report.destination = m_services.destination->describe();
     report.startedAt = m_startedAt;
     report.finishedAt = QDateTime::currentDateTimeUtc();
@@ -413,18 +418,20 @@ void Engine::finishRun()
 void Engine::sampleProgress()
 {
     const qint64 now = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
-    Snapshot totals;
-    for (auto &[key, record] : m_records)
+    // Only files in flight move between changes; every other record is in the totals as it stands.
+    for (auto &[key, active] : m_transfers)
     {
-        if (const auto it = m_transfers.find(key); it != m_transfers.end())
-        {
-            record.progress(*it->second.transfer);
-            it->second.rate.addSample(now, record.status.bytesDone);
-            record.status.rate = it->second.rate.bytesPerSecond();
-            record.status.seconds = it->second.clock.elapsed() / 1000.0;
-        }
-        totals.count(record.status);
+        FileRecord *record = m_records.find(key);
+        if (!record)
+            continue;
+        record->progress(*active.transfer);
+        active.rate.addSample(now, record->status.bytesDone);
+        record->status.rate = active.rate.bytesPerSecond();
+        record->status.seconds = active.clock.elapsed() / 1000.0;
+        m_records.recount(key);
     }
+    Snapshot totals;
+    m_records.countInto(totals);
     const RunStats::Counters counters {quint64(m_counters->requests.load()), quint64(m_counters->throttled.load()),
                                        m_sinkStalls, m_limiter->waits()};
     RunStats::Evidence evidence;
@@ -435,6 +442,18 @@ void Engine::sampleProgress()
     m_stats.tick(now, totals.bytesDone, counters, evidence);
 }
 
+QList<quint64> Engine::touchedKeys() const
+{
+    QList<quint64> keys = m_records.changedKeys();
+    for (const auto &[key, active] : m_transfers)
+    {
+        if (!m_records.isChanged(key))
+            keys.append(key);
+    }
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
 Snapshot Engine::currentSnapshot(bool allFiles) const
 {
     Snapshot s;
@@ -443,11 +462,20 @@ Snapshot Engine::currentSnapshot(bool allFiles) const
     s.paused = m_paused;
     s.finished = m_finished;
     s.bytesTotalExact = m_walkers.isEmpty() && m_pendingSources.isEmpty();
-    for (const auto &[key, record] : m_records)
+    m_records.countInto(s);
+    if (allFiles)
     {
-        s.count(record.status);
-        if (allFiles || m_records.isChanged(key) || m_transfers.contains(key))
+        s.files.reserve(m_records.size());
+        for (const auto &[key, record] : m_records)
             s.files.append(record.status);
+    }
+    else
+    {
+        for (const quint64 key : touchedKeys())
+        {
+            if (const FileRecord *record = m_records.find(key))
+                s.files.append(record->status);
+        }
     }
     m_stats.fill(s);
     s.waiting = currentWait(m_pacer, *m_counters);

@@ -107,10 +107,10 @@ void Engine::journalChanges()
     if (!m_journal)
         return;
     const bool interrupted = m_stopError && m_stopError->errorClass == Net::ErrorClass::Cancelled;
-    for (const auto &[key, record] : m_records)
+    for (const quint64 key : touchedKeys())
     {
-        if (m_records.isChanged(key) || m_transfers.contains(key))
-            m_journal->record(record, interrupted);
+        if (const FileRecord *record = m_records.find(key))
+            m_journal->record(*record, interrupted);
     }
 }
 
