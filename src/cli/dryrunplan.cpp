@@ -65,7 +65,10 @@ QString DryRunPlan::text(const Transfer::Report &report, Dest::ConflictPolicy po
     int toWrite = 0;
     int unknownSizes = 0;
     qint64 bytes = 0;
-    QString lines;
+    // One string, the heading first: a million-file plan is not copied once more to put the heading on top.
+    QString text = tr("Dry run: nothing was written. What a real run would do (--on-conflict %1):")
+                       .arg(Transfer::ConflictDecision::policyName(policy))
+        + u"\n"_s;
     for (const Transfer::FileStatus &file : report.files)
     {
         // The report's record words the reason; the plan shows it where the engine said why.
@@ -88,15 +91,12 @@ QString DryRunPlan::text(const Transfer::Report &report, Dest::ConflictPolicy po
             + (file.drivePath.isEmpty() ? file.driveId : file.drivePath);
         if (planned != Planned::Copy && !file.lastError.message.isEmpty())
             line += u" — "_s + reason.text;
-        lines += line + u"\n"_s;
+        text += line + u"\n"_s;
     }
     const int same = count[std::size_t(Planned::Same)];
     const int kept = count[std::size_t(Planned::Keep)];
     const int other = count[std::size_t(Planned::Other)];
 
-    QString text = tr("Dry run: nothing was written. What a real run would do (--on-conflict %1):")
-                       .arg(Transfer::ConflictDecision::policyName(policy))
-        + u"\n"_s + lines;
     // Counts after a colon: no "1 files" whatever the number.
     text += tr("Totals: listed: %1 · to write: %2, %3").arg(report.files.size()).arg(toWrite).arg(Util::formatBytes(bytes));
     if (unknownSizes > 0)

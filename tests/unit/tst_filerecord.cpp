@@ -37,6 +37,9 @@ private slots:
     void keyedByHandleAndByDriveId();
     void aTransfersEndLandsInTheRecord();
     void terminalStates();
+    void totalsFollowEveryChange();
+    void aSettledRecordKeepsWhatTheReceiptSays();
+    void aQueuedRecordKeepsWhatTheTransferReads();
 };
 
 void TestFileRecord::keyedByHandleAndByDriveId()
@@ -111,6 +114,179 @@ void TestFileRecord::terminalStates()
         QVERIFY(Transfer::isTerminal(s));
     for (const FileState s : {FileState::Queued, FileState::Listing, FileState::Transferring, FileState::Verifying, FileState::Paused})
         QVERIFY(!Transfer::isTerminal(s));
+}
+
+namespace
+{
+/// The totals as a full pass over the records counts them (what every tick did before issue 11).
+Transfer::Snapshot recounted(const FileRecords &records)
+{
+    Transfer::Snapshot s;
+    for (const auto &[key, record] : records)
+        s.count(record.status);
+    return s;
+}
+
+void compareTotals(const FileRecords &records)
+{
+    Transfer::Snapshot kept;
+    records.countInto(kept);
+    const Transfer::Snapshot full = recounted(records);
+    QCOMPARE(kept.filesTotal, full.filesTotal);
+    QCOMPARE(kept.filesQueued, full.filesQueued);
+    QCOMPARE(kept.filesActive, full.filesActive);
+    QCOMPARE(kept.filesDone, full.filesDone);
+    QCOMPARE(kept.filesSkipped, full.filesSkipped);
+    QCOMPARE(kept.filesFailed, full.filesFailed);
+    QCOMPARE(kept.filesParked, full.filesParked);
+    QCOMPARE(kept.filesCancelled, full.filesCancelled);
+    QCOMPARE(kept.bytesDone, full.bytesDone);
+    QCOMPARE(kept.bytesTotal, full.bytesTotal);
+    QCOMPARE(kept.bytesTotalExact, full.bytesTotalExact);
+    QCOMPARE(records.allTerminal(), full.filesQueued == 0 && full.filesActive == 0);
+}
+
+Drive::DriveFile fullFile()
+{
+    Drive::DriveFile file;
+    file.id = u"1abc"_s;
+    file.name = u"report.bin"_s;
+    file.mimeType = u"application/octet-stream"_s;
+    file.size = 4096;
+    file.md5Checksum = u"0123456789abcdef0123456789abcdef"_s;
+    file.sha256Checksum = u"ab"_s.repeated(32);
+    file.headRevisionId = u"rev-7"_s;
+    file.version = 7;
+    file.parents = {u"folder-1"_s};
+    file.resourceKey = u"key-1"_s;
+    file.createdTime = QDateTime::currentDateTimeUtc();
+    file.modifiedTime = file.createdTime;
+    file.shortcutTargetId = u"target-1"_s;
+    file.exportLinks.insert(u"application/pdf"_s, u"https://example.invalid/pdf"_s);
+    return file;
+}
+} // namespace
+
+void TestFileRecord::totalsFollowEveryChange()
+{
+    // A tick reads the totals instead of counting every record (a million-file tree): they must be what a full
+    // count says after every kind of change, including one of unknown size (an export) that is not over.
+    FileRecords records;
+    QList<quint64> keys;
+    for (int i = 0; i < 6; ++i)
+    {
+        Transfer::FileStatus s = status(u"id%1"_s.arg(i), u"f%1"_s.arg(i));
+        s.bytesTotal = i == 5 ? -1 : 1000 * (i + 1);
+        keys.append(records.add(s, job(s.driveId, s.drivePath)).status.key);
+    }
+    records.add(status(QString(), u"gone"_s)).status.state = FileState::Failed; // changed after add, then marked
+    records.markChanged(7);
+    compareTotals(records);
+    QVERIFY(!records.allTerminal());
+
+    // In flight: state and bytes move (an active file's bytes are recounted without a change mark).
+    FileRecord *a = records.find(keys[0]);
+    a->status.state = FileState::Transferring;
+    records.markChanged(keys[0]);
+    records.clearChanged();
+    a->status.bytesDone = 400;
+    records.recount(keys[0]);
+    QVERIFY(!records.isChanged(keys[0]));
+    compareTotals(records);
+
+    a->finish(FileState::Done, {}, u"md5:x"_s, {});
+    records.markChanged(keys[0]);
+    records.find(keys[1])->finish(FileState::Skipped, {}, {}, {});
+    records.markChanged(keys[1]);
+    records.find(keys[2])->finish(FileState::Failed, {Net::ErrorClass::Permanent, 404, u"notFound"_s, u"gone"_s}, {}, {});
+    records.markChanged(keys[2]);
+    records.find(keys[3])->status.state = FileState::Paused;
+    records.markChanged(keys[3]);
+    compareTotals(records);
+    QCOMPARE(records.changedKeys(), (QList<quint64> {keys[0], keys[1], keys[2], keys[3]}));
+
+    // Retried: back in the queue and counted there.
+    records.find(keys[2])->requeue();
+    records.markChanged(keys[2]);
+    compareTotals(records);
+
+    for (const quint64 key : keys)
+    {
+        FileRecord *r = records.find(key);
+        if (!r->isTerminal())
+        {
+            r->status.state = FileState::Transferring;
+            r->status.bytesDone = 10;
+            records.markChanged(key);
+            r->finish(key == keys[5] ? FileState::Done : FileState::Cancelled, {}, {}, {});
+            records.markChanged(key);
+        }
+    }
+    compareTotals(records);
+    QVERIFY(records.allTerminal());
+    Transfer::Snapshot kept;
+    records.countInto(kept);
+    QCOMPARE(kept.filesTotal, 7);
+    QCOMPARE(kept.filesDone, 2);
+    QCOMPARE(kept.filesSkipped, 1);
+    QCOMPARE(kept.filesCancelled, 3);
+    QCOMPARE(kept.filesFailed, 1);
+    QCOMPARE(kept.bytesDone, 400 + 10 * 4);
+    QVERIFY(kept.bytesTotalExact); // the export is over: its size is what arrived
+}
+
+void TestFileRecord::aSettledRecordKeepsWhatTheReceiptSays()
+{
+    FileRecords records;
+    Transfer::FileStatus s = status(u"1abc"_s, u"A/report.bin"_s);
+    s.mimeType = u"application/octet-stream"_s;
+    Transfer::TransferJob j {FileRecord::forTransfer(fullFile()), u"A/report.bin"_s, {}, {}};
+    FileRecord &done = records.add(s, j);
+    done.finish(FileState::Done, {}, u"md5:0123456789abcdef0123456789abcdef"_s, u"/dest/A/report.bin"_s);
+    // The journal row and the receipt: id, mime type, revision, size, hashes, the landing path.
+    const Drive::DriveFile &kept = done.job.file;
+    QCOMPARE(kept.id, u"1abc"_s);
+    QCOMPARE(kept.mimeType, u"application/octet-stream"_s);
+    QCOMPARE(kept.size, 4096);
+    QCOMPARE(kept.md5Checksum, fullFile().md5Checksum);
+    QCOMPARE(kept.sha256Checksum, fullFile().sha256Checksum);
+    QCOMPARE(kept.headRevisionId, u"rev-7"_s);
+    QCOMPARE(kept.version, 7);
+    QCOMPARE(done.job.relativePath, u"A/report.bin"_s);
+    QCOMPARE(records.find(u"1abc"_s, u"A/report.bin"_s), &done);
+    // What only a transfer reads is gone: the file is not retried.
+    QVERIFY(kept.resourceKey.isEmpty());
+    QVERIFY(kept.exportLinks.isEmpty());
+    QVERIFY(kept.shortcutTargetId.isEmpty());
+
+    // A failed file may be retried: it keeps all of it.
+    FileRecord &failed = records.add(s, {FileRecord::forTransfer(fullFile()), u"B/report.bin"_s, {}, {}});
+    failed.finish(FileState::Failed, {Net::ErrorClass::Permanent, 403, u"forbidden"_s, u"no"_s}, {}, {});
+    QCOMPARE(failed.job.file.resourceKey, u"key-1"_s);
+    QCOMPARE(failed.job.file.exportLinks.size(), 1);
+    QCOMPARE(failed.job.file.shortcutTargetId, u"target-1"_s);
+
+    // Records share one copy of each mime type.
+    QCOMPARE(failed.status.mimeType.constData(), done.status.mimeType.constData());
+    QCOMPARE(failed.job.file.mimeType.constData(), failed.status.mimeType.constData());
+}
+
+void TestFileRecord::aQueuedRecordKeepsWhatTheTransferReads()
+{
+    const Drive::DriveFile file = FileRecord::forTransfer(fullFile());
+    // Placing the file read these; the transfer, the journal and the receipt do not.
+    QVERIFY(file.name.isEmpty());
+    QVERIFY(file.parents.isEmpty());
+    QVERIFY(!file.createdTime.isValid());
+    QVERIFY(!file.modifiedTime.isValid());
+    // The requests (resource key, shortcut target, export links) and the checks (size, hashes, revision) do.
+    QCOMPARE(file.id, u"1abc"_s);
+    QCOMPARE(file.resourceKey, u"key-1"_s);
+    QCOMPARE(file.shortcutTargetId, u"target-1"_s);
+    QCOMPARE(file.exportLinks.size(), 1);
+    QCOMPARE(file.size, 4096);
+    QCOMPARE(file.md5Checksum, fullFile().md5Checksum);
+    QCOMPARE(file.headRevisionId, u"rev-7"_s);
 }
 
 QTEST_GUILESS_MAIN(TestFileRecord)

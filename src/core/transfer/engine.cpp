@@ -204,7 +204,7 @@ void Engine::addFile(const NamePlan::Placed &placed)
     status.drivePath = placed.drivePath;
     status.destinationPath = m_services.destination->locationOf(placed.relativePath);
     status.mimeType = file.mimeType;
-    TransferJob job {file, placed.relativePath, m_names.exportMimeFor(file), {}};
+    TransferJob job {FileRecord::forTransfer(file), placed.relativePath, m_names.exportMimeFor(file), {}};
     status.exportMimeType = job.exportMimeType;
     if (file.isGoogleApp() && job.exportMimeType.isEmpty())
     {
@@ -228,8 +228,13 @@ void Engine::addFile(const NamePlan::Placed &placed)
         return;
     }
     FileRecord &record = m_records.add(status, job);
-    if (applyJournal(record))
+    const bool doneEarlier = applyJournal(record);
+    m_records.markChanged(record.status.key);
+    if (doneEarlier)
+    {
+        record.settle();
         return;
+    }
     // A dry run queues the file too: its transfer asks the destination what is there and reports what a
     // real run would do (ConflictDecision::dryRunNote) instead of fetching.
     m_queue.push_back(record.status.key);
@@ -397,7 +402,7 @@ void Engine::finishRun()
     Report report;
     report.files = last.files;
     report.totals = last;
-    report.totals.files.clear();
+    report.totals.files = {}; // clear() would keep a buffer the size of the tree (the list is shared)
     report.destination = m_services.destination->describe();
     report.startedAt = m_startedAt;
     report.finishedAt = QDateTime::currentDateTimeUtc();
@@ -407,151 +412,23 @@ void Engine::finishRun()
     });
 }
 
-void Engine::cancel()
-{
-    if (m_finished)
-        return;
-    stopRun({Net::ErrorClass::Cancelled, 0, u"cancelled"_s, tr("Cancelled by the user")});
-}
-
-void Engine::pause()
-{
-    if (m_finished || m_paused)
-        return;
-    m_paused = true;
-    for (auto &[key, active] : m_transfers)
-        active.transfer->pause();
-}
-
-void Engine::resume()
-{
-    if (m_finished || !m_paused)
-        return;
-    m_paused = false;
-    for (auto &[key, active] : m_transfers)
-    {
-        const FileRecord *record = m_records.find(key);
-        if (record && record->status.state == FileState::Paused)
-            resumeTransfer(active);
-    }
-    schedule();
-}
-
-void Engine::releaseSlot(Active &active)
-{
-    if (!active.holdsSlot)
-        return;
-    active.holdsSlot = false;
-    --m_active;
-}
-
-void Engine::resumeTransfer(Active &active)
-{
-    // A resumed file takes its slot back at once, even if that briefly puts one more in flight than the
-    // limit: its connection and its resume point are already there. New files wait until below the limit.
-    if (!active.holdsSlot)
-    {
-        active.holdsSlot = true;
-        ++m_active;
-    }
-    active.transfer->resume();
-}
-
-void Engine::pauseFile(quint64 key)
-{
-    FileRecord *record = m_records.find(key);
-    if (!record)
-        return;
-    if (const auto it = m_transfers.find(key); it != m_transfers.end())
-    {
-        it->second.transfer->pause();
-        // The others go on: the slot goes to the next queued file.
-        releaseSlot(it->second);
-        schedule();
-    }
-    else if (record->status.state == FileState::Queued)
-        record->status.state = FileState::Paused;
-    m_records.markChanged(key);
-}
-
-void Engine::resumeFile(quint64 key)
-{
-    FileRecord *record = m_records.find(key);
-    if (!record || record->status.state != FileState::Paused)
-        return;
-    if (const auto it = m_transfers.find(key); it != m_transfers.end())
-    {
-        resumeTransfer(it->second);
-    }
-    else
-    {
-        record->status.state = FileState::Queued;
-        m_queue.push_front(key);
-    }
-    m_records.markChanged(key);
-    schedule();
-}
-
-void Engine::cancelFile(quint64 key)
-{
-    FileRecord *record = m_records.find(key);
-    if (!record || record->isTerminal())
-        return;
-    if (const auto it = m_transfers.find(key); it != m_transfers.end())
-    {
-        it->second.transfer->cancel(); // finished(Cancelled) follows
-        return;
-    }
-    record->status.state = FileState::Cancelled;
-    record->status.lastError = {Net::ErrorClass::Cancelled, 0, u"cancelled"_s, tr("Cancelled by the user")};
-    m_records.markChanged(key);
-    maybeFinish();
-}
-
-void Engine::retryFile(quint64 key)
-{
-    FileRecord *record = m_records.find(key);
-    if (!record || m_finished || m_stopping)
-        return;
-    const FileState state = record->status.state;
-    if (m_transfers.contains(key) || record->job.file.id.isEmpty()
-        || (state != FileState::Failed && state != FileState::Parked && state != FileState::Cancelled))
-        return;
-    record->requeue();
-    m_records.markChanged(key);
-    m_queue.push_back(key);
-    schedule();
-}
-
-void Engine::setParallel(int files)
-{
-    m_options.parallel = std::max(1, files);
-    // Fewer slots: files in flight finish; no new ones start until below the limit.
-    schedule();
-}
-
-void Engine::setBandwidthLimit(qint64 bytesPerSecond)
-{
-    m_options.bandwidthLimit = std::max<qint64>(0, bytesPerSecond);
-    // Live: transfers held back by the old cap are woken if the new one (or none) lets them read.
-    m_limiter->setLimit(m_options.bandwidthLimit);
-}
-
 void Engine::sampleProgress()
 {
     const qint64 now = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
-    Snapshot totals;
-    for (auto &[key, record] : m_records)
+    // Only files in flight move between changes; every other record is in the totals as it stands.
+    for (auto &[key, active] : m_transfers)
     {
-        if (const auto it = m_transfers.find(key); it != m_transfers.end())
-        {
-            record.progress(*it->second.transfer);
-            it->second.rate.addSample(now, record.status.bytesDone);
-            record.status.rate = it->second.rate.bytesPerSecond();
-            record.status.seconds = it->second.clock.elapsed() / 1000.0;
-        }
-        totals.count(record.status);
+        FileRecord *record = m_records.find(key);
+        if (!record)
+            continue;
+        record->progress(*active.transfer);
+        active.rate.addSample(now, record->status.bytesDone);
+        record->status.rate = active.rate.bytesPerSecond();
+        record->status.seconds = active.clock.elapsed() / 1000.0;
+        m_records.recount(key);
     }
+    Snapshot totals;
+    m_records.countInto(totals);
     const RunStats::Counters counters {quint64(m_counters->requests.load()), quint64(m_counters->throttled.load()),
                                        m_sinkStalls, m_limiter->waits()};
     RunStats::Evidence evidence;
@@ -562,6 +439,18 @@ void Engine::sampleProgress()
     m_stats.tick(now, totals.bytesDone, counters, evidence);
 }
 
+QList<quint64> Engine::touchedKeys() const
+{
+    QList<quint64> keys = m_records.changedKeys();
+    for (const auto &[key, active] : m_transfers)
+    {
+        if (!m_records.isChanged(key))
+            keys.append(key);
+    }
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
 Snapshot Engine::currentSnapshot(bool allFiles) const
 {
     Snapshot s;
@@ -570,11 +459,20 @@ Snapshot Engine::currentSnapshot(bool allFiles) const
     s.paused = m_paused;
     s.finished = m_finished;
     s.bytesTotalExact = m_walkers.isEmpty() && m_pendingSources.isEmpty();
-    for (const auto &[key, record] : m_records)
+    m_records.countInto(s);
+    if (allFiles)
     {
-        s.count(record.status);
-        if (allFiles || m_records.isChanged(key) || m_transfers.contains(key))
+        s.files.reserve(m_records.size());
+        for (const auto &[key, record] : m_records)
             s.files.append(record.status);
+    }
+    else
+    {
+        for (const quint64 key : touchedKeys())
+        {
+            if (const FileRecord *record = m_records.find(key))
+                s.files.append(record->status);
+        }
     }
     m_stats.fill(s);
     s.waiting = currentWait(m_pacer, *m_counters);

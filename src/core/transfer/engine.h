@@ -157,6 +157,8 @@ private:
     void finishRun();
     /// Reads every transfer's progress into its record and moves the run's statistics on.
     void sampleProgress();
+    /// The records a tick reports and journals: changed since the last tick, or in flight; in the order found.
+    [[nodiscard]] QList<quint64> touchedKeys() const;
     void tick();
     // The journal and the receipts (enginejournal.cpp, issue 11).
     /// Opens the journal when RunOptions::journalPath is set; false when it failed (the run stopped).

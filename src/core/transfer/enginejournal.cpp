@@ -107,10 +107,10 @@ void Engine::journalChanges()
     if (!m_journal)
         return;
     const bool interrupted = m_stopError && m_stopError->errorClass == Net::ErrorClass::Cancelled;
-    for (const auto &[key, record] : m_records)
+    for (const quint64 key : touchedKeys())
     {
-        if (m_records.isChanged(key) || m_transfers.contains(key))
-            m_journal->record(record, interrupted);
+        if (const FileRecord *record = m_records.find(key))
+            m_journal->record(*record, interrupted);
     }
 }
 
@@ -139,11 +139,7 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
     }
 
     // One line a file the run touched: the report's per-file record and what only a receipt keeps.
-    QByteArray lines;
-    for (const auto &[key, record] : m_records)
-    {
-        if (record.doneEarlier || !record.started.isValid())
-            continue; // touched: a file this run began to move (listing failures are in the report)
+    const auto receipt = [](const FileRecord &record) {
         QJsonObject line = ReportFormat::fileToJson(record.status);
         line.insert(u"revision"_s, record.revision);
         line.insert(u"driveMd5"_s, record.job.file.md5Checksum);
@@ -152,7 +148,20 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
         line.insert(u"startedAt"_s, isoTime(record.started));
         line.insert(u"endedAt"_s, isoTime(record.ended));
         line.insert(u"toolVersion"_s, QStringLiteral(DI_VERSION));
-        lines += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+        return QJsonDocument(line).toJson(QJsonDocument::Compact);
+    };
+    // touched: a file this run began to move (listing failures are in the report)
+    const auto touched = [](const FileRecord &record) { return !record.doneEarlier && record.started.isValid(); };
+    // Sized first, then written once: a growing buffer would hold up to twice the receipts of a large tree.
+    qsizetype size = 0;
+    for (const auto &[key, record] : m_records)
+        size += touched(record) ? receipt(record).size() + 1 : 0;
+    QByteArray lines;
+    lines.reserve(size);
+    for (const auto &[key, record] : m_records)
+    {
+        if (touched(record))
+            lines += receipt(record) + '\n';
     }
     if (lines.isEmpty())
     {

@@ -38,6 +38,32 @@ void FileRecord::finish(FileState state, const Net::Error &error, const QString 
     hashState.clear();
     ended = QDateTime::currentDateTimeUtc();
     status.rate = 0;
+    if (state == FileState::Done || state == FileState::Skipped)
+        settle();
+}
+
+void FileRecord::settle()
+{
+    Drive::DriveFile &file = job.file;
+    Drive::DriveFile kept;
+    kept.id = std::move(file.id);
+    kept.mimeType = std::move(file.mimeType);
+    kept.size = file.size;
+    kept.md5Checksum = std::move(file.md5Checksum);
+    kept.sha256Checksum = std::move(file.sha256Checksum);
+    kept.headRevisionId = std::move(file.headRevisionId);
+    kept.version = file.version;
+    file = std::move(kept);
+    job.resume = {};
+}
+
+Drive::DriveFile FileRecord::forTransfer(Drive::DriveFile file)
+{
+    file.name.clear();
+    file.parents.clear();
+    file.createdTime = {};
+    file.modifiedTime = {};
+    return file;
 }
 
 void FileRecord::requeue()
@@ -55,11 +81,72 @@ FileRecord &FileRecords::add(FileStatus status, TransferJob job)
     status.key = key;
     if (!status.driveId.isEmpty())
         m_byDriveId[status.driveId].append(key);
+    // A tree has a handful of mime types: each record shares one copy.
+    if (!status.mimeType.isEmpty())
+        status.mimeType = *m_mimeTypes.insert(status.mimeType);
+    if (job.file.mimeType == status.mimeType)
+        job.file.mimeType = status.mimeType;
     FileRecord &record = m_records[key];
     record.status = std::move(status);
     record.job = std::move(job);
-    m_changed.insert(key);
+    markChanged(key);
     return record;
+}
+
+void FileRecords::markChanged(quint64 key)
+{
+    if (FileRecord *record = find(key))
+    {
+        recount(*record);
+        m_changed.insert(key);
+    }
+}
+
+void FileRecords::recount(quint64 key)
+{
+    if (FileRecord *record = find(key))
+        recount(*record);
+}
+
+void FileRecords::recount(FileRecord &record)
+{
+    // Snapshot::count()'s rule for an inexact total: a file not over whose size is unknown.
+    const auto openUnknown = [](FileState state, qint64 bytesTotal) {
+        return bytesTotal < 0 && state != FileState::Skipped && !isTerminal(state);
+    };
+    FileRecord::Tallied &was = record.tallied;
+    if (was.counted)
+    {
+        m_totals.tally(was.state, was.bytesDone, was.bytesTotal, -1);
+        m_openUnknownSizes -= openUnknown(was.state, was.bytesTotal) ? 1 : 0;
+    }
+    const FileStatus &now = record.status;
+    m_totals.tally(now.state, now.bytesDone, now.bytesTotal, 1);
+    m_openUnknownSizes += openUnknown(now.state, now.bytesTotal) ? 1 : 0;
+    was = {now.state, now.bytesDone, now.bytesTotal, true};
+}
+
+QList<quint64> FileRecords::changedKeys() const
+{
+    QList<quint64> keys(m_changed.begin(), m_changed.end());
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+void FileRecords::countInto(Snapshot &s) const
+{
+    s.filesTotal += m_totals.filesTotal;
+    s.filesQueued += m_totals.filesQueued;
+    s.filesActive += m_totals.filesActive;
+    s.filesDone += m_totals.filesDone;
+    s.filesSkipped += m_totals.filesSkipped;
+    s.filesFailed += m_totals.filesFailed;
+    s.filesParked += m_totals.filesParked;
+    s.filesCancelled += m_totals.filesCancelled;
+    s.bytesDone += m_totals.bytesDone;
+    s.bytesTotal += m_totals.bytesTotal;
+    if (m_openUnknownSizes > 0)
+        s.bytesTotalExact = false;
 }
 
 FileRecord *FileRecords::find(quint64 key)
@@ -83,11 +170,6 @@ FileRecord *FileRecords::find(const QString &driveId, const QString &relativePat
             return &record;
     }
     return nullptr;
-}
-
-bool FileRecords::allTerminal() const
-{
-    return std::all_of(m_records.begin(), m_records.end(), [](const auto &entry) { return entry.second.isTerminal(); });
 }
 
 } // namespace Transfer

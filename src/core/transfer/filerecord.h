@@ -38,6 +38,14 @@ struct FileRecord
     QDateTime started;        ///< first byte asked in this run; invalid when never started
     QDateTime ended;          ///< reached a terminal state in this run
     bool doneEarlier = false; ///< skipped: the journal says an earlier run landed this very revision
+    /// What FileRecords last counted of this record into its running totals.
+    struct Tallied
+    {
+        FileState state = FileState::Queued;
+        qint64 bytesDone = 0;
+        qint64 bytesTotal = -1;
+        bool counted = false;
+    } tallied;
 
     [[nodiscard]] const QString &driveId() const { return status.driveId; }
     [[nodiscard]] bool isTerminal() const { return Transfer::isTerminal(status.state); }
@@ -48,10 +56,19 @@ struct FileRecord
     void finish(FileState state, const Net::Error &error, const QString &hash, const QString &finalLocation);
     /// Back to the queue from the start (retryFile()).
     void requeue();
+    /// A file done or skipped keeps of its Drive file only what the journal row and the receipt say (id, mime
+    /// type, revision, size, hashes): no resource key, export links, shortcut target. It is not retried.
+    void settle();
+
+    /// The Drive file as a queued record keeps it: what placing it needed (name, parents, times) is dropped,
+    /// the transfer and the journal do not read it.
+    [[nodiscard]] static Drive::DriveFile forTransfer(Drive::DriveFile file);
 };
 
 /// The run's records in the order they were found, keyed for the faces by FileStatus::key and for the
-/// journal by Drive id. Remembers which records changed since the last snapshot.
+/// journal by Drive id. Remembers which records changed since the last snapshot, and keeps the run's totals
+/// (counts by state, bytes) as records change, so that a tick costs what changed, not the tree: whoever
+/// changes a record calls markChanged() (or recount() for an active file's bytes) after.
 class FileRecords final
 {
 public:
@@ -66,12 +83,19 @@ public:
     /// The record of this Drive file landing at this relative path (TransferJob::relativePath), if any: the
     /// identity a journal row is keyed on. Only records with a job (files queued to move) have a path.
     [[nodiscard]] FileRecord *find(const QString &driveId, const QString &relativePath);
-    [[nodiscard]] bool allTerminal() const;
+    [[nodiscard]] bool allTerminal() const { return m_totals.filesQueued == 0 && m_totals.filesActive == 0; }
     [[nodiscard]] qsizetype size() const { return qsizetype(m_records.size()); }
 
-    void markChanged(quint64 key) { m_changed.insert(key); }
+    /// After a change to the record: marks it changed and counts it again into the totals.
+    void markChanged(quint64 key);
+    /// Counts the record again without marking it changed (an active file's bytes, read every tick).
+    void recount(quint64 key);
     [[nodiscard]] bool isChanged(quint64 key) const { return m_changed.contains(key); }
+    /// The records changed since clearChanged(), in the order found.
+    [[nodiscard]] QList<quint64> changedKeys() const;
     void clearChanged() { m_changed.clear(); }
+    /// Every record's counts and bytes (Snapshot::count() of each) added to `s`.
+    void countInto(Snapshot &s) const;
 
     [[nodiscard]] Map::iterator begin() { return m_records.begin(); }
     [[nodiscard]] Map::iterator end() { return m_records.end(); }
@@ -79,10 +103,15 @@ public:
     [[nodiscard]] Map::const_iterator end() const { return m_records.end(); }
 
 private:
+    void recount(FileRecord &record);
+
     Map m_records;
     QHash<QString, QList<quint64>> m_byDriveId;
     QSet<quint64> m_changed;
     quint64 m_nextKey = 1;
+    Snapshot m_totals;           ///< every record as last counted (FileRecord::tallied)
+    int m_openUnknownSizes = 0;  ///< records not over whose size is unknown: bytesTotal is not exact yet
+    QSet<QString> m_mimeTypes;   ///< one copy of each mime type, shared by the records
 };
 
 } // namespace Transfer

@@ -54,41 +54,46 @@ bool isTerminal(FileState state)
 
 void Snapshot::count(const FileStatus &file)
 {
-    ++filesTotal;
-    switch (file.state)
+    tally(file.state, file.bytesDone, file.bytesTotal, 1);
+    if (file.bytesTotal < 0 && file.state != FileState::Skipped && !isTerminal(file.state))
+        bytesTotalExact = false;
+}
+
+void Snapshot::tally(FileState state, qint64 fileBytesDone, qint64 fileBytesTotal, int sign)
+{
+    filesTotal += sign;
+    switch (state)
     {
     case FileState::Queued:
     case FileState::Listing:
-        ++filesQueued;
+        filesQueued += sign;
         break;
     case FileState::Transferring:
     case FileState::Verifying:
     case FileState::Paused:
-        ++filesActive;
+        filesActive += sign;
         break;
     case FileState::Done:
-        ++filesDone;
+        filesDone += sign;
         break;
     case FileState::Skipped:
-        ++filesSkipped;
+        filesSkipped += sign;
         break;
     case FileState::Failed:
-        ++filesFailed;
+        filesFailed += sign;
         break;
     case FileState::Parked:
-        ++filesParked;
+        filesParked += sign;
         break;
     case FileState::Cancelled:
-        ++filesCancelled;
+        filesCancelled += sign;
         break;
     }
-    if (file.state == FileState::Skipped)
-        return;
-    bytesDone += file.bytesDone;
-    if (file.bytesTotal >= 0)
-        bytesTotal += file.bytesTotal;
-    else if (!isTerminal(file.state))
-        bytesTotalExact = false;
+    if (state == FileState::Skipped)
+        return; // a skipped file moved none
+    bytesDone += sign * fileBytesDone;
+    if (fileBytesTotal >= 0)
+        bytesTotal += sign * fileBytesTotal;
 }
 
 QString limitedByText(LimitedBy factor)

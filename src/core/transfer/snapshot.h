@@ -177,6 +177,9 @@ struct Snapshot
     /// Counts one file into the totals: its state's count and its bytes (a skipped file moved none; one of
     /// unknown size that is not over makes bytesTotal inexact). Does not add it to `files`.
     void count(const FileStatus &file);
+    /// count()'s counts and bytes for a file in `state` (sign 1), or taken back again (sign -1): running totals
+    /// kept as files change (FileRecords). bytesTotalExact is the caller's.
+    void tally(FileState state, qint64 fileBytesDone, qint64 fileBytesTotal, int sign);
 };
 
 /// The end of a run: every file's record and the totals.
