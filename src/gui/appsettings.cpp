@@ -27,7 +27,8 @@ void AppSettings::setParallel(int files)
 
 int AppSettings::streams() const
 {
-    return std::clamp(m_settings->value(u"transfer/streams"_s, 4).toInt(), 1, 16);
+    // 0: automatic (Transfer::RunOptions::streams, streamplanner.h)
+    return std::clamp(m_settings->value(u"transfer/streams"_s, 0).toInt(), 0, 16);
 }
 
 void AppSettings::setStreams(int streams)

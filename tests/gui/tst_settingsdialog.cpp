@@ -31,10 +31,13 @@ void TestSettingsDialog::roundTripWithoutSecrets()
         QSettings qsettings(path, QSettings::IniFormat);
         AppSettings settings(&qsettings);
         QCOMPARE(settings.parallel(), 4); // DESIGN.md defaults
+        // Streams: automatic by default, as in the CLI (issue 14: one stream, more while they raise the rate).
+        QCOMPARE(settings.runOptions().streams, 0);
         QCOMPARE(settings.runOptions().exportFormats.value(u"application/vnd.google-apps.document"_s),
                  u"application/vnd.openxmlformats-officedocument.wordprocessingml.document"_s);
 
         SettingsDialog dialog(&settings);
+        QCOMPARE(dialog.findChild<QSpinBox *>(u"streams"_s)->text(), u"Automatic"_s);
         dialog.findChild<QSpinBox *>(u"parallel"_s)->setValue(7);
         dialog.findChild<QSpinBox *>(u"streams"_s)->setValue(2);
         dialog.findChild<QDoubleSpinBox *>(u"requestRate"_s)->setValue(3.5);
