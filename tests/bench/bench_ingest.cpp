@@ -5,7 +5,8 @@
 //  (b) 2,000 files of 64 KiB under a sandbox quota of 50 requests/s: wall time vs the floor the quota sets;
 //  (c) a slow link (40 ms latency, 20 MB/s per connection): 1 GiB vs single-stream curl;
 //  (d) 3,000 files of 16 KiB with default options under a sandbox quota the client does not know (150 req/s;
-//      also 20 req/s without --quick): wall time vs the quota's floor, throttled share (issue 14, acceptance 1).
+//      also 20 req/s without --quick): wall time vs the quota's floor, throttled share (issue 14, acceptance 1);
+//  (e) CPU seconds per GiB of the engine's process, 1 GiB into a local folder (issue 14, acceptance 3).
 // The engine runs in a child (`bench_ingest --child …`) so each measurement has its own peak RSS.
 #include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
@@ -29,6 +30,8 @@
 
 #include <cstdio>
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 namespace
@@ -48,6 +51,14 @@ qint64 peakRssKiB()
     return -1;
 }
 
+/// CPU seconds (user + system) of this whole process so far, the threads that already ended included.
+double cpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 // --child BASE_URL DEST QPS PARALLEL STREAMS ID… : runs one ingest, prints one JSON line. QPS 0: the default
 // pacing (start at 10/s, rise while Drive does not throttle); else a fixed pace, as `--qps` alone.
 int runChild(const QStringList &args)
@@ -63,6 +74,9 @@ int runChild(const QStringList &args)
     options.parallel = args.value(3).toInt();
     options.streams = args.value(4).toInt();
     options.conflict = Dest::ConflictPolicy::Overwrite;
+    // DI_BENCH_READ_BUFFER_KIB: the Drive reply's read buffer (RunOptions::readBufferSize), as bench_databricks.
+    if (qEnvironmentVariableIsSet("DI_BENCH_READ_BUFFER_KIB"))
+        options.readBufferSize = qEnvironmentVariableIntValue("DI_BENCH_READ_BUFFER_KIB") * 1024LL;
     QList<Drive::DriveRef> sources;
     for (const QString &id : args.mid(5))
         sources.append(Drive::DriveRef {id, {}, Drive::DriveRef::Kind::Unknown});
@@ -79,6 +93,7 @@ int runChild(const QStringList &args)
     QElapsedTimer timer;
     QJsonObject out;
     QEventLoop loop;
+    const double cpuBefore = cpuSeconds();
     QObject::connect(&host, &Transfer::EngineHost::finished, &loop, [&](const Transfer::Report &r) {
         out = {{u"seconds"_s, timer.elapsed() / 1000.0},
                {u"bytes"_s, r.totals.bytesDone},
@@ -92,6 +107,7 @@ int runChild(const QStringList &args)
     host.startRun(setup, sources);
     loop.exec();
     out.insert(u"peak_rss_kib"_s, peakRssKiB());
+    out.insert(u"cpu_s"_s, cpuSeconds() - cpuBefore);
     std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputs("\n", stdout);
     return 0;
@@ -257,6 +273,29 @@ int main(int argc, char **argv)
     sizeRow(u"1GiB"_s, id1g, qint64(1) << 30);
     if (!quick)
         sizeRow(u"4GiB"_s, id4g, qint64(4) << 30);
+
+    // (e) CPU per GiB in our process (issue 14, acceptance 3; target <= 1.0 s): user + system time of the child
+    // that runs only the engine, 1 GiB into a local folder, hash verified, with one stream and with four.
+    QJsonArray cpuRows;
+    for (const int streams : {1, 4})
+    {
+        const QString dest = work.filePath(u"dest-cpu"_s);
+        const QJsonObject ours = bench.runEngine(dest, 10, 4, streams, {id1g});
+        QDir(dest).removeRecursively();
+        const double gib = ours.value(u"bytes"_s).toDouble() / double(qint64(1) << 30);
+        const double cpu = ours.value(u"cpu_s"_s).toDouble();
+        const double perGiB = gib > 0 ? cpu / gib : 0;
+        cpuRows.append(QJsonObject {{u"streams"_s, streams}, {u"seconds"_s, ours.value(u"seconds"_s)}, {u"cpu_s"_s, cpu},
+                                    {u"cpu_s_per_gib"_s, perGiB}, {u"failed"_s, ours.value(u"failed"_s)}});
+        out << QStringLiteral("(e) 1GiB -> local folder, %1 stream(s): %2 s, %3 s CPU -> %4 s CPU per GiB (target <= 1.0) | failed %5\n")
+                   .arg(streams)
+                   .arg(ours.value(u"seconds"_s).toDouble(), 0, 'f', 2)
+                   .arg(cpu, 0, 'f', 2)
+                   .arg(perGiB, 0, 'f', 2)
+                   .arg(ours.value(u"failed"_s).toInt());
+        out.flush();
+    }
+    results.insert(u"cpu_local"_s, cpuRows);
 
     // (b) 2,000 small files under a 50 requests/s quota.
     {
