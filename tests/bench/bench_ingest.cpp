@@ -5,13 +5,14 @@
 //  (b) 2,000 files of 64 KiB under a sandbox quota of 50 requests/s: wall time vs the floor the quota sets;
 //  (c) a slow link (40 ms latency, 20 MB/s per connection): 1 GiB vs single-stream curl;
 //  (d) 3,000 files of 16 KiB with default options under a sandbox quota the client does not know (150 req/s;
-//      also 20 req/s without --quick): wall time vs the quota's floor, throttled share (issue 14, acceptance 1).
-//  (j) the journal's cost (issue 11, acceptance 4): 1 GiB with a journal (durable checkpoints fdatasync'ed every
-//      8 MiB) and with --no-journal, alternating, best of three each, into a folder on disk and into tmpfs.
-//  (f) 20,000 files of 16 KiB (4,000 with --quick) at 50 ms latency, --parallel 16: files/s with every body on
-//      Qt's 6 connections (one QNAM, as before issue 14) and with a connection per body (acceptance 4).
+//      also 20 req/s without --quick): wall time vs the quota's floor, throttled share (issue 14, acceptance 1);
 //  (e) streams only where they help (issue 14, acceptance 2): 1 GiB with default options vs `curl -o` on the fast
 //      sandbox; 256 MiB over the slow link with default options, fixed --streams 1…16 and `aria2c -x16 -s16 -k16M`.
+//  (f) 20,000 files of 16 KiB (4,000 with --quick) at 50 ms latency, --parallel 16: files/s with every body on
+//      Qt's 6 connections (one QNAM, as before issue 14) and with a connection per body (acceptance 4).
+//  (g) CPU seconds per GiB of the engine's process, 1 GiB into a local folder (issue 14, acceptance 3).
+//  (j) the journal's cost (issue 11, acceptance 4): 1 GiB with a journal (durable checkpoints fdatasync'ed every
+//      8 MiB) and with --no-journal, alternating, best of three each, into a folder on disk and into tmpfs.
 // The engine runs in a child (`bench_ingest --child …`) so each measurement has its own peak RSS.
 #include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
@@ -35,6 +36,8 @@
 
 #include <cstdio>
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 namespace
@@ -54,6 +57,14 @@ qint64 peakRssKiB()
     return -1;
 }
 
+/// CPU seconds (user + system) of this whole process so far, the threads that already ended included.
+double cpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 // --child BASE_URL DEST QPS PARALLEL STREAMS ID… : runs one ingest, prints one JSON line. QPS 0: the default
 // pacing (start at 10/s, rise while Drive does not throttle); else a fixed pace, as `--qps` alone.
 int runChild(const QStringList &args)
@@ -71,6 +82,9 @@ int runChild(const QStringList &args)
     options.streams = args.value(4).toInt();
     options.conflict = Dest::ConflictPolicy::Overwrite;
     options.journalPath = qEnvironmentVariable("BENCH_JOURNAL"); // (j) only; empty: --no-journal
+    // DI_BENCH_READ_BUFFER_KIB: the Drive reply's read buffer (RunOptions::readBufferSize), as bench_databricks.
+    if (qEnvironmentVariableIsSet("DI_BENCH_READ_BUFFER_KIB"))
+        options.readBufferSize = qEnvironmentVariableIntValue("DI_BENCH_READ_BUFFER_KIB") * 1024LL;
     QList<Drive::DriveRef> sources;
     for (const QString &id : args.mid(5))
         sources.append(Drive::DriveRef {id, {}, Drive::DriveRef::Kind::Unknown});
@@ -87,6 +101,7 @@ int runChild(const QStringList &args)
     QElapsedTimer timer;
     QJsonObject out;
     QEventLoop loop;
+    const double cpuBefore = cpuSeconds();
     QObject::connect(&host, &Transfer::EngineHost::finished, &loop, [&](const Transfer::Report &r) {
         out = {{u"seconds"_s, timer.elapsed() / 1000.0},
                {u"bytes"_s, r.totals.bytesDone},
@@ -100,6 +115,7 @@ int runChild(const QStringList &args)
     host.startRun(setup, sources);
     loop.exec();
     out.insert(u"peak_rss_kib"_s, peakRssKiB());
+    out.insert(u"cpu_s"_s, cpuSeconds() - cpuBefore);
     std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputs("\n", stdout);
     return 0;
@@ -436,6 +452,29 @@ int main(int argc, char **argv)
     sizeRow(u"1GiB"_s, id1g, qint64(1) << 30);
     if (!quick)
         sizeRow(u"4GiB"_s, id4g, qint64(4) << 30);
+
+    // (g) CPU per GiB in our process (issue 14, acceptance 3; target <= 1.0 s): user + system time of the child
+    // that runs only the engine, 1 GiB into a local folder, hash verified, with one stream and with four.
+    QJsonArray cpuRows;
+    for (const int streams : {1, 4})
+    {
+        const QString dest = work.filePath(u"dest-cpu"_s);
+        const QJsonObject ours = bench.runEngine(dest, 10, 4, streams, {id1g});
+        QDir(dest).removeRecursively();
+        const double gib = ours.value(u"bytes"_s).toDouble() / double(qint64(1) << 30);
+        const double cpu = ours.value(u"cpu_s"_s).toDouble();
+        const double perGiB = gib > 0 ? cpu / gib : 0;
+        cpuRows.append(QJsonObject {{u"streams"_s, streams}, {u"seconds"_s, ours.value(u"seconds"_s)}, {u"cpu_s"_s, cpu},
+                                    {u"cpu_s_per_gib"_s, perGiB}, {u"failed"_s, ours.value(u"failed"_s)}});
+        out << QStringLiteral("(g) 1GiB -> local folder, %1 stream(s): %2 s, %3 s CPU -> %4 s CPU per GiB (target <= 1.0) | failed %5\n")
+                   .arg(streams)
+                   .arg(ours.value(u"seconds"_s).toDouble(), 0, 'f', 2)
+                   .arg(cpu, 0, 'f', 2)
+                   .arg(perGiB, 0, 'f', 2)
+                   .arg(ours.value(u"failed"_s).toInt());
+        out.flush();
+    }
+    results.insert(u"cpu_local"_s, cpuRows);
 
     // (b) 2,000 small files under a 50 requests/s quota.
     {

@@ -11,6 +11,9 @@
 #include <QTcpSocket>
 
 #include <algorithm>
+#include <cerrno>
+
+#include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
 
@@ -125,7 +128,9 @@ qint64 HttpPut::queued() const
 
 qint64 HttpPut::bodySent() const
 {
-    return std::max<qint64>(0, m_written - m_headerSize);
+    // What was queued minus what still waits (sendDirect() reports no bytesWritten()); while the head still
+    // waits, queued() counts it too.
+    return std::max<qint64>(0, m_bodyQueued - queued());
 }
 
 void HttpPut::start()
@@ -148,6 +153,8 @@ void HttpPut::start()
     }
     QSslSocket *ssl = tls ? new QSslSocket(this) : nullptr;
     m_socket = ssl ? ssl : new QTcpSocket(this);
+    // Plain http straight to the server: the body may skip the socket's buffer (write()).
+    m_direct = !ssl && proxy->type() == QNetworkProxy::NoProxy;
     m_socket->setProxy(*proxy);
     connect(m_socket, &QAbstractSocket::bytesWritten, this, &HttpPut::onBytesWritten);
     connect(m_socket, &QIODevice::readyRead, this, &HttpPut::onReadyRead);
@@ -161,7 +168,7 @@ void HttpPut::start()
         // never ignored; the handshake then fails with SslHandshakeFailedError.
         ssl->setSslConfiguration(QSslConfiguration::defaultConfiguration());
         connect(ssl, &QSslSocket::encrypted, this, &HttpPut::onConnected);
-        connect(ssl, &QSslSocket::encryptedBytesWritten, this, [this](qint64) { onBytesWritten(0); });
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, [this](qint64) { onBytesWritten(); });
         connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
             QStringList texts;
             for (const QSslError &e : errors)
@@ -220,7 +227,9 @@ qint64 HttpPut::write(const char *data, qint64 length)
         m_blocked = true;
         return 0;
     }
-    const qint64 n = m_socket->write(data, take);
+    const qint64 sent = sendDirect(data, take);
+    const qint64 rest = sent < take ? m_socket->write(data + sent, take - sent) : 0;
+    const qint64 n = rest < 0 ? (sent > 0 ? sent : -1) : sent + rest;
     if (n < 0)
     {
         // The socket is closed: its error signal says why (queued to the event loop).
@@ -229,14 +238,44 @@ qint64 HttpPut::write(const char *data, qint64 length)
     }
     m_bodyQueued += n;
     if (n < length)
+    {
         m_blocked = true;
+        // The kernel may have taken all of it (sendDirect): no bytesWritten() will say there is room again.
+        if (queued() <= m_maxQueued / 2)
+            QMetaObject::invokeMethod(this, &HttpPut::onBytesWritten, Qt::QueuedConnection);
+    }
     armProgressTimer();
     return n;
 }
 
-void HttpPut::onBytesWritten(qint64 bytes)
+qint64 HttpPut::sendDirect(const char *data, qint64 length)
 {
-    m_written += bytes;
+    // Only while nothing waits in Qt's buffer (the order of the bytes on the wire stays), and only over a
+    // plain connection of our own: the kernel copies the caller's bytes itself, QTcpSocket would first copy
+    // them into its buffer. A slow server keeps that buffer full, and then this saves little.
+    if (!m_direct || m_socket->state() != QAbstractSocket::ConnectedState || m_socket->bytesToWrite() > 0)
+        return 0;
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd < 0)
+        return 0;
+    qint64 sent = 0;
+    while (sent < length)
+    {
+        const ssize_t n = ::send(int(fd), data + sent, size_t(length - sent), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0)
+        {
+            sent += n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        break; // EAGAIN: the rest goes through the socket's buffer; an error: QTcpSocket finds and reports it
+    }
+    return sent;
+}
+
+void HttpPut::onBytesWritten()
+{
     if (m_finished)
         return;
     armProgressTimer();

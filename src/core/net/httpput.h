@@ -23,7 +23,8 @@ namespace Net
  * ONE streaming HTTP/1.1 PUT with a known Content-Length, written by us on a QTcpSocket (QSslSocket for
  * https) that lives on the caller's thread. Why not QNetworkAccessManager: Qt 6.4 pulls an upload body
  * 16 KiB per read with two thread hand-offs each, whatever the device offers (65,536 reads per GiB); here
- * the caller's large writes go into the socket as they are, with one copy into its buffer.
+ * the caller's large writes go into the socket as they are: over plain http straight to the kernel while the
+ * socket's buffer is empty, else (and over TLS) with one copy into its buffer.
  *
  *   start() ─▶ connecting (proxy tunnel, TLS) ─▶ readyForBody ─write()*─▶ body sent ─▶ finished()
  *      any time: a response (also an early one), an error, a timeout ─▶ finished()   (exactly once)
@@ -99,7 +100,9 @@ signals:
 
 private:
     void onConnected();
-    void onBytesWritten(qint64 bytes);
+    void onBytesWritten();
+    /// Hands body bytes to the kernel past the socket's buffer when nothing waits in it; returns how many.
+    qint64 sendDirect(const char *data, qint64 length);
     void onReadyRead();
     void onDisconnected();
     void onSocketError();
@@ -121,9 +124,9 @@ private:
     int m_progressTimeoutMs = 120'000;
     int m_responseTimeoutMs = 600'000;
     qint64 m_headerSize = 0;
-    qint64 m_written = 0; ///< bytes (header + body) the socket reported written
     qint64 m_bodyQueued = 0;
     bool m_headerSent = false;
+    bool m_direct = false; ///< plain http, no proxy: sendDirect() may skip the socket's buffer
     bool m_blocked = true; ///< a write() was refused: readyForBody() owed
     bool m_finished = false;
 };

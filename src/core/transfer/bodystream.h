@@ -109,7 +109,7 @@ private:
     BodyExpectation m_expected;
     QPointer<QNetworkReply> m_reply;
     QTimer m_stallTimer;
-    QByteArray m_buffer;     ///< one block read from the reply, being written to the sink
+    QByteArray m_buffer;     ///< the last read from the reply (Qt's own block when it can), being written to the sink
     qint64 m_pendingPos = 0; ///< first byte of m_buffer the sink has not taken
     qint64 m_pendingLen = 0;
     qint64 m_read = 0;       ///< bytes read from the reply
