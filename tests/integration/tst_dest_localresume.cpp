@@ -53,15 +53,18 @@ Dest::Target target(const QString &path, qint64 size, const QString &revision, q
     return t;
 }
 
-// Writes body[from, to) in 10 KiB pieces (as a body streams).
+// Writes body[from, to) in 10 KiB pieces (as a body streams), waiting for readyForMore() when the sink holds
+// the body back (a checkpoint's fdatasync is running).
 bool writeRange(Dest::Sink *sink, const QByteArray &body, qint64 from, qint64 to)
 {
+    QSignalSpy ready(sink, &Dest::Sink::readyForMore);
     for (qint64 at = from; at < to;)
     {
         const qint64 n = std::min<qint64>(10 * 1024 + 7, to - at);
-        if (sink->write(at, body.constData() + at, n) != n)
+        const qint64 taken = sink->write(at, body.constData() + at, n);
+        if (taken < 0 || (taken == 0 && !ready.wait(5000)))
             return false;
-        at += n;
+        at += taken;
     }
     return true;
 }
@@ -162,6 +165,31 @@ private slots:
         QCOMPARE(waitDurable(durable, 6 * Interval), 6 * Interval);
         QVERIFY(commit(sink.get()));
         QVERIFY(readFile(dir.filePath(u"p.bin"_s)) == body);
+    }
+
+    void syncHoldsThePrefixBackTwoIntervalsAhead()
+    {
+        // A disk slower than the network: while a checkpoint's fdatasync runs, the prefix may run at most two
+        // intervals past what is durable (a kill loses that much at most); readyForMore() once the sync lands.
+        QTemporaryDir dir;
+        Dest::LocalDestination destination(dir.path());
+        destination.setCheckpointInterval(Interval);
+        const QByteArray body = randomBody(4 * Interval, 5);
+        std::unique_ptr<Dest::Sink> sink(destination.openSink(target(u"b.bin"_s, body.size(), u"r"_s),
+                                                              Dest::ConflictPolicy::Overwrite));
+        QSignalSpy durable(sink.get(), &Dest::Sink::durable);
+        QSignalSpy ready(sink.get(), &Dest::Sink::readyForMore);
+        // No event is processed below: the sync started at the first boundary cannot be seen to land.
+        QCOMPARE(sink->write(0, body.constData(), Interval), Interval);
+        QCOMPARE(sink->write(Interval, body.constData() + Interval, Interval), Interval);
+        QCOMPARE(sink->write(2 * Interval, body.constData() + 2 * Interval, 1000), 0);
+        // A range ahead of the prefix (another stream's part) is not held back.
+        QCOMPARE(sink->write(3 * Interval, body.constData() + 3 * Interval, Interval), Interval);
+        QVERIFY(ready.wait(5000));
+        QVERIFY(!durable.isEmpty());
+        QVERIFY(writeRange(sink.get(), body, 2 * Interval, 3 * Interval));
+        QVERIFY(commit(sink.get()));
+        QVERIFY(readFile(dir.filePath(u"b.bin"_s)) == body);
     }
 
     void anotherRevisionStartsOver()

@@ -389,6 +389,13 @@ qint64 LocalSink::write(qint64 offset, const char *data, qint64 length)
 {
     if (m_done || m_fd < 0)
         return -1;
+    // Backpressure while a checkpoint's fdatasync runs: the prefix may run at most two intervals ahead of
+    // what is durable, so a kill loses a bounded amount however much faster the network is than the disk.
+    if (m_syncing && offset == m_contiguous && m_contiguous - m_durable >= 2 * m_checkpointInterval)
+    {
+        m_waitingForSync = true;
+        return 0;
+    }
     qint64 written = 0;
     while (written < length)
     {

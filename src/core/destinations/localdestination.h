@@ -132,6 +132,8 @@ private:
     std::map<qint64, qint64> m_ahead; ///< written ranges past m_contiguous (ranged parts out of order): start → end
     qint64 m_durable = 0; ///< the last offset announced durable
     bool m_syncing = false;
+    /// write() held the prefix back until the running fdatasync lands (synced() then emits readyForMore()).
+    bool m_waitingForSync = false;
     bool m_folderSynced = false; ///< the partial's directory entry made durable (once)
     std::shared_ptr<SyncGuard> m_guard; ///< tells the sync worker whether this sink still lives
 };

@@ -14,6 +14,7 @@
 
 #include <cerrno>
 #include <dirent.h>
+#include <utility>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -176,6 +177,8 @@ void LocalSink::synced(qint64 offset, int err)
     m_durable = offset;
     emit durable(offset, {});
     checkpoint(); // more may have landed meanwhile
+    if (std::exchange(m_waitingForSync, false))
+        emit readyForMore();
 }
 
 void LocalSink::suspend()
