@@ -313,6 +313,25 @@ private slots:
     {
         QFETCH(QString, name);
         QFETCH(bool, mirror);
+        if (!mirror)
+        {
+            // --dry-run first: it lists what the rerun would do from the changes feed, and changes nothing.
+            const qsizetype dryFrom = logSize();
+            QProcess dry;
+            dry.setProcessEnvironment(environment());
+            dry.start(qEnvironmentVariable("DI_CLI"), args(dest(name), {u"--dry-run"_s}));
+            QVERIFY(dry.waitForFinished(120000));
+            const QString plan = QString::fromUtf8(dry.readAllStandardOutput());
+            QCOMPARE(dry.exitCode(), 0);
+            QVERIFY2(plan.contains(u"would move to"_s) && plan.contains(u"its copy would be left"_s), qPrintable(plan));
+            QVERIFY2(plan.contains(u"new1.bin"_s) && plan.contains(u"f00.bin"_s), qPrintable(plan));
+            checkEquals(dest(name), m_before);
+            for (const QJsonValue &value : logFrom(dryFrom))
+            {
+                const QString route = value.toObject().value(u"route"_s).toString();
+                QVERIFY2(route != u"drive.files.media"_s && route != u"drive.files.export"_s, qPrintable(route));
+            }
+        }
         const qsizetype from = logSize();
         QByteArray err;
         QCOMPARE(run(dest(name), mirror ? QStringList {u"--mirror"_s} : QStringList {}, &err), 0);

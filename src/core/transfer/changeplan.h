@@ -3,11 +3,14 @@
 
 #include "drive/changesfeed.h"
 #include "journal/journalrows.h"
+#include "journal/reader.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QSet>
+
+#include <memory>
 #include <QStringList>
 
 namespace Transfer
@@ -92,6 +95,9 @@ struct IncrementalRun
     Stage stage = Stage::Preparing;
     QStringList sourceIds;
     QDateTime since; ///< the last completed run (the summary's "since")
+    /// A dry run reads the journal without taking it (nothing is written): the job's id in it, 0 when unknown.
+    std::unique_ptr<Journal::Reader> reader;
+    qint64 job = 0;
     int added = 0;
     int changed = 0;
     int removed = 0;

@@ -12,6 +12,7 @@
 #include "drive/skipreason.h"
 #include "drive/treewalker.h"
 #include "journal/store.h"
+#include "transfer/runoutcome.h"
 #include "util/logging.h"
 
 #include <QDir>
@@ -78,22 +79,47 @@ Drive::TreeWalker *Engine::newWalker()
 
 void Engine::startSources(const QList<Drive::DriveRef> &sources)
 {
-    if (!m_journal || sources.isEmpty())
+    const bool dry = m_options.dryRun && !m_options.journalPath.isEmpty();
+    if ((!m_journal && !dry) || sources.isEmpty())
     {
-        startListing(sources); // no journal (--no-journal, a dry run), or sources added later: as before
+        startListing(sources); // no journal (--no-journal), or sources added later: as before
         return;
     }
     m_incremental = std::make_unique<IncrementalRun>();
+    QStringList ids;
     for (const Drive::DriveRef &ref : sources)
-        m_incremental->sourceIds.append(ref.id);
-    Journal::Store *store = m_journal->store();
-    const QMap<QString, QString> tokens = store->cursors(m_journal->jobId());
-    if (tokens.isEmpty() || store->folders(m_journal->jobId()).isEmpty())
+        ids.append(ref.id);
+    m_incremental->sourceIds = ids;
+    const Journal::Store *store = nullptr;
+    if (m_journal)
+    {
+        store = m_journal->store();
+        m_incremental->job = m_journal->jobId();
+        m_incremental->since = m_journal->lastCompleted();
+    }
+    else
+    {
+        // A dry run reads what the journal knows of this job, without taking it.
+        m_incremental->reader = std::make_unique<Journal::Reader>();
+        const std::optional<Journal::JobRow> job
+            = m_incremental->reader->open(m_options.journalPath).ok()
+            ? m_incremental->reader->store().jobByKey(Journal::jobKey(Journal::normalisedSources(ids),
+                                                                       m_services.destination->describe()))
+            : std::nullopt;
+        store = &m_incremental->reader->store();
+        m_incremental->job = job ? job->id : 0;
+        for (const Journal::RunRow &run : store->runs(m_incremental->job))
+        {
+            if (run.outcome == outcomeName(Outcome::Completed))
+                m_incremental->since = run.started;
+        }
+    }
+    const QMap<QString, QString> tokens = store->cursors(m_incremental->job);
+    if (tokens.isEmpty() || store->folders(m_incremental->job).isEmpty())
     {
         crawl(sources);
         return;
     }
-    m_incremental->since = m_journal->lastCompleted();
     auto *feed = new Drive::ChangesFeed(m_drive, this);
     connect(feed, &Drive::ChangesFeed::changesRead, this,
             [this, feed, sources](const QList<Drive::Change> &changes, const QMap<QString, QString> &newTokens,
@@ -113,7 +139,8 @@ void Engine::startSources(const QList<Drive::DriveRef> &sources)
                     crawl(sources);
                     return;
                 }
-                m_journal->keepTokens(newTokens);
+                if (m_journal)
+                    m_journal->keepTokens(newTokens);
                 applyChanges(changes);
             });
     feed->read(tokens);
@@ -121,6 +148,14 @@ void Engine::startSources(const QList<Drive::DriveRef> &sources)
 
 void Engine::crawl(const QList<Drive::DriveRef> &sources)
 {
+    if (!m_journal)
+    {
+        // A dry run of a job with nothing to read changes from: the listing as before.
+        m_incremental->stage = IncrementalRun::Stage::Crawling;
+        startListing(sources);
+        maybeFinish();
+        return;
+    }
     // The tokens come before the listing, so nothing changed during it is missed (resume-incremental.md §1c): one
     // for the user's log and one per shared drive holding a source.
     auto corpora = std::make_shared<QStringList>(QStringList {QString()});
@@ -160,16 +195,18 @@ void Engine::crawl(const QList<Drive::DriveRef> &sources)
 
 void Engine::applyChanges(const QList<Drive::Change> &changes)
 {
-    Journal::Store *store = m_journal->store();
-    const qint64 job = m_journal->jobId();
-    const ChangePlan plan(m_incremental->sourceIds, store->folders(job), changes);
+    // A dry run reads (m_incremental->reader) and writes nothing: what would happen becomes the report's records.
+    Journal::Store *store = m_journal ? m_journal->store() : nullptr;
+    const Journal::Store *reads = store ? store : &m_incremental->reader->store();
+    const qint64 job = m_incremental->job;
+    const ChangePlan plan(m_incremental->sourceIds, reads->folders(job), changes);
     const bool local = qobject_cast<Dest::LocalDestination *>(m_services.destination) != nullptr;
     const auto warnIf = [](const Journal::Result &result) {
         if (!result.ok())
             qCWarning(lcTransfer).noquote() << result.message;
     };
     QList<ChangePlan::PlacedChange> toList = plan.toList;
-    for (const Journal::FolderRow &folder : store->folders(job))
+    for (const Journal::FolderRow &folder : reads->folders(job))
         m_names.setFolderPath(folder.driveId, folder.relativePath);
 
     // Folders renamed or moved: a local folder is renamed in one go and its rows follow; elsewhere it is listed
@@ -186,6 +223,12 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
         const QString to = move.after.relativePath;
         rewrites.append({from, to});
         m_names.setFolderPath(move.after.driveId, to);
+        if (!store)
+        {
+            for (const Journal::FileRow &row : reads->filesBelow(job, from))
+                noteDryRun(row, tr("dry run: its folder was renamed or moved in Drive, would move to %1").arg(to));
+            continue;
+        }
         if (!local || !moveLocal(m_services.destination->locationOf(from), m_services.destination->locationOf(to)))
         {
             toList.append({Drive::DriveFile {}, move.place});
@@ -198,7 +241,8 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
             ++m_incremental->changed;
         }
     }
-    warnIf(store->saveFolders(plan.updatedFolders));
+    if (store)
+        warnIf(store->saveFolders(plan.updatedFolders));
 
     // Files changed in scope: new, changed (replaced once verified), renamed or moved.
     for (const ChangePlan::PlacedChange &change : plan.files)
@@ -212,7 +256,7 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
         const TransferJob probe {change.file, place.relativePath, m_names.exportMimeFor(change.file), {}, {}};
         std::optional<Journal::FileRow> here;
         std::optional<Journal::FileRow> elsewhere;
-        for (const Journal::FileRow &row : store->filesById(job, change.file.id))
+        for (const Journal::FileRow &row : reads->filesById(job, change.file.id))
         {
             if (row.relativePath == place.relativePath)
                 here = row;
@@ -230,7 +274,12 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
         {
             ++m_incremental->changed;
             const QString target = m_services.destination->locationOf(place.relativePath);
-            if (local && moveLocal(m_services.destination->locationOf(elsewhere->relativePath), target))
+            if (!store && RunJournal::isDoneAlready(*elsewhere, probe))
+            {
+                noteDryRun(*elsewhere, tr("dry run: renamed or moved in Drive, would move to %1").arg(place.relativePath));
+                continue;
+            }
+            if (store && local && moveLocal(m_services.destination->locationOf(elsewhere->relativePath), target))
             {
                 warnIf(store->moveFile(*elsewhere, place.relativePath, target, place.drivePath));
                 elsewhere->relativePath = place.relativePath;
@@ -251,9 +300,9 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
     // Gone from the sources: folders (every landed file below) and files.
     for (const Journal::FolderRow &folder : plan.gone)
     {
-        for (const Journal::FileRow &row : store->filesBelow(job, folder.relativePath))
+        for (const Journal::FileRow &row : reads->filesBelow(job, folder.relativePath))
             removeLanded(row);
-        if (m_options.mirror && local)
+        if (m_options.mirror && local && store)
         {
             // Folders emptied by the deletions go too (rmdir removes only empty ones).
             const QString root = m_services.destination->locationOf(folder.relativePath);
@@ -267,11 +316,11 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
             QDir().rmdir(root);
         }
     }
-    if (!plan.forgottenFolders.isEmpty())
+    if (store && !plan.forgottenFolders.isEmpty())
         warnIf(store->forgetFolders(job, plan.forgottenFolders));
     for (const QString &id : plan.goneFiles)
     {
-        for (const Journal::FileRow &row : store->filesById(job, id))
+        for (const Journal::FileRow &row : reads->filesById(job, id))
             removeLanded(row);
     }
 
@@ -297,11 +346,28 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
     maybeFinish();
 }
 
+void Engine::noteDryRun(const Journal::FileRow &row, const QString &text)
+{
+    FileStatus status;
+    status.driveId = row.driveId;
+    status.drivePath = row.drivePath;
+    status.destinationPath = row.destinationPath;
+    status.state = FileState::Skipped;
+    status.lastError = {Net::ErrorClass::None, 0, u"dryRunChange"_s, text};
+    m_records.add(status);
+}
+
 void Engine::removeLanded(const Journal::FileRow &row)
 {
     if (row.state != fileStateName(FileState::Done))
         return; // only what this job landed (and not yet reported removed)
     ++m_incremental->removed;
+    if (!m_journal)
+    {
+        noteDryRun(row, m_options.mirror ? tr("dry run: removed from Drive, its copy would be deleted (--mirror)")
+                                         : tr("dry run: removed from Drive, its copy would be left"));
+        return;
+    }
     const bool local = qobject_cast<Dest::LocalDestination *>(m_services.destination) != nullptr;
     const QString location = m_services.destination->locationOf(row.relativePath);
     if (m_options.mirror && local && QFile::remove(location))
