@@ -115,7 +115,8 @@ void Engine::startSources(const QList<Drive::DriveRef> &sources)
         }
     }
     const QMap<QString, QString> tokens = store->cursors(m_incremental->job);
-    if (tokens.isEmpty() || store->folders(m_incremental->job).isEmpty())
+    // --verify checks every landed file at the destination: a full listing, not only the changes.
+    if (tokens.isEmpty() || m_options.verifyDone || store->folders(m_incremental->job).isEmpty())
     {
         crawl(sources);
         return;
@@ -378,8 +379,9 @@ void Engine::removeLanded(const Journal::FileRow &row)
             qCWarning(lcTransfer).noquote() << set.message;
         return;
     }
-    const QString reason = m_options.mirror ? tr("removed from Drive; its copy could not be deleted: %1").arg(location)
-                                            : tr("removed from Drive; its copy was left at the destination");
+    const QString reason = !m_options.mirror ? tr("removed from Drive; its copy was left at the destination")
+        : local ? tr("removed from Drive; its copy could not be deleted: %1").arg(location)
+                : tr("removed from Drive; --mirror deletes copies in a local folder only, %1 was left").arg(location);
     if (const Journal::Result set = m_journal->store()->setFileState(row, u"removed"_s, reason); !set.ok())
         qCWarning(lcTransfer).noquote() << set.message;
 }
