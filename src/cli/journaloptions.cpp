@@ -40,6 +40,8 @@ QList<QCommandLineOption> journalOptions()
          u"NAME"_s},
         {Opt::verify, tr("Check files an earlier run finished at the destination again instead of trusting the "
                          "journal.")},
+        {Opt::mirror, tr("On a rerun, delete the copies this job landed of files removed from Drive or moved out of "
+                         "the sources (never anything else); without it they are reported and left.")},
     };
 }
 
@@ -51,9 +53,9 @@ QString journalPathOf(const QCommandLineParser &parser)
 
 bool applyJournalOptions(const QCommandLineParser &parser, Transfer::RunOptions *options, QString *error)
 {
-    if (parser.isSet(Opt::noJournal) && (parser.isSet(Opt::journal) || parser.isSet(Opt::job)))
+    if (parser.isSet(Opt::noJournal) && (parser.isSet(Opt::journal) || parser.isSet(Opt::job) || parser.isSet(Opt::mirror)))
     {
-        *error = tr("--no-journal cannot be combined with --journal or --job");
+        *error = tr("--no-journal cannot be combined with --journal, --job or --mirror");
         return false;
     }
     if (parser.isSet(Opt::journal) && parser.value(Opt::journal).isEmpty())
@@ -69,6 +71,7 @@ bool applyJournalOptions(const QCommandLineParser &parser, Transfer::RunOptions 
     options->journalPath = parser.isSet(Opt::noJournal) ? QString() : journalPathOf(parser);
     options->jobName = parser.value(Opt::job).trimmed();
     options->verifyDone = parser.isSet(Opt::verify);
+    options->mirror = parser.isSet(Opt::mirror);
     return true;
 }
 

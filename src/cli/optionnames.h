@@ -47,6 +47,7 @@ inline const QString journal = QStringLiteral("journal");
 inline const QString noJournal = QStringLiteral("no-journal");
 inline const QString job = QStringLiteral("job");
 inline const QString verify = QStringLiteral("verify");
+inline const QString mirror = QStringLiteral("mirror"); // issue 12
 // ls
 inline const QString recursive = QStringLiteral("recursive");
 } // namespace Cli::Opt

@@ -15,6 +15,7 @@ EngineRunner::EngineRunner(Transfer::EngineHost *host, QObject *parent)
     connect(m_host, &Transfer::EngineHost::finished, this, &RunController::finished);
     connect(m_host, &Transfer::EngineHost::authRequired, this, &RunController::authRequired);
     connect(m_host, &Transfer::EngineHost::runFailed, this, &RunController::runFailed);
+    connect(m_host, &Transfer::EngineHost::notice, this, &RunController::notice);
 }
 
 void EngineRunner::start(const RunPlan &plan)

@@ -365,7 +365,8 @@ void MainWindow::onFinished(const Transfer::Report &report)
                                                   .arg(t.filesDone)
                                                   .arg(t.filesSkipped)
                                                   .arg(t.filesFailed)
-                                                  .arg(t.filesParked));
+                                                  .arg(t.filesParked)
+                                                  + (m_run->lastNotice().isEmpty() ? QString() : u' ' + m_run->lastNotice()));
 }
 
 void MainWindow::cancelAll()

@@ -35,6 +35,7 @@ RunFlow::RunFlow(const Parts &parts, QObject *parent)
     });
     connect(runner, &RunController::finished, this, [this] { setState(false, false); });
     connect(runner, &RunController::runFailed, this, [this] { setState(false, false); });
+    connect(runner, &RunController::notice, this, [this](const QString &text) { m_notice = text; }); // issue 12
 }
 
 void RunFlow::setState(bool running, bool paused)
@@ -104,6 +105,7 @@ void RunFlow::launch(const AccountSession &account, const DatabricksWorkspace &d
     // A folder's {yyyy}/{mm}/{dd}/{job} are filled in now (checked by validate()); {job} is the first source's name.
     plan.destination.path = Dest::expandFolderTemplate(plan.destination.path, QDate::currentDate(),
                                                        sources.isEmpty() ? QString() : sources.first().name, nullptr);
+    m_notice.clear();
     emit launching();
     setState(true, false);
     m_parts.runner->start(plan);

@@ -94,6 +94,8 @@ signals:
     void finished(const Transfer::Report &report);
     void authRequired(const QString &account, const QString &reason);
     void runFailed(const Net::Error &error);
+    /// Words for the status line that do not stop the run (a rerun's "N new, M changed, K removed since …").
+    void notice(const QString &text);
 };
 
 /**
@@ -137,6 +139,9 @@ public:
     /// The Databricks check before a run is under way.
     [[nodiscard]] bool isChecking() const { return m_checking; }
 
+    /// What the last run said beside its files (a rerun's "N new, M changed, K removed since …"); empty if nothing.
+    [[nodiscard]] const QString &lastNotice() const { return m_notice; }
+
 signals:
     /// Running, paused or checking changed.
     void changed();
@@ -156,5 +161,6 @@ private:
     Parts m_parts;
     bool m_running = false;
     bool m_paused = false;
+    QString m_notice;
     bool m_checking = false;
 };

@@ -6,6 +6,7 @@
 #include "sandboxprocess.h"
 
 #include "journal/lockfile.h"
+#include "journal/store.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -195,9 +196,24 @@ private slots:
             QVERIFY(!receipt.value(u"startedAt"_s).toString().isEmpty());
         }
 
-        // The same command again: every file is known done, nothing is fetched nor probed.
+        // The same command again: Drive's changes feed says nothing changed (issue 12), nothing is listed,
+        // fetched nor probed.
         QVERIFY(m_sandbox->reset());
         const QString reportPath = m_work.filePath(u"rerun.json"_s);
+        run = runCli(ingestArgs(dest, {u"--report"_s, reportPath}));
+        QVERIFY2(run.code == 0, run.err.constData());
+        QCOMPARE(bodyRequests(), 0);
+        QCOMPARE(routeCount(u"drive.files.list"_s), 0);
+        QCOMPARE(run.report.value(u"files"_s).toArray().size(), 0);
+        QVERIFY2(run.err.contains("0 new, 0 changed, 0 removed since"), run.err.constData());
+        // A listing of the job (no tokens kept, as after a refused one) skips every file as done in an earlier run.
+        {
+            Journal::Store store;
+            QVERIFY(store.open(journalPath()).ok());
+            for (const Journal::JobRow &job : store.jobs())
+                QVERIFY(store.setCursors(job.id, {}).ok());
+        }
+        QVERIFY(m_sandbox->reset());
         run = runCli(ingestArgs(dest, {u"--report"_s, reportPath}));
         QVERIFY2(run.code == 0, run.err.constData());
         QCOMPARE(bodyRequests(), 0);
@@ -216,7 +232,7 @@ private slots:
         QCOMPARE(bodyRequests(), 0);
         QCOMPARE(reasonCodes(run.report), QSet<QString> {u"alreadyThere"_s});
 
-        // --no-journal: as before journals, and the journal is left alone (still three runs).
+        // --no-journal: as before journals, and the journal is left alone (still four runs).
         QFile::remove(dest + u"/Journal Demo/readme.txt"_s);
         run = runCli(ingestArgs(dest, {u"--no-journal"_s, u"--report"_s, reportPath}));
         QVERIFY2(run.code == 0, run.err.constData());
@@ -226,7 +242,7 @@ private slots:
         QCOMPARE(run.code, 2);
         run = runCli({u"jobs"_s});
         QVERIFY2(run.code == 0, run.err.constData());
-        QVERIFY2(run.out.contains("(3 runs)") || run.out.contains("(3 run(s))"), run.out.constData());
+        QVERIFY2(run.out.contains("(4 runs)") || run.out.contains("(4 run(s))"), run.out.constData());
     }
 
     void jobsShowAndForget()

@@ -172,7 +172,7 @@ void TestJournal::firstOpenCreatesTheSchemaInWal()
     QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s), u"wal"_s); // WAL is kept in the file
     QCOMPARE(raw.scalar(u"SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' "
                         "ORDER BY name)"_s),
-        u"files,jobs,runs"_s);
+        u"cursors,files,folders,jobs,runs"_s); // cursors, folders: schema 3 (issue 12)
 }
 
 void TestJournal::upsertFlushReopenReadsBack()

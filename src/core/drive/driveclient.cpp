@@ -209,6 +209,27 @@ ListJob *DriveClient::listDriveRoot(const QString &driveId, int pageSize)
     return startList(url, {}, ListJob::Kind::Files);
 }
 
+Net::ApiCall *DriveClient::startPageToken(const QString &driveId)
+{
+    QList<QPair<QString, QString>> query { { u"supportsAllDrives"_s, TrueValue } };
+    if (!driveId.isEmpty())
+        query.append({ u"driveId"_s, driveId });
+    return newCall(apiUrl(u"changes/startPageToken"_s, query));
+}
+
+Net::ApiCall *DriveClient::listChanges(const QString &pageToken, const QString &driveId, int pageSize)
+{
+    QList<QPair<QString, QString>> query { { u"pageToken"_s, pageToken },
+        { u"pageSize"_s, QString::number(std::clamp(pageSize, 1, 1000)) }, { u"includeRemoved"_s, TrueValue },
+        { u"supportsAllDrives"_s, TrueValue }, { u"includeItemsFromAllDrives"_s, TrueValue },
+        { u"fields"_s,
+            u"nextPageToken,newStartPageToken,changes(changeType,removed,fileId,time,driveId,file("_s
+                + DriveFile::fieldsMask() + u"))"_s } };
+    if (!driveId.isEmpty())
+        query.append({ u"driveId"_s, driveId });
+    return newCall(apiUrl(u"changes"_s, query));
+}
+
 Net::ApiCall *DriveClient::about()
 {
     Net::ApiCall *call = newCall(apiUrl(u"about"_s, { { u"fields"_s, u"user,storageQuota"_s } }));

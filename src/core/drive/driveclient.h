@@ -65,6 +65,12 @@ public:
     [[nodiscard]] ListJob *listSharedDrives(int pageSize = 100);
     /// Top level of a shared drive (corpora=drive&driveId=…).
     [[nodiscard]] ListJob *listDriveRoot(const QString &driveId, int pageSize = 1000);
+    /// changes/startPageToken (google-drive-api.md §7): the current position of the user's change log, or of the
+    /// shared drive `driveId`'s. Not started; the body is `{"startPageToken": …}`.
+    [[nodiscard]] Net::ApiCall *startPageToken(const QString &driveId = {});
+    /// One page of changes.list (resume-incremental.md §1b) from `pageToken`, removals included, in the user's
+    /// log or `driveId`'s. Not started; the body is `{changes, nextPageToken | newStartPageToken}`.
+    [[nodiscard]] Net::ApiCall *listChanges(const QString &pageToken, const QString &driveId = {}, int pageSize = 1000);
     /// about?fields=user,storageQuota: the body is the JSON object.
     [[nodiscard]] Net::ApiCall *about();
 

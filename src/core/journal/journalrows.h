@@ -61,6 +61,19 @@ struct FileRow
     friend bool operator==(const FileRow &, const FileRow &) = default;
 };
 
+/// A Drive folder a job listed (issue 12): where it landed and under which parent, so that a rerun from the
+/// changes feed can place what changed without listing again. A source folder has no parent ("").
+struct FolderRow
+{
+    qint64 job = 0;
+    QString driveId;
+    QString parentId;
+    QString name; ///< its Drive name
+    QString relativePath; ///< where it lands below the destination (NamePlan's)
+
+    friend bool operator==(const FolderRow &, const FolderRow &) = default;
+};
+
 /// The key of the job moving `sources` into `destination`: the same for the same set of sources in any order
 /// (surrounding blanks and duplicates ignored) and the same destination text. The caller normalises the
 /// meaning first (a share link and its file id are one source; a folder path without its trailing slash).

@@ -60,6 +60,10 @@ public:
     /// How many files each run of `job` touched: run id -> receipts.
     [[nodiscard]] QMap<qint64, qint64> receiptCounts(qint64 job, QString *error = nullptr) const;
 
+    /// The Store's own reads over this read-only connection (issue 12: a dry run reads a job's tokens, folders
+    /// and files to say what a rerun would do). Never write through it.
+    [[nodiscard]] const Store &store() const { return m_store; }
+
 private:
     Store m_store; ///< opened read-only by open(): only its reads are used
 };

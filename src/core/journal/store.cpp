@@ -340,4 +340,149 @@ QMap<QString, qint64> Store::perState(const QString &aggregate, qint64 job, QStr
     return result;
 }
 
+namespace
+{
+FolderRow folderOf(const QSqlQuery &query)
+{
+    return { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+        query.value(3).toString(), query.value(4).toString() };
+}
+} // namespace
+
+Result Store::inTransaction(const std::function<bool(QSqlQuery &, QString *)> &work)
+{
+    if (!m_db.transaction())
+        return databaseError(m_db.lastError().text());
+    QString error;
+    bool ok = false;
+    {
+        QSqlQuery query(m_db);
+        ok = work(query, &error);
+    }
+    if (!ok || !m_db.commit())
+    {
+        if (error.isEmpty())
+            error = m_db.lastError().text();
+        m_db.rollback();
+        return databaseError(error);
+    }
+    return {};
+}
+
+QMap<QString, QString> Store::cursors(qint64 job, QString *error) const
+{
+    QMap<QString, QString> tokens;
+    QSqlQuery query(m_db);
+    if (run(query, u"SELECT corpus, token FROM cursors WHERE job = ?"_s, { job }, error))
+        while (query.next())
+            tokens.insert(query.value(0).toString(), query.value(1).toString());
+    return tokens;
+}
+
+Result Store::setCursors(qint64 job, const QMap<QString, QString> &tokens)
+{
+    return inTransaction(
+        [&](QSqlQuery &query, QString *error)
+        {
+            if (!run(query, u"DELETE FROM cursors WHERE job = ?"_s, { job }, error))
+                return false;
+            for (auto it = tokens.begin(); it != tokens.end(); ++it)
+            {
+                if (!run(query, u"INSERT INTO cursors (job, corpus, token) VALUES (?, ?, ?)"_s,
+                        { job, notNull(it.key()), it.value() }, error))
+                    return false;
+            }
+            return true;
+        });
+}
+
+QList<FolderRow> Store::folders(qint64 job, QString *error) const
+{
+    return rowsOf(m_db, u"SELECT job, drive_id, parent_id, name, relative_path FROM folders WHERE job = ?"_s, { job },
+        folderOf, error);
+}
+
+Result Store::saveFolders(const QList<FolderRow> &rows)
+{
+    if (rows.isEmpty())
+        return {};
+    return inTransaction(
+        [&](QSqlQuery &query, QString *error)
+        {
+            for (const FolderRow &row : rows)
+            {
+                if (!run(query,
+                        u"INSERT OR REPLACE INTO folders (job, drive_id, parent_id, name, relative_path) "
+                        "VALUES (?, ?, ?, ?, ?)"_s,
+                        { row.job, notNull(row.driveId), notNull(row.parentId), notNull(row.name),
+                            notNull(row.relativePath) },
+                        error))
+                    return false;
+            }
+            return true;
+        });
+}
+
+Result Store::forgetFolders(qint64 job, const QStringList &ids)
+{
+    return inTransaction(
+        [&](QSqlQuery &query, QString *error)
+        {
+            if (ids.isEmpty())
+                return run(query, u"DELETE FROM folders WHERE job = ?"_s, { job }, error);
+            for (const QString &id : ids)
+            {
+                if (!run(query, u"DELETE FROM folders WHERE job = ? AND drive_id = ?"_s, { job, id }, error))
+                    return false;
+            }
+            return true;
+        });
+}
+
+QList<FileRow> Store::filesById(qint64 job, const QString &driveId, QString *error) const
+{
+    return rowsOf(m_db,
+        u"SELECT %1 FROM files WHERE job = ? AND drive_id = ? ORDER BY rowid"_s.arg(QString::fromLatin1(fileColumns)),
+        { job, notNull(driveId) }, fileOf, error);
+}
+
+QList<FileRow> Store::filesBelow(qint64 job, const QString &relativeFolder, QString *error) const
+{
+    // substr() and not LIKE: names may hold % and _.
+    const QString prefix = relativeFolder + u'/';
+    return rowsOf(m_db,
+        u"SELECT %1 FROM files WHERE job = ? AND substr(relative_path, 1, ?) = ? ORDER BY rowid"_s.arg(
+            QString::fromLatin1(fileColumns)),
+        { job, prefix.size(), prefix }, fileOf, error);
+}
+
+Result Store::moveFile(const FileRow &row, const QString &relativePath, const QString &destinationPath,
+    const QString &drivePath)
+{
+    if (relativePath == row.relativePath)
+        return {};
+    return inTransaction(
+        [&](QSqlQuery &query, QString *error)
+        {
+            return run(query, u"DELETE FROM files WHERE job = ? AND drive_id = ? AND relative_path = ?"_s,
+                       { row.job, notNull(row.driveId), notNull(relativePath) }, error)
+                && run(query,
+                    u"UPDATE files SET relative_path = ?, destination_path = ?, drive_path = ? "
+                    "WHERE job = ? AND drive_id = ? AND relative_path = ?"_s,
+                    { notNull(relativePath), destinationPath, drivePath, row.job, notNull(row.driveId),
+                        notNull(row.relativePath) },
+                    error);
+        });
+}
+
+Result Store::setFileState(const FileRow &row, const QString &state, const QString &reason)
+{
+    QSqlQuery query(m_db);
+    QString error;
+    if (!run(query, u"UPDATE files SET state = ?, reason = ? WHERE job = ? AND drive_id = ? AND relative_path = ?"_s,
+            { notNull(state), reason, row.job, notNull(row.driveId), notNull(row.relativePath) }, &error))
+        return databaseError(error);
+    return {};
+}
+
 } // namespace Journal

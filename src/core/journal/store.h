@@ -9,10 +9,13 @@
 #include <QSqlDatabase>
 #include <QTimer>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <tuple>
+
+class QSqlQuery;
 
 namespace Journal
 {
@@ -66,7 +69,8 @@ class Store final : public QObject
     Q_DISABLE_COPY_MOVE(Store)
 
 public:
-    static constexpr int schemaVersion = 2; ///< 2: files.resume_state, files.hash_state (1 is upgraded)
+    /// 2: files.resume_state, files.hash_state; 3: cursors, folders (issue 12). Older ones are upgraded.
+    static constexpr int schemaVersion = 3;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; ///< flushes (a failure is logged), closes, unlocks
@@ -111,6 +115,28 @@ public:
     [[nodiscard]] QMap<QString, qint64> countsByState(qint64 job, QString *error = nullptr) const;
     [[nodiscard]] QMap<QString, qint64> bytesByState(qint64 job, QString *error = nullptr) const; ///< sum of bytes
 
+    // Incremental runs (issue 12): written at once (flush() first when files are queued).
+    /// The changes-feed tokens of a job's last completed run: corpus ("" = the user's log, else a shared drive id)
+    /// -> token. Empty when none was stored (the job never completed a run since tokens were kept).
+    [[nodiscard]] QMap<QString, QString> cursors(qint64 job, QString *error = nullptr) const;
+    /// Replaces the job's tokens with `tokens` (one transaction).
+    Result setCursors(qint64 job, const QMap<QString, QString> &tokens);
+    [[nodiscard]] QList<FolderRow> folders(qint64 job, QString *error = nullptr) const;
+    /// Inserts or replaces the rows (one transaction).
+    Result saveFolders(const QList<FolderRow> &rows);
+    /// Drops these folders of the job; every folder of it when `ids` is empty.
+    Result forgetFolders(qint64 job, const QStringList &ids);
+    /// Every row of one Drive file of a job (one file may land at two places).
+    [[nodiscard]] QList<FileRow> filesById(qint64 job, const QString &driveId, QString *error = nullptr) const;
+    /// The rows whose relative path lies below `relativeFolder` (not the folder itself).
+    [[nodiscard]] QList<FileRow> filesBelow(qint64 job, const QString &relativeFolder, QString *error = nullptr) const;
+    /// The row `row` (by job, drive id, relative path) now lands at `relativePath` (`destinationPath`,
+    /// `drivePath`); a row already there for the same file is replaced.
+    Result moveFile(const FileRow &row, const QString &relativePath, const QString &destinationPath,
+                    const QString &drivePath);
+    /// Sets one row's state and reason (a file removed from Drive: "removed", or "deleted" once its copy went).
+    Result setFileState(const FileRow &row, const QString &state, const QString &reason);
+
 signals:
     void flushFailed(const QString &message);
 
@@ -129,6 +155,8 @@ private:
     void closeDatabase();
     Result moveAside(const QString &why);
     [[nodiscard]] Result databaseError(const QString &error) const; ///< "The journal <path>: <error>"
+    /// Runs `work` in one transaction: committed when it returns true, else rolled back with its error.
+    Result inTransaction(const std::function<bool(QSqlQuery &, QString *)> &work);
     [[nodiscard]] QMap<QString, qint64> perState(const QString &aggregate, qint64 job, QString *error) const;
     [[nodiscard]] std::optional<JobRow> oneJob(const QString &column, const QString &value, QString *error) const;
 

@@ -60,6 +60,23 @@ const char *const upgradeToV2[] = {
     "ALTER TABLE files ADD COLUMN hash_state BLOB",
 };
 
+// Version 3 (issue 12): each corpus's changes-feed position ("" = the user's log, else a shared drive's id), stored
+// once a run completed, and the folders a job listed (to place a change without listing again).
+const char *const upgradeToV3[] = {
+    "CREATE TABLE cursors ("
+    " job INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,"
+    " corpus TEXT NOT NULL,"
+    " token TEXT NOT NULL,"
+    " PRIMARY KEY (job, corpus))",
+    "CREATE TABLE folders ("
+    " job INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,"
+    " drive_id TEXT NOT NULL,"
+    " parent_id TEXT NOT NULL,"
+    " name TEXT NOT NULL,"
+    " relative_path TEXT NOT NULL,"
+    " PRIMARY KEY (job, drive_id))",
+};
+
 // SQLITE_CORRUPT and SQLITE_NOTADB (primary codes; extended codes carry them in the low byte).
 bool isDamage(const QSqlError &error)
 {
@@ -246,7 +263,12 @@ Result Store::upgradeSchema(int from)
         for (const char *sql : schemaV1)
             statements.append(QString::fromLatin1(sql));
     }
-    for (const char *sql : upgradeToV2)
+    if (from < 2)
+    {
+        for (const char *sql : upgradeToV2)
+            statements.append(QString::fromLatin1(sql));
+    }
+    for (const char *sql : upgradeToV3)
         statements.append(QString::fromLatin1(sql));
     if (!m_db.transaction())
         return databaseError(m_db.lastError().text());

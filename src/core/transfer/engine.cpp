@@ -5,7 +5,6 @@
 #include "destinations/databricksdestination.h"
 #include "destinations/destination.h"
 #include "destinations/pathmapper.h"
-#include "drive/skipreason.h"
 #include "drive/driveclient.h"
 #include "drive/treewalker.h"
 #include "net/bandwidthlimiter.h"
@@ -103,7 +102,7 @@ void Engine::start(const QList<Drive::DriveRef> &sources)
         }
         m_checked = true;
         const QList<Drive::DriveRef> pending = std::exchange(m_pendingSources, {});
-        startListing(pending);
+        startSources(pending);
         maybeFinish();
     });
 }
@@ -122,30 +121,8 @@ void Engine::addSources(const QList<Drive::DriveRef> &sources)
 
 void Engine::startListing(const QList<Drive::DriveRef> &sources)
 {
-    if (sources.isEmpty())
-        return;
-    auto *walker = new Drive::TreeWalker(m_drive, this);
-    m_walkers.append(walker);
-    connect(walker, &Drive::TreeWalker::folderListed, this, &Engine::onFolderListed);
-    connect(walker, &Drive::TreeWalker::fileFound, this, &Engine::onFileFound);
-    connect(walker, &Drive::TreeWalker::itemFailed, this,
-            [this](const Drive::DriveRef &ref, const QString &drivePath, const Net::Error &error) {
-                onItemFailed(ref.id, drivePath.isEmpty() ? ref.id : drivePath, error);
-            });
-    connect(walker, &Drive::TreeWalker::itemSkipped, this, [this](const QString &drivePath, const QString &reason) {
-        FileStatus status;
-        status.drivePath = drivePath;
-        status.state = FileState::Skipped;
-        // The reason stays a code (for reports); the message says it in words.
-        status.lastError = {Net::ErrorClass::None, 0, reason, Drive::skipReasonText(reason)};
-        m_records.add(status);
-    });
-    connect(walker, &Drive::TreeWalker::finished, this, [this, walker] {
-        m_walkers.removeAll(walker);
-        walker->deleteLater();
-        maybeFinish();
-    });
-    walker->add(sources);
+    if (!sources.isEmpty())
+        newWalker()->add(sources);
 }
 
 void Engine::onFolderListed(const QStringList &segments, const QStringList &folderIds,
@@ -204,7 +181,7 @@ void Engine::addFile(const NamePlan::Placed &placed)
     status.drivePath = placed.drivePath;
     status.destinationPath = m_services.destination->locationOf(placed.relativePath);
     status.mimeType = file.mimeType;
-    TransferJob job {FileRecord::forTransfer(file), placed.relativePath, m_names.exportMimeFor(file), {}};
+    TransferJob job {FileRecord::forTransfer(file), placed.relativePath, m_names.exportMimeFor(file), {}, {}};
     status.exportMimeType = job.exportMimeType;
     if (file.isGoogleApp() && job.exportMimeType.isEmpty())
     {
@@ -383,7 +360,8 @@ void Engine::stopRun(const Net::Error &error)
 
 void Engine::maybeFinish()
 {
-    if (m_finished || !m_checked || !m_walkers.isEmpty() || !m_pendingSources.isEmpty() || m_active > 0)
+    if (m_finished || !m_checked || !m_walkers.isEmpty() || !m_pendingSources.isEmpty() || m_active > 0
+        || (m_incremental && m_incremental->stage == IncrementalRun::Stage::Preparing))
         return;
     if (m_records.allTerminal())
         finishRun();

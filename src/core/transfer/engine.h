@@ -4,6 +4,7 @@
 #include "drive/driveref.h"
 #include "drive/drivefile.h"
 #include "net/endpoints.h"
+#include "transfer/changeplan.h"
 #include "transfer/filerecord.h"
 #include "transfer/filetransfer.h"
 #include "transfer/nameplan.h"
@@ -170,6 +171,18 @@ private:
     void journalChanges();
     /// The run's receipts at `_drive_ingest/runs/<run id>.jsonl`, the journal's run ended; then `done`.
     void closeJournal(const Report &report, std::function<void()> done);
+    // Incremental runs from the changes feed (enginechanges.cpp, issue 12).
+    /// A TreeWalker wired to this engine (its folders recorded in the journal); listing starts with add().
+    Drive::TreeWalker *newWalker();
+    /// After the destination check: the changes since the last completed run when the journal has tokens,
+    /// else (first run, rejected token) the tokens first, then a full listing.
+    void startSources(const QList<Drive::DriveRef> &sources);
+    void crawl(const QList<Drive::DriveRef> &sources);
+    void applyChanges(const QList<Drive::Change> &changes);
+    /// A file of the job that Drive no longer shows in scope: reported removed; its copy deleted with --mirror.
+    void removeLanded(const Journal::FileRow &row);
+    /// A dry run's word on a file the rerun would move or remove (a skipped record with `text`).
+    void noteDryRun(const Journal::FileRow &row, const QString &text);
     /// The transfer's sink made [0, offset) durable: the record (and so the journal) keeps where to go on.
     void recordDurable(quint64 key, qint64 offset, const QByteArray &sinkState, const QByteArray &hashState);
 
@@ -200,6 +213,7 @@ private:
     QElapsedTimer m_elapsed;
     QDateTime m_startedAt;
     std::unique_ptr<RunJournal> m_journal; ///< null: --no-journal, a dry run
+    std::unique_ptr<IncrementalRun> m_incremental; ///< null: no journal
     std::optional<Net::Error> m_stopError; ///< what stopRun() stopped the run for
 };
 

@@ -127,6 +127,14 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
             stops.localFailure = m_stopError;
     }
     const QString outcome = RunOutcome::of(report, stops).name();
+    if (m_incremental && m_incremental->stage == IncrementalRun::Stage::Applying)
+        emit notice(tr("%1 new, %2 changed, %3 removed since %4")
+                        .arg(m_incremental->added)
+                        .arg(m_incremental->changed)
+                        .arg(m_incremental->removed)
+                        .arg(m_incremental->since.isValid()
+                                 ? m_incremental->since.toUTC().toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s)
+                                 : tr("the last run")));
     // Receipts belong to a journaled run (--no-journal runs as before: nothing of ours at the destination); a
     // run stopped by the destination itself (disk full, gone) adds nothing there either.
     const bool destinationFailed = m_stopError && m_stopError->errorClass == Net::ErrorClass::Local;

@@ -107,7 +107,7 @@ void FileTransfer::start()
     if (m_phase != Phase::Idle && m_phase != Phase::Paused)
         return;
     setState(FileState::Transferring);
-    const Dest::ConflictPolicy policy = m_options.conflict;
+    const Dest::ConflictPolicy policy = m_job.conflict.value_or(m_options.conflict);
     if (!ConflictDecision::needsProbe(policy, m_options.dryRun))
     {
         openSinkAndFetch(policy);

@@ -74,6 +74,9 @@ struct TransferJob
         QByteArray sinkState;
         QByteArray hashState;
     } resume;
+    /// A policy of its own instead of the run's (issue 12: a file Drive changed since the job landed it is
+    /// replaced, once verified, whatever the run's policy).
+    std::optional<Dest::ConflictPolicy> conflict;
 };
 
 /**

@@ -48,6 +48,11 @@ public:
     /// A file given directly as a source: at the top of the destination; nullopt when given twice.
     [[nodiscard]] std::optional<Placed> placeRootFile(const Drive::DriveFile &file);
 
+    /// Where a folder lands (a listed one, or one set below); empty when unknown.
+    [[nodiscard]] QString folderPath(const QString &folderId) const { return m_folderPaths.value(folderId); }
+    /// An incremental run (issue 12) places changes in folders listed by an earlier run: where one lands.
+    void setFolderPath(const QString &folderId, const QString &relativePath) { m_folderPaths.insert(folderId, relativePath); }
+
 private:
     /// A source's name at the destination's root, unique among the sources (empty: this id is there already).
     QString claimRootName(const QString &id, const QString &name, bool isFolder);

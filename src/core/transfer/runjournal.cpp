@@ -3,6 +3,7 @@
 
 #include "journal/store.h"
 #include "transfer/conflictdecision.h"
+#include "transfer/runoutcome.h"
 #include "util/logging.h"
 
 using namespace Qt::StringLiterals;
@@ -161,12 +162,37 @@ void RunJournal::recordDurable(const FileRecord &record)
         qCWarning(lcTransfer).noquote() << flushed.message;
 }
 
+QDateTime RunJournal::lastCompleted() const
+{
+    QDateTime last;
+    if (!isOpen())
+        return last;
+    for (const Journal::RunRow &run : m_store->runs(m_job))
+    {
+        if (run.id != m_run && run.outcome == outcomeName(Outcome::Completed))
+            last = run.started;
+    }
+    return last;
+}
+
+void RunJournal::recordFolder(const Journal::FolderRow &row)
+{
+    m_folders.append(row);
+    m_folders.last().job = m_job;
+}
+
 void RunJournal::end(const QString &outcome)
 {
     if (!isOpen())
         return;
     if (const Journal::Result flushed = m_store->flush(); !flushed.ok())
         qCWarning(lcTransfer).noquote() << flushed.message;
+    // The folders first: tokens without the folders they were read against would place changes nowhere.
+    Journal::Result saved = m_store->saveFolders(std::exchange(m_folders, {}));
+    if (saved.ok() && outcome == outcomeName(Outcome::Completed) && !m_tokens.isEmpty())
+        saved = m_store->setCursors(m_job, m_tokens);
+    if (!saved.ok())
+        qCWarning(lcTransfer).noquote() << saved.message;
     if (const Journal::Result ended = m_store->endRun(m_run, QDateTime::currentDateTimeUtc(), outcome); !ended.ok())
         qCWarning(lcTransfer).noquote() << ended.message;
     m_store->close();

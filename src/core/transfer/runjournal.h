@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -67,6 +68,17 @@ public:
     /// Commits what is queued and ends the run with the outcome's name. Idempotent.
     void end(const QString &outcome);
 
+    // Incremental runs (issue 12).
+    [[nodiscard]] Journal::Store *store() const { return m_store.get(); }
+    [[nodiscard]] qint64 jobId() const { return m_job; }
+    /// When the job's last completed run started (invalid when none did).
+    [[nodiscard]] QDateTime lastCompleted() const;
+    /// The changes-feed tokens taken before this run's listing (or read with its changes): stored by end() when
+    /// the run completes, so the next run reads the changes from there.
+    void keepTokens(const QMap<QString, QString> &tokens) { m_tokens = tokens; }
+    /// A folder this run listed (saved by end(), before the tokens).
+    void recordFolder(const Journal::FolderRow &row);
+
     /// The record as a journal row of this job and run.
     [[nodiscard]] Journal::FileRow rowOf(const FileRecord &record, bool runInterrupted) const;
 
@@ -75,6 +87,8 @@ private:
     qint64 m_job = 0;
     qint64 m_run = 0;
     QDateTime m_started;
+    QMap<QString, QString> m_tokens;
+    QList<Journal::FolderRow> m_folders;
 };
 
 } // namespace Transfer

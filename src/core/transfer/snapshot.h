@@ -76,6 +76,7 @@ struct RunOptions
     QString journalPath;
     QString jobName; ///< `--job NAME`; empty: the job is known by its sources and destination
     bool verifyDone = false; ///< `--verify`: files done in an earlier run are checked at the destination again
+    bool mirror = false; ///< `--mirror` (issue 12): a rerun deletes the copies it landed of files gone from Drive
 
     [[nodiscard]] static QMap<QString, QString> defaultExportFormats(); ///< docx, xlsx, pptx, svg
 };
