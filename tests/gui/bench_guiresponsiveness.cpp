@@ -2,23 +2,16 @@
 // Benchmark (label bench, issue 6 acceptance 3): the GUI thread's event-loop latency while the real window
 // ingests the sandbox's 1 GiB file at full loopback speed, and the memory of the throughput chart over a long
 // run of samples. Prints a table; writes JSON to the path in $DI_BENCH_JSON (or bench_guiresponsiveness.json).
-#include "appsettings.h"
 #include "benchprobe.h"
-#include "browsermodel.h"
 #include "dashboard.h"
 #include "destinationpicker.h"
-#include "drivebrowsersource.h"
-#include "enginerunner.h"
-#include "mainwindow.h"
 #include "throughputchart.h"
-#include "transfer/enginehost.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -34,33 +27,20 @@ int main(int argc, char *argv[])
     QSettings qsettings(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     AppSettings settings(&qsettings);
 
-    Transfer::EngineHost host;
-    EngineRunner runner(&host);
-    QNetworkAccessManager nam;
-    MainWindow::Services services;
-    services.settings = &settings;
-    services.runner = &runner;
-    services.browserFactory = [&nam](const AccountSession &session, QObject *parent) -> BrowserSource * {
-        return new DriveBrowserSource(&nam, session, parent);
-    };
-    MainWindow window(services);
-    window.show();
-    window.trySandbox();
-    if (!waitFor([&] { return window.session().isValid(); }, 20000))
+    BenchWindow bench(&settings);
+    MainWindow &window = bench.window;
+    if (!bench.signIn({}, 20000))
     {
         out << "sandbox did not start\n";
         return 1;
     }
-    BrowserModel *browser = window.browserModel();
-    const QModelIndex demo = child(browser, browser->index(0, 0), u"Drive Ingest Demo"_s);
-    const QModelIndex large = child(browser, demo, u"Large"_s);
-    const QModelIndex gib = child(browser, large, u"1GiB.bin"_s);
+    const QModelIndex gib = bench.item({u"Drive Ingest Demo"_s, u"Large"_s, u"1GiB.bin"_s});
     if (!gib.isValid())
     {
         out << "1GiB.bin not found in the sandbox demo tree\n";
         return 1;
     }
-    window.addSources(browser->sourceItems({gib}));
+    window.addSources(window.browserModel()->sourceItems({gib}));
     window.destinationPicker()->setChoice({AppSettings::DestinationKind::LocalFolder, dir.filePath(u"out"_s)});
     window.tabs()->setCurrentIndex(1); // the dashboard repaints its chart every second: the worst case
 

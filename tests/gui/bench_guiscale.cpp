@@ -6,19 +6,12 @@
 // queue. Never asserts times: it fails only when the run cannot be set up or does not finish.
 // $DI_BENCH_FILES changes the file count (a multiple of 1,000); JSON goes to $DI_BENCH_JSON (or
 // bench_guiscale.json).
-#include "appsettings.h"
 #include "benchprobe.h"
-#include "browsermodel.h"
 #include "dashboard.h"
 #include "destinationpicker.h"
-#include "drivebrowsersource.h"
-#include "enginerunner.h"
-#include "mainwindow.h"
 #include "queuefilterbar.h"
 #include "queuemodel.h"
 #include "queuetable.h"
-#include "sandboxlauncher.h"
-#include "transfer/enginehost.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -27,7 +20,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -209,40 +201,27 @@ int main(int argc, char *argv[])
     settings.setParallel(16);
     settings.setRequestsPerSecond(1000);
 
-    Transfer::EngineHost host;
-    EngineRunner runner(&host);
-    QNetworkAccessManager nam;
-    MainWindow::Services services;
-    services.settings = &settings;
-    services.runner = &runner;
-    services.browserFactory = [&nam](const AccountSession &session, QObject *parent) -> BrowserSource * {
-        return new DriveBrowserSource(&nam, session, parent);
-    };
-    MainWindow window(services);
-    window.show();
-    window.sandboxLauncher()->setExtraArguments({u"--manifest"_s, dir.filePath(u"manifest.json"_s), u"--quiet"_s});
-    window.trySandbox();
-    if (!waitFor([&] { return window.session().isValid(); }, 60000))
+    BenchWindow bench(&settings);
+    MainWindow &window = bench.window;
+    if (!bench.signIn({u"--manifest"_s, dir.filePath(u"manifest.json"_s), u"--quiet"_s}, 60000))
     {
         out << "sandbox did not start\n";
         return 1;
     }
-    BrowserModel *browser = window.browserModel();
-    const QModelIndex benchFolder = child(browser, browser->index(0, 0), u"Bench"_s);
-    const QModelIndex many = child(browser, benchFolder, u"Many"_s);
+    const QModelIndex many = bench.item({u"Bench"_s, u"Many"_s});
     if (!many.isValid())
     {
         out << "Bench/Many not found in the sandbox's tree\n";
         return 1;
     }
-    window.addSources(browser->sourceItems({many}));
+    window.addSources(window.browserModel()->sourceItems({many}));
     window.destinationPicker()->setChoice({AppSettings::DestinationKind::LocalFolder, dir.filePath(u"out"_s)});
     window.tabs()->setCurrentIndex(0); // the queue in view: 100,000 rows changing state
 
     int snapshots = 0;
     qsizetype largestDelta = 0;
     double rssRunning = 0; // the largest RSS a snapshot of the running run saw: before the run's end writes receipts
-    QObject::connect(&runner, &RunController::snapshot, [&](const Transfer::Snapshot &s) {
+    QObject::connect(&bench.runner, &RunController::snapshot, [&](const Transfer::Snapshot &s) {
         ++snapshots;
         largestDelta = std::max(largestDelta, s.files.size());
         if (s.running)

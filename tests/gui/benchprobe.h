@@ -1,9 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the GUI benchmarks measure: the event loop's lateness (a precise timer's late ticks), resident memory
-// (now and the process's peak) and percentiles. Header-only, for bench_guiresponsiveness and bench_guiscale.
+// (now and the process's peak) and percentiles; and the real window they measure, signed in to a sandbox.
+// Header-only, for bench_guiresponsiveness and bench_guiscale.
 
+#include "appsettings.h"
 #include "browsermodel.h"
+#include "drivebrowsersource.h"
+#include "enginerunner.h"
+#include "mainwindow.h"
+#include "sandboxlauncher.h"
+#include "transfer/enginehost.h"
+
+#include <QNetworkAccessManager>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -53,6 +62,53 @@ inline QModelIndex child(BrowserModel *model, const QModelIndex &parent, const Q
         20000);
     return found;
 }
+
+/// The app's window over the real engine (its own thread), with the app's Drive browser; signIn() starts the
+/// sandbox as "Try it with the sandbox" does.
+class BenchWindow
+{
+public:
+    explicit BenchWindow(AppSettings *settings)
+        : runner(&host)
+        , window(services(settings, &runner, &nam))
+    {
+        window.show();
+    }
+    /// Starts the sandbox (with extra arguments, e.g. a manifest) and waits for the session.
+    bool signIn(const QStringList &sandboxArguments, int timeoutMs)
+    {
+        window.sandboxLauncher()->setExtraArguments(sandboxArguments);
+        window.trySandbox();
+        return waitFor([this] { return window.session().isValid(); }, timeoutMs);
+    }
+    /// The browser's item at `path` below the first root ("Folder", "Sub", "file"); invalid when missing.
+    QModelIndex item(const QStringList &path)
+    {
+        BrowserModel *browser = window.browserModel();
+        QModelIndex at = browser->index(0, 0);
+        for (const QString &name : path)
+            if (at.isValid())
+                at = child(browser, at, name);
+        return at;
+    }
+
+    Transfer::EngineHost host;
+    EngineRunner runner;
+    QNetworkAccessManager nam;
+    MainWindow window;
+
+private:
+    static MainWindow::Services services(AppSettings *settings, EngineRunner *runner, QNetworkAccessManager *nam)
+    {
+        MainWindow::Services services;
+        services.settings = settings;
+        services.runner = runner;
+        services.browserFactory = [nam](const AccountSession &session, QObject *parent) -> BrowserSource * {
+            return new DriveBrowserSource(nam, session, parent);
+        };
+        return services;
+    }
+};
 
 /// Resident memory now (statm), MiB.
 inline double residentMiB()
