@@ -286,12 +286,7 @@ int main(int argc, char *argv[])
         {u"queue_rows"_s, rows},
         {u"queue_alone"_s, alone},
     };
-    QString path = qEnvironmentVariable("DI_BENCH_JSON");
-    if (path.isEmpty())
-        path = u"bench_guiscale.json"_s;
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly))
-        f.write(QJsonDocument(json).toJson());
+    writeJson(json, u"bench_guiscale.json"_s);
     window.signOut();
     return finished ? 0 : 1;
 }

@@ -18,6 +18,8 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 
@@ -138,6 +140,17 @@ inline double percentile(std::vector<double> v, double p)
         return 0;
     std::sort(v.begin(), v.end());
     return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
+}
+
+/// Writes the figures to $DI_BENCH_JSON, or to `defaultName` in the working directory.
+inline void writeJson(const QJsonObject &json, const QString &defaultName)
+{
+    QString path = qEnvironmentVariable("DI_BENCH_JSON");
+    if (path.isEmpty())
+        path = defaultName;
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(QJsonDocument(json).toJson());
 }
 
 /// A precise timer of `tickMs`; how late each tick comes is the event-loop latency the user would feel.
