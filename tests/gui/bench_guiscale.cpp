@@ -231,11 +231,13 @@ int main(int argc, char *argv[])
     LatencyProbe probe;
     QElapsedTimer run;
     run.start();
+    const double cpuStart = threadCpuSeconds();
     window.startRun();
     probe.start();
     const bool finished = waitFor([&] { return !window.isRunning(); }, 3600 * 1000);
     probe.stop();
     const double seconds = double(run.elapsed()) / 1000.0;
+    const double guiCpu = threadCpuSeconds() - cpuStart;
     QCoreApplication::processEvents();
     const double rssEnd = residentMiB();
     const double rssPeak = peakResidentMiB();
@@ -259,6 +261,9 @@ int main(int argc, char *argv[])
                .arg(probe.percentileMs(0.50), 0, 'f', 2)
                .arg(probe.percentileMs(0.99), 0, 'f', 2)
                .arg(probe.maxMs(), 0, 'f', 2);
+    out << QStringLiteral("  the GUI thread's own CPU time over the run: %1 s (%2 % of the run's time)\n")
+               .arg(guiCpu, 0, 'f', 1)
+               .arg(100.0 * guiCpu / seconds, 0, 'f', 1);
     out << QStringLiteral("  memory: RSS %1 MiB before the run, at most %2 MiB while it ran, %3 MiB after it, peak %4 MiB (target "
                           "peak <= 300 MiB); %5 rows in the queue\n")
                .arg(rssStart, 0, 'f', 1)
@@ -279,6 +284,7 @@ int main(int argc, char *argv[])
         {u"latency_p99_ms"_s, probe.percentileMs(0.99)},
         {u"latency_max_ms"_s, probe.maxMs()},
         {u"ticks"_s, double(probe.ticks())},
+        {u"gui_thread_cpu_s"_s, guiCpu},
         {u"rss_start_mib"_s, rssStart},
         {u"rss_running_max_mib"_s, rssRunning},
         {u"rss_end_mib"_s, rssEnd},

@@ -27,6 +27,7 @@
 #include <functional>
 #include <vector>
 
+#include <time.h>
 #include <unistd.h>
 
 namespace BenchProbe
@@ -140,6 +141,14 @@ inline double percentile(std::vector<double> v, double p)
         return 0;
     std::sort(v.begin(), v.end());
     return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
+}
+
+/// CPU time the calling thread has used, seconds: what the GUI thread itself spends, apart from waiting for a core.
+inline double threadCpuSeconds()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
 /// Writes the figures to $DI_BENCH_JSON, or to `defaultName` in the working directory.
