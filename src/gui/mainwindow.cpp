@@ -16,6 +16,7 @@
 #include "icons.h"
 #include "ingestlogflow.h"
 #include "notifier.h"
+#include "queuefilterbar.h"
 #include "queuemodel.h"
 #include "queuetable.h"
 #include "sandboxlauncher.h"
@@ -266,6 +267,7 @@ QWidget *MainWindow::buildWorkspace()
     clearFinished->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     fileBar->addWidget(clearFinished);
     queueLayout->addWidget(fileBar);
+    queueLayout->addWidget(new QueueFilterBar(m_queue, queuePage));
     queueLayout->addWidget(m_queueView);
     m_tabs->addTab(queuePage, tr("Queue"));
     m_dashboard = new Dashboard(m_tabs);

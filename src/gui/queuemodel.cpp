@@ -24,7 +24,7 @@ QueueModel::QueueModel(QObject *parent)
 
 int QueueModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_shown.size();
 }
 
 int QueueModel::columnCount(const QModelIndex &parent) const
@@ -36,7 +36,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const Row &row = shownRow(index.row());
     switch (role)
     {
     case Qt::DisplayRole:
@@ -109,6 +109,11 @@ QVariant QueueModel::displayData(const Row &row, int column) const
 
 QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && section == StateColumn && role == Qt::InitialSortOrderRole)
+        return QVariant::fromValue(Qt::AscendingOrder); // failed first
+    if (orientation == Qt::Horizontal && section == StateColumn && role == Qt::ToolTipRole)
+        return tr("Click to sort by state: failed first, then active, queued and done; again for the other way "
+                  "round, a third time for the run's order");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section)
@@ -196,13 +201,13 @@ bool QueueModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int 
         QList<int> rows;
         QDataStream in(data->data(QString::fromLatin1(RowsMime)));
         in >> rows;
-        int destination = row >= 0 ? row : (parent.isValid() ? parent.row() : int(m_rows.size()));
+        int destination = row >= 0 ? row : (parent.isValid() ? parent.row() : rowCount());
         bool moved = false;
         // Move one by one, keeping the dragged rows' order at the drop point.
         for (int i = 0; i < rows.size(); ++i)
         {
             const int source = rows.at(i);
-            if (source < 0 || source >= m_rows.size())
+            if (source < 0 || source >= rowCount())
                 continue;
             if (moveRows({}, source, 1, {}, destination))
             {
@@ -225,7 +230,8 @@ bool QueueModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int 
 bool QueueModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
                           const QModelIndex &destinationParent, int destinationChild)
 {
-    if (sourceParent.isValid() || destinationParent.isValid() || count <= 0 || sourceRow < 0
+    // By hand only when the rows are the storage's, all of them in run order.
+    if (!m_shown.isRunOrderOfAll() || sourceParent.isValid() || destinationParent.isValid() || count <= 0 || sourceRow < 0
         || sourceRow + count > m_rows.size() || destinationChild < 0 || destinationChild > m_rows.size()
         || (destinationChild >= sourceRow && destinationChild <= sourceRow + count))
         return false;
@@ -236,19 +242,106 @@ bool QueueModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int co
     for (int i = 0; i < count; ++i)
         m_rows.insert(insertAt + i, moving.at(i));
     rebuildIndex();
+    QList<QueueGroup> groups;
+    for (const Row &r : std::as_const(m_rows))
+        groups.append(queueGroupOf(r.state));
+    m_shown.rebuild({}, QueueRows::Order::Run, groups);
     endMoveRows();
     return true;
 }
 
 bool QueueModel::removeRows(int row, int count, const QModelIndex &parent)
 {
-    if (parent.isValid() || row < 0 || count <= 0 || row + count > m_rows.size())
+    if (parent.isValid() || row < 0 || count <= 0 || row + count > rowCount())
         return false;
-    beginRemoveRows({}, row, row + count - 1);
-    m_rows.remove(row, count);
-    rebuildIndex();
-    endRemoveRows();
+    QList<int> gone;
+    for (int i = row; i < row + count; ++i)
+        gone.append(m_shown.storageAt(i));
+    std::sort(gone.begin(), gone.end());
+    removeStorage(gone);
     return true;
+}
+
+QueueRows::Notify QueueModel::notify()
+{
+    return {[this](int first, int last) { beginRemoveRows({}, first, last); }, [this] { endRemoveRows(); },
+            [this](int first, int last) { beginInsertRows({}, first, last); }, [this] { endInsertRows(); }};
+}
+
+void QueueModel::removeStorage(const QList<int> &gone)
+{
+    if (gone.isEmpty())
+        return;
+    m_shown.removed(gone, notify());
+    // Compact the storage in one pass (a row at a time would move every later row each time).
+    qsizetype kept = 0;
+    auto next = gone.cbegin();
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+    {
+        if (next != gone.cend() && *next == i)
+        {
+            ++next;
+            countState(m_rows.at(i).state, -1);
+            continue;
+        }
+        if (kept != i)
+            m_rows[kept] = std::move(m_rows[i]);
+        ++kept;
+    }
+    m_rows.resize(kept);
+    rebuildIndex();
+    emit countsChanged();
+}
+
+void QueueModel::appendRows(const QList<Row> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    QList<QueueGroup> groups;
+    groups.reserve(rows.size());
+    for (const Row &row : rows)
+    {
+        if (row.state >= 0)
+            m_rowOfKey.insert(row.key, int(m_rows.size()));
+        m_rows.append(row);
+        countState(row.state, +1);
+        groups.append(queueGroupOf(row.state));
+    }
+    m_shown.appended(first, groups, notify());
+    emit countsChanged();
+}
+
+void QueueModel::setFilter(std::optional<QueueGroup> group)
+{
+    setShown(group, m_shown.order());
+}
+
+void QueueModel::setOrder(QueueRows::Order order)
+{
+    setShown(m_shown.filter(), order);
+}
+
+void QueueModel::setShown(std::optional<QueueGroup> filter, QueueRows::Order order)
+{
+    if (filter == m_shown.filter() && order == m_shown.order())
+        return;
+    QList<QueueGroup> groups;
+    groups.reserve(m_rows.size());
+    for (const Row &row : std::as_const(m_rows))
+        groups.append(queueGroupOf(row.state));
+    beginResetModel();
+    m_shown.rebuild(filter, order, groups);
+    endResetModel();
+}
+
+int QueueModel::count(QueueGroup group) const
+{
+    int n = 0;
+    for (size_t i = 0; i < m_stateCounts.size(); ++i)
+        if (queueGroupOf(int(i) - 1) == group)
+            n += m_stateCounts[i];
+    return n;
 }
 
 QList<SourceItem> QueueModel::addPending(const QList<SourceItem> &items)
@@ -266,16 +359,16 @@ QList<SourceItem> QueueModel::addPending(const QList<SourceItem> &items)
     }
     if (added.isEmpty())
         return added;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
+    QList<Row> rows;
     for (const SourceItem &item : std::as_const(added))
     {
         Row row;
         row.source = item;
         row.name = item.name.isEmpty() ? tr("Drive item %1").arg(item.ref.id) : item.name;
         row.bytesTotal = item.size;
-        m_rows.append(row);
+        rows.append(row);
     }
-    endInsertRows();
+    appendRows(rows);
     emit pendingAdded(added);
     return added;
 }
@@ -299,40 +392,91 @@ QList<SourceItem> QueueModel::takePending()
 void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
 {
     QList<Row> fresh;
+    QList<QueueRows::Regroup> regrouped;
+    QHash<int, qsizetype> regroupAt; // storage -> its entry in regrouped
+    QList<int> changed; // storage rows
+    bool counts = false;
     for (const Transfer::FileStatus &file : snapshot.files)
     {
-        Row row;
-        row.key = file.key;
-        row.driveId = file.driveId;
-        row.name = file.drivePath.isEmpty() ? file.driveId : file.drivePath;
-        row.exportMimeType = file.exportMimeType;
-        row.bytesDone = file.bytesDone;
-        row.bytesTotal = file.bytesTotal;
-        row.state = int(file.state);
-        row.rate = file.rate;
-        row.retries = file.retries;
-        row.reason = file.lastError.isError() ? file.lastError.message : QString();
-        if (row.reason.isEmpty() && file.lastError.isError())
-            row.reason = file.lastError.reason;
         const auto it = m_rowOfKey.constFind(file.key);
         if (it == m_rowOfKey.constEnd())
         {
-            fresh.append(row);
+            fresh.append(rowOf(file));
             continue;
         }
-        m_rows[*it] = row;
-        emit dataChanged(index(*it, 0), index(*it, ColumnCount - 1));
+        Row &old = m_rows[*it];
+        if (sameShown(old, file))
+            continue; // the final snapshot lists every file: most did not change
+        const Row row = rowOf(file);
+        if (old.state != row.state)
+        {
+            countState(old.state, -1);
+            countState(row.state, +1);
+            counts = true;
+            const QueueGroup before = queueGroupOf(old.state);
+            const QueueGroup after = queueGroupOf(row.state);
+            if (const auto at = regroupAt.constFind(*it); at != regroupAt.cend())
+                regrouped[*at].after = after; // a file listed twice in one snapshot moves once
+            else if (before != after)
+            {
+                regroupAt.insert(*it, regrouped.size());
+                regrouped.append({*it, before, after});
+            }
+        }
+        old = row;
+        changed.append(*it);
     }
-    if (fresh.isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    for (const Row &row : std::as_const(fresh))
+    // Rows that leave or move first, then one dataChanged() over the rows that stayed (the view repaints what it
+    // shows once, not once per file), then the new files.
+    m_shown.regrouped(regrouped, notify());
+    int first = -1;
+    int last = -1;
+    for (const int storage : std::as_const(changed))
     {
-        m_rowOfKey.insert(row.key, int(m_rows.size()));
-        m_rows.append(row);
+        const int row = m_shown.rowOf(storage, queueGroupOf(m_rows.at(storage).state));
+        if (row < 0)
+            continue;
+        first = first < 0 ? row : std::min(first, row);
+        last = std::max(last, row);
     }
-    endInsertRows();
+    if (first >= 0)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    if (!fresh.isEmpty())
+        appendRows(fresh); // announces the counts
+    else if (counts)
+        emit countsChanged();
+}
+
+QueueModel::Row QueueModel::rowOf(const Transfer::FileStatus &file)
+{
+    Row row;
+    row.key = file.key;
+    row.driveId = file.driveId;
+    row.name = file.drivePath.isEmpty() ? file.driveId : file.drivePath;
+    row.exportMimeType = file.exportMimeType;
+    row.bytesDone = file.bytesDone;
+    row.bytesTotal = file.bytesTotal;
+    row.state = int(file.state);
+    row.rate = file.rate;
+    row.retries = file.retries;
+    row.reason = reasonOf(file);
+    return row;
+}
+
+QString QueueModel::reasonOf(const Transfer::FileStatus &file)
+{
+    if (!file.lastError.isError())
+        return {};
+    return file.lastError.message.isEmpty() ? file.lastError.reason : file.lastError.message;
+}
+
+bool QueueModel::sameShown(const Row &row, const Transfer::FileStatus &file)
+{
+    // Numbers first: a file that moved differs there, and only unchanged files compare their texts.
+    return row.state == int(file.state) && row.bytesDone == file.bytesDone && row.bytesTotal == file.bytesTotal
+        && row.rate == file.rate && row.retries == file.retries && row.driveId == file.driveId
+        && row.name == (file.drivePath.isEmpty() ? file.driveId : file.drivePath)
+        && row.exportMimeType == file.exportMimeType && row.reason == reasonOf(file);
 }
 
 void QueueModel::clearRun()
@@ -347,9 +491,11 @@ bool QueueModel::isFinished(const Row &row)
 
 void QueueModel::removeRowsWhere(const std::function<bool(const Row &)> &match)
 {
-    for (int i = int(m_rows.size()) - 1; i >= 0; --i)
+    QList<int> gone;
+    for (int i = 0; i < m_rows.size(); ++i)
         if (match(m_rows.at(i)))
-            removeRows(i, 1);
+            gone.append(i);
+    removeStorage(gone);
 }
 
 QList<SourceItem> QueueModel::takeForRun()
@@ -406,12 +552,12 @@ void QueueModel::clearFinished()
 
 int QueueModel::unfinishedCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.state >= 0 && !isFinished(r); }));
+    return int(m_rows.size()) - pendingCount() - finishedCount();
 }
 
 int QueueModel::finishedCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return isFinished(r); }));
+    return stateCount(Transfer::FileState::Done) + stateCount(Transfer::FileState::Skipped);
 }
 
 QString QueueModel::pendingStateText()
@@ -421,17 +567,18 @@ QString QueueModel::pendingStateText()
 
 quint64 QueueModel::keyAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).key : 0;
+    return row >= 0 && row < rowCount() ? shownRow(row).key : 0;
 }
 
 int QueueModel::rowOfKey(quint64 key) const
 {
-    return m_rowOfKey.value(key, -1);
+    const int storage = m_rowOfKey.value(key, -1);
+    return storage < 0 ? -1 : m_shown.rowOf(storage, queueGroupOf(m_rows.at(storage).state));
 }
 
 int QueueModel::pendingCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.state < 0; }));
+    return m_stateCounts[0];
 }
 
 void QueueModel::rebuildIndex()

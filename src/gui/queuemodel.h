@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "queuerows.h"
 #include "sourceitem.h"
 #include "transfer/snapshot.h"
 
@@ -8,12 +9,20 @@
 #include <QHash>
 #include <QList>
 
+#include <array>
 #include <functional>
+#include <optional>
 
 /**
  * The queue the user sees: sources picked but not started yet ("pending"), then every file of the run as
  * the engine's snapshots report it. Snapshots carry deltas (changed + active files), so rows are looked up
  * by the engine's file key and updated in place. No transfer logic here: it only adapts Snapshot.
+ *
+ * At scale (100,000 files) a snapshot costs O(files in it): rows are found by key, the state counts are kept
+ * up to date per change, rows that did not change are not announced and the rest in one dataChanged(). The
+ * model's rows are the shown ones (QueueRows): a filter on one state group and an order by state (failed
+ * first), kept without walking every row per snapshot. Rows can be reordered by hand only when every row is
+ * shown in run order.
  */
 class QueueModel final : public QAbstractTableModel
 {
@@ -94,11 +103,25 @@ public:
     [[nodiscard]] static QString pendingStateText();
 
     [[nodiscard]] quint64 keyAt(int row) const;
+    /// The shown row of a file of the run; -1 when unknown or filtered out.
     [[nodiscard]] int rowOfKey(quint64 key) const;
     [[nodiscard]] int pendingCount() const;
 
+    /// Shows only one state group's rows (nullopt: all). Resets the model (the selection goes).
+    void setFilter(std::optional<QueueGroup> group);
+    [[nodiscard]] std::optional<QueueGroup> filter() const { return m_shown.filter(); }
+    /// Run order, or grouped by state (failed first, or done first). Resets the model.
+    void setOrder(QueueRows::Order order);
+    [[nodiscard]] QueueRows::Order order() const { return m_shown.order(); }
+    /// Rows in a state group, shown or not (pending sources count as queued).
+    [[nodiscard]] int count(QueueGroup group) const;
+    /// Every row, shown or not.
+    [[nodiscard]] int totalCount() const { return int(m_rows.size()); }
+
 signals:
     void pendingAdded(const QList<SourceItem> &items);
+    /// The state counts changed (at most once per snapshot or edit).
+    void countsChanged();
 
 private:
     struct Row
@@ -117,11 +140,25 @@ private:
     };
 
     QVariant displayData(const Row &row, int column) const;
+    [[nodiscard]] const Row &shownRow(int row) const { return m_rows.at(m_shown.storageAt(row)); }
     void rebuildIndex();
     void removeRowsWhere(const std::function<bool(const Row &)> &match);
+    /// Erases storage rows (ascending), announcing the shown ones.
+    void removeStorage(const QList<int> &gone);
+    /// Appends rows to storage, announcing the shown ones.
+    void appendRows(const QList<Row> &rows);
+    void setShown(std::optional<QueueGroup> filter, QueueRows::Order order);
+    [[nodiscard]] QueueRows::Notify notify();
+    void countState(int state, int delta) { m_stateCounts[size_t(state + 1)] += delta; }
+    [[nodiscard]] int stateCount(Transfer::FileState state) const { return m_stateCounts[size_t(state) + 1]; }
     [[nodiscard]] static bool isFinished(const Row &row);
+    [[nodiscard]] static Row rowOf(const Transfer::FileStatus &file);
+    [[nodiscard]] static QString reasonOf(const Transfer::FileStatus &file);
+    [[nodiscard]] static bool sameShown(const Row &row, const Transfer::FileStatus &file);
 
-    QList<Row> m_rows;
-    QHash<quint64, int> m_rowOfKey;
+    QList<Row> m_rows; ///< storage: run order (pending sources in the user's order)
+    QueueRows m_shown; ///< which rows the model shows, in which order
+    QHash<quint64, int> m_rowOfKey; ///< engine key -> storage index
+    std::array<int, size_t(Transfer::FileState::Parked) + 2> m_stateCounts {}; ///< [state + 1]: -1 = pending
     QList<SourceItem> m_runSources; ///< what the last (or current) run was started with and given
 };

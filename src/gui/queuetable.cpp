@@ -69,6 +69,22 @@ QueueTable::QueueTable(QueueModel *model, QWidget *parent)
     fit(QueueModel::RetriesColumn, fm.horizontalAdvance(u"00"_s));
     // The start of a reason says what kind of problem it is; its tooltip has all of it.
     fit(QueueModel::ReasonColumn, fm.horizontalAdvance(u'x') * 24);
+
+    // Only the state sorts: a click puts failed first, the next done first, the third back to the run's order.
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(true);
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [model, header](int section, Qt::SortOrder order) {
+        if (section == QueueModel::StateColumn)
+            model->setOrder(order == Qt::AscendingOrder ? QueueRows::Order::FailedFirst : QueueRows::Order::DoneFirst);
+        else if (section < 0)
+            model->setOrder(QueueRows::Order::Run);
+        else
+            header->setSortIndicator(-1, Qt::AscendingOrder); // another column: the run's order
+    });
+    // A new filter or order shows other rows: the selection goes first, saying so (the window's actions follow it).
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { clearSelection(); });
 }
 
 QueueTable::Selection QueueTable::selection() const

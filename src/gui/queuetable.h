@@ -8,7 +8,8 @@ class QueueModel;
 /// The queue's table: rows selectable and draggable (reorder, drop links), every column as wide as its
 /// longest usual text in this font and language (measured, so 200 % scale and translations fit). The name
 /// takes the rest; a path that does not fit is elided in its middle, keeping its top folder and the file
-/// name. Every cell's tooltip has its whole text.
+/// name. Every cell's tooltip has its whole text. A click on the State header sorts by state (failed first,
+/// then done first, then the run's order again); the other columns keep the run's order.
 class QueueTable final : public QTableView
 {
     Q_OBJECT
