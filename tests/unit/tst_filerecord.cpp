@@ -240,7 +240,7 @@ void TestFileRecord::aSettledRecordKeepsWhatTheReceiptSays()
     FileRecords records;
     Transfer::FileStatus s = status(u"1abc"_s, u"A/report.bin"_s);
     s.mimeType = u"application/octet-stream"_s;
-    Transfer::TransferJob j {FileRecord::forTransfer(fullFile()), u"A/report.bin"_s, {}, {}};
+    Transfer::TransferJob j {FileRecord::forTransfer(fullFile()), u"A/report.bin"_s, {}, {}, {}};
     FileRecord &done = records.add(s, j);
     done.finish(FileState::Done, {}, u"md5:0123456789abcdef0123456789abcdef"_s, u"/dest/A/report.bin"_s);
     // The journal row and the receipt: id, mime type, revision, size, hashes, the landing path.
@@ -260,7 +260,7 @@ void TestFileRecord::aSettledRecordKeepsWhatTheReceiptSays()
     QVERIFY(kept.shortcutTargetId.isEmpty());
 
     // A failed file may be retried: it keeps all of it.
-    FileRecord &failed = records.add(s, {FileRecord::forTransfer(fullFile()), u"B/report.bin"_s, {}, {}});
+    FileRecord &failed = records.add(s, {FileRecord::forTransfer(fullFile()), u"B/report.bin"_s, {}, {}, {}});
     failed.finish(FileState::Failed, {Net::ErrorClass::Permanent, 403, u"forbidden"_s, u"no"_s}, {}, {});
     QCOMPARE(failed.job.file.resourceKey, u"key-1"_s);
     QCOMPARE(failed.job.file.exportLinks.size(), 1);
