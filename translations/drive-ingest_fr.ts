@@ -721,15 +721,19 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--no-journal cannot be combined with --journal or --job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--journal takes a file name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--job takes a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a rerun, delete the copies this job landed of files removed from Drive or moved out of the sources (never anything else); without it they are reported and left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--no-journal cannot be combined with --journal, --job or --mirror</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1021,10 +1025,6 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ranged streams per large file (default 4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export formats for Google files, e.g. docs=pdf,sheets=csv,slides=pptx,drawings=png (extensions or mime types; default docx, xlsx, pptx, svg).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,6 +1149,10 @@ one quits at once. Finished files are skipped when the same command runs again.
     </message>
     <message>
         <source>--%1 takes a positive number of requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranged streams per large file, 1 to 16 (default: one, more while they raise the rate).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2400,6 +2404,17 @@ is only read, never written.
     </message>
 </context>
 <context>
+    <name>Drive::ChangesFeed</name>
+    <message>
+        <source>Drive gave no start page token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive ended a changes listing without a new start page token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DriveBrowserSource</name>
     <message>
         <source>The listing expired; collapse and expand the folder again.</source>
@@ -3136,6 +3151,49 @@ Licence : GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>QueueFilterBar</name>
+    <message>
+        <source>Show every file of the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the files that failed, wait to be retried later or were cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the files being listed, transferred, verified or paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the files and sources waiting to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the files done or skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -3184,6 +3242,10 @@ Licence : GPL-3.0-or-later</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Click to sort by state: failed first, then active, queued and done; again for the other way round, a third time for the run&apos;s order</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3341,6 +3403,14 @@ Licence : GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>The ingest log needs the SQL warehouse that writes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic: one stream to start, more while they raise the rate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3507,6 +3577,54 @@ Licence : GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>done in an earlier run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive refused the stored changes token (%1): listing everything again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read Drive&apos;s changes (%1): listing everything again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: its folder was renamed or moved in Drive, would move to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: renamed or moved in Drive, would move to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: removed from Drive, its copy would be deleted (--mirror)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: removed from Drive, its copy would be left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed from Drive; its copy was deleted (--mirror)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed from Drive; its copy was left at the destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed from Drive; its copy could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed from Drive; --mirror deletes copies in a local folder only, %1 was left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new, %2 changed, %3 removed since %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last run</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
