@@ -29,4 +29,14 @@ void Destination::listNames(const QString &, std::function<void(const QStringLis
     done({}, notSupported(*this));
 }
 
+void Destination::move(const QString &, const QString &, std::function<void(const Net::Error &)> done)
+{
+    done(notSupported(*this));
+}
+
+void Destination::remove(const QString &, std::function<void(const Net::Error &)> done)
+{
+    done(notSupported(*this));
+}
+
 } // namespace Dest

@@ -139,6 +139,17 @@ public:
                            std::function<void(const QByteArray &, const Net::Error &)> done);
     virtual void listNames(const QString &relativeFolder,
                            std::function<void(const QStringList &, const Net::Error &)> done);
+    /// Files this job landed, changed after the fact (issue 12: a file renamed or moved in Drive, a file gone from
+    /// Drive under --mirror). Paths are relative like Target::relativePath and are checked again here (a journal
+    /// row may be tampered with): an absolute path, a ".." segment or a symbolic link on the way fails with reason
+    /// "unsafePath" and touches nothing. Nothing outside the destination is ever read, moved or removed.
+    /// move() renames a file or a folder (with everything below it) from `from` to `to`, creating the folders on
+    /// the way; it never replaces: `to` existing fails with reason "exists". remove() deletes one file, then each
+    /// folder above it that became empty, up to (never including) the destination's root; a file already gone is
+    /// success. Each calls back on the engine thread. Until a destination implements them, they fail with reason
+    /// "notSupported" and the caller falls back (fetches the file again at its new path; leaves the copy).
+    virtual void move(const QString &from, const QString &to, std::function<void(const Net::Error &)> done);
+    virtual void remove(const QString &relativePath, std::function<void(const Net::Error &)> done);
     /// Unfinished files its sinks could not remove (a folder made read-only mid-run), oldest first: the engine
     /// names them in the report, since Sink::abort() has nobody to tell.
     [[nodiscard]] virtual QStringList leftovers() const { return {}; }
