@@ -3,6 +3,7 @@
 // acceptance 1, exit codes, Ctrl-C, --dry-run, the report and share-link SOURCE forms.
 // Built twice: tst_cli_ingest serves a demo-like manifest without the 1 GiB file (default run, ~10 s);
 // tst_cli_fulldemo (DI_CLI_FULL_DEMO, label bench) runs the same checks on the sandbox's full demo tree.
+#include "filetree.h"
 #include "sandboxprocess.h"
 
 #include <QCryptographicHash>
@@ -88,30 +89,7 @@ const char manifest[] = R"json({
   ]
 })json";
 
-QString md5OfFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-    {
-        return {};
-    }
-    QCryptographicHash hash(QCryptographicHash::Md5);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
-}
-
 /// Every file below `dir`, hidden ones included, as absolute paths.
-QStringList filesBelow(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext())
-    {
-        files << it.next();
-    }
-    return files;
-}
-
 struct CliResult
 {
     int code = -1;
@@ -274,7 +252,7 @@ private slots:
             QCOMPARE(record.value(u"status"_s).toString(), u"done"_s);
             const QString landed = record.value(u"destinationPath"_s).toString();
             QVERIFY2(QFileInfo(landed).canonicalFilePath().startsWith(canonicalDest + u'/'), qPrintable(landed));
-            QCOMPARE(md5OfFile(landed), item.value(u"md5"_s).toString());
+            QCOMPARE(TestTree::md5Of(landed), item.value(u"md5"_s).toString());
             ++checked;
         }
         QVERIFY(checked >= 20);
@@ -296,7 +274,7 @@ private slots:
                                               { return r.value(u"drivePath"_s).toString().contains(u"Shortcut to 1MiB"_s); });
         QVERIFY(!viaShortcut.isEmpty());
         QCOMPARE(viaShortcut.first().value(u"status"_s).toString(), u"done"_s);
-        QCOMPARE(md5OfFile(viaShortcut.first().value(u"destinationPath"_s).toString()), oneMiBMd5);
+        QCOMPARE(TestTree::md5Of(viaShortcut.first().value(u"destinationPath"_s).toString()), oneMiBMd5);
         const auto dangling = recordsWhere(run.report, [](const QJsonObject &r)
                                            { return r.value(u"drivePath"_s).toString().contains(u"Dangling"_s); });
         QVERIFY(!dangling.isEmpty());
@@ -326,7 +304,7 @@ private slots:
         // Hostile names stayed inside: nothing beside dest, no partial files, nothing outside it.
         QCOMPARE(QDir(outer).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList {u"dest"_s});
         QVERIFY(!QFileInfo::exists(QDir(outer).filePath(u"escape.txt"_s)));
-        for (const QString &path : filesBelow(dest))
+        for (const QString &path : TestTree::filesUnder(dest))
         {
             QVERIFY2(!path.endsWith(u".partial"_s), qPrintable(path));
             QVERIFY2(QFileInfo(path).canonicalFilePath().startsWith(canonicalDest + u'/'), qPrintable(path));
@@ -406,7 +384,7 @@ private slots:
         {
             const QJsonObject record = recordFor(run.report, idOf(path));
             QCOMPARE(record.value(u"status"_s).toString(), u"done"_s);
-            QCOMPARE(md5OfFile(record.value(u"destinationPath"_s).toString()), m_byPath.value(path).value(u"md5"_s).toString());
+            QCOMPARE(TestTree::md5Of(record.value(u"destinationPath"_s).toString()), m_byPath.value(path).value(u"md5"_s).toString());
         }
         QCOMPARE(recordFor(run.report, docId).value(u"status"_s).toString(), u"done"_s);
     }
@@ -418,7 +396,7 @@ private slots:
         const CliResult run = runCli(ingestArgs({idOf(u"Drive Ingest Demo/Binary"_s)}, dest,
                                                 {u"--dry-run"_s, u"--report"_s, reportPath}));
         QVERIFY2(run.code == 0, run.err.constData());
-        QVERIFY(filesBelow(m_work.filePath(u"dry"_s)).isEmpty());
+        QVERIFY(TestTree::filesUnder(m_work.filePath(u"dry"_s)).isEmpty());
         QVERIFY(run.report.value(u"files"_s).toArray().size() >= 10);
         QVERIFY(run.out.contains("Dry run"));
     }
@@ -429,7 +407,7 @@ private slots:
         const CliResult run = runCli(ingestArgs({idOf(u"Drive Ingest Demo/Binary/1KiB.bin"_s)}, dest),
                                      "not-the-right-token-123456"_ba);
         QCOMPARE(run.code, 3);
-        QVERIFY(filesBelow(dest).isEmpty());
+        QVERIFY(TestTree::filesUnder(dest).isEmpty());
     }
 
     void noTokenIsExit3()
@@ -478,7 +456,7 @@ private slots:
         QVERIFY(!run.err.isEmpty());
         QCOMPARE(run.report.value(u"outcome"_s).toString(), u"destination-failed"_s);
         QVERIFY(!run.report.value(u"message"_s).toString().isEmpty());
-        QVERIFY2(filesBelow(tiny).isEmpty(), qPrintable(filesBelow(tiny).join(u", "_s)));
+        QVERIFY2(TestTree::filesUnder(tiny).isEmpty(), qPrintable(TestTree::filesUnder(tiny).join(u", "_s)));
     }
 
     void earlyFailuresStillWriteTheReport()
@@ -519,7 +497,7 @@ private slots:
         bool writing = false;
         while (!writing && waited.elapsed() < 30000 && process.state() == QProcess::Running)
         {
-            for (const QString &path : filesBelow(dest))
+            for (const QString &path : TestTree::filesUnder(dest))
             {
                 writing = writing || path.endsWith(u".partial"_s);
             }
@@ -535,7 +513,7 @@ private slots:
         QCOMPARE(process.exitCode(), 130);
         if (signalsToSend.size() == 1)
         {
-            QVERIFY(filesBelow(dest).isEmpty()); // the one file was unfinished: nothing stays
+            QVERIFY(TestTree::filesUnder(dest).isEmpty()); // the one file was unfinished: nothing stays
         }
     }
 
@@ -557,7 +535,7 @@ private slots:
         bool writing = false;
         while (!writing && waited.elapsed() < 30000 && process.state() == QProcess::Running)
         {
-            for (const QString &path : filesBelow(dest))
+            for (const QString &path : TestTree::filesUnder(dest))
             {
                 writing = writing || path.endsWith(u".partial"_s);
             }
@@ -571,7 +549,7 @@ private slots:
         QVERIFY(m_sandbox->setFaults(QJsonObject {{u"bandwidth_bps"_s, 0}}));
 
         // Finished files stay complete; nothing half-written is left.
-        for (const QString &path : filesBelow(dest))
+        for (const QString &path : TestTree::filesUnder(dest))
         {
             QVERIFY2(!path.endsWith(u".partial"_s), qPrintable(path));
         }
@@ -587,7 +565,7 @@ private slots:
             if (record.value(u"status"_s).toString() == "done"_L1)
             {
                 const QJsonObject item = m_byId.value(record.value(u"driveId"_s).toString());
-                QCOMPARE(md5OfFile(landed), item.value(u"md5"_s).toString());
+                QCOMPARE(TestTree::md5Of(landed), item.value(u"md5"_s).toString());
             }
             else if (!landed.isEmpty())
             {
@@ -612,14 +590,14 @@ private slots:
         QVERIFY(changed.open(QIODevice::WriteOnly | QIODevice::Truncate));
         changed.write(QByteArray(65536, 'x')); // edited at the destination: same size, other bytes
         changed.close();
-        const QString edited = md5OfFile(changed.fileName());
+        const QString edited = TestTree::md5Of(changed.fileName());
 
         for (const QStringList &policy : {QStringList {}, QStringList {u"--on-conflict"_s, u"skip"_s}})
         {
             const QString reportPath = m_work.filePath(u"conflict-skip.json"_s);
             run = runCli(ingestArgs(ids, dest, policy + QStringList {u"--report"_s, reportPath, noJournal}));
             QVERIFY2(run.code == 0, run.err.constData());
-            QCOMPARE(md5OfFile(changed.fileName()), edited); // untouched
+            QCOMPARE(TestTree::md5Of(changed.fileName()), edited); // untouched
             const QJsonObject differs = recordFor(run.report, idOf(changedPath));
             QCOMPARE(differs.value(u"status"_s).toString(), u"skipped"_s);
             QCOMPARE(differs.value(u"reasonCode"_s).toString(), u"existsDiffers"_s);
@@ -631,7 +609,7 @@ private slots:
         const QString reportPath = m_work.filePath(u"conflict-update.json"_s);
         run = runCli(ingestArgs(ids, dest, {u"--on-conflict"_s, u"update"_s, u"--report"_s, reportPath, noJournal}));
         QVERIFY2(run.code == 0, run.err.constData());
-        QCOMPARE(md5OfFile(changed.fileName()), m_byPath.value(changedPath).value(u"md5"_s).toString());
+        QCOMPARE(TestTree::md5Of(changed.fileName()), m_byPath.value(changedPath).value(u"md5"_s).toString());
         QCOMPARE(recordFor(run.report, idOf(changedPath)).value(u"status"_s).toString(), u"done"_s);
         QCOMPARE(recordFor(run.report, idOf(samePath)).value(u"status"_s).toString(), u"skipped"_s);
         QVERIFY(!QFileInfo::exists(dest + u"/64KiB (1).bin"_s));
@@ -651,8 +629,8 @@ private slots:
         changed.close();
         const auto snapshot = [&dest] {
             QStringList state;
-            for (const QString &path : filesBelow(dest))
-                state << path + u' ' + md5OfFile(path);
+            for (const QString &path : TestTree::filesUnder(dest))
+                state << path + u' ' + TestTree::md5Of(path);
             state.sort();
             return state;
         };

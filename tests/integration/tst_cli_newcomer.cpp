@@ -3,6 +3,7 @@
 // real sandbox. `ls` (folders, -R, shared drives, Shared with me, My Drive), My Drive as an ingest SOURCE,
 // every row of the README's exit-code table, the engine log kept off the terminal unless asked for, signal
 // words, and server-supplied names with terminal escapes printed escaped.
+#include "filetree.h"
 #include "sandboxprocess.h"
 
 #include <QDir>
@@ -67,14 +68,6 @@ bool hasControlCharacters(const QString &text)
     return false;
 }
 
-QStringList filesBelow(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << it.next();
-    return files;
-}
 } // namespace
 
 class TestCliNewcomer final : public QObject
@@ -303,7 +296,7 @@ private:
         bool writing = false;
         while (!writing && waited.elapsed() < 30000 && process.state() != QProcess::NotRunning)
         {
-            writing = !filesBelow(dest).filter(u".partial"_s).isEmpty();
+            writing = !TestTree::filesUnder(dest).filter(u".partial"_s).isEmpty();
             QTest::qWait(50);
         }
         ::kill(pid_t(process.processId()), signalNumber);

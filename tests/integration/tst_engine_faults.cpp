@@ -63,7 +63,7 @@ private slots:
         {
             const Transfer::FileStatus *f = recordFor(r.report, item.value(u"id"_s).toString());
             QVERIFY(f);
-            QCOMPARE(md5Of(f->destinationPath), item.value(u"md5"_s).toString().toLatin1());
+            QCOMPARE(md5Of(f->destinationPath), item.value(u"md5"_s).toString());
         }
         QVERIFY(partialsUnder(dir.path()).isEmpty());
     }
@@ -78,7 +78,7 @@ private slots:
         const Transfer::FileStatus *f = recordFor(r.report, id);
         QVERIFY(f);
         QVERIFY(f->retries >= 2);
-        QCOMPARE(md5Of(f->destinationPath), m_small.value(u"md5"_s).toString().toLatin1());
+        QCOMPARE(md5Of(f->destinationPath), m_small.value(u"md5"_s).toString());
         const auto seen = mediaRequests(*m_sandbox, id);
         QVERIFY(seen.size() >= 3);
         QCOMPARE(seen.at(0).first, 503);
@@ -97,7 +97,7 @@ private slots:
         const Transfer::FileStatus *f = recordFor(r.report, id);
         QVERIFY(f);
         QCOMPARE(f->bytesDone, size);
-        QCOMPARE(md5Of(f->destinationPath), m_medium.value(u"md5"_s).toString().toLatin1());
+        QCOMPARE(md5Of(f->destinationPath), m_medium.value(u"md5"_s).toString());
         // The request after the reset resumed from the last good byte, not from 0 (log order may vary).
         QTRY_VERIFY_WITH_TIMEOUT(mediaRequests(*m_sandbox, id).size() >= 2, 10000);
         qint64 resumedFrom = -1;
@@ -127,7 +127,7 @@ private slots:
         QVERIFY(f);
         QCOMPARE(f->bytesDone, size);
         QVERIFY(f->retries >= 2);
-        QCOMPARE(md5Of(f->destinationPath), m_large.value(u"md5"_s).toString().toLatin1());
+        QCOMPARE(md5Of(f->destinationPath), m_large.value(u"md5"_s).toString());
         QTRY_VERIFY_WITH_TIMEOUT(mediaRequests(*m_sandbox, id).size() >= 6, 10000);
         QSet<QString> ranges;
         for (const auto &[status, range] : mediaRequests(*m_sandbox, id))
@@ -152,7 +152,7 @@ private slots:
         const Transfer::FileStatus *f = recordFor(r.report, id);
         QVERIFY(f);
         QVERIFY(f->retries >= 1);
-        QCOMPARE(md5Of(f->destinationPath), m_small.value(u"md5"_s).toString().toLatin1());
+        QCOMPARE(md5Of(f->destinationPath), m_small.value(u"md5"_s).toString());
         // The stalled request is logged when the sandbox's handler ends, after its stall.
         QTRY_VERIFY_WITH_TIMEOUT(mediaRequests(*m_sandbox, id).size() >= 2, 10000);
         bool resumed = false;
@@ -192,7 +192,7 @@ private slots:
         QVERIFY(saw401);
         const Transfer::FileStatus *f = recordFor(r.report, id);
         QVERIFY(f);
-        QCOMPARE(md5Of(f->destinationPath), m_small.value(u"md5"_s).toString().toLatin1());
+        QCOMPARE(md5Of(f->destinationPath), m_small.value(u"md5"_s).toString());
     }
 
     void tokenRefusedStopsRun()

@@ -5,6 +5,7 @@
 
 #include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
+#include "filetree.h"
 #include "sandboxprocess.h"
 #include "transfer/enginehost.h"
 
@@ -158,24 +159,8 @@ inline QJsonObject findBinary(SandboxProcess &sandbox, qint64 minSize, qint64 ma
     return {};
 }
 
-inline QByteArray md5Of(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Md5);
-    hash.addData(&f);
-    return hash.result().toHex();
-}
-
-inline QStringList filesUnder(const QString &root)
-{
-    QStringList files;
-    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << it.next();
-    return files;
-}
+using TestTree::filesUnder;
+using TestTree::md5Of;
 
 inline QStringList partialsUnder(const QString &root)
 {

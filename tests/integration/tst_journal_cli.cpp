@@ -3,6 +3,7 @@
 // temporary XDG_STATE_HOME. A rerun fetches nothing done before; jobs, jobs show, jobs forget; verify finds
 // a deleted and a changed file (acceptance 6); the journal's faults (acceptance 5): corrupt, locked,
 // read-only state folder.
+#include "filetree.h"
 #include "sandboxprocess.h"
 
 #include "journal/lockfile.h"
@@ -59,18 +60,6 @@ struct CliResult
 };
 
 /// The files below `dir` (hidden ones too) but for our own receipts under _drive_ingest/.
-QStringList filesBelow(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext())
-    {
-        const QString path = it.next();
-        if (!path.contains(u"/_drive_ingest/"_s))
-            files << path;
-    }
-    return files;
-}
 } // namespace
 
 class TestJournalCli final : public QObject
@@ -273,7 +262,7 @@ private slots:
         QVERIFY2(run.out.contains("Forgot job nightly"), run.out.constData());
         run = runCli({u"jobs"_s});
         QVERIFY2(run.out.contains("No jobs yet."), run.out.constData());
-        QCOMPARE(filesBelow(dest).size(), 7); // nothing at the destination changed
+        QCOMPARE(TestTree::landedFiles(dest).size(), 7); // nothing at the destination changed
 
         // Forgotten: the next run knows nothing and looks at the destination again (the files are there).
         QVERIFY(m_sandbox->reset());
@@ -323,7 +312,7 @@ private slots:
         QVERIFY2(run.err.contains("was damaged") && run.err.contains("moved to"), run.err.constData());
         const QStringList aside = QDir(QFileInfo(journalPath()).path()).entryList({u"journal.sqlite.corrupt-*"_s});
         QCOMPARE(aside.size(), 1);
-        QCOMPARE(filesBelow(dest).size(), 7); // the run went on
+        QCOMPARE(TestTree::landedFiles(dest).size(), 7); // the run went on
         const CliResult jobs = runCli({u"jobs"_s});
         QVERIFY2(jobs.out.contains("files: 7 done"), jobs.out.constData()); // with a new journal
     }
@@ -342,7 +331,7 @@ private slots:
         QVERIFY2(run.err.contains("in use by another drive-ingest process"), run.err.constData());
         QVERIFY2(run.err.contains(QByteArray::number(qint64(::getpid()))), run.err.constData());
         QCOMPARE(bodyRequests(), 0);
-        QCOMPARE(filesBelow(dest).size(), 0);
+        QCOMPARE(TestTree::landedFiles(dest).size(), 0);
 
         // --no-journal runs regardless; the lock released, the journal is used again.
         CliResult free = runCli(ingestArgs(dest, {u"--quiet"_s, u"--no-journal"_s}));
@@ -377,7 +366,7 @@ private slots:
         QVERIFY2(run.code == 5, run.err.constData());
         QVERIFY2(run.err.contains("Cannot keep the journal in"), run.err.constData());
         QCOMPARE(bodyRequests(), 0);
-        QCOMPARE(filesBelow(dest).size(), 0);
+        QCOMPARE(TestTree::landedFiles(dest).size(), 0);
         QVERIFY(!QFileInfo::exists(journalPath()));
     }
 

@@ -5,6 +5,7 @@
 // A file modified in Drive between a kill and the rerun drops its partial, lands its new bytes verified and says
 // why. tst_journal_kill (label integration) runs a reduced size (a 64 MiB file and 10 of 4 MiB);
 // tst_journal_kill_full (DI_JOURNAL_KILL_FULL, label bench) the acceptance's: a 1 GiB file and 20 of 10 MiB.
+#include "filetree.h"
 #include "tst_kill_support.h"
 
 #include <QCryptographicHash>
@@ -49,31 +50,7 @@ constexpr qint64 changedKillMoment = 20 * MiB;
 #endif
 constexpr qint64 totalSize = bigSize + smallCount * smallSize;
 
-QString md5Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Md5);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
-}
-
 /// Every file below `dir` (hidden ones too) relative to it, our receipts under _drive_ingest/ aside.
-QStringList filesBelow(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext())
-    {
-        const QString path = QDir(dir).relativeFilePath(it.next());
-        if (!path.startsWith(u"_drive_ingest/"_s))
-            files << path;
-    }
-    files.sort();
-    return files;
-}
-
 /// The names of the files opened in one folder (inotify IN_OPEN), gathered between two take()s: a run that
 /// re-reads a file to hash it opens it; one that trusts the journal does not.
 class OpenWatch
@@ -210,10 +187,10 @@ private:
         for (int i = 0; i < smallCount; ++i)
             expected << u"Kill/"_s + KillTest::smallName(i);
         expected.sort();
-        const QStringList found = filesBelow(dest);
+        const QStringList found = TestTree::landedFiles(dest);
         QVERIFY2(found == expected, qPrintable(found.join(u", "_s))); // no partial left either
         for (const QString &path : std::as_const(expected))
-            QCOMPARE(md5Of(dest + u'/' + path), m_byName.value(path.section(u'/', -1)).value(u"md5"_s).toString());
+            QCOMPARE(TestTree::md5Of(dest + u'/' + path), m_byName.value(path.section(u'/', -1)).value(u"md5"_s).toString());
     }
 
 private slots:
