@@ -7,6 +7,7 @@
 #include "destinations/destination.h"
 #include "destinations/destinationfactory.h"
 #include "journal/store.h"
+#include "transfer/jobtally.h"
 #include "util/units.h"
 
 #include <QCommandLineParser>
@@ -25,32 +26,6 @@ namespace Cli
 {
 namespace
 {
-/// The states a job's files are counted under in `jobs`: done, failed (parked too) and pending (the rest).
-struct Tally
-{
-    qint64 done = 0;
-    qint64 failed = 0;
-    qint64 pending = 0;
-    qint64 skipped = 0;
-};
-
-Tally tallyOf(const QMap<QString, qint64> &counts)
-{
-    Tally tally;
-    for (auto it = counts.begin(); it != counts.end(); ++it)
-    {
-        if (it.key() == "done"_L1)
-            tally.done += it.value();
-        else if (it.key() == "failed"_L1 || it.key() == "parked"_L1)
-            tally.failed += it.value();
-        else if (it.key() == "skipped"_L1)
-            tally.skipped += it.value();
-        else
-            tally.pending += it.value();
-    }
-    return tally;
-}
-
 QString timeText(const QDateTime &time)
 {
     return time.isValid() ? time.toUTC().toString(u"yyyy-MM-dd HH:mm:ss'Z'"_s) : u"-"_s;
@@ -179,7 +154,7 @@ int JobsCommand::list(Journal::Store &store)
     for (const Journal::JobRow &job : jobs)
     {
         const QList<Journal::RunRow> runs = store.runs(job.id);
-        const Tally tally = tallyOf(store.countsByState(job.id));
+        const Transfer::JobTally tally = Transfer::JobTally::of(store.countsByState(job.id));
         const qint64 bytes = store.bytesByState(job.id).value(u"done"_s);
         QString lastRun = tr("never");
         if (!runs.isEmpty())

@@ -2,6 +2,7 @@
 #include "historyview.h"
 
 #include "formatting.h"
+#include "transfer/jobtally.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -18,23 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace JobHistory
 {
-Tally tally(const QMap<QString, qint64> &filesByState)
-{
-    using Transfer::FileState;
-    Tally result;
-    for (auto it = filesByState.cbegin(); it != filesByState.cend(); ++it)
-    {
-        const auto is = [&it](FileState state) { return it.key() == Transfer::fileStateName(state); };
-        if (is(FileState::Done) || is(FileState::Skipped))
-            result.done += it.value();
-        else if (is(FileState::Failed) || is(FileState::Parked))
-            result.failed += it.value();
-        else
-            result.pending += it.value();
-    }
-    return result;
-}
-
 QString stateText(const QString &stateName)
 {
     // Format::stateTexts()'s walk over the states.
@@ -65,7 +49,7 @@ std::optional<Interrupted> interruptedJob(const Journal::Reader &reader)
     }
     if (!found)
         return std::nullopt;
-    return Interrupted{*found, tally(reader.filesByState(found->id)).notDone()};
+    return Interrupted{*found, Transfer::JobTally::of(reader.filesByState(found->id)).notDone()};
 }
 } // namespace JobHistory
 
@@ -117,7 +101,7 @@ HistoryView::HistoryView(const QString &journalPath, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_jobsTable = makeTable({tr("Job"), tr("Destination"), tr("Last run"), tr("Done"), tr("Failed"), tr("Pending"),
-                             tr("Bytes")},
+                             tr("Skipped"), tr("Bytes")},
                             1, splitter);
     m_runsTable = makeTable({tr("Started"), tr("Ended"), tr("Outcome"), tr("Files")}, 2, splitter);
     auto *receipts = new QWidget(splitter);
@@ -221,7 +205,7 @@ void HistoryView::showJobs()
     for (int row = 0; row < m_jobs.size(); ++row)
     {
         const Journal::Reader::JobSummary &summary = m_jobs.at(row);
-        const JobHistory::Tally files = JobHistory::tally(summary.filesByState);
+        const Transfer::JobTally files = Transfer::JobTally::of(summary.filesByState);
         QString lastRun;
         if (summary.lastRun)
         {
@@ -235,7 +219,8 @@ void HistoryView::showJobs()
         m_jobsTable->setItem(row, 3, number(files.done));
         m_jobsTable->setItem(row, 4, number(files.failed));
         m_jobsTable->setItem(row, 5, number(files.pending));
-        m_jobsTable->setItem(row, 6, cell(Format::bytes(summary.bytes), Qt::AlignRight | Qt::AlignVCenter));
+        m_jobsTable->setItem(row, 6, number(files.skipped));
+        m_jobsTable->setItem(row, 7, cell(Format::bytes(summary.bytes), Qt::AlignRight | Qt::AlignVCenter));
     }
     m_jobsTable->resizeColumnsToContents();
     showRuns();

@@ -13,17 +13,6 @@ class QTableWidget;
 /// view and the resume offer count them.
 namespace JobHistory
 {
-/// A job's files: done (done or skipped: nothing more to do), failed (failed, or parked to retry later: as
-/// `drive-ingest-cli jobs` counts them), and pending (everything else: queued, in flight, paused, cancelled).
-struct Tally
-{
-    qint64 done = 0;
-    qint64 failed = 0;
-    qint64 pending = 0;
-
-    [[nodiscard]] qint64 notDone() const { return failed + pending; }
-};
-[[nodiscard]] Tally tally(const QMap<QString, qint64> &filesByState);
 /// The file state a journal row names (Transfer::fileStateName()), in the queue's words; the name when unknown.
 [[nodiscard]] QString stateText(const QString &stateName);
 /// The job as a line: its name, or its sources.
@@ -32,7 +21,7 @@ struct Tally
 struct Interrupted
 {
     Journal::JobRow job;
-    qint64 filesNotDone = 0; ///< Tally::notDone()
+    qint64 filesNotDone = 0; ///< Transfer::JobTally::notDone()
 };
 /// The interrupted job a start-up offers to resume: the one interrupted last. None while the journal is in use
 /// (that run may be going on in another process). Counts the files of that job only (an index count).

@@ -89,7 +89,7 @@ struct Jobs
 };
 
 /// "photos" (two sources into a local folder): a run that completed, then one that never ended (a.jpg done,
-/// b.jpg in flight, c.jpg queued, d.jpg failed). The reports job (one file into DBFS) ran once, completed.
+/// b.jpg in flight, c.jpg queued, d.jpg failed, e.jpg skipped). The reports job (one file into DBFS) ran once, completed.
 Jobs writeJobs(Journal::Store &store, const QString &photosDestination, int extraQueued = 0)
 {
     Jobs jobs;
@@ -112,6 +112,7 @@ Jobs writeJobs(Journal::Store &store, const QString &photosDestination, int extr
     store.upsertFile(file(jobs.photos.id, run2, u"b.jpg"_s, u"transferring"_s, 40));
     store.upsertFile(file(jobs.photos.id, run2, u"c.jpg"_s, u"queued"_s, 0));
     store.upsertFile(file(jobs.photos.id, run2, u"d.jpg"_s, u"failed"_s, 0, u"quota exceeded"_s));
+    store.upsertFile(file(jobs.photos.id, run2, u"e.jpg"_s, u"skipped"_s, 0, u"already there"_s));
     for (int i = 0; i < extraQueued; ++i)
         store.upsertFile(file(jobs.photos.id, run2, u"more/%1.jpg"_s.arg(i), u"queued"_s, 0));
     (void)store.flush();
@@ -177,28 +178,30 @@ void TestHistory::historyListsJobsRunsAndReceipts()
     QCOMPARE(jobs->item(0, 0)->text(), u"photos"_s);
     QCOMPARE(jobs->item(0, 1)->text(), h.photosDestination);
     QVERIFY2(jobs->item(0, 2)->text().contains(u"interrupted"_s), qPrintable(jobs->item(0, 2)->text()));
-    // a.jpg done; d.jpg failed; b.jpg (in flight) and c.jpg (queued) pending; 100 + 40 bytes moved.
-    QCOMPARE(rowTexts(jobs, 0).mid(3), (QStringList {u"1"_s, u"1"_s, u"2"_s, Format::bytes(140)}));
+    // a.jpg done; d.jpg failed; b.jpg (in flight) and c.jpg (queued) pending; e.jpg skipped; 100 + 40 bytes moved.
+    QCOMPARE(rowTexts(jobs, 0).mid(3), (QStringList {u"1"_s, u"1"_s, u"2"_s, u"1"_s, Format::bytes(140)}));
     QCOMPARE(jobs->item(1, 0)->text(), reportFile); // unnamed: its sources
     QCOMPARE(jobs->item(1, 1)->text(), u"dbfs:/reports"_s);
     QVERIFY(jobs->item(1, 2)->text().contains(u"completed"_s));
-    QCOMPARE(rowTexts(jobs, 1).mid(3), (QStringList {u"1"_s, u"0"_s, u"0"_s, Format::bytes(7)}));
+    QCOMPARE(rowTexts(jobs, 1).mid(3), (QStringList {u"1"_s, u"0"_s, u"0"_s, u"0"_s, Format::bytes(7)}));
 
     // The first job is selected: its runs, the latest first, and that run's receipts.
     QTableWidget *runs = view->runsTable();
     QCOMPARE(runs->rowCount(), 2);
     QCOMPARE(runs->item(0, 1)->text(), QString()); // never ended
     QCOMPARE(runs->item(0, 2)->text(), u"interrupted"_s);
-    QCOMPARE(runs->item(0, 3)->text(), u"3"_s);
+    QCOMPARE(runs->item(0, 3)->text(), u"4"_s);
     QVERIFY(!runs->item(1, 1)->text().isEmpty());
     QCOMPARE(runs->item(1, 2)->text(), u"completed"_s);
     QCOMPARE(runs->item(1, 3)->text(), u"1"_s); // b.jpg's receipt is the later run's now
     QTableWidget *receipts = view->receiptsTable();
-    QCOMPARE(receipts->rowCount(), 3);
+    QCOMPARE(receipts->rowCount(), 4);
     QCOMPARE(rowTexts(receipts, 0),
              (QStringList {u"Photos/b.jpg"_s, u"/landing/b.jpg"_s, Format::bytes(40), u"Transferring"_s, QString()}));
     QCOMPARE(rowTexts(receipts, 2), (QStringList {u"Photos/d.jpg"_s, u"/landing/d.jpg"_s, Format::bytes(0), u"Failed"_s,
                                                   u"quota exceeded"_s}));
+    QCOMPARE(rowTexts(receipts, 3), (QStringList {u"Photos/e.jpg"_s, u"/landing/e.jpg"_s, Format::bytes(0), u"Skipped"_s,
+                                                  u"already there"_s}));
     runs->selectRow(1);
     QCOMPARE(receipts->rowCount(), 1);
     QCOMPARE(rowTexts(receipts, 0),

@@ -13,6 +13,7 @@
 #include "mainwindow.h"
 #include "sandboxprocess.h"
 #include "transfer/enginehost.h"
+#include "transfer/jobtally.h"
 
 #include <QAction>
 #include <QDir>
@@ -98,7 +99,7 @@ private slots:
             if (jobs.isEmpty())
                 return false;
             const QMap<QString, qint64> states = reader.filesByState(jobs.first().id);
-            return states.value(u"done"_s) >= 1 && JobHistory::tally(states).notDone() >= 1;
+            return states.value(u"done"_s) >= 1 && Transfer::JobTally::of(states).notDone() >= 1;
         };
         QTRY_VERIFY_WITH_TIMEOUT(underWay() || cli.state() == QProcess::NotRunning, 30000);
         QVERIFY2(cli.state() == QProcess::Running, cli.readAllStandardError().constData());
@@ -116,7 +117,7 @@ private slots:
             if (row.state == u"done"_s)
                 doneBefore.insert(row.driveId);
         QVERIFY(!doneBefore.isEmpty());
-        const qint64 notDone = JobHistory::tally(reader.filesByState(job.id)).notDone();
+        const qint64 notDone = Transfer::JobTally::of(reader.filesByState(job.id)).notDone();
         reader.close();
 
         // The app on the same state folder, with the real engine.
@@ -171,7 +172,7 @@ private slots:
         const QList<Journal::RunRow> runs = reader.runs(job.id);
         QCOMPARE(runs.size(), 2);
         QVERIFY(!runs.last().outcome.isEmpty());
-        QCOMPARE(JobHistory::tally(reader.filesByState(job.id)).done, fileCount);
+        QCOMPARE(Transfer::JobTally::of(reader.filesByState(job.id)).done, fileCount);
 
         // File → History shows it: all done, the resumed run and the interrupted one.
         history->showHistory();
