@@ -4,15 +4,11 @@
 // engine, offers to resume that job (its files not done, its destination), Resume runs it to the end as the
 // same job (one job, two runs), without fetching again what the killed run finished, and File → History shows
 // both runs.
-#include "appsettings.h"
-#include "enginerunner.h"
 #include "historycontroller.h"
 #include "historyview.h"
 #include "journal/reader.h"
 #include "journal/store.h"
-#include "mainwindow.h"
-#include "sandboxprocess.h"
-#include "transfer/enginehost.h"
+#include "sandboxapp.h"
 #include "transfer/jobtally.h"
 
 #include <QAction>
@@ -20,10 +16,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QLocale>
-#include <QProcess>
 #include <QPushButton>
 #include <QSet>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -60,18 +54,11 @@ private slots:
         if (qEnvironmentVariableIsEmpty("DI_SANDBOX") || qEnvironmentVariableIsEmpty("DI_CLI"))
             QSKIP("DI_SANDBOX or DI_CLI is not set (run through ctest)");
         QVERIFY(m_work.isValid());
-        QFile file(m_work.filePath(u"manifest.json"_s));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(manifest());
-        file.close();
         // A per-connection cap: each 2 MiB file takes about half a second, so the kill finds the run under way.
-        m_sandbox = std::make_unique<SandboxProcess>(QStringList {u"--static-token"_s, QString::fromLatin1(token),
-                                                                  u"--quiet"_s, u"--manifest"_s, file.fileName(),
-                                                                  u"--bandwidth"_s, u"4000000"_s});
+        m_sandbox = SandboxApp::sandboxWithManifest(m_work, manifest(), token, {u"--bandwidth"_s, u"4000000"_s});
+        QVERIFY(m_sandbox);
         QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
-        for (const QJsonValue &item : m_sandbox->get(u"/_sandbox/tree"_s).json().value(u"items"_s).toArray())
-            if (item.toObject().value(u"path"_s).toString() == "Ingest"_L1)
-                m_folder = item.toObject().value(u"id"_s).toString();
+        m_folder = m_sandbox->idOf(u"Ingest"_s);
         QVERIFY(!m_folder.isEmpty());
         qputenv("XDG_STATE_HOME", m_work.filePath(u"state"_s).toLocal8Bit());
     }
@@ -84,11 +71,8 @@ private slots:
 
         // The CLI, killed while under way (what the journal has committed, a kill cannot take back).
         QProcess cli;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"DRIVE_INGEST_ACCESS_TOKEN"_s, QString::fromLatin1(token));
-        cli.setProcessEnvironment(env);
-        cli.start(qEnvironmentVariable("DI_CLI"), {u"ingest"_s, m_folder, u"--to"_s, out, u"--sandbox"_s,
-                                                   m_sandbox->baseUrl().toString(), u"--parallel"_s, u"1"_s, u"--quiet"_s});
+        SandboxApp::startCli(cli, {u"ingest"_s, m_folder, u"--to"_s, out, u"--sandbox"_s, m_sandbox->baseUrl().toString(),
+                                   u"--parallel"_s, u"1"_s, u"--quiet"_s}, token);
         QVERIFY(cli.waitForStarted());
         Journal::Reader reader;
         // Killed once the journal has a file done and others recorded but not done (their rows are batched).
@@ -121,21 +105,8 @@ private slots:
         reader.close();
 
         // The app on the same state folder, with the real engine.
-        QSettings qsettings(m_work.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        AppSettings settings(&qsettings);
-        Transfer::EngineHost host;
-        EngineRunner runner(&host);
-        MainWindow::Services services;
-        services.settings = &settings;
-        services.runner = &runner;
-        MainWindow window(services);
-        window.show();
-        AccountSession session;
-        session.accountName = u"sandbox"_s;
-        session.endpoints = Net::Endpoints::sandbox(m_sandbox->baseUrl());
-        session.staticToken = token;
-        session.isSandbox = true;
-        window.setSession(session);
+        SandboxApp::Window app(m_work.filePath(u"settings.ini"_s), m_sandbox->baseUrl(), token);
+        MainWindow &window = app.window();
 
         HistoryController *history = window.history();
         QVERIFY(history->resumeBar());
@@ -148,7 +119,7 @@ private slots:
         QCOMPARE(QDir::cleanPath(job.destination), out);
 
         const qsizetype served = m_sandbox->stats().value(u"log"_s).toArray().size();
-        QSignalSpy finished(&runner, &RunController::finished);
+        QSignalSpy finished(&app.runner(), &RunController::finished);
         history->resumeAction()->trigger();
         QVERIFY(window.isRunning());
         QVERIFY(finished.wait(60000));

@@ -4,6 +4,7 @@
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QThread>
@@ -128,6 +129,16 @@ SandboxProcess::Reply SandboxProcess::get(const QString &pathAndQuery,
                                           const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     return request("GET", pathAndQuery, {}, headers);
+}
+
+QString SandboxProcess::idOf(const QString &path)
+{
+    for (const QJsonValue &item : get(QStringLiteral("/_sandbox/tree")).json().value(QStringLiteral("items")).toArray())
+    {
+        if (item.toObject().value(QStringLiteral("path")).toString() == path)
+            return item.toObject().value(QStringLiteral("id")).toString();
+    }
+    return {};
 }
 
 QJsonObject SandboxProcess::stats()

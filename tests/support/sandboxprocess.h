@@ -47,6 +47,8 @@ public:
     Reply get(const QString &pathAndQuery, const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
     QJsonObject stats();                      ///< GET /_sandbox/stats
+    /// The id of the item at `path` ("Folder/file.bin") in GET /_sandbox/tree; empty when there is none.
+    QString idOf(const QString &path);
     bool reset();                             ///< POST /_sandbox/reset
     bool setFaults(const QJsonObject &faults); ///< POST /_sandbox/faults
 
