@@ -144,6 +144,12 @@ void RangedFetch::request(Part &part)
     // The file's memory bound is shared by its streams: N parts together buffer what one stream would.
     spec.readBufferSize = std::max<qint64>(64 * 1024, m_options.readBufferSize / m_planner.streams());
     spec.stallTimeoutMs = m_options.stallTimeoutMs;
+    spec.onTaken = [this](qint64 offset, const char *data, qint64 length) {
+        // Bytes at the hash frontier are hashed as they land: a file whose bytes come in order (one stream,
+        // or the stream ahead) is never read back; what lands past the frontier waits for advanceHash().
+        if (offset == m_hashed && !m_finished)
+            hash(data, length);
+    };
     part.askedMs = m_clock.elapsed();
     part.stream = new BodyStream(m_ctx, m_sink, std::move(spec), this);
     connect(part.stream, &BodyStream::wrote, this, [this, p](qint64 bytes) { onWrote(*p, bytes); });
@@ -214,6 +220,15 @@ void RangedFetch::fail(const Net::Error &error)
     emit finished(error);
 }
 
+void RangedFetch::hash(const char *data, qint64 length)
+{
+    if (m_checkpoints)
+        m_checkpoints->feed(m_hasher, data, length);
+    else
+        m_hasher->addData(data, length);
+    m_hashed += length;
+}
+
 void RangedFetch::advanceHash()
 {
     if (m_hashScheduled || m_finished)
@@ -243,11 +258,7 @@ void RangedFetch::advanceHash()
             fail({Net::ErrorClass::Local, 0, u"readBackFailed"_s, tr("Cannot read back what was written")});
             return;
         }
-        if (m_checkpoints)
-            m_checkpoints->feed(m_hasher, m_hashBuffer.constData(), got);
-        else
-            m_hasher->addData(m_hashBuffer.constData(), got);
-        m_hashed += got;
+        hash(m_hashBuffer.constData(), got);
         budget -= got;
     }
     if (m_hashed < prefix)
