@@ -82,7 +82,7 @@ void RangedFetch::plan()
     }
     // One stream's bytes in one first-byte time: its next chunk is asked for that early.
     if (m_firstByteMs > 0 && m_planner.rate() > 0)
-        m_aheadBytes = qint64(m_planner.rate() / m_planner.streams() * double(m_firstByteMs) / 1000.0);
+        m_aheadBytes = qint64(m_planner.ratePerStream() * double(m_firstByteMs) / 1000.0);
     if (changed)
         fill();
 }
