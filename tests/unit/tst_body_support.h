@@ -59,6 +59,7 @@ public:
     bool failWrites = false;
     Net::Error commitError; ///< finish() fails with it when set
     int finishes = 0;
+    int *readBacks = nullptr; ///< counts readBack() calls when set
 
     bool supportsRandomAccess() const override { return true; }
     qint64 write(qint64 offset, const char *data, qint64 length) override
@@ -87,6 +88,8 @@ public:
     void abort() override { }
     qint64 readBack(qint64 offset, char *data, qint64 length) override
     {
+        if (readBacks)
+            ++*readBacks;
         const qint64 n = std::min<qint64>(length, bytes.size() - offset);
         std::copy(bytes.constData() + offset, bytes.constData() + offset + n, data);
         return n;

@@ -16,6 +16,7 @@
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace BodyTest;
@@ -59,6 +60,7 @@ public:
     bool failWrites = false;
     QList<QPointer<MemorySink>> sinks;
     QByteArray committed; ///< what the last committed sink held
+    int readBacks = 0;    ///< readBack() calls on every sink
 
     QString describe() const override { return u"memory"_s; }
     QString locationOf(const QString &relativePath) const override { return relativePath; }
@@ -73,6 +75,7 @@ public:
         auto *sink = new MemorySink;
         sink->commitError = commitError;
         sink->failWrites = failWrites;
+        sink->readBacks = &readBacks;
         sinks.append(sink);
         connect(sink, &Dest::Sink::committed, this, [this, sink] { committed = sink->bytes; });
         return sink;
@@ -295,6 +298,53 @@ private slots:
         QCOMPARE(trip.error().errorClass, Net::ErrorClass::Auth);
         QCOMPARE(trip.authFailed, 1);
         QVERIFY(trip.phases.contains(Phase::Refreshing));
+    }
+
+    /// Issue 14: a ranged file whose bytes land in order (the default planner at one stream: the chunks one after
+    /// the other) is hashed as it arrives, never read back from the sink.
+    void inOrderRangedFileIsNotReadBack()
+    {
+        Trip trip(3 << 20);
+        trip.options.rangedThreshold = 1024; // ranged, default (adaptive) streams
+        trip.start();
+        QVERIFY(trip.waitFinished());
+        QCOMPARE(trip.state(), FileState::Done);
+        QCOMPARE(trip.landed(), trip.file);
+        QCOMPARE(trip.bodyRequests, 3); // 1 MiB chunks: the ranged path, not one plain GET
+        QCOMPARE(trip.destination.readBacks, 0);
+    }
+
+    /// A part that lands before the one ahead of it is read back and hashed when the prefix reaches it: a corrupt
+    /// byte in it fails the file.
+    void corruptOutOfOrderPartFailsTheFile()
+    {
+        Trip trip(3 << 20);
+        trip.useRanges(); // two streams: parts [0, 1 MiB) and [1 MiB, 2 MiB) at once
+        trip.options.maxChecksumTries = 1;
+        trip.script = [&trip](int, const SeenRequest &request, QTcpSocket *socket) {
+            const qint64 from = request.range().first;
+            if (from == 0)
+            {
+                // The first part waits: the second lands past the hash frontier.
+                QPointer<QTcpSocket> later(socket);
+                QTimer::singleShot(300, socket, [&trip, request, later] {
+                    if (later)
+                        answerRange(later, request, trip.file);
+                });
+                return true;
+            }
+            if (from != 1 << 20)
+                return false;
+            QByteArray corrupt = trip.file;
+            corrupt[from + 12345] = char(corrupt.at(from + 12345) ^ 0x01);
+            answerRange(socket, request, corrupt);
+            return true;
+        };
+        trip.start();
+        QVERIFY(trip.waitFinished());
+        QCOMPARE(trip.state(), FileState::Failed);
+        QCOMPARE(trip.error().reason, u"checksumMismatch"_s);
+        QVERIFY(trip.destination.readBacks > 0); // the corrupt part was hashed from the sink
     }
 
     void rangeIgnoredFallsBackToOneStream()

@@ -77,6 +77,7 @@ private slots:
     void aHiccupIsNotAVerdict();
     void forcedCountNeverChanges();
     void waitsForTheFirstByte();
+    void chunkTurnoverDoesNotHoldTheWindow();
 };
 
 void TestStreamPlanner::startsWithOneStream()
@@ -186,6 +187,46 @@ void TestStreamPlanner::waitsForTheFirstByte()
     // The first byte at 10 s: the first window is measured from there, not from the start.
     planner.sample(10020, 1000);
     QCOMPARE(planner.firstByteMs(), 10020);
+}
+
+void TestStreamPlanner::chunkTurnoverDoesNotHoldTheWindow()
+{
+    // RangedFetch's streams end chunks and start the next ones: one of the 16 is always between requests, so
+    // the moving count stays at 15. The window for the 16 still opens a few first-byte times after they were
+    // asked for, and ratePerStream() is the rate over the count that window measured, not over streams().
+    StreamPlanner planner;
+    const qint64 latencyMs = 40;
+    const double perStream = 20 * MB;
+    std::vector<qint64> startedAt(1, 0);
+    double bytes = 0;
+    qint64 sixteenAt = -1;
+    qint64 settledAt = -1;
+    planner.sample(0, 0);
+    for (qint64 ms = 10; ms <= 3000 && settledAt < 0; ms += 10)
+    {
+        int moving = int(std::count_if(startedAt.begin(), startedAt.end(), [&](qint64 t) { return ms - t > latencyMs; }));
+        moving = std::min(moving, StreamPlanner::MaxStreams - 1);
+        bytes += moving * perStream / 100.0;
+        const int before = planner.streams();
+        if (planner.sample(ms, qint64(bytes), moving))
+        {
+            startedAt.resize(size_t(planner.streams()), ms);
+            if (before == 1)
+            {
+                // Measured at one stream: one stream's rate, though four are planned now.
+                QVERIFY2(planner.ratePerStream() > 0.9 * perStream, QByteArray::number(planner.ratePerStream()));
+            }
+            if (planner.streams() == StreamPlanner::MaxStreams)
+                sixteenAt = ms;
+        }
+        if (planner.settled())
+            settledAt = ms;
+    }
+    QVERIFY(sixteenAt > 0);
+    QCOMPARE(planner.streams(), StreamPlanner::MaxStreams);
+    // Settled within a few first-byte times plus one window, well before the one-second fallback.
+    QVERIFY2(settledAt - sixteenAt < 500, QByteArray::number(settledAt - sixteenAt));
+    QVERIFY2(planner.ratePerStream() > 0.9 * 15.0 / 16.0 * perStream, QByteArray::number(planner.ratePerStream()));
 }
 
 QTEST_GUILESS_MAIN(TestStreamPlanner)

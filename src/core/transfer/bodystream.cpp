@@ -195,6 +195,8 @@ void BodyStream::drain()
             else
                 m_spec.hasher->addData(data, taken);
         }
+        if (m_spec.onTaken && taken > 0)
+            m_spec.onTaken(m_spec.from + m_written, data, taken);
         m_written += taken;
         m_pendingPos += taken;
         moved += taken;

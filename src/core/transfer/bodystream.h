@@ -73,6 +73,9 @@ public:
         int stallTimeoutMs = 60000;
         Util::StreamHasher *hasher = nullptr; ///< fed every byte the sink takes, in order (nullptr: none)
         HashCheckpoints *checkpoints = nullptr; ///< when set, the hasher is fed through it (issue 11)
+        /// Shown every run of bytes the sink took, at its file offset, before wrote() (a ranged part's bytes
+        /// at the hash frontier go to the hasher here, without a read-back).
+        std::function<void(qint64 offset, const char *data, qint64 length)> onTaken;
     };
 
     BodyStream(const TransferContext &context, Dest::Sink *sink, Spec spec, QObject *parent = nullptr);

@@ -41,8 +41,11 @@ class HashCheckpoints;
  * divided by twice the streams (16 while the planner may still add), at least 1 MiB, so chunks shrink toward
  * the end and the streams finish together. A stream asks for its next chunk one first-byte time before its
  * chunk ends (on another connection), so the request's latency overlaps the last bytes.
- * The hash follows the contiguous written prefix by reading those bytes back (page cache): chunks in order
- * keep that prefix close behind the network, so the file is verified soon after its last part lands.
+ * The hash follows the contiguous written prefix: bytes that land at its end (the stream covering it) are
+ * hashed as they arrive; bytes that landed past it (a later chunk's stream ahead of an earlier one) are read
+ * back from the sink (page cache) once the prefix reaches them. A file that keeps one stream is never read
+ * back; chunks in order keep the prefix close behind the network, so the file is verified soon after its last
+ * part lands.
  * Each part is one BodyStream at a time (bodystream.h). A part that breaks resumes on its own from its last
  * good byte (Transient/Throttled, with backoff); any other error ends the fetch with that error.
  * finished() comes once.
@@ -100,6 +103,9 @@ private:
     void onPartFinished(Part &part, const Net::Error &error);
     void dropStream(Part &part);
     void fail(const Net::Error &error);
+    /// The next bytes of the file, at m_hashed, to the hasher.
+    void hash(const char *data, qint64 length);
+    /// Reads back and hashes what landed past the frontier and is now contiguous with it.
     void advanceHash();
     void checkDone();
 

@@ -41,8 +41,8 @@ bool StreamPlanner::sample(qint64 ms, qint64 bytes, int moving)
     {
         // Streams just added move nothing before their first byte: the window opens once they do.
         const qint64 since = ms - m_changedMs;
-        if (m_changedMs >= 0 && since < MaxWindowMs
-            && (moving >= 0 ? moving < m_streams : since < std::min(m_firstByteMs, MaxWindowMs) + 10))
+        const qint64 firstBytes = moving >= 0 ? 3 * m_firstByteMs : m_firstByteMs;
+        if (m_changedMs >= 0 && since < std::min(firstBytes, MaxWindowMs) + 10 && (moving < 0 || moving < m_streams))
             return false;
         m_windowStartMs = ms;
         m_windowStartBytes = bytes;
@@ -52,6 +52,7 @@ bool StreamPlanner::sample(qint64 ms, qint64 bytes, int moving)
         return false;
     const double rate = double(bytes - m_windowStartBytes) * 1000.0 / double(ms - m_windowStartMs);
     m_rate = rate;
+    m_rateStreams = m_streams;
     m_windowStartMs = ms; // the next window (the rate stays current after the planner settled)
     m_windowStartBytes = bytes;
     if (m_settled)

@@ -20,8 +20,9 @@ namespace Transfer
  * -x16).
  *
  * A window starts once the streams just added move bytes (a new request waits for its latency before it moves
- * a byte; MaxWindowMs at most) and lasts the first stream's time to first byte, within [MinWindowMs,
- * MaxWindowMs].
+ * a byte; three first-byte times at most, as streams that end a chunk and start the next keep the moving count
+ * below the planned one, and MaxWindowMs at most) and lasts the first stream's time to first byte, within
+ * [MinWindowMs, MaxWindowMs].
  */
 class StreamPlanner
 {
@@ -47,6 +48,9 @@ public:
     [[nodiscard]] bool settled() const { return m_settled; }
     /// The file's rate (bytes/s) over the last complete window; 0 before the first.
     [[nodiscard]] double rate() const { return m_rate; }
+    /// One stream's share of rate(): divided by the count that window measured (not streams(), which may have
+    /// grown since: its new streams are not in rate() yet).
+    [[nodiscard]] double ratePerStream() const { return m_rateStreams > 0 ? m_rate / m_rateStreams : 0; }
     /// Time from the first sample to the first byte (ms); -1 before it.
     [[nodiscard]] qint64 firstByteMs() const { return m_firstByteMs; }
 
@@ -62,6 +66,7 @@ private:
     double m_previousRate = 0; ///< the rate measured at m_previousStreams
     double m_doubtedRate = -1; ///< a first window at this count that showed no gain; -1: none
     double m_rate = 0;
+    int m_rateStreams = 0; ///< the count m_rate was measured at
     qint64 m_startMs = -1;     ///< the first sample
     qint64 m_firstByteMs = -1;
     qint64 m_changedMs = -1;   ///< when streams() last changed (the next window starts after a first byte time)
