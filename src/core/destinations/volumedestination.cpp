@@ -507,8 +507,9 @@ void VolumeDestination::remove(const QString &relativePath, std::function<void(c
     *climb = [this, folders, climb, done] {
         if (folders->isEmpty())
         {
-            *climb = nullptr; // breaks the cycle climb → lambda → climb
-            done({});
+            const auto finish = done; // this lambda dies with the next line
+            *climb = nullptr;         // breaks the cycle climb → lambda → climb
+            finish({});
             return;
         }
         client()->call("DELETE"_ba,
