@@ -202,25 +202,15 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
 
     // A file (or a folder's files) the destination could not move is fetched again at its new place; the old copy
     // is handled like a removal (left, or deleted with --mirror).
-    const auto leaveOldCopy = [this, self, store, destination, operations](const Journal::FileRow &row) {
+    const auto leaveOldCopy = [this, store](const Journal::FileRow &row) {
         if (!m_options.mirror)
         {
             warnIf(store->setFileState(row, u"removed"_s,
                                        tr("moved in Drive and fetched again at its new place; the old copy was left")));
             return;
         }
-        operations->add([this, self, store, destination, row](const std::function<void()> &next) {
-            destination->remove(row.relativePath, [this, self, store, row, next](const Net::Error &error) {
-                if (!self)
-                    return;
-                if (error.isError())
-                    noteChangeFailed(row, error);
-                warnIf(store->setFileState(row, error.isError() ? u"removed"_s : u"deleted"_s,
-                    error.isError() ? tr("moved in Drive; its old copy could not be deleted: %1").arg(error.message)
-                                    : tr("moved in Drive and fetched again at its new place; the old copy was deleted (--mirror)")));
-                next();
-            });
-        });
+        deleteCopy(row, tr("moved in Drive and fetched again at its new place; the old copy was deleted (--mirror)"),
+                   tr("moved in Drive; its old copy could not be deleted: %1"));
     };
 
     // Folders renamed or moved: the destination moves the folder in one go and its rows follow; one that cannot
@@ -449,18 +439,26 @@ void Engine::removeLanded(const Journal::FileRow &row)
         warnIf(store->setFileState(row, u"removed"_s, tr("removed from Drive; its copy was left at the destination")));
         return;
     }
-    // --mirror: the destination deletes it (through its own checks: never a link, never outside), one at a time.
+    deleteCopy(row, tr("removed from Drive; its copy was deleted (--mirror)"),
+               tr("removed from Drive; its copy could not be deleted: %1"));
+}
+
+void Engine::deleteCopy(const Journal::FileRow &row, const QString &deleted, const QString &notDeleted)
+{
+    // --mirror: the destination deletes it (through its own checks: never a link, never outside), one at a time;
+    // the journal row says which happened.
+    Journal::Store *store = m_journal->store();
     Dest::Destination *destination = m_services.destination;
     const QPointer<Engine> self(this);
-    m_incremental->operations->add([this, self, store, destination, row](const std::function<void()> &next) {
-        destination->remove(row.relativePath, [this, self, store, row, next](const Net::Error &error) {
+    m_incremental->operations->add([this, self, store, destination, row, deleted,
+                                    notDeleted](const std::function<void()> &next) {
+        destination->remove(row.relativePath, [this, self, store, row, deleted, notDeleted, next](const Net::Error &error) {
             if (!self)
                 return;
             if (error.isError())
                 noteChangeFailed(row, error);
             warnIf(store->setFileState(row, error.isError() ? u"removed"_s : u"deleted"_s,
-                error.isError() ? tr("removed from Drive; its copy could not be deleted: %1").arg(error.message)
-                                : tr("removed from Drive; its copy was deleted (--mirror)")));
+                                       error.isError() ? notDeleted.arg(error.message) : deleted));
             next();
         });
     });
