@@ -36,7 +36,8 @@ QStringList snapshot(const QString &dir)
         {
             QFile file(path);
             if (file.open(QIODevice::ReadOnly))
-                line += u' ' + QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Md5).toHex());
+                line += u' '
+                    + QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Md5).toHex());
         }
         out.append(line);
     }

@@ -110,7 +110,8 @@ Net::Error moveNow(const QString &root, const QString &from, const QString &to)
     const Fd target(openBelow(rootFd.fd, toFolder, true, to, error).fd);
     if (target.fd < 0)
         return error;
-    if (const int err = renameNoReplace(source.fd, fromNative, target.fd, QFile::encodeName(toName), S_ISDIR(st.st_mode)))
+    const QByteArray toNative = QFile::encodeName(toName);
+    if (const int err = renameNoReplace(source.fd, fromNative, target.fd, toNative, S_ISDIR(st.st_mode)))
     {
         if (err == EEXIST || err == ENOTEMPTY)
             return {Net::ErrorClass::Permanent, 0, u"exists"_s,

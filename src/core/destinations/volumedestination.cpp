@@ -512,16 +512,17 @@ void VolumeDestination::remove(const QString &relativePath, std::function<void(c
             finish({});
             return;
         }
-        client()->call("DELETE"_ba,
-                       client()->url("/api/2.0/fs/directories"_ba + DatabricksClient::encodePath(absolutePath(folders->takeFirst()))),
+        const QString folder = absolutePath(folders->takeFirst());
+        client()->call("DELETE"_ba, client()->url("/api/2.0/fs/directories"_ba + DatabricksClient::encodePath(folder)),
                        {}, {}, this, [folders, climb](const Net::Error &error, const DatabricksResponse &) {
                            if (error.isError())
                                folders->clear(); // not empty (or gone already): the folders above stay
                            (*climb)();
                        });
     };
-    client()->call("DELETE"_ba, client()->url("/api/2.0/fs/files"_ba + DatabricksClient::encodePath(absolutePath(relativePath))),
-                   {}, {}, this, [climb, done](const Net::Error &error, const DatabricksResponse &) {
+    const QByteArray file = DatabricksClient::encodePath(absolutePath(relativePath));
+    client()->call("DELETE"_ba, client()->url("/api/2.0/fs/files"_ba + file), {}, {}, this,
+                   [climb, done](const Net::Error &error, const DatabricksResponse &) {
                        if (error.isError() && error.httpStatus != 404)
                        {
                            *climb = nullptr;

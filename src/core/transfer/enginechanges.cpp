@@ -313,7 +313,8 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
                 {
                     if (sameBytes)
                     {
-                        noteDryRun(*elsewhere, tr("dry run: renamed or moved in Drive, would move to %1").arg(place.relativePath));
+                        noteDryRun(*elsewhere,
+                                   tr("dry run: renamed or moved in Drive, would move to %1").arg(place.relativePath));
                         continue;
                     }
                 }
@@ -323,8 +324,8 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
                     operations->add([this, self, store, destination, row = *elsewhere, place, sameBytes, fetchAgain,
                                      leaveOldCopy](const std::function<void()> &next) {
                         destination->move(row.relativePath, place.relativePath,
-                                          [this, self, store, destination, row, place, sameBytes, fetchAgain, leaveOldCopy,
-                                           next](const Net::Error &error) {
+                                          [this, self, store, destination, row, place, sameBytes, fetchAgain,
+                                           leaveOldCopy, next](const Net::Error &error) {
                             if (!self)
                                 return;
                             if (error.isError())
@@ -336,8 +337,8 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
                             }
                             else
                             {
-                                warnIf(store->moveFile(row, place.relativePath, destination->locationOf(place.relativePath),
-                                                       place.drivePath));
+                                warnIf(store->moveFile(row, place.relativePath,
+                                                       destination->locationOf(place.relativePath), place.drivePath));
                                 if (!sameBytes)
                                     fetchAgain(place);
                             }
@@ -452,7 +453,8 @@ void Engine::deleteCopy(const Journal::FileRow &row, const QString &deleted, con
     const QPointer<Engine> self(this);
     m_incremental->operations->add([this, self, store, destination, row, deleted,
                                     notDeleted](const std::function<void()> &next) {
-        destination->remove(row.relativePath, [this, self, store, row, deleted, notDeleted, next](const Net::Error &error) {
+        destination->remove(row.relativePath, [this, self, store, row, deleted, notDeleted,
+                                               next](const Net::Error &error) {
             if (!self)
                 return;
             if (error.isError())
