@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 12, acceptance 1, 3 and 4 with the real CLI, a real sandbox and a real journal file: a first run of a tree
 // in My Drive and in a shared drive, 50 mutations covering every operation, then a rerun that reads only the
-// changes feed (no files.list crawl), lands Drive's new state (removed files kept, or deleted with --mirror), a
-// rerun killed mid-way and run again ends the same, and a restarted sandbox (token rejected) relists without
-// fetching unchanged files.
+// changes feed (no files.list crawl, no Databricks HEAD per file), lands Drive's new state (removed files kept, or
+// deleted with --mirror) in a local folder, a Volume and DBFS alike (a local folder and DBFS move a moved file, a
+// Volume fetches it again), a rerun killed mid-way and run again ends the same, and a restarted sandbox (token
+// rejected) relists without fetching unchanged files. Last, symbolic links planted in a local destination: the
+// rerun's moves and --mirror deletions through them fail for those files only and touch nothing outside.
 #include "sandboxprocess.h"
 
 #include <QCryptographicHash>
@@ -75,6 +77,25 @@ private:
     QStringList m_sources;                ///< the two source folders' ids
 
     QString dest(const QString &name) const { return m_work.filePath(name); }
+
+    /// One destination of the same job: what --to says, where the sandbox (or the disk) keeps its files, and
+    /// whether it moves a moved file (a local folder, DBFS) or fetches it again (a Volume: no server-side move).
+    struct Target
+    {
+        QString to;
+        QString disk;
+        bool movesInPlace = true;
+    };
+    Target target(const QString &kind, const QString &name) const
+    {
+        if (kind == u"volume"_s)
+            return {u"volume:/Volumes/main/default/landing/"_s + name,
+                    m_sandbox->dataDir() + u"/databricks/volumes/main/default/landing/"_s + name, false};
+        if (kind == u"dbfs"_s)
+            return {u"dbfs:/incr/"_s + name, m_sandbox->dataDir() + u"/databricks/dbfs/incr/"_s + name, true};
+        return {dest(name), dest(name), true};
+    }
+    static QStringList kinds() { return {u"local"_s, u"volume"_s, u"dbfs"_s}; }
 
     void loadTree()
     {
@@ -173,6 +194,7 @@ private:
     QMap<QString, QString> m_before;   ///< the state of the first runs
     QMap<QString, QString> m_after;    ///< the state after the mutations
     QSet<QString> m_fetchable;         ///< ids a rerun may fetch: new or changed
+    QStringList m_movedOnly;           ///< ids of files renamed or moved (bytes unchanged): moved, not fetched
     int m_newFolders = 0;
 
 private slots:
@@ -218,10 +240,16 @@ private slots:
     void firstRuns()
     {
         m_before = expected();
-        for (const QString &name : {u"plain"_s, u"mirror"_s, u"killed"_s})
+        for (const QString &kind : kinds())
         {
-            QCOMPARE(run(dest(name)), 0);
-            checkEquals(dest(name), m_before);
+            for (const QString &name : {u"plain"_s, u"mirror"_s, u"killed"_s})
+            {
+                if (name == u"killed"_s && kind != u"local"_s)
+                    continue;
+                const Target t = target(kind, name);
+                QCOMPARE(run(t.to), 0);
+                checkEquals(t.disk, m_before);
+            }
         }
     }
 
@@ -299,21 +327,34 @@ private slots:
         mutate(more);
         QCOMPARE(ops.size() + more.size(), 50);
         m_after = expected();
+        for (const QString &path : {u"Incr/renamed3.bin"_s, u"Incr/Sub2/f04.bin"_s, u"Incr/Sub2/moved10.bin"_s,
+                                    u"Team/TeamDocs/trenamed.bin"_s, u"Team/TeamDocs/TSub2/t2.bin"_s,
+                                    u"Team/TeamDocs/t5b.bin"_s})
+        {
+            QVERIFY2(!id(path).isEmpty(), qPrintable(path));
+            m_movedOnly << id(path);
+        }
         QVERIFY(m_after != m_before);
     }
 
     void rerunAppliesOnlyTheChanges_data()
     {
+        QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("mirror");
-        QTest::newRow("kept") << u"plain"_s << false;
-        QTest::newRow("mirror") << u"mirror"_s << true;
+        for (const QString &kind : kinds())
+        {
+            QTest::addRow("%s-kept", qPrintable(kind)) << kind << u"plain"_s << false;
+            QTest::addRow("%s-mirror", qPrintable(kind)) << kind << u"mirror"_s << true;
+        }
     }
     void rerunAppliesOnlyTheChanges()
     {
+        QFETCH(QString, kind);
         QFETCH(QString, name);
         QFETCH(bool, mirror);
-        if (!mirror)
+        const Target t = target(kind, name);
+        if (!mirror && kind == u"local"_s)
         {
             // --dry-run first: it lists what the rerun would do from the changes feed, and changes nothing.
             const qsizetype dryFrom = logSize();
@@ -334,29 +375,62 @@ private slots:
         }
         const qsizetype from = logSize();
         QByteArray err;
-        QCOMPARE(run(dest(name), mirror ? QStringList {u"--mirror"_s} : QStringList {}, &err), 0);
+        QCOMPARE(run(t.to, mirror ? QStringList {u"--mirror"_s} : QStringList {}, &err), 0);
         // Drive's new state (with --mirror exactly; without, the copies of removed files stay, checked below).
-        const QStringList found = filesBelow(dest(name));
+        const QStringList found = filesBelow(t.disk);
         for (const QString &path : m_after.keys())
             QVERIFY2(found.contains(path), qPrintable(path));
         if (mirror)
-            checkEquals(dest(name), m_after);
+            checkEquals(t.disk, m_after);
         for (auto it = m_after.begin(); it != m_after.end(); ++it)
             if (!it->isEmpty())
-                QVERIFY2(md5Of(dest(name) + u'/' + it.key()) == *it, qPrintable(it.key()));
-        // Only the changes feed, listings of folders moved in, and media/export of new and changed files.
+                QVERIFY2(md5Of(t.disk + u'/' + it.key()) == *it, qPrintable(it.key()));
+        // Only the changes feed, listings of folders moved in, and media/export of new and changed files; on the
+        // Databricks side no HEAD or get-status per file.
         QHash<QString, int> routes;
+        QSet<QString> fetched;
+        const QRegularExpression unchanged(u"/u\\d\\d\\.bin$"_s); // u00–u14 are never mutated
         for (const QJsonValue &value : logFrom(from))
-            ++routes[value.toObject().value(u"route"_s).toString()];
+        {
+            const QString route = value.toObject().value(u"route"_s).toString();
+            const QString path = value.toObject().value(u"path"_s).toString();
+            ++routes[route];
+            if (route == u"drive.files.media"_s)
+                fetched.insert(path.section(u'/', -1));
+            QVERIFY2(!route.startsWith(u"dbx."_s) || !unchanged.match(path).hasMatch(), qPrintable(path));
+        }
         const QSet<QString> allowed {u"drive.changes.list"_s, u"drive.files.list"_s, u"drive.files.media"_s,
                                      u"drive.files.export"_s};
+        int stats = 0;
         for (auto it = routes.begin(); it != routes.end(); ++it)
+        {
+            if (it.key().startsWith(u"dbx."_s))
+            {
+                if (it.key() == u"dbx.files.head"_s || it.key() == u"dbx.dbfs.get-status"_s)
+                    stats += *it;
+                continue;
+            }
             QVERIFY2(allowed.contains(it.key()), qPrintable(it.key()));
+        }
         QCOMPARE(routes.value(u"drive.changes.list"_s), 2); // the user's log and the shared drive's
-        // NewDir (+ Deep) and Ext moved in: at most one listing each, nothing like a crawl (11 folders).
-        QVERIFY2(routes.value(u"drive.files.list"_s) <= 3, qPrintable(QString::number(routes.value(u"drive.files.list"_s))));
-        // new1, new2b, f0, f1, f2, f11, out1, e1, e2, n1, n2, tnew, t0, ts, tdeep, to (+2 exports)
-        QVERIFY2(routes.value(u"drive.files.media"_s) <= 16, qPrintable(QString::number(routes.value(u"drive.files.media"_s))));
+        // NewDir (+ Deep) and Ext moved in: at most one listing each, nothing like a crawl (11 folders); a Volume
+        // lists Sub2 and TSub2 again too (it cannot move a folder).
+        const int listings = routes.value(u"drive.files.list"_s);
+        QVERIFY2(listings <= (t.movesInPlace ? 3 : 5), qPrintable(QString::number(listings)));
+        // new1, new2b, f0, f1, f2, f11, out1, e1, e2, n1, n2, tnew, t0, ts, tdeep, to (+2 exports); a Volume
+        // fetches the six files that were only renamed or moved again.
+        const int media = routes.value(u"drive.files.media"_s);
+        QVERIFY2(media <= (t.movesInPlace ? 16 : 22), qPrintable(QString::number(media)));
+        if (t.movesInPlace)
+        {
+            for (const QString &moved : std::as_const(m_movedOnly))
+                QVERIFY2(!fetched.contains(moved), qPrintable(moved)); // moved, not fetched again
+        }
+        // No HEAD per file of the tree: the sinks of the files fetched ask about their own paths (at most two each),
+        // no Databricks request names an unchanged file (checked above).
+        const int fetchedFiles = media + routes.value(u"drive.files.export"_s);
+        qInfo("Databricks HEAD/get-status: %d for %d files fetched", stats, fetchedFiles);
+        QVERIFY2(stats <= 2 * fetchedFiles + 2, qPrintable(QString::number(stats)));
         QCOMPARE(routes.value(u"drive.files.export"_s), 2);
         QStringList seen;
         for (auto it = routes.begin(); it != routes.end(); ++it)
@@ -374,10 +448,17 @@ private slots:
                                         u"TeamDocs/t4.bin"_s, u"TeamDocs/t6.bin"_s, u"TeamDocs/t7.bin"_s})
                 QVERIFY2(found.contains(path), qPrintable(path));
         }
-        // A second rerun with nothing changed: one changes.list a corpus, nothing else.
+        // A second rerun with nothing changed: one changes.list a corpus, nothing else from Drive, and on the
+        // Databricks side no HEAD per file (the run's receipts only).
         const qsizetype again = logSize();
-        QCOMPARE(run(dest(name), mirror ? QStringList {u"--mirror"_s} : QStringList {}), 0);
-        QCOMPARE(logFrom(again).size(), 2);
+        QCOMPARE(run(t.to, mirror ? QStringList {u"--mirror"_s} : QStringList {}), 0);
+        QStringList calls;
+        for (const QJsonValue &value : logFrom(again))
+            calls << value.toObject().value(u"route"_s).toString();
+        QCOMPARE(calls.filter(u"drive."_s).size(), 2);
+        qInfo("unchanged rerun, Databricks side: %s", qPrintable(calls.filter(u"dbx."_s).join(u", "_s)));
+        QVERIFY2(calls.count(u"dbx.files.head"_s) + calls.count(u"dbx.dbfs.get-status"_s) <= 2,
+                 qPrintable(calls.join(u", "_s)));
     }
 
     void killedRerunEndsTheSame()
@@ -449,6 +530,63 @@ private slots:
         QVERIFY(unchanged > 10);
         for (auto it = restored.begin(); it != restored.end(); ++it)
             QVERIFY2(QFileInfo::exists(dest(u"relist"_s) + u'/' + it.key()), qPrintable(it.key()));
+    }
+
+    void linksInTheWayFailThoseFilesOnly()
+    {
+        // A job of its own into a local folder (Drive as the restarted sandbox has it), then links planted in it.
+        const QString to = dest(u"hostile"_s);
+        QCOMPARE(run(to), 0);
+        const QString outside = m_work.filePath(u"sentinel"_s);
+        for (const QString &name : {u"keep.bin"_s, u"Inner/s1.bin"_s, u"Inner/s2.bin"_s})
+        {
+            QVERIFY(QDir().mkpath(QFileInfo(outside + u'/' + name).path()));
+            QFile file(outside + u'/' + name);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not ours: " + name.toUtf8());
+        }
+        QStringList sentinel;
+        for (const QString &name : filesBelow(outside))
+            sentinel << name + u' ' + md5Of(outside + u'/' + name);
+        QCOMPARE(sentinel.size(), 3);
+        // The file itself, a folder on a `from` path, a folder on a `to` path, a folder at a folder move's target.
+        QVERIFY(QFile::remove(to + u"/Incr/f00.bin"_s));
+        QVERIFY(QFile::link(outside + u"/keep.bin"_s, to + u"/Incr/f00.bin"_s));
+        QVERIFY(QDir(to + u"/Incr/Sub"_s).removeRecursively());
+        QVERIFY(QFile::link(outside + u"/Inner"_s, to + u"/Incr/Sub"_s));
+        QVERIFY(QDir(to + u"/Incr/Old"_s).removeRecursively());
+        QVERIFY(QFile::link(outside, to + u"/Incr/Old"_s));
+        QVERIFY(QFile::link(outside, to + u"/TeamDocs/TSub2"_s));
+        loadTree();
+        mutate({
+            QJsonObject {{u"op"_s, u"delete"_s}, {u"id"_s, id(u"Incr/f00.bin"_s)}},
+            QJsonObject {{u"op"_s, u"rename"_s}, {u"id"_s, id(u"Incr/Sub/s1.bin"_s)}, {u"name"_s, u"s1b.bin"_s}},
+            QJsonObject {{u"op"_s, u"delete"_s}, {u"id"_s, id(u"Incr/Sub/s2.bin"_s)}},
+            QJsonObject {{u"op"_s, u"move"_s}, {u"id"_s, id(u"Incr/f01.bin"_s)}, {u"parent"_s, id(u"Incr/Old"_s)}},
+            QJsonObject {{u"op"_s, u"rename"_s}, {u"id"_s, id(u"Team/TeamDocs/TSub"_s)}, {u"name"_s, u"TSub2"_s}},
+            QJsonObject {{u"op"_s, u"modify"_s}, {u"id"_s, id(u"Incr/u00.bin"_s)}, {u"size"_s, 1234}}, // unrelated
+            QJsonObject {{u"op"_s, u"rename"_s}, {u"id"_s, id(u"Incr/f02.bin"_s)}, {u"name"_s, u"f02b.bin"_s}},
+        });
+        const QString reportPath = m_work.filePath(u"hostile-report.json"_s);
+        QByteArray err;
+        const int code = run(to, {u"--mirror"_s, u"--report"_s, reportPath}, &err);
+        QVERIFY2(code > 0, err.constData()); // the run ends, and says some files failed
+        // Nothing outside the destination changed.
+        QStringList after;
+        for (const QString &name : filesBelow(outside))
+            after << name + u' ' + md5Of(outside + u'/' + name);
+        QCOMPARE(after, sentinel);
+        QVERIFY(QFileInfo(to + u"/Incr/f00.bin"_s).isSymLink()); // not ours: neither deleted nor followed
+        // The files in the way failed, each with its own reason; the rest of the rerun landed.
+        QFile reportFile(reportPath);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        const QString report = QString::fromUtf8(reportFile.readAll());
+        QVERIFY2(report.contains(u"unsafePath"_s), qPrintable(report.left(4000)));
+        QVERIFY2(report.contains(u"f00.bin"_s) && report.contains(u"s2.bin"_s), qPrintable(report.left(4000)));
+        loadTree();
+        QCOMPARE(md5Of(to + u"/Incr/u00.bin"_s), m_byPath.value(u"Incr/u00.bin"_s).value(u"md5"_s).toString());
+        QVERIFY(QFileInfo(to + u"/Incr/f02b.bin"_s).isFile());
+        QVERIFY(!QFileInfo::exists(to + u"/Incr/f02.bin"_s));
     }
 };
 

@@ -2,6 +2,7 @@
 #include "destinations/dbfsdestination.h"
 
 #include "destinations/databricksclient.h"
+#include "destinations/relativepath.h"
 #include "util/logging.h"
 
 #include <QJsonDocument>
@@ -309,6 +310,73 @@ void DbfsSink::removeFile()
         return;
     }
     remove();
+}
+
+// Issue 12: moves and removals of landed files (databricks-api.md §5 DBFS: move never replaces, answering
+// RESOURCE_ALREADY_EXISTS; delete succeeds for a missing path; a non-recursive delete of a non-empty folder fails).
+void DbfsDestination::move(const QString &from, const QString &to, std::function<void(const Net::Error &)> done)
+{
+    const bool safe = isSafeRelativePath(from) && isSafeRelativePath(to);
+    if (!safe || from == to)
+    {
+        const Net::Error error = safe ? Net::Error {} : unsafePathError(isSafeRelativePath(from) ? to : from);
+        QMetaObject::invokeMethod(this, [error, done = std::move(done)] { done(error); }, Qt::QueuedConnection);
+        return;
+    }
+    const QString source = absolutePath(from);
+    const QString target = absolutePath(to);
+    const auto moveNow = [this, source, target, to, done] {
+        client()->dbfs("POST"_ba, "move"_ba, json({{u"source_path"_s, source}, {u"destination_path"_s, target}}), this,
+                       [to, done](const Net::Error &error, const DatabricksResponse &) {
+                           if (error.reason == u"RESOURCE_ALREADY_EXISTS"_s)
+                               done({Net::ErrorClass::Permanent, error.httpStatus, u"exists"_s,
+                                     tr("%1 already exists: not replaced.").arg(to)});
+                           else
+                               done(error);
+                       });
+    };
+    if (foldersAbove(from).value(0) == foldersAbove(to).value(0))
+    {
+        moveNow(); // a rename in place: its folder is there
+        return;
+    }
+    // The reference does not say that move creates the target's folders: mkdirs first (it is `mkdir -p`).
+    client()->dbfs("POST"_ba, "mkdirs"_ba, json({{u"path"_s, target.left(target.lastIndexOf(u'/'))}}), this,
+                   [moveNow, done](const Net::Error &error, const DatabricksResponse &) {
+                       if (error.isError())
+                           done(error);
+                       else
+                           moveNow();
+                   });
+}
+
+void DbfsDestination::remove(const QString &relativePath, std::function<void(const Net::Error &)> done)
+{
+    if (!isSafeRelativePath(relativePath))
+    {
+        QMetaObject::invokeMethod(this, [relativePath, done = std::move(done)] { done(unsafePathError(relativePath)); },
+                                  Qt::QueuedConnection);
+        return;
+    }
+    // The file, then each folder above it non-recursively (one that still holds something fails and ends the climb).
+    auto paths = std::make_shared<QStringList>(QStringList {absolutePath(relativePath)});
+    for (const QString &folder : foldersAbove(relativePath))
+        paths->append(absolutePath(folder));
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, paths, step, done, count = paths->size()] {
+        const bool file = paths->size() == count;
+        client()->dbfs("POST"_ba, "delete"_ba, json({{u"path"_s, paths->takeFirst()}, {u"recursive"_s, false}}), this,
+                       [paths, step, done, file](const Net::Error &error, const DatabricksResponse &) {
+                           if (error.isError() || paths->isEmpty())
+                           {
+                               *step = nullptr; // breaks the cycle step → lambda → step
+                               done(file ? error : Net::Error {}); // a folder that stays is no failure
+                               return;
+                           }
+                           (*step)();
+                       });
+    };
+    (*step)();
 }
 
 } // namespace Dest

@@ -52,6 +52,9 @@ public:
                    std::function<void(const QByteArray &, const Net::Error &)> done) override;
     void listNames(const QString &relativeFolder,
                    std::function<void(const QStringList &, const Net::Error &)> done) override;
+    /// Issue 12: `POST /dbfs/move` (never replaces: "exists"), `POST /dbfs/delete` then the folders it emptied.
+    void move(const QString &from, const QString &to, std::function<void(const Net::Error &)> done) override;
+    void remove(const QString &relativePath, std::function<void(const Net::Error &)> done) override;
 
 private:
     /// Moves the closed temporary file `temp` over `path` (databrickswhole.cpp); `done` gets the move's error.

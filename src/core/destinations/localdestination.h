@@ -52,6 +52,10 @@ public:
                    std::function<void(const QByteArray &, const Net::Error &)> done) override;
     void listNames(const QString &relativeFolder,
                    std::function<void(const QStringList &, const Net::Error &)> done) override;
+    /// Through the no-follow walk the sinks use (localdestination_changes.cpp): renameat2(RENAME_NOREPLACE),
+    /// unlinkat, and unlinkat(AT_REMOVEDIR) for the folders a removal empties.
+    void move(const QString &from, const QString &to, std::function<void(const Net::Error &)> done) override;
+    void remove(const QString &relativePath, std::function<void(const Net::Error &)> done) override;
 
     /// Durable checkpoints of its sinks every this many bytes (default 8 MiB: a kill re-fetches at most that
     /// much plus one sync; fdatasync every 4/16 MiB costs ~7/13 ms here, resume-incremental.md §5).

@@ -2,6 +2,7 @@
 #include "destinations/volumedestination.h"
 
 #include "destinations/databricksclient.h"
+#include "destinations/relativepath.h"
 #include "destinations/volumeuploadpipe.h"
 #include "net/errorclassifier.h"
 #include "net/httpput.h"
@@ -489,6 +490,47 @@ void VolumeSink::removeFinalPath()
         if (error.isError() && error.httpStatus != 404)
             qCWarning(lcDest) << "could not remove" << path << ":" << error.message;
     });
+}
+
+// Issue 12: a copy deleted under --mirror (databricks-api.md §3 Files API: DELETE of a missing file is 404, here
+// "already gone"; DELETE of a folder that is not empty is 400 FILES_API_DIRECTORY_IS_NOT_EMPTY, which ends the climb).
+void VolumeDestination::remove(const QString &relativePath, std::function<void(const Net::Error &)> done)
+{
+    if (!isSafeRelativePath(relativePath))
+    {
+        QMetaObject::invokeMethod(this, [relativePath, done = std::move(done)] { done(unsafePathError(relativePath)); },
+                                  Qt::QueuedConnection);
+        return;
+    }
+    auto folders = std::make_shared<QStringList>(foldersAbove(relativePath));
+    auto climb = std::make_shared<std::function<void()>>();
+    *climb = [this, folders, climb, done] {
+        if (folders->isEmpty())
+        {
+            const auto finish = done; // this lambda dies with the next line
+            *climb = nullptr;         // breaks the cycle climb → lambda → climb
+            finish({});
+            return;
+        }
+        const QString folder = absolutePath(folders->takeFirst());
+        client()->call("DELETE"_ba, client()->url("/api/2.0/fs/directories"_ba + DatabricksClient::encodePath(folder)),
+                       {}, {}, this, [folders, climb](const Net::Error &error, const DatabricksResponse &) {
+                           if (error.isError())
+                               folders->clear(); // not empty (or gone already): the folders above stay
+                           (*climb)();
+                       });
+    };
+    const QByteArray file = DatabricksClient::encodePath(absolutePath(relativePath));
+    client()->call("DELETE"_ba, client()->url("/api/2.0/fs/files"_ba + file), {}, {}, this,
+                   [climb, done](const Net::Error &error, const DatabricksResponse &) {
+                       if (error.isError() && error.httpStatus != 404)
+                       {
+                           *climb = nullptr;
+                           done(error);
+                           return;
+                       }
+                       (*climb)();
+                   });
 }
 
 } // namespace Dest

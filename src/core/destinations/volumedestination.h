@@ -85,6 +85,9 @@ public:
                    std::function<void(const QByteArray &, const Net::Error &)> done) override;
     void listNames(const QString &relativeFolder,
                    std::function<void(const QStringList &, const Net::Error &)> done) override;
+    /// Issue 12: remove() is `DELETE /fs/files` then `DELETE /fs/directories` for the folders it emptied; the Files
+    /// API has no move, so move() stays notSupported (the engine fetches the file again at its new path).
+    void remove(const QString &relativePath, std::function<void(const Net::Error &)> done) override;
 
     /// A session the workspace no longer knows: a later sink given it starts over at once.
     void forgetSession(const QByteArray &session) { m_lostSessions.insert(session); }

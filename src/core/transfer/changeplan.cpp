@@ -4,6 +4,7 @@
 #include "destinations/pathmapper.h"
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -147,6 +148,24 @@ const ChangePlan::Resolved &ChangePlan::resolve(const QString &id, int depth)
     result.place = {id, parent.place.segments + QStringList {name}, parent.place.ids + QStringList {id}, relative};
     result.scope = isKnown ? Scope::In : Scope::Listed;
     return m_resolved[id] = result;
+}
+
+void OperationQueue::run(std::function<void()> drained)
+{
+    m_drained = std::move(drained);
+    next();
+}
+
+void OperationQueue::next()
+{
+    if (m_operations.isEmpty())
+    {
+        if (std::function<void()> drained = std::exchange(m_drained, nullptr))
+            drained();
+        return;
+    }
+    const Operation operation = m_operations.takeFirst();
+    operation([self = shared_from_this()] { self->next(); });
 }
 
 } // namespace Transfer

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 #include <QStringList>
 
@@ -83,6 +84,25 @@ private:
     QHash<QString, Resolved> m_resolved;
 };
 
+/// The destination's moves and removals of a rerun (issue 12), run one after another: each starts when the one
+/// before answered (Destination::move() and remove() are asynchronous). One at a time keeps the plan's order: a
+/// folder moves before the files below it are looked at, a removal climbs folders no later move needs.
+class OperationQueue : public std::enable_shared_from_this<OperationQueue>
+{
+public:
+    /// One operation; it calls `next` once, when its destination answered.
+    using Operation = std::function<void(std::function<void()> next)>;
+    /// Queued behind the others (also while the queue runs).
+    void add(Operation operation) { m_operations.append(std::move(operation)); }
+    /// Runs the queued operations, then `drained` (at once when there is none).
+    void run(std::function<void()> drained);
+
+private:
+    void next();
+    QList<Operation> m_operations;
+    std::function<void()> m_drained;
+};
+
 /// An incremental run's state in the engine (enginechanges.cpp): what it read and what it did, for the summary.
 struct IncrementalRun
 {
@@ -101,6 +121,8 @@ struct IncrementalRun
     int added = 0;
     int changed = 0;
     int removed = 0;
+    /// The destination operations being applied (the run stays Preparing until they all answered).
+    std::shared_ptr<OperationQueue> operations = std::make_shared<OperationQueue>();
 };
 
 } // namespace Transfer

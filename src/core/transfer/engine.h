@@ -181,6 +181,10 @@ private:
     void applyChanges(const QList<Drive::Change> &changes);
     /// A file of the job that Drive no longer shows in scope: reported removed; its copy deleted with --mirror.
     void removeLanded(const Journal::FileRow &row);
+    /// A move or removal the destination refused (issue 12): a failed record for that file only, in the report.
+    void noteChangeFailed(const Journal::FileRow &row, const Net::Error &error);
+    /// --mirror: queues the destination's removal of a landed copy; the row becomes "deleted" or "removed" (notDeleted's %1: why).
+    void deleteCopy(const Journal::FileRow &row, const QString &deleted, const QString &notDeleted);
     /// A dry run's word on a file the rerun would move or remove (a skipped record with `text`).
     void noteDryRun(const Journal::FileRow &row, const QString &text);
     /// The transfer's sink made [0, offset) durable: the record (and so the journal) keeps where to go on.

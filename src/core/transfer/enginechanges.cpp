@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Engine and the changes feed (issue 12): a first run takes each corpus's start token before it lists; a rerun
 // after a completed run reads the changes since and applies only them (new and changed files fetched, moves done
-// in place on a local folder, removals reported or, with --mirror, the job's own copies deleted); a rejected
-// token lists everything again, the journal skipping what is unchanged. Also the listing's walkers.
+// by the destination where it can — Destination::move(), else fetched again at the new path —, removals reported
+// or, with --mirror, the job's own copies deleted through Destination::remove()); a rejected token lists everything
+// again, the journal skipping what is unchanged. Also the listing's walkers.
 #include "transfer/engine.h"
 
 #include "destinations/destination.h"
-#include "destinations/localdestination.h"
 #include "drive/changesfeed.h"
 #include "drive/driveclient.h"
 #include "drive/skipreason.h"
@@ -15,10 +15,7 @@
 #include "transfer/runoutcome.h"
 #include "util/logging.h"
 
-#include <QDir>
-#include <QDirIterator>
-#include <QFile>
-#include <QFileInfo>
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
@@ -26,15 +23,10 @@ namespace Transfer
 {
 namespace
 {
-/// Moves a landed file or folder on a local destination; false when it cannot (the file is fetched again).
-bool moveLocal(const QString &from, const QString &to)
+void warnIf(const Journal::Result &result)
 {
-    if (from == to)
-        return true;
-    if (!QFileInfo::exists(from) || QFileInfo::exists(to))
-        return false;
-    QDir().mkpath(QFileInfo(to).absolutePath());
-    return QDir().rename(from, to);
+    if (!result.ok())
+        qCWarning(lcTransfer).noquote() << result.message;
 }
 } // namespace
 
@@ -200,20 +192,31 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
     Journal::Store *store = m_journal ? m_journal->store() : nullptr;
     const Journal::Store *reads = store ? store : &m_incremental->reader->store();
     const qint64 job = m_incremental->job;
-    const ChangePlan plan(m_incremental->sourceIds, reads->folders(job), changes);
-    const bool local = qobject_cast<Dest::LocalDestination *>(m_services.destination) != nullptr;
-    const auto warnIf = [](const Journal::Result &result) {
-        if (!result.ok())
-            qCWarning(lcTransfer).noquote() << result.message;
-    };
-    QList<ChangePlan::PlacedChange> toList = plan.toList;
+    auto plan = std::make_shared<const ChangePlan>(m_incremental->sourceIds, reads->folders(job), changes);
+    auto toList = std::make_shared<QList<ChangePlan::PlacedChange>>(plan->toList);
+    const std::shared_ptr<OperationQueue> operations = m_incremental->operations;
+    Dest::Destination *destination = m_services.destination;
+    const QPointer<Engine> self(this);
     for (const Journal::FolderRow &folder : reads->folders(job))
         m_names.setFolderPath(folder.driveId, folder.relativePath);
 
-    // Folders renamed or moved: a local folder is renamed in one go and its rows follow; elsewhere it is listed
-    // again at its new place (its files fetched there).
+    // A file (or a folder's files) the destination could not move is fetched again at its new place; the old copy
+    // is handled like a removal (left, or deleted with --mirror).
+    const auto leaveOldCopy = [this, store](const Journal::FileRow &row) {
+        if (!m_options.mirror)
+        {
+            warnIf(store->setFileState(row, u"removed"_s,
+                                       tr("moved in Drive and fetched again at its new place; the old copy was left")));
+            return;
+        }
+        deleteCopy(row, tr("moved in Drive and fetched again at its new place; the old copy was deleted (--mirror)"),
+                   tr("moved in Drive; its old copy could not be deleted: %1"));
+    };
+
+    // Folders renamed or moved: the destination moves the folder in one go and its rows follow; one that cannot
+    // (a Volume, a link in the way) lists it again at its new place (its files fetched there).
     QList<std::pair<QString, QString>> rewrites; // old prefix -> new, outermost first
-    for (const ChangePlan::FolderMove &move : plan.moved)
+    for (const ChangePlan::FolderMove &move : plan->moved)
     {
         QString from = move.before.relativePath;
         for (const auto &[before, after] : std::as_const(rewrites))
@@ -230,121 +233,171 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
                 noteDryRun(row, tr("dry run: its folder was renamed or moved in Drive, would move to %1").arg(to));
             continue;
         }
-        if (!local || !moveLocal(m_services.destination->locationOf(from), m_services.destination->locationOf(to)))
-        {
-            toList.append({Drive::DriveFile {}, move.place});
-            continue;
-        }
-        for (const Journal::FileRow &row : store->filesBelow(job, from))
-        {
-            const QString relative = to + row.relativePath.mid(from.size());
-            warnIf(store->moveFile(row, relative, m_services.destination->locationOf(relative), row.drivePath));
-            ++m_incremental->changed;
-        }
+        operations->add([this, self, store, job, destination, from, to, place = move.place, toList,
+                         leaveOldCopy](const std::function<void()> &next) {
+            destination->move(from, to, [this, self, store, job, destination, from, to, place, toList, leaveOldCopy,
+                                         next](const Net::Error &error) {
+                if (!self)
+                    return;
+                const QList<Journal::FileRow> rows = store->filesBelow(job, from);
+                if (error.isError())
+                {
+                    qCInfo(lcTransfer).noquote() << "listing" << to << "again:" << error.toString();
+                    if (error.reason == u"unsafePath"_s)
+                    {
+                        for (const Journal::FileRow &row : rows)
+                            noteChangeFailed(row, error);
+                    }
+                    toList->append({Drive::DriveFile {}, place});
+                    for (const Journal::FileRow &row : rows)
+                    {
+                        if (row.state == fileStateName(FileState::Done))
+                            leaveOldCopy(row);
+                    }
+                }
+                else
+                {
+                    for (const Journal::FileRow &row : rows)
+                    {
+                        const QString relative = to + row.relativePath.mid(from.size());
+                        warnIf(store->moveFile(row, relative, destination->locationOf(relative), row.drivePath));
+                        ++m_incremental->changed;
+                    }
+                }
+                next();
+            });
+        });
     }
-    if (store)
-        warnIf(store->saveFolders(plan.updatedFolders));
 
-    // Files changed in scope: new, changed (replaced once verified), renamed or moved.
-    for (const ChangePlan::PlacedChange &change : plan.files)
-    {
-        m_names.setFolderPath(change.parent.id, change.parent.relativePath);
-        const QList<NamePlan::Placed> placed = m_names.placeChildren(change.parent.segments, change.parent.ids,
-                                                                     {change.file});
-        if (placed.isEmpty())
-            continue;
-        const NamePlan::Placed &place = placed.constFirst();
-        const TransferJob probe {change.file, place.relativePath, m_names.exportMimeFor(change.file), {}, {}};
-        std::optional<Journal::FileRow> here;
-        std::optional<Journal::FileRow> elsewhere;
-        for (const Journal::FileRow &row : reads->filesById(job, change.file.id))
+    // Once the folders moved: the files changed in scope (new, changed — replaced once verified —, renamed or
+    // moved), then what is gone from the sources.
+    const auto applyFiles = [this, self, store, reads, job, plan, toList, operations, destination, leaveOldCopy] {
+        if (!self)
+            return;
+        if (store)
+            warnIf(store->saveFolders(plan->updatedFolders));
+        const auto fetchAgain = [this](const NamePlan::Placed &place) {
+            addFile(place);
+            if (FileRecord *record = m_records.find(place.file.id, place.relativePath))
+                record->job.conflict = Dest::ConflictPolicy::Overwrite;
+        };
+        for (const ChangePlan::PlacedChange &change : plan->files)
         {
-            if (row.relativePath == place.relativePath)
-                here = row;
-            else if (row.state == fileStateName(FileState::Done) && !elsewhere)
-                elsewhere = row;
-        }
-        bool fetch = true;
-        if (here && here->state == fileStateName(FileState::Done))
-        {
-            if (RunJournal::isDoneAlready(*here, probe))
-                continue; // only its metadata changed (or trashed and back)
-            ++m_incremental->changed;
-        }
-        else if (elsewhere)
-        {
-            ++m_incremental->changed;
-            const QString target = m_services.destination->locationOf(place.relativePath);
-            if (!store && RunJournal::isDoneAlready(*elsewhere, probe))
-            {
-                noteDryRun(*elsewhere, tr("dry run: renamed or moved in Drive, would move to %1").arg(place.relativePath));
+            m_names.setFolderPath(change.parent.id, change.parent.relativePath);
+            const QList<NamePlan::Placed> placed = m_names.placeChildren(change.parent.segments, change.parent.ids,
+                                                                         {change.file});
+            if (placed.isEmpty())
                 continue;
-            }
-            if (store && local && moveLocal(m_services.destination->locationOf(elsewhere->relativePath), target))
+            const NamePlan::Placed &place = placed.constFirst();
+            const TransferJob probe {change.file, place.relativePath, m_names.exportMimeFor(change.file), {}, {}};
+            std::optional<Journal::FileRow> here;
+            std::optional<Journal::FileRow> elsewhere;
+            for (const Journal::FileRow &row : reads->filesById(job, change.file.id))
             {
-                warnIf(store->moveFile(*elsewhere, place.relativePath, target, place.drivePath));
-                elsewhere->relativePath = place.relativePath;
-                fetch = !RunJournal::isDoneAlready(*elsewhere, probe);
+                if (row.relativePath == place.relativePath)
+                    here = row;
+                else if (row.state == fileStateName(FileState::Done) && !elsewhere)
+                    elsewhere = row;
             }
-        }
-        else if (!here)
-        {
-            ++m_incremental->added;
-        }
-        if (!fetch)
-            continue;
-        addFile(place);
-        if (FileRecord *record = m_records.find(change.file.id, place.relativePath); record && (here || elsewhere))
-            record->job.conflict = Dest::ConflictPolicy::Overwrite;
-    }
-
-    // Gone from the sources: folders (every landed file below) and files.
-    for (const Journal::FolderRow &folder : plan.gone)
-    {
-        for (const Journal::FileRow &row : reads->filesBelow(job, folder.relativePath))
-            removeLanded(row);
-        if (m_options.mirror && local && store)
-        {
-            // Folders emptied by the deletions go too (rmdir removes only empty ones).
-            const QString root = m_services.destination->locationOf(folder.relativePath);
-            QStringList dirs;
-            QDirIterator it(root, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-            while (it.hasNext())
-                dirs.append(it.next());
-            std::sort(dirs.begin(), dirs.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
-            for (const QString &dir : std::as_const(dirs))
-                QDir().rmdir(dir);
-            QDir().rmdir(root);
-        }
-    }
-    if (store && !plan.forgottenFolders.isEmpty())
-        warnIf(store->forgetFolders(job, plan.forgottenFolders));
-    for (const QString &id : plan.goneFiles)
-    {
-        for (const Journal::FileRow &row : reads->filesById(job, id))
-            removeLanded(row);
-    }
-
-    // Folders moved in (or new, or moved on a destination that cannot move): listed.
-    m_incremental->stage = IncrementalRun::Stage::Applying;
-    if (!toList.isEmpty())
-    {
-        Drive::TreeWalker *walker = newWalker();
-        for (const ChangePlan::PlacedChange &folder : std::as_const(toList))
-        {
-            if (folder.file.id.isEmpty())
+            if (here && here->state == fileStateName(FileState::Done))
             {
-                walker->addFolder(folder.parent.segments, folder.parent.ids); // a moved folder, its own place
-                continue;
+                if (RunJournal::isDoneAlready(*here, probe))
+                    continue; // only its metadata changed (or trashed and back)
+                ++m_incremental->changed;
             }
-            const QString relative = folder.parent.relativePath + u'/' + Dest::safeName(folder.file.name);
-            m_names.setFolderPath(folder.file.id, relative);
-            walker->addFolder(folder.parent.segments + QStringList {folder.file.name},
-                              folder.parent.ids + QStringList {folder.file.id});
+            else if (elsewhere)
+            {
+                ++m_incremental->changed;
+                const bool sameBytes = RunJournal::isDoneAlready(*elsewhere, probe);
+                if (!store)
+                {
+                    if (sameBytes)
+                    {
+                        noteDryRun(*elsewhere,
+                                   tr("dry run: renamed or moved in Drive, would move to %1").arg(place.relativePath));
+                        continue;
+                    }
+                }
+                else
+                {
+                    // Moved by the destination (then fetched only when its bytes changed too), else fetched again.
+                    operations->add([this, self, store, destination, row = *elsewhere, place, sameBytes, fetchAgain,
+                                     leaveOldCopy](const std::function<void()> &next) {
+                        destination->move(row.relativePath, place.relativePath,
+                                          [this, self, store, destination, row, place, sameBytes, fetchAgain,
+                                           leaveOldCopy, next](const Net::Error &error) {
+                            if (!self)
+                                return;
+                            if (error.isError())
+                            {
+                                if (error.reason == u"unsafePath"_s) // a link planted in the way: said, not only logged
+                                    noteChangeFailed(row, error);
+                                fetchAgain(place);
+                                leaveOldCopy(row);
+                            }
+                            else
+                            {
+                                warnIf(store->moveFile(row, place.relativePath,
+                                                       destination->locationOf(place.relativePath), place.drivePath));
+                                if (!sameBytes)
+                                    fetchAgain(place);
+                            }
+                            next();
+                        });
+                    });
+                    continue;
+                }
+            }
+            else if (!here)
+            {
+                ++m_incremental->added;
+            }
+            if (here || elsewhere)
+                fetchAgain(place);
+            else
+                addFile(place);
         }
-    }
-    schedule();
-    maybeFinish();
+
+        // Gone from the sources: folders (every landed file below; remove() drops the folders it empties) and files.
+        for (const Journal::FolderRow &folder : plan->gone)
+        {
+            for (const Journal::FileRow &row : reads->filesBelow(job, folder.relativePath))
+                removeLanded(row);
+        }
+        if (store && !plan->forgottenFolders.isEmpty())
+            warnIf(store->forgetFolders(job, plan->forgottenFolders));
+        for (const QString &id : plan->goneFiles)
+        {
+            for (const Journal::FileRow &row : reads->filesById(job, id))
+                removeLanded(row);
+        }
+
+        // Folders moved in (or new, or moved on a destination that could not move them): listed.
+        operations->run([this, self, toList] {
+            if (!self)
+                return;
+            m_incremental->stage = IncrementalRun::Stage::Applying;
+            if (!toList->isEmpty() && !m_stopping && !m_finished)
+            {
+                Drive::TreeWalker *walker = newWalker();
+                for (const ChangePlan::PlacedChange &folder : std::as_const(*toList))
+                {
+                    if (folder.file.id.isEmpty())
+                    {
+                        walker->addFolder(folder.parent.segments, folder.parent.ids); // a moved folder, its own place
+                        continue;
+                    }
+                    const QString relative = folder.parent.relativePath + u'/' + Dest::safeName(folder.file.name);
+                    m_names.setFolderPath(folder.file.id, relative);
+                    walker->addFolder(folder.parent.segments + QStringList {folder.file.name},
+                                      folder.parent.ids + QStringList {folder.file.id});
+                }
+            }
+            schedule();
+            maybeFinish();
+        });
+    };
+    operations->run(applyFiles);
 }
 
 void Engine::noteDryRun(const Journal::FileRow &row, const QString &text)
@@ -355,6 +408,18 @@ void Engine::noteDryRun(const Journal::FileRow &row, const QString &text)
     status.destinationPath = row.destinationPath;
     status.state = FileState::Skipped;
     status.lastError = {Net::ErrorClass::None, 0, u"dryRunChange"_s, text};
+    m_records.add(status);
+}
+
+void Engine::noteChangeFailed(const Journal::FileRow &row, const Net::Error &error)
+{
+    // Reported for this file only; the journal row keeps its own state (a record never started is not journaled).
+    FileStatus status;
+    status.driveId = row.driveId;
+    status.drivePath = row.drivePath;
+    status.destinationPath = row.destinationPath;
+    status.state = FileState::Failed;
+    status.lastError = error;
     m_records.add(status);
 }
 
@@ -369,21 +434,36 @@ void Engine::removeLanded(const Journal::FileRow &row)
                                          : tr("dry run: removed from Drive, its copy would be left"));
         return;
     }
-    const bool local = qobject_cast<Dest::LocalDestination *>(m_services.destination) != nullptr;
-    const QString location = m_services.destination->locationOf(row.relativePath);
-    if (m_options.mirror && local && QFile::remove(location))
+    Journal::Store *store = m_journal->store();
+    if (!m_options.mirror)
     {
-        if (const Journal::Result set = m_journal->store()->setFileState(row, u"deleted"_s,
-                tr("removed from Drive; its copy was deleted (--mirror)"));
-            !set.ok())
-            qCWarning(lcTransfer).noquote() << set.message;
+        warnIf(store->setFileState(row, u"removed"_s, tr("removed from Drive; its copy was left at the destination")));
         return;
     }
-    const QString reason = !m_options.mirror ? tr("removed from Drive; its copy was left at the destination")
-        : local ? tr("removed from Drive; its copy could not be deleted: %1").arg(location)
-                : tr("removed from Drive; --mirror deletes copies in a local folder only, %1 was left").arg(location);
-    if (const Journal::Result set = m_journal->store()->setFileState(row, u"removed"_s, reason); !set.ok())
-        qCWarning(lcTransfer).noquote() << set.message;
+    deleteCopy(row, tr("removed from Drive; its copy was deleted (--mirror)"),
+               tr("removed from Drive; its copy could not be deleted: %1"));
+}
+
+void Engine::deleteCopy(const Journal::FileRow &row, const QString &deleted, const QString &notDeleted)
+{
+    // --mirror: the destination deletes it (through its own checks: never a link, never outside), one at a time;
+    // the journal row says which happened.
+    Journal::Store *store = m_journal->store();
+    Dest::Destination *destination = m_services.destination;
+    const QPointer<Engine> self(this);
+    m_incremental->operations->add([this, self, store, destination, row, deleted,
+                                    notDeleted](const std::function<void()> &next) {
+        destination->remove(row.relativePath, [this, self, store, row, deleted, notDeleted,
+                                               next](const Net::Error &error) {
+            if (!self)
+                return;
+            if (error.isError())
+                noteChangeFailed(row, error);
+            warnIf(store->setFileState(row, error.isError() ? u"removed"_s : u"deleted"_s,
+                                       error.isError() ? notDeleted.arg(error.message) : deleted));
+            next();
+        });
+    });
 }
 
 } // namespace Transfer
