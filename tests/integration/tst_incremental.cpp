@@ -6,6 +6,7 @@
 // Volume fetches it again), a rerun killed mid-way and run again ends the same, and a restarted sandbox (token
 // rejected) relists without fetching unchanged files. Last, symbolic links planted in a local destination: the
 // rerun's moves and --mirror deletions through them fail for those files only and touch nothing outside.
+#include "filetree.h"
 #include "sandboxprocess.h"
 
 #include <QCryptographicHash>
@@ -29,31 +30,6 @@ using namespace Qt::StringLiterals;
 namespace
 {
 const QByteArray token = "incremental-static-token-5c1e"_ba;
-
-QString md5Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Md5);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
-}
-
-/// Every file below `dir` relative to it, our receipts under _drive_ingest/ aside.
-QStringList filesBelow(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext())
-    {
-        const QString path = QDir(dir).relativeFilePath(it.next());
-        if (!path.startsWith(u"_drive_ingest/"_s))
-            files << path;
-    }
-    files.sort();
-    return files;
-}
 
 QJsonObject file(const QString &name, qint64 size)
 {
@@ -182,12 +158,12 @@ private:
     /// The destination holds `want` exactly (names, and bytes where Drive gives an md5).
     void checkEquals(const QString &to, const QMap<QString, QString> &want)
     {
-        const QStringList found = filesBelow(to);
+        const QStringList found = TestTree::landedFiles(to);
         QCOMPARE(found.join(u'\n'), want.keys().join(u'\n'));
         for (auto it = want.begin(); it != want.end(); ++it)
         {
             if (!it->isEmpty())
-                QVERIFY2(md5Of(to + u'/' + it.key()) == *it, qPrintable(it.key()));
+                QVERIFY2(TestTree::md5Of(to + u'/' + it.key()) == *it, qPrintable(it.key()));
         }
     }
 
@@ -377,14 +353,14 @@ private slots:
         QByteArray err;
         QCOMPARE(run(t.to, mirror ? QStringList {u"--mirror"_s} : QStringList {}, &err), 0);
         // Drive's new state (with --mirror exactly; without, the copies of removed files stay, checked below).
-        const QStringList found = filesBelow(t.disk);
+        const QStringList found = TestTree::landedFiles(t.disk);
         for (const QString &path : m_after.keys())
             QVERIFY2(found.contains(path), qPrintable(path));
         if (mirror)
             checkEquals(t.disk, m_after);
         for (auto it = m_after.begin(); it != m_after.end(); ++it)
             if (!it->isEmpty())
-                QVERIFY2(md5Of(t.disk + u'/' + it.key()) == *it, qPrintable(it.key()));
+                QVERIFY2(TestTree::md5Of(t.disk + u'/' + it.key()) == *it, qPrintable(it.key()));
         // Only the changes feed, listings of folders moved in, and media/export of new and changed files; on the
         // Databricks side no HEAD or get-status per file.
         QHash<QString, int> routes;
@@ -546,8 +522,8 @@ private slots:
             file.write("not ours: " + name.toUtf8());
         }
         QStringList sentinel;
-        for (const QString &name : filesBelow(outside))
-            sentinel << name + u' ' + md5Of(outside + u'/' + name);
+        for (const QString &name : TestTree::landedFiles(outside))
+            sentinel << name + u' ' + TestTree::md5Of(outside + u'/' + name);
         QCOMPARE(sentinel.size(), 3);
         // The file itself, a folder on a `from` path, a folder on a `to` path, a folder at a folder move's target.
         QVERIFY(QFile::remove(to + u"/Incr/f00.bin"_s));
@@ -573,8 +549,8 @@ private slots:
         QVERIFY2(code > 0, err.constData()); // the run ends, and says some files failed
         // Nothing outside the destination changed.
         QStringList after;
-        for (const QString &name : filesBelow(outside))
-            after << name + u' ' + md5Of(outside + u'/' + name);
+        for (const QString &name : TestTree::landedFiles(outside))
+            after << name + u' ' + TestTree::md5Of(outside + u'/' + name);
         QCOMPARE(after, sentinel);
         QVERIFY(QFileInfo(to + u"/Incr/f00.bin"_s).isSymLink()); // not ours: neither deleted nor followed
         // The files in the way failed, each with its own reason; the rest of the rerun landed.
@@ -584,7 +560,7 @@ private slots:
         QVERIFY2(report.contains(u"unsafePath"_s), qPrintable(report.left(4000)));
         QVERIFY2(report.contains(u"f00.bin"_s) && report.contains(u"s2.bin"_s), qPrintable(report.left(4000)));
         loadTree();
-        QCOMPARE(md5Of(to + u"/Incr/u00.bin"_s), m_byPath.value(u"Incr/u00.bin"_s).value(u"md5"_s).toString());
+        QCOMPARE(TestTree::md5Of(to + u"/Incr/u00.bin"_s), m_byPath.value(u"Incr/u00.bin"_s).value(u"md5"_s).toString());
         QVERIFY(QFileInfo(to + u"/Incr/f02b.bin"_s).isFile());
         QVERIFY(!QFileInfo::exists(to + u"/Incr/f02.bin"_s));
     }
