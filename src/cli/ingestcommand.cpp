@@ -78,6 +78,13 @@ std::optional<int> parseInt(const QString &text, int min, int max)
     }
     return value;
 }
+
+/// Landed, or left alone with no error: nothing a report must name (the totals count it).
+bool isSettled(const Transfer::FileStatus &file)
+{
+    return file.state == Transfer::FileState::Done
+        || (file.state == Transfer::FileState::Skipped && !file.lastError.isError());
+}
 } // namespace
 
 IngestCommand::IngestCommand(const Streams &streams, TokenFactoryResolver resolver)
@@ -394,7 +401,9 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     grace.setSingleShot(true);
 
     std::optional<Transfer::Report> report;
-    QHash<quint64, Transfer::FileStatus> seen; // for a report if the engine never finishes
+    // For a report if the engine never finishes: the files not landed (a done or cleanly skipped file is only
+    // counted, in lastSnapshot's totals), so that this copy does not grow with the tree.
+    QHash<quint64, Transfer::FileStatus> unsettled;
     Transfer::Snapshot lastSnapshot;
     RunOutcome outcome;
     outcome.sandbox = plan.sandbox;
@@ -422,7 +431,10 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
                          lastSnapshot = snapshot;
                          for (const Transfer::FileStatus &file : snapshot.files)
                          {
-                             seen.insert(file.key, file);
+                             if (isSettled(file))
+                                 unsettled.remove(file.key);
+                             else
+                                 unsettled.insert(file.key, file);
                          }
                          if (mode == ProgressDisplay::Mode::Live)
                          {
@@ -482,7 +494,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
         // The engine did not wind down in time: report what the snapshots told us.
         Transfer::Report partial;
         partial.totals = lastSnapshot;
-        partial.files = seen.values();
+        partial.files = unsettled.values();
         std::sort(partial.files.begin(), partial.files.end(),
                   [](const Transfer::FileStatus &a, const Transfer::FileStatus &b) { return a.key < b.key; });
         partial.startedAt = startedAt;
@@ -500,9 +512,11 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     if (!plan.quiet)
     {
         // A dry run's answer is its plan, every file of it; a real run's is the summary.
-        out() << Util::redact(plan.options.dryRun ? DryRunPlan::text(*report, plan.options.conflict)
-                                                  : ProgressDisplay::summary(*report))
-              << outcome.closingWords(*report, info);
+        if (plan.options.dryRun)
+            DryRunPlan::write(out(), *report, plan.options.conflict);
+        else
+            out() << Util::redact(ProgressDisplay::summary(*report));
+        out() << outcome.closingWords(*report, info);
         out().flush();
     }
     else if (problems > 0)
