@@ -79,11 +79,13 @@ std::optional<int> parseInt(const QString &text, int min, int max)
     return value;
 }
 
-/// Landed, or left alone with no error: nothing a report must name (the totals count it).
-bool isSettled(const Transfer::FileStatus &file)
+/// Over with a problem (failed, parked, cancelled, skipped for a reason): what a report must name. Queued, active,
+/// landed and cleanly skipped files are only counted (the totals).
+bool needsAttention(const Transfer::FileStatus &file)
 {
-    return file.state == Transfer::FileState::Done
-        || (file.state == Transfer::FileState::Skipped && !file.lastError.isError());
+    if (!Transfer::isTerminal(file.state) || file.state == Transfer::FileState::Done)
+        return false;
+    return file.state != Transfer::FileState::Skipped || file.lastError.isError();
 }
 } // namespace
 
@@ -401,9 +403,9 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     grace.setSingleShot(true);
 
     std::optional<Transfer::Report> report;
-    // For a report if the engine never finishes: the files not landed (a done or cleanly skipped file is only
-    // counted, in lastSnapshot's totals), so that this copy does not grow with the tree.
-    QHash<quint64, Transfer::FileStatus> unsettled;
+    // For a report if the engine never finishes: the files that need attention, the others only counted (in
+    // lastSnapshot's totals), so that this copy does not grow with the tree.
+    QHash<quint64, Transfer::FileStatus> attention;
     Transfer::Snapshot lastSnapshot;
     RunOutcome outcome;
     outcome.sandbox = plan.sandbox;
@@ -431,10 +433,10 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
                          lastSnapshot = snapshot;
                          for (const Transfer::FileStatus &file : snapshot.files)
                          {
-                             if (isSettled(file))
-                                 unsettled.remove(file.key);
+                             if (needsAttention(file))
+                                 attention.insert(file.key, file);
                              else
-                                 unsettled.insert(file.key, file);
+                                 attention.remove(file.key); // retried: queued again
                          }
                          if (mode == ProgressDisplay::Mode::Live)
                          {
@@ -494,7 +496,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
         // The engine did not wind down in time: report what the snapshots told us.
         Transfer::Report partial;
         partial.totals = lastSnapshot;
-        partial.files = unsettled.values();
+        partial.files = attention.values();
         std::sort(partial.files.begin(), partial.files.end(),
                   [](const Transfer::FileStatus &a, const Transfer::FileStatus &b) { return a.key < b.key; });
         partial.startedAt = startedAt;
