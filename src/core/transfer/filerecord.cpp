@@ -99,6 +99,11 @@ void FileRecords::markChanged(quint64 key)
 {
     if (FileRecord *record = find(key))
     {
+        // A skip's note is one of a few texts ("dry run: new, would be copied"…), the same for many files: each
+        // record shares one copy.
+        QString &note = record->status.lastError.message;
+        if (record->status.state == FileState::Skipped && !note.isEmpty())
+            note = *m_notes.insert(note);
         recount(*record);
         m_changed.insert(key);
     }
