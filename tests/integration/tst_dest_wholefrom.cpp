@@ -6,48 +6,21 @@
 #include "tst_resume_support.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using ResumeTest::allFiles;
+using ResumeTest::readFile;
+using ResumeTest::writeWholeFrom;
 
 namespace
 {
-QStringList allFiles(const QString &root)
-{
-    QStringList out;
-    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        out.append(QDir(root).relativeFilePath(it.next()));
-    out.sort();
-    return out;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
-
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
-/// The error's reason, or "" on success.
-QString writeWholeFrom(Dest::Destination &d, const QString &path, const QString &source)
-{
-    bool done = false;
-    QString reason = u"<no answer>"_s;
-    d.writeWholeFrom(path, source, [&](const Net::Error &e) {
-        reason = e.isError() ? e.reason : QString();
-        done = true;
-    });
-    (void)QTest::qWaitFor([&] { return done; }, 30000);
-    return reason;
 }
 } // namespace
 
