@@ -3,6 +3,7 @@
 
 #include "transfer/conflictdecision.h"
 #include "transfer/reportformat.h"
+#include "util/redactor.h"
 #include "util/units.h"
 
 #include <QHash>
@@ -59,16 +60,15 @@ QString actionWord(Planned planned, const Transfer::FileStatus &file)
 }
 } // namespace
 
-QString DryRunPlan::text(const Transfer::Report &report, Dest::ConflictPolicy policy)
+void DryRunPlan::write(QTextStream &out, const Transfer::Report &report, Dest::ConflictPolicy policy)
 {
     std::array<int, std::size_t(Planned::Other) + 1> count {};
     int toWrite = 0;
     int unknownSizes = 0;
     qint64 bytes = 0;
-    // One string, the heading first: a million-file plan is not copied once more to put the heading on top.
-    QString text = tr("Dry run: nothing was written. What a real run would do (--on-conflict %1):")
-                       .arg(Transfer::ConflictDecision::policyName(policy))
-        + u"\n"_s;
+    out << Util::redact(tr("Dry run: nothing was written. What a real run would do (--on-conflict %1):")
+                            .arg(Transfer::ConflictDecision::policyName(policy)))
+        << u"\n"_s;
     for (const Transfer::FileStatus &file : report.files)
     {
         // The report's record words the reason; the plan shows it where the engine said why.
@@ -91,14 +91,14 @@ QString DryRunPlan::text(const Transfer::Report &report, Dest::ConflictPolicy po
             + (file.drivePath.isEmpty() ? file.driveId : file.drivePath);
         if (planned != Planned::Copy && !file.lastError.message.isEmpty())
             line += u" — "_s + reason.text;
-        text += line + u"\n"_s;
+        out << Util::redact(line) << u"\n"_s;
     }
     const int same = count[std::size_t(Planned::Same)];
     const int kept = count[std::size_t(Planned::Keep)];
     const int other = count[std::size_t(Planned::Other)];
 
     // Counts after a colon: no "1 files" whatever the number.
-    text += tr("Totals: listed: %1 · to write: %2, %3").arg(report.files.size()).arg(toWrite).arg(Util::formatBytes(bytes));
+    QString text = tr("Totals: listed: %1 · to write: %2, %3").arg(report.files.size()).arg(toWrite).arg(Util::formatBytes(bytes));
     if (unknownSizes > 0)
         text += tr(" + Google files of unknown size until exported: %1").arg(unknownSizes);
     text += tr(" · already there, same: %1").arg(same);
@@ -106,8 +106,7 @@ QString DryRunPlan::text(const Transfer::Report &report, Dest::ConflictPolicy po
         text += tr(" · there but different, left alone: %1").arg(kept);
     if (other > 0)
         text += tr(" · not taken: %1").arg(other);
-    text += u"\n"_s;
-    return text;
+    out << Util::redact(text) << u"\n"_s;
 }
 
 } // namespace Cli

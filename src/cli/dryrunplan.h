@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QTextStream>
 
 namespace Cli
 {
@@ -21,7 +22,9 @@ class DryRunPlan final
     Q_DECLARE_TR_FUNCTIONS(Cli::DryRunPlan)
 
 public:
-    [[nodiscard]] static QString text(const Transfer::Report &report, Dest::ConflictPolicy policy);
+    /// The plan written to `out` a line at a time, each line redacted (Util::redact): a million-file plan is
+    /// never one string.
+    static void write(QTextStream &out, const Transfer::Report &report, Dest::ConflictPolicy policy);
 };
 
 } // namespace Cli

@@ -78,6 +78,15 @@ std::optional<int> parseInt(const QString &text, int min, int max)
     }
     return value;
 }
+
+/// Over with a problem (failed, parked, cancelled, skipped for a reason): what a report must name. Queued, active,
+/// landed and cleanly skipped files are only counted (the totals).
+bool needsAttention(const Transfer::FileStatus &file)
+{
+    if (!Transfer::isTerminal(file.state) || file.state == Transfer::FileState::Done)
+        return false;
+    return file.state != Transfer::FileState::Skipped || file.lastError.isError();
+}
 } // namespace
 
 IngestCommand::IngestCommand(const Streams &streams, TokenFactoryResolver resolver)
@@ -394,7 +403,9 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     grace.setSingleShot(true);
 
     std::optional<Transfer::Report> report;
-    QHash<quint64, Transfer::FileStatus> seen; // for a report if the engine never finishes
+    // For a report if the engine never finishes: the files that need attention, the others only counted (in
+    // lastSnapshot's totals), so that this copy does not grow with the tree.
+    QHash<quint64, Transfer::FileStatus> attention;
     Transfer::Snapshot lastSnapshot;
     RunOutcome outcome;
     outcome.sandbox = plan.sandbox;
@@ -422,7 +433,10 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
                          lastSnapshot = snapshot;
                          for (const Transfer::FileStatus &file : snapshot.files)
                          {
-                             seen.insert(file.key, file);
+                             if (needsAttention(file))
+                                 attention.insert(file.key, file);
+                             else
+                                 attention.remove(file.key); // retried: queued again
                          }
                          if (mode == ProgressDisplay::Mode::Live)
                          {
@@ -482,7 +496,7 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
         // The engine did not wind down in time: report what the snapshots told us.
         Transfer::Report partial;
         partial.totals = lastSnapshot;
-        partial.files = seen.values();
+        partial.files = attention.values();
         std::sort(partial.files.begin(), partial.files.end(),
                   [](const Transfer::FileStatus &a, const Transfer::FileStatus &b) { return a.key < b.key; });
         partial.startedAt = startedAt;
@@ -500,9 +514,11 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
     if (!plan.quiet)
     {
         // A dry run's answer is its plan, every file of it; a real run's is the summary.
-        out() << Util::redact(plan.options.dryRun ? DryRunPlan::text(*report, plan.options.conflict)
-                                                  : ProgressDisplay::summary(*report))
-              << outcome.closingWords(*report, info);
+        if (plan.options.dryRun)
+            DryRunPlan::write(out(), *report, plan.options.conflict);
+        else
+            out() << Util::redact(ProgressDisplay::summary(*report));
+        out() << outcome.closingWords(*report, info);
         out().flush();
     }
     else if (problems > 0)

@@ -5,6 +5,7 @@
 # Targets: <= 256 MiB for 100,000 files, <= 256 MiB for a 1,000,000-file dry run. Prints; never asserts.
 #   bench_memory.sh <drive-ingest-cli> <drive-ingest-sandbox> <out.json> [run sizes] [dry-run sizes]
 #   sizes: space-separated file counts (default "10000 100000" and "100000 1000000"; "-" runs none)
+#   BENCH_MEMORY_WRAP="heaptrack -o DIR/ht" runs the CLI under that command (then heaptrack_print DIR/ht.*.zst).
 set -euo pipefail
 cli=${1:?path to drive-ingest-cli}
 sandbox=${2:?path to drive-ingest-sandbox}
@@ -67,7 +68,7 @@ measure() {
     shift
     local code=0
     DRIVE_INGEST_ACCESS_TOKEN=$token XDG_STATE_HOME="$work/state" \
-        /usr/bin/time -v -o "$work/time.txt" "$cli" "$@" > "$work/cli.out" 2> "$work/cli.err" || code=$?
+        /usr/bin/time -v -o "$work/time.txt" ${BENCH_MEMORY_WRAP:-} "$cli" "$@" > "$work/cli.out" 2> "$work/cli.err" || code=$?
     peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
     secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
     printf '%-28s peak RSS %7.1f MiB  (%s, exit %d)\n' "$label" "$(awk -v k="$peak" 'BEGIN {print k / 1024}')" "$secs" "$code"

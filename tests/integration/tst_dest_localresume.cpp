@@ -20,26 +20,12 @@ using namespace Qt::StringLiterals;
 using ResumeTest::randomBody;
 using ResumeTest::readWhole;
 using ResumeTest::writeWhole;
+using ResumeTest::allFiles;
+using ResumeTest::readFile;
 
 namespace
 {
 constexpr qint64 Interval = 64 * 1024;
-
-QStringList allFiles(const QString &root)
-{
-    QStringList out;
-    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        out.append(QDir(root).relativeFilePath(it.next()));
-    out.sort();
-    return out;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
 
 
 Dest::Target target(const QString &path, qint64 size, const QString &revision, qint64 resumeAt = 0)

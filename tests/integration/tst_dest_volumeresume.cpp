@@ -8,6 +8,7 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -260,6 +261,25 @@ private slots:
         QCOMPARE(listNames(*destination, runs), (QStringList {u"r1.jsonl"_s, u"r2.jsonl"_s}));
         QCOMPARE(writeWhole(*destination, u"../outside.jsonl"_s, "x"_ba), u"invalidDestination"_s);
         QCOMPARE(writeWhole(*destination, u"a/../../outside.jsonl"_s, "x"_ba), u"invalidDestination"_s);
+    }
+
+    void wholeFileFromDisk_data() { wholeFilesRoundTrip_data(); }
+
+    // writeWholeFrom (the run's receipts, built on disk): these destinations read the file and write it whole.
+    void wholeFileFromDisk()
+    {
+        QFETCH(Kind, kind);
+        auto destination = destinationOf(kind);
+        QTemporaryDir dir;
+        const QByteArray body = randomBody(64 * 1024 + 5, 21);
+        QFile source(dir.filePath(u"receipts.jsonl"_s));
+        QVERIFY(source.open(QIODevice::WriteOnly) && source.write(body) == body.size());
+        source.close();
+        const QString name = u"_drive_ingest/runs/r3.jsonl"_s;
+        QCOMPARE(ResumeTest::writeWholeFrom(*destination, name, source.fileName()), QString());
+        QVERIFY(readWhole(*destination, name, body.size()) == body);
+        QVERIFY(!ResumeTest::writeWholeFrom(*destination, name, dir.filePath(u"none"_s)).isEmpty());
+        QVERIFY(readWhole(*destination, name, body.size()) == body); // a source that cannot be read changes nothing
     }
 
     void failedWholeWriteKeepsOldContent_data()

@@ -5,6 +5,9 @@
 
 #include "destinations/destination.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -33,6 +36,37 @@ inline QString writeWhole(Dest::Destination &d, const QString &path, const QByte
     });
     (void)QTest::qWaitFor([&] { return done; }, 30000);
     return reason;
+}
+
+/// writeWhole() from a local file (Destination::writeWholeFrom): the error's reason, or "" on success.
+inline QString writeWholeFrom(Dest::Destination &d, const QString &path, const QString &source)
+{
+    bool done = false;
+    QString reason = u"<no answer>"_s;
+    d.writeWholeFrom(path, source, [&](const Net::Error &e) {
+        reason = e.isError() ? e.reason : QString();
+        done = true;
+    });
+    (void)QTest::qWaitFor([&] { return done; }, 30000);
+    return reason;
+}
+
+/// Every file below `root` (hidden ones too), relative to it, sorted.
+inline QStringList allFiles(const QString &root)
+{
+    QStringList out;
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out.append(QDir(root).relativeFilePath(it.next()));
+    out.sort();
+    return out;
+}
+
+/// The file's bytes, or "<missing>".
+inline QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
 }
 
 /// The bytes, or "<error REASON>".

@@ -40,6 +40,7 @@ private slots:
     void totalsFollowEveryChange();
     void aSettledRecordKeepsWhatTheReceiptSays();
     void aQueuedRecordKeepsWhatTheTransferReads();
+    void settledRecordsShareTheirTexts();
 };
 
 void TestFileRecord::keyedByHandleAndByDriveId()
@@ -287,6 +288,35 @@ void TestFileRecord::aQueuedRecordKeepsWhatTheTransferReads()
     QCOMPARE(file.size, 4096);
     QCOMPARE(file.md5Checksum, fullFile().md5Checksum);
     QCOMPARE(file.headRevisionId, u"rev-7"_s);
+}
+
+void TestFileRecord::settledRecordsShareTheirTexts()
+{
+    FileRecords records;
+    // The hash as a transfer builds it: a string with room to grow.
+    QString grown = u"md5:"_s;
+    grown.reserve(200);
+    grown += u"0123456789abcdef0123456789abcdef"_s;
+    FileRecord &done = records.add(status(u"1"_s, u"A/f"_s), job(u"1"_s, u"A/f"_s));
+    done.finish(FileState::Done, {}, grown, u"/dest/A/f"_s);
+    records.markChanged(done.status.key);
+    QCOMPARE(done.status.hash, grown);
+    QVERIFY2(done.status.hash.capacity() < 64, qPrintable(QString::number(done.status.hash.capacity())));
+
+    // Many files skipped with the same note (a dry run's plan) keep one copy of its text; a failure keeps its own.
+    // Each note a string of its own, as tr() gives one per file.
+    const auto note = [] {
+        return Net::Error {Net::ErrorClass::None, 0, u"dryRunNew"_s, u"dry run: %1"_s.arg(u"new, would be copied"_s)};
+    };
+    FileRecord &a = records.add(status(u"2"_s, u"A/g"_s), job(u"2"_s, u"A/g"_s));
+    a.finish(FileState::Skipped, note(), {}, {});
+    records.markChanged(a.status.key);
+    FileRecord &b = records.add(status(u"3"_s, u"A/h"_s), job(u"3"_s, u"A/h"_s));
+    b.finish(FileState::Skipped, note(), {}, {});
+    records.markChanged(b.status.key);
+    QCOMPARE(b.status.lastError.message, u"dry run: new, would be copied"_s);
+    QCOMPARE(a.status.lastError.message.constData(), b.status.lastError.message.constData());
+    QCOMPARE(a.status.lastError.reason, u"dryRunNew"_s);
 }
 
 QTEST_GUILESS_MAIN(TestFileRecord)

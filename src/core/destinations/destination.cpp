@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "destinations/destination.h"
 
+#include <QFile>
+
 using namespace Qt::StringLiterals;
 
 namespace Dest
@@ -17,6 +19,19 @@ Net::Error notSupported(const Destination &destination)
 void Destination::writeWhole(const QString &, const QByteArray &, std::function<void(const Net::Error &)> done)
 {
     done(notSupported(*this));
+}
+
+void Destination::writeWholeFrom(const QString &relativePath, const QString &sourcePath,
+                                 std::function<void(const Net::Error &)> done)
+{
+    QFile source(sourcePath);
+    if (!source.open(QIODevice::ReadOnly))
+    {
+        done({Net::ErrorClass::Local, 0, u"readError"_s,
+              QObject::tr("Cannot read %1: %2").arg(sourcePath, source.errorString())});
+        return;
+    }
+    writeWhole(relativePath, source.readAll(), std::move(done));
 }
 
 void Destination::readWhole(const QString &, qint64, std::function<void(const QByteArray &, const Net::Error &)> done)

@@ -135,6 +135,11 @@ public:
     /// Until a destination implements them, they fail with reason "notSupported".
     virtual void writeWhole(const QString &relativePath, const QByteArray &bytes,
                             std::function<void(const Net::Error &)> done);
+    /// writeWhole() of the bytes of the local file `sourcePath` (the run's receipts, built on disk a line at a time),
+    /// which stays unchanged until `done`. A destination that can copies it in chunks (LocalDestination); the
+    /// default reads it whole and calls writeWhole().
+    virtual void writeWholeFrom(const QString &relativePath, const QString &sourcePath,
+                                std::function<void(const Net::Error &)> done);
     virtual void readWhole(const QString &relativePath, qint64 maxBytes,
                            std::function<void(const QByteArray &, const Net::Error &)> done);
     virtual void listNames(const QString &relativeFolder,

@@ -48,6 +48,9 @@ public:
     /// Atomic: a temporary file below the same folder, written, fsync'ed, renamed over the name, folder fsync'ed.
     void writeWhole(const QString &relativePath, const QByteArray &bytes,
                     std::function<void(const Net::Error &)> done) override;
+    /// The same, copied from `sourcePath` 1 MiB at a time (receipts of any size in bounded memory).
+    void writeWholeFrom(const QString &relativePath, const QString &sourcePath,
+                        std::function<void(const Net::Error &)> done) override;
     void readWhole(const QString &relativePath, qint64 maxBytes,
                    std::function<void(const QByteArray &, const Net::Error &)> done) override;
     void listNames(const QString &relativeFolder,

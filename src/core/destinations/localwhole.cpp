@@ -16,6 +16,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -74,9 +75,34 @@ bool writeAll(int fd, const QByteArray &bytes)
     return true;
 }
 
-// Runs on a worker thread. Temporary file (O_EXCL | O_NOFOLLOW, a name PathMapper never gives out) → write →
-// fsync → rename over the name → fsync the folder: a reader sees the old file or the new one, never half.
-Net::Error writeWholeNow(const QString &root, const QString &relativePath, const QByteArray &bytes)
+// Copies the file at `sourcePath` into `fd` 1 MiB at a time; false with errno set when a read or a write failed.
+bool copyAll(int fd, const QString &sourcePath)
+{
+    QFile source(sourcePath);
+    if (!source.open(QIODevice::ReadOnly))
+    {
+        errno = EIO;
+        return false;
+    }
+    constexpr qint64 chunk = 1 << 20;
+    while (!source.atEnd())
+    {
+        const QByteArray bytes = source.read(chunk);
+        if (source.error() != QFileDevice::NoError)
+        {
+            errno = EIO;
+            return false;
+        }
+        if (!writeAll(fd, bytes))
+            return false;
+    }
+    return true;
+}
+
+// Runs on a worker thread. Temporary file (O_EXCL | O_NOFOLLOW, a name PathMapper never gives out) → write (the
+// bytes, by `write(fd)`) → fsync → rename over the name → fsync the folder: a reader sees the old file or the
+// new one, never half.
+Net::Error writeWholeNow(const QString &root, const QString &relativePath, const std::function<bool(int)> &write)
 {
     const QString path = absolutePathBelow(root, relativePath);
     if (path.isEmpty())
@@ -95,7 +121,8 @@ Net::Error writeWholeNow(const QString &root, const QString &relativePath, const
         err = errno;
     else
     {
-        if (!writeAll(fd, bytes) || ::fsync(fd) != 0)
+        errno = 0;
+        if (!write(fd) || ::fsync(fd) != 0)
             err = errno ? errno : EIO;
         if (::close(fd) != 0 && err == 0)
             err = errno;
@@ -166,7 +193,19 @@ void LocalDestination::writeWhole(const QString &relativePath, const QByteArray 
 {
     QPointer<LocalDestination> self(this);
     probePool()->start([self, root = m_root, relativePath, bytes, done = std::move(done)]() mutable {
-        const Net::Error error = writeWholeNow(root, relativePath, bytes);
+        const Net::Error error = writeWholeNow(root, relativePath, [&bytes](int fd) { return writeAll(fd, bytes); });
+        if (LocalDestination *d = self.data())
+            QMetaObject::invokeMethod(d, [error, done = std::move(done)] { done(error); }, Qt::QueuedConnection);
+    });
+}
+
+void LocalDestination::writeWholeFrom(const QString &relativePath, const QString &sourcePath,
+                                      std::function<void(const Net::Error &)> done)
+{
+    QPointer<LocalDestination> self(this);
+    probePool()->start([self, root = m_root, relativePath, sourcePath, done = std::move(done)]() mutable {
+        const Net::Error error = writeWholeNow(root, relativePath,
+                                               [&sourcePath](int fd) { return copyAll(fd, sourcePath); });
         if (LocalDestination *d = self.data())
             QMetaObject::invokeMethod(d, [error, done = std::move(done)] { done(error); }, Qt::QueuedConnection);
     });

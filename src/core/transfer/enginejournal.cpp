@@ -8,9 +8,13 @@
 #include "transfer/runoutcome.h"
 #include "util/logging.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QTemporaryFile>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -160,18 +164,27 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
     };
     // touched: a file this run began to move (listing failures are in the report)
     const auto touched = [](const FileRecord &record) { return !record.doneEarlier && record.started.isValid(); };
-    // Sized first, then written once: a growing buffer would hold up to twice the receipts of a large tree.
-    qsizetype size = 0;
-    for (const auto &[key, record] : m_records)
-        size += touched(record) ? receipt(record).size() + 1 : 0;
-    QByteArray lines;
-    lines.reserve(size);
-    for (const auto &[key, record] : m_records)
+    // Written a line at a time to a temporary file beside the journal (on disk, where this run already writes; /tmp
+    // may be memory), then handed to the destination as a file: the receipts of a large tree (1–2 KB a file) are
+    // never held in memory whole.
+    auto lines = std::make_shared<QTemporaryFile>(QFileInfo(m_options.journalPath).absolutePath()
+                                                  + u"/.receipts-XXXXXX.jsonl"_s);
+    qint64 written = 0;
+    bool ok = lines->open();
+    for (auto it = m_records.begin(); ok && it != m_records.end(); ++it)
     {
-        if (touched(record))
-            lines += receipt(record) + '\n';
+        if (touched(it->second))
+        {
+            const QByteArray line = receipt(it->second) + '\n';
+            ok = lines->write(line) == line.size();
+            written += line.size();
+        }
     }
-    if (lines.isEmpty())
+    ok = ok && lines->flush();
+    if (!ok)
+        qCWarning(lcTransfer).noquote() << "receipts not written: cannot write" << lines->fileName() << ":"
+                                        << lines->errorString();
+    if (!ok || written == 0)
     {
         m_journal->end(outcome); // a run that touched no file leaves no receipts file
         done();
@@ -181,7 +194,8 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
         + QString::number(m_journal->runId());
     const QString path = u"_drive_ingest/runs/"_s + runName + u".jsonl"_s;
     QPointer<Engine> self(this);
-    m_services.destination->writeWhole(path, lines, [self, outcome, done, path](const Net::Error &error) {
+    const QString source = lines->fileName();
+    m_services.destination->writeWholeFrom(path, source, [self, outcome, done, path, lines](const Net::Error &error) {
         if (!self)
             return;
         if (error.isError())

@@ -25,7 +25,9 @@ void FileRecord::finish(FileState state, const Net::Error &error, const QString 
         status.lastError = {}; // a note stays (why it started over: changed in Drive since the earlier run)
     else if (state == FileState::Skipped)
         status.lastError = error; // why: "exists and differs", a dry run's plan, or none for "the same"
-    status.hash = hash;
+    // A copy of its own, sized to fit: the transfer's string has room to grow (~250 bytes for a 36-character
+    // hash), and every done file keeps this one for the rest of the run.
+    status.hash = QString(hash.constData(), hash.size());
     if (!finalLocation.isEmpty())
         status.destinationPath = finalLocation;
     if (state == FileState::Done && status.bytesTotal < 0)
@@ -97,6 +99,11 @@ void FileRecords::markChanged(quint64 key)
 {
     if (FileRecord *record = find(key))
     {
+        // A skip's note is one of a few texts ("dry run: new, would be copied"…), the same for many files: each
+        // record shares one copy.
+        QString &note = record->status.lastError.message;
+        if (record->status.state == FileState::Skipped && !note.isEmpty())
+            note = *m_notes.insert(note);
         recount(*record);
         m_changed.insert(key);
     }

@@ -112,6 +112,7 @@ private:
     Snapshot m_totals;           ///< every record as last counted (FileRecord::tallied)
     int m_openUnknownSizes = 0;  ///< records not over whose size is unknown: bytesTotal is not exact yet
     QSet<QString> m_mimeTypes;   ///< one copy of each mime type, shared by the records
+    QSet<QString> m_notes;       ///< one copy of each skipped file's note, shared by the records
 };
 
 } // namespace Transfer
