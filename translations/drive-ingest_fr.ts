@@ -2099,6 +2099,10 @@ is only read, never written.
         <source>%1 is not a DBFS folder (Volumes take volume:/Volumes/…)</source>
         <translation>%1 n&apos;est pas un dossier DBFS (les volumes prennent volume:/Volumes/…)</translation>
     </message>
+    <message>
+        <source>%1 already exists: not replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dest::DbfsSink</name>
@@ -2113,6 +2117,13 @@ is only read, never written.
     <message>
         <source>%1 of %2 bytes arrived</source>
         <translation>%1 octets sur %2 sont arrivés</translation>
+    </message>
+</context>
+<context>
+    <name>Dest::Destination</name>
+    <message>
+        <source>%1 is outside the destination or has a symbolic link on the way: not touched.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2660,6 +2671,10 @@ is only read, never written.
         <source>interrupted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished">Ignoré</translation>
+    </message>
 </context>
 <context>
     <name>IngestLogFlow</name>
@@ -2807,6 +2822,14 @@ is only read, never written.
     </message>
     <message>
         <source>%1 holds %2 bytes, more than the %3 expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot change %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists: not replaced.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3147,6 +3170,10 @@ Licence : GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>%1 cannot keep files of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3616,15 +3643,23 @@ Licence : GPL-3.0-or-later</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>removed from Drive; --mirror deletes copies in a local folder only, %1 was left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 new, %2 changed, %3 removed since %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved in Drive and fetched again at its new place; the old copy was left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved in Drive and fetched again at its new place; the old copy was deleted (--mirror)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved in Drive; its old copy could not be deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
