@@ -57,9 +57,19 @@ Drive::TreeWalker *Engine::newWalker()
                 if (!path.isEmpty())
                     m_journal->recordFolder({0, ids.constLast(), ids.size() > 1 ? ids.at(ids.size() - 2) : QString(),
                                              segments.constLast(), path});
-                if (m_incremental && m_incremental->stage == IncrementalRun::Stage::Applying)
-                    m_incremental->added += int(std::count_if(children.begin(), children.end(),
-                        [](const Drive::DriveFile &child) { return !child.isFolder(); }));
+                if (!m_incremental || m_incremental->stage != IncrementalRun::Stage::Applying)
+                    return;
+                // A folder moved in is new to the job; one listed again at its new place (the destination could
+                // not move it) holds files the job landed before: those are changed (moved), as where it moves.
+                for (const Drive::DriveFile &child : children)
+                {
+                    if (child.isFolder())
+                        continue;
+                    if (m_journal->store()->filesById(m_incremental->job, child.id).isEmpty())
+                        ++m_incremental->added;
+                    else
+                        ++m_incremental->changed;
+                }
             });
     connect(walker, &Drive::TreeWalker::finished, this, [this, walker] {
         m_walkers.removeAll(walker);
@@ -233,10 +243,10 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
                 noteDryRun(row, tr("dry run: its folder was renamed or moved in Drive, would move to %1").arg(to));
             continue;
         }
-        operations->add([this, self, store, job, destination, from, to, place = move.place, toList,
+        operations->add([this, self, store, job, destination, from, to, place = move.place, toList, plan,
                          leaveOldCopy](const std::function<void()> &next) {
-            destination->move(from, to, [this, self, store, job, destination, from, to, place, toList, leaveOldCopy,
-                                         next](const Net::Error &error) {
+            destination->move(from, to, [this, self, store, job, destination, from, to, place, toList, plan,
+                                         leaveOldCopy, next](const Net::Error &error) {
                 if (!self)
                     return;
                 const QList<Journal::FileRow> rows = store->filesBelow(job, from);
@@ -249,9 +259,10 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
                             noteChangeFailed(row, error);
                     }
                     toList->append({Drive::DriveFile {}, place});
+                    // A file gone from Drive as well is left to the removals below (counted there, once).
                     for (const Journal::FileRow &row : rows)
                     {
-                        if (row.state == fileStateName(FileState::Done))
+                        if (row.state == fileStateName(FileState::Done) && !plan->goneFiles.contains(row.driveId))
                             leaveOldCopy(row);
                     }
                 }
