@@ -416,8 +416,11 @@ private slots:
         const QRegularExpressionMatch match = summary.match(QString::fromUtf8(err));
         QVERIFY2(match.hasMatch(), err.constData());
         qInfo("%s", qPrintable(match.captured(0)));
-        // Removed: the same twelve files whatever the destination (on a Volume a folder listed again, not moved,
-        // must not hide the files of it that are gone from Drive).
+        // Each file counted once, the same whatever the destination (on a Volume a folder is listed again, not
+        // moved): new — new1, new2b, Doc2, e1, e2, out1, n1, n2, tnew, tdeep, to; changed — f00, f01, f02, f03,
+        // f04, f10, f11, Doc, t0, t1, t2, ts, t5; removed — f05, f06, f08, f09, s1, s2, Old's two, t3, t4, t6, t7.
+        QCOMPARE(match.captured(1).toInt(), 11);
+        QCOMPARE(match.captured(2).toInt(), 13);
         QCOMPARE(match.captured(3).toInt(), 12);
         if (!mirror)
         {

@@ -121,6 +121,20 @@ struct IncrementalRun
     int added = 0;
     int changed = 0;
     int removed = 0;
+    /// Files already counted as added or changed: each file counts once, whichever way the run meets it (its
+    /// folder moved, a change of its own, its folder listed again at its new place).
+    QSet<QString> counted;
+    /// Files whose old copy a folder move left (the destination could not move it): fetched again, they count as
+    /// changed, not new.
+    QSet<QString> leftBehind;
+    void countOnce(const QString &fileId, int &tally)
+    {
+        if (!counted.contains(fileId))
+        {
+            counted.insert(fileId);
+            ++tally;
+        }
+    }
     /// The destination operations being applied (the run stays Preparing until they all answered).
     std::shared_ptr<OperationQueue> operations = std::make_shared<OperationQueue>();
 };

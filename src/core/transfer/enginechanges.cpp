@@ -65,10 +65,10 @@ Drive::TreeWalker *Engine::newWalker()
                 {
                     if (child.isFolder())
                         continue;
-                    if (m_journal->store()->filesById(m_incremental->job, child.id).isEmpty())
-                        ++m_incremental->added;
-                    else
-                        ++m_incremental->changed;
+                    m_incremental->countOnce(child.id,
+                                             m_journal->store()->filesById(m_incremental->job, child.id).isEmpty()
+                                                 ? m_incremental->added
+                                                 : m_incremental->changed);
                 }
             });
     connect(walker, &Drive::TreeWalker::finished, this, [this, walker] {
@@ -213,6 +213,7 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
     // A file (or a folder's files) the destination could not move is fetched again at its new place; the old copy
     // is handled like a removal (left, or deleted with --mirror).
     const auto leaveOldCopy = [this, store](const Journal::FileRow &row) {
+        m_incremental->leftBehind.insert(row.driveId);
         if (!m_options.mirror)
         {
             warnIf(store->setFileState(row, u"removed"_s,
@@ -272,7 +273,8 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
                     {
                         const QString relative = to + row.relativePath.mid(from.size());
                         warnIf(store->moveFile(row, relative, destination->locationOf(relative), row.drivePath));
-                        ++m_incremental->changed;
+                        if (!plan->goneFiles.contains(row.driveId)) // else counted with the removals
+                            m_incremental->countOnce(row.driveId, m_incremental->changed);
                     }
                 }
                 next();
@@ -314,11 +316,11 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
             {
                 if (RunJournal::isDoneAlready(*here, probe))
                     continue; // only its metadata changed (or trashed and back)
-                ++m_incremental->changed;
+                m_incremental->countOnce(change.file.id, m_incremental->changed);
             }
             else if (elsewhere)
             {
-                ++m_incremental->changed;
+                m_incremental->countOnce(change.file.id, m_incremental->changed);
                 const bool sameBytes = RunJournal::isDoneAlready(*elsewhere, probe);
                 if (!store)
                 {
@@ -361,7 +363,9 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
             }
             else if (!here)
             {
-                ++m_incremental->added;
+                m_incremental->countOnce(change.file.id, m_incremental->leftBehind.contains(change.file.id)
+                                                             ? m_incremental->changed
+                                                             : m_incremental->added);
             }
             if (here || elsewhere)
                 fetchAgain(place);
