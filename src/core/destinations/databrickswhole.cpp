@@ -4,9 +4,9 @@
 // read back whole, listed.
 #include "destinations/dbfsdestination.h"
 #include "destinations/pathmapper.h"
+#include "destinations/relativepath.h"
 #include "destinations/volumedestination.h"
 
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,15 +21,6 @@ namespace Dest
 namespace
 {
 constexpr int ListPageSize = 1000;
-
-// A relative path that stays below the root: no "..", no leading '/', nothing to clean.
-bool staysBelow(const QString &relativePath, bool allowEmpty)
-{
-    if (relativePath.isEmpty())
-        return allowEmpty;
-    return !relativePath.startsWith(u'/') && QDir::cleanPath(relativePath) == relativePath
-        && !relativePath.split(u'/').contains(u".."_s);
-}
 
 Net::Error outsideRoot(const QString &relativePath, const QString &root)
 {
@@ -71,7 +62,7 @@ void answerLater(QObject *context, Done done, Args... args)
 void VolumeDestination::writeWhole(const QString &relativePath, const QByteArray &bytes,
                                    std::function<void(const Net::Error &)> done)
 {
-    if (!staysBelow(relativePath, false))
+    if (!isSafeRelativePath(relativePath))
         return answerLater(this, std::move(done), outsideRoot(relativePath, root()));
     // One PUT with the whole body: the Files API stores it when the body is complete, replacing the old file.
     client()->call("PUT"_ba,
@@ -84,7 +75,7 @@ void VolumeDestination::writeWhole(const QString &relativePath, const QByteArray
 void VolumeDestination::readWhole(const QString &relativePath, qint64 maxBytes,
                                   std::function<void(const QByteArray &, const Net::Error &)> done)
 {
-    if (!staysBelow(relativePath, false))
+    if (!isSafeRelativePath(relativePath))
         return answerLater(this, std::move(done), QByteArray(), outsideRoot(relativePath, root()));
     const QString path = absolutePath(relativePath);
     const QString location = locationOf(relativePath);
@@ -116,7 +107,7 @@ void VolumeDestination::readWhole(const QString &relativePath, qint64 maxBytes,
 void VolumeDestination::listNames(const QString &relativeFolder,
                                   std::function<void(const QStringList &, const Net::Error &)> done)
 {
-    if (!staysBelow(relativeFolder, true))
+    if (!relativeFolder.isEmpty() && !isSafeRelativePath(relativeFolder))
         return answerLater(this, std::move(done), QStringList(), outsideRoot(relativeFolder, root()));
     struct Listing
     {
@@ -167,7 +158,7 @@ void VolumeDestination::listNames(const QString &relativeFolder,
 void DbfsDestination::writeWhole(const QString &relativePath, const QByteArray &bytes,
                                  std::function<void(const Net::Error &)> done)
 {
-    if (!staysBelow(relativePath, false))
+    if (!isSafeRelativePath(relativePath))
         return answerLater(this, std::move(done), outsideRoot(relativePath, root()));
     const QString path = absolutePath(relativePath);
     if (bytes.size() <= BlockSize)
@@ -257,7 +248,7 @@ void DbfsDestination::replaceWith(const QString &temp, const QString &path, std:
 void DbfsDestination::readWhole(const QString &relativePath, qint64 maxBytes,
                                 std::function<void(const QByteArray &, const Net::Error &)> done)
 {
-    if (!staysBelow(relativePath, false))
+    if (!isSafeRelativePath(relativePath))
         return answerLater(this, std::move(done), QByteArray(), outsideRoot(relativePath, root()));
     const QString path = absolutePath(relativePath);
     const QString location = locationOf(relativePath);
@@ -309,7 +300,7 @@ void DbfsDestination::readWhole(const QString &relativePath, qint64 maxBytes,
 void DbfsDestination::listNames(const QString &relativeFolder,
                                 std::function<void(const QStringList &, const Net::Error &)> done)
 {
-    if (!staysBelow(relativeFolder, true))
+    if (!relativeFolder.isEmpty() && !isSafeRelativePath(relativeFolder))
         return answerLater(this, std::move(done), QStringList(), outsideRoot(relativeFolder, root()));
     const QByteArray query = "path="_ba + QUrl::toPercentEncoding(absolutePath(relativeFolder));
     client()->dbfs("GET"_ba, "list"_ba, query, this, [done](const Net::Error &error, const DatabricksResponse &response) {
