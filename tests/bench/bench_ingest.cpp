@@ -14,6 +14,7 @@
 //  (j) the journal's cost (issue 11, acceptance 4): 1 GiB with a journal (durable checkpoints fdatasync'ed every
 //      8 MiB) and with --no-journal, alternating, best of three each, into a folder on disk and into tmpfs.
 // The engine runs in a child (`bench_ingest --child …`) so each measurement has its own peak RSS.
+// `--only LETTERS` runs those sections alone (`--only ej`: streams and journal cost), in the order above.
 #include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
 #include "transfer/enginehost.h"
@@ -344,12 +345,15 @@ int main(int argc, char **argv)
         return runChild(args.mid(1));
     if (args.size() < 2)
     {
-        std::fputs("usage: bench_ingest OUT.json SANDBOX [--quick] [--streams-only]\n", stderr);
+        std::fputs("usage: bench_ingest OUT.json SANDBOX [--quick] [--only LETTERS]\n", stderr);
         return 2;
     }
     const QString jsonOut = args.at(0);
     const QString sandboxExe = args.at(1);
     const bool quick = args.contains(u"--quick"_s);
+    const qsizetype onlyAt = args.indexOf(u"--only"_s);
+    const QString only = onlyAt > 0 ? args.value(onlyAt + 1) : QString();
+    const auto wanted = [&only](char section) { return only.isEmpty() || only.contains(QLatin1Char(section)); };
     QTextStream out(stdout);
 
     QTemporaryDir work(QDir::current().filePath(u"bench_ingest-XXXXXX"_s));
@@ -411,13 +415,6 @@ int main(int argc, char **argv)
     const QString idTiny = ids.value(u"Bench/tiny"_s);
 
     QJsonObject results;
-    if (args.contains(u"--streams-only"_s)) // (e) alone, while tuning the stream planner
-    {
-        benchStreams(bench, work.path(), id1g, ids.value(u"Bench/256m.bin"_s), results, out);
-        sandbox.terminate();
-        sandbox.waitForFinished(5000);
-        return 0;
-    }
     const QString file = work.filePath(u"curl.out"_s);
     auto sizeRow = [&](const QString &name, const QString &id, qint64 bytes) {
         const double teeMd5 = Bench::timeShell(u"curl -s "_s + bench.curlHeader() + u" '"_s + bench.mediaUrl(id) + u"' | tee '"_s + file + u"' | md5sum > /dev/null"_s);
@@ -449,14 +446,15 @@ int main(int argc, char **argv)
                    .arg(row.value(u"peak_rss_mib"_s).toDouble(), 0, 'f', 1);
         out.flush();
     };
-    sizeRow(u"1GiB"_s, id1g, qint64(1) << 30);
-    if (!quick)
+    if (wanted('a'))
+        sizeRow(u"1GiB"_s, id1g, qint64(1) << 30);
+    if (wanted('a') && !quick)
         sizeRow(u"4GiB"_s, id4g, qint64(4) << 30);
 
     // (g) CPU per GiB in our process (issue 14, acceptance 3; target <= 1.0 s): user + system time of the child
     // that runs only the engine, 1 GiB into a local folder, hash verified, with one stream and with four.
     QJsonArray cpuRows;
-    for (const int streams : {1, 4})
+    for (const int streams : wanted('g') ? QList<int> {1, 4} : QList<int> {})
     {
         const QString dest = work.filePath(u"dest-cpu"_s);
         const QJsonObject ours = bench.runEngine(dest, 10, 4, streams, {id1g});
@@ -474,9 +472,11 @@ int main(int argc, char **argv)
                    .arg(ours.value(u"failed"_s).toInt());
         out.flush();
     }
-    results.insert(u"cpu_local"_s, cpuRows);
+    if (wanted('g'))
+        results.insert(u"cpu_local"_s, cpuRows);
 
     // (b) 2,000 small files under a 50 requests/s quota.
+    if (wanted('b'))
     {
         bench.post(u"/_sandbox/reset"_s, {});
         bench.post(u"/_sandbox/faults"_s, {{u"quota_qps"_s, 50}, {u"quota_burst"_s, 50}, {u"quota_status"_s, 429}});
@@ -510,6 +510,7 @@ int main(int argc, char **argv)
     }
 
     // (c) a slow link: 40 ms latency, 20 MB/s per connection.
+    if (wanted('c'))
     {
         bench.post(u"/_sandbox/reset"_s, {});
         bench.post(u"/_sandbox/faults"_s, {{u"latency_ms"_s, 40}, {u"bandwidth_bps"_s, 20000000}});
@@ -530,7 +531,7 @@ int main(int argc, char **argv)
 
     // (d) 3,000 small files, default options, a quota the client is not told.
     QJsonArray unknownQuota;
-    for (const int quota : quick ? QList<int> {150} : QList<int> {150, 20})
+    for (const int quota : !wanted('d') ? QList<int> {} : quick ? QList<int> {150} : QList<int> {150, 20})
     {
         bench.post(u"/_sandbox/reset"_s, {});
         bench.post(u"/_sandbox/faults"_s, {{u"quota_qps"_s, quota}, {u"quota_status"_s, 403}});
@@ -559,11 +560,14 @@ int main(int argc, char **argv)
                    .arg(row.value(u"throttled_pct"_s).toDouble(), 0, 'f', 2);
         out.flush();
     }
-    results.insert(u"unknown_quota"_s, unknownQuota);
-    benchJournalCost(bench, work.path(), id1g, results, out);
-
-    benchParallel(bench, ids.value(u"Bench/many"_s), manyFiles, work.path(), results, out);
-    benchStreams(bench, work.path(), id1g, ids.value(u"Bench/256m.bin"_s), results, out);
+    if (wanted('d'))
+        results.insert(u"unknown_quota"_s, unknownQuota);
+    if (wanted('j'))
+        benchJournalCost(bench, work.path(), id1g, results, out);
+    if (wanted('f'))
+        benchParallel(bench, ids.value(u"Bench/many"_s), manyFiles, work.path(), results, out);
+    if (wanted('e'))
+        benchStreams(bench, work.path(), id1g, ids.value(u"Bench/256m.bin"_s), results, out);
 
     sandbox.terminate();
     sandbox.waitForFinished(5000);
