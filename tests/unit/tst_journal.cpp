@@ -117,6 +117,7 @@ private slots:
     void upsertFlushReopenReadsBack();
     void rowsAreInvisibleToOthersUntilFlushed();
     void theTimerFlushes();
+    void aFullBatchCommitsWithoutTheTimer();
     void readsByStateCountsAndReceipts();
     void jobsByKeyAndNameAndForget();
     void damagedJournalIsMovedAside_data();
@@ -256,6 +257,30 @@ void TestJournal::theTimerFlushes()
     RawConnection other(path);
     QTRY_COMPARE(store.queuedCount(), 0);
     QCOMPARE(other.scalar(u"SELECT COUNT(*) FROM files"_s), u"1"_s);
+}
+
+void TestJournal::aFullBatchCommitsWithoutTheTimer()
+{
+    // A listing queues rows faster than the timer commits them: the queue stays bounded (issue 11, memory).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"journal.sqlite"_s);
+    Store store;
+    store.setFlushInterval(3'600'000);
+    QVERIFY(store.open(path).ok());
+    const qint64 job = makeJob(store);
+    RawConnection other(path);
+    const int full = int(Store::MaxQueuedRows);
+    for (int i = 0; i < full - 1; ++i)
+        store.upsertFile(file(job, u"id-%1"_s.arg(i), u"f%1.bin"_s.arg(i), u"queued"_s));
+    QCOMPARE(store.queuedCount(), full - 1);
+    QCOMPARE(other.scalar(u"SELECT COUNT(*) FROM files"_s), u"0"_s);
+    store.upsertFile(file(job, u"id-last"_s, u"last.bin"_s, u"queued"_s));
+    QCOMPARE(store.queuedCount(), 0);
+    QCOMPARE(other.scalar(u"SELECT COUNT(*) FROM files"_s), QString::number(full));
+    // A row queued again replaces its queued twin: it does not count twice towards the bound.
+    store.upsertFile(file(job, u"id-1"_s, u"f1.bin"_s, u"done"_s));
+    store.upsertFile(file(job, u"id-1"_s, u"f1.bin"_s, u"done"_s));
+    QCOMPARE(store.queuedCount(), 1);
 }
 
 void TestJournal::readsByStateCountsAndReceipts()

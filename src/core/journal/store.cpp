@@ -212,6 +212,14 @@ Result Store::endRun(qint64 runId, const QDateTime &ended, const QString &outcom
 void Store::upsertFile(const FileRow &row)
 {
     m_queue.insert_or_assign(FileKey { row.job, row.driveId, row.relativePath }, row);
+    // A listing adds thousands of rows a second: the batch commits at MaxQueuedRows too, so what waits in memory
+    // is bounded whatever the tree. A failing journal tries again at each further multiple, not on every row.
+    if (m_queue.size() % MaxQueuedRows == 0)
+    {
+        if (const Result result = flush(); !result.ok())
+            emit flushFailed(result.message);
+        return;
+    }
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }

@@ -57,7 +57,8 @@ struct Result
  *
  * Writes of files are batched: upsertFile() queues a row in memory (a later row with the same key replaces
  * it) and flush() commits the queue in one transaction; a single-shot timer flushes about once a second after
- * the first queued row (flushFailed() when that fails; the rows stay queued for the next try). Jobs and runs
+ * the first queued row, and a queue of MaxQueuedRows rows is flushed at once (flushFailed() when that fails;
+ * the rows stay queued for the next try). Jobs and runs
  * are rare and written at once. Reads see committed rows only: flush() first to read what was queued.
  * A batch lands whole or not at all: one row SQLite refuses (a file of a job that does not exist) fails the
  * batch, and it keeps failing until the caller drops that job (forgetJob()) or stops; the engine must write
@@ -69,6 +70,8 @@ class Store final : public QObject
     Q_DISABLE_COPY_MOVE(Store)
 
 public:
+    /// Rows queued before a batch commits without waiting for the timer (memory bound of the queue).
+    static constexpr std::size_t MaxQueuedRows = 2048;
     /// 2: files.resume_state, files.hash_state; 3: cursors, folders (issue 12). Older ones are upgraded.
     static constexpr int schemaVersion = 3;
 
