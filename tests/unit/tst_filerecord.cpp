@@ -244,32 +244,30 @@ void TestFileRecord::aSettledRecordKeepsWhatTheReceiptSays()
     Transfer::TransferJob j {FileRecord::forTransfer(fullFile()), u"A/report.bin"_s, {}, {}, {}};
     FileRecord &done = records.add(s, j);
     done.finish(FileState::Done, {}, u"md5:0123456789abcdef0123456789abcdef"_s, u"/dest/A/report.bin"_s);
-    // The journal row and the receipt: id, mime type, revision, size, hashes, the landing path.
-    const Drive::DriveFile &kept = done.job.file;
-    QCOMPARE(kept.id, u"1abc"_s);
-    QCOMPARE(kept.mimeType, u"application/octet-stream"_s);
-    QCOMPARE(kept.size, 4096);
-    QCOMPARE(kept.md5Checksum, fullFile().md5Checksum);
-    QCOMPARE(kept.sha256Checksum, fullFile().sha256Checksum);
-    QCOMPARE(kept.headRevisionId, u"rev-7"_s);
-    QCOMPARE(kept.version, 7);
-    QCOMPARE(done.job.relativePath, u"A/report.bin"_s);
+    // The journal row and the receipt: where it landed, Drive's size and hashes (the revision is the record's).
+    QCOMPARE(done.status.driveId, u"1abc"_s);
+    QCOMPARE(done.status.mimeType, u"application/octet-stream"_s);
+    QCOMPARE(done.landing.relativePath, u"A/report.bin"_s);
+    QCOMPARE(done.landing.size, 4096);
+    QCOMPARE(done.landing.md5, fullFile().md5Checksum);
+    QCOMPARE(done.landing.sha256, fullFile().sha256Checksum);
+    QVERIFY(done.landing.exportMimeType.isEmpty());
     QCOMPARE(records.find(u"1abc"_s, u"A/report.bin"_s), &done);
-    // What only a transfer reads is gone: the file is not retried.
-    QVERIFY(kept.resourceKey.isEmpty());
-    QVERIFY(kept.exportLinks.isEmpty());
-    QVERIFY(kept.shortcutTargetId.isEmpty());
+    // The Drive file only a transfer reads (resource key, export links, shortcut target) is gone: it is not retried.
+    QVERIFY(!done.job);
 
     // A failed file may be retried: it keeps all of it.
     FileRecord &failed = records.add(s, {FileRecord::forTransfer(fullFile()), u"B/report.bin"_s, {}, {}, {}});
     failed.finish(FileState::Failed, {Net::ErrorClass::Permanent, 403, u"forbidden"_s, u"no"_s}, {}, {});
-    QCOMPARE(failed.job.file.resourceKey, u"key-1"_s);
-    QCOMPARE(failed.job.file.exportLinks.size(), 1);
-    QCOMPARE(failed.job.file.shortcutTargetId, u"target-1"_s);
+    QVERIFY(failed.job);
+    QCOMPARE(failed.job->file.resourceKey, u"key-1"_s);
+    QCOMPARE(failed.job->file.exportLinks.size(), 1);
+    QCOMPARE(failed.job->file.shortcutTargetId, u"target-1"_s);
+    QCOMPARE(failed.landing.relativePath, u"B/report.bin"_s);
 
     // Records share one copy of each mime type.
     QCOMPARE(failed.status.mimeType.constData(), done.status.mimeType.constData());
-    QCOMPARE(failed.job.file.mimeType.constData(), failed.status.mimeType.constData());
+    QCOMPARE(failed.job->file.mimeType.constData(), failed.status.mimeType.constData());
 }
 
 void TestFileRecord::aQueuedRecordKeepsWhatTheTransferReads()

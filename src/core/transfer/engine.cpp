@@ -235,7 +235,7 @@ void Engine::schedule()
 void Engine::startTransfer(FileRecord &record)
 {
     const quint64 key = record.status.key;
-    auto *transfer = new FileTransfer(m_context, record.job, m_options, this);
+    auto *transfer = new FileTransfer(m_context, *record.job, m_options, this);
     Active &active = m_transfers[key];
     active.transfer = transfer;
     active.rate.clear();
@@ -446,7 +446,9 @@ Snapshot Engine::currentSnapshot(bool allFiles) const
     }
     else
     {
-        for (const quint64 key : touchedKeys())
+        const QList<quint64> keys = touchedKeys();
+        s.files.reserve(keys.size()); // sized to fit: a tick while listing carries thousands of new files
+        for (const quint64 key : keys)
         {
             if (const FileRecord *record = m_records.find(key))
                 s.files.append(record->status);

@@ -55,16 +55,19 @@ bool Engine::openJournal(const QList<Drive::DriveRef> &sources)
 
 bool Engine::applyJournal(FileRecord &record)
 {
-    record.revision = RunJournal::revisionOf(record.job.file);
+    if (!record.job)
+        return false;
+    TransferJob &job = *record.job;
+    record.revision = RunJournal::revisionOf(job.file);
     if (!m_journal)
         return false;
-    const std::optional<Journal::FileRow> row = m_journal->earlier(record.driveId(), record.job.relativePath);
+    const std::optional<Journal::FileRow> row = m_journal->earlier(record.driveId(), job.relativePath);
     if (!row)
         return false;
     // Skip (the default) never touches what is there: the journal's word that this revision landed is enough
     // (--verify checks again). update, overwrite and keep-both look at the destination as they always did.
     if (!m_options.verifyDone && m_options.conflict == Dest::ConflictPolicy::Skip
-        && RunJournal::isDoneAlready(*row, record.job))
+        && RunJournal::isDoneAlready(*row, job))
     {
         // Neither fetched nor re-read.
         record.doneEarlier = true;
@@ -78,18 +81,18 @@ bool Engine::applyJournal(FileRecord &record)
     }
     if (row->resumeOffset <= 0 || row->state == fileStateName(FileState::Done))
         return false;
-    if (const QString changed = RunJournal::changedSince(*row, record.job); !changed.isEmpty())
+    if (const QString changed = RunJournal::changedSince(*row, job); !changed.isEmpty())
     {
         // The kept partial is of another revision: the file starts over. The offset alone (no sink state, no hash
         // state) lets the sink find and drop partials of other revisions; it starts at 0 (Target::revision).
         record.status.lastError = {Net::ErrorClass::None, 0, u"restartedChanged"_s, changed};
-        record.job.resume = {row->resumeOffset, {}, {}};
+        job.resume = {row->resumeOffset, {}, {}};
         return false;
     }
     record.durableOffset = row->resumeOffset;
     record.resumeState = row->resumeState;
     record.hashState = row->hashState;
-    record.job.resume = {row->resumeOffset, row->resumeState, row->hashState};
+    job.resume = {row->resumeOffset, row->resumeState, row->hashState};
     return false;
 }
 
@@ -154,9 +157,9 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
     const auto receipt = [](const FileRecord &record) {
         QJsonObject line = ReportFormat::fileToJson(record.status);
         line.insert(u"revision"_s, record.revision);
-        line.insert(u"driveMd5"_s, record.job.file.md5Checksum);
-        line.insert(u"driveSha256"_s, record.job.file.sha256Checksum);
-        line.insert(u"relativePath"_s, record.job.relativePath);
+        line.insert(u"driveMd5"_s, record.landing.md5);
+        line.insert(u"driveSha256"_s, record.landing.sha256);
+        line.insert(u"relativePath"_s, record.landing.relativePath);
         line.insert(u"startedAt"_s, isoTime(record.started));
         line.insert(u"endedAt"_s, isoTime(record.ended));
         line.insert(u"toolVersion"_s, QStringLiteral(DI_VERSION));

@@ -46,17 +46,7 @@ void FileRecord::finish(FileState state, const Net::Error &error, const QString 
 
 void FileRecord::settle()
 {
-    Drive::DriveFile &file = job.file;
-    Drive::DriveFile kept;
-    kept.id = std::move(file.id);
-    kept.mimeType = std::move(file.mimeType);
-    kept.size = file.size;
-    kept.md5Checksum = std::move(file.md5Checksum);
-    kept.sha256Checksum = std::move(file.sha256Checksum);
-    kept.headRevisionId = std::move(file.headRevisionId);
-    kept.version = file.version;
-    file = std::move(kept);
-    job.resume = {};
+    job.reset();
 }
 
 Drive::DriveFile FileRecord::forTransfer(Drive::DriveFile file)
@@ -90,7 +80,12 @@ FileRecord &FileRecords::add(FileStatus status, TransferJob job)
         job.file.mimeType = status.mimeType;
     FileRecord &record = m_records[key];
     record.status = std::move(status);
-    record.job = std::move(job);
+    if (!job.file.id.isEmpty())
+    {
+        record.landing = {job.relativePath, job.exportMimeType, job.file.md5Checksum, job.file.sha256Checksum,
+                          job.file.isGoogleApp() ? -1 : job.file.size};
+        record.job = std::make_unique<TransferJob>(std::move(job));
+    }
     markChanged(key);
     return record;
 }
@@ -173,7 +168,7 @@ FileRecord *FileRecords::find(const QString &driveId, const QString &relativePat
     for (const quint64 key : m_byDriveId.value(driveId))
     {
         FileRecord &record = m_records.at(key);
-        if (record.job.relativePath == relativePath)
+        if (record.landing.relativePath == relativePath)
             return &record;
     }
     return nullptr;

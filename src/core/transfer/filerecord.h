@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <map>
+#include <memory>
 
 namespace Transfer
 {
@@ -27,8 +28,23 @@ namespace Transfer
  */
 struct FileRecord
 {
+    /// What the journal row and the receipt say of where the file lands and what Drive said of it: kept for the
+    /// whole run, a few strings (the whole Drive file goes with the job once the file is settled).
+    struct Landing
+    {
+        QString relativePath;   ///< TransferJob::relativePath; empty for listing items
+        QString exportMimeType; ///< non-empty: a Google file exported to this type
+        QString md5;            ///< Drive's md5Checksum
+        QString sha256;         ///< Drive's sha256Checksum
+        qint64 size = -1;       ///< Drive's size; -1 for a Google file (no bytes of its own)
+    };
+
     FileStatus status;        ///< key (the faces' handle), driveId, paths, state, bytes, retries, reason (lastError), hash
-    TransferJob job;          ///< the Drive file (id, size, hashes) and its relative path; empty for listing items
+    /// The file as its transfer needs it (the whole Drive file, its continuation, its own policy), while it may
+    /// still move: null for listing items and once done or skipped (settle()), so that a tree of settled files
+    /// costs what the report and the journal need, not a Drive file each.
+    std::unique_ptr<TransferJob> job;
+    Landing landing;
     qint64 resumeOffset = 0;  ///< the next byte a continuation asks Drive for; 0 when it starts over
     // What a later run may continue from (issue 11): the sink's last durable() and the hash state there.
     qint64 durableOffset = 0;
@@ -56,8 +72,8 @@ struct FileRecord
     void finish(FileState state, const Net::Error &error, const QString &hash, const QString &finalLocation);
     /// Back to the queue from the start (retryFile()).
     void requeue();
-    /// A file done or skipped keeps of its Drive file only what the journal row and the receipt say (id, mime
-    /// type, revision, size, hashes): no resource key, export links, shortcut target. It is not retried.
+    /// A file done or skipped keeps of its Drive file only what the journal row and the receipt say (landing,
+    /// revision): the job goes. It is not retried.
     void settle();
 
     /// The Drive file as a queued record keeps it: what placing it needed (name, parents, times) is dropped,

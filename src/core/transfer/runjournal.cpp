@@ -121,13 +121,14 @@ Journal::FileRow RunJournal::rowOf(const FileRecord &record, bool runInterrupted
     row.run = m_run;
     row.driveId = status.driveId;
     // Items that failed while listing have no place below the destination: their Drive path keys them.
-    row.relativePath = record.job.relativePath.isEmpty() ? status.drivePath : record.job.relativePath;
+    const FileRecord::Landing &landing = record.landing;
+    row.relativePath = landing.relativePath.isEmpty() ? status.drivePath : landing.relativePath;
     row.drivePath = status.drivePath;
-    row.revision = revisionOf(record.job.file);
-    row.size = record.job.file.isGoogleApp() ? -1 : record.job.file.size;
-    row.md5 = record.job.file.md5Checksum;
-    row.sha256 = record.job.file.sha256Checksum;
-    row.exportFormat = record.job.exportMimeType;
+    row.revision = record.revision;
+    row.size = landing.size;
+    row.md5 = landing.md5;
+    row.sha256 = landing.sha256;
+    row.exportFormat = landing.exportMimeType;
     row.state = fileStateName(status.state);
     // The same bytes found in place: the file is at the destination as if this run had landed it.
     if (status.state == FileState::Skipped && status.lastError.reason == ConflictDecision::alreadyThere)
