@@ -105,7 +105,9 @@ private slots:
             QVERIFY2(!write(d, path).isError(), qPrintable(path));
         QVERIFY(QFileInfo(disk + u"A/B/C/one.bin"_s).isFile());
 
-        QCOMPARE(move(d, u"top.bin"_s, u"moved.bin"_s).reason, u"notSupported"_s);
+        const Net::Error refused = move(d, u"top.bin"_s, u"moved.bin"_s);
+        QCOMPARE(refused.reason, u"notSupported"_s);
+        QVERIFY2(refused.message.contains(u"cannot move a file it holds"_s), qPrintable(refused.message));
         QVERIFY(QFileInfo(disk + u"top.bin"_s).isFile());
 
         QVERIFY(!remove(d, u"A/B/C/one.bin"_s).isError());

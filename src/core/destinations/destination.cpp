@@ -9,16 +9,17 @@ namespace Dest
 {
 namespace
 {
-Net::Error notSupported(const Destination &destination)
+/// What a destination without this capability answers; `what` says which ("move files", …).
+Net::Error notSupported(const Destination &destination, const QString &what)
 {
     return {Net::ErrorClass::Permanent, 0, u"notSupported"_s,
-            QObject::tr("%1 cannot keep files of its own").arg(destination.describe())};
+            QObject::tr("%1 cannot %2").arg(destination.describe(), what)};
 }
 } // namespace
 
 void Destination::writeWhole(const QString &, const QByteArray &, std::function<void(const Net::Error &)> done)
 {
-    done(notSupported(*this));
+    done(notSupported(*this, QObject::tr("keep files of its own")));
 }
 
 void Destination::writeWholeFrom(const QString &relativePath, const QString &sourcePath,
@@ -36,22 +37,22 @@ void Destination::writeWholeFrom(const QString &relativePath, const QString &sou
 
 void Destination::readWhole(const QString &, qint64, std::function<void(const QByteArray &, const Net::Error &)> done)
 {
-    done({}, notSupported(*this));
+    done({}, notSupported(*this, QObject::tr("read files of its own")));
 }
 
 void Destination::listNames(const QString &, std::function<void(const QStringList &, const Net::Error &)> done)
 {
-    done({}, notSupported(*this));
+    done({}, notSupported(*this, QObject::tr("list a folder's names")));
 }
 
 void Destination::move(const QString &, const QString &, std::function<void(const Net::Error &)> done)
 {
-    done(notSupported(*this));
+    done(notSupported(*this, QObject::tr("move a file it holds")));
 }
 
 void Destination::remove(const QString &, std::function<void(const Net::Error &)> done)
 {
-    done(notSupported(*this));
+    done(notSupported(*this, QObject::tr("remove a file it holds")));
 }
 
 } // namespace Dest
