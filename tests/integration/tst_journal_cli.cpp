@@ -162,8 +162,17 @@ private slots:
     void rerunFetchesNothingDoneBefore()
     {
         const QString dest = m_work.filePath(u"rerun"_s);
+        // Receipts a killed run was writing beside the journal: the next run on this journal clears them.
+        const QString stale = journalPath() + u".receipts-Ab12Cd"_s;
+        QVERIFY(QDir().mkpath(QFileInfo(journalPath()).absolutePath()));
+        {
+            QFile planted(stale);
+            QVERIFY(planted.open(QIODevice::WriteOnly));
+            planted.write("{\"status\":\"done\"}\n");
+        }
         CliResult run = runCli(ingestArgs(dest, {u"--quiet"_s}));
         QVERIFY2(run.code == 0, run.err.constData());
+        QVERIFY(!QFileInfo::exists(stale));
         QVERIFY(bodyRequests() >= 7);
         QVERIFY(QFileInfo::exists(journalPath()));
         // The run's receipts, one JSON line a file, beside the files.
@@ -174,7 +183,8 @@ private slots:
         const QList<QByteArray> lines = receiptFile.readAll().trimmed().split('\n');
         QCOMPARE(lines.size(), 7);
         // Built beside the journal a line at a time, then copied: nothing of it stays there.
-        QCOMPARE(QFileInfo(journalPath()).dir().entryList({u".receipts-*"_s}, QDir::Files | QDir::Hidden), QStringList());
+        const QString receiptsPattern = QFileInfo(journalPath()).fileName() + u".receipts-*"_s;
+        QCOMPARE(QFileInfo(journalPath()).dir().entryList({receiptsPattern}, QDir::Files | QDir::Hidden), QStringList());
         for (const QByteArray &line : lines)
         {
             const QJsonObject receipt = QJsonDocument::fromJson(line).object();

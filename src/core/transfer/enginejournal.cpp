@@ -8,6 +8,7 @@
 #include "transfer/runoutcome.h"
 #include "util/logging.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +30,12 @@ QString isoTime(const QDateTime &time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
+
+/// The run's receipts are written first to `<journal>.receipts-XXXXXX` beside the journal.
+QString receiptsPattern(const QString &journalPath)
+{
+    return QFileInfo(journalPath).fileName() + u".receipts-"_s;
+}
 } // namespace
 
 bool Engine::openJournal(const QList<Drive::DriveRef> &sources)
@@ -49,6 +56,14 @@ bool Engine::openJournal(const QList<Drive::DriveRef> &sources)
         m_journal.reset();
         stopRun(error);
         return false;
+    }
+    // Receipts a killed run was writing: this process holds the journal's lock, so none is being written now.
+    const QFileInfo journal(m_options.journalPath);
+    for (const QFileInfo &stale :
+         journal.dir().entryInfoList({receiptsPattern(m_options.journalPath) + u'*'}, QDir::Files | QDir::Hidden))
+    {
+        if (!QFile::remove(stale.filePath()))
+            qCWarning(lcTransfer).noquote() << "cannot remove" << stale.filePath();
     }
     return true;
 }
@@ -170,8 +185,8 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
     // Written a line at a time to a temporary file beside the journal (on disk, where this run already writes; /tmp
     // may be memory), then handed to the destination as a file: the receipts of a large tree (1–2 KB a file) are
     // never held in memory whole.
-    auto lines = std::make_shared<QTemporaryFile>(QFileInfo(m_options.journalPath).absolutePath()
-                                                  + u"/.receipts-XXXXXX.jsonl"_s);
+    auto lines = std::make_shared<QTemporaryFile>(QFileInfo(m_options.journalPath).absolutePath() + u'/'
+                                                  + receiptsPattern(m_options.journalPath) + u"XXXXXX"_s);
     qint64 written = 0;
     bool ok = lines->open();
     for (auto it = m_records.begin(); ok && it != m_records.end(); ++it)
