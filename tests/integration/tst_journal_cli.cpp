@@ -382,6 +382,27 @@ private slots:
         QVERIFY(!QFileInfo::exists(journalPath()));
     }
 
+    void receiptsThatCannotLandAreSaid()
+    {
+        // `_drive_ingest` taken by a file of the user's: the files land, their receipts cannot, and the run says so.
+        const QString dest = m_work.filePath(u"receipts-blocked"_s);
+        QVERIFY(QDir().mkpath(dest));
+        {
+            QFile taken(dest + u"/_drive_ingest"_s);
+            QVERIFY(taken.open(QIODevice::WriteOnly));
+            taken.write("mine\n");
+        }
+        const CliResult run = runCli(ingestArgs(dest, {u"--quiet"_s}));
+        QVERIFY2(run.code == 0, run.err.constData());
+        QVERIFY2(run.err.contains("receipts were not written to _drive_ingest/runs/"), run.err.constData());
+        QStringList landed = TestTree::landedFiles(dest);
+        QVERIFY(landed.removeOne(u"_drive_ingest"_s)); // the user's file, left as it was
+        QCOMPARE(landed.size(), 7);
+        QFile taken(dest + u"/_drive_ingest"_s);
+        QVERIFY(taken.open(QIODevice::ReadOnly));
+        QCOMPARE(taken.readAll(), QByteArray("mine\n"));
+    }
+
     void fullStateFolder()
     {
         // A full folder needs a small file system (no tmpfs here without root mounts); RLIMIT_FSIZE (prlimit)

@@ -200,8 +200,13 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
     }
     ok = ok && lines->flush();
     if (!ok)
+    {
+        // A full or failing state folder: the files landed, their receipts did not. Said, not only logged.
         qCWarning(lcTransfer).noquote() << "receipts not written: cannot write" << lines->fileName() << ":"
                                         << lines->errorString();
+        emit notice(tr("The run's receipts were not written: cannot write %1: %2")
+                        .arg(lines->fileName(), lines->errorString()));
+    }
     if (!ok || written == 0)
     {
         m_journal->end(outcome); // a run that touched no file leaves no receipts file
@@ -217,7 +222,10 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
         if (!self)
             return;
         if (error.isError())
+        {
             qCWarning(lcTransfer).noquote() << "receipts not written to" << path << ":" << error.toString();
+            emit self->notice(tr("The run's receipts were not written to %1: %2").arg(path, error.message));
+        }
         if (self->m_journal)
             self->m_journal->end(outcome);
         done();
