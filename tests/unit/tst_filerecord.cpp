@@ -41,6 +41,7 @@ private slots:
     void aSettledRecordKeepsWhatTheReceiptSays();
     void aQueuedRecordKeepsWhatTheTransferReads();
     void settledRecordsShareTheirTexts();
+    void aPlainFileIsSaidByItsRecord();
 };
 
 void TestFileRecord::keyedByHandleAndByDriveId()
@@ -315,6 +316,80 @@ void TestFileRecord::settledRecordsShareTheirTexts()
     QCOMPARE(b.status.lastError.message, u"dry run: new, would be copied"_s);
     QCOMPARE(a.status.lastError.message.constData(), b.status.lastError.message.constData());
     QCOMPARE(a.status.lastError.reason, u"dryRunNew"_s);
+}
+
+void TestFileRecord::aPlainFileIsSaidByItsRecord()
+{
+    // A plain file (no resource key, shortcut, export links, shared drive): the record keeps no Drive file of its
+    // own and its transfer is given the very same one (issue 11, memory of a queued tree).
+    FileRecords records;
+    Drive::DriveFile plain = FileRecord::forTransfer(fullFile());
+    plain.resourceKey.clear();
+    plain.shortcutTargetId.clear();
+    plain.exportLinks.clear();
+    Transfer::FileStatus s = status(plain.id, u"A/report.bin"_s);
+    s.mimeType = plain.mimeType;
+    FileRecord &queued = records.add(s, {plain, u"A/report.bin"_s, {}, {}, {}});
+    QVERIFY(queued.movable);
+    QVERIFY(!queued.job);
+    QCOMPARE(queued.revision, u"rev-7"_s);
+    const auto sameFile = [](const Transfer::TransferJob &given, const Drive::DriveFile &file, const QString &path) {
+        QCOMPARE(given.file.id, file.id);
+        QCOMPARE(given.file.mimeType, file.mimeType);
+        QCOMPARE(given.file.size, file.size);
+        QCOMPARE(given.file.md5Checksum, file.md5Checksum);
+        QCOMPARE(given.file.sha256Checksum, file.sha256Checksum);
+        QCOMPARE(given.file.headRevisionId, file.headRevisionId);
+        QCOMPARE(given.file.version, file.version);
+        QCOMPARE(given.file.resourceKey, file.resourceKey);
+        QCOMPARE(given.file.driveId, file.driveId);
+        QCOMPARE(given.file.canDownload, file.canDownload);
+        QCOMPARE(given.relativePath, path);
+        QCOMPARE(given.resume.offset, 0);
+        QVERIFY(!given.conflict);
+    };
+    sameFile(queued.transferJob(), plain, u"A/report.bin"_s);
+
+    // A continuation from the journal is kept from then on, with the rest as before.
+    queued.editJob().resume = {1024, "sink", "hash"};
+    QVERIFY(queued.job);
+    QCOMPARE(queued.transferJob().resume.offset, 1024);
+    QCOMPARE(queued.transferJob().resume.hashState, QByteArray("hash"));
+    QCOMPARE(queued.transferJob().file.headRevisionId, u"rev-7"_s);
+
+    // Anything the record cannot say keeps the whole job: a shared drive's file, a resource key, a Google file's
+    // export links.
+    Drive::DriveFile shared = plain;
+    shared.id = u"2abc"_s;
+    shared.driveId = u"0Ashared"_s;
+    FileRecord &inShared = records.add(status(shared.id, u"S/report.bin"_s), {shared, u"S/report.bin"_s, {}, {}, {}});
+    QVERIFY(inShared.job);
+    sameFile(inShared.transferJob(), shared, u"S/report.bin"_s);
+    QCOMPARE(inShared.transferJob().file.driveId, u"0Ashared"_s);
+
+    Drive::DriveFile doc;
+    doc.id = u"3doc"_s;
+    doc.mimeType = u"application/vnd.google-apps.document"_s;
+    doc.version = 12;
+    Transfer::FileStatus ds = status(doc.id, u"D/notes.docx"_s);
+    ds.mimeType = doc.mimeType;
+    const QString docx = u"application/vnd.openxmlformats-officedocument.wordprocessingml.document"_s;
+    FileRecord &plainDoc = records.add(ds, {doc, u"D/notes.docx"_s, docx, {}, {}});
+    QVERIFY(!plainDoc.job);
+    QCOMPARE(plainDoc.revision, u"12"_s);
+    QCOMPARE(plainDoc.transferJob().exportMimeType, docx);
+    sameFile(plainDoc.transferJob(), doc, u"D/notes.docx"_s);
+    doc.exportLinks.insert(docx, u"https://example.invalid/docx"_s);
+    doc.id = u"4doc"_s;
+    ds.driveId = doc.id;
+    FileRecord &linkedDoc = records.add(ds, {doc, u"D/other.docx"_s, docx, {}, {}});
+    QVERIFY(linkedDoc.job);
+    QCOMPARE(linkedDoc.transferJob().file.exportLinks.value(docx), u"https://example.invalid/docx"_s);
+
+    // Settled: nothing to move, nothing kept.
+    queued.finish(FileState::Done, {}, u"md5:0123456789abcdef0123456789abcdef"_s, u"/dest/A/report.bin"_s);
+    QVERIFY(!queued.movable);
+    QVERIFY(!queued.job);
 }
 
 QTEST_GUILESS_MAIN(TestFileRecord)

@@ -235,7 +235,7 @@ void Engine::schedule()
 void Engine::startTransfer(FileRecord &record)
 {
     const quint64 key = record.status.key;
-    auto *transfer = new FileTransfer(m_context, *record.job, m_options, this);
+    auto *transfer = new FileTransfer(m_context, record.transferJob(), m_options, this);
     Active &active = m_transfers[key];
     active.transfer = transfer;
     active.rate.clear();

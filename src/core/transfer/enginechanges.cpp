@@ -291,8 +291,8 @@ void Engine::applyChanges(const QList<Drive::Change> &changes)
             warnIf(store->saveFolders(plan->updatedFolders));
         const auto fetchAgain = [this](const NamePlan::Placed &place) {
             addFile(place);
-            if (FileRecord *record = m_records.find(place.file.id, place.relativePath); record && record->job)
-                record->job->conflict = Dest::ConflictPolicy::Overwrite;
+            if (FileRecord *record = m_records.find(place.file.id, place.relativePath); record && record->movable)
+                record->editJob().conflict = Dest::ConflictPolicy::Overwrite;
         };
         for (const ChangePlan::PlacedChange &change : plan->files)
         {

@@ -116,7 +116,7 @@ void Engine::retryFile(quint64 key)
     if (!record || m_finished || m_stopping)
         return;
     const FileState state = record->status.state;
-    if (m_transfers.contains(key) || !record->job
+    if (m_transfers.contains(key) || !record->movable
         || (state != FileState::Failed && state != FileState::Parked && state != FileState::Cancelled))
         return;
     record->requeue();

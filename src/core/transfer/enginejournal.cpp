@@ -70,12 +70,9 @@ bool Engine::openJournal(const QList<Drive::DriveRef> &sources)
 
 bool Engine::applyJournal(FileRecord &record)
 {
-    if (!record.job)
+    if (!record.movable || !m_journal)
         return false;
-    TransferJob &job = *record.job;
-    record.revision = RunJournal::revisionOf(job.file);
-    if (!m_journal)
-        return false;
+    const TransferJob job = record.transferJob();
     const std::optional<Journal::FileRow> row = m_journal->earlier(record.driveId(), job.relativePath);
     if (!row)
         return false;
@@ -101,13 +98,13 @@ bool Engine::applyJournal(FileRecord &record)
         // The kept partial is of another revision: the file starts over. The offset alone (no sink state, no hash
         // state) lets the sink find and drop partials of other revisions; it starts at 0 (Target::revision).
         record.status.lastError = {Net::ErrorClass::None, 0, u"restartedChanged"_s, changed};
-        job.resume = {row->resumeOffset, {}, {}};
+        record.editJob().resume = {row->resumeOffset, {}, {}};
         return false;
     }
     record.durableOffset = row->resumeOffset;
     record.resumeState = row->resumeState;
     record.hashState = row->hashState;
-    job.resume = {row->resumeOffset, row->resumeState, row->hashState};
+    record.editJob().resume = {row->resumeOffset, row->resumeState, row->hashState};
     return false;
 }
 

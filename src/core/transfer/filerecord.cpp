@@ -1,10 +1,51 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/filerecord.h"
 
+#include "transfer/runjournal.h"
+
 #include <algorithm>
 
 namespace Transfer
 {
+namespace
+{
+// sameForTransfer() compares every member: a new one must be compared there, or a record would drop its job and
+// give the transfer a Drive file without it.
+static_assert(sizeof(Drive::DriveFile) == 336, "compare the new member in sameForTransfer()");
+static_assert(sizeof(TransferJob) == 448, "compare the new member in sameForTransfer()");
+
+bool sameForTransfer(const TransferJob &a, const TransferJob &b)
+{
+    const Drive::DriveFile &f = a.file;
+    const Drive::DriveFile &g = b.file;
+    return f.id == g.id && f.name == g.name && f.mimeType == g.mimeType && f.size == g.size
+        && f.md5Checksum == g.md5Checksum && f.sha256Checksum == g.sha256Checksum
+        && f.headRevisionId == g.headRevisionId && f.version == g.version && f.parents == g.parents
+        && f.driveId == g.driveId && f.resourceKey == g.resourceKey && f.trashed == g.trashed
+        && f.canDownload == g.canDownload && f.createdTime == g.createdTime && f.modifiedTime == g.modifiedTime
+        && f.shortcutTargetId == g.shortcutTargetId && f.shortcutTargetMimeType == g.shortcutTargetMimeType
+        && f.shortcutTargetResourceKey == g.shortcutTargetResourceKey && f.exportLinks == g.exportLinks
+        && a.relativePath == b.relativePath && a.exportMimeType == b.exportMimeType
+        && a.resume.offset == b.resume.offset && a.resume.sinkState == b.resume.sinkState
+        && a.resume.hashState == b.resume.hashState && a.conflict == b.conflict;
+}
+
+/// The job a record says in full when it keeps none: its id, mime type, size, hashes, revision and landing.
+TransferJob rebuilt(const FileRecord &record)
+{
+    Drive::DriveFile file;
+    file.id = record.status.driveId;
+    file.mimeType = record.status.mimeType;
+    file.size = record.landing.size;
+    file.md5Checksum = record.landing.md5;
+    file.sha256Checksum = record.landing.sha256;
+    file.version = record.landing.version;
+    if (!file.isGoogleApp())
+        file.headRevisionId = record.revision;
+    return {std::move(file), record.landing.relativePath, record.landing.exportMimeType, {}, {}};
+}
+} // namespace
+
 void FileRecord::progress(const FileTransfer &transfer)
 {
     status.bytesDone = transfer.bytesDone();
@@ -47,6 +88,21 @@ void FileRecord::finish(FileState state, const Net::Error &error, const QString 
 void FileRecord::settle()
 {
     job.reset();
+    movable = false;
+}
+
+TransferJob FileRecord::transferJob() const
+{
+    Q_ASSERT(movable);
+    return job ? *job : rebuilt(*this);
+}
+
+TransferJob &FileRecord::editJob()
+{
+    Q_ASSERT(movable);
+    if (!job)
+        job = std::make_unique<TransferJob>(rebuilt(*this));
+    return *job;
 }
 
 Drive::DriveFile FileRecord::forTransfer(Drive::DriveFile file)
@@ -83,8 +139,12 @@ FileRecord &FileRecords::add(FileStatus status, TransferJob job)
     if (!job.file.id.isEmpty())
     {
         record.landing = {job.relativePath, job.exportMimeType, job.file.md5Checksum, job.file.sha256Checksum,
-                          job.file.isGoogleApp() ? -1 : job.file.size};
-        record.job = std::make_unique<TransferJob>(std::move(job));
+                          job.file.isGoogleApp() ? -1 : job.file.size, job.file.version};
+        record.revision = RunJournal::revisionOf(job.file);
+        record.movable = true;
+        // Most files are plain: the record says all of them, and keeps no job of 450 bytes besides.
+        if (!sameForTransfer(job, rebuilt(record)))
+            record.job = std::make_unique<TransferJob>(std::move(job));
     }
     markChanged(key);
     return record;

@@ -37,14 +37,17 @@ struct FileRecord
         QString md5;            ///< Drive's md5Checksum
         QString sha256;         ///< Drive's sha256Checksum
         qint64 size = -1;       ///< Drive's size; -1 for a Google file (no bytes of its own)
+        qint64 version = -1;    ///< Drive's version
     };
 
     FileStatus status;        ///< key (the faces' handle), driveId, paths, state, bytes, retries, reason (lastError), hash
-    /// The file as its transfer needs it (the whole Drive file, its continuation, its own policy), while it may
-    /// still move: null for listing items and once done or skipped (settle()), so that a tree of settled files
-    /// costs what the report and the journal need, not a Drive file each.
+    /// The file as its transfer needs it (the whole Drive file, its continuation, its own policy) when the record
+    /// alone cannot say it: a plain file (id, mime type, size, hashes, revision: nothing else) keeps none, and
+    /// transferJob() builds it again, so that a queued tree costs what the report and the journal need, not a
+    /// Drive file each. Null for listing items and once settled.
     std::unique_ptr<TransferJob> job;
     Landing landing;
+    bool movable = false;     ///< a file to move (not a listing item) and not settled: transferJob() says what
     qint64 resumeOffset = 0;  ///< the next byte a continuation asks Drive for; 0 when it starts over
     // What a later run may continue from (issue 11): the sink's last durable() and the hash state there.
     qint64 durableOffset = 0;
@@ -75,6 +78,10 @@ struct FileRecord
     /// A file done or skipped keeps of its Drive file only what the journal row and the receipt say (landing,
     /// revision): the job goes. It is not retried.
     void settle();
+    /// What its transfer is given (movable records only): the job kept, or the one the record says in full.
+    [[nodiscard]] TransferJob transferJob() const;
+    /// The job to change (a continuation, a policy of its own): kept from here on (movable records only).
+    TransferJob &editJob();
 
     /// The Drive file as a queued record keeps it: what placing it needed (name, parents, times) is dropped,
     /// the transfer and the journal do not read it.
