@@ -42,6 +42,7 @@ private slots:
     void aQueuedRecordKeepsWhatTheTransferReads();
     void settledRecordsShareTheirTexts();
     void aPlainFileIsSaidByItsRecord();
+    void theEndHandsTheStatusesOverAndForgets();
 };
 
 void TestFileRecord::keyedByHandleAndByDriveId()
@@ -390,6 +391,36 @@ void TestFileRecord::aPlainFileIsSaidByItsRecord()
     queued.finish(FileState::Done, {}, u"md5:0123456789abcdef0123456789abcdef"_s, u"/dest/A/report.bin"_s);
     QVERIFY(!queued.movable);
     QVERIFY(!queued.job);
+}
+
+void TestFileRecord::theEndHandsTheStatusesOverAndForgets()
+{
+    FileRecords records;
+    for (const QString &path : {u"A/one"_s, u"A/two"_s, u"B/three"_s})
+    {
+        FileRecord &r = records.add(status(u"id-"_s + path, path), job(u"id-"_s + path, path));
+        r.status.bytesTotal = 10;
+        r.finish(FileState::Done, {}, u"md5:00"_s, u"/dest/"_s + path);
+        r.status.bytesDone = 10;
+        records.markChanged(r.status.key);
+    }
+    const QList<Transfer::FileStatus> statuses = records.takeStatuses();
+    QCOMPARE(statuses.size(), 3);
+    QCOMPARE(statuses.at(0).drivePath, u"A/one"_s); // in the order found
+    QCOMPARE(statuses.at(2).destinationPath, u"/dest/B/three"_s);
+    QCOMPARE(statuses.at(1).state, FileState::Done);
+    // The receipts still read each record's landing until release().
+    QCOMPARE(records.find(statuses.at(1).key)->landing.relativePath, u"A/two"_s);
+    records.release();
+    QCOMPARE(records.size(), 0);
+    QVERIFY(!records.find(statuses.at(0).key));
+    QVERIFY(!records.find(u"id-A/one"_s, u"A/one"_s));
+    // What the run counted stays: the last snapshot's totals.
+    Transfer::Snapshot totals;
+    records.countInto(totals);
+    QCOMPARE(totals.filesTotal, 3);
+    QCOMPARE(totals.filesDone, 3);
+    QCOMPARE(totals.bytesDone, 30);
 }
 
 QTEST_GUILESS_MAIN(TestFileRecord)

@@ -166,8 +166,8 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
     }
 
     // One line a file the run touched: the report's per-file record and what only a receipt keeps.
-    const auto receipt = [](const FileRecord &record) {
-        QJsonObject line = ReportFormat::fileToJson(record.status);
+    const auto receipt = [](const FileRecord &record, const FileStatus &status) {
+        QJsonObject line = ReportFormat::fileToJson(status);
         line.insert(u"revision"_s, record.revision);
         line.insert(u"driveMd5"_s, record.landing.md5);
         line.insert(u"driveSha256"_s, record.landing.sha256);
@@ -185,12 +185,15 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
     auto lines = std::make_shared<QTemporaryFile>(QFileInfo(m_options.journalPath).absolutePath() + u'/'
                                                   + receiptsPattern(m_options.journalPath) + u"XXXXXX"_s);
     qint64 written = 0;
-    bool ok = lines->open();
-    for (auto it = m_records.begin(); ok && it != m_records.end(); ++it)
+    // The records' statuses are the report's now (FileRecords::takeStatuses(), in the same order).
+    const QList<FileStatus> &statuses = report.files;
+    bool ok = lines->open() && statuses.size() == m_records.size();
+    qsizetype index = 0;
+    for (auto it = m_records.begin(); ok && it != m_records.end(); ++it, ++index)
     {
         if (touched(it->second))
         {
-            const QByteArray line = receipt(it->second) + '\n';
+            const QByteArray line = receipt(it->second, statuses.at(index)) + '\n';
             ok = lines->write(line) == line.size();
             written += line.size();
         }

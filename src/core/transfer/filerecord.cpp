@@ -223,6 +223,22 @@ const FileRecord *FileRecords::find(quint64 key) const
     return it == m_records.end() ? nullptr : &it->second;
 }
 
+QList<FileStatus> FileRecords::takeStatuses()
+{
+    QList<FileStatus> statuses;
+    statuses.reserve(size());
+    for (auto &[key, record] : m_records)
+        statuses.append(std::move(record.status));
+    return statuses;
+}
+
+void FileRecords::release()
+{
+    m_records.clear();
+    m_byDriveId.clear();
+    m_changed.clear();
+}
+
 FileRecord *FileRecords::find(const QString &driveId, const QString &relativePath)
 {
     for (const quint64 key : m_byDriveId.value(driveId))

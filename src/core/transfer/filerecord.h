@@ -119,6 +119,11 @@ public:
     void clearChanged() { m_changed.clear(); }
     /// Every record's counts and bytes (Snapshot::count() of each) added to `s`.
     void countInto(Snapshot &s) const;
+    /// The run is over: every record's status, in the order found, moved out (the report's list: no copy). The
+    /// records keep the rest (landing, times) for the receipts; their statuses are empty from here on.
+    [[nodiscard]] QList<FileStatus> takeStatuses();
+    /// Forgets every record; the totals stay (countInto()).
+    void release();
 
     [[nodiscard]] Map::iterator begin() { return m_records.begin(); }
     [[nodiscard]] Map::iterator end() { return m_records.end(); }
