@@ -242,18 +242,19 @@ void TestStreamPlanner::chunkTurnoverDoesNotHoldTheWindow()
 
 void TestStreamPlanner::noStreamIsAddedWithoutCpuRoom()
 {
-    // The fast sandbox on two cores (bench (e), measured): one stream 600 MB/s keeps the byte thread busy (a core's
-    // demand 0.95, the process 1.1 cores of 2). More streams land more bytes a while (1 GB/s: the hash falls behind,
-    // read back later), so the rate alone says "add". The CPU says no room: one stream it stays, at once.
+    // The fast sandbox on two cores (bench (e), measured at load ~1): one stream 600 MB/s keeps the byte thread busy
+    // (0.6-0.7 of a core, the process 1.0-1.2 cores of 2). More streams land more bytes a while (1 GB/s: the hash
+    // falls behind, read back later), so the rate alone says "add" (the old rule went 1, 4, 8, 4). The CPU says no
+    // room: one stream it stays, at once, by either share.
     const auto fastRate = [](int n, qint64) { return n == 1 ? 600 * MB : 1000 * MB; };
     StreamPlanner planner(0, 2);
-    const Link::Result r = Link {fastRate, 1, [](int) { return 0.95; }, [](int) { return 1.1; }}.run(planner);
+    const Link::Result r = Link {fastRate, 1, [](int) { return 0.65; }, [](int) { return 0.6; }}.run(planner);
     QCOMPARE(r.counts, (std::vector<int> {1}));
     QVERIFY(planner.settled());
     QVERIFY(planner.cpuBound());
-    QVERIFY2(planner.threadShare() > 0.9, QByteArray::number(planner.threadShare()));
+    QVERIFY2(planner.threadShare() > 0.6 && planner.threadShare() < 0.7, QByteArray::number(planner.threadShare()));
 
-    // The process alone full (a thread per core elsewhere in it): 1.1 of 2 cores leaves no room for a second stream.
+    // The process alone full (its network threads): 1.1 of 2 cores leaves no room for a second stream.
     StreamPlanner process(0, 2);
     Link {fastRate, 1, [](int) { return 0.3; }, [](int) { return 1.1; }}.run(process);
     QCOMPARE(process.streams(), 1);

@@ -12,7 +12,6 @@
 #include <QRandomGenerator>
 #include <QThread>
 
-#include <cstdio>
 #include <ctime>
 
 #include <algorithm>
@@ -36,21 +35,6 @@ qint64 cpuMs(clockid_t clock)
     return clock_gettime(clock, &t) == 0 ? qint64(t.tv_sec) * 1000 + t.tv_nsec / 1000000 : -1;
 }
 
-/// This thread's demand for a core (ms): time run plus time spent runnable, waiting for a core (Linux's
-/// schedstat); on a busy machine the CPU time alone looks like room. Without schedstat: the CPU time.
-qint64 threadDemandMs()
-{
-    if (FILE *f = std::fopen("/proc/thread-self/schedstat", "r"))
-    {
-        unsigned long long run = 0;
-        unsigned long long wait = 0;
-        const int got = std::fscanf(f, "%llu %llu", &run, &wait);
-        std::fclose(f);
-        if (got == 2)
-            return qint64((run + wait) / 1000000);
-    }
-    return cpuMs(CLOCK_THREAD_CPUTIME_ID);
-}
 } // namespace
 
 RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile &file, Dest::Sink *sink,
@@ -96,9 +80,11 @@ void RangedFetch::plan()
     int moving = 0; // streams past their first byte
     for (const auto &part : m_parts)
         moving += !part->done && part->stream && part->askedMs < 0 ? 1 : 0;
-    // This thread takes every byte (write, hash): its demand for a core and the process's CPU share tell the
-    // planner whether another stream fits.
-    const StreamPlanner::Cpu cpu {threadDemandMs(), cpuMs(CLOCK_PROCESS_CPUTIME_ID)};
+    // This thread takes every byte (write, hash): its CPU time and the process's tell the planner whether another
+    // stream fits. CPU time, not the time spent waiting for a core too: on a machine busy with others that wait
+    // is theirs, and a slow link's thread that waits for the network must not look full (measured: at load 15
+    // the wait made it look full and the slow link stayed at one stream, 18 s instead of 2).
+    const StreamPlanner::Cpu cpu {cpuMs(CLOCK_THREAD_CPUTIME_ID), cpuMs(CLOCK_PROCESS_CPUTIME_ID)};
     const bool changed = m_planner.sample(m_clock.elapsed(), received(), moving, cpu);
     if (changed)
         qCDebug(lcTransfer) << m_file.id << before << "->" << m_planner.streams() << "streams at" << m_clock.elapsed()
