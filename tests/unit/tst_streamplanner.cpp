@@ -21,6 +21,9 @@ struct Link
 {
     std::function<double(int, qint64)> rate; ///< bytes/s with n streams moving, at ms
     qint64 latencyMs = 40;
+    /// Share of a core the byte thread and the process use with n streams moving (none: no CPU figures).
+    std::function<double(int)> threadShare = {};
+    std::function<double(int)> processShare = {};
 
     struct Result
     {
@@ -34,15 +37,22 @@ struct Link
         result.counts.push_back(planner.streams());
         std::vector<qint64> startedAt(size_t(planner.streams()), 0); // when each stream's request went out
         double bytes = 0;
-        planner.sample(0, 0);
+        double threadMs = 0;
+        double processMs = 0;
+        const auto cpu = [&] {
+            return StreamPlanner::Cpu {threadShare ? qint64(threadMs) : -1, processShare ? qint64(processMs) : -1};
+        };
+        planner.sample(0, 0, -1, cpu());
         for (qint64 ms = 1; ms <= forMs; ++ms)
         {
             const int moving = int(std::count_if(startedAt.begin(), startedAt.end(),
                                                  [&](qint64 t) { return ms - t > latencyMs; }));
             bytes += moving > 0 ? rate(moving, ms) / 1000.0 : 0;
+            threadMs += threadShare ? threadShare(moving) : 0;
+            processMs += processShare ? processShare(moving) : 0;
             if (ms % 20 != 0)
                 continue;
-            if (planner.sample(ms, qint64(bytes), moving))
+            if (planner.sample(ms, qint64(bytes), moving, cpu()))
             {
                 const int now = planner.streams();
                 result.counts.push_back(now);
@@ -78,6 +88,7 @@ private slots:
     void forcedCountNeverChanges();
     void waitsForTheFirstByte();
     void chunkTurnoverDoesNotHoldTheWindow();
+    void noStreamIsAddedWithoutCpuRoom();
 };
 
 void TestStreamPlanner::startsWithOneStream()
@@ -227,6 +238,40 @@ void TestStreamPlanner::chunkTurnoverDoesNotHoldTheWindow()
     // Settled within a few first-byte times plus one window, well before the one-second fallback.
     QVERIFY2(settledAt - sixteenAt < 500, QByteArray::number(settledAt - sixteenAt));
     QVERIFY2(planner.ratePerStream() > 0.9 * 15.0 / 16.0 * perStream, QByteArray::number(planner.ratePerStream()));
+}
+
+void TestStreamPlanner::noStreamIsAddedWithoutCpuRoom()
+{
+    // The fast sandbox on two cores (bench (e), measured at load ~1): one stream 600 MB/s keeps the byte thread busy
+    // (0.6-0.7 of a core, the process 1.0-1.2 cores of 2). More streams land more bytes a while (1 GB/s: the hash
+    // falls behind, read back later), so the rate alone says "add" (the old rule went 1, 4, 8, 4). The CPU says no
+    // room: one stream it stays, at once, by either share.
+    const auto fastRate = [](int n, qint64) { return n == 1 ? 600 * MB : 1000 * MB; };
+    StreamPlanner planner(0, 2);
+    const Link::Result r = Link {fastRate, 1, [](int) { return 0.65; }, [](int) { return 0.6; }}.run(planner);
+    QCOMPARE(r.counts, (std::vector<int> {1}));
+    QVERIFY(planner.settled());
+    QVERIFY(planner.cpuBound());
+    QVERIFY2(planner.threadShare() > 0.6 && planner.threadShare() < 0.7, QByteArray::number(planner.threadShare()));
+
+    // The process alone full (its network threads): 1.1 of 2 cores leaves no room for a second stream.
+    StreamPlanner process(0, 2);
+    Link {fastRate, 1, [](int) { return 0.3; }, [](int) { return 1.1; }}.run(process);
+    QCOMPARE(process.streams(), 1);
+    QVERIFY(process.cpuBound());
+
+    // Room for two: the byte thread at 0.4 of a core per stream; it stops there, not at the ×4 the rate asks for.
+    StreamPlanner two(0, 8);
+    const Link::Result t = Link {perConnection(20 * MB), 40, [](int n) { return 0.4 * n; }, [](int n) { return 0.5 * n; }}.run(two);
+    QCOMPARE(t.counts, (std::vector<int> {1, 2}));
+    QVERIFY(two.settled());
+    QVERIFY(two.cpuBound());
+
+    // The slow link: the CPU is nearly idle (measured: 0.05 of a core at one stream); the 16 are reached as before.
+    StreamPlanner slow(0, 2);
+    const Link::Result s = Link {perConnection(20 * MB), 40, [](int n) { return 0.02 * n; }, [](int n) { return 0.04 * n; }}.run(slow);
+    QCOMPARE(s.counts, (std::vector<int> {1, 4, 16}));
+    QVERIFY(!slow.cpuBound());
 }
 
 QTEST_GUILESS_MAIN(TestStreamPlanner)

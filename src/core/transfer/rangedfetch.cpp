@@ -10,6 +10,9 @@
 #include "util/logging.h"
 
 #include <QRandomGenerator>
+#include <QThread>
+
+#include <ctime>
 
 #include <algorithm>
 
@@ -25,6 +28,13 @@ constexpr qint64 MinChunk = 1 << 20;
 constexpr qint64 MinReadBuffer = 256 << 10;
 constexpr int PlanEveryMs = 10;  // while the planner may still add streams
 constexpr int RateEveryMs = 200; // after: the rate for asking ahead stays current
+
+qint64 cpuMs(clockid_t clock)
+{
+    timespec t {};
+    return clock_gettime(clock, &t) == 0 ? qint64(t.tv_sec) * 1000 + t.tv_nsec / 1000000 : -1;
+}
+
 } // namespace
 
 RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile &file, Dest::Sink *sink,
@@ -35,7 +45,7 @@ RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile 
     , m_sink(sink)
     , m_hasher(hasher)
     , m_options(options)
-    , m_planner(options.streams)
+    , m_planner(options.streams, QThread::idealThreadCount())
 {
     connect(&m_planTimer, &QTimer::timeout, this, &RangedFetch::plan);
 }
@@ -70,15 +80,21 @@ void RangedFetch::plan()
     int moving = 0; // streams past their first byte
     for (const auto &part : m_parts)
         moving += !part->done && part->stream && part->askedMs < 0 ? 1 : 0;
-    const bool changed = m_planner.sample(m_clock.elapsed(), received(), moving);
+    // This thread takes every byte (write, hash): its CPU time and the process's tell the planner whether another
+    // stream fits. CPU time, not the time spent waiting for a core too: on a machine busy with others that wait
+    // is theirs, and a slow link's thread that waits for the network must not look full (measured: at load 15
+    // the wait made it look full and the slow link stayed at one stream, 18 s instead of 2).
+    const StreamPlanner::Cpu cpu {cpuMs(CLOCK_THREAD_CPUTIME_ID), cpuMs(CLOCK_PROCESS_CPUTIME_ID)};
+    const bool changed = m_planner.sample(m_clock.elapsed(), received(), moving, cpu);
     if (changed)
         qCDebug(lcTransfer) << m_file.id << before << "->" << m_planner.streams() << "streams at" << m_clock.elapsed()
-                            << "ms," << qint64(m_planner.rate()) << "bytes/s";
+                            << "ms," << qint64(m_planner.rate()) << "bytes/s, CPU share: thread" << m_planner.threadShare()
+                            << "process" << m_planner.processShare();
     if (m_planner.settled() && m_planTimer.interval() != RateEveryMs)
     {
         m_planTimer.setInterval(RateEveryMs);
         qCInfo(lcTransfer) << m_file.id << "settled at" << m_planner.streams() << "streams," << qint64(m_planner.rate())
-                           << "bytes/s";
+                           << "bytes/s" << (m_planner.cpuBound() ? "(no CPU room for more)" : "");
     }
     // One stream's bytes in one first-byte time: its next chunk is asked for that early.
     if (m_firstByteMs > 0 && m_planner.rate() > 0)

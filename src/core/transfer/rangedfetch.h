@@ -36,7 +36,8 @@ class HashCheckpoints;
 /**
  * One large file fetched as ranged GETs, each on its own HTTP/1.1 connection (Drive's throughput is per
  * connection), each written in place into a random-access sink as it arrives. How many at once is the
- * StreamPlanner's (streamplanner.h): `--streams N` forces N; by default one, more while they raise the rate.
+ * StreamPlanner's (streamplanner.h): `--streams N` forces N; by default one, more while they raise the rate and
+ * the CPU has room for them (this thread's CPU time and the process's are sampled with the bytes).
  * The streams take the file's chunks in order, each cut when it is asked for: the part not yet asked for
  * divided by twice the streams (16 while the planner may still add), at least 1 MiB, so chunks shrink toward
  * the end and the streams finish together. A stream asks for its next chunk one first-byte time before its

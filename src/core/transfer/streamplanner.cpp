@@ -6,7 +6,8 @@
 namespace Transfer
 {
 
-StreamPlanner::StreamPlanner(int forced)
+StreamPlanner::StreamPlanner(int forced, int cores)
+    : m_cores(cores)
 {
     if (forced > 0)
     {
@@ -27,7 +28,7 @@ void StreamPlanner::restartWindow()
     m_changedMs = -1;
 }
 
-bool StreamPlanner::sample(qint64 ms, qint64 bytes, int moving)
+bool StreamPlanner::sample(qint64 ms, qint64 bytes, int moving, Cpu cpu)
 {
     if (m_startMs < 0)
         m_startMs = ms;
@@ -46,15 +47,21 @@ bool StreamPlanner::sample(qint64 ms, qint64 bytes, int moving)
             return false;
         m_windowStartMs = ms;
         m_windowStartBytes = bytes;
+        m_windowStartCpu = cpu;
         return false;
     }
     if (ms - m_windowStartMs < windowMs())
         return false;
-    const double rate = double(bytes - m_windowStartBytes) * 1000.0 / double(ms - m_windowStartMs);
+    const double span = double(ms - m_windowStartMs);
+    const double rate = double(bytes - m_windowStartBytes) * 1000.0 / span;
+    const auto share = [span](qint64 from, qint64 to) { return from >= 0 && to >= from ? double(to - from) / span : -1.0; };
+    m_threadShare = share(m_windowStartCpu.threadMs, cpu.threadMs);
+    m_processShare = share(m_windowStartCpu.processMs, cpu.processMs);
     m_rate = rate;
     m_rateStreams = m_streams;
     m_windowStartMs = ms; // the next window (the rate stays current after the planner settled)
     m_windowStartBytes = bytes;
+    m_windowStartCpu = cpu;
     if (m_settled)
         return false;
     const int before = m_streams;
@@ -104,11 +111,24 @@ void StreamPlanner::decide(double rate)
     change(efficiency >= 0.75 ? m_streams * 4 : m_streams * 2);
 }
 
+int StreamPlanner::cpuRoom() const
+{
+    // k times the rate needs k times the CPU: the byte thread within one core, the process within the machine.
+    double room = MaxStreams;
+    if (m_rateStreams > 0 && m_threadShare > 0)
+        room = std::min(room, m_rateStreams / m_threadShare);
+    if (m_rateStreams > 0 && m_processShare > 0 && m_cores > 0)
+        room = std::min(room, m_rateStreams * double(m_cores) / m_processShare);
+    return int(room);
+}
+
 void StreamPlanner::change(int streams)
 {
-    m_streams = std::min(streams, MaxStreams);
+    const int wanted = std::min(streams, MaxStreams);
+    m_streams = std::max(m_previousStreams, std::min(wanted, cpuRoom()));
+    m_cpuBound = m_streams < wanted;
     if (m_streams == m_previousStreams)
-        m_settled = true; // already at MaxStreams
+        m_settled = true; // already at MaxStreams, or no room for another stream
 }
 
 } // namespace Transfer

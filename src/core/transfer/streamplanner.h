@@ -7,6 +7,14 @@
 
 namespace Transfer
 {
+/// CPU time used so far (ms, any monotonic counters): by the thread that takes every byte of the file and by the
+/// whole process; -1: not known.
+struct PlannerCpu
+{
+    qint64 threadMs = -1;
+    qint64 processMs = -1;
+};
+
 /**
  * How many ranged streams one large file should have now (issue 14: streams only where they help). Pure: it
  * sees only the file's byte count over time, so tests drive it with simulated rates.
@@ -18,6 +26,12 @@ namespace Transfer
  * total is) and the planner goes back to the count before that addition and stays there. A window showing no
  * gain is measured once more before that (a hiccup is not a verdict). Never above MaxStreams (16, as aria2's
  * -x16).
+ *
+ * The CPU can be what limits (issue 14: on a fast link one stream already keeps the engine busy): every byte of the
+ * file passes one thread (the sink's write, the hash), so k times the rate needs k times that thread's CPU share
+ * and k times the process's, which must fit in one core and in the machine's cores. The planner adds no more
+ * streams than the last window's shares leave room for (cpuRoom()), and settles where no stream fits. Without CPU
+ * figures (Cpu{}) this rule is off.
  *
  * A window starts once the streams just added move bytes (a new request waits for its latency before it moves
  * a byte; three first-byte times at most, as streams that end a chunk and start the next keep the moving count
@@ -32,13 +46,16 @@ public:
     static constexpr qint64 MaxWindowMs = 1000; ///< a slow first answer (a queue, a pacer wait) waits no longer
     static constexpr double MinGain = 1.15; ///< an addition that raised the rate by less did not help
 
-    /// forced > 0: that many streams (at most MaxStreams); 0 or less: adaptive, starting at one.
-    explicit StreamPlanner(int forced = 0);
+    using Cpu = PlannerCpu;
+
+    /// forced > 0: that many streams (at most MaxStreams); 0 or less: adaptive, starting at one. `cores`: the
+    /// machine's (0: the process's share is not weighed).
+    explicit StreamPlanner(int forced = 0, int cores = 0);
 
     /// The file's bytes so far at `ms` (any monotonic clock), and how many streams have brought their first
     /// byte (-1: not known; then a stream counts as moving one first-byte time after it was added). True when
     /// streams() changed.
-    bool sample(qint64 ms, qint64 bytes, int moving = -1);
+    bool sample(qint64 ms, qint64 bytes, int moving = -1, Cpu cpu = {});
     /// Starts the current window again (after a pause: the time without bytes says nothing about the link).
     void restartWindow();
 
@@ -51,6 +68,13 @@ public:
     /// One stream's share of rate(): divided by the count that window measured (not streams(), which may have
     /// grown since: its new streams are not in rate() yet).
     [[nodiscard]] double ratePerStream() const { return m_rateStreams > 0 ? m_rate / m_rateStreams : 0; }
+    /// Share of a core the byte thread / the process used over the last complete window; -1: not known.
+    [[nodiscard]] double threadShare() const { return m_threadShare; }
+    [[nodiscard]] double processShare() const { return m_processShare; }
+    /// The most streams the CPU can feed, from the last window's shares (MaxStreams when not known).
+    [[nodiscard]] int cpuRoom() const;
+    /// Settled because the CPU had no room for another stream.
+    [[nodiscard]] bool cpuBound() const { return m_cpuBound; }
     /// Time from the first sample to the first byte (ms); -1 before it.
     [[nodiscard]] qint64 firstByteMs() const { return m_firstByteMs; }
 
@@ -60,8 +84,13 @@ private:
     void change(int streams);
 
     int m_streams = 1;
+    int m_cores = 0;
     bool m_adaptive = true;
     bool m_settled = false;
+    bool m_cpuBound = false;
+    double m_threadShare = -1;
+    double m_processShare = -1;
+    Cpu m_windowStartCpu;
     int m_previousStreams = 0; ///< the count before the last addition; 0: none yet
     double m_previousRate = 0; ///< the rate measured at m_previousStreams
     double m_doubtedRate = -1; ///< a first window at this count that showed no gain; -1: none
