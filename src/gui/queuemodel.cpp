@@ -282,6 +282,8 @@ void QueueModel::removeStorage(const QList<int> &gone)
         {
             ++next;
             countState(m_rows.at(i).state, -1);
+            if (m_rows.at(i).state < 0)
+                m_pendingSources.remove(m_rows.at(i).driveId);
             continue;
         }
         if (kept != i)
@@ -351,9 +353,8 @@ QList<SourceItem> QueueModel::addPending(const QList<SourceItem> &items)
     {
         if (!item.ref.isValid())
             continue;
-        const bool known = std::any_of(m_rows.cbegin(), m_rows.cend(), [&item](const Row &r) {
-            return r.state < 0 && r.source.ref.id == item.ref.id;
-        }) || std::any_of(added.cbegin(), added.cend(), [&item](const SourceItem &a) { return a.ref.id == item.ref.id; });
+        const bool known = m_pendingSources.contains(item.ref.id)
+            || std::any_of(added.cbegin(), added.cend(), [&item](const SourceItem &a) { return a.ref.id == item.ref.id; });
         if (!known)
             added.append(item);
     }
@@ -363,7 +364,8 @@ QList<SourceItem> QueueModel::addPending(const QList<SourceItem> &items)
     for (const SourceItem &item : std::as_const(added))
     {
         Row row;
-        row.source = item;
+        row.driveId = item.ref.id;
+        m_pendingSources.insert(item.ref.id, item);
         row.name = item.name.isEmpty() ? tr("Drive item %1").arg(item.ref.id) : item.name;
         row.bytesTotal = item.size;
         rows.append(row);
@@ -378,7 +380,7 @@ QList<SourceItem> QueueModel::pendingSources() const
     QList<SourceItem> items;
     for (const Row &row : m_rows)
         if (row.state < 0)
-            items.append(row.source);
+            items.append(m_pendingSources.value(row.driveId));
     return items;
 }
 
@@ -453,14 +455,19 @@ QueueModel::Row QueueModel::rowOf(const Transfer::FileStatus &file)
     row.key = file.key;
     row.driveId = file.driveId;
     row.name = file.drivePath.isEmpty() ? file.driveId : file.drivePath;
-    row.exportMimeType = file.exportMimeType;
+    row.exportMimeType = shared(file.exportMimeType);
     row.bytesDone = file.bytesDone;
     row.bytesTotal = file.bytesTotal;
     row.state = int(file.state);
     row.rate = file.rate;
     row.retries = file.retries;
-    row.reason = reasonOf(file);
+    row.reason = shared(reasonOf(file));
     return row;
+}
+
+QString QueueModel::shared(const QString &text)
+{
+    return text.isEmpty() ? QString() : *m_texts.insert(text);
 }
 
 QString QueueModel::reasonOf(const Transfer::FileStatus &file)
@@ -482,6 +489,7 @@ bool QueueModel::sameShown(const Row &row, const Transfer::FileStatus &file)
 void QueueModel::clearRun()
 {
     removeRowsWhere([](const Row &r) { return r.state >= 0; });
+    m_texts.clear(); // the next run's texts are its own
 }
 
 bool QueueModel::isFinished(const Row &row)

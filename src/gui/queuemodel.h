@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <array>
 #include <functional>
@@ -124,19 +125,21 @@ signals:
     void countsChanged();
 
 private:
+    /// A queue row, kept small (100,000 of them at scale): a pending row's source is kept apart (m_pendingSources,
+    /// by its Drive id), the texts are shared with the engine's records (paths, ids) or with the other rows
+    /// (export formats, reasons: a few texts for many files).
     struct Row
     {
         quint64 key = 0;
-        SourceItem source; ///< pending rows only
-        QString driveId;   ///< run rows
         QString name;
+        QString driveId; ///< a run row's file, or a pending row's source (its ref.id)
         QString exportMimeType;
+        QString reason;
         qint64 bytesDone = 0;
         qint64 bytesTotal = -1;
-        int state = -1; ///< -1 pending, else Transfer::FileState
         double rate = 0;
         int retries = 0;
-        QString reason;
+        int state = -1; ///< -1 pending, else Transfer::FileState
     };
 
     QVariant displayData(const Row &row, int column) const;
@@ -152,8 +155,10 @@ private:
     void countState(int state, int delta) { m_stateCounts[size_t(state + 1)] += delta; }
     [[nodiscard]] int stateCount(Transfer::FileState state) const { return m_stateCounts[size_t(state) + 1]; }
     [[nodiscard]] static bool isFinished(const Row &row);
-    [[nodiscard]] static Row rowOf(const Transfer::FileStatus &file);
+    [[nodiscard]] Row rowOf(const Transfer::FileStatus &file);
     [[nodiscard]] static QString reasonOf(const Transfer::FileStatus &file);
+    /// One copy of each export format and reason, shared by the rows.
+    [[nodiscard]] QString shared(const QString &text);
     [[nodiscard]] static bool sameShown(const Row &row, const Transfer::FileStatus &file);
 
     QList<Row> m_rows; ///< storage: run order (pending sources in the user's order)
@@ -161,4 +166,6 @@ private:
     QHash<quint64, int> m_rowOfKey; ///< engine key -> storage index
     std::array<int, size_t(Transfer::FileState::Parked) + 2> m_stateCounts {}; ///< [state + 1]: -1 = pending
     QList<SourceItem> m_runSources; ///< what the last (or current) run was started with and given
+    QHash<QString, SourceItem> m_pendingSources; ///< the pending rows' sources, by ref.id (unique among them)
+    QSet<QString> m_texts; ///< shared(): the rows' export formats and reasons
 };
