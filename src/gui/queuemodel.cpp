@@ -393,7 +393,10 @@ QList<SourceItem> QueueModel::takePending()
 
 void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
 {
-    QList<Row> fresh;
+    // New files go straight into storage (not into a list copied there afterwards: a listing's snapshot may
+    // bring the whole tree); the view learns of them last, in one appended().
+    const int firstFresh = int(m_rows.size());
+    QList<QueueGroup> freshGroups;
     QList<QueueRows::Regroup> regrouped;
     QHash<int, qsizetype> regroupAt; // storage -> its entry in regrouped
     QList<int> changed; // storage rows
@@ -403,13 +406,16 @@ void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
         const auto it = m_rowOfKey.constFind(file.key);
         if (it == m_rowOfKey.constEnd())
         {
-            fresh.append(rowOf(file));
+            m_rowOfKey.insert(file.key, int(m_rows.size()));
+            m_rows.append(rowOf(file));
+            countState(int(file.state), +1);
+            freshGroups.append(queueGroupOf(int(file.state)));
             continue;
         }
         Row &old = m_rows[*it];
         if (sameShown(old, file))
             continue; // the final snapshot lists every file: most did not change
-        const Row row = rowOf(file);
+        Row row = rowOf(file);
         if (old.state != row.state)
         {
             countState(old.state, -1);
@@ -417,7 +423,9 @@ void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
             counts = true;
             const QueueGroup before = queueGroupOf(old.state);
             const QueueGroup after = queueGroupOf(row.state);
-            if (const auto at = regroupAt.constFind(*it); at != regroupAt.cend())
+            if (*it >= firstFresh)
+                freshGroups[*it - firstFresh] = after; // new in this snapshot and listed twice: not shown yet
+            else if (const auto at = regroupAt.constFind(*it); at != regroupAt.cend())
                 regrouped[*at].after = after; // a file listed twice in one snapshot moves once
             else if (before != after)
             {
@@ -425,8 +433,9 @@ void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
                 regrouped.append({*it, before, after});
             }
         }
-        old = row;
-        changed.append(*it);
+        old = std::move(row);
+        if (*it < firstFresh)
+            changed.append(*it);
     }
     // Rows that leave or move first, then one dataChanged() over the rows that stayed (the view repaints what it
     // shows once, not once per file), then the new files.
@@ -443,9 +452,9 @@ void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
     }
     if (first >= 0)
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
-    if (!fresh.isEmpty())
-        appendRows(fresh); // announces the counts
-    else if (counts)
+    if (!freshGroups.isEmpty())
+        m_shown.appended(firstFresh, freshGroups, notify());
+    if (counts || !freshGroups.isEmpty())
         emit countsChanged();
 }
 

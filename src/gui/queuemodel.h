@@ -119,13 +119,7 @@ public:
     /// Every row, shown or not.
     [[nodiscard]] int totalCount() const { return int(m_rows.size()); }
 
-signals:
-    void pendingAdded(const QList<SourceItem> &items);
-    /// The state counts changed (at most once per snapshot or edit).
-    void countsChanged();
-
-private:
-    /// A queue row, kept small (100,000 of them at scale): a pending row's source is kept apart (m_pendingSources,
+    /// A queue row, kept small (100,000 of them at scale; public only for its Q_DECLARE_TYPEINFO below): a pending row's source is kept apart (m_pendingSources,
     /// by its Drive id), the texts are shared with the engine's records (paths, ids) or with the other rows
     /// (export formats, reasons: a few texts for many files).
     struct Row
@@ -142,6 +136,12 @@ private:
         int state = -1; ///< -1 pending, else Transfer::FileState
     };
 
+signals:
+    void pendingAdded(const QList<SourceItem> &items);
+    /// The state counts changed (at most once per snapshot or edit).
+    void countsChanged();
+
+private:
     QVariant displayData(const Row &row, int column) const;
     [[nodiscard]] const Row &shownRow(int row) const { return m_rows.at(m_shown.storageAt(row)); }
     void rebuildIndex();
@@ -169,3 +169,5 @@ private:
     QHash<QString, SourceItem> m_pendingSources; ///< the pending rows' sources, by ref.id (unique among them)
     QSet<QString> m_texts; ///< shared(): the rows' export formats and reasons
 };
+/// Rows hold only relocatable members: the storage grows by realloc (no second copy of 100,000 rows while it grows).
+Q_DECLARE_TYPEINFO(QueueModel::Row, Q_RELOCATABLE_TYPE);
