@@ -304,8 +304,6 @@ void QueueModel::appendRows(const QList<Row> &rows)
     groups.reserve(rows.size());
     for (const Row &row : rows)
     {
-        if (row.state >= 0)
-            m_rowOfKey.insert(row.key, int(m_rows.size()));
         m_rows.append(row);
         countState(row.state, +1);
         groups.append(queueGroupOf(row.state));
@@ -403,16 +401,16 @@ void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
     bool counts = false;
     for (const Transfer::FileStatus &file : snapshot.files)
     {
-        const auto it = m_rowOfKey.constFind(file.key);
-        if (it == m_rowOfKey.constEnd())
+        const int storage = m_rowOfKey.value(file.key);
+        if (storage < 0)
         {
-            m_rowOfKey.insert(file.key, int(m_rows.size()));
+            m_rowOfKey.insert(file.key, int(m_rows.size()), m_rows.size());
             m_rows.append(rowOf(file));
             countState(int(file.state), +1);
             freshGroups.append(queueGroupOf(int(file.state)));
             continue;
         }
-        Row &old = m_rows[*it];
+        Row &old = m_rows[storage];
         if (sameShown(old, file))
             continue; // the final snapshot lists every file: most did not change
         Row row = rowOf(file);
@@ -423,19 +421,19 @@ void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
             counts = true;
             const QueueGroup before = queueGroupOf(old.state);
             const QueueGroup after = queueGroupOf(row.state);
-            if (*it >= firstFresh)
-                freshGroups[*it - firstFresh] = after; // new in this snapshot and listed twice: not shown yet
-            else if (const auto at = regroupAt.constFind(*it); at != regroupAt.cend())
-                regrouped[*at].after = after; // a file listed twice in one snapshot moves once
+            if (storage >= firstFresh)
+                freshGroups[storage - firstFresh] = after; // new in this snapshot and listed twice: not shown yet
+            else if (const auto entry = regroupAt.constFind(storage); entry != regroupAt.cend())
+                regrouped[*entry].after = after; // a file listed twice in one snapshot moves once
             else if (before != after)
             {
-                regroupAt.insert(*it, regrouped.size());
-                regrouped.append({*it, before, after});
+                regroupAt.insert(storage, regrouped.size());
+                regrouped.append({storage, before, after});
             }
         }
         old = std::move(row);
-        if (*it < firstFresh)
-            changed.append(*it);
+        if (storage < firstFresh)
+            changed.append(storage);
     }
     // Rows that leave or move first, then one dataChanged() over the rows that stayed (the view repaints what it
     // shows once, not once per file), then the new files.
@@ -452,8 +450,7 @@ void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
     }
     if (first >= 0)
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
-    if (!freshGroups.isEmpty())
-        m_shown.appended(firstFresh, freshGroups, notify());
+    m_shown.appended(firstFresh, freshGroups, notify()); // nothing when no file is new
     if (counts || !freshGroups.isEmpty())
         emit countsChanged();
 }
@@ -472,11 +469,6 @@ QueueModel::Row QueueModel::rowOf(const Transfer::FileStatus &file)
     row.retries = file.retries;
     row.reason = shared(reasonOf(file));
     return row;
-}
-
-QString QueueModel::shared(const QString &text)
-{
-    return text.isEmpty() ? QString() : *m_texts.insert(text);
 }
 
 QString QueueModel::reasonOf(const Transfer::FileStatus &file)
@@ -589,7 +581,7 @@ quint64 QueueModel::keyAt(int row) const
 
 int QueueModel::rowOfKey(quint64 key) const
 {
-    const int storage = m_rowOfKey.value(key, -1);
+    const int storage = m_rowOfKey.value(key);
     return storage < 0 ? -1 : m_shown.rowOf(storage, queueGroupOf(m_rows.at(storage).state));
 }
 
@@ -603,5 +595,5 @@ void QueueModel::rebuildIndex()
     m_rowOfKey.clear();
     for (int i = 0; i < m_rows.size(); ++i)
         if (m_rows.at(i).state >= 0)
-            m_rowOfKey.insert(m_rows.at(i).key, i);
+            m_rowOfKey.insert(m_rows.at(i).key, i, m_rows.size());
 }

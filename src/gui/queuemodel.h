@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "keyindex.h"
 #include "queuerows.h"
 #include "sourceitem.h"
 #include "transfer/snapshot.h"
@@ -148,7 +149,7 @@ private:
     void removeRowsWhere(const std::function<bool(const Row &)> &match);
     /// Erases storage rows (ascending), announcing the shown ones.
     void removeStorage(const QList<int> &gone);
-    /// Appends rows to storage, announcing the shown ones.
+    /// Appends pending rows to storage, announcing the shown ones (a snapshot's new files: applySnapshot()).
     void appendRows(const QList<Row> &rows);
     void setShown(std::optional<QueueGroup> filter, QueueRows::Order order);
     [[nodiscard]] QueueRows::Notify notify();
@@ -158,12 +159,12 @@ private:
     [[nodiscard]] Row rowOf(const Transfer::FileStatus &file);
     [[nodiscard]] static QString reasonOf(const Transfer::FileStatus &file);
     /// One copy of each export format and reason, shared by the rows.
-    [[nodiscard]] QString shared(const QString &text);
+    [[nodiscard]] QString shared(const QString &text) { return text.isEmpty() ? QString() : *m_texts.insert(text); }
     [[nodiscard]] static bool sameShown(const Row &row, const Transfer::FileStatus &file);
 
     QList<Row> m_rows; ///< storage: run order (pending sources in the user's order)
     QueueRows m_shown; ///< which rows the model shows, in which order
-    QHash<quint64, int> m_rowOfKey; ///< engine key -> storage index
+    KeyIndex m_rowOfKey; ///< engine key -> storage index
     std::array<int, size_t(Transfer::FileState::Parked) + 2> m_stateCounts {}; ///< [state + 1]: -1 = pending
     QList<SourceItem> m_runSources; ///< what the last (or current) run was started with and given
     QHash<QString, SourceItem> m_pendingSources; ///< the pending rows' sources, by ref.id (unique among them)

@@ -23,6 +23,7 @@ private slots:
     void failureReasonShown();
     void rowsShareTheirTexts();
     void pendingSourcesKeptApart();
+    void keysFoundDenseOrNot();
     void controlCharactersShownVisibly();
     void sizesInWords();
 };
@@ -259,6 +260,37 @@ void TestQueueModel::pendingSourcesKeptApart()
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.addPending({b}).size(), 1);
     QCOMPARE(model.pendingSources(), (QList<SourceItem> {b}));
+}
+
+void TestQueueModel::keysFoundDenseOrNot()
+{
+    // The engine numbers files 1, 2, 3…; a key far from the others (a fake's, or a future engine's) is found too.
+    QueueModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const quint64 far = 5'000'000'000ULL;
+    Transfer::Snapshot s;
+    s.files = {file(2, u"b"_s, Transfer::FileState::Queued, 0, 1), file(far, u"far"_s, Transfer::FileState::Queued, 0, 1),
+               file(1, u"a"_s, Transfer::FileState::Queued, 0, 1), file(0, u"zero"_s, Transfer::FileState::Queued, 0, 1)};
+    model.applySnapshot(s);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.rowOfKey(2), 0);
+    QCOMPARE(model.rowOfKey(far), 1);
+    QCOMPARE(model.rowOfKey(1), 2);
+    QCOMPARE(model.rowOfKey(0), 3);
+    QCOMPARE(model.rowOfKey(3), -1);
+    QCOMPARE(model.rowOfKey(far + 1), -1);
+    // Later snapshots update those rows in place, and a removal renumbers what follows.
+    Transfer::Snapshot later;
+    later.files = {file(far, u"far"_s, Transfer::FileState::Done, 1, 1), file(1, u"a"_s, Transfer::FileState::Failed, 0, 1)};
+    model.applySnapshot(later);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(1, 0).data(QueueModel::StateRole).toInt(), int(Transfer::FileState::Done));
+    QCOMPARE(model.index(2, 0).data(QueueModel::StateRole).toInt(), int(Transfer::FileState::Failed));
+    model.clearFinished();
+    QCOMPARE(model.rowOfKey(far), -1);
+    QCOMPARE(model.rowOfKey(1), 1);
+    QCOMPARE(model.rowOfKey(0), 2);
+    QCOMPARE(model.index(1, QueueModel::NameColumn).data().toString(), u"a"_s);
 }
 
 void TestQueueModel::controlCharactersShownVisibly()
