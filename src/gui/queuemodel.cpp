@@ -282,6 +282,8 @@ void QueueModel::removeStorage(const QList<int> &gone)
         {
             ++next;
             countState(m_rows.at(i).state, -1);
+            if (m_rows.at(i).state < 0)
+                m_pendingSources.remove(m_rows.at(i).driveId);
             continue;
         }
         if (kept != i)
@@ -302,8 +304,6 @@ void QueueModel::appendRows(const QList<Row> &rows)
     groups.reserve(rows.size());
     for (const Row &row : rows)
     {
-        if (row.state >= 0)
-            m_rowOfKey.insert(row.key, int(m_rows.size()));
         m_rows.append(row);
         countState(row.state, +1);
         groups.append(queueGroupOf(row.state));
@@ -351,9 +351,8 @@ QList<SourceItem> QueueModel::addPending(const QList<SourceItem> &items)
     {
         if (!item.ref.isValid())
             continue;
-        const bool known = std::any_of(m_rows.cbegin(), m_rows.cend(), [&item](const Row &r) {
-            return r.state < 0 && r.source.ref.id == item.ref.id;
-        }) || std::any_of(added.cbegin(), added.cend(), [&item](const SourceItem &a) { return a.ref.id == item.ref.id; });
+        const bool known = m_pendingSources.contains(item.ref.id)
+            || std::any_of(added.cbegin(), added.cend(), [&item](const SourceItem &a) { return a.ref.id == item.ref.id; });
         if (!known)
             added.append(item);
     }
@@ -363,7 +362,8 @@ QList<SourceItem> QueueModel::addPending(const QList<SourceItem> &items)
     for (const SourceItem &item : std::as_const(added))
     {
         Row row;
-        row.source = item;
+        row.driveId = item.ref.id;
+        m_pendingSources.insert(item.ref.id, item);
         row.name = item.name.isEmpty() ? tr("Drive item %1").arg(item.ref.id) : item.name;
         row.bytesTotal = item.size;
         rows.append(row);
@@ -378,7 +378,7 @@ QList<SourceItem> QueueModel::pendingSources() const
     QList<SourceItem> items;
     for (const Row &row : m_rows)
         if (row.state < 0)
-            items.append(row.source);
+            items.append(m_pendingSources.value(row.driveId));
     return items;
 }
 
@@ -391,23 +391,29 @@ QList<SourceItem> QueueModel::takePending()
 
 void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
 {
-    QList<Row> fresh;
+    // New files go straight into storage (not into a list copied there afterwards: a listing's snapshot may
+    // bring the whole tree); the view learns of them last, in one appended().
+    const int firstFresh = int(m_rows.size());
+    QList<QueueGroup> freshGroups;
     QList<QueueRows::Regroup> regrouped;
     QHash<int, qsizetype> regroupAt; // storage -> its entry in regrouped
     QList<int> changed; // storage rows
     bool counts = false;
     for (const Transfer::FileStatus &file : snapshot.files)
     {
-        const auto it = m_rowOfKey.constFind(file.key);
-        if (it == m_rowOfKey.constEnd())
+        const int storage = m_rowOfKey.value(file.key);
+        if (storage < 0)
         {
-            fresh.append(rowOf(file));
+            m_rowOfKey.insert(file.key, int(m_rows.size()), m_rows.size());
+            m_rows.append(rowOf(file));
+            countState(int(file.state), +1);
+            freshGroups.append(queueGroupOf(int(file.state)));
             continue;
         }
-        Row &old = m_rows[*it];
+        Row &old = m_rows[storage];
         if (sameShown(old, file))
             continue; // the final snapshot lists every file: most did not change
-        const Row row = rowOf(file);
+        Row row = rowOf(file);
         if (old.state != row.state)
         {
             countState(old.state, -1);
@@ -415,16 +421,19 @@ void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
             counts = true;
             const QueueGroup before = queueGroupOf(old.state);
             const QueueGroup after = queueGroupOf(row.state);
-            if (const auto at = regroupAt.constFind(*it); at != regroupAt.cend())
-                regrouped[*at].after = after; // a file listed twice in one snapshot moves once
+            if (storage >= firstFresh)
+                freshGroups[storage - firstFresh] = after; // new in this snapshot and listed twice: not shown yet
+            else if (const auto entry = regroupAt.constFind(storage); entry != regroupAt.cend())
+                regrouped[*entry].after = after; // a file listed twice in one snapshot moves once
             else if (before != after)
             {
-                regroupAt.insert(*it, regrouped.size());
-                regrouped.append({*it, before, after});
+                regroupAt.insert(storage, regrouped.size());
+                regrouped.append({storage, before, after});
             }
         }
-        old = row;
-        changed.append(*it);
+        old = std::move(row);
+        if (storage < firstFresh)
+            changed.append(storage);
     }
     // Rows that leave or move first, then one dataChanged() over the rows that stayed (the view repaints what it
     // shows once, not once per file), then the new files.
@@ -441,9 +450,8 @@ void QueueModel::applySnapshot(const Transfer::Snapshot &snapshot)
     }
     if (first >= 0)
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
-    if (!fresh.isEmpty())
-        appendRows(fresh); // announces the counts
-    else if (counts)
+    m_shown.appended(firstFresh, freshGroups, notify()); // nothing when no file is new
+    if (counts || !freshGroups.isEmpty())
         emit countsChanged();
 }
 
@@ -453,13 +461,13 @@ QueueModel::Row QueueModel::rowOf(const Transfer::FileStatus &file)
     row.key = file.key;
     row.driveId = file.driveId;
     row.name = file.drivePath.isEmpty() ? file.driveId : file.drivePath;
-    row.exportMimeType = file.exportMimeType;
+    row.exportMimeType = shared(file.exportMimeType);
     row.bytesDone = file.bytesDone;
     row.bytesTotal = file.bytesTotal;
     row.state = int(file.state);
     row.rate = file.rate;
     row.retries = file.retries;
-    row.reason = reasonOf(file);
+    row.reason = shared(reasonOf(file));
     return row;
 }
 
@@ -482,6 +490,7 @@ bool QueueModel::sameShown(const Row &row, const Transfer::FileStatus &file)
 void QueueModel::clearRun()
 {
     removeRowsWhere([](const Row &r) { return r.state >= 0; });
+    m_texts.clear(); // the next run's texts are its own
 }
 
 bool QueueModel::isFinished(const Row &row)
@@ -572,7 +581,7 @@ quint64 QueueModel::keyAt(int row) const
 
 int QueueModel::rowOfKey(quint64 key) const
 {
-    const int storage = m_rowOfKey.value(key, -1);
+    const int storage = m_rowOfKey.value(key);
     return storage < 0 ? -1 : m_shown.rowOf(storage, queueGroupOf(m_rows.at(storage).state));
 }
 
@@ -586,5 +595,5 @@ void QueueModel::rebuildIndex()
     m_rowOfKey.clear();
     for (int i = 0; i < m_rows.size(); ++i)
         if (m_rows.at(i).state >= 0)
-            m_rowOfKey.insert(m_rows.at(i).key, i);
+            m_rowOfKey.insert(m_rows.at(i).key, i, m_rows.size());
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "keyindex.h"
 #include "queuerows.h"
 #include "sourceitem.h"
 #include "transfer/snapshot.h"
@@ -8,6 +9,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <array>
 #include <functional>
@@ -118,47 +120,55 @@ public:
     /// Every row, shown or not.
     [[nodiscard]] int totalCount() const { return int(m_rows.size()); }
 
+    /// A queue row, kept small (100,000 of them at scale; public only for its Q_DECLARE_TYPEINFO below): a pending row's source is kept apart (m_pendingSources,
+    /// by its Drive id), the texts are shared with the engine's records (paths, ids) or with the other rows
+    /// (export formats, reasons: a few texts for many files).
+    struct Row
+    {
+        quint64 key = 0;
+        QString name;
+        QString driveId; ///< a run row's file, or a pending row's source (its ref.id)
+        QString exportMimeType;
+        QString reason;
+        qint64 bytesDone = 0;
+        qint64 bytesTotal = -1;
+        double rate = 0;
+        int retries = 0;
+        int state = -1; ///< -1 pending, else Transfer::FileState
+    };
+
 signals:
     void pendingAdded(const QList<SourceItem> &items);
     /// The state counts changed (at most once per snapshot or edit).
     void countsChanged();
 
 private:
-    struct Row
-    {
-        quint64 key = 0;
-        SourceItem source; ///< pending rows only
-        QString driveId;   ///< run rows
-        QString name;
-        QString exportMimeType;
-        qint64 bytesDone = 0;
-        qint64 bytesTotal = -1;
-        int state = -1; ///< -1 pending, else Transfer::FileState
-        double rate = 0;
-        int retries = 0;
-        QString reason;
-    };
-
     QVariant displayData(const Row &row, int column) const;
     [[nodiscard]] const Row &shownRow(int row) const { return m_rows.at(m_shown.storageAt(row)); }
     void rebuildIndex();
     void removeRowsWhere(const std::function<bool(const Row &)> &match);
     /// Erases storage rows (ascending), announcing the shown ones.
     void removeStorage(const QList<int> &gone);
-    /// Appends rows to storage, announcing the shown ones.
+    /// Appends pending rows to storage, announcing the shown ones (a snapshot's new files: applySnapshot()).
     void appendRows(const QList<Row> &rows);
     void setShown(std::optional<QueueGroup> filter, QueueRows::Order order);
     [[nodiscard]] QueueRows::Notify notify();
     void countState(int state, int delta) { m_stateCounts[size_t(state + 1)] += delta; }
     [[nodiscard]] int stateCount(Transfer::FileState state) const { return m_stateCounts[size_t(state) + 1]; }
     [[nodiscard]] static bool isFinished(const Row &row);
-    [[nodiscard]] static Row rowOf(const Transfer::FileStatus &file);
+    [[nodiscard]] Row rowOf(const Transfer::FileStatus &file);
     [[nodiscard]] static QString reasonOf(const Transfer::FileStatus &file);
+    /// One copy of each export format and reason, shared by the rows.
+    [[nodiscard]] QString shared(const QString &text) { return text.isEmpty() ? QString() : *m_texts.insert(text); }
     [[nodiscard]] static bool sameShown(const Row &row, const Transfer::FileStatus &file);
 
     QList<Row> m_rows; ///< storage: run order (pending sources in the user's order)
     QueueRows m_shown; ///< which rows the model shows, in which order
-    QHash<quint64, int> m_rowOfKey; ///< engine key -> storage index
+    KeyIndex m_rowOfKey; ///< engine key -> storage index
     std::array<int, size_t(Transfer::FileState::Parked) + 2> m_stateCounts {}; ///< [state + 1]: -1 = pending
     QList<SourceItem> m_runSources; ///< what the last (or current) run was started with and given
+    QHash<QString, SourceItem> m_pendingSources; ///< the pending rows' sources, by ref.id (unique among them)
+    QSet<QString> m_texts; ///< shared(): the rows' export formats and reasons
 };
+/// Rows hold only relocatable members: the storage grows by realloc (no second copy of 100,000 rows while it grows).
+Q_DECLARE_TYPEINFO(QueueModel::Row, Q_RELOCATABLE_TYPE);

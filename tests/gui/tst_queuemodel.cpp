@@ -21,6 +21,9 @@ private slots:
     void snapshotDeltasUpdateInPlace();
     void reorderPending();
     void failureReasonShown();
+    void rowsShareTheirTexts();
+    void pendingSourcesKeptApart();
+    void keysFoundDenseOrNot();
     void controlCharactersShownVisibly();
     void sizesInWords();
 };
@@ -182,6 +185,112 @@ void TestQueueModel::failureReasonShown()
     QCOMPARE(model.index(0, QueueModel::ReasonColumn).data().toString(), u"File not found"_s);
     QCOMPARE(model.index(0, QueueModel::RetriesColumn).data().toString(), u"2"_s);
     QCOMPARE(model.index(0, QueueModel::StateColumn).data().toString(), u"Failed"_s);
+}
+
+void TestQueueModel::rowsShareTheirTexts()
+{
+    // 100,000 rows at scale: the same reason or export format is one text for every row that shows it, not a
+    // copy per file; a row that changes shows its own new text and the others keep theirs.
+    QueueModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString docx = u"application/vnd.openxmlformats-officedocument.wordprocessingml.document"_s;
+    Transfer::Snapshot s;
+    for (quint64 key = 1; key <= 3; ++key)
+    {
+        Transfer::FileStatus f = file(key, u"d/f%1.docx"_s.arg(key), Transfer::FileState::Parked, 0, -1);
+        // Texts equal but built apart, as the engine's records hold them.
+        f.lastError = Net::Error {Net::ErrorClass::Quota, 403, u"userRateLimitExceeded"_s,
+                                  u"Quota %1"_s.arg(u"exceeded"_s), {}};
+        f.exportMimeType = QString(docx.constData(), docx.size());
+        s.files.append(f);
+    }
+    QVERIFY(!s.files.at(0).lastError.message.isSharedWith(s.files.at(1).lastError.message));
+    model.applySnapshot(s);
+    const auto reason = [&model](int row) { return model.index(row, QueueModel::ReasonColumn).data().toString(); };
+    QCOMPARE(reason(0), u"Quota exceeded"_s);
+    QVERIFY(reason(0).isSharedWith(reason(1)));
+    QVERIFY(reason(1).isSharedWith(reason(2)));
+    const auto name = [&model](int row) { return model.index(row, QueueModel::NameColumn).data().toString(); };
+    QCOMPARE(name(0), u"d/f1.docx (%1)"_s.arg(Format::exportLabel(docx)));
+
+    // A later snapshot: file 2 fails otherwise, file 3 is done. Each row shows its own state and reason.
+    Transfer::Snapshot later;
+    later.files = {s.files.at(1), s.files.at(2)};
+    later.files[0].state = Transfer::FileState::Failed;
+    later.files[0].lastError = Net::Error {Net::ErrorClass::Permanent, 404, u"notFound"_s, u"File not found"_s, {}};
+    later.files[1].state = Transfer::FileState::Done;
+    later.files[1].lastError = {};
+    model.applySnapshot(later);
+    QCOMPARE(reason(0), u"Quota exceeded"_s);
+    QCOMPARE(reason(1), u"File not found"_s);
+    QCOMPARE(reason(2), QString());
+    QCOMPARE(model.index(0, 0).data(QueueModel::StateRole).toInt(), int(Transfer::FileState::Parked));
+    QCOMPARE(model.index(1, 0).data(QueueModel::StateRole).toInt(), int(Transfer::FileState::Failed));
+    QCOMPARE(model.index(2, 0).data(QueueModel::StateRole).toInt(), int(Transfer::FileState::Done));
+    QCOMPARE(model.count(QueueGroup::Failed), 2);
+    QCOMPARE(model.count(QueueGroup::Done), 1);
+    QVERIFY(name(0).contains(u"docx"_s));
+    QVERIFY(name(2).contains(u"docx"_s));
+}
+
+void TestQueueModel::pendingSourcesKeptApart()
+{
+    // A pending row's source (kept beside the rows) follows its row through moves and removals, whole.
+    QueueModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const SourceItem a {{u"idA"_s, u"0-keyA"_s, Drive::DriveRef::Kind::Folder}, u"Reports"_s,
+                        u"application/vnd.google-apps.folder"_s, -1};
+    const SourceItem b {{u"idB"_s, {}, Drive::DriveRef::Kind::File}, u"data.csv"_s, u"text/csv"_s, 1234};
+    const SourceItem c {{u"idC"_s, {}, Drive::DriveRef::Kind::File}, {}, {}, -1};
+    QCOMPARE(model.addPending({a, b, c}).size(), 3);
+    QCOMPARE(model.index(2, QueueModel::NameColumn).data().toString(), u"Drive item idC"_s);
+    QVERIFY(model.moveRows({}, 2, 1, {}, 0)); // c, a, b
+    QCOMPARE(model.pendingSources(), (QList<SourceItem> {c, a, b}));
+    QVERIFY(model.removeRows(1, 1)); // a goes
+    QCOMPARE(model.pendingSources(), (QList<SourceItem> {c, b}));
+    QCOMPARE(model.addPending({b}).size(), 0); // still pending
+    QCOMPARE(model.addPending({a}).size(), 1); // gone, so it can be queued again
+    // A run's files beside them do not disturb them, and a run's file with a pending source's id is not one.
+    Transfer::Snapshot s;
+    s.files = {file(1, u"data.csv"_s, Transfer::FileState::Done, 5, 5)};
+    s.files[0].driveId = u"idB"_s;
+    model.applySnapshot(s);
+    QCOMPARE(model.pendingCount(), 3);
+    QCOMPARE(model.takePending(), (QList<SourceItem> {c, b, a}));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.addPending({b}).size(), 1);
+    QCOMPARE(model.pendingSources(), (QList<SourceItem> {b}));
+}
+
+void TestQueueModel::keysFoundDenseOrNot()
+{
+    // The engine numbers files 1, 2, 3…; a key far from the others (a fake's, or a future engine's) is found too.
+    QueueModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const quint64 far = 5'000'000'000ULL;
+    Transfer::Snapshot s;
+    s.files = {file(2, u"b"_s, Transfer::FileState::Queued, 0, 1), file(far, u"far"_s, Transfer::FileState::Queued, 0, 1),
+               file(1, u"a"_s, Transfer::FileState::Queued, 0, 1), file(0, u"zero"_s, Transfer::FileState::Queued, 0, 1)};
+    model.applySnapshot(s);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.rowOfKey(2), 0);
+    QCOMPARE(model.rowOfKey(far), 1);
+    QCOMPARE(model.rowOfKey(1), 2);
+    QCOMPARE(model.rowOfKey(0), 3);
+    QCOMPARE(model.rowOfKey(3), -1);
+    QCOMPARE(model.rowOfKey(far + 1), -1);
+    // Later snapshots update those rows in place, and a removal renumbers what follows.
+    Transfer::Snapshot later;
+    later.files = {file(far, u"far"_s, Transfer::FileState::Done, 1, 1), file(1, u"a"_s, Transfer::FileState::Failed, 0, 1)};
+    model.applySnapshot(later);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(1, 0).data(QueueModel::StateRole).toInt(), int(Transfer::FileState::Done));
+    QCOMPARE(model.index(2, 0).data(QueueModel::StateRole).toInt(), int(Transfer::FileState::Failed));
+    model.clearFinished();
+    QCOMPARE(model.rowOfKey(far), -1);
+    QCOMPARE(model.rowOfKey(1), 1);
+    QCOMPARE(model.rowOfKey(0), 2);
+    QCOMPARE(model.index(1, QueueModel::NameColumn).data().toString(), u"a"_s);
 }
 
 void TestQueueModel::controlCharactersShownVisibly()
