@@ -3169,11 +3169,31 @@ Lizenz: GPL-3.0-or-later</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 cannot keep files of its own</source>
+        <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
+        <source>%1 cannot %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep files of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read files of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list a folder&apos;s names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move a file it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove a file it holds</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3660,6 +3680,14 @@ Lizenz: GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>moved in Drive; its old copy could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s receipts were not written: cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s receipts were not written to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
