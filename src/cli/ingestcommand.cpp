@@ -496,9 +496,10 @@ int IngestCommand::run(const Plan &plan, Transfer::EngineHost::TokenFactory toke
         // The engine did not wind down in time: report what the snapshots told us.
         Transfer::Report partial;
         partial.totals = lastSnapshot;
-        partial.files = attention.values();
-        std::sort(partial.files.begin(), partial.files.end(),
+        QList<Transfer::FileStatus> files = attention.values();
+        std::sort(files.begin(), files.end(),
                   [](const Transfer::FileStatus &a, const Transfer::FileStatus &b) { return a.key < b.key; });
+        partial.files = files;
         partial.startedAt = startedAt;
         partial.finishedAt = QDateTime::currentDateTimeUtc();
         report = partial;

@@ -271,7 +271,7 @@ void TestMainWindow::unfinishedFilesStayForTheNextRun()
     report.files[1].driveId = u"fb"_s;
     report.files[2].driveId = u"fileSolo"_s;
     report.files[3].driveId = u"fc"_s;
-    report.totals.files = report.files;
+    report.totals.files = report.files.toList();
     report.totals.finished = true;
     emit h.runner.finished(report);
     QCOMPARE(h.window->queueModel()->rowCount(), 4);
@@ -305,7 +305,7 @@ void TestMainWindow::savedReportSaysWhatStoppedTheRun()
     Transfer::Report report;
     report.files = {file(1, u"solo.bin"_s, Transfer::FileState::Cancelled)};
     report.files[0].driveId = u"fileSolo"_s;
-    report.totals.files = report.files;
+    report.totals.files = report.files.toList();
     report.totals.finished = true;
     const auto outcomeOf = [&h](const QString &name) {
         const QString path = h.dir.filePath(name);
@@ -344,7 +344,7 @@ void TestMainWindow::savedReportSaysWhatStoppedTheRun()
 
     h.window->startRun();
     report.files[0].state = Transfer::FileState::Done;
-    report.totals.files = report.files;
+    report.totals.files = report.files.toList();
     emit h.runner.finished(report);
     QCOMPARE(outcomeOf(u"done.json"_s), u"completed"_s);
 }

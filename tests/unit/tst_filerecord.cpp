@@ -43,6 +43,7 @@ private slots:
     void settledRecordsShareTheirTexts();
     void aPlainFileIsSaidByItsRecord();
     void theEndHandsTheStatusesOverAndForgets();
+    void settledRecordsGoToTheReportInTheOrderFound();
 };
 
 void TestFileRecord::keyedByHandleAndByDriveId()
@@ -421,6 +422,73 @@ void TestFileRecord::theEndHandsTheStatusesOverAndForgets()
     QCOMPARE(totals.filesTotal, 3);
     QCOMPARE(totals.filesDone, 3);
     QCOMPARE(totals.bytesDone, 30);
+}
+
+void TestFileRecord::settledRecordsGoToTheReportInTheOrderFound()
+{
+    FileRecords records;
+    QList<quint64> keys;
+    for (int i = 1; i <= 6; ++i)
+    {
+        const QString path = u"F/"_s + QString::number(i);
+        FileRecord &r = records.add(status(u"id"_s + QString::number(i), path), job(u"id"_s + QString::number(i), path));
+        r.status.bytesTotal = 10;
+        keys.append(r.status.key);
+    }
+    const auto settle = [&](int i, FileState state) {
+        FileRecord *r = records.find(keys.at(i - 1));
+        r->finish(state, {}, QString(), QString());
+        records.markChanged(r->status.key);
+    };
+    settle(1, FileState::Done);
+    settle(2, FileState::Failed);
+    settle(3, FileState::Skipped);
+    settle(5, FileState::Done);
+    Transfer::FileList report;
+    QStringList seen;
+    const auto each = [&](const FileRecord &r) { seen.append(r.landing.relativePath); };
+    // Changed since the faces last saw them: nothing goes yet.
+    records.spillSettled(report, each);
+    QCOMPARE(report.size(), 0);
+    records.clearChanged();
+    // 1 and 3 go; 2 failed (it may be retried) and stays; 4 is queued: 5 waits behind it.
+    records.spillSettled(report, each);
+    QCOMPARE(seen, (QStringList {u"F/1"_s, u"F/3"_s}));
+    QCOMPARE(report.size(), 2);
+    QCOMPARE(records.size(), 4);
+    QVERIFY(!records.find(keys.at(0)));
+    QVERIFY(!records.find(u"id1"_s, u"F/1"_s));
+    QVERIFY(records.wasSpilled(u"id1"_s, u"F/1"_s));
+    QVERIFY(!records.wasSpilled(u"id1"_s, u"F/2"_s));
+    QVERIFY(!records.wasSpilled(u"id2"_s, u"F/2"_s));
+    QVERIFY(records.keysOf(u"id3"_s).isEmpty());
+    QVERIFY(records.find(keys.at(1)));
+    settle(4, FileState::Done);
+    records.clearChanged();
+    records.spillSettled(report, each);
+    QCOMPARE(seen.size(), 4); // 4 and 5
+    // The failed one, retried and done after the run moved past it, stays to the end and comes back in its place.
+    FileRecord *retried = records.find(keys.at(1));
+    retried->requeue();
+    settle(2, FileState::Done);
+    settle(6, FileState::Skipped);
+    records.clearChanged();
+    records.spillSettled(report, each);
+    QCOMPARE(records.size(), 1);
+    QVERIFY(records.find(keys.at(1)));
+    for (Transfer::FileStatus &kept : records.takeStatuses())
+        report.append(std::move(kept));
+    QStringList order;
+    for (const Transfer::FileStatus &file : report)
+        order.append(file.drivePath);
+    QCOMPARE(order, (QStringList {u"F/1"_s, u"F/2"_s, u"F/3"_s, u"F/4"_s, u"F/5"_s, u"F/6"_s}));
+    QCOMPARE(report.at(1).state, FileState::Done);
+    // The totals count every record, spilled or not.
+    Transfer::Snapshot totals;
+    records.countInto(totals);
+    QCOMPARE(totals.filesTotal, 6);
+    QCOMPARE(totals.filesDone, 4);
+    QCOMPARE(totals.filesSkipped, 2);
 }
 
 QTEST_GUILESS_MAIN(TestFileRecord)

@@ -250,7 +250,7 @@ void TestIngestLog::parseAnswers()
 
 void TestIngestLog::snippetForAVolume()
 {
-    QList<FileStatus> files = reportOf(3).files;
+    QList<FileStatus> files = reportOf(3).files.toList();
     files[2].destinationPath = u"volume:/Volumes/c/s/v/Root/report.docx"_s;
     const auto snippet = Transfer::LoadSnippet::forRun(u"/Volumes/Main/sales/landing/it's/"_s, files);
     QVERIFY(snippet);
@@ -271,7 +271,7 @@ void TestIngestLog::snippetForAVolume()
 void TestIngestLog::snippetFormats()
 {
     // Every landed file a CSV: CSV with a header; failed files do not count.
-    QList<FileStatus> files = reportOf(3).files;
+    QList<FileStatus> files = reportOf(3).files.toList();
     files[1].destinationPath = u"volume:/Volumes/c/s/v/Root/broken.bin"_s;
     files[1].state = FileState::Failed;
     auto snippet = Transfer::LoadSnippet::forRun(u"dbfs:/Volumes/c/s/v"_s, files);
@@ -290,7 +290,7 @@ void TestIngestLog::snippetFormats()
 
 void TestIngestLog::snippetOnlyForVolumes()
 {
-    const QList<FileStatus> files = reportOf(1).files;
+    const QList<FileStatus> files = reportOf(1).files.toList();
     QVERIFY(!Transfer::LoadSnippet::forRun(u"/home/me/out"_s, files));
     QVERIFY(!Transfer::LoadSnippet::forRun(u"dbfs:/tmp/x"_s, files));
     QVERIFY(!Transfer::LoadSnippet::forRun(u"/Volumes/c/s"_s, files)); // no volume

@@ -14,6 +14,8 @@
 #include "transfer/waitstatus.h"
 #include "util/logging.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -89,6 +91,9 @@ void Engine::start(const QList<Drive::DriveRef> &sources)
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_ticker.start();
     m_pendingSources = sources;
+    // The report's settled files go beside the journal (on disk, where the run already writes; /tmp may be memory).
+    if (!m_options.journalPath.isEmpty())
+        m_settled.setSpillFolder(QFileInfo(m_options.journalPath).absolutePath());
     if (!openJournal(sources))
         return; // stopped before any byte moves
     m_services.destination->check([this](const Net::Error &error) {
@@ -174,7 +179,7 @@ void Engine::onItemFailed(const QString &driveId, const QString &what, const Net
 void Engine::addFile(const NamePlan::Placed &placed)
 {
     const Drive::DriveFile &file = placed.file;
-    if (m_records.find(file.id, placed.relativePath))
+    if (m_records.find(file.id, placed.relativePath) || m_records.wasSpilled(file.id, placed.relativePath))
         return; // listed again: one Drive file at one place is one record
     FileStatus status;
     status.driveId = file.id;
@@ -378,16 +383,20 @@ void Engine::finishRun()
     m_records.clearChanged();
     // The report's list is the records' statuses moved out, not copied: at the end of a large run that copy was
     // the peak of the run's memory (264 bytes a file beside every record).
+    // The records spilled are in m_settled already; those kept (never spilled, or a failure passed over) join them.
     Snapshot last = currentSnapshot(false);
     last.files = m_records.takeStatuses();
     Report report;
-    report.files = last.files;
+    report.files = m_settled;
+    for (const FileStatus &file : std::as_const(last.files))
+        report.files.append(file);
+    m_settled = {};
     report.totals = last;
     report.totals.files = {}; // clear() would keep a buffer the size of the tree (the list is shared)
     report.destination = m_services.destination->describe();
     report.startedAt = m_startedAt;
     report.finishedAt = QDateTime::currentDateTimeUtc();
-    closeJournal(report, [this, last, report] {
+    closeJournal(report, last.files, [this, last, report] {
         emit snapshot(last);
         emit finished(report);
     });
@@ -474,6 +483,8 @@ void Engine::tick()
     journalChanges();
     m_records.clearChanged();
     emit snapshot(s);
+    // The faces and the journal have seen every settled record now: they go to the report's file.
+    m_records.spillSettled(m_settled, [this](const FileRecord &record) { writeReceipt(record, record.status); });
 }
 
 } // namespace Transfer

@@ -47,6 +47,8 @@ class Pacer;
 struct RequestCounters;
 }
 
+class QTemporaryFile;
+
 namespace Transfer
 {
 /**
@@ -169,8 +171,12 @@ private:
     bool applyJournal(FileRecord &record);
     /// Queues every changed or active record's row.
     void journalChanges();
-    /// The run's receipts at `_drive_ingest/runs/<run id>.jsonl`, the journal's run ended; then `done`.
-    void closeJournal(const Report &report, std::function<void()> done);
+    /// A file this run touched, a line in the receipts file (beside the journal, opened at the first): written when
+    /// the record is spilled or, for those kept to the end, by closeJournal().
+    void writeReceipt(const FileRecord &record, const FileStatus &status);
+    /// The run's receipts at `_drive_ingest/runs/<run id>.jsonl`, the journal's run ended; then `done`. `kept`: the
+    /// statuses of the records never spilled (m_records, in the same order).
+    void closeJournal(const Report &report, const QList<FileStatus> &kept, std::function<void()> done);
     // Incremental runs from the changes feed (enginechanges.cpp, issue 12).
     /// A TreeWalker wired to this engine (its folders recorded in the journal); listing starts with add().
     Drive::TreeWalker *newWalker();
@@ -197,6 +203,7 @@ private:
     Drive::DriveClient *m_drive = nullptr;
     QList<Drive::TreeWalker *> m_walkers;
     FileRecords m_records;
+    FileList m_settled; ///< the records spilled (FileRecords::spillSettled()): the report's files, kept on disk
     std::map<quint64, Active> m_transfers; ///< by FileStatus::key
     std::deque<quint64> m_queue;
     NamePlan m_names;
@@ -217,6 +224,9 @@ private:
     QElapsedTimer m_elapsed;
     QDateTime m_startedAt;
     std::unique_ptr<RunJournal> m_journal; ///< null: --no-journal, a dry run
+    std::shared_ptr<QTemporaryFile> m_receipts; ///< writeReceipt()'s file; null until the first receipt
+    qint64 m_receiptBytes = 0;
+    bool m_receiptsFailed = false; ///< a line could not be written: said at the end
     std::unique_ptr<IncrementalRun> m_incremental; ///< null: no journal
     std::optional<Net::Error> m_stopError; ///< what stopRun() stopped the run for
 };

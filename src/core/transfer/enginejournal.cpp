@@ -133,7 +133,40 @@ void Engine::journalChanges()
     }
 }
 
-void Engine::closeJournal(const Report &report, std::function<void()> done)
+void Engine::writeReceipt(const FileRecord &record, const FileStatus &status)
+{
+    // touched: a file this run began to move (listing failures are in the report)
+    if (!m_journal || m_receiptsFailed || record.doneEarlier || !record.started.isValid())
+        return;
+    if (!m_receipts)
+    {
+        // Written a line at a time to a temporary file beside the journal (on disk, where this run already writes;
+        // /tmp may be memory), then handed to the destination as a file: the receipts of a large tree (1–2 KB a
+        // file) are never held in memory whole.
+        m_receipts = std::make_shared<QTemporaryFile>(QFileInfo(m_options.journalPath).absolutePath() + u'/'
+                                                      + receiptsPattern(m_options.journalPath) + u"XXXXXX"_s);
+        if (!m_receipts->open())
+        {
+            m_receiptsFailed = true;
+            return;
+        }
+    }
+    // One line a file the run touched: the report's per-file record and what only a receipt keeps.
+    QJsonObject line = ReportFormat::fileToJson(status);
+    line.insert(u"revision"_s, record.revision);
+    line.insert(u"driveMd5"_s, record.landing.md5);
+    line.insert(u"driveSha256"_s, record.landing.sha256);
+    line.insert(u"relativePath"_s, record.landing.relativePath);
+    line.insert(u"startedAt"_s, isoTime(record.started));
+    line.insert(u"endedAt"_s, isoTime(record.ended));
+    line.insert(u"toolVersion"_s, QStringLiteral(DI_VERSION));
+    const QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    if (m_receipts->write(bytes) != bytes.size())
+        m_receiptsFailed = true;
+    m_receiptBytes += bytes.size();
+}
+
+void Engine::closeJournal(const Report &report, const QList<FileStatus> &kept, std::function<void()> done)
 {
     RunOutcome::Stops stops;
     if (m_stopError)
@@ -165,49 +198,21 @@ void Engine::closeJournal(const Report &report, std::function<void()> done)
         return;
     }
 
-    // One line a file the run touched: the report's per-file record and what only a receipt keeps.
-    const auto receipt = [](const FileRecord &record, const FileStatus &status) {
-        QJsonObject line = ReportFormat::fileToJson(status);
-        line.insert(u"revision"_s, record.revision);
-        line.insert(u"driveMd5"_s, record.landing.md5);
-        line.insert(u"driveSha256"_s, record.landing.sha256);
-        line.insert(u"relativePath"_s, record.landing.relativePath);
-        line.insert(u"startedAt"_s, isoTime(record.started));
-        line.insert(u"endedAt"_s, isoTime(record.ended));
-        line.insert(u"toolVersion"_s, QStringLiteral(DI_VERSION));
-        return QJsonDocument(line).toJson(QJsonDocument::Compact);
-    };
-    // touched: a file this run began to move (listing failures are in the report)
-    const auto touched = [](const FileRecord &record) { return !record.doneEarlier && record.started.isValid(); };
-    // Written a line at a time to a temporary file beside the journal (on disk, where this run already writes; /tmp
-    // may be memory), then handed to the destination as a file: the receipts of a large tree (1–2 KB a file) are
-    // never held in memory whole.
-    auto lines = std::make_shared<QTemporaryFile>(QFileInfo(m_options.journalPath).absolutePath() + u'/'
-                                                  + receiptsPattern(m_options.journalPath) + u"XXXXXX"_s);
-    qint64 written = 0;
-    // The records' statuses are the report's now (FileRecords::takeStatuses(), in the same order).
-    const QList<FileStatus> &statuses = report.files;
-    bool ok = lines->open() && statuses.size() == m_records.size();
+    // The receipts of the records spilled are in m_receipts already; the records kept to the end add theirs.
     qsizetype index = 0;
-    for (auto it = m_records.begin(); ok && it != m_records.end(); ++it, ++index)
-    {
-        if (touched(it->second))
-        {
-            const QByteArray line = receipt(it->second, statuses.at(index)) + '\n';
-            ok = lines->write(line) == line.size();
-            written += line.size();
-        }
-    }
-    ok = ok && lines->flush();
+    for (auto it = m_records.begin(); it != m_records.end() && index < kept.size(); ++it, ++index)
+        writeReceipt(it->second, kept.at(index));
+    const bool ok = !m_receiptsFailed && (!m_receipts || m_receipts->flush());
     if (!ok)
     {
         // A full or failing state folder: the files landed, their receipts did not. Said, not only logged.
-        qCWarning(lcTransfer).noquote() << "receipts not written: cannot write" << lines->fileName() << ":"
-                                        << lines->errorString();
+        qCWarning(lcTransfer).noquote() << "receipts not written: cannot write" << m_receipts->fileName() << ":"
+                                        << m_receipts->errorString();
         emit notice(tr("The run's receipts were not written: cannot write %1: %2")
-                        .arg(lines->fileName(), lines->errorString()));
+                        .arg(m_receipts->fileName(), m_receipts->errorString()));
     }
-    if (!ok || written == 0)
+    const std::shared_ptr<QTemporaryFile> lines = std::move(m_receipts);
+    if (!ok || !lines || m_receiptBytes == 0)
     {
         m_journal->end(outcome); // a run that touched no file leaves no receipts file
         done();

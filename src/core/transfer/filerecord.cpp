@@ -237,6 +237,52 @@ void FileRecords::release()
     m_records.clear();
     m_byDriveId.clear();
     m_changed.clear();
+    m_spilled.clear();
+}
+
+namespace
+{
+std::pair<size_t, size_t> identity(const QString &driveId, const QString &relativePath)
+{
+    return {qHashMulti(0x9e3779b97f4a7c15ULL, driveId, relativePath), qHashMulti(0xc2b2ae3d27d4eb4fULL, relativePath, driveId)};
+}
+} // namespace
+
+void FileRecords::spillSettled(FileList &report, const std::function<void(const FileRecord &)> &each)
+{
+    auto it = m_records.lower_bound(m_spillFrom);
+    while (it != m_records.end())
+    {
+        FileRecord &record = it->second;
+        if (!record.isTerminal() || m_changed.contains(it->first))
+            break;
+        const FileState state = record.status.state;
+        if (state != FileState::Done && state != FileState::Skipped)
+        {
+            ++it; // may be retried: it stays
+            continue;
+        }
+        each(record);
+        if (!record.status.driveId.isEmpty())
+        {
+            m_spilled.insert(identity(record.status.driveId, record.landing.relativePath));
+            const auto keys = m_byDriveId.find(record.status.driveId);
+            if (keys != m_byDriveId.end())
+            {
+                keys->removeOne(it->first);
+                if (keys->isEmpty())
+                    m_byDriveId.erase(keys);
+            }
+        }
+        report.spill(std::move(record.status));
+        it = m_records.erase(it);
+    }
+    m_spillFrom = it == m_records.end() ? m_nextKey : it->first;
+}
+
+bool FileRecords::wasSpilled(const QString &driveId, const QString &relativePath) const
+{
+    return !m_spilled.isEmpty() && m_spilled.contains(identity(driveId, relativePath));
 }
 
 FileRecord *FileRecords::find(const QString &driveId, const QString &relativePath)

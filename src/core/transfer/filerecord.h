@@ -10,6 +10,7 @@
 #include <QList>
 #include <QSet>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -124,6 +125,14 @@ public:
     [[nodiscard]] QList<FileStatus> takeStatuses();
     /// Forgets every record; the totals stay (countInto()).
     void release();
+    /// The records over for good at the front (done or skipped), in key order, go to `report` (FileList::spill)
+    /// and are forgotten, so that a run holds what is active and queued, not everything it has settled. `each`
+    /// sees every record before it goes (its receipt). A record that failed, was parked or cancelled is passed
+    /// over and stays (it may be retried); it comes in its place in the report (FileList merges by key). Call
+    /// when the faces have seen the records (after a snapshot): a record changed since is kept for the next call.
+    void spillSettled(FileList &report, const std::function<void(const FileRecord &)> &each);
+    /// A record of this Drive file landing at this relative path was spilled (find() no longer has it).
+    [[nodiscard]] bool wasSpilled(const QString &driveId, const QString &relativePath) const;
 
     [[nodiscard]] Map::iterator begin() { return m_records.begin(); }
     [[nodiscard]] Map::iterator end() { return m_records.end(); }
@@ -141,6 +150,9 @@ private:
     int m_openUnknownSizes = 0;  ///< records not over whose size is unknown: bytesTotal is not exact yet
     QSet<QString> m_mimeTypes;   ///< one copy of each mime type, shared by the records
     QSet<QString> m_notes;       ///< one copy of each skipped file's note, shared by the records
+    quint64 m_spillFrom = 1;     ///< spillSettled() goes on from this key; records before it stay
+    /// Spilled records' identities (Drive id, landing path) as two independent 64-bit hashes: 16 bytes a file.
+    QSet<std::pair<size_t, size_t>> m_spilled;
 };
 
 } // namespace Transfer

@@ -155,14 +155,15 @@ QList<IngestLog::Statement> IngestLog::inserts(const QString &table, const Repor
     const int rowsPerStatement = qMax(1, int((maxParams - shared.size()) / perFile.size()));
 
     QList<Statement> statements;
-    for (qsizetype first = 0; first < report.files.size(); first += rowsPerStatement)
+    auto file = report.files.begin();
+    while (file != report.files.end())
     {
         Statement statement;
         statement.parameters = shared;
         QStringList tuples;
-        for (qsizetype i = first; i < qMin(first + rowsPerStatement, report.files.size()); ++i)
+        for (; file != report.files.end() && statement.rows < rowsPerStatement; ++file)
         {
-            const QList<std::optional<QString>> values = fileValues(report.files.at(i));
+            const QList<std::optional<QString>> values = fileValues(*file);
             QStringList cells;
             int k = 0;
             for (const Column &column : all)

@@ -29,7 +29,7 @@ QString LoadSnippet::text() const
         + tr("-- Or query them in place:") + u'\n' + readFiles + u'\n';
 }
 
-std::optional<LoadSnippet> LoadSnippet::forRun(const QString &folder, const QList<FileStatus> &files)
+std::optional<LoadSnippet> LoadSnippet::forRun(const QString &folder, const FileList &files)
 {
     QString path = folder.trimmed();
     for (const QString &scheme : {u"dbfs:"_s, u"volume:"_s})

@@ -31,7 +31,7 @@ public:
 
     /// The snippet for `report` when its destination is a Volume folder (/Volumes/c/s/v[/…]); nullopt otherwise.
     /// `folder`: the run's destination ("/Volumes/…", also "dbfs:/Volumes/…" or "volume:/Volumes/…").
-    [[nodiscard]] static std::optional<LoadSnippet> forRun(const QString &folder, const QList<FileStatus> &files);
+    [[nodiscard]] static std::optional<LoadSnippet> forRun(const QString &folder, const FileList &files);
     /// `name` quoted as an SQL identifier: `a``b` (backticks doubled).
     [[nodiscard]] static QString identifier(const QString &name);
     /// `text` as an SQL string literal: 'it''s' (quotes doubled; backslashes doubled too, as Databricks SQL

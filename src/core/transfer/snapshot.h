@@ -12,6 +12,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace Transfer
@@ -109,6 +110,100 @@ struct FileStatus
     double seconds = 0;
 };
 
+/**
+ * The files of a report, in the order found (FileStatus::key). A report built whole (a test, the CLI's partial
+ * report) is a list like any other. A run's report may be far larger than memory should hold: the engine
+ * spill()s each settled file as the run goes, and the list writes them in chunks to a temporary file beside the
+ * journal (unlinked at once: nothing is left behind, even by `kill -9`), reading them back a chunk at a time when
+ * iterated. So the report of a million files costs a chunk of memory, not a million records.
+ *
+ * Iteration yields the spilled files and the appended ones merged by key (each part is in key order): the files
+ * a run never spilled (a failure it may still retry) come back in their place. Copies share what was spilled,
+ * which is never changed. Mutable access (operator[]) is for lists that spilled nothing.
+ */
+class FileList
+{
+public:
+    /// Spilled files are written in chunks of this many.
+    static constexpr qsizetype ChunkSize = 1024;
+
+    FileList() = default;
+    FileList(QList<FileStatus> files); // NOLINT(google-explicit-constructor): a report built whole is a list
+    FileList(std::initializer_list<FileStatus> files);
+
+    /// Spills to a temporary file in `folder` (the system's temporary folder when empty or not writable).
+    void setSpillFolder(const QString &folder);
+    /// A settled file the run will not change again, in key order after every file spilled before it: written out
+    /// with its chunk. A file that cannot be written (a full disk) is kept in memory instead, said once in the log.
+    void spill(FileStatus &&file);
+    /// A file kept in memory, in key order among the files appended.
+    void append(FileStatus file);
+    FileList &operator<<(FileStatus file)
+    {
+        append(std::move(file));
+        return *this;
+    }
+
+    [[nodiscard]] qsizetype size() const;
+    [[nodiscard]] bool isEmpty() const { return size() == 0; }
+    /// How many files were written out (a test's and a benchmark's view).
+    [[nodiscard]] qsizetype spilledCount() const;
+    /// The i-th file in iteration order (reads its chunk: for small lists and tests).
+    [[nodiscard]] FileStatus at(qsizetype i) const;
+    [[nodiscard]] FileStatus first() const { return at(0); }
+    /// A list that spilled nothing, by index.
+    FileStatus &operator[](qsizetype i);
+    /// Every file, in memory (small lists).
+    [[nodiscard]] QList<FileStatus> toList() const;
+
+    class const_iterator
+    {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = FileStatus;
+        using difference_type = qsizetype;
+        using pointer = const FileStatus *;
+        using reference = const FileStatus &;
+
+        const_iterator() = default;
+        reference operator*() const { return *m_current; }
+        pointer operator->() const { return m_current; }
+        const_iterator &operator++();
+        bool operator==(const const_iterator &other) const { return m_current == other.m_current; }
+        bool operator!=(const const_iterator &other) const { return !(*this == other); }
+
+    private:
+        friend class FileList;
+        explicit const_iterator(const FileList *list);
+        void advance();
+        const FileStatus *nextSpilled();
+
+        const FileList *m_list = nullptr;
+        qsizetype m_chunk = 0;        ///< next chunk of the file to read
+        QList<FileStatus> m_buffer;   ///< the chunk read
+        qsizetype m_inBuffer = 0;     ///< next in m_buffer
+        qsizetype m_inPending = 0;    ///< next in the list's unwritten chunk
+        qsizetype m_inMemory = 0;     ///< next appended
+        const FileStatus *m_spilledHead = nullptr;
+        bool m_spilledTaken = false;  ///< m_current is the spilled head
+        const FileStatus *m_current = nullptr;
+    };
+    [[nodiscard]] const_iterator begin() const { return const_iterator(this); }
+    [[nodiscard]] const_iterator end() const { return {}; }
+
+private:
+    struct Spill;
+    void writeChunk();
+
+    std::shared_ptr<Spill> m_spill;
+    qsizetype m_chunks = 0;        ///< chunks of m_spill that are this list's
+    qsizetype m_spilledFiles = 0;  ///< files in those chunks
+    QList<FileStatus> m_pending;   ///< spilled, not written yet (less than a chunk, or kept on a write failure)
+    QList<FileStatus> m_memory;    ///< appended
+    QString m_folder;
+    bool m_spillFailed = false;    ///< a chunk could not be written: the rest stays in memory
+};
+
 /// Why the run is not faster, from the strongest evidence down (Engine decides it every tick, RunStats::limitedBy).
 enum class LimitedBy
 {
@@ -187,7 +282,7 @@ struct Snapshot
 struct Report
 {
     Snapshot totals;
-    QList<FileStatus> files;
+    FileList files;
     QString destination;
     QDateTime startedAt;
     QDateTime finishedAt;
