@@ -260,6 +260,47 @@ private slots:
         QVERIFY(!ReportFormat::write(dir.filePath(u"sub"_s), report, outcome, u"t"_s, &error));
         QVERIFY2(error.contains(u"sub"_s), qPrintable(error));
     }
+
+    void aSpilledReportIsWrittenAFileAtATime()
+    {
+        QTemporaryDir dir;
+        // A large run's report: most files read back from disk (FileList), one kept in memory; and an empty one.
+        Transfer::Report report = sampleReport();
+        report.files = {};
+        report.files.setSpillFolder(dir.path());
+        for (quint64 key = 1; key <= 2500; ++key)
+        {
+            Transfer::FileStatus f = file(u"f"_s + QString::number(key), key == 7 ? FileState::Failed : FileState::Done, 10);
+            f.key = key;
+            if (key == 7)
+                report.files.append(f);
+            else
+                report.files.spill(std::move(f));
+        }
+        QVERIFY(report.files.spilledCount() > 0);
+        Transfer::Report empty = sampleReport();
+        empty.files = {};
+        for (const Transfer::Report &r : {report, empty})
+        {
+            const RunOutcome outcome = RunOutcome::of(r);
+            QString error;
+            QVERIFY2(ReportFormat::write(dir.filePath(u"r.json"_s), r, outcome, u"t"_s, &error), qPrintable(error));
+            QVERIFY2(ReportFormat::write(dir.filePath(u"r.csv"_s), r, outcome, u"t"_s, &error), qPrintable(error));
+            QFile json(dir.filePath(u"r.json"_s));
+            QVERIFY(json.open(QIODevice::ReadOnly));
+            QJsonParseError parse {};
+            const QJsonObject written = QJsonDocument::fromJson(json.readAll(), &parse).object();
+            QCOMPARE(parse.error, QJsonParseError::NoError);
+            QCOMPARE(written, ReportFormat::toJson(r, outcome, u"t"_s));
+            QCOMPARE(written.value(u"files"_s).toArray().size(), r.files.size());
+            QFile csv(dir.filePath(u"r.csv"_s));
+            QVERIFY(csv.open(QIODevice::ReadOnly));
+            QCOMPARE(csv.readAll(), ReportFormat::toCsv(r));
+        }
+        QCOMPARE(QJsonDocument(ReportFormat::toJson(report, RunOutcome::of(report), u"t"_s))
+                     .object().value(u"files"_s).toArray().at(6).toObject().value(u"status"_s).toString(),
+                 u"failed"_s); // the kept file in its place
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReportFormat)

@@ -120,13 +120,13 @@ QJsonObject ReportFormat::fileToJson(const FileStatus &file)
     return record;
 }
 
-QJsonObject ReportFormat::toJson(const Report &report, const RunOutcome &outcome, const QString &tool)
+namespace
 {
-    QJsonArray files;
-    for (const FileStatus &file : report.files)
-        files.append(fileToJson(file));
+/// The report without its files: what toJson() and write() both start from.
+QJsonObject headOf(const Report &report, const RunOutcome &outcome, const QString &tool)
+{
     QJsonObject json {
-        {u"version"_s, version},
+        {u"version"_s, ReportFormat::version},
         {u"tool"_s, tool},
         {u"toolVersion"_s, QStringLiteral(DI_VERSION)},
         {u"destination"_s, report.destination},
@@ -135,10 +135,20 @@ QJsonObject ReportFormat::toJson(const Report &report, const RunOutcome &outcome
         {u"exitCode"_s, outcome.exitCode()},
         {u"outcome"_s, outcome.name()},
         {u"totals"_s, totalsOf(report)},
-        {u"files"_s, files},
     };
     if (!outcome.message.isEmpty())
         json.insert(u"message"_s, Util::redact(outcome.message));
+    return json;
+}
+} // namespace
+
+QJsonObject ReportFormat::toJson(const Report &report, const RunOutcome &outcome, const QString &tool)
+{
+    QJsonArray files;
+    for (const FileStatus &file : report.files)
+        files.append(fileToJson(file));
+    QJsonObject json = headOf(report, outcome, tool);
+    json.insert(u"files"_s, files);
     return json;
 }
 
@@ -149,19 +159,21 @@ QStringList ReportFormat::csvColumns()
             u"reasonCode"_s, u"errorClass"_s, u"httpStatus"_s,    u"retries"_s,    u"seconds"_s};
 }
 
+QByteArray ReportFormat::csvLine(const FileStatus &file)
+{
+    const QJsonObject record = fileToJson(file);
+    QStringList fields;
+    for (const QString &column : csvColumns())
+        fields << csvField(csvText(record.value(column)));
+    return (fields.join(u',') + u'\n').toUtf8();
+}
+
 QByteArray ReportFormat::toCsv(const Report &report)
 {
-    const QStringList columns = csvColumns();
-    QString out = columns.join(u',') + u'\n';
+    QByteArray out = (csvColumns().join(u',') + u'\n').toUtf8();
     for (const FileStatus &file : report.files)
-    {
-        const QJsonObject record = fileToJson(file);
-        QStringList fields;
-        for (const QString &column : columns)
-            fields << csvField(csvText(record.value(column)));
-        out += fields.join(u',') + u'\n';
-    }
-    return out.toUtf8();
+        out += csvLine(file);
+    return out;
 }
 
 bool ReportFormat::write(const QString &path, const Report &report, const RunOutcome &outcome, const QString &tool,
@@ -172,7 +184,29 @@ bool ReportFormat::write(const QString &path, const Report &report, const RunOut
     const bool csv = QFileInfo(path).suffix().compare(u"csv"_s, Qt::CaseInsensitive) == 0;
     if (file.open(QIODevice::WriteOnly))
     {
-        file.write(csv ? toCsv(report) : QJsonDocument(toJson(report, outcome, tool)).toJson(QJsonDocument::Indented));
+        // A file at a time: the report of a large run (its files read back from disk, FileList) is never in memory
+        // whole, neither as records nor as text.
+        if (csv)
+        {
+            file.write((csvColumns().join(u',') + u'\n').toUtf8());
+            for (const FileStatus &f : report.files)
+                file.write(csvLine(f));
+        }
+        else
+        {
+            // The head as QJsonDocument writes it ("{\n    …\n}\n"), then "files" added before its closing brace.
+            QByteArray head = QJsonDocument(headOf(report, outcome, tool)).toJson(QJsonDocument::Indented);
+            head.chop(3); // "\n}\n"
+            file.write(head + ",\n    \"files\": [");
+            bool first = true;
+            for (const FileStatus &f : report.files)
+            {
+                file.write((first ? "\n        " : ",\n        ")
+                           + QJsonDocument(fileToJson(f)).toJson(QJsonDocument::Compact));
+                first = false;
+            }
+            file.write(first ? "]\n}\n" : "\n    ]\n}\n");
+        }
         if (file.commit())
             return true;
     }

@@ -51,9 +51,11 @@ public:
     [[nodiscard]] static QJsonObject toJson(const Report &report, const RunOutcome &outcome, const QString &tool);
     [[nodiscard]] static QStringList csvColumns();
     [[nodiscard]] static QByteArray toCsv(const Report &report);
+    /// One file's CSV line (csvColumns()' order), with its line break.
+    [[nodiscard]] static QByteArray csvLine(const FileStatus &file);
 
     /// Writes atomically (QSaveFile: an old report stays until the new one is complete), CSV for a ".csv"
-    /// name and JSON for any other. False with a translated `*error` on failure.
+    /// name and JSON for any other (toJson()'s content), a file at a time. False with a translated `*error` on failure.
     static bool write(const QString &path, const Report &report, const RunOutcome &outcome, const QString &tool,
                       QString *error);
 };
