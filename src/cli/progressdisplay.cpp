@@ -374,11 +374,65 @@ QStringList ProgressDisplay::liveLines(const Transfer::Snapshot &s) const
     return lines;
 }
 
+namespace
+{
+/// The first `max` files of a list in the summary's order (by reason, then as found) and how many there were:
+/// bounded however long the report (a million skipped files of a dry run are read once, not kept).
+class FirstByReason
+{
+public:
+    explicit FirstByReason(int max)
+        : m_max(max)
+    {
+    }
+
+    void add(const Transfer::FileStatus &file)
+    {
+        ++m_count;
+        if (m_max <= 0)
+            return;
+        Entry entry {reasonOf(file), file};
+        // After every entry of the same reason: files of one reason stay in the order found.
+        const auto at = std::upper_bound(m_first.begin(), m_first.end(), entry.reason,
+                                         [](const QString &reason, const Entry &e) { return reason < e.reason; });
+        if (m_first.size() >= m_max && at == m_first.end())
+            return;
+        m_first.insert(at, std::move(entry));
+        if (m_first.size() > m_max)
+            m_first.removeLast();
+    }
+    [[nodiscard]] qsizetype count() const { return m_count; }
+
+    /// "Title:" and a line a file, then "… and N more".
+    void writeTo(QString &text, const QString &title) const
+    {
+        if (m_count == 0)
+            return;
+        text += title + u"\n"_s;
+        for (const Entry &entry : m_first)
+            text += u"  "_s + nameOf(entry.file) + u" — "_s + entry.reason + u"\n"_s;
+        if (m_count > m_first.size())
+            text += u"  "_s + ProgressDisplay::tr("… and %1 more (see --report)").arg(m_count - m_first.size()) + u"\n"_s;
+    }
+
+private:
+    struct Entry
+    {
+        QString reason;
+        Transfer::FileStatus file;
+    };
+    int m_max;
+    qsizetype m_count = 0;
+    QList<Entry> m_first;
+};
+} // namespace
+
 QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
 {
-    QList<const Transfer::FileStatus *> failed;
-    QList<const Transfer::FileStatus *> parked;
-    QList<const Transfer::FileStatus *> skipped;
+    FirstByReason failed(maxListed);
+    FirstByReason parked(maxListed);
+    FirstByReason skipped(maxListed); ///< skipped for a reason other than "already there"
+    int skippedTotal = 0;
     int done = 0;
     int cancelled = 0;
     QMap<QString, int> alreadyThere; ///< by what was compared (Transfer::alreadyThereText())
@@ -392,17 +446,18 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
             bytes += file.bytesDone;
             break;
         case Transfer::FileState::Failed:
-            failed << &file;
+            failed.add(file);
             break;
         case Transfer::FileState::Parked:
-            parked << &file;
+            parked.add(file);
             break;
         case Transfer::FileState::Skipped:
-            skipped << &file;
+            ++skippedTotal;
+            // Listing every unchanged file would bury the few skipped for a real reason: those are counted.
             if (isAlreadyThere(file))
-            {
                 ++alreadyThere[Transfer::alreadyThereText(file)];
-            }
+            else
+                skipped.add(file);
             break;
         default:
             ++cancelled;
@@ -421,9 +476,9 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
     QString text = filesText(report.files.size()) + u": "_s
         + tr("%1 done, %2 skipped, %3 failed, %4 parked, %5 not finished.")
                        .arg(done)
-                       .arg(skipped.size())
-                       .arg(failed.size())
-                       .arg(parked.size())
+                       .arg(skippedTotal)
+                       .arg(failed.count())
+                       .arg(parked.count())
                        .arg(cancelled)
         + u"\n"_s
         + tr("%1 transferred in %2, average %3.")
@@ -434,37 +489,11 @@ QString ProgressDisplay::summary(const Transfer::Report &report, int maxListed)
         text += tr("%1 requests, %2 throttled by the server.").arg(report.totals.requestsTotal).arg(report.totals.throttledTotal)
             + u"\n"_s;
     }
-    const auto list = [&text, maxListed](const QString &title, QList<const Transfer::FileStatus *> files)
-    {
-        if (files.isEmpty())
-        {
-            return;
-        }
-        // Grouped by reason: the same cause once per block, not scattered through the list.
-        std::stable_sort(files.begin(), files.end(), [](const Transfer::FileStatus *a, const Transfer::FileStatus *b)
-                         { return reasonOf(*a) < reasonOf(*b); });
-        text += title + u"\n"_s;
-        for (qsizetype i = 0; i < files.size() && i < maxListed; ++i)
-        {
-            text += u"  "_s + nameOf(*files.at(i)) + u" — "_s + reasonOf(*files.at(i)) + u"\n"_s;
-        }
-        if (files.size() > maxListed)
-        {
-            text += u"  "_s + tr("… and %1 more (see --report)").arg(files.size() - maxListed) + u"\n"_s;
-        }
-    };
-    list(tr("Failed:"), failed);
-    list(tr("Parked (quota; retry later):"), parked);
-    if (!alreadyThere.isEmpty())
-    {
-        // Listing every unchanged file would bury the few skipped for a real reason.
-        for (auto it = alreadyThere.cbegin(); it != alreadyThere.cend(); ++it)
-        {
-            text += u"%1 %2."_s.arg(it.value()).arg(it.key()) + u"\n"_s;
-        }
-        skipped.removeIf([](const Transfer::FileStatus *file) { return isAlreadyThere(*file); });
-    }
-    list(tr("Skipped:"), skipped);
+    failed.writeTo(text, tr("Failed:"));
+    parked.writeTo(text, tr("Parked (quota; retry later):"));
+    for (auto it = alreadyThere.cbegin(); it != alreadyThere.cend(); ++it)
+        text += u"%1 %2."_s.arg(it.value()).arg(it.key()) + u"\n"_s;
+    skipped.writeTo(text, tr("Skipped:"));
     return text;
 }
 

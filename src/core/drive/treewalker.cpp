@@ -119,13 +119,23 @@ void TreeWalker::abort()
     QMetaObject::invokeMethod(this, &TreeWalker::finished, Qt::QueuedConnection);
 }
 
+void TreeWalker::setHeld(bool held)
+{
+    if (m_held == held)
+        return;
+    m_held = held;
+    // Queued: the caller (the engine scheduling its queue) is not re-entered by the folders listed next.
+    if (!held)
+        QMetaObject::invokeMethod(this, &TreeWalker::pump, Qt::QueuedConnection);
+}
+
 void TreeWalker::pump()
 {
     if (m_aborted)
         return;
     if (m_jobs.size() > 256)
         m_jobs.removeIf([](const QPointer<QObject> &job) { return job.isNull(); });
-    while (m_active < m_maxConcurrent && !m_queue.empty())
+    while (!m_held && m_active < m_maxConcurrent && !m_queue.empty())
     {
         Task task = std::move(m_queue.front());
         m_queue.pop_front();

@@ -60,6 +60,9 @@ public:
     /// Lists a folder whose metadata is already known (e.g. a shared drive: path = {name}, ids = {id}).
     void addFolder(const QStringList &drivePathSegments, const QStringList &folderIds);
     void abort();
+    /// Held: no further query starts (those running finish and are emitted) until let go; the engine holds the
+    /// listing while enough files wait for a transfer, so that memory holds a window of the tree, not all of it.
+    void setHeld(bool held);
 
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] int foldersListed() const;
@@ -109,6 +112,7 @@ private:
     int m_foldersListed = 0;
     qint64 m_filesFound = 0;
     bool m_aborted = false;
+    bool m_held = false; ///< setHeld()
     bool m_finishPending = false;
     std::deque<Task> m_queue;
     QSet<QString> m_seenFolders;

@@ -234,7 +234,22 @@ void Engine::schedule()
         if (record && record->status.state == FileState::Queued)
             startTransfer(*record);
     }
+    paceListing();
     maybeFinish();
+}
+
+void Engine::paceListing()
+{
+    // Held at a full window, let go at half of it: a listing far faster than the transfers (a dry run, small
+    // files) does not fill memory with the tree's records, and does not stop and start at every file either.
+    const auto queued = qsizetype(m_queue.size());
+    const qsizetype window = m_options.queueWindow;
+    const bool hold = window > 0 && (queued >= window || (m_listingHeld && queued > window / 2));
+    if (hold == m_listingHeld)
+        return;
+    m_listingHeld = hold;
+    for (Drive::TreeWalker *walker : std::as_const(m_walkers))
+        walker->setHeld(hold);
 }
 
 void Engine::startTransfer(FileRecord &record)

@@ -148,6 +148,9 @@ private:
     void onItemFailed(const QString &driveId, const QString &what, const Net::Error &error);
     void addFile(const NamePlan::Placed &placed);
     void schedule();
+    /// Holds the walkers' next queries while RunOptions::queueWindow files wait (lets go at half): memory holds a
+    /// window of the queue, not the whole tree (issue 11).
+    void paceListing();
     void startTransfer(FileRecord &record);
     /// Stops following a transfer (it is deleted later) and gives its slot back; its record stays as it is.
     void dropTransfer(quint64 key);
@@ -213,6 +216,7 @@ private:
     bool m_paused = false;
     bool m_stopping = false;
     bool m_finished = false;
+    bool m_listingHeld = false; ///< paceListing()
     QList<Drive::DriveRef> m_pendingSources; ///< added before the destination check finished
 
     std::unique_ptr<Net::RequestCounters> m_counters;

@@ -33,6 +33,7 @@ void warnIf(const Journal::Result &result)
 Drive::TreeWalker *Engine::newWalker()
 {
     auto *walker = new Drive::TreeWalker(m_drive, this);
+    walker->setHeld(m_listingHeld);
     m_walkers.append(walker);
     connect(walker, &Drive::TreeWalker::folderListed, this, &Engine::onFolderListed);
     connect(walker, &Drive::TreeWalker::fileFound, this, &Engine::onFileFound);

@@ -58,6 +58,9 @@ struct RunOptions
     QMap<QString, QString> exportFormats;   ///< Google mime type -> export mime type
     Dest::ConflictPolicy conflict = Dest::ConflictPolicy::Skip;
     bool dryRun = false;
+    /// Files queued that the listing may run ahead of the transfers: past it the listing holds its next queries
+    /// (Engine::paceListing()), so that a run holds a window of its queue, not the tree's records. 0: no limit.
+    qsizetype queueWindow = 10000;
     int stallTimeoutMs = 60000;             ///< no body bytes for this long: a Transient "stalled" error
     int maxChecksumTries = 3;               ///< a hash mismatch restarts the file from 0 this often, then fails
     /// One request's pauses between retries add up to this at most, then it gives up (CLI --retry-timeout).
