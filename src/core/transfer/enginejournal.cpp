@@ -72,10 +72,10 @@ bool Engine::applyJournal(FileRecord &record)
 {
     if (!record.movable || !m_journal)
         return false;
-    const TransferJob job = record.transferJob();
-    const std::optional<Journal::FileRow> row = m_journal->earlier(record.driveId(), job.relativePath);
+    const std::optional<Journal::FileRow> row = m_journal->earlier(record.driveId(), record.landing.relativePath);
     if (!row)
-        return false;
+        return false; // a file new to the job: no job is built for it here (most files of a first run)
+    const TransferJob job = record.transferJob();
     // Skip (the default) never touches what is there: the journal's word that this revision landed is enough
     // (--verify checks again). update, overwrite and keep-both look at the destination as they always did.
     if (!m_options.verifyDone && m_options.conflict == Dest::ConflictPolicy::Skip
