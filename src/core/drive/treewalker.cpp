@@ -80,6 +80,11 @@ qint64 TreeWalker::filesFound() const
     return m_filesFound;
 }
 
+qint64 TreeWalker::heldChildrenPeak() const
+{
+    return m_heldPeak;
+}
+
 void TreeWalker::add(const QList<DriveRef> &refs)
 {
     m_aborted = false;
@@ -393,6 +398,7 @@ void TreeWalker::runList(QList<Task> tasks)
                     // Resolutions still running for this folder finish into a listing nobody emits.
                     listing->pagesDone = false;
                     listing->pendingShortcuts = -1;
+                    dropHeld(listing.get());
                 }
                 taskDone();
                 return;
@@ -408,6 +414,7 @@ void TreeWalker::runList(QList<Task> tasks)
 void TreeWalker::addChild(
     const std::shared_ptr<Group> &group, const std::shared_ptr<Listing> &listing, const DriveFile &item)
 {
+    m_heldPeak = std::max(m_heldPeak, ++m_held);
     if (!item.isShortcut())
     {
         listing->entries.append(item);
@@ -419,7 +426,8 @@ void TreeWalker::addChild(
     resolveShortcut(item, listing->segments, listing->ids,
         [this, group, listing, slot](std::optional<DriveFile> target)
         {
-            if (m_aborted)
+            // An abandoned listing (failed, or asked again one by one) has let go of its entries.
+            if (m_aborted || listing->pendingShortcuts < 0)
                 return;
             listing->entries[slot] = std::move(target);
             --listing->pendingShortcuts;
@@ -439,9 +447,15 @@ void TreeWalker::listOneByOne(Group *group)
         ++m_queuedFolders;
         listing.pagesDone = false;
         listing.pendingShortcuts = -1;
-        listing.entries.clear();
+        dropHeld(&listing);
     }
     taskDone();
+}
+
+void TreeWalker::dropHeld(Listing *listing)
+{
+    m_held -= listing->entries.size();
+    listing->entries.clear();
 }
 
 void TreeWalker::finishListing(Group *group, Listing *listing)
@@ -449,6 +463,8 @@ void TreeWalker::finishListing(Group *group, Listing *listing)
     if (!listing->pagesDone || listing->pendingShortcuts != 0)
         return;
     listing->pagesDone = false; // emit once
+    // Still held until emitted: they only change hands below.
+    const qsizetype held = listing->entries.size();
     QList<DriveFile> children;
     QList<DriveFile> subfolders;
     children.reserve(listing->entries.size());
@@ -486,6 +502,7 @@ void TreeWalker::finishListing(Group *group, Listing *listing)
         ++m_filesFound;
         emit fileFound(listing->segments, listing->ids, child);
     }
+    m_held -= held;
     for (const DriveFile &folder : std::as_const(subfolders))
     {
         m_queue.push_back(Task { std::nullopt, listing->segments + QStringList { folder.name },

@@ -64,6 +64,9 @@ public:
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] int foldersListed() const;
     [[nodiscard]] qint64 filesFound() const;
+    /// The most children held at once, all queries together, waiting for their folder to be complete (issue 11
+    /// acceptance 4: what this holds is what a dry run's memory is made of).
+    [[nodiscard]] qint64 heldChildrenPeak() const;
 
 signals:
     void folderListed(
@@ -98,6 +101,7 @@ private:
     bool enqueueFolder(
         const QStringList &segments, const QStringList &ids, const QString &pathForReports, const QString &driveId);
     void finishListing(Group *group, Listing *listing);
+    void dropHeld(Listing *listing);
     void taskDone();
 
     DriveClient *m_client;
@@ -108,6 +112,8 @@ private:
     int m_active = 0;
     int m_foldersListed = 0;
     qint64 m_filesFound = 0;
+    qint64 m_held = 0; ///< entries of every listing not emitted yet
+    qint64 m_heldPeak = 0;
     bool m_aborted = false;
     bool m_finishPending = false;
     std::deque<Task> m_queue;
