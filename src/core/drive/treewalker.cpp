@@ -302,10 +302,21 @@ void TreeWalker::resolveShortcut(
         });
 }
 
+int TreeWalker::foldersPerQuery() const
+{
+    // A query holds its folders' children until its last page is in: asking for about a page of them keeps that
+    // small (the benchmark's folders of 1,000 go one per query), and costs no request, as a page holds pageSize
+    // children whichever folders they belong to. Nothing seen yet (or only empty folders): group fully.
+    if (m_childrenListed == 0)
+        return m_groupSize;
+    const qint64 fit = qint64(m_pageSize) * m_foldersListed / m_childrenListed;
+    return int(std::clamp<qint64>(fit, 1, m_groupSize));
+}
+
 void TreeWalker::takeGroupMates(QList<Task> *group, int freeSlots)
 {
-    // What waits, spread over the free slots, so several queries stay in flight; 50 folders a query at most.
-    const int want = std::min(m_groupSize, (m_queuedFolders + 1 + freeSlots - 1) / std::max(1, freeSlots));
+    // What waits, spread over the free slots, so several queries stay in flight; foldersPerQuery() at most.
+    const int want = std::min(foldersPerQuery(), (m_queuedFolders + 1 + freeSlots - 1) / std::max(1, freeSlots));
     const QString driveId = group->first().driveId;
     // Mates are looked for near the front only (the queue may be long); the rest is kept in order.
     const std::size_t scan = std::min(m_queue.size(), std::size_t(4 * DriveClient::MaxParentsPerQuery));
@@ -493,6 +504,7 @@ void TreeWalker::finishListing(Group *group, Listing *listing)
     }
     listing->entries.clear();
     ++m_foldersListed;
+    m_childrenListed += held;
     qCDebug(lcDrive).noquote() << "listed" << joinPath(listing->segments) << children.size() << "children";
     emit folderListed(listing->segments, listing->ids, children);
     for (const DriveFile &child : std::as_const(children))

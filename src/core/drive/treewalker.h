@@ -24,7 +24,9 @@ class DriveClient;
 ///
 /// Fast listing (rclone's ListR, resume-incremental.md §2): the folders waiting are asked for in groups of up to
 /// setGroupSize() (50) per files.list query, `('a' in parents or 'b' in parents …) and trashed = false`, the
-/// children spread back to their folders by `parents`. What waits is spread over the free query slots (two
+/// children spread back to their folders by `parents`. A group is sized from the folders listed so far: pageSize
+/// divided by their average number of children (issue 11 acceptance 4), so that what a query holds until its last
+/// page stays about a page: big folders go one per query, small ones are grouped. What waits is spread over the free query slots (two
 /// folders and four free slots: two queries of one), so a small tree is not slowed down and a wide one takes
 /// few requests. Only folders of the same shared drive (or of none) share a query (corpora=drive&driveId).
 /// A folder is complete only when its group's last page is in: its children may come over several pages, mixed
@@ -51,7 +53,8 @@ public:
 
     /// Queries in flight (listings of folder groups, and refs resolved) at once; default 4.
     void setMaxConcurrent(int n);
-    /// Folders per files.list query, 1..DriveClient::MaxParentsPerQuery (the default); 1 lists one folder per request.
+    /// The most folders per files.list query, 1..DriveClient::MaxParentsPerQuery (the default); 1 lists one folder
+    /// per request.
     void setGroupSize(int n);
     void setPageSize(int pageSize);
 
@@ -92,6 +95,7 @@ private:
 
     void pump();
     void runResolve(const DriveRef &ref);
+    [[nodiscard]] int foldersPerQuery() const;
     void takeGroupMates(QList<Task> *group, int freeSlots);
     void runList(QList<Task> tasks);
     void addChild(const std::shared_ptr<Group> &group, const std::shared_ptr<Listing> &listing, const DriveFile &item);
@@ -111,6 +115,7 @@ private:
     int m_queuedFolders = 0; ///< folder tasks in m_queue
     int m_active = 0;
     int m_foldersListed = 0;
+    qint64 m_childrenListed = 0; ///< children of the m_foldersListed folders, for their average
     qint64 m_filesFound = 0;
     qint64 m_held = 0; ///< entries of every listing not emitted yet
     qint64 m_heldPeak = 0;
