@@ -26,6 +26,7 @@ constexpr int WideFolders = 1 + 8 + 8 * 12; // Wide, A0..A7, B0..B11 under each
 constexpr int BigFolders = 40;
 constexpr int BigFolderFiles = 300;
 constexpr int BigTopFiles = BigFolderFiles - BigFolders;
+constexpr const char16_t *BigExtensions[] = { u"txt", u"csv", u"json" }; // mime types text/plain, text/csv, application/json
 
 QJsonObject file(const QString &name, int size = 10)
 {
@@ -47,7 +48,7 @@ QJsonObject manifest()
     {
         QJsonArray files;
         for (int i = 0; i < BigFolderFiles; ++i)
-            files.append(file(u"f%1.bin"_s.arg(i), 1));
+            files.append(file(u"f%1.%2"_s.arg(i).arg(BigExtensions[i % 3]), 1));
         big.append(folder(u"F%1"_s.arg(f), files));
     }
     for (int i = 0; i < BigTopFiles; ++i)
@@ -85,6 +86,7 @@ struct Walk
     QMap<QString, QStringList> children; ///< folder path -> "name|id" of every child, sorted
     QMap<QString, int> listedTimes; ///< folder path -> folderListed() count
     QStringList files;
+    QHash<QString, Drive::DriveFile> found; ///< path -> the file as fileFound() gave it
     QMap<QString, QString> failed;
     bool finished = false;
     int filesList = 0; ///< files.list requests the sandbox answered
@@ -175,7 +177,11 @@ Walk TestListingGrouped::walk(
         });
     connect(&walker, &Drive::TreeWalker::fileFound, &scope,
         [&w](const QStringList &segments, const QStringList &, const Drive::DriveFile &f)
-        { w.files.append((segments + QStringList { f.name }).join(u'/') + u'|' + f.id); });
+        {
+            const QString path = (segments + QStringList { f.name }).join(u'/');
+            w.files.append(path + u'|' + f.id);
+            w.found.insert(path, f);
+        });
     connect(&walker, &Drive::TreeWalker::itemFailed, &scope,
         [&w](const Drive::DriveRef &, const QString &path, const Net::Error &e) { w.failed.insert(path, e.reason); });
     connect(&walker, &Drive::TreeWalker::finished, &scope, [&w] { w.finished = true; });
@@ -250,6 +256,8 @@ void TestListingGrouped::sharedDriveFoldersShareAQuery()
     QCOMPARE(grouped.children, single.children);
     QCOMPARE(grouped.files.size(), 24);
     QCOMPARE(grouped.files, single.files);
+    for (auto it = grouped.found.cbegin(); it != grouped.found.cend(); ++it)
+        QCOMPARE(it.value().driveId, idOf(u"Team"_s));
 }
 
 void TestListingGrouped::emptyGroupIsListedOneByOne()
@@ -327,6 +335,21 @@ void TestListingGrouped::bigFoldersHoldAboutAPage()
     QCOMPARE(w.listedTimes.size(), 1 + BigFolders);
     for (auto it = w.listedTimes.cbegin(); it != w.listedTimes.cend(); ++it)
         QCOMPARE(it.value(), 1);
+    // Held children share their folder's id and their mime type (TreeWalker::heldForm): what is emitted is each
+    // file's own.
+    const QHash<QString, QString> mimeTypes { { u"txt"_s, u"text/plain"_s }, { u"csv"_s, u"text/csv"_s },
+        { u"json"_s, u"application/json"_s } };
+    for (int f = 0; f < BigFolders; ++f)
+    {
+        const QString folder = u"Big/F%1"_s.arg(f);
+        for (int i = 0; i < BigFolderFiles; ++i)
+        {
+            const QString extension = QString::fromUtf16(BigExtensions[i % 3]);
+            const Drive::DriveFile file = w.found.value(u"%1/f%2.%3"_s.arg(folder).arg(i).arg(extension));
+            QCOMPARE(file.parents, QStringList { idOf(folder) });
+            QCOMPARE(file.mimeType, mimeTypes.value(extension));
+        }
+    }
 }
 
 void TestListingGrouped::smallFoldersStillGroup()

@@ -16,6 +16,7 @@ struct TreeWalker::Listing
 {
     QStringList segments;
     QStringList ids;
+    QStringList parents; ///< {ids.last()}: the `parents` of nearly every child, shared by them
     QList<std::optional<DriveFile>> entries; ///< listing order; a shortcut's slot is filled once resolved
     int pendingShortcuts = 0; ///< -1 once abandoned (failed, or listed again one by one): never emitted
     bool pagesDone = false;
@@ -348,6 +349,7 @@ void TreeWalker::runList(QList<Task> tasks)
         auto listing = std::make_shared<Listing>();
         listing->segments = std::move(task.segments);
         listing->ids = std::move(task.ids);
+        listing->parents = QStringList { listing->ids.last() };
         folderIds.append(listing->ids.last());
         group->byId.insert(listing->ids.last(), listing);
         group->listings.append(std::move(listing));
@@ -428,7 +430,7 @@ void TreeWalker::addChild(
     m_heldPeak = std::max(m_heldPeak, ++m_held);
     if (!item.isShortcut())
     {
-        listing->entries.append(item);
+        listing->entries.append(heldForm(item, *listing));
         return;
     }
     const qsizetype slot = listing->entries.size();
@@ -440,10 +442,38 @@ void TreeWalker::addChild(
             // An abandoned listing (failed, or asked again one by one) has let go of its entries.
             if (m_aborted || listing->pendingShortcuts < 0)
                 return;
+            if (target)
+                target = heldForm(std::move(*target), *listing);
             listing->entries[slot] = std::move(target);
             --listing->pendingShortcuts;
             finishListing(group.get(), listing.get());
         });
+}
+
+DriveFile TreeWalker::heldForm(DriveFile item, const Listing &listing)
+{
+    // Each child comes from the page with its own copy of what it has in common with its neighbours (its folder's
+    // id, a mime type, a shared drive's id): a held child shares one copy instead, about a quarter less memory.
+    // The values, and so what is emitted, stay the same.
+    if (item.parents == listing.parents)
+        item.parents = listing.parents;
+    item.mimeType = shared(item.mimeType);
+    item.driveId = shared(item.driveId);
+    return item;
+}
+
+QString TreeWalker::shared(const QString &value)
+{
+    // A walk meets a few dozen mime types and a few shared drives; the cap only guards against a hostile listing.
+    constexpr qsizetype MaxSharedStrings = 512;
+    if (value.isEmpty())
+        return value;
+    const auto it = m_sharedStrings.constFind(value);
+    if (it != m_sharedStrings.cend())
+        return *it;
+    if (m_sharedStrings.size() < MaxSharedStrings)
+        m_sharedStrings.insert(value);
+    return value;
 }
 
 void TreeWalker::listOneByOne(Group *group)

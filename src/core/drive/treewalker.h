@@ -99,6 +99,8 @@ private:
     void takeGroupMates(QList<Task> *group, int freeSlots);
     void runList(QList<Task> tasks);
     void addChild(const std::shared_ptr<Group> &group, const std::shared_ptr<Listing> &listing, const DriveFile &item);
+    [[nodiscard]] DriveFile heldForm(DriveFile item, const Listing &listing);
+    [[nodiscard]] QString shared(const QString &value);
     void listOneByOne(Group *group);
     void handleTopLevel(const DriveRef &ref, const DriveFile &item);
     void resolveShortcut(const DriveFile &shortcut, const QStringList &segments, const QStringList &ids, Resolved done);
@@ -123,6 +125,7 @@ private:
     bool m_finishPending = false;
     std::deque<Task> m_queue;
     QSet<QString> m_seenFolders;
+    QSet<QString> m_sharedStrings; ///< mime types and drive ids, one copy each for every child held
     QList<QPointer<QObject>> m_jobs;
 };
 
