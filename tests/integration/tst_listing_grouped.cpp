@@ -26,7 +26,8 @@ constexpr int WideFolders = 1 + 8 + 8 * 12; // Wide, A0..A7, B0..B11 under each
 constexpr int BigFolders = 40;
 constexpr int BigFolderFiles = 300;
 constexpr int BigTopFiles = BigFolderFiles - BigFolders;
-constexpr const char16_t *BigExtensions[] = { u"txt", u"csv", u"json" }; // mime types text/plain, text/csv, application/json
+// Three mime types among Big's files: text/plain, text/csv, application/json.
+constexpr const char16_t *BigExtensions[] = { u"txt", u"csv", u"json" };
 
 QJsonObject file(const QString &name, int size = 10)
 {

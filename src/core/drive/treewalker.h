@@ -26,13 +26,13 @@ class DriveClient;
 /// setGroupSize() (50) per files.list query, `('a' in parents or 'b' in parents …) and trashed = false`, the
 /// children spread back to their folders by `parents`. A group is sized from the folders listed so far: pageSize
 /// divided by their average number of children (issue 11 acceptance 4), so that what a query holds until its last
-/// page stays about a page: big folders go one per query, small ones are grouped. What waits is spread over the free query slots (two
-/// folders and four free slots: two queries of one), so a small tree is not slowed down and a wide one takes
-/// few requests. Only folders of the same shared drive (or of none) share a query (corpora=drive&driveId).
-/// A folder is complete only when its group's last page is in: its children may come over several pages, mixed
-/// with its group mates'. Drive's bug (google-drive-api.md §2): a grouped query that answers nothing at all, or
-/// that fails permanently, is asked again one folder per query (so a group of folders that are all empty costs
-/// one query more than listing them one by one: the answer cannot be told from the bug).
+/// page stays about a page: big folders go one per query, small ones are grouped. What waits is spread over the
+/// free query slots (two folders and four free slots: two queries of one), so a small tree is not slowed down and a
+/// wide one takes few requests. Only folders of the same shared drive (or of none) share a query
+/// (corpora=drive&driveId). A folder is complete only when its group's last page is in: its children may come over
+/// several pages, mixed with its group mates'. Drive's bug (google-drive-api.md §2): a grouped query that answers
+/// nothing at all, or that fails permanently, is asked again one folder per query (so a group of folders that are all
+/// empty costs one query more than listing them one by one: the answer cannot be told from the bug).
 ///
 /// For every folder, once all its pages are in and its shortcuts are resolved:
 ///   folderListed(path of the folder, ids along that path, its children)   — for per-folder name mapping
