@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -21,6 +22,12 @@ namespace
 {
 constexpr char Token[] = "listing-test-token";
 constexpr int WideFolders = 1 + 8 + 8 * 12; // Wide, A0..A7, B0..B11 under each
+// Big: the memory benchmark's shape (a top folder with as many children as each of its folders), scaled down.
+constexpr int BigFolders = 40;
+constexpr int BigFolderFiles = 300;
+constexpr int BigTopFiles = BigFolderFiles - BigFolders;
+// Three mime types among Big's files: text/plain, text/csv, application/json.
+constexpr const char16_t *BigExtensions[] = { u"txt", u"csv", u"json" };
 
 QJsonObject file(const QString &name, int size = 10)
 {
@@ -34,8 +41,19 @@ QJsonObject folder(const QString &name, const QJsonArray &children)
 
 /// Wide: 105 folders over three levels, files everywhere, a shortcut and a trashed file among them. Two empty
 /// folders and two one-file folders at the top of My Drive; a shared drive of 12 folders with a subfolder each.
+/// Big: BigFolders folders of BigFolderFiles files, and files beside them.
 QJsonObject manifest()
 {
+    QJsonArray big;
+    for (int f = 0; f < BigFolders; ++f)
+    {
+        QJsonArray files;
+        for (int i = 0; i < BigFolderFiles; ++i)
+            files.append(file(u"f%1.%2"_s.arg(i).arg(BigExtensions[i % 3]), 1));
+        big.append(folder(u"F%1"_s.arg(f), files));
+    }
+    for (int i = 0; i < BigTopFiles; ++i)
+        big.append(file(u"top%1.bin"_s.arg(i), 1));
     QJsonArray as;
     for (int a = 0; a < 8; ++a)
     {
@@ -59,7 +77,8 @@ QJsonObject manifest()
     return { { u"demo_root"_s, u"Wide"_s },
         { u"my_drive"_s,
             QJsonArray { folder(u"Wide"_s, as), folder(u"Empty1"_s, {}), folder(u"Empty2"_s, {}),
-                folder(u"One1"_s, { file(u"one1.bin"_s) }), folder(u"One2"_s, { file(u"one2.bin"_s) }) } },
+                folder(u"One1"_s, { file(u"one1.bin"_s) }), folder(u"One2"_s, { file(u"one2.bin"_s) }),
+                folder(u"Big"_s, big) } },
         { u"shared_drives"_s, QJsonArray { QJsonObject { { u"name"_s, u"Team"_s }, { u"children"_s, team } } } } };
 }
 
@@ -68,9 +87,11 @@ struct Walk
     QMap<QString, QStringList> children; ///< folder path -> "name|id" of every child, sorted
     QMap<QString, int> listedTimes; ///< folder path -> folderListed() count
     QStringList files;
+    QHash<QString, Drive::DriveFile> found; ///< path -> the file as fileFound() gave it
     QMap<QString, QString> failed;
     bool finished = false;
     int filesList = 0; ///< files.list requests the sandbox answered
+    qint64 heldPeak = 0; ///< TreeWalker::heldChildrenPeak()
 };
 } // namespace
 
@@ -87,6 +108,8 @@ private slots:
     void emptyGroupIsListedOneByOne();
     void honestlyEmptyFoldersToo();
     void bugDuringAWholeWalk();
+    void bigFoldersHoldAboutAPage();
+    void smallFoldersStillGroup();
 
 private:
     Walk walk(const std::function<void(Drive::TreeWalker &)> &feed, int groupSize, int maxConcurrent = 4,
@@ -155,7 +178,11 @@ Walk TestListingGrouped::walk(
         });
     connect(&walker, &Drive::TreeWalker::fileFound, &scope,
         [&w](const QStringList &segments, const QStringList &, const Drive::DriveFile &f)
-        { w.files.append((segments + QStringList { f.name }).join(u'/') + u'|' + f.id); });
+        {
+            const QString path = (segments + QStringList { f.name }).join(u'/');
+            w.files.append(path + u'|' + f.id);
+            w.found.insert(path, f);
+        });
     connect(&walker, &Drive::TreeWalker::itemFailed, &scope,
         [&w](const Drive::DriveRef &, const QString &path, const Net::Error &e) { w.failed.insert(path, e.reason); });
     connect(&walker, &Drive::TreeWalker::finished, &scope, [&w] { w.finished = true; });
@@ -163,6 +190,7 @@ Walk TestListingGrouped::walk(
     if (!QTest::qWaitFor([&w] { return w.finished; }, 60000))
         qWarning("the walk did not finish in time");
     w.files.sort();
+    w.heldPeak = walker.heldChildrenPeak();
     const auto count = [](const QJsonObject &stats)
     {
         int n = 0;
@@ -202,17 +230,19 @@ void TestListingGrouped::wideTreeInFewRequests()
 
 void TestListingGrouped::childrenSpreadOverPages()
 {
-    // Pages of 7 over groups of up to 50 folders (two or three children each): a folder's children come over
-    // several pages, mixed with its mates'; it is announced once, complete, when its group's last page is in.
+    // Pages of 20 over groups of a few folders (Wide's 9 children make pairs of A folders of 13 children each, and
+    // the B folders of two or three go by several): a folder's children come over several pages, mixed with its
+    // mates'; it is announced once, complete, when its group's last page is in.
     const auto feed = [this](Drive::TreeWalker &t) { t.add({ Drive::DriveRef { idOf(u"Wide"_s), {}, {} } }); };
-    const Walk grouped = walk(feed, Drive::DriveClient::MaxParentsPerQuery, 2, 7);
+    const Walk grouped = walk(feed, Drive::DriveClient::MaxParentsPerQuery, 2, 20);
     const Walk single = walk(feed, 1, 4, 1000);
     QVERIFY(grouped.finished);
+    qInfo() << "files.list for" << WideFolders << "folders in pages of 20:" << grouped.filesList;
     QCOMPARE(grouped.children, single.children);
     QCOMPARE(grouped.files, single.files);
     for (auto it = grouped.listedTimes.cbegin(); it != grouped.listedTimes.cend(); ++it)
         QCOMPARE(it.value(), 1);
-    QVERIFY(grouped.filesList > (8 * 12 * 3) / 7); // the pages were followed
+    QVERIFY(grouped.filesList < WideFolders); // folders were grouped
 }
 
 void TestListingGrouped::sharedDriveFoldersShareAQuery()
@@ -227,6 +257,8 @@ void TestListingGrouped::sharedDriveFoldersShareAQuery()
     QCOMPARE(grouped.children, single.children);
     QCOMPARE(grouped.files.size(), 24);
     QCOMPARE(grouped.files, single.files);
+    for (auto it = grouped.found.cbegin(); it != grouped.found.cend(); ++it)
+        QCOMPARE(it.value().driveId, idOf(u"Team"_s));
 }
 
 void TestListingGrouped::emptyGroupIsListedOneByOne()
@@ -284,6 +316,55 @@ void TestListingGrouped::bugDuringAWholeWalk()
     // Each of the three empty answers was a query more, and its folders (two at least) were asked one by one.
     QVERIFY2(buggy.filesList >= clean.filesList + 3,
         qPrintable(u"%1 vs %2"_s.arg(buggy.filesList).arg(clean.filesList)));
+}
+
+void TestListingGrouped::bigFoldersHoldAboutAPage()
+{
+    // Issue 11 acceptance 4: a query holds its folders' children until its last page is in, so 40 folders spread
+    // over 4 queries would hold 10 folders of 300 files each. Sized from the top folder's 300 children, a query
+    // asks for one folder: about one page held per query in flight.
+    constexpr int PageSize = BigFolderFiles;
+    constexpr int MaxConcurrent = 4;
+    const auto feed = [this](Drive::TreeWalker &t) { t.add({ Drive::DriveRef { idOf(u"Big"_s), {}, {} } }); };
+    const Walk w = walk(feed, Drive::DriveClient::MaxParentsPerQuery, MaxConcurrent, PageSize);
+    QVERIFY(w.finished && w.failed.isEmpty());
+    qInfo() << "held at most" << w.heldPeak << "children, files.list" << w.filesList;
+    QVERIFY2(w.heldPeak <= 2 * PageSize * MaxConcurrent, qPrintable(QString::number(w.heldPeak)));
+    // Every file found once, every folder listed once.
+    QCOMPARE(w.files.size(), BigFolders * BigFolderFiles + BigTopFiles);
+    QCOMPARE(QSet<QString>(w.files.cbegin(), w.files.cend()).size(), w.files.size());
+    QCOMPARE(w.listedTimes.size(), 1 + BigFolders);
+    for (auto it = w.listedTimes.cbegin(); it != w.listedTimes.cend(); ++it)
+        QCOMPARE(it.value(), 1);
+    // Held children share their folder's id and their mime type (TreeWalker::heldForm): what is emitted is each
+    // file's own.
+    const QHash<QString, QString> mimeTypes { { u"txt"_s, u"text/plain"_s }, { u"csv"_s, u"text/csv"_s },
+        { u"json"_s, u"application/json"_s } };
+    for (int f = 0; f < BigFolders; ++f)
+    {
+        const QString folder = u"Big/F%1"_s.arg(f);
+        for (int i = 0; i < BigFolderFiles; ++i)
+        {
+            const QString extension = QString::fromUtf16(BigExtensions[i % 3]);
+            const Drive::DriveFile file = w.found.value(u"%1/f%2.%3"_s.arg(folder).arg(i).arg(extension));
+            QCOMPARE(file.parents, QStringList { idOf(folder) });
+            QCOMPARE(file.mimeType, mimeTypes.value(extension));
+        }
+    }
+}
+
+void TestListingGrouped::smallFoldersStillGroup()
+{
+    // Pages of 100 and folders of a dozen children or fewer: several folders still share each query.
+    const auto feed = [this](Drive::TreeWalker &t) { t.add({ Drive::DriveRef { idOf(u"Wide"_s), {}, {} } }); };
+    const Walk w = walk(feed, Drive::DriveClient::MaxParentsPerQuery, 4, 100);
+    const Walk single = walk(feed, 1, 4, 100);
+    QVERIFY(w.finished && w.failed.isEmpty());
+    qInfo() << "files.list for" << WideFolders << "folders in pages of 100:" << w.filesList << "held at most"
+            << w.heldPeak;
+    QVERIFY2(w.filesList <= WideFolders / 4, qPrintable(QString::number(w.filesList)));
+    QCOMPARE(w.children, single.children);
+    QCOMPARE(w.files, single.files);
 }
 
 QTEST_GUILESS_MAIN(TestListingGrouped)

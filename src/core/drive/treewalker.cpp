@@ -16,6 +16,7 @@ struct TreeWalker::Listing
 {
     QStringList segments;
     QStringList ids;
+    QStringList parents; ///< {ids.last()}: the `parents` of nearly every child, shared by them
     QList<std::optional<DriveFile>> entries; ///< listing order; a shortcut's slot is filled once resolved
     int pendingShortcuts = 0; ///< -1 once abandoned (failed, or listed again one by one): never emitted
     bool pagesDone = false;
@@ -80,6 +81,11 @@ qint64 TreeWalker::filesFound() const
     return m_filesFound;
 }
 
+qint64 TreeWalker::heldChildrenPeak() const
+{
+    return m_heldPeak;
+}
+
 void TreeWalker::add(const QList<DriveRef> &refs)
 {
     m_aborted = false;
@@ -106,6 +112,7 @@ void TreeWalker::abort()
     m_aborted = true;
     m_queue.clear();
     m_queuedFolders = 0;
+    m_held = 0; // the listings of the queries aborted are never emitted
     const auto jobs = m_jobs;
     m_jobs.clear();
     for (const QPointer<QObject> &job : jobs)
@@ -307,10 +314,21 @@ void TreeWalker::resolveShortcut(
         });
 }
 
+int TreeWalker::foldersPerQuery() const
+{
+    // A query holds its folders' children until its last page is in: asking for about a page of them keeps that
+    // small (the benchmark's folders of 1,000 go one per query), and costs no request, as a page holds pageSize
+    // children whichever folders they belong to. Nothing seen yet (or only empty folders): group fully.
+    if (m_childrenListed == 0)
+        return m_groupSize;
+    const qint64 fit = qint64(m_pageSize) * m_foldersListed / m_childrenListed;
+    return int(std::clamp<qint64>(fit, 1, m_groupSize));
+}
+
 void TreeWalker::takeGroupMates(QList<Task> *group, int freeSlots)
 {
-    // What waits, spread over the free slots, so several queries stay in flight; 50 folders a query at most.
-    const int want = std::min(m_groupSize, (m_queuedFolders + 1 + freeSlots - 1) / std::max(1, freeSlots));
+    // What waits, spread over the free slots, so several queries stay in flight; foldersPerQuery() at most.
+    const int want = std::min(foldersPerQuery(), (m_queuedFolders + 1 + freeSlots - 1) / std::max(1, freeSlots));
     const QString driveId = group->first().driveId;
     // Mates are looked for near the front only (the queue may be long); the rest is kept in order.
     const std::size_t scan = std::min(m_queue.size(), std::size_t(4 * DriveClient::MaxParentsPerQuery));
@@ -342,6 +360,7 @@ void TreeWalker::runList(QList<Task> tasks)
         auto listing = std::make_shared<Listing>();
         listing->segments = std::move(task.segments);
         listing->ids = std::move(task.ids);
+        listing->parents = QStringList { listing->ids.last() };
         folderIds.append(listing->ids.last());
         group->byId.insert(listing->ids.last(), listing);
         group->listings.append(std::move(listing));
@@ -403,6 +422,7 @@ void TreeWalker::runList(QList<Task> tasks)
                     // Resolutions still running for this folder finish into a listing nobody emits.
                     listing->pagesDone = false;
                     listing->pendingShortcuts = -1;
+                    dropHeld(listing.get());
                 }
                 taskDone();
                 return;
@@ -418,9 +438,10 @@ void TreeWalker::runList(QList<Task> tasks)
 void TreeWalker::addChild(
     const std::shared_ptr<Group> &group, const std::shared_ptr<Listing> &listing, const DriveFile &item)
 {
+    m_heldPeak = std::max(m_heldPeak, ++m_held);
     if (!item.isShortcut())
     {
-        listing->entries.append(item);
+        listing->entries.append(heldForm(item, *listing));
         return;
     }
     const qsizetype slot = listing->entries.size();
@@ -429,12 +450,41 @@ void TreeWalker::addChild(
     resolveShortcut(item, listing->segments, listing->ids,
         [this, group, listing, slot](std::optional<DriveFile> target)
         {
-            if (m_aborted)
+            // An abandoned listing (failed, or asked again one by one) has let go of its entries.
+            if (m_aborted || listing->pendingShortcuts < 0)
                 return;
+            if (target)
+                target = heldForm(std::move(*target), *listing);
             listing->entries[slot] = std::move(target);
             --listing->pendingShortcuts;
             finishListing(group.get(), listing.get());
         });
+}
+
+DriveFile TreeWalker::heldForm(DriveFile item, const Listing &listing)
+{
+    // Each child comes from the page with its own copy of what it has in common with its neighbours (its folder's
+    // id, a mime type, a shared drive's id): a held child shares one copy instead, about a fifth less memory.
+    // The values, and so what is emitted, stay the same.
+    if (item.parents == listing.parents)
+        item.parents = listing.parents;
+    item.mimeType = shared(item.mimeType);
+    item.driveId = shared(item.driveId);
+    return item;
+}
+
+QString TreeWalker::shared(const QString &value)
+{
+    // A walk meets a few dozen mime types and a few shared drives; the cap only guards against a hostile listing.
+    constexpr qsizetype MaxSharedStrings = 512;
+    if (value.isEmpty())
+        return value;
+    const auto it = m_sharedStrings.constFind(value);
+    if (it != m_sharedStrings.cend())
+        return *it;
+    if (m_sharedStrings.size() < MaxSharedStrings)
+        m_sharedStrings.insert(value);
+    return value;
 }
 
 void TreeWalker::listOneByOne(Group *group)
@@ -449,9 +499,15 @@ void TreeWalker::listOneByOne(Group *group)
         ++m_queuedFolders;
         listing.pagesDone = false;
         listing.pendingShortcuts = -1;
-        listing.entries.clear();
+        dropHeld(&listing);
     }
     taskDone();
+}
+
+void TreeWalker::dropHeld(Listing *listing)
+{
+    m_held -= listing->entries.size();
+    listing->entries.clear();
 }
 
 void TreeWalker::finishListing(Group *group, Listing *listing)
@@ -459,6 +515,7 @@ void TreeWalker::finishListing(Group *group, Listing *listing)
     if (!listing->pagesDone || listing->pendingShortcuts != 0)
         return;
     listing->pagesDone = false; // emit once
+    m_childrenListed += listing->entries.size();
     QList<DriveFile> children;
     QList<DriveFile> subfolders;
     children.reserve(listing->entries.size());
@@ -485,7 +542,7 @@ void TreeWalker::finishListing(Group *group, Listing *listing)
         }
         children.append(std::move(child));
     }
-    listing->entries.clear();
+    dropHeld(listing);
     ++m_foldersListed;
     qCDebug(lcDrive).noquote() << "listed" << joinPath(listing->segments) << children.size() << "children";
     emit folderListed(listing->segments, listing->ids, children);

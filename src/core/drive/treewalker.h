@@ -24,13 +24,15 @@ class DriveClient;
 ///
 /// Fast listing (rclone's ListR, resume-incremental.md §2): the folders waiting are asked for in groups of up to
 /// setGroupSize() (50) per files.list query, `('a' in parents or 'b' in parents …) and trashed = false`, the
-/// children spread back to their folders by `parents`. What waits is spread over the free query slots (two
-/// folders and four free slots: two queries of one), so a small tree is not slowed down and a wide one takes
-/// few requests. Only folders of the same shared drive (or of none) share a query (corpora=drive&driveId).
-/// A folder is complete only when its group's last page is in: its children may come over several pages, mixed
-/// with its group mates'. Drive's bug (google-drive-api.md §2): a grouped query that answers nothing at all, or
-/// that fails permanently, is asked again one folder per query (so a group of folders that are all empty costs
-/// one query more than listing them one by one: the answer cannot be told from the bug).
+/// children spread back to their folders by `parents`. A group is sized from the folders listed so far: pageSize
+/// divided by their average number of children (issue 11 acceptance 4), so that what a query holds until its last
+/// page stays about a page: big folders go one per query, small ones are grouped. What waits is spread over the
+/// free query slots (two folders and four free slots: two queries of one), so a small tree is not slowed down and a
+/// wide one takes few requests. Only folders of the same shared drive (or of none) share a query
+/// (corpora=drive&driveId). A folder is complete only when its group's last page is in: its children may come over
+/// several pages, mixed with its group mates'. Drive's bug (google-drive-api.md §2): a grouped query that answers
+/// nothing at all, or that fails permanently, is asked again one folder per query (so a group of folders that are all
+/// empty costs one query more than listing them one by one: the answer cannot be told from the bug).
 ///
 /// For every folder, once all its pages are in and its shortcuts are resolved:
 ///   folderListed(path of the folder, ids along that path, its children)   — for per-folder name mapping
@@ -51,7 +53,8 @@ public:
 
     /// Queries in flight (listings of folder groups, and refs resolved) at once; default 4.
     void setMaxConcurrent(int n);
-    /// Folders per files.list query, 1..DriveClient::MaxParentsPerQuery (the default); 1 lists one folder per request.
+    /// The most folders per files.list query, 1..DriveClient::MaxParentsPerQuery (the default); 1 lists one folder
+    /// per request.
     void setGroupSize(int n);
     void setPageSize(int pageSize);
 
@@ -67,6 +70,9 @@ public:
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] int foldersListed() const;
     [[nodiscard]] qint64 filesFound() const;
+    /// The most children held at once, all queries together, waiting for their folder to be complete (issue 11
+    /// acceptance 4: what this holds is what a dry run's memory is made of).
+    [[nodiscard]] qint64 heldChildrenPeak() const;
 
 signals:
     void folderListed(
@@ -92,15 +98,19 @@ private:
 
     void pump();
     void runResolve(const DriveRef &ref);
+    [[nodiscard]] int foldersPerQuery() const;
     void takeGroupMates(QList<Task> *group, int freeSlots);
     void runList(QList<Task> tasks);
     void addChild(const std::shared_ptr<Group> &group, const std::shared_ptr<Listing> &listing, const DriveFile &item);
+    [[nodiscard]] DriveFile heldForm(DriveFile item, const Listing &listing);
+    [[nodiscard]] QString shared(const QString &value);
     void listOneByOne(Group *group);
     void handleTopLevel(const DriveRef &ref, const DriveFile &item);
     void resolveShortcut(const DriveFile &shortcut, const QStringList &segments, const QStringList &ids, Resolved done);
     bool enqueueFolder(
         const QStringList &segments, const QStringList &ids, const QString &pathForReports, const QString &driveId);
     void finishListing(Group *group, Listing *listing);
+    void dropHeld(Listing *listing);
     void taskDone();
 
     DriveClient *m_client;
@@ -110,12 +120,16 @@ private:
     int m_queuedFolders = 0; ///< folder tasks in m_queue
     int m_active = 0;
     int m_foldersListed = 0;
+    qint64 m_childrenListed = 0; ///< children of the m_foldersListed folders, for their average
     qint64 m_filesFound = 0;
+    qint64 m_held = 0; ///< entries of every listing not emitted yet
+    qint64 m_heldPeak = 0;
     bool m_aborted = false;
     bool m_held = false; ///< setHeld()
     bool m_finishPending = false;
     std::deque<Task> m_queue;
     QSet<QString> m_seenFolders;
+    QSet<QString> m_sharedStrings; ///< mime types and drive ids, one copy each for every child held
     QList<QPointer<QObject>> m_jobs;
 };
 
