@@ -3,6 +3,7 @@
 // parts and continued by a new sink in the same session (only the remaining parts are sent, the file lands
 // byte-exact), a session the workspace no longer knows (the sink says so and the next one starts over), files
 // that cannot continue (single PUT, DBFS); and the destinations' own small files on a Volume and on DBFS.
+#include "destinations/pathmapper.h"
 #include "tst_dest_support.h"
 #include "tst_resume_support.h"
 
@@ -265,19 +266,30 @@ private slots:
 
     void wholeFileFromDisk_data() { wholeFilesRoundTrip_data(); }
 
-    // writeWholeFrom (the run's receipts, built on disk): these destinations read the file and write it whole.
+    // writeWholeFrom (the run's receipts, built on disk): streamed through a sink a block at a time (SinkFeeder;
+    // DBFS under a temporary name, then moved over), the whole content, replacing, nothing left beside it.
     void wholeFileFromDisk()
     {
         QFETCH(Kind, kind);
+        QFETCH(qint64, bigSize);
         auto destination = destinationOf(kind);
         QTemporaryDir dir;
-        const QByteArray body = randomBody(64 * 1024 + 5, 21);
-        QFile source(dir.filePath(u"receipts.jsonl"_s));
-        QVERIFY(source.open(QIODevice::WriteOnly) && source.write(body) == body.size());
-        source.close();
+        const auto sourceOf = [&dir](const QByteArray &body) {
+            QFile source(dir.filePath(u"receipts.jsonl"_s));
+            return source.open(QIODevice::WriteOnly) && source.write(body) == body.size() ? source.fileName() : QString();
+        };
         const QString name = u"_drive_ingest/runs/r3.jsonl"_s;
-        QCOMPARE(ResumeTest::writeWholeFrom(*destination, name, source.fileName()), QString());
+        const QByteArray small = randomBody(64 * 1024 + 5, 21);
+        QCOMPARE(ResumeTest::writeWholeFrom(*destination, name, sourceOf(small)), QString());
+        QVERIFY(readWhole(*destination, name, small.size()) == small);
+        // Several of the feeder's blocks and of DBFS's add-blocks, not a multiple of either: replaces the small one.
+        const QByteArray body = randomBody(bigSize, 22);
+        QCOMPARE(ResumeTest::writeWholeFrom(*destination, name, sourceOf(body)), QString());
         QVERIFY(readWhole(*destination, name, body.size()) == body);
+        const QStringList names = listNames(*destination, u"_drive_ingest/runs"_s);
+        QVERIFY2(names.contains(u"r3.jsonl"_s), qPrintable(names.join(u' ')));
+        for (const QString &left : names)
+            QVERIFY2(!left.startsWith(Dest::TemporaryPrefix), qPrintable(left)); // no temporary file stays
         QVERIFY(!ResumeTest::writeWholeFrom(*destination, name, dir.filePath(u"none"_s)).isEmpty());
         QVERIFY(readWhole(*destination, name, body.size()) == body); // a source that cannot be read changes nothing
     }

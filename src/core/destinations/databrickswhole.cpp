@@ -5,6 +5,7 @@
 #include "destinations/dbfsdestination.h"
 #include "destinations/pathmapper.h"
 #include "destinations/relativepath.h"
+#include "destinations/sinkfeeder.h"
 #include "destinations/volumedestination.h"
 
 #include <QJsonArray>
@@ -70,6 +71,15 @@ void VolumeDestination::writeWhole(const QString &relativePath, const QByteArray
                                  "overwrite=true"_ba),
                    bytes, "application/octet-stream"_ba, this,
                    [done = std::move(done)](const Net::Error &error, const DatabricksResponse &) { done(error); });
+}
+
+void VolumeDestination::writeWholeFrom(const QString &relativePath, const QString &sourcePath,
+                                       std::function<void(const Net::Error &)> done)
+{
+    if (!isSafeRelativePath(relativePath))
+        return answerLater(this, std::move(done), outsideRoot(relativePath, root()));
+    // The sink's PUT (or multipart upload) stores the file when it is complete, replacing the old one.
+    SinkFeeder::copy(this, relativePath, sourcePath, std::move(done));
 }
 
 void VolumeDestination::readWhole(const QString &relativePath, qint64 maxBytes,
@@ -213,6 +223,27 @@ void DbfsDestination::writeWhole(const QString &relativePath, const QByteArray &
                        upload->handle = QJsonDocument::fromJson(response.body).object().value(u"handle"_s).toInteger(-1);
                        upload->step();
                    }));
+}
+
+void DbfsDestination::writeWholeFrom(const QString &relativePath, const QString &sourcePath,
+                                     std::function<void(const Net::Error &)> done)
+{
+    if (!isSafeRelativePath(relativePath))
+        return answerLater(this, std::move(done), outsideRoot(relativePath, root()));
+    // A DBFS sink writes at its path as it goes: under a temporary name beside it, then moved over the name.
+    const qsizetype slash = relativePath.lastIndexOf(u'/');
+    const QString temp = relativePath.left(slash + 1) + TemporaryPrefix.toString() + u"whole-"_s
+        + QString::number(QRandomGenerator::global()->generate64(), 16) + u".partial"_s;
+    SinkFeeder::copy(this, temp, sourcePath, [this, temp, relativePath, done = std::move(done)](const Net::Error &error) {
+        if (error.isError())
+            return done(error); // the sink removed its file
+        replaceWith(absolutePath(temp), absolutePath(relativePath), [this, temp, done](const Net::Error &error) {
+            if (error.isError())
+                client()->dbfs("POST"_ba, "delete"_ba, json({{u"path"_s, absolutePath(temp)}, {u"recursive"_s, false}}),
+                               client(), [](const Net::Error &, const DatabricksResponse &) {});
+            done(error);
+        });
+    });
 }
 
 void DbfsDestination::replaceWith(const QString &temp, const QString &path, std::function<void(const Net::Error &)> done)

@@ -48,6 +48,9 @@ public:
 
     void writeWhole(const QString &relativePath, const QByteArray &bytes,
                     std::function<void(const Net::Error &)> done) override;
+    /// Streamed through a sink (SinkFeeder) under a temporary name, then moved over the name as writeWhole() does.
+    void writeWholeFrom(const QString &relativePath, const QString &sourcePath,
+                        std::function<void(const Net::Error &)> done) override;
     void readWhole(const QString &relativePath, qint64 maxBytes,
                    std::function<void(const QByteArray &, const Net::Error &)> done) override;
     void listNames(const QString &relativeFolder,

@@ -128,9 +128,9 @@ void TreeWalker::abort()
 
 void TreeWalker::setHeld(bool held)
 {
-    if (m_held == held)
+    if (m_onHold == held)
         return;
-    m_held = held;
+    m_onHold = held;
     // Queued: the caller (the engine scheduling its queue) is not re-entered by the folders listed next.
     if (!held)
         QMetaObject::invokeMethod(this, &TreeWalker::pump, Qt::QueuedConnection);
@@ -142,7 +142,7 @@ void TreeWalker::pump()
         return;
     if (m_jobs.size() > 256)
         m_jobs.removeIf([](const QPointer<QObject> &job) { return job.isNull(); });
-    while (!m_held && m_active < m_maxConcurrent && !m_queue.empty())
+    while (!m_onHold && m_active < m_maxConcurrent && !m_queue.empty())
     {
         Task task = std::move(m_queue.front());
         m_queue.pop_front();

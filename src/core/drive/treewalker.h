@@ -125,7 +125,7 @@ private:
     qint64 m_held = 0; ///< entries of every listing not emitted yet
     qint64 m_heldPeak = 0;
     bool m_aborted = false;
-    bool m_held = false; ///< setHeld()
+    bool m_onHold = false; ///< setHeld()
     bool m_finishPending = false;
     std::deque<Task> m_queue;
     QSet<QString> m_seenFolders;

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "destinations/sinkfeeder.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Dest
+{
+void SinkFeeder::copy(Destination *destination, const QString &relativePath, const QString &sourcePath,
+                      std::function<void(const Net::Error &)> done)
+{
+    auto file = std::make_unique<QFile>(sourcePath);
+    if (!file->open(QIODevice::ReadOnly))
+    {
+        const Net::Error error {Net::ErrorClass::Local, 0, u"readError"_s,
+                                QObject::tr("Cannot read %1: %2").arg(sourcePath, file->errorString())};
+        QMetaObject::invokeMethod(destination, [done = std::move(done), error] { done(error); }, Qt::QueuedConnection);
+        return;
+    }
+    Target target;
+    target.relativePath = relativePath;
+    target.expectedSize = file->size();
+    Sink *sink = destination->openSink(target, ConflictPolicy::Overwrite);
+    auto *feeder = new SinkFeeder(sink, std::move(done));
+    feeder->m_file.setFileName(sourcePath);
+    file.reset();
+    if (!feeder->m_file.open(QIODevice::ReadOnly))
+    {
+        feeder->end({Net::ErrorClass::Local, 0, u"readError"_s,
+                     QObject::tr("Cannot read %1: %2").arg(sourcePath, feeder->m_file.errorString())});
+        return;
+    }
+    QMetaObject::invokeMethod(feeder, &SinkFeeder::pump, Qt::QueuedConnection);
+}
+
+SinkFeeder::SinkFeeder(Sink *sink, std::function<void(const Net::Error &)> done)
+    : QObject(sink)
+    , m_sink(sink)
+    , m_done(std::move(done))
+{
+    connect(sink, &Sink::readyForMore, this, &SinkFeeder::pump);
+    connect(sink, &Sink::committed, this, [this](const QString &) { end({}); });
+    connect(sink, &Sink::failed, this, &SinkFeeder::end);
+}
+
+void SinkFeeder::pump()
+{
+    while (m_sink && !m_finishing && m_done)
+    {
+        if (m_taken == m_block.size())
+        {
+            m_block = m_file.read(BlockSize);
+            m_taken = 0;
+            if (m_block.isEmpty())
+            {
+                if (!m_file.atEnd() || m_file.error() != QFileDevice::NoError)
+                {
+                    end({Net::ErrorClass::Local, 0, u"readError"_s,
+                         tr("Cannot read %1: %2").arg(m_file.fileName(), m_file.errorString())});
+                    return;
+                }
+                m_finishing = true;
+                m_sink->finish(); // committed() or failed() ends it
+                return;
+            }
+        }
+        const qint64 n = m_sink->write(m_offset, m_block.constData() + m_taken, m_block.size() - m_taken);
+        if (n <= 0)
+            return; // full: readyForMore() comes; or failed: failed() comes
+        m_taken += n;
+        m_offset += n;
+    }
+}
+
+void SinkFeeder::end(const Net::Error &error)
+{
+    if (!m_done)
+        return;
+    const auto done = std::move(m_done);
+    m_done = nullptr;
+    if (m_sink)
+    {
+        if (error.isError() && !m_finishing)
+            m_sink->abort();
+        m_sink->deleteLater(); // and this feeder, its child
+    }
+    done(error);
+}
+
+} // namespace Dest
