@@ -6,7 +6,6 @@
 #include "tst_engine_support.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -104,16 +103,9 @@ private slots:
         QJsonArray files;
         for (int i = 0; i < Files; ++i)
             files.append(QJsonObject {{u"name"_s, u"f%1.bin"_s.arg(i, 2, 10, QLatin1Char('0'))}, {u"size"_s, FileSize}});
-        const QJsonObject manifest {{u"demo_root"_s, u"Many"_s},
-                                    {u"my_drive"_s, QJsonArray {QJsonObject {{u"name"_s, u"Many"_s}, {u"children"_s, files}}}}};
-        QFile f(m_work.filePath(u"manifest.json"_s));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QJsonDocument(manifest).toJson());
-        f.close();
         // More server threads than connections the engine may open: a connection never waits for a thread.
-        m_sandbox = std::make_unique<SandboxProcess>(QStringList {u"--manifest"_s, f.fileName(), u"--static-token"_s,
-                                                                  QString::fromLatin1(Token), u"--threads"_s, u"64"_s});
-        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
+        m_sandbox = sandboxWithFolder(m_work.path(), u"Many"_s, files, 64);
+        QVERIFY(m_sandbox);
         m_folderId = m_sandbox->readyInfo().value(u"demo_root_id"_s).toString();
         QVERIFY(!m_folderId.isEmpty());
     }

@@ -14,6 +14,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -121,6 +123,26 @@ inline RunResult runIngest(SandboxProcess &sandbox, const QList<Drive::DriveRef>
                            const std::function<void(Transfer::EngineHost &, const Transfer::Snapshot &)> &during = {})
 {
     return runIngest(sandbox.baseUrl(), sources, destinationDir, options, token, timeoutMs, during);
+}
+
+/// A sandbox serving `tree` (the children of one My Drive folder named `root`, its demo root) from a manifest
+/// written into `folder`, with a static token and `threads` server threads, started; null when it did not start.
+inline std::unique_ptr<SandboxProcess> sandboxWithFolder(const QString &folder, const QString &root,
+                                                         const QJsonArray &tree, int threads)
+{
+    const QJsonObject manifest {{u"demo_root"_s, root},
+                                {u"my_drive"_s, QJsonArray {QJsonObject {{u"name"_s, root}, {u"children"_s, tree}}}}};
+    QFile f(folder + u"/manifest.json"_s);
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(manifest).toJson()) <= 0)
+        return {};
+    f.close();
+    auto sandbox = std::make_unique<SandboxProcess>(QStringList {u"--manifest"_s, f.fileName(), u"--static-token"_s,
+                                                                 QString::fromLatin1(Token), u"--threads"_s,
+                                                                 QString::number(threads)});
+    if (sandbox->start())
+        return sandbox;
+    qWarning() << "sandbox did not start:" << sandbox->errorString();
+    return {};
 }
 
 inline Drive::DriveRef ref(const QString &id)

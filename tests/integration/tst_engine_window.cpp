@@ -7,7 +7,6 @@
 #include "tst_engine_support.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -45,15 +44,8 @@ private slots:
                 files.append(QJsonObject {{u"name"_s, u"f%1.bin"_s.arg(i, 3, 10, QLatin1Char('0'))}, {u"size"_s, 1}});
             folders.append(QJsonObject {{u"name"_s, u"d%1"_s.arg(f, 3, 10, QLatin1Char('0'))}, {u"children"_s, files}});
         }
-        const QJsonObject manifest {{u"demo_root"_s, u"Wide"_s},
-                                    {u"my_drive"_s, QJsonArray {QJsonObject {{u"name"_s, u"Wide"_s}, {u"children"_s, folders}}}}};
-        QFile f(m_work.filePath(u"manifest.json"_s));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QJsonDocument(manifest).toJson());
-        f.close();
-        m_sandbox = std::make_unique<SandboxProcess>(QStringList {u"--manifest"_s, f.fileName(), u"--static-token"_s,
-                                                                  QString::fromLatin1(Token), u"--threads"_s, u"32"_s});
-        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
+        m_sandbox = sandboxWithFolder(m_work.path(), u"Wide"_s, folders, 32);
+        QVERIFY(m_sandbox);
         m_rootId = m_sandbox->readyInfo().value(u"demo_root_id"_s).toString();
         QVERIFY(!m_rootId.isEmpty());
     }

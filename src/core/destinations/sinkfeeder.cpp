@@ -5,35 +5,35 @@ using namespace Qt::StringLiterals;
 
 namespace Dest
 {
+namespace
+{
+Net::Error readError(const QFile &file)
+{
+    return {Net::ErrorClass::Local, 0, u"readError"_s,
+            SinkFeeder::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())};
+}
+} // namespace
+
 void SinkFeeder::copy(Destination *destination, const QString &relativePath, const QString &sourcePath,
                       std::function<void(const Net::Error &)> done)
 {
     auto file = std::make_unique<QFile>(sourcePath);
     if (!file->open(QIODevice::ReadOnly))
     {
-        const Net::Error error {Net::ErrorClass::Local, 0, u"readError"_s,
-                                QObject::tr("Cannot read %1: %2").arg(sourcePath, file->errorString())};
-        QMetaObject::invokeMethod(destination, [done = std::move(done), error] { done(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(destination, [done = std::move(done), error = readError(*file)] { done(error); },
+                                  Qt::QueuedConnection);
         return;
     }
     Target target;
     target.relativePath = relativePath;
     target.expectedSize = file->size();
-    Sink *sink = destination->openSink(target, ConflictPolicy::Overwrite);
-    auto *feeder = new SinkFeeder(sink, std::move(done));
-    feeder->m_file.setFileName(sourcePath);
-    file.reset();
-    if (!feeder->m_file.open(QIODevice::ReadOnly))
-    {
-        feeder->end({Net::ErrorClass::Local, 0, u"readError"_s,
-                     QObject::tr("Cannot read %1: %2").arg(sourcePath, feeder->m_file.errorString())});
-        return;
-    }
+    auto *feeder = new SinkFeeder(destination->openSink(target, ConflictPolicy::Overwrite), std::move(file), std::move(done));
     QMetaObject::invokeMethod(feeder, &SinkFeeder::pump, Qt::QueuedConnection);
 }
 
-SinkFeeder::SinkFeeder(Sink *sink, std::function<void(const Net::Error &)> done)
+SinkFeeder::SinkFeeder(Sink *sink, std::unique_ptr<QFile> file, std::function<void(const Net::Error &)> done)
     : QObject(sink)
+    , m_file(std::move(file))
     , m_sink(sink)
     , m_done(std::move(done))
 {
@@ -48,14 +48,13 @@ void SinkFeeder::pump()
     {
         if (m_taken == m_block.size())
         {
-            m_block = m_file.read(BlockSize);
+            m_block = m_file->read(BlockSize);
             m_taken = 0;
             if (m_block.isEmpty())
             {
-                if (!m_file.atEnd() || m_file.error() != QFileDevice::NoError)
+                if (!m_file->atEnd() || m_file->error() != QFileDevice::NoError)
                 {
-                    end({Net::ErrorClass::Local, 0, u"readError"_s,
-                         tr("Cannot read %1: %2").arg(m_file.fileName(), m_file.errorString())});
+                    end(readError(*m_file));
                     return;
                 }
                 m_finishing = true;

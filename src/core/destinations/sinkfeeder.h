@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 namespace Dest
 {
@@ -28,11 +29,11 @@ public:
                      std::function<void(const Net::Error &)> done);
 
 private:
-    SinkFeeder(Sink *sink, std::function<void(const Net::Error &)> done);
+    SinkFeeder(Sink *sink, std::unique_ptr<QFile> file, std::function<void(const Net::Error &)> done);
     void pump();
     void end(const Net::Error &error);
 
-    QFile m_file;
+    std::unique_ptr<QFile> m_file;
     QPointer<Sink> m_sink;
     std::function<void(const Net::Error &)> m_done;
     QByteArray m_block;
