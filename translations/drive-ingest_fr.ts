@@ -2234,6 +2234,13 @@ is only read, never written.
     </message>
 </context>
 <context>
+    <name>Dest::SinkFeeder</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>Dest::SqlStatements</name>
     <message>
         <source>the statement failed</source>
@@ -3170,7 +3177,7 @@ Licence : GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <source>%1 cannot %2</source>

@@ -5,14 +5,10 @@ using namespace Qt::StringLiterals;
 
 namespace Dest
 {
-namespace
+Net::Error SinkFeeder::readError(const QFile &file)
 {
-Net::Error readError(const QFile &file)
-{
-    return {Net::ErrorClass::Local, 0, u"readError"_s,
-            SinkFeeder::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())};
+    return {Net::ErrorClass::Local, 0, u"readError"_s, tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())};
 }
-} // namespace
 
 void SinkFeeder::copy(Destination *destination, const QString &relativePath, const QString &sourcePath,
                       std::function<void(const Net::Error &)> done)

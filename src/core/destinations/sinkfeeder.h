@@ -32,6 +32,7 @@ private:
     SinkFeeder(Sink *sink, std::unique_ptr<QFile> file, std::function<void(const Net::Error &)> done);
     void pump();
     void end(const Net::Error &error);
+    [[nodiscard]] static Net::Error readError(const QFile &file);
 
     std::unique_ptr<QFile> m_file;
     QPointer<Sink> m_sink;
