@@ -38,6 +38,7 @@
 #include <cstdio>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -181,7 +182,7 @@ public:
 
 /// (j) The journal's cost on 1 GiB (issue 11, acceptance 4): the same engine with a journal (a new one each run,
 /// so nothing is skipped) and without, in pairs (without, then with) so that the machine's drift falls on both
-/// alike; the cost is the median over the pairs of each pair's time ratio (a best-of-few on this shared machine
+/// alike, each from a clean page cache (sync first: a run without a journal leaves its whole file to write back); the cost is the median over the pairs of each pair's time ratio (a best-of-few on this shared machine
 /// swung by ±15 % between calls). Into the work folder (the journal's durable checkpoints fdatasync the data: the
 /// disk's write speed shows) and, where /dev/shm is a tmpfs, into it (fdatasync costs nothing there: what is left
 /// is the journal's bookkeeping).
@@ -209,6 +210,9 @@ void benchJournalCost(Bench &bench, const QString &workDir, const QString &id1g,
             {
                 QTemporaryDir dest(place + u"/bench-journal-XXXXXX"_s);
                 const QString journalPath = workDir + u"/journal-%1.sqlite"_s.arg(pair);
+                // The run before left its file to the kernel's writeback (all of it, without a journal): written out
+                // now, untimed, so that it does not slow this run's own syncs.
+                ::sync();
                 qputenv("BENCH_JOURNAL", journal ? QFile::encodeName(journalPath) : QByteArray());
                 const QJsonObject ours = bench.runEngine(dest.path(), 10, 4, 4, {id1g});
                 qunsetenv("BENCH_JOURNAL");
