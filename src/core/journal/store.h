@@ -166,6 +166,7 @@ private:
     QString m_path;
     QString m_connection;
     QSqlDatabase m_db;
+    std::unique_ptr<QSqlQuery> m_upsert; ///< flush()'s statement, prepared on first use
     std::unique_ptr<LockFile> m_lock;
     std::map<FileKey, FileRow> m_queue;
     QTimer m_flushTimer;

@@ -311,6 +311,7 @@ Result Store::moveAside(const QString &why)
 
 void Store::closeDatabase()
 {
+    m_upsert.reset(); // a prepared statement must not outlive its connection
     if (m_db.isValid())
     {
         m_db.close();
