@@ -22,6 +22,8 @@ using ResumeTest::readWhole;
 using ResumeTest::writeWhole;
 using ResumeTest::allFiles;
 using ResumeTest::readFile;
+using ResumeTest::writeRange;
+using ResumeTest::commit;
 
 namespace
 {
@@ -37,29 +39,6 @@ Dest::Target target(const QString &path, qint64 size, const QString &revision, q
     t.revision = revision;
     t.resume.offset = resumeAt;
     return t;
-}
-
-// Writes body[from, to) in 10 KiB pieces (as a body streams), waiting for readyForMore() when the sink holds
-// the body back (a checkpoint's fdatasync is running).
-bool writeRange(Dest::Sink *sink, const QByteArray &body, qint64 from, qint64 to)
-{
-    QSignalSpy ready(sink, &Dest::Sink::readyForMore);
-    for (qint64 at = from; at < to;)
-    {
-        const qint64 n = std::min<qint64>(10 * 1024 + 7, to - at);
-        const qint64 taken = sink->write(at, body.constData() + at, n);
-        if (taken < 0 || (taken == 0 && !ready.wait(5000)))
-            return false;
-        at += taken;
-    }
-    return true;
-}
-
-bool commit(Dest::Sink *sink)
-{
-    QSignalSpy committed(sink, &Dest::Sink::committed);
-    sink->finish();
-    return committed.wait(5000);
 }
 
 // The last durable() offset once at least `atLeast` was announced; -1 on a timeout.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Shared by the destination tests of issue 11 (resume, the destinations' own small files): test bodies, and
+// Shared by the destination tests of issue 11 (resume, the destinations' own small files) and 14 (direct writes):
+// test bodies, a sink written and committed, and
 // writeWhole/readWhole/listNames each waited for with its answer made comparable.
 
 #include "destinations/destination.h"
@@ -9,6 +10,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTest>
 
 namespace ResumeTest
@@ -60,6 +62,29 @@ inline QStringList allFiles(const QString &root)
         out.append(QDir(root).relativeFilePath(it.next()));
     out.sort();
     return out;
+}
+
+/// Writes body[from, to) at its offsets in pieces of `piece` bytes (as a body streams), waiting for readyForMore()
+/// when the sink takes less (a checkpoint's fdatasync running, every direct buffer being written).
+inline bool writeRange(Dest::Sink *sink, const QByteArray &body, qint64 from, qint64 to, qint64 piece = 10 * 1024 + 7)
+{
+    QSignalSpy ready(sink, &Dest::Sink::readyForMore);
+    for (qint64 at = from; at < to;)
+    {
+        const qint64 taken = sink->write(at, body.constData() + at, std::min(piece, to - at));
+        if (taken < 0 || (taken == 0 && !ready.wait(5000)))
+            return false;
+        at += taken;
+    }
+    return true;
+}
+
+/// finish(), and true once the sink said committed().
+inline bool commit(Dest::Sink *sink)
+{
+    QSignalSpy committed(sink, &Dest::Sink::committed);
+    sink->finish();
+    return committed.wait(5000);
 }
 
 /// The file's bytes, or "<missing>".

@@ -117,6 +117,23 @@ int openExistingNoFollow(const QString &root, const QString &relativePath)
     return fd;
 }
 
+int writeAll(int fd, const char *data, qint64 length, qint64 offset)
+{
+    qint64 done = 0;
+    while (done < length)
+    {
+        const ssize_t n = ::pwrite(fd, data + done, static_cast<size_t>(length - done), offset + done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return errno;
+        if (n == 0)
+            return EIO;
+        done += n;
+    }
+    return 0;
+}
+
 } // namespace LocalDetail
 
 using namespace LocalDetail;
@@ -194,6 +211,8 @@ Sink *LocalDestination::openSink(const Target &target, ConflictPolicy policy)
     auto *sink = new LocalSink(m_root, target, policy);
     sink->setLeftoverList(m_leftovers);
     sink->setCheckpointInterval(m_checkpointInterval);
+    if (m_directWrites)
+        sink->writeDirect();
     return sink;
 }
 
@@ -355,6 +374,7 @@ Net::Error LocalSink::localError(int err, const QString &what) const
 
 QString LocalSink::removePartial()
 {
+    stopDirect(); // nothing writes into the file once it is closed
     if (m_fd >= 0)
     {
         ::close(m_fd);
@@ -391,32 +411,96 @@ qint64 LocalSink::write(qint64 offset, const char *data, qint64 length)
         return -1;
     // Backpressure while a checkpoint's fdatasync runs: the prefix may run at most two intervals ahead of
     // what is durable, so a kill loses a bounded amount however much faster the network is than the disk.
-    if (m_syncing && offset == m_contiguous && m_contiguous - m_durable >= 2 * m_checkpointInterval)
+    const qint64 front = m_direct ? m_direct->prefixFront() : m_contiguous;
+    if (m_syncing && offset == front && front - m_durable >= 2 * m_checkpointInterval)
     {
         m_waitingForSync = true;
         return 0;
     }
-    qint64 written = 0;
-    while (written < length)
+    if (m_direct)
     {
-        const ssize_t n = ::pwrite(m_fd, data + written, static_cast<size_t>(length - written), offset + written);
-        if (n < 0)
+        if (const qint64 taken = m_direct->take(offset, data, length); taken >= 0)
         {
-            if (errno == EINTR)
-                continue;
-            fail(localError(errno, m_partialPath));
-            return -1;
+            m_waitingForBuffer = taken < length;
+            return taken;
         }
-        written += n;
+        // More ranged parts than one stream and its next chunk: through the page cache from here on.
+        if (!leaveDirect())
+            return -1;
     }
-    noteWritten(offset, written);
-    return written;
+    if (const int err = LocalDetail::writeAll(m_fd, data, length, offset); err != 0)
+    {
+        fail(localError(err, m_partialPath));
+        return -1;
+    }
+    noteWritten(offset, length);
+    return length;
+}
+
+bool LocalSink::writeDirect()
+{
+    if (m_done || m_fd < 0 || m_direct)
+        return m_direct != nullptr;
+    m_direct = DirectWriter::open(m_fd, m_expectedSize, this, [this] {
+        if (m_direct && directLanded(m_direct->takeLanded()) && std::exchange(m_waitingForBuffer, false))
+            emit readyForMore();
+    });
+    return m_direct != nullptr;
+}
+
+bool LocalSink::directLanded(const QList<DirectWriter::Landed> &landed)
+{
+    for (const DirectWriter::Landed &range : landed)
+    {
+        if (range.err != 0)
+        {
+            fail(localError(range.err, m_partialPath));
+            return false;
+        }
+        noteWritten(range.offset, range.length);
+    }
+    return !m_done;
+}
+
+void LocalSink::stopDirect()
+{
+    m_direct.reset(); // waits for its worker
+    if (m_readFd >= 0)
+        ::close(m_readFd);
+    m_readFd = -1;
+}
+
+bool LocalSink::leaveDirect()
+{
+    if (!m_direct)
+        return !m_done;
+    const QList<DirectWriter::Landed> landed = m_direct->drain();
+    stopDirect();
+    if (!directLanded(landed))
+        return false;
+    if (std::exchange(m_waitingForBuffer, false))
+        QTimer::singleShot(0, this, [this] {
+            if (!m_done)
+                emit readyForMore();
+        });
+    return true;
 }
 
 qint64 LocalSink::readBack(qint64 offset, char *data, qint64 length)
 {
     if (m_fd < 0)
         return -1;
+    if (m_direct)
+    {
+        // Bytes still in a buffer are not in the file yet; the rest is read without O_DIRECT's alignment, through
+        // a descriptor of this very file (never its name: the name could be swapped meanwhile).
+        if (m_readFd < 0)
+            m_readFd = ::open(QByteArray("/proc/self/fd/" + QByteArray::number(m_fd)).constData(), O_RDONLY | O_CLOEXEC);
+        if (m_readFd >= 0)
+            return m_direct->read(offset, data, length, m_readFd);
+        if (!leaveDirect())
+            return -1;
+    }
     // The descriptor is O_RDWR: read back through it, never by name (the name could be swapped meanwhile).
     qint64 done = 0;
     while (done < length)
@@ -433,7 +517,7 @@ qint64 LocalSink::readBack(qint64 offset, char *data, qint64 length)
 
 void LocalSink::finish()
 {
-    if (m_done)
+    if (m_done || !leaveDirect())
         return;
     if (::close(m_fd) != 0)
     {

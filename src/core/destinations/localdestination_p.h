@@ -4,6 +4,7 @@
 // Helpers LocalDestination's files share (localdestination.cpp defines them).
 
 #include <QString>
+#include <QtGlobal>
 
 #include <utility>
 
@@ -15,6 +16,8 @@ namespace Dest::LocalDetail
 QThreadPool *diskPool(int threads);
 /// Two threads for disk-bound work off the engine thread: probes' hashing, syncs, small files of our own.
 QThreadPool *probePool();
+/// pwrite() of all `length` bytes at `offset` (EINTR retried): 0, or the errno.
+int writeAll(int fd, const char *data, qint64 length, qint64 offset);
 /// root + '/' + relativePath cleaned, or empty when it would leave root.
 QString absolutePathBelow(const QString &root, const QString &relativePath);
 /// The folder part of a relative path ("" at the root) and the name.

@@ -192,6 +192,7 @@ void LocalSink::suspend()
         return;
     }
     m_done = true;
+    stopDirect(); // what it only staged is not durable: a later run fetches it again
     if (m_fd >= 0)
     {
         ::close(m_fd);

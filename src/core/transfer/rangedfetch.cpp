@@ -111,6 +111,7 @@ qint64 RangedFetch::nextChunk() const
         return left; // one stream has nothing to balance: the rest in one GET
     // Shrinking toward the end (the streams finish together), yet several first-byte times long each.
     qint64 chunk = std::max({left / (2 * qint64(streams)), MinChunk, 4 * m_aheadBytes});
+    chunk = (chunk + MinChunk - 1) / MinChunk * MinChunk; // chunks start at whole MiB: a sink may write them O_DIRECT
     if (left - chunk < MinChunk)
         chunk = left; // no runt at the end
     return std::min(chunk, left);
