@@ -99,7 +99,9 @@ int runChild(const QStringList &args)
         return new Net::StaticTokenProvider(Token, u"bench"_s, parent);
     };
     setup.destination = [dest](QNetworkAccessManager *, QObject *parent) -> Dest::Destination * {
-        return new Dest::LocalDestination(dest, parent);
+        auto *local = new Dest::LocalDestination(dest, parent);
+        local->setDirectWrites(!qEnvironmentVariableIsSet("BENCH_BUFFERED_WRITES")); // (g) compares the two
+        return local;
     };
     QElapsedTimer timer;
     QJsonObject out;
