@@ -3176,10 +3176,6 @@ Lizenz: GPL-3.0-or-later</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>%1 cannot %2</source>
         <translation type="unfinished"></translation>
     </message>

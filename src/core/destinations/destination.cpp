@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "destinations/destination.h"
 
-#include <QFile>
-
 using namespace Qt::StringLiterals;
 
 namespace Dest
@@ -22,17 +20,10 @@ void Destination::writeWhole(const QString &, const QByteArray &, std::function<
     done(notSupported(*this, QObject::tr("keep files of its own")));
 }
 
-void Destination::writeWholeFrom(const QString &relativePath, const QString &sourcePath,
-                                 std::function<void(const Net::Error &)> done)
+void Destination::writeWholeFrom(const QString &, const QString &, std::function<void(const Net::Error &)> done)
 {
-    QFile source(sourcePath);
-    if (!source.open(QIODevice::ReadOnly))
-    {
-        done({Net::ErrorClass::Local, 0, u"readError"_s,
-              QObject::tr("Cannot read %1: %2").arg(sourcePath, source.errorString())});
-        return;
-    }
-    writeWhole(relativePath, source.readAll(), std::move(done));
+    // Never a whole read of the source: receipts of a large run are hundreds of MB (SinkFeeder streams them).
+    done(notSupported(*this, QObject::tr("keep files of its own")));
 }
 
 void Destination::readWhole(const QString &, qint64, std::function<void(const QByteArray &, const Net::Error &)> done)

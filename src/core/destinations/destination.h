@@ -136,8 +136,8 @@ public:
     virtual void writeWhole(const QString &relativePath, const QByteArray &bytes,
                             std::function<void(const Net::Error &)> done);
     /// writeWhole() of the bytes of the local file `sourcePath` (the run's receipts, built on disk a line at a time),
-    /// which stays unchanged until `done`. A destination that can copies it in chunks (LocalDestination); the
-    /// default reads it whole and calls writeWhole().
+    /// which stays unchanged until `done`, copied a block at a time (LocalDestination; SinkFeeder for Databricks);
+    /// by default not supported, like writeWhole().
     virtual void writeWholeFrom(const QString &relativePath, const QString &sourcePath,
                                 std::function<void(const Net::Error &)> done);
     virtual void readWhole(const QString &relativePath, qint64 maxBytes,

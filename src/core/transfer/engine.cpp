@@ -396,9 +396,8 @@ void Engine::finishRun()
     m_finished = true;
     journalChanges();
     m_records.clearChanged();
-    // The report's list is the records' statuses moved out, not copied: at the end of a large run that copy was
-    // the peak of the run's memory (264 bytes a file beside every record).
-    // The records spilled are in m_settled already; those kept (never spilled, or a failure passed over) join them.
+    // The report's list: the records spilled are in m_settled already (on disk); those kept (never spilled, or a
+    // failure passed over) are moved out of the records, not copied, and join them.
     Snapshot last = currentSnapshot(false);
     last.files = m_records.takeStatuses();
     Report report;
