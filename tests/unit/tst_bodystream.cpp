@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Transfer::BodyStream, the one body GET (issue 10 item 1), against a scripted server in this process: every
 // error class it can end with, finished() exactly once, the bandwidth cap holding the last bytes back (and a
-// stop() right then), sink backpressure, and what never leaves the machine (unsafe URLs).
+// stop() right then), sink backpressure, and what never leaves the machine (unsafe URLs). Every case runs twice:
+// the body on Qt's QNetworkAccessManager and on a Net::StreamReply (a large body's own socket, issue 14).
 #include "tst_body_support.h"
 
 #include "net/bandwidthlimiter.h"
+#include "net/connectionpool.h"
+#include "net/network.h"
 #include "transfer/bodystream.h"
 #include "util/hasher.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -20,10 +24,14 @@ Q_DECLARE_METATYPE(Net::ErrorClass)
 
 namespace
 {
+/// Whether this pass sends every body on a StreamReply (the run's pool with no size threshold).
+bool ownSocket = false;
+
 /// One stream under test, its signals counted.
 struct Run
 {
     QNetworkAccessManager nam;
+    Net::ConnectionPool pool {&nam};
     MemorySink sink;
     Transfer::TransferContext ctx;
     std::unique_ptr<BodyStream> stream;
@@ -34,11 +42,16 @@ struct Run
         Net::BandwidthLimiter *limiter = nullptr, int stallMs = 10000)
     {
         ctx.nam = &nam;
+        if (ownSocket)
+        {
+            pool.setStreamThreshold(0);
+            ctx.bodies = &pool;
+        }
         ctx.limiter = limiter;
         BodyStream::Spec spec;
         const QUrl url = QUrl(server.url(u"/drive/v3/files/f?alt=media"_s));
         spec.makeRequest = [url, from, length, ranged] {
-            QNetworkRequest request(url);
+            QNetworkRequest request = Net::makeRequest(url, "test-bearer", Net::Http2::Off);
             if (ranged)
                 request.setRawHeader("Range", "bytes=" + QByteArray::number(from) + '-' + QByteArray::number(from + length - 1));
             return request;
@@ -287,7 +300,58 @@ private slots:
         QCOMPARE(second.sink.bytes, file);
         QCOMPARE(QString::fromLatin1(hasher.md5Hex()), md5Of(file));
     }
+
+    void redirectsAreGuarded_data()
+    {
+        QTest::addColumn<bool>("sameOrigin");
+        QTest::newRow("same origin: followed") << true;
+        QTest::newRow("another port: refused") << false;
+    }
+    void redirectsAreGuarded()
+    {
+        QFETCH(bool, sameOrigin);
+        ScriptedServer server;
+        ScriptedServer elsewhere;
+        const QByteArray file = pattern(5000);
+        const auto answer = [&](const SeenRequest &r, QTcpSocket *socket) {
+            if (r.path().endsWith(u"/moved"_s))
+                return ScriptedServer::answer(socket, 200, {}, file);
+            const QString to = (sameOrigin ? server : elsewhere).url(u"/drive/v3/files/f/moved"_s);
+            ScriptedServer::answer(socket, 302, {"Location: " + to.toUtf8()}, "moved");
+        };
+        server.handler = answer;
+        elsewhere.handler = answer;
+        Run run(server, 0, file.size(), false);
+        run.stream->start();
+        QVERIFY(run.waitFinished());
+        QCOMPARE(run.finished->count(), 1);
+        if (sameOrigin)
+        {
+            QCOMPARE(run.error().errorClass, Net::ErrorClass::None);
+            QCOMPARE(run.sink.bytes, file);
+            QCOMPARE(server.seen.size(), 2);
+            QCOMPARE(server.seen.value(1).headers.value("authorization"), QByteArray("Bearer test-bearer"));
+        }
+        else
+        {
+            QCOMPARE(run.error().reason, u"redirectRefused"_s);
+            QVERIFY(run.sink.bytes.isEmpty());
+            QCOMPARE(elsewhere.seen.size(), 0); // the bearer never went there
+        }
+    }
 };
 
-QTEST_GUILESS_MAIN(TestBodyStream)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int failures = 0;
+    for (const bool own : {false, true})
+    {
+        ownSocket = own;
+        qInfo("bodies on %s", own ? "Net::StreamReply" : "QNetworkAccessManager");
+        TestBodyStream test;
+        failures += QTest::qExec(&test, argc, argv);
+    }
+    return failures;
+}
 #include "tst_bodystream.moc"

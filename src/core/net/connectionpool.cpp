@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/connectionpool.h"
 
+#include "net/httpput.h"
+#include "net/streamreply.h"
 #include "util/logging.h"
 
 #include <QNetworkAccessManager>
@@ -9,6 +11,7 @@
 #include <QNetworkRequest>
 
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -29,7 +32,7 @@ bool ConnectionPool::mayUseHttp2(const QNetworkRequest &request)
 
 int ConnectionPool::inFlight() const
 {
-    int sum = 0;
+    int sum = m_streams;
     for (const Manager &manager : m_managers)
         sum += manager.inFlight;
     return sum;
@@ -73,23 +76,54 @@ int ConnectionPool::pick()
     return least;
 }
 
-QNetworkReply *ConnectionPool::get(const QNetworkRequest &request)
+QNetworkReply *ConnectionPool::streamed(const QNetworkRequest &request, qint64 expectedBytes)
 {
-    if (m_shared && mayUseHttp2(request))
-        return m_shared->get(request);
-    const int index = pick();
-    QNetworkReply *reply = m_managers.at(index).nam->get(request);
-    ++m_managers[index].inFlight;
+    if (m_streamThreshold < 0 || expectedBytes < m_streamThreshold)
+        return nullptr;
+    const QString scheme = request.url().scheme();
+    if (scheme != u"http"_s && scheme != u"https"_s)
+        return nullptr; // Qt says what is wrong with it
+    if (m_maxManagers > 0 && inFlight() >= m_maxManagers * BodiesPerManager)
+        return nullptr; // at the cap: Qt queues it
+    // The proxy the managers would use: the one set on the run's manager, else the application's.
+    std::optional<QNetworkProxy> proxy;
+    const QNetworkProxy set = m_shared ? m_shared->proxy() : QNetworkProxy(QNetworkProxy::DefaultProxy);
+    if (set.type() == QNetworkProxy::DefaultProxy)
+        proxy = HttpPut::tunnelProxyFor(request.url());
+    else if (set.type() == QNetworkProxy::NoProxy || set.type() == QNetworkProxy::Socks5Proxy || set.type() == QNetworkProxy::HttpProxy)
+        proxy = set;
+    if (!proxy)
+        return nullptr;
+    return new StreamReply(request, *proxy, this);
+}
+
+void ConnectionPool::count(QNetworkReply *reply, const std::function<void(int)> &adjust)
+{
+    adjust(+1);
     // finished() comes once (abort() emits it too); a reply deleted before it never emits it.
     auto counted = std::make_shared<bool>(true);
-    const auto release = [this, index, counted] {
+    const auto release = [adjust, counted] {
         if (!*counted)
             return;
         *counted = false;
-        --m_managers[index].inFlight;
+        adjust(-1);
     };
     connect(reply, &QNetworkReply::finished, this, release);
     connect(reply, &QObject::destroyed, this, release);
+}
+
+QNetworkReply *ConnectionPool::get(const QNetworkRequest &request, qint64 expectedBytes)
+{
+    if (m_shared && mayUseHttp2(request))
+        return m_shared->get(request);
+    if (QNetworkReply *reply = streamed(request, expectedBytes))
+    {
+        count(reply, [this](int delta) { m_streams += delta; });
+        return reply;
+    }
+    const int index = pick();
+    QNetworkReply *reply = m_managers.at(index).nam->get(request);
+    count(reply, [this, index](int delta) { m_managers[index].inFlight += delta; });
     return reply;
 }
 

@@ -2,11 +2,10 @@
 #include "net/httpput.h"
 
 #include "net/network.h"
+#include "net/rawsocket.h"
 #include "util/logging.h"
 
 #include <QNetworkProxyFactory>
-#include <QSslConfiguration>
-#include <QSslError>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -19,44 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace Net
 {
-namespace
-{
-QNetworkReply::NetworkError fromSocketError(QAbstractSocket::SocketError error)
-{
-    switch (error)
-    {
-    case QAbstractSocket::ConnectionRefusedError:
-        return QNetworkReply::ConnectionRefusedError;
-    case QAbstractSocket::RemoteHostClosedError:
-        return QNetworkReply::RemoteHostClosedError;
-    case QAbstractSocket::HostNotFoundError:
-        return QNetworkReply::HostNotFoundError;
-    case QAbstractSocket::SocketTimeoutError:
-        return QNetworkReply::TimeoutError;
-    case QAbstractSocket::NetworkError:
-    case QAbstractSocket::TemporaryError:
-        return QNetworkReply::TemporaryNetworkFailureError;
-    case QAbstractSocket::SslHandshakeFailedError:
-    case QAbstractSocket::SslInternalError:
-    case QAbstractSocket::SslInvalidUserDataError:
-        return QNetworkReply::SslHandshakeFailedError;
-    case QAbstractSocket::ProxyAuthenticationRequiredError:
-        return QNetworkReply::ProxyAuthenticationRequiredError;
-    case QAbstractSocket::ProxyConnectionRefusedError:
-        return QNetworkReply::ProxyConnectionRefusedError;
-    case QAbstractSocket::ProxyConnectionClosedError:
-        return QNetworkReply::ProxyConnectionClosedError;
-    case QAbstractSocket::ProxyConnectionTimeoutError:
-        return QNetworkReply::ProxyTimeoutError;
-    case QAbstractSocket::ProxyNotFoundError:
-        return QNetworkReply::ProxyNotFoundError;
-    case QAbstractSocket::ProxyProtocolError:
-        return QNetworkReply::UnknownProxyError;
-    default:
-        return QNetworkReply::UnknownNetworkError;
-    }
-}
-} // namespace
 
 QByteArray HttpPut::Result::header(const QByteArray &name) const
 {
@@ -151,54 +112,27 @@ void HttpPut::start()
                                   Qt::QueuedConnection);
         return;
     }
-    QSslSocket *ssl = tls ? new QSslSocket(this) : nullptr;
-    m_socket = ssl ? ssl : new QTcpSocket(this);
+    m_socket = newSocket(m_url, *proxy, this, [this] { onConnected(); }, &m_result.detail);
+    auto *ssl = qobject_cast<QSslSocket *>(m_socket);
     // Plain http straight to the server: the body may skip the socket's buffer (write()).
     m_direct = !ssl && proxy->type() == QNetworkProxy::NoProxy;
-    m_socket->setProxy(*proxy);
     connect(m_socket, &QAbstractSocket::bytesWritten, this, &HttpPut::onBytesWritten);
     connect(m_socket, &QIODevice::readyRead, this, &HttpPut::onReadyRead);
     connect(m_socket, &QAbstractSocket::disconnected, this, &HttpPut::onDisconnected);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &HttpPut::onSocketError);
-    m_timer.start(m_connectTimeoutMs);
-    const quint16 port = quint16(m_url.port(tls ? 443 : 80));
     if (ssl)
-    {
-        // The process-wide default: system CAs plus the extra CA Net::configureTls() added. Errors are
-        // never ignored; the handshake then fails with SslHandshakeFailedError.
-        ssl->setSslConfiguration(QSslConfiguration::defaultConfiguration());
-        connect(ssl, &QSslSocket::encrypted, this, &HttpPut::onConnected);
         connect(ssl, &QSslSocket::encryptedBytesWritten, this, [this](qint64) { onBytesWritten(); });
-        connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-            QStringList texts;
-            for (const QSslError &e : errors)
-                texts.append(e.errorString());
-            m_result.detail = texts.join(u"; "_s);
-        });
-        ssl->connectToHostEncrypted(m_url.host(), port);
-    }
-    else
-    {
-        connect(m_socket, &QAbstractSocket::connected, this, &HttpPut::onConnected);
-        m_socket->connectToHost(m_url.host(), port);
-    }
+    m_timer.start(m_connectTimeoutMs);
+    connectSocket(m_socket, m_url);
 }
 
 void HttpPut::onConnected()
 {
     if (m_finished || m_headerSent)
         return;
-    QByteArray target = m_url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
-    if (target.isEmpty() || !target.startsWith('/'))
-        target.prepend('/');
-    QByteArray host = m_url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':'))
-        host = '[' + host + ']';
-    if (m_url.port() != -1)
-        host += ':' + QByteArray::number(m_url.port());
     QByteArray head;
     head.reserve(512);
-    head += "PUT " + target + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: " + Net::userAgent() + "\r\n";
+    head += "PUT " + requestTarget(m_url) + " HTTP/1.1\r\nHost: " + hostHeader(m_url) + "\r\nUser-Agent: " + Net::userAgent() + "\r\n";
     for (const auto &[name, value] : m_headers)
         head += name + ": " + value + "\r\n";
     // One file per connection: the server may close after answering, and nothing waits for reuse.
@@ -351,7 +285,7 @@ void HttpPut::onSocketError()
     QString detail = m_socket->errorString();
     if (error == QAbstractSocket::SslHandshakeFailedError && !m_result.detail.isEmpty())
         detail += u" ("_s + m_result.detail + u')';
-    finishWith(fromSocketError(error), detail);
+    finishWith(networkErrorOf(error), detail);
 }
 
 void HttpPut::onTimeout()

@@ -6,6 +6,8 @@
 #include <QPair>
 #include <QString>
 
+#include <functional>
+
 namespace Net
 {
 /**
@@ -20,6 +22,8 @@ namespace Net
  * Bodies are delimited by Content-Length, chunked transfer coding, or the close. 1xx interim responses are
  * skipped; 204 and 304 carry no body. Limits keep a hostile peer from making it grow: header lines,
  * header count and the body are bounded (a longer body fails instead of being cut silently).
+ * With a body receiver (a large download, StreamReply) the body is handed on as it is parsed instead of kept,
+ * and its size is the receiver's business.
  */
 class HttpResponseParser
 {
@@ -48,12 +52,17 @@ public:
     State feed(const QByteArray &data) { return feed(data.constData(), data.size()); }
     /// The peer closed the connection.
     State closed();
+    /// Streams the body: each run of body bytes goes to `receiver` as it is parsed (chunk framing removed),
+    /// nothing is kept and maxBody does not apply. Set before the first feed().
+    void setBodyReceiver(std::function<void(const char *data, qint64 length)> receiver) { m_receiver = std::move(receiver); }
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isDone() const { return m_state == State::Done; }
     [[nodiscard]] bool hasFailed() const { return m_state == State::Failed; }
     /// Whether the status line of the final (non-1xx) response has arrived.
     [[nodiscard]] bool hasStatus() const { return m_status >= 200; }
+    /// Whether the final response's status line and headers are complete (its body may follow).
+    [[nodiscard]] bool hasHead() const { return m_status >= 200 && m_phase != Phase::StatusLine && m_phase != Phase::Headers; }
 
     [[nodiscard]] int status() const { return m_status; }
     [[nodiscard]] QByteArray reasonPhrase() const { return m_reason; }
@@ -94,6 +103,7 @@ private:
     QList<QPair<QByteArray, QByteArray>> m_headers;
     qsizetype m_headerBytes = 0;
     QByteArray m_body;
+    std::function<void(const char *, qint64)> m_receiver;
     qint64 m_remaining = 0; ///< of the Content-Length body or of the current chunk
     qint64 m_extra = 0;
     QString m_error;
