@@ -106,6 +106,39 @@ private slots:
         QCOMPARE(allFiles(dir.path()), QStringList {u"ranged.bin"_s});
     }
 
+    void aShortWriteIsWokenWhateverTheOtherStreamWrote()
+    {
+        // A stream and its next chunk share the sink: one told "no room" must hear readyForMore() even when
+        // the other one's write after it was taken whole (one flag for both once lost the wake-up: a 60 s stall).
+        QTemporaryDir dir;
+        if (!folderTakesDirect(dir.path()))
+            QSKIP("the temporary folder's file system does not take O_DIRECT");
+        Dest::LocalDestination destination(dir.path());
+        const QByteArray body = ResumeTest::randomBody(32 * MiB, 6);
+        std::unique_ptr<Dest::Sink> sink(destination.openSink({u"two.bin"_s, body.size(), {}, {}, u"id6"_s, {}, {}},
+                                                              Dest::ConflictPolicy::Overwrite));
+        QVERIFY(static_cast<Dest::LocalSink *>(sink.get())->writesDirect());
+        const qint64 ahead = 16 * MiB;
+        QCOMPARE(sink->write(ahead, body.constData() + ahead, 1000), 1000); // the next chunk: a buffer of its own
+        QSignalSpy ready(sink.get(), &Dest::Sink::readyForMore);
+        qint64 at = 0;
+        for (;;) // the first stream fills the other buffers (no event loop: nothing lands meanwhile)
+        {
+            const qint64 taken = sink->write(at, body.constData() + at, MiB);
+            QVERIFY(taken >= 0);
+            at += taken;
+            if (taken < MiB)
+                break;
+            QVERIFY(at < ahead);
+        }
+        QCOMPARE(sink->write(ahead + 1000, body.constData() + ahead + 1000, 1000), 1000);
+        QVERIFY(ready.wait(5000));
+        QVERIFY(writeRange(sink.get(), body, at, ahead, MiB));
+        QVERIFY(writeRange(sink.get(), body, ahead + 2000, body.size(), MiB));
+        QVERIFY(commit(sink.get()));
+        QCOMPARE(readFile(dir.filePath(u"two.bin"_s)), body);
+    }
+
     void durableCheckpointsFollowWhatLanded()
     {
         QTemporaryDir dir;

@@ -421,7 +421,9 @@ qint64 LocalSink::write(qint64 offset, const char *data, qint64 length)
     {
         if (const qint64 taken = m_direct->take(offset, data, length); taken >= 0)
         {
-            m_waitingForBuffer = taken < length;
+            // Set, never cleared here: another stream's whole write must not swallow this one's wake-up.
+            if (taken < length)
+                m_waitingForBuffer = true;
             return taken;
         }
         // More ranged parts than one stream and its next chunk: through the page cache from here on.
