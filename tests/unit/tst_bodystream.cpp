@@ -9,7 +9,7 @@
 #include "net/connectionpool.h"
 #include "net/network.h"
 #include "transfer/bodystream.h"
-#include "util/hasher.h"
+#include "transfer/hashline.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -38,7 +38,7 @@ struct Run
     std::unique_ptr<QSignalSpy> finished;
     qint64 wroteTotal = 0;
 
-    Run(const ScriptedServer &server, qint64 from, qint64 length, bool ranged, Util::StreamHasher *hasher = nullptr,
+    Run(const ScriptedServer &server, qint64 from, qint64 length, bool ranged, Transfer::HashLine *hash = nullptr,
         Net::BandwidthLimiter *limiter = nullptr, int stallMs = 10000)
     {
         ctx.nam = &nam;
@@ -63,7 +63,7 @@ struct Run
         spec.capText = u"the test's %1 bytes"_s.arg(length);
         spec.ranged = ranged;
         spec.stallTimeoutMs = stallMs;
-        spec.hasher = hasher;
+        spec.hash = hash;
         stream = std::make_unique<BodyStream>(ctx, &sink, std::move(spec));
         finished = std::make_unique<QSignalSpy>(stream.get(), &BodyStream::finished);
         QObject::connect(stream.get(), &BodyStream::wrote, stream.get(), [this](qint64 n) { wroteTotal += n; });
@@ -92,8 +92,8 @@ private slots:
         ScriptedServer server;
         const QByteArray file = pattern(700 * 1024);
         server.handler = [&](const SeenRequest &, QTcpSocket *socket) { ScriptedServer::answer(socket, 200, {}, file); };
-        Util::StreamHasher hasher(Util::StreamHasher::Md5);
-        Run run(server, 0, file.size(), false, &hasher);
+        Transfer::HashLine hash(Util::StreamHasher::Md5);
+        Run run(server, 0, file.size(), false, &hash);
         run.stream->start();
         QVERIFY(run.waitFinished());
         QCOMPARE(run.finished->count(), 1);
@@ -101,7 +101,7 @@ private slots:
         QCOMPARE(run.sink.bytes, file);
         QCOMPARE(run.stream->written(), file.size());
         QCOMPARE(run.wroteTotal, file.size());
-        QCOMPARE(QString::fromLatin1(hasher.md5Hex()), md5Of(file));
+        QCOMPARE(QString::fromLatin1(hash.md5Hex()), md5Of(file));
     }
 
     void rangeLandsAtItsOffset()
@@ -277,8 +277,8 @@ private slots:
         };
         Net::BandwidthLimiter limiter(1000);
         limiter.setClock([] { return qint64(0); });
-        Util::StreamHasher hasher(Util::StreamHasher::Md5);
-        Run first(server, 0, file.size(), false, &hasher, &limiter);
+        Transfer::HashLine hash(Util::StreamHasher::Md5);
+        Run first(server, 0, file.size(), false, &hash, &limiter);
         first.stream->start();
         QVERIFY(QTest::qWaitFor([&] { return first.stream->written() > 0; }, 10000));
         QTest::qWait(200);
@@ -291,14 +291,14 @@ private slots:
         QCOMPARE(first.error().errorClass, Net::ErrorClass::Cancelled);
         QCOMPARE(first.stream->written(), kept);
 
-        Run second(server, kept, file.size() - kept, true, &hasher, &limiter);
+        Run second(server, kept, file.size() - kept, true, &hash, &limiter);
         second.sink.bytes = first.sink.bytes;
         second.stream->start();
         QVERIFY(second.waitFinished());
         QCOMPARE(second.finished->count(), 1);
         QCOMPARE(second.error().errorClass, Net::ErrorClass::None);
         QCOMPARE(second.sink.bytes, file);
-        QCOMPARE(QString::fromLatin1(hasher.md5Hex()), md5Of(file));
+        QCOMPARE(QString::fromLatin1(hash.md5Hex()), md5Of(file));
     }
 
     void redirectsAreGuarded_data()

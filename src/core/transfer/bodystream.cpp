@@ -9,8 +9,7 @@
 #include "net/pacer.h"
 #include "net/requestcounters.h"
 #include "net/streamreply.h"
-#include "transfer/hashcheckpoints.h"
-#include "util/hasher.h"
+#include "transfer/hashline.h"
 #include "util/logging.h"
 
 #include <QNetworkAccessManager>
@@ -191,15 +190,10 @@ void BodyStream::drain()
             dropReply();
             return;
         }
-        if (m_spec.hasher && taken > 0)
-        {
-            if (m_spec.checkpoints)
-                m_spec.checkpoints->feed(m_spec.hasher, data, taken);
-            else
-                m_spec.hasher->addData(data, taken);
-        }
+        if (m_spec.hash && taken > 0)
+            m_spec.hash->feed(m_buffer, m_pendingPos, taken);
         if (m_spec.onTaken && taken > 0)
-            m_spec.onTaken(m_spec.from + m_written, data, taken);
+            m_spec.onTaken(m_spec.from + m_written, m_buffer, m_pendingPos, taken);
         m_written += taken;
         m_pendingPos += taken;
         moved += taken;

@@ -20,14 +20,9 @@ namespace Dest
 {
 class Sink;
 }
-namespace Util
-{
-class StreamHasher;
-}
-
 namespace Transfer
 {
-class HashCheckpoints;
+class HashLine;
 /**
  * ONE body GET: bytes [from, from + length) of one file, streamed into a sink at the same offsets. A small
  * file's body, a resumed tail, an export and each part of a ranged file are one BodyStream each; a retry is a
@@ -71,11 +66,10 @@ public:
         bool ranged = false;    ///< a Range was asked for: 206 is the answer, 200 means it was ignored
         qint64 readBufferSize = 1LL << 20;    ///< the reply's read buffer: the memory bound of this stream
         int stallTimeoutMs = 60000;
-        Util::StreamHasher *hasher = nullptr; ///< fed every byte the sink takes, in order (nullptr: none)
-        HashCheckpoints *checkpoints = nullptr; ///< when set, the hasher is fed through it (issue 11)
-        /// Shown every run of bytes the sink took, at its file offset, before wrote() (a ranged part's bytes
-        /// at the hash frontier go to the hasher here, without a read-back).
-        std::function<void(qint64 offset, const char *data, qint64 length)> onTaken;
+        HashLine *hash = nullptr; ///< fed every byte the sink takes, in order (nullptr: none)
+        /// Shown every run of bytes the sink took, at its file offset: bytes [pos, pos + length) of `buffer`,
+        /// before wrote() (a ranged part's bytes at the hash frontier go to the hash here, without a read-back).
+        std::function<void(qint64 offset, const QByteArray &buffer, qint64 pos, qint64 length)> onTaken;
     };
 
     BodyStream(const TransferContext &context, Dest::Sink *sink, Spec spec, QObject *parent = nullptr);

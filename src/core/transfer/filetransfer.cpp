@@ -172,18 +172,17 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
     m_sink = m_ctx.destination->openSink(target, policy);
     m_sink->setParent(this);
     connectSink();
-    m_hasher = std::make_unique<Util::StreamHasher>(useSha256() ? Util::StreamHasher::Sha256 : Util::StreamHasher::Md5);
+    m_hashLine = std::make_unique<HashLine>(useSha256() ? Util::StreamHasher::Sha256 : Util::StreamHasher::Md5);
+    m_hashLine->setCheckpointInterval(m_sink->checkpointInterval());
     m_received = 0;
     m_bearerUsed.clear();
-    m_checkpoints.clear();
-    m_checkpoints.setInterval(m_sink->checkpointInterval());
     // An earlier run's durable bytes (issue 11): Drive is asked from the sink's start, the hash goes on
     // from its saved state. Any later restart starts from 0.
     const TransferJob::Continuation earlier = std::exchange(m_job.resume, {});
     const qint64 from = earlier.offset > 0 ? m_sink->startOffset() : 0;
     if (from > 0)
     {
-        if (from != earlier.offset || !m_hasher->restoreState(earlier.hashState))
+        if (from != earlier.offset || !m_hashLine->restoreState(earlier.hashState))
         {
             m_sink->abort(); // no hash to go on with: from the start
             m_sink->deleteLater();
@@ -202,8 +201,7 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
     setPhase(Phase::Fetching);
     if (useRanges())
     {
-        m_ranged = new RangedFetch(m_ctx, m_job.file, m_sink, m_hasher.get(), m_options, this);
-        m_ranged->setCheckpoints(&m_checkpoints);
+        m_ranged = new RangedFetch(m_ctx, m_job.file, m_sink, m_hashLine.get(), m_options, this);
         connect(m_ranged, &RangedFetch::finished, this, &FileTransfer::onRangedFinished);
         m_ranged->start();
         return;
@@ -215,7 +213,7 @@ void FileTransfer::connectSink()
 {
     connect(m_sink, &Dest::Sink::failed, this, &FileTransfer::onSinkFailed);
     connect(m_sink, &Dest::Sink::durable, this, [this](qint64 offset, const QByteArray &state) {
-        emit durable(offset, state, m_checkpoints.take(offset));
+        emit durable(offset, state, m_hashLine ? m_hashLine->takeCheckpoint(offset) : QByteArray());
     });
     connect(m_sink, &Dest::Sink::committed, this, [this](const QString &finalLocation) {
         if (m_phase == Phase::Finished)
@@ -346,8 +344,7 @@ void FileTransfer::startStream()
     spec.ranged = from > 0; // mediaRequest() asks for a Range from a resume point on
     spec.readBufferSize = m_options.readBufferSize;
     spec.stallTimeoutMs = m_options.stallTimeoutMs;
-    spec.hasher = m_hasher.get();
-    spec.checkpoints = &m_checkpoints;
+    spec.hash = m_hashLine.get();
     m_stream = new BodyStream(m_ctx, m_sink, std::move(spec), this);
     connect(m_stream, &BodyStream::wrote, this, [this](qint64 bytes) { m_received += bytes; });
     connect(m_stream, &BodyStream::finished, this, &FileTransfer::onStreamFinished);
@@ -394,7 +391,7 @@ void FileTransfer::verify()
     if (m_job.exportMimeType.isEmpty())
     {
         const QString want = useSha256() ? m_job.file.sha256Checksum.toLower() : m_job.file.md5Checksum.toLower();
-        const QString got = QString::fromLatin1(useSha256() ? m_hasher->sha256Hex() : m_hasher->md5Hex());
+        const QString got = QString::fromLatin1(useSha256() ? m_hashLine->sha256Hex() : m_hashLine->md5Hex());
         const bool sizeOk = expected < 0 || expected == received;
         const bool hashOk = want.isEmpty() || want == got;
         if (!sizeOk || !hashOk)
@@ -419,7 +416,7 @@ void FileTransfer::verify()
     else
     {
         // Exports have no hash in Drive: record what landed.
-        m_hash = u"md5:"_s + QString::fromLatin1(m_hasher->md5Hex());
+        m_hash = u"md5:"_s + QString::fromLatin1(m_hashLine->md5Hex());
     }
     setPhase(Phase::Committing);
     m_sink->finish(); // committed() or failed() follows

@@ -6,7 +6,7 @@
 #include "net/error.h"
 #include "net/retrypolicy.h"
 #include "transfer/bodycheck.h"
-#include "transfer/hashcheckpoints.h"
+#include "transfer/hashline.h"
 #include "transfer/snapshot.h"
 
 #include <QByteArray>
@@ -192,8 +192,7 @@ private:
     Dest::Sink *m_sink = nullptr;
     BodyStream *m_stream = nullptr;  ///< the single stream's GET in flight
     RangedFetch *m_ranged = nullptr; ///< large files: parts over separate connections
-    std::unique_ptr<Util::StreamHasher> m_hasher;
-    HashCheckpoints m_checkpoints; ///< the hash state at the sink's checkpoints
+    std::unique_ptr<HashLine> m_hashLine; ///< with the state at the sink's checkpoints
     Net::RetryPolicy m_retry;     ///< the body's: retry, refresh once, park, fail (slows the Drive pacer)
     Net::RetryPolicy m_sinkRetry; ///< restarts after a stream sink broke (the destination's errors)
     QTimer m_retryTimer;

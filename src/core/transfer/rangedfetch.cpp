@@ -5,8 +5,7 @@
 #include "drive/driveclient.h"
 #include "net/retrypolicy.h"
 #include "transfer/bodystream.h"
-#include "transfer/hashcheckpoints.h"
-#include "util/hasher.h"
+#include "transfer/hashline.h"
 #include "util/logging.h"
 
 #include <QRandomGenerator>
@@ -38,12 +37,12 @@ qint64 cpuMs(clockid_t clock)
 } // namespace
 
 RangedFetch::RangedFetch(const TransferContext &context, const Drive::DriveFile &file, Dest::Sink *sink,
-                         Util::StreamHasher *hasher, const RunOptions &options, QObject *parent)
+                         HashLine *hash, const RunOptions &options, QObject *parent)
     : QObject(parent)
     , m_ctx(context)
     , m_file(file)
     , m_sink(sink)
-    , m_hasher(hasher)
+    , m_hash(hash)
     , m_options(options)
     , m_planner(options.streams, QThread::idealThreadCount())
 {
@@ -164,11 +163,11 @@ void RangedFetch::request(Part &part)
     // woke ours ~20 % more often, measured as CPU per byte; 16 × 256 KiB is 4 MiB).
     spec.readBufferSize = std::max<qint64>(MinReadBuffer, m_options.readBufferSize / m_planner.streams());
     spec.stallTimeoutMs = m_options.stallTimeoutMs;
-    spec.onTaken = [this](qint64 offset, const char *data, qint64 length) {
+    spec.onTaken = [this](qint64 offset, const QByteArray &buffer, qint64 pos, qint64 length) {
         // Bytes at the hash frontier are hashed as they land: a file whose bytes come in order (one stream,
         // or the stream ahead) is never read back; what lands past the frontier waits for advanceHash().
         if (offset == m_hashed && !m_finished)
-            hash(data, length);
+            hash(buffer, pos, length);
     };
     part.askedMs = m_clock.elapsed();
     part.stream = new BodyStream(m_ctx, m_sink, std::move(spec), this);
@@ -240,12 +239,9 @@ void RangedFetch::fail(const Net::Error &error)
     emit finished(error);
 }
 
-void RangedFetch::hash(const char *data, qint64 length)
+void RangedFetch::hash(const QByteArray &buffer, qint64 pos, qint64 length)
 {
-    if (m_checkpoints)
-        m_checkpoints->feed(m_hasher, data, length);
-    else
-        m_hasher->addData(data, length);
+    m_hash->feed(buffer, pos, length);
     m_hashed += length;
 }
 
@@ -266,19 +262,18 @@ void RangedFetch::advanceHash()
         checkDone();
         return;
     }
-    if (m_hashBuffer.isEmpty())
-        m_hashBuffer.resize(HashChunk);
     qint64 budget = HashPerTurn;
     while (m_hashed < prefix && budget > 0)
     {
         const qint64 want = std::min<qint64>({HashChunk, prefix - m_hashed, budget});
-        const qint64 got = m_sink->readBack(m_hashed, m_hashBuffer.data(), want);
+        QByteArray chunk(want, Qt::Uninitialized); // the hash keeps it until hashed
+        const qint64 got = m_sink->readBack(m_hashed, chunk.data(), want);
         if (got <= 0)
         {
             fail({Net::ErrorClass::Local, 0, u"readBackFailed"_s, tr("Cannot read back what was written")});
             return;
         }
-        hash(m_hashBuffer.constData(), got);
+        hash(chunk, 0, got);
         budget -= got;
     }
     if (m_hashed < prefix)

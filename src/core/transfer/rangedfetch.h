@@ -23,15 +23,10 @@ namespace Net
 {
 class RetryPolicy;
 }
-namespace Util
-{
-class StreamHasher;
-}
-
 namespace Transfer
 {
 class BodyStream;
-class HashCheckpoints;
+class HashLine;
 
 /**
  * One large file fetched as ranged GETs, each on its own HTTP/1.1 connection (Drive's throughput is per
@@ -58,12 +53,10 @@ class RangedFetch final : public QObject
 
 public:
     RangedFetch(const TransferContext &context, const Drive::DriveFile &file, Dest::Sink *sink,
-                Util::StreamHasher *hasher, const RunOptions &options, QObject *parent = nullptr);
+                HashLine *hash, const RunOptions &options, QObject *parent = nullptr);
     ~RangedFetch() override;
 
     void start();
-    /// The hasher is fed through these (issue 11): the hash state at each of the sink's checkpoints.
-    void setCheckpoints(HashCheckpoints *checkpoints) { m_checkpoints = checkpoints; }
     /// Drops the requests in flight; written bytes stay; resume() asks for the rest of each part.
     void pause();
     void resume();
@@ -104,8 +97,8 @@ private:
     void onPartFinished(Part &part, const Net::Error &error);
     void dropStream(Part &part);
     void fail(const Net::Error &error);
-    /// The next bytes of the file, at m_hashed, to the hasher.
-    void hash(const char *data, qint64 length);
+    /// The next bytes of the file, at m_hashed, to the hash.
+    void hash(const QByteArray &buffer, qint64 pos, qint64 length);
     /// Reads back and hashes what landed past the frontier and is now contiguous with it.
     void advanceHash();
     void checkDone();
@@ -113,11 +106,9 @@ private:
     TransferContext m_ctx;
     Drive::DriveFile m_file;
     Dest::Sink *m_sink;
-    Util::StreamHasher *m_hasher;
-    HashCheckpoints *m_checkpoints = nullptr;
+    HashLine *m_hash;
     RunOptions m_options;
     std::vector<std::unique_ptr<Part>> m_parts;
-    QByteArray m_hashBuffer;
     qint64 m_hashed = 0;
     qint64 m_asked = 0; ///< bytes [0, m_asked) are in parts; the rest is not asked for yet
     StreamPlanner m_planner;
