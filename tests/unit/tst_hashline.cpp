@@ -59,6 +59,11 @@ private slots:
         QCOMPARE(line.bytesFed(), data.size());
         QCOMPARE(line.md5Hex(), hexOf(data, QCryptographicHash::Md5));
         QCOMPARE(line.sha256Hex(), hexOf(data, QCryptographicHash::Sha256));
+        // The pool's CPU time is counted (the stream planner weighs it): md5 and sha256 over 13 MiB take ms.
+        if (piece >= HashLine::InlineBelow)
+            QVERIFY(line.cpuMs() > 0);
+        else
+            QCOMPARE(line.cpuMs(), 0);
     }
 
     void mixedPiecesKeepTheirOrder()

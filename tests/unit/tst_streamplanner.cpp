@@ -24,6 +24,7 @@ struct Link
     /// Share of a core the byte thread and the process use with n streams moving (none: no CPU figures).
     std::function<double(int)> threadShare = {};
     std::function<double(int)> processShare = {};
+    std::function<double(int)> hashShare = {}; ///< the file's hash line (none: not known)
 
     struct Result
     {
@@ -39,8 +40,10 @@ struct Link
         double bytes = 0;
         double threadMs = 0;
         double processMs = 0;
+        double hashMs = 0;
         const auto cpu = [&] {
-            return StreamPlanner::Cpu {threadShare ? qint64(threadMs) : -1, processShare ? qint64(processMs) : -1};
+            return StreamPlanner::Cpu {threadShare ? qint64(threadMs) : -1, processShare ? qint64(processMs) : -1,
+                                       hashShare ? qint64(hashMs) : -1};
         };
         planner.sample(0, 0, -1, cpu());
         for (qint64 ms = 1; ms <= forMs; ++ms)
@@ -50,6 +53,7 @@ struct Link
             bytes += moving > 0 ? rate(moving, ms) / 1000.0 : 0;
             threadMs += threadShare ? threadShare(moving) : 0;
             processMs += processShare ? processShare(moving) : 0;
+            hashMs += hashShare ? hashShare(moving) : 0;
             if (ms % 20 != 0)
                 continue;
             if (planner.sample(ms, qint64(bytes), moving, cpu()))
@@ -272,6 +276,16 @@ void TestStreamPlanner::noStreamIsAddedWithoutCpuRoom()
     const Link::Result s = Link {perConnection(20 * MB), 40, [](int n) { return 0.02 * n; }, [](int n) { return 0.04 * n; }}.run(slow);
     QCOMPARE(s.counts, (std::vector<int> {1, 4, 16}));
     QVERIFY(!slow.cpuBound());
+
+    // The hash on its own thread (HashLine): the byte thread has room (0.25), the process has room (0.8 of 2
+    // cores), but the hash already takes 0.6 of a core at one stream: no second stream fits it.
+    StreamPlanner hash(0, 2);
+    Link hashBound {fastRate, 1, [](int) { return 0.25; }, [](int) { return 0.8; }};
+    hashBound.hashShare = [](int) { return 0.6; };
+    const Link::Result h = hashBound.run(hash);
+    QCOMPARE(h.counts, (std::vector<int> {1}));
+    QVERIFY(hash.cpuBound());
+    QVERIFY2(hash.hashShare() > 0.55 && hash.hashShare() < 0.65, QByteArray::number(hash.hashShare()));
 }
 
 QTEST_GUILESS_MAIN(TestStreamPlanner)

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QtGlobal>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -49,6 +50,9 @@ public:
     /// The state saved when exactly `offset` bytes were hashed (empty if none); older states are dropped.
     [[nodiscard]] QByteArray takeCheckpoint(qint64 offset);
 
+    /// CPU time the pool spent on this hash so far (ms; the pieces hashed on the spot are the owner's).
+    [[nodiscard]] qint64 cpuMs() const { return m_cpuNs.load(std::memory_order_relaxed) / 1000000; }
+
     [[nodiscard]] QByteArray md5Hex();
     [[nodiscard]] QByteArray sha256Hex();
 
@@ -74,6 +78,7 @@ private:
     qint64 m_hashed = 0;          ///< bytes through the hasher
     bool m_running = false;       ///< a pool task owns the hasher
     std::map<qint64, QByteArray> m_states;
+    std::atomic<qint64> m_cpuNs {0};
 };
 
 } // namespace Transfer

@@ -79,16 +79,16 @@ void RangedFetch::plan()
     int moving = 0; // streams past their first byte
     for (const auto &part : m_parts)
         moving += !part->done && part->stream && part->askedMs < 0 ? 1 : 0;
-    // This thread takes every byte (write, hash): its CPU time and the process's tell the planner whether another
-    // stream fits. CPU time, not the time spent waiting for a core too: on a machine busy with others that wait
+    // This thread takes every byte (read, write) and the hash line hashes them: their CPU time and the process's
+    // tell the planner whether another stream fits. CPU time, not the time spent waiting for a core too: on a machine busy with others that wait
     // is theirs, and a slow link's thread that waits for the network must not look full (measured: at load 15
     // the wait made it look full and the slow link stayed at one stream, 18 s instead of 2).
-    const StreamPlanner::Cpu cpu {cpuMs(CLOCK_THREAD_CPUTIME_ID), cpuMs(CLOCK_PROCESS_CPUTIME_ID)};
+    const StreamPlanner::Cpu cpu {cpuMs(CLOCK_THREAD_CPUTIME_ID), cpuMs(CLOCK_PROCESS_CPUTIME_ID), m_hash->cpuMs()};
     const bool changed = m_planner.sample(m_clock.elapsed(), received(), moving, cpu);
     if (changed)
         qCDebug(lcTransfer) << m_file.id << before << "->" << m_planner.streams() << "streams at" << m_clock.elapsed()
                             << "ms," << qint64(m_planner.rate()) << "bytes/s, CPU share: thread" << m_planner.threadShare()
-                            << "process" << m_planner.processShare();
+                            << "hash" << m_planner.hashShare() << "process" << m_planner.processShare();
     if (m_planner.settled() && m_planTimer.interval() != RateEveryMs)
     {
         m_planTimer.setInterval(RateEveryMs);

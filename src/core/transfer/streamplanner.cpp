@@ -56,6 +56,7 @@ bool StreamPlanner::sample(qint64 ms, qint64 bytes, int moving, Cpu cpu)
     const double rate = double(bytes - m_windowStartBytes) * 1000.0 / span;
     const auto share = [span](qint64 from, qint64 to) { return from >= 0 && to >= from ? double(to - from) / span : -1.0; };
     m_threadShare = share(m_windowStartCpu.threadMs, cpu.threadMs);
+    m_hashShare = share(m_windowStartCpu.hashMs, cpu.hashMs);
     m_processShare = share(m_windowStartCpu.processMs, cpu.processMs);
     m_rate = rate;
     m_rateStreams = m_streams;
@@ -113,10 +114,13 @@ void StreamPlanner::decide(double rate)
 
 int StreamPlanner::cpuRoom() const
 {
-    // k times the rate needs k times the CPU: the byte thread within one core, the process within the machine.
+    // k times the rate needs k times the CPU: the byte thread and the hash within one core each, the process
+    // within the machine.
     double room = MaxStreams;
     if (m_rateStreams > 0 && m_threadShare > 0)
         room = std::min(room, m_rateStreams / m_threadShare);
+    if (m_rateStreams > 0 && m_hashShare > 0)
+        room = std::min(room, m_rateStreams / m_hashShare);
     if (m_rateStreams > 0 && m_processShare > 0 && m_cores > 0)
         room = std::min(room, m_rateStreams * double(m_cores) / m_processShare);
     return int(room);

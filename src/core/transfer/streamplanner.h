@@ -7,12 +7,13 @@
 
 namespace Transfer
 {
-/// CPU time used so far (ms, any monotonic counters): by the thread that takes every byte of the file and by the
-/// whole process; -1: not known.
+/// CPU time used so far (ms, any monotonic counters): by the thread that takes every byte of the file, by the
+/// file's hash (HashLine, on a thread of its own) and by the whole process; -1: not known.
 struct PlannerCpu
 {
     qint64 threadMs = -1;
     qint64 processMs = -1;
+    qint64 hashMs = -1;
 };
 
 /**
@@ -28,8 +29,9 @@ struct PlannerCpu
  * -x16).
  *
  * The CPU can be what limits (issue 14: on a fast link one stream already keeps the engine busy): every byte of the
- * file passes one thread (the sink's write, the hash), so k times the rate needs k times that thread's CPU share
- * and k times the process's, which must fit in one core and in the machine's cores. The planner adds no more
+ * file passes two serial paths (the thread that reads and writes it, and its hash on another), so k times the rate
+ * needs k times each one's CPU share and k times the process's, which must fit in one core each and in the
+ * machine's cores. The planner adds no more
  * streams than the last window's shares leave room for (cpuRoom()), and settles where no stream fits. Without CPU
  * figures (Cpu{}) this rule is off.
  *
@@ -68,8 +70,9 @@ public:
     /// One stream's share of rate(): divided by the count that window measured (not streams(), which may have
     /// grown since: its new streams are not in rate() yet).
     [[nodiscard]] double ratePerStream() const { return m_rateStreams > 0 ? m_rate / m_rateStreams : 0; }
-    /// Share of a core the byte thread / the process used over the last complete window; -1: not known.
+    /// Share of a core the byte thread / the hash / the process used over the last complete window; -1: not known.
     [[nodiscard]] double threadShare() const { return m_threadShare; }
+    [[nodiscard]] double hashShare() const { return m_hashShare; }
     [[nodiscard]] double processShare() const { return m_processShare; }
     /// The most streams the CPU can feed, from the last window's shares (MaxStreams when not known).
     [[nodiscard]] int cpuRoom() const;
@@ -89,6 +92,7 @@ private:
     bool m_settled = false;
     bool m_cpuBound = false;
     double m_threadShare = -1;
+    double m_hashShare = -1;
     double m_processShare = -1;
     Cpu m_windowStartCpu;
     int m_previousStreams = 0; ///< the count before the last addition; 0: none yet
