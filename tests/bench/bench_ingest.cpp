@@ -7,7 +7,8 @@
 //  (d) 3,000 files of 16 KiB with default options under a sandbox quota the client does not know (150 req/s;
 //      also 20 req/s without --quick): wall time vs the quota's floor, throttled share (issue 14, acceptance 1);
 //  (e) streams only where they help (issue 14, acceptance 2): 1 GiB with default options vs `curl -o` on the fast
-//      sandbox; 256 MiB over the slow link with default options, fixed --streams 1…16 and `aria2c -x16 -s16 -k16M`.
+//      sandbox (median of 5 pairs); 256 MiB over the slow link with default options, fixed --streams 1…16 and
+//      `aria2c -x16 -s16 -k16M` (the close three in rounds: median of the rounds' ratios).
 //  (f) 20,000 files of 16 KiB (4,000 with --quick) at 50 ms latency, --parallel 16: files/s with every body on
 //      Qt's 6 connections (one QNAM, as before issue 14) and with a connection per body (acceptance 4).
 //  (g) CPU seconds per GiB of the engine's process, 1 GiB into a local folder (issue 14, acceptance 3).
@@ -70,6 +71,13 @@ double cpuSeconds()
 
 // --child BASE_URL DEST QPS PARALLEL STREAMS ID… : runs one ingest, prints one JSON line. QPS 0: the default
 // pacing (start at 10/s, rise while Drive does not throttle); else a fixed pace, as `--qps` alone.
+/// The middle value (the upper one of an even count); `ifEmpty` when there is none.
+double medianOf(QList<double> values, double ifEmpty)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? ifEmpty : values.at(values.size() / 2);
+}
+
 int runChild(const QStringList &args)
 {
     const QUrl base(args.value(0));
@@ -200,10 +208,7 @@ void benchJournalCost(Bench &bench, const QString &workDir, const QString &id1g,
     QStringList places {workDir};
     if (QDir(u"/dev/shm"_s).exists())
         places << u"/dev/shm"_s;
-    const auto median = [](QList<double> values) {
-        std::sort(values.begin(), values.end());
-        return values.isEmpty() ? 0.0 : values.at(values.size() / 2);
-    };
+    const auto median = [](const QList<double> &values) { return medianOf(values, 0.0); };
     QJsonObject rows;
     for (const QString &place : std::as_const(places))
     {
@@ -344,10 +349,7 @@ void benchStreams(Bench &bench, const QString &workDir, const QString &id1g, con
             ratios << pairCurl / pairOurs;
         }
     }
-    const auto median = [](QList<double> values) {
-        std::sort(values.begin(), values.end());
-        return values.isEmpty() ? -1.0 : values.at(values.size() / 2);
-    };
+    const auto median = [](const QList<double> &values) { return medianOf(values, -1.0); };
     const double fast = median(oursRuns);
     const double curlO = median(curlRuns);
     const double fastRatio = ratios.isEmpty() ? 0 : median(ratios);
@@ -365,40 +367,88 @@ void benchStreams(Bench &bench, const QString &workDir, const QString &id1g, con
 
     bench.post(u"/_sandbox/reset"_s, {});
     bench.post(u"/_sandbox/faults"_s, {{u"latency_ms"_s, 40}, {u"bandwidth_bps"_s, 20000000}});
-    const double slowDefault = ours(id256m, 0);
+    // Fixed counts below 16 once (each at least 1.2x the 16's time); then rounds of the three that are close (our
+    // default, --streams 16, aria2c), taking turns at going first, and the median of each round's ratios: one run
+    // each swung between calls (aria2c 1.05-2.07 s, --streams 8 2.06-5.20 s, our default 1.84-2.66 s, same
+    // machine, same hour). BENCH_SLOW_ROUNDS sets the number of rounds (3).
     QJsonObject fixed;
-    double best = -1;
-    int bestStreams = 0;
     QString fixedText;
-    for (const int n : {1, 2, 4, 8, 16})
+    double bestBelow16 = -1;
+    int bestBelow16Streams = 0;
+    for (const int n : {1, 2, 4, 8})
     {
         const double s = ours(id256m, n);
         fixed.insert(QString::number(n), s);
         fixedText += QStringLiteral(" %1:%2").arg(n).arg(s, 0, 'f', 2);
-        if (s > 0 && (best < 0 || s < best))
+        if (s > 0 && (bestBelow16 < 0 || s < bestBelow16))
         {
-            best = s;
-            bestStreams = n;
+            bestBelow16 = s;
+            bestBelow16Streams = n;
         }
     }
     const QString aria = u"aria2c --no-conf -q -x16 -s16 -k16M --allow-overwrite=true --header='Authorization: Bearer "_s
         + QString::fromLatin1(Token) + u"' -d '"_s + workDir + u"' -o streams.out '"_s + bench.mediaUrl(id256m) + u"'"_s;
-    const double aria2 = Bench::timeShell(aria);
-    QFile::remove(file);
-    row.insert(u"slow_256MiB_default_s"_s, slowDefault);
+    const int rounds = qEnvironmentVariableIntValue("BENCH_SLOW_ROUNDS") > 0 ? qEnvironmentVariableIntValue("BENCH_SLOW_ROUNDS") : 3;
+    QList<double> defaults, sixteens, arias, vsFixed, vsAria;
+    QList<int> bestStreams;
+    for (int round = 0; round < rounds; ++round)
+    {
+        double ourDefault = -1, sixteen = -1, aria2 = -1;
+        for (int turn = 0; turn < 3; ++turn)
+        {
+            switch ((round + turn) % 3)
+            {
+            case 0:
+                ourDefault = ours(id256m, 0);
+                break;
+            case 1:
+                sixteen = ours(id256m, 16);
+                break;
+            default:
+                aria2 = Bench::timeShell(aria);
+                QFile::remove(file);
+                break;
+            }
+        }
+        if (ourDefault <= 0)
+            continue;
+        defaults << ourDefault;
+        if (sixteen > 0)
+        {
+            sixteens << sixteen;
+            const bool below = bestBelow16 > 0 && bestBelow16 < sixteen;
+            vsFixed << (below ? bestBelow16 : sixteen) / ourDefault;
+            bestStreams << (below ? bestBelow16Streams : 16);
+        }
+        if (aria2 > 0)
+        {
+            arias << aria2;
+            vsAria << aria2 / ourDefault;
+        }
+    }
+    const auto list = [](const QList<double> &values) {
+        QStringList text;
+        for (const double v : values)
+            text << QString::number(v, 'f', 2);
+        return text.join(u' ');
+    };
+    fixed.insert(u"16"_s, median(sixteens));
+    row.insert(u"slow_256MiB_default_s"_s, median(defaults));
     row.insert(u"slow_256MiB_fixed_s"_s, fixed);
-    row.insert(u"slow_256MiB_aria2c_s"_s, aria2);
-    row.insert(u"slow_ratio_vs_best_fixed"_s, slowDefault > 0 ? best / slowDefault : 0);
-    row.insert(u"slow_ratio_vs_aria2c"_s, slowDefault > 0 ? aria2 / slowDefault : 0);
+    row.insert(u"slow_256MiB_aria2c_s"_s, median(arias));
+    row.insert(u"slow_ratio_vs_best_fixed"_s, vsFixed.isEmpty() ? 0 : median(vsFixed));
+    row.insert(u"slow_ratio_vs_aria2c"_s, vsAria.isEmpty() ? 0 : median(vsAria));
     results.insert(u"streams"_s, row);
-    out << QStringLiteral("(e) slow link 256 MiB: default %1 s | fixed --streams%2 s | aria2c -x16 -s16 -k16M %3 s -> "
-                          "vs best fixed (%4) %5 (target >= 0.9), vs aria2c %6 (target >= 0.9)\n")
-               .arg(slowDefault, 0, 'f', 2)
+    out << QStringLiteral("(e) slow link 256 MiB, %1 rounds: default %2 s | fixed --streams%3 16:%4 s | aria2c -x16 -s16 -k16M %5 s -> "
+                          "median round ratio vs best fixed (%6) %7 (target >= 0.9), vs aria2c %8 (target >= 0.9)\n")
+               .arg(defaults.size())
+               .arg(list(defaults))
                .arg(fixedText)
-               .arg(aria2, 0, 'f', 2)
-               .arg(bestStreams)
-               .arg(slowDefault > 0 ? best / slowDefault : 0, 0, 'f', 2)
-               .arg(slowDefault > 0 ? aria2 / slowDefault : 0, 0, 'f', 2);
+               .arg(list(sixteens))
+               .arg(list(arias))
+               .arg(bestStreams.isEmpty() ? 0 : bestStreams.first())
+               .arg(vsFixed.isEmpty() ? 0.0 : median(vsFixed), 0, 'f', 2)
+               .arg(vsAria.isEmpty() ? 0.0 : median(vsAria), 0, 'f', 2);
     out.flush();
 }
 
