@@ -393,9 +393,12 @@ private slots:
     {
         const QString dest = m_work.filePath(u"dry/dest"_s);
         const QString reportPath = m_work.filePath(u"dry-report.json"_s);
+        // A first run of this job: its journal does not exist yet, and a dry run does not create it.
+        const QString journal = m_work.filePath(u"dry/journal.sqlite"_s);
         const CliResult run = runCli(ingestArgs({idOf(u"Drive Ingest Demo/Binary"_s)}, dest,
-                                                {u"--dry-run"_s, u"--report"_s, reportPath}));
+                                                {u"--dry-run"_s, u"--report"_s, reportPath, u"--journal"_s, journal}));
         QVERIFY2(run.code == 0, run.err.constData());
+        QVERIFY2(!run.err.contains("database not open"), run.err.constData());
         QVERIFY(TestTree::filesUnder(m_work.filePath(u"dry"_s)).isEmpty());
         QVERIFY(run.report.value(u"files"_s).toArray().size() >= 10);
         QVERIFY(run.out.contains("Dry run"));

@@ -102,13 +102,16 @@ void Engine::startSources(const QList<Drive::DriveRef> &sources)
     }
     else
     {
-        // A dry run reads what the journal knows of this job, without taking it.
+        // A dry run reads what the journal knows of this job, without taking it. No journal yet (a first run),
+        // or one it cannot read: nothing is known, everything is listed (and nothing asks a closed database).
         m_incremental->reader = std::make_unique<Journal::Reader>();
-        const std::optional<Journal::JobRow> job
-            = m_incremental->reader->open(m_options.journalPath).ok()
-            ? m_incremental->reader->store().jobByKey(Journal::jobKey(Journal::normalisedSources(ids),
-                                                                       m_services.destination->describe()))
-            : std::nullopt;
+        if (!m_incremental->reader->open(m_options.journalPath).ok() || !m_incremental->reader->isOpen())
+        {
+            crawl(sources);
+            return;
+        }
+        const std::optional<Journal::JobRow> job = m_incremental->reader->store().jobByKey(
+            Journal::jobKey(Journal::normalisedSources(ids), m_services.destination->describe()));
         store = &m_incremental->reader->store();
         m_incremental->job = job ? job->id : 0;
         for (const Journal::RunRow &run : store->runs(m_incremental->job))
