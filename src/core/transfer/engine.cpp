@@ -269,9 +269,11 @@ void Engine::startTransfer(FileRecord &record)
     if (!record.started.isValid())
         record.started = QDateTime::currentDateTimeUtc();
     m_records.markChanged(key);
-    connect(transfer, &FileTransfer::durable, this, [this, key](qint64 offset, const QByteArray &sink, const QByteArray &hash) {
-        recordDurable(key, offset, sink, hash);
-    });
+    // Durable checkpoints cost an fdatasync every 8 MiB: asked for only when a journal keeps them.
+    if (m_journal)
+        connect(transfer, &FileTransfer::durable, this, [this, key](qint64 offset, const QByteArray &sink, const QByteArray &hash) {
+            recordDurable(key, offset, sink, hash);
+        });
     connect(transfer, &FileTransfer::stateChanged, this, [this, key](FileState state) {
         FileRecord *r = m_records.find(key);
         if (r && !isTerminal(state))

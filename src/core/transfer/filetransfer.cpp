@@ -13,6 +13,7 @@
 #include "util/hasher.h"
 #include "util/logging.h"
 
+#include <QMetaMethod>
 #include <QPointer>
 #include <QRandomGenerator>
 
@@ -78,6 +79,12 @@ bool FileTransfer::useRanges() const
 {
     return !m_noRanges && m_job.exportMimeType.isEmpty() && m_options.streams != 1 && m_job.file.size > m_options.rangedThreshold
         && m_sink && m_sink->supportsRandomAccess();
+}
+
+bool FileTransfer::keepsCheckpoints() const
+{
+    static const QMetaMethod durableSignal = QMetaMethod::fromSignal(&FileTransfer::durable);
+    return isSignalConnected(durableSignal);
 }
 
 bool FileTransfer::useSha256() const
@@ -173,7 +180,7 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
     m_sink->setParent(this);
     connectSink();
     m_hashLine = std::make_unique<HashLine>(useSha256() ? Util::StreamHasher::Sha256 : Util::StreamHasher::Md5);
-    m_hashLine->setCheckpointInterval(m_sink->checkpointInterval());
+    m_hashLine->setCheckpointInterval(keepsCheckpoints() ? m_sink->checkpointInterval() : 0);
     m_received = 0;
     m_bearerUsed.clear();
     // An earlier run's durable bytes (issue 11): Drive is asked from the sink's start, the hash goes on
@@ -212,9 +219,12 @@ void FileTransfer::openSinkAndFetch(Dest::ConflictPolicy policy)
 void FileTransfer::connectSink()
 {
     connect(m_sink, &Dest::Sink::failed, this, &FileTransfer::onSinkFailed);
-    connect(m_sink, &Dest::Sink::durable, this, [this](qint64 offset, const QByteArray &state) {
-        emit durable(offset, state, m_hashLine ? m_hashLine->takeCheckpoint(offset) : QByteArray());
-    });
+    // Only when someone keeps checkpoints (the engine's journal): a sink nobody listens to for durable() makes no
+    // durable checkpoints (no fdatasync) and does not keep its partial when stopped.
+    if (keepsCheckpoints())
+        connect(m_sink, &Dest::Sink::durable, this, [this](qint64 offset, const QByteArray &state) {
+            emit durable(offset, state, m_hashLine ? m_hashLine->takeCheckpoint(offset) : QByteArray());
+        });
     connect(m_sink, &Dest::Sink::committed, this, [this](const QString &finalLocation) {
         if (m_phase == Phase::Finished)
             return;

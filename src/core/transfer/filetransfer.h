@@ -180,6 +180,8 @@ private:
     [[nodiscard]] QNetworkRequest buildRequest(qint64 from) const;
     [[nodiscard]] BodyExpectation bodyExpectation(qint64 from) const;
     [[nodiscard]] bool useSha256() const;
+    /// durable() has a listener: the sink's checkpoints and the hash states at them are worth making.
+    [[nodiscard]] bool keepsCheckpoints() const;
     [[nodiscard]] bool useRanges() const;
 
     TransferContext m_ctx;
