@@ -181,7 +181,7 @@ bool HttpResponseParser::headersComplete()
     }
     if (length >= 0)
     {
-        if (!m_receiver && length > m_limits.maxBody)
+        if (length > m_limits.maxBody)
         {
             fail(u"The response body of %1 bytes exceeds the limit of %2"_s.arg(length).arg(m_limits.maxBody));
             return false;
@@ -270,7 +270,7 @@ HttpResponseParser::State HttpResponseParser::feed(const char *data, qint64 leng
                 }
                 else
                 {
-                    if (!m_receiver && m_body.size() + size > m_limits.maxBody)
+                    if (m_body.size() + size > m_limits.maxBody)
                         return fail(u"The response body exceeds the limit of %1 bytes"_s.arg(m_limits.maxBody));
                     m_remaining = size;
                     m_phase = Phase::ChunkData;

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <functional>
+#include <limits>
 
 namespace Net
 {
@@ -54,7 +55,11 @@ public:
     State closed();
     /// Streams the body: each run of body bytes goes to `receiver` as it is parsed (chunk framing removed),
     /// nothing is kept and maxBody does not apply. Set before the first feed().
-    void setBodyReceiver(std::function<void(const char *data, qint64 length)> receiver) { m_receiver = std::move(receiver); }
+    void setBodyReceiver(std::function<void(const char *data, qint64 length)> receiver)
+    {
+        m_receiver = std::move(receiver);
+        m_limits.maxBody = std::numeric_limits<qint64>::max(); // nothing is kept (and m_body stays empty)
+    }
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isDone() const { return m_state == State::Done; }

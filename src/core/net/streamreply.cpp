@@ -357,20 +357,20 @@ qint64 StreamReply::bytesAvailable() const
     return m_buffered + QNetworkReply::bytesAvailable();
 }
 
-QByteArray StreamReply::readChunk(qint64 maxSize)
+QByteArray StreamReply::take(qint64 maxSize)
 {
     if (maxSize <= 0 || m_body.isEmpty())
         return {};
-    QByteArray chunk;
+    QByteArray piece;
     if (m_firstTaken == 0 && m_body.first().size() <= maxSize)
     {
-        chunk = m_body.takeFirst();
+        piece = m_body.takeFirst(); // a whole socket read: shared, no copy
     }
     else
     {
         const QByteArray &first = m_body.first();
         const qint64 n = std::min<qint64>(maxSize, first.size() - m_firstTaken);
-        chunk = first.mid(m_firstTaken, n);
+        piece = first.mid(m_firstTaken, n);
         m_firstTaken += n;
         if (m_firstTaken == first.size())
         {
@@ -378,31 +378,37 @@ QByteArray StreamReply::readChunk(qint64 maxSize)
             m_firstTaken = 0;
         }
     }
-    m_buffered -= chunk.size();
+    m_buffered -= piece.size();
+    return piece;
+}
+
+void StreamReply::madeRoom()
+{
     if (m_socket && m_socket->bytesAvailable() > 0)
         scheduleRead(); // room again for what the socket holds
+}
+
+QByteArray StreamReply::readChunk(qint64 maxSize)
+{
+    QByteArray chunk = take(maxSize);
+    if (!chunk.isEmpty())
+        madeRoom();
     return chunk;
 }
 
 qint64 StreamReply::readData(char *data, qint64 maxSize)
 {
     qint64 copied = 0;
-    while (copied < maxSize && !m_body.isEmpty())
+    while (copied < maxSize)
     {
-        const QByteArray &first = m_body.first();
-        const qint64 n = std::min<qint64>(maxSize - copied, first.size() - m_firstTaken);
-        std::memcpy(data + copied, first.constData() + m_firstTaken, size_t(n));
-        copied += n;
-        m_firstTaken += n;
-        if (m_firstTaken == first.size())
-        {
-            m_body.removeFirst();
-            m_firstTaken = 0;
-        }
+        const QByteArray piece = take(maxSize - copied);
+        if (piece.isEmpty())
+            break;
+        std::memcpy(data + copied, piece.constData(), size_t(piece.size()));
+        copied += piece.size();
     }
-    m_buffered -= copied;
-    if (copied > 0 && m_socket && m_socket->bytesAvailable() > 0)
-        scheduleRead();
+    if (copied > 0)
+        madeRoom();
     if (copied == 0 && m_done)
         return -1; // the end
     return copied;

@@ -61,6 +61,10 @@ private:
     void fail(NetworkError error, const QString &text);
     void dropSocket();
     void scheduleRead();
+    /// Up to `maxSize` bytes from the front of m_body: a whole socket read as it is, else a copy of a part.
+    [[nodiscard]] QByteArray take(qint64 maxSize);
+    void madeRoom(); ///< after a read: the socket is read again if it holds more
+
 
     QNetworkProxy m_proxy;
     QTcpSocket *m_socket = nullptr;

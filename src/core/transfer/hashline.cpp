@@ -3,9 +3,9 @@
 
 #include <QThreadPool>
 
-#include <algorithm>
+#include "util/cputime.h"
 
-#include <time.h>
+#include <algorithm>
 
 namespace Transfer
 {
@@ -24,12 +24,6 @@ QThreadPool &hashPool()
 }
 
 constexpr std::size_t MaxStates = 64; ///< durable() follows the hash closely: the oldest states go
-
-qint64 threadCpuNs()
-{
-    timespec ts {};
-    return ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0 ? qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec : 0;
-}
 } // namespace
 
 HashLine::HashLine(Util::StreamHasher::Algorithms algorithms)
@@ -89,7 +83,7 @@ void HashLine::feed(const QByteArray &buffer, qint64 pos, qint64 length)
 
 void HashLine::run()
 {
-    qint64 cpuBefore = threadCpuNs();
+    qint64 cpuBefore = Util::cpuTimeNs(CLOCK_THREAD_CPUTIME_ID);
     std::unique_lock lock(m_mutex);
     while (!m_queue.empty())
     {
@@ -98,8 +92,9 @@ void HashLine::run()
         lock.unlock();
         hash(piece.buffer.constData() + piece.pos, piece.length);
         piece.buffer = QByteArray(); // released here, not under the lock
-        const qint64 cpuNow = threadCpuNs();
-        m_cpuNs.fetch_add(cpuNow - cpuBefore, std::memory_order_relaxed);
+        const qint64 cpuNow = Util::cpuTimeNs(CLOCK_THREAD_CPUTIME_ID);
+        if (cpuBefore >= 0 && cpuNow >= cpuBefore)
+            m_cpuNs.fetch_add(cpuNow - cpuBefore, std::memory_order_relaxed);
         cpuBefore = cpuNow;
         lock.lock();
         m_queued -= piece.length;

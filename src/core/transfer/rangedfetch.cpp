@@ -6,6 +6,7 @@
 #include "net/retrypolicy.h"
 #include "transfer/bodystream.h"
 #include "transfer/hashline.h"
+#include "util/cputime.h"
 #include "util/logging.h"
 
 #include <QRandomGenerator>
@@ -30,8 +31,8 @@ constexpr int RateEveryMs = 200; // after: the rate for asking ahead stays curre
 
 qint64 cpuMs(clockid_t clock)
 {
-    timespec t {};
-    return clock_gettime(clock, &t) == 0 ? qint64(t.tv_sec) * 1000 + t.tv_nsec / 1000000 : -1;
+    const qint64 ns = Util::cpuTimeNs(clock);
+    return ns < 0 ? -1 : ns / 1000000;
 }
 
 } // namespace
@@ -80,8 +81,8 @@ void RangedFetch::plan()
     for (const auto &part : m_parts)
         moving += !part->done && part->stream && part->askedMs < 0 ? 1 : 0;
     // This thread takes every byte (read, write) and the hash line hashes them: their CPU time and the process's
-    // tell the planner whether another stream fits. CPU time, not the time spent waiting for a core too: on a machine busy with others that wait
-    // is theirs, and a slow link's thread that waits for the network must not look full (measured: at load 15
+    // tell the planner whether another stream fits. CPU time, not the time spent waiting for a core too: on a
+    // machine busy with others that wait is theirs, and a slow link's thread that waits for the network must not look full (measured: at load 15
     // the wait made it look full and the slow link stayed at one stream, 18 s instead of 2).
     const StreamPlanner::Cpu cpu {cpuMs(CLOCK_THREAD_CPUTIME_ID), cpuMs(CLOCK_PROCESS_CPUTIME_ID), m_hash->cpuMs()};
     const bool changed = m_planner.sample(m_clock.elapsed(), received(), moving, cpu);
