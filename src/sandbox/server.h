@@ -101,6 +101,7 @@ private:
     Options m_options;
     std::unique_ptr<httplib::Server> m_http;
     int m_port = 0;
+    socket_t m_listenSocket = -1; ///< set by the socket options callback
 };
 
 } // namespace sandbox

@@ -370,7 +370,7 @@ void benchStreams(Bench &bench, const QString &workDir, const QString &id1g, con
     // Fixed counts below 16 once (each at least 1.2x the 16's time); then rounds of the three that are close (our
     // default, --streams 16, aria2c), taking turns at going first, and the median of each round's ratios: one run
     // each swung between calls (aria2c 1.05-2.07 s, --streams 8 2.06-5.20 s, our default 1.84-2.66 s, same
-    // machine, same hour). BENCH_SLOW_ROUNDS sets the number of rounds (3).
+    // machine, same hour; most of it was the sandbox's listen backlog of 5, since raised: a dropped SYN cost 1 s). BENCH_SLOW_ROUNDS sets the number of rounds (3).
     QJsonObject fixed;
     QString fixedText;
     double bestBelow16 = -1;
