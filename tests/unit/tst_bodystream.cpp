@@ -37,6 +37,7 @@ struct Run
     std::unique_ptr<BodyStream> stream;
     std::unique_ptr<QSignalSpy> finished;
     qint64 wroteTotal = 0;
+    qint64 rangeLength = 0; ///< the Range asks for this many bytes when the request is built
 
     Run(const ScriptedServer &server, qint64 from, qint64 length, bool ranged, Transfer::HashLine *hash = nullptr,
         Net::BandwidthLimiter *limiter = nullptr, int stallMs = 10000)
@@ -50,10 +51,11 @@ struct Run
         ctx.limiter = limiter;
         BodyStream::Spec spec;
         const QUrl url = QUrl(server.url(u"/drive/v3/files/f?alt=media"_s));
-        spec.makeRequest = [url, from, length, ranged] {
+        rangeLength = length;
+        spec.makeRequest = [this, url, from, ranged] {
             QNetworkRequest request = Net::makeRequest(url, "test-bearer", Net::Http2::Off);
             if (ranged)
-                request.setRawHeader("Range", "bytes=" + QByteArray::number(from) + '-' + QByteArray::number(from + length - 1));
+                request.setRawHeader("Range", "bytes=" + QByteArray::number(from) + '-' + QByteArray::number(from + rangeLength - 1));
             return request;
         };
         spec.origin = QUrl(server.url(u"/drive/v3/"_s));
@@ -223,6 +225,52 @@ private slots:
         QTest::qWait(50);
         QCOMPARE(run.finished->count(), 0);
         QCOMPARE(run.stream->written(), 0);
+    }
+
+    void aShortenedStreamEndsWellAtItsNewEnd()
+    {
+        // A ranged part split while its GET runs (RangedFetch::split): the answer still carries the whole range
+        // asked for; the stream takes only the bytes up to the cut, ends without an error, and drops the rest.
+        ScriptedServer server;
+        const QByteArray file = pattern(6 << 20);
+        server.handler = [&](const SeenRequest &r, QTcpSocket *socket) { answerRange(socket, r, file); };
+        Transfer::HashLine hash(Util::StreamHasher::Md5);
+        Run run(server, 0, file.size(), true, &hash);
+        run.sink.room = 1000; // held: the stream cannot read more than one read buffer ahead of the sink
+        run.stream->start();
+        QVERIFY(QTest::qWaitFor([&] { return run.stream->written() == 1000; }, 10000));
+        const qint64 cut = 3 << 20;
+        QVERIFY(run.stream->bytesRead() < cut);
+        QVERIFY(!run.stream->shorten(file.size()));         // not shorter
+        QVERIFY(!run.stream->shorten(run.stream->bytesRead() - 1)); // bytes read past it already
+        QVERIFY(run.stream->shorten(cut));
+        run.sink.release();
+        QVERIFY(run.waitFinished());
+        QCOMPARE(run.finished->count(), 1);
+        QCOMPARE(run.error().errorClass, Net::ErrorClass::None);
+        QCOMPARE(run.stream->written(), cut);
+        QCOMPARE(run.wroteTotal, cut);
+        QCOMPARE(run.sink.bytes, file.left(cut));
+        QCOMPARE(QString::fromLatin1(hash.md5Hex()), md5Of(file.left(cut)));
+    }
+
+    void aStreamShortenedBeforeItsRequestAsksForLess()
+    {
+        ScriptedServer server;
+        const QByteArray file = pattern(8000);
+        server.handler = [&](const SeenRequest &r, QTcpSocket *socket) { answerRange(socket, r, file); };
+        Run run(server, 1000, 6000, true);
+        run.stream->start(); // the request is built from the event loop
+        QVERIFY(run.stream->shorten(2500));
+        run.rangeLength = 2500; // what the owner's makeRequest asks for now (RangedFetch: the part's new end)
+        QVERIFY(run.waitFinished());
+        QCOMPARE(run.error().errorClass, Net::ErrorClass::None);
+        QCOMPARE(server.seen.value(0).headers.value("range"), QByteArray("bytes=1000-3499"));
+        QCOMPARE(run.stream->written(), 2500);
+        QCOMPARE(run.sink.bytes.mid(1000), file.mid(1000, 2500));
+        // A whole body (no Range) cannot be cut: its answer is the whole file.
+        Run whole(server, 0, file.size(), false);
+        QVERIFY(!whole.stream->shorten(100));
     }
 
     void backpressureWaitsForTheSink()

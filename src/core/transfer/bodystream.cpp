@@ -157,7 +157,9 @@ void BodyStream::drain()
         {
             if (!m_reply || !m_statusOk || !m_reply->isOpen())
                 break;
-            const qint64 available = std::min<qint64>(readMax, m_reply->bytesAvailable());
+            qint64 available = std::min<qint64>(readMax, m_reply->bytesAvailable());
+            if (m_limit >= 0)
+                available = std::min(available, m_limit - m_read);
             const qint64 granted = readAllowance(bodyReadCap(m_expected, m_read, available));
             if (granted <= 0)
                 break;
@@ -208,7 +210,17 @@ void BodyStream::drain()
     QPointer<BodyStream> self(this);
     if (moved > 0)
         emit wrote(moved);
-    if (self && m_replyDone)
+    if (!self)
+        return;
+    if (m_limit >= 0 && m_written >= m_limit)
+    {
+        // Shortened: what this stream owes is written; the rest of the answer is another stream's.
+        if (m_ctx.pacer)
+            m_ctx.pacer->onSuccess();
+        finish({});
+        return;
+    }
+    if (m_replyDone)
         settle();
 }
 
@@ -288,6 +300,27 @@ void BodyStream::stop()
     if (m_reply && m_statusOk && m_reply->isOpen())
         drain();
     finish({Net::ErrorClass::Cancelled, 0, u"stopped"_s, tr("Stopped")});
+}
+
+bool BodyStream::shorten(qint64 length)
+{
+    const qint64 current = m_limit >= 0 ? m_limit : m_spec.length;
+    if (m_finished || !m_spec.ranged || length <= 0 || (current >= 0 && length >= current) || length < m_read)
+        return false;
+    m_spec.length = length;
+    if (!m_reply)
+    {
+        // Not sent yet: the Range will ask for this much, and the answer is checked against it.
+        m_spec.cap = length;
+        m_expected.cap = length;
+        m_expected.capText = tr("the %1 bytes of the range asked for").arg(length);
+        return true;
+    }
+    // The answer carries the Range asked for (its head is checked against that): read only this much of it.
+    m_limit = length;
+    if (m_written >= m_limit)
+        QTimer::singleShot(0, this, &BodyStream::drain); // finishes from the event loop, never inside the caller
+    return true;
 }
 
 void BodyStream::finish(const Net::Error &error)

@@ -79,8 +79,14 @@ public:
     void start();
     /// Ends the stream as Cancelled ("stopped"): first writes what the cap and the sink let through now.
     void stop();
+    /// The body ends after `length` bytes from `from` (fewer than asked for: the rest went to another stream).
+    /// Before the GET is sent its Range asks for that much (the owner's makeRequest builds it); after, the
+    /// stream reads no further, and once the sink took them it finishes well and drops the connection. False,
+    /// and nothing changes, when `length` is not shorter or the stream read past it already.
+    bool shorten(qint64 length);
 
     [[nodiscard]] qint64 written() const { return m_written; } ///< bytes the sink took, from `from` on
+    [[nodiscard]] qint64 bytesRead() const { return m_read; }  ///< bytes read from the reply, from `from` on
     [[nodiscard]] bool isFinished() const { return m_finished; }
     [[nodiscard]] const Spec &spec() const { return m_spec; }
 
@@ -110,6 +116,7 @@ private:
     qint64 m_pendingPos = 0; ///< first byte of m_buffer the sink has not taken
     qint64 m_pendingLen = 0;
     qint64 m_read = 0;       ///< bytes read from the reply
+    qint64 m_limit = -1;     ///< shorten() after the GET went out: read no further than this; -1: the answer's end
     qint64 m_written = 0;
     QByteArray m_errorBody;
     int m_status = 0;        ///< 0 until the head is checked
