@@ -24,7 +24,8 @@ namespace
 {
 constexpr qint64 HashChunk = 1 << 20;
 constexpr qint64 HashPerTurn = 2 << 20; // then let the event loop breathe: replies keep flowing
-constexpr qint64 MinChunk = 1 << 20;
+constexpr qint64 MinChunk = 1 << 20;    // parts start and end at whole MiB (split() cuts them this small at least)
+constexpr qint64 MinRequest = 16 << 20; // a chunk asked for brings this much at least (as aria2's --min-split-size)
 constexpr qint64 MinReadBuffer = 256 << 10;
 constexpr int PlanEveryMs = 10;  // while the planner may still add streams
 constexpr int RateEveryMs = 200; // after: the rate for asking ahead stays current
@@ -109,12 +110,74 @@ qint64 RangedFetch::nextChunk() const
     const int streams = m_planner.settled() ? m_planner.streams() : StreamPlanner::MaxStreams;
     if (m_planner.settled() && streams == 1)
         return left; // one stream has nothing to balance: the rest in one GET
-    // Shrinking toward the end (the streams finish together), yet several first-byte times long each.
-    qint64 chunk = std::max({left / (2 * qint64(streams)), MinChunk, 4 * m_aheadBytes});
+    // Shrinking toward the end (the streams finish in file order, so the hash follows them and little is left
+    // to read back once the last byte lands), yet MinRequest and several first-byte times long: each GET is a
+    // request against Drive's quota and our pacer (at 8 MiB and less a slow link's 256 MiB took 45-55 GETs and
+    // waited on the pace: 1.65 s; 17 GETs of 16 MiB: 1.10 s). The streams that run out split the longest parts
+    // that are left (split()), so the end stays balanced whatever the chunks' sizes.
+    qint64 chunk = std::max({left / (2 * qint64(streams)), MinRequest, 4 * m_aheadBytes});
     chunk = (chunk + MinChunk - 1) / MinChunk * MinChunk; // chunks start at whole MiB: a sink may write them O_DIRECT
-    if (left - chunk < MinChunk)
+    if (left - chunk < MinRequest)
         chunk = left; // no runt at the end
     return std::min(chunk, left);
+}
+
+qint64 RangedFetch::readTo(const Part &part)
+{
+    // Bytes read but not yet taken by the sink are this part's too.
+    const qint64 unwritten = part.stream ? part.stream->bytesRead() - part.stream->written() : 0;
+    return part.start + part.written + unwritten;
+}
+
+RangedFetch::Part *RangedFetch::addPart(qint64 start, qint64 end, std::size_t at)
+{
+    auto part = std::make_unique<Part>();
+    part->index = m_nextIndex++;
+    part->start = start;
+    part->end = end;
+    part->retry = std::make_unique<Net::RetryPolicy>(m_options.backoffPolicy(), QRandomGenerator::global()->generate());
+    part->retry->setPacer(m_ctx.pacer);
+    part->retry->setCounters(m_ctx.counters);
+    part->retryTimer.setSingleShot(true);
+    Part *p = part.get();
+    connect(&part->retryTimer, &QTimer::timeout, this, [this, p] { request(*p); });
+    m_parts.insert(m_parts.begin() + std::ptrdiff_t(at), std::move(part));
+    return p;
+}
+
+RangedFetch::Part *RangedFetch::split()
+{
+    // The part with the most bytes still to come gives its second half to a stream that has nothing left.
+    std::size_t at = 0;
+    qint64 most = 0;
+    for (std::size_t i = 0; i < m_parts.size(); ++i)
+    {
+        const Part &part = *m_parts[i];
+        const qint64 rest = part.done ? 0 : part.end + 1 - readTo(part);
+        if (rest > most)
+        {
+            most = rest;
+            at = i;
+        }
+    }
+    if (most <= 0)
+        return nullptr;
+    Part &part = *m_parts[at];
+    // While the new GET waits for its first byte the part's own stream moves one first-byte time of bytes;
+    // what is left after that is shared, the cut at a whole MiB (a sink may write parts O_DIRECT).
+    const qint64 from = readTo(part);
+    const qint64 ahead = std::min(m_aheadBytes, most);
+    const qint64 cut = (from + ahead + (most - ahead) / 2 + MinChunk - 1) / MinChunk * MinChunk;
+    const qint64 given = part.end + 1 - cut;
+    if (given < std::max(MinChunk, m_aheadBytes))
+        return nullptr; // too little to be worth a request's latency
+    if (part.stream && !part.stream->shorten(cut - part.stream->spec().from))
+        return nullptr;
+    const qint64 end = part.end;
+    part.end = cut - 1;
+    ++m_splits;
+    qCDebug(lcTransfer) << m_file.id << "part" << part.index << "gives bytes" << cut << "to" << end << "to another stream";
+    return addPart(cut, end, at + 1); // parts stay in file order: the hash follows their prefix
 }
 
 void RangedFetch::fill()
@@ -125,22 +188,21 @@ void RangedFetch::fill()
     int busy = 0;
     for (const auto &part : m_parts)
         busy += !part->done && !part->tailing ? 1 : 0;
-    while (busy < m_planner.streams() && m_asked < m_file.size)
+    while (busy < m_planner.streams())
     {
-        auto part = std::make_unique<Part>();
-        part->index = int(m_parts.size());
-        part->start = m_asked;
-        part->end = m_asked + nextChunk() - 1;
-        m_asked = part->end + 1;
-        part->retry = std::make_unique<Net::RetryPolicy>(m_options.backoffPolicy(), QRandomGenerator::global()->generate());
-        part->retry->setPacer(m_ctx.pacer);
-        part->retry->setCounters(m_ctx.counters);
-        part->retryTimer.setSingleShot(true);
-        Part *p = part.get();
-        connect(&part->retryTimer, &QTimer::timeout, this, [this, p] { request(*p); });
-        m_parts.push_back(std::move(part));
+        // The file's next chunk; once every byte is asked for, half of the longest part still to come.
+        Part *part = nullptr;
+        if (m_asked < m_file.size)
+        {
+            part = addPart(m_asked, m_asked + nextChunk() - 1, m_parts.size());
+            m_asked = part->end + 1;
+        }
+        else if (!(part = split()))
+        {
+            break;
+        }
         ++busy;
-        request(*p);
+        request(*part);
     }
 }
 

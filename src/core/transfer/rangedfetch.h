@@ -34,9 +34,12 @@ class HashLine;
  * StreamPlanner's (streamplanner.h): `--streams N` forces N; by default one, more while they raise the rate and
  * the CPU has room for them (this thread's CPU time and the process's are sampled with the bytes).
  * The streams take the file's chunks in order, each cut when it is asked for: the part not yet asked for
- * divided by twice the streams (16 while the planner may still add), at least 1 MiB, so chunks shrink toward
- * the end and the streams finish together. A stream asks for its next chunk one first-byte time before its
- * chunk ends (on another connection), so the request's latency overlaps the last bytes.
+ * divided by twice the streams (16 while the planner may still add), at least 16 MiB (each GET is a request
+ * against Drive's quota), so chunks shrink toward the end. Once every byte is asked for, a stream with nothing
+ * left splits the part with the most bytes to come (split()): that part's GET stops at the cut
+ * (BodyStream::shorten()) and the second half is a new part, so the streams finish together. A stream asks for
+ * its next chunk one first-byte time before its chunk ends (on another connection), so the request's latency
+ * overlaps the last bytes.
  * The hash follows the contiguous written prefix: bytes that land at its end (the stream covering it) are
  * hashed as they arrive; bytes that landed past it (a later chunk's stream ahead of an earlier one) are read
  * back from the sink (page cache) once the prefix reaches them. A file that keeps one stream is never read
@@ -66,6 +69,8 @@ public:
     [[nodiscard]] qint64 hashed() const { return m_hashed; }
     [[nodiscard]] int retries() const { return m_retries; }
     [[nodiscard]] int parts() const { return int(m_parts.size()); }
+    /// Parts cut in two so that a stream with nothing left took the second half (split()).
+    [[nodiscard]] int splits() const { return m_splits; }
     /// How many streams the planner wants now (logs, tests).
     [[nodiscard]] int streams() const { return m_planner.streams(); }
 
@@ -91,6 +96,12 @@ private:
 
     void fill();
     [[nodiscard]] qint64 nextChunk() const;
+    /// A new part at [start, end], at `at` in m_parts (which stays in file order); not requested yet.
+    Part *addPart(qint64 start, qint64 end, std::size_t at);
+    /// Cuts the part with the most bytes to come in two; the new second part, or nullptr when none is worth it.
+    Part *split();
+    /// Where the part's bytes read so far end (file offset).
+    [[nodiscard]] static qint64 readTo(const Part &part);
     void onWrote(Part &part, qint64 bytes);
     void plan();
     void request(Part &part);
@@ -120,6 +131,8 @@ private:
     bool m_paused = false;
     bool m_finished = false;
     int m_retries = 0;
+    int m_splits = 0;
+    int m_nextIndex = 0; ///< the next part's index (logs)
 };
 
 } // namespace Transfer
