@@ -2,6 +2,7 @@
 #include "transfer/streamplanner.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace Transfer
 {
@@ -80,16 +81,23 @@ void StreamPlanner::decide(double rate)
 {
     if (m_previousStreams == 0)
     {
+        // The first step goes as far as the CPU leaves room for: every window spent at fewer streams on a link
+        // that needs 16 is lost (1 -> 4 -> 16 cost 0.1 s of a 1.2 s slow-link run against 16 from the start);
+        // the next window says how many the link really takes.
         m_previousStreams = m_streams;
         m_previousRate = rate;
-        change(m_streams * 4);
+        change(MaxStreams);
         return;
     }
-    // A window that says "no gain" once may be a hiccup (a busy CPU, a slow disk flush): one more window at
-    // this count, and the better of the two counts.
+    // A window that says "no gain" or "less than the streams' worth" once may be a hiccup (a busy CPU, a slow
+    // disk flush): one more window at this count, and the better of the two.
     const double best = std::max(rate, m_doubtedRate);
     const double gain = m_previousRate > 0 ? best / m_previousRate : 0;
-    if (gain < MinGain && m_doubtedRate < 0)
+    // The share of a stream's rate each added stream brought: near 1 while the per-connection rate limits.
+    const double perStream = m_previousRate / m_previousStreams;
+    const double added = double(m_streams - m_previousStreams);
+    const double efficiency = perStream > 0 && added > 0 ? (best - m_previousRate) / (perStream * added) : 0;
+    if ((gain < MinGain || efficiency < MinEfficiency) && m_doubtedRate < 0)
     {
         m_doubtedRate = rate;
         return;
@@ -102,14 +110,18 @@ void StreamPlanner::decide(double rate)
         m_settled = true;
         return;
     }
-    rate = best;
-    // The share of a stream's rate each added stream brought: near 1 while the per-connection rate limits.
-    const double perStream = m_previousRate / m_previousStreams;
-    const double added = double(m_streams - m_previousStreams);
-    const double efficiency = perStream > 0 && added > 0 ? (rate - m_previousRate) / (perStream * added) : 0;
+    if (efficiency < MinEfficiency)
+    {
+        // Something else caps the file's total (the link, the disk): keep the streams that total needs, with a
+        // quarter to spare, not all that were tried.
+        const int needed = int(std::ceil(1.25 * best / perStream));
+        m_streams = std::clamp(needed, m_previousStreams + 1, m_streams);
+        m_settled = true;
+        return;
+    }
     m_previousStreams = m_streams;
-    m_previousRate = rate;
-    change(efficiency >= 0.75 ? m_streams * 4 : m_streams * 2);
+    m_previousRate = best;
+    change(m_streams * 4);
 }
 
 int StreamPlanner::cpuRoom() const

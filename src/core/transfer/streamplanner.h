@@ -21,12 +21,12 @@ struct PlannerCpu
  * sees only the file's byte count over time, so tests drive it with simulated rates.
  *
  * Forced (`--streams N`): N streams, never changed. Adaptive (the default): the file starts with one stream;
- * after a measurement window the planner adds streams (×4 while each added stream brought at least 3/4 of a
- * stream's rate, else ×2) as long as the last addition raised the file's rate by MinGain; when it did not, the
- * per-connection rate is no longer what limits the file (the disk, the hash, the destination or the link's
- * total is) and the planner goes back to the count before that addition and stays there. A window showing no
- * gain is measured once more before that (a hiccup is not a verdict). Never above MaxStreams (16, as aria2's
- * -x16).
+ * after a measurement window the planner goes to as many streams as the CPU leaves room for (MaxStreams, 16 as
+ * aria2's -x16, at most) in one step, and the next window says how many the link takes: each added stream brought
+ * at least MinEfficiency of a stream's rate (the per-connection rate limits: they stay, ×4 more where room is
+ * left); less, yet a gain of MinGain (the link's total or the disk limits: the count that total needs, with a
+ * quarter to spare); no gain (back to one). A window showing no gain or too little is measured once more before
+ * that (a hiccup is not a verdict).
  *
  * The CPU can be what limits (issue 14: on a fast link one stream already keeps the engine busy): every byte of the
  * file passes two serial paths (the thread that reads and writes it, and its hash on another), so k times the rate
@@ -44,9 +44,11 @@ class StreamPlanner
 {
 public:
     static constexpr int MaxStreams = RunOptions::MaxStreams;
-    static constexpr qint64 MinWindowMs = 80;
+    static constexpr qint64 MinWindowMs = 40;
     static constexpr qint64 MaxWindowMs = 1000; ///< a slow first answer (a queue, a pacer wait) waits no longer
     static constexpr double MinGain = 1.15; ///< an addition that raised the rate by less did not help
+    /// Each added stream brought at least this share of a stream's rate: the per-connection rate still limits.
+    static constexpr double MinEfficiency = 0.75;
 
     using Cpu = PlannerCpu;
 
