@@ -16,7 +16,7 @@ packages=(
     qt6-networkauth-dev qtkeychain-qt6-dev libqt6sql6-sqlite libsecret-1-0 libxkbcommon-dev
     libcpp-httplib-dev nlohmann-json3-dev libssl-dev zlib1g-dev openssl libsqlite3-dev
     xvfb xauth dbus gnome-keyring libsecret-tools imagemagick x11-apps aria2 time
-    desktop-file-utils appstream dpkg-dev file nginx
+    desktop-file-utils appstream dpkg-dev file nginx strace
 )
 
 install_packages() {

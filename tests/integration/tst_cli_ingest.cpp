@@ -17,10 +17,12 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -387,6 +389,51 @@ private slots:
             QCOMPARE(TestTree::md5Of(record.value(u"destinationPath"_s).toString()), m_byPath.value(path).value(u"md5"_s).toString());
         }
         QCOMPARE(recordFor(run.report, docId).value(u"status"_s).toString(), u"done"_s);
+    }
+
+    void aDoneFileIsOnDiskBeforeTheJournalSaysSo()
+    {
+        // "Done" in the journal must survive a power cut only with the file: the CLI's system calls, traced, show
+        // the partial's bytes synced, then its rename to the final name, then its folder synced, and only then
+        // the journal's next commit (the row that says done). Without a journal nothing waits (no sync at all).
+        const QString strace = QStandardPaths::findExecutable(u"strace"_s);
+        if (strace.isEmpty())
+            QFAIL("strace is not installed (setup.sh installs it)");
+        const QString dest = m_work.filePath(u"durable/dest"_s);
+        const QString journal = m_work.filePath(u"durable/journal.sqlite"_s);
+        const QString trace = m_work.filePath(u"durable/trace.txt"_s);
+        QVERIFY(QDir().mkpath(m_work.filePath(u"durable"_s)));
+        QProcess process;
+        process.setProcessEnvironment(environment(token));
+        process.start(strace, QStringList {u"-f"_s, u"-y"_s, u"-qq"_s, u"-e"_s, u"trace=fdatasync,fsync,rename,renameat,renameat2,pwrite64"_s,
+                                           u"-o"_s, trace, qEnvironmentVariable("DI_CLI")}
+                                  + ingestArgs({idOf(u"Drive Ingest Demo/Binary/data.csv"_s)}, dest, {u"--journal"_s, journal, u"--quiet"_s}));
+        QVERIFY(process.waitForFinished(runTimeoutMs));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QVERIFY(QFileInfo(dest + u"/data.csv"_s).isFile());
+        QFile file(trace);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        const auto find = [&lines](qsizetype from, const std::function<bool(const QByteArray &)> &match) {
+            for (qsizetype i = from; i < lines.size(); ++i)
+            {
+                if (match(lines.at(i)))
+                    return i;
+            }
+            return qsizetype(-1);
+        };
+        const QByteArray folder = QFile::encodeName(dest) + '>';
+        const qsizetype synced = find(0, [](const QByteArray &l) { return l.contains("fdatasync(") && l.contains(".partial>"); });
+        const qsizetype renamed = find(0, [](const QByteArray &l) { return l.contains("rename") && l.contains("\"data.csv\")"); });
+        const qsizetype folderSynced = renamed < 0 ? -1 : find(renamed, [&folder](const QByteArray &l) {
+            return (l.contains("fsync(") || l.contains("fdatasync(")) && l.contains(folder);
+        });
+        const qsizetype committed = folderSynced < 0 ? -1 : find(folderSynced, [](const QByteArray &l) {
+            return l.contains("pwrite64(") && l.contains("journal.sqlite-wal>");
+        });
+        const QByteArray said = "data synced at line " + QByteArray::number(synced) + ", renamed at " + QByteArray::number(renamed)
+            + ", folder synced at " + QByteArray::number(folderSynced) + ", journal written at " + QByteArray::number(committed);
+        QVERIFY2(synced >= 0 && renamed > synced && folderSynced > renamed && committed > folderSynced, said.constData());
     }
 
     void dryRunWritesNothing()

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -131,6 +132,12 @@ private:
     void stopDirect(); ///< drops the DirectWriter (waiting for its worker) and its read descriptor
     void checkpoint();
     void synced(qint64 offset, int err);
+    /// On the sync pool: fdatasync(fd) when fd >= 0, then fsync(folderFd) when folderFd >= 0 (both are this
+    /// call's to close); `then(err)` runs on this sink's thread afterwards, unless the sink is gone by then.
+    void syncLater(int fd, int folderFd, std::function<void(int err)> then);
+    /// Closes the partial and renames it to its final name (KeepBoth: the next free one); the path, or empty
+    /// after fail().
+    QString placeFinal();
     void fail(Net::Error error);
     /// Removes the temporary file; on failure, the sentence that says it was left behind (else empty).
     QString removePartial();
@@ -145,6 +152,7 @@ private:
     int m_dirFd = -1; ///< the final name's folder, opened without following links
     int m_fd = -1;
     bool m_done = false; ///< finished, failed or aborted: no more writes, no more signals
+    bool m_finishing = false; ///< finish() waits for the disk (syncLater) before it renames and reports
     // Resume (localresume.cpp)
     qint64 m_startOffset = 0;
     qint64 m_checkpointInterval = 8LL * 1024 * 1024;

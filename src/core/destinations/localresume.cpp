@@ -123,7 +123,7 @@ void LocalSink::checkpoint()
 {
     // Nobody records checkpoints (no journal): no sync, the run is as fast as without resume.
     static const QMetaMethod durableSignal = QMetaMethod::fromSignal(&Sink::durable);
-    if (m_syncing || m_done || m_fd < 0 || !isSignalConnected(durableSignal))
+    if (m_syncing || m_done || m_finishing || m_fd < 0 || !isSignalConnected(durableSignal))
         return;
     const qint64 boundary = m_contiguous / m_checkpointInterval * m_checkpointInterval;
     if (boundary <= m_durable)
@@ -138,16 +138,31 @@ void LocalSink::checkpoint()
         fail(localError(errno, m_partialPath));
         return;
     }
+    m_syncing = true;
+    const bool folder = folderFd >= 0;
+    syncLater(fd, folderFd, [this, boundary, folder](int err) {
+        // Once per partial: its directory entry, so that a power cut keeps the name too.
+        if (folder && err == 0)
+            m_folderSynced = true;
+        synced(boundary, err);
+    });
+}
+
+void LocalSink::syncLater(int fd, int folderFd, std::function<void(int err)> then)
+{
     if (!m_guard)
     {
         m_guard = std::make_shared<SyncGuard>();
         m_guard->sink = this;
     }
-    m_syncing = true;
-    syncPool()->start([guard = m_guard, fd, folderFd, boundary] {
-        int err = ::fdatasync(fd) == 0 ? 0 : errno;
-        ::close(fd);
-        // Once per partial: its directory entry, so that a power cut keeps the name too.
+    // The worker syncs duplicates: the sink may close or remove the file meanwhile.
+    syncPool()->start([guard = m_guard, fd, folderFd, then = std::move(then)] {
+        int err = 0;
+        if (fd >= 0)
+        {
+            err = ::fdatasync(fd) == 0 ? 0 : errno;
+            ::close(fd);
+        }
         if (folderFd >= 0)
         {
             if (::fsync(folderFd) != 0 && err == 0 && errno != EINVAL)
@@ -156,11 +171,7 @@ void LocalSink::checkpoint()
         }
         QMutexLocker lock(&guard->mutex);
         if (LocalSink *sink = guard->sink)
-            QMetaObject::invokeMethod(sink, [sink, boundary, err, folder = folderFd >= 0] {
-                if (folder && err == 0)
-                    sink->m_folderSynced = true;
-                sink->synced(boundary, err);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(sink, [then, err] { then(err); }, Qt::QueuedConnection);
     });
 }
 
