@@ -178,7 +178,9 @@ void LocalSink::syncLater(int fd, int folderFd, std::function<void(int err)> the
 void LocalSink::synced(qint64 offset, int err)
 {
     m_syncing = false;
-    if (m_done)
+    // Finishing: the partial is about to be (or was) renamed, and the finish makes every byte durable itself; a
+    // checkpoint that lands now would announce bytes of a file no longer at its partial path.
+    if (m_done || m_finishing)
         return;
     if (err != 0)
     {
