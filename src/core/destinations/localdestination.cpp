@@ -11,7 +11,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QMetaMethod>
 #include <QPointer>
 #include <QThreadPool>
 #include <QTimer>
@@ -522,8 +521,7 @@ void LocalSink::finish()
 {
     if (m_done || m_finishing || !leaveDirect())
         return;
-    static const QMetaMethod durableSignal = QMetaMethod::fromSignal(&Sink::durable);
-    if (!isSignalConnected(durableSignal))
+    if (!journaled())
     {
         // No journal: nothing claims the file is done across a power cut, so nothing waits for the disk.
         const QString target = placeFinal();
@@ -552,9 +550,9 @@ void LocalSink::finish()
             return;
         }
         const QString target = placeFinal();
-        const int folderFd = target.isEmpty() ? -1 : ::dup(m_dirFd);
         if (target.isEmpty())
             return;
+        const int folderFd = ::dup(m_dirFd);
         if (folderFd < 0)
         {
             fail(localError(errno, target));

@@ -130,6 +130,8 @@ private:
     /// Waits for the DirectWriter, writes what it staged and goes on through the page cache; false if it failed.
     bool leaveDirect();
     void stopDirect(); ///< drops the DirectWriter (waiting for its worker) and its read descriptor
+    /// Someone records what is durable (a journal listens to durable()): only then does the sink sync.
+    [[nodiscard]] bool journaled() const;
     void checkpoint();
     void synced(qint64 offset, int err);
     /// On the sync pool: fdatasync(fd) when fd >= 0, then fsync(folderFd) when folderFd >= 0 (both are this

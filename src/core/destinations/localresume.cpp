@@ -119,11 +119,16 @@ void LocalSink::noteWritten(qint64 offset, qint64 length)
     checkpoint();
 }
 
+bool LocalSink::journaled() const
+{
+    static const QMetaMethod durableSignal = QMetaMethod::fromSignal(&Sink::durable);
+    return isSignalConnected(durableSignal);
+}
+
 void LocalSink::checkpoint()
 {
     // Nobody records checkpoints (no journal): no sync, the run is as fast as without resume.
-    static const QMetaMethod durableSignal = QMetaMethod::fromSignal(&Sink::durable);
-    if (m_syncing || m_done || m_finishing || m_fd < 0 || !isSignalConnected(durableSignal))
+    if (m_syncing || m_done || m_finishing || m_fd < 0 || !journaled())
         return;
     const qint64 boundary = m_contiguous / m_checkpointInterval * m_checkpointInterval;
     if (boundary <= m_durable)
@@ -198,8 +203,7 @@ void LocalSink::suspend()
 {
     if (m_done)
         return;
-    static const QMetaMethod durableSignal = QMetaMethod::fromSignal(&Sink::durable);
-    if (!isSignalConnected(durableSignal) || m_tempName.isEmpty())
+    if (!journaled() || m_tempName.isEmpty())
     {
         abort(); // nobody recorded a checkpoint: nothing could ever continue the partial
         return;

@@ -302,10 +302,14 @@ void BodyStream::stop()
     finish({Net::ErrorClass::Cancelled, 0, u"stopped"_s, tr("Stopped")});
 }
 
+QString BodyStream::rangeCapText(qint64 length)
+{
+    return tr("the %1 bytes of the range asked for").arg(length);
+}
+
 bool BodyStream::shorten(qint64 length)
 {
-    const qint64 current = m_limit >= 0 ? m_limit : m_spec.length;
-    if (m_finished || !m_spec.ranged || length <= 0 || (current >= 0 && length >= current) || length < m_read)
+    if (m_finished || !m_spec.ranged || length <= 0 || (m_spec.length >= 0 && length >= m_spec.length) || length < m_read)
         return false;
     m_spec.length = length;
     if (!m_reply)
@@ -313,7 +317,7 @@ bool BodyStream::shorten(qint64 length)
         // Not sent yet: the Range will ask for this much, and the answer is checked against it.
         m_spec.cap = length;
         m_expected.cap = length;
-        m_expected.capText = tr("the %1 bytes of the range asked for").arg(length);
+        m_expected.capText = rangeCapText(length);
         return true;
     }
     // The answer carries the Range asked for (its head is checked against that): read only this much of it.

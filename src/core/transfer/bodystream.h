@@ -84,6 +84,8 @@ public:
     /// stream reads no further, and once the sink took them it finishes well and drops the connection. False,
     /// and nothing changes, when `length` is not shorter or the stream read past it already.
     bool shorten(qint64 length);
+    /// What a ranged body's cap is, for a "bodyTooLong" message.
+    [[nodiscard]] static QString rangeCapText(qint64 length);
 
     [[nodiscard]] qint64 written() const { return m_written; } ///< bytes the sink took, from `from` on
     [[nodiscard]] qint64 bytesRead() const { return m_read; }  ///< bytes read from the reply, from `from` on

@@ -175,7 +175,6 @@ RangedFetch::Part *RangedFetch::split()
         return nullptr;
     const qint64 end = part.end;
     part.end = cut - 1;
-    ++m_splits;
     qCDebug(lcTransfer) << m_file.id << "part" << part.index << "gives bytes" << cut << "to" << end << "to another stream";
     return addPart(cut, end, at + 1); // parts stay in file order: the hash follows their prefix
 }
@@ -219,7 +218,7 @@ void RangedFetch::request(Part &part)
     spec.from = from;
     spec.length = part.length() - part.written;
     spec.cap = spec.length;
-    spec.capText = tr("the %1 bytes of the range asked for").arg(spec.length);
+    spec.capText = BodyStream::rangeCapText(spec.length);
     spec.ranged = true;
     // The file's memory bound is shared by its streams: N parts together buffer what one stream would, yet
     // each at least MinReadBuffer (smaller buffers fill in a few ms: at 16 streams of 64 KiB, Qt's HTTP thread

@@ -69,8 +69,6 @@ public:
     [[nodiscard]] qint64 hashed() const { return m_hashed; }
     [[nodiscard]] int retries() const { return m_retries; }
     [[nodiscard]] int parts() const { return int(m_parts.size()); }
-    /// Parts cut in two so that a stream with nothing left took the second half (split()).
-    [[nodiscard]] int splits() const { return m_splits; }
     /// How many streams the planner wants now (logs, tests).
     [[nodiscard]] int streams() const { return m_planner.streams(); }
 
@@ -131,7 +129,6 @@ private:
     bool m_paused = false;
     bool m_finished = false;
     int m_retries = 0;
-    int m_splits = 0;
     int m_nextIndex = 0; ///< the next part's index (logs)
 };
 
