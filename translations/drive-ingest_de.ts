@@ -3552,6 +3552,10 @@ Lizenz: GPL-3.0-or-later</translation>
 <context>
     <name>Transfer::BodyStream</name>
     <message>
+        <source>the %1 bytes of the range asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refused to open the server&apos;s link %1: only https (or http on loopback) is followed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3773,10 +3777,6 @@ Lizenz: GPL-3.0-or-later</translation>
     <message>
         <source>Cannot read back what was written</source>
         <translation>Das Geschriebene kann nicht zurückgelesen werden</translation>
-    </message>
-    <message>
-        <source>the %1 bytes of the range asked for</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
