@@ -8,6 +8,8 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 
+#include <array>
+
 class QTcpSocket;
 
 namespace Net
@@ -64,6 +66,8 @@ private:
     /// Up to `maxSize` bytes from the front of m_body: a whole socket read as it is, else a copy of a part.
     [[nodiscard]] QByteArray take(qint64 maxSize);
     void madeRoom(); ///< after a read: the socket is read again if it holds more
+    /// Up to `length` bytes from the socket: Qt's block as it is (plain), or a copy into one of m_spares (TLS).
+    [[nodiscard]] QByteArray readBlock(qint64 length);
 
 
     QNetworkProxy m_proxy;
@@ -72,10 +76,13 @@ private:
     QString m_sslErrors;
     QByteArray m_feeding;     ///< the socket read being parsed: body runs that are all of it are kept without a copy
     QList<QByteArray> m_body; ///< parsed body bytes the reader has not taken
+    std::array<QByteArray, 4> m_spares; ///< TLS reads go into one no one else holds (readBlock())
+    int m_nextSpare = 0;      ///< the one replaced when all are held
     qint64 m_firstTaken = 0;  ///< of m_body.first()
     qint64 m_buffered = 0;    ///< bytes in m_body not taken
     qint64 m_readBufferSize = 0;
     int m_redirects = 0;
+    bool m_tls = false;
     bool m_headSeen = false;
     bool m_redirecting = false;
     bool m_peerClosed = false;
