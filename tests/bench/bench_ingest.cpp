@@ -11,11 +11,13 @@
 //      `aria2c -x16 -s16 -k16M` (the close three in rounds: median of the rounds' ratios).
 //  (f) 20,000 files of 16 KiB (4,000 with --quick) at 50 ms latency, --parallel 16: files/s with every body on
 //      Qt's 6 connections (one QNAM, as before issue 14) and with a connection per body (acceptance 4).
-//  (g) CPU seconds per GiB of the engine's process, 1 GiB into a local folder (issue 14, acceptance 3).
+//  (g) CPU seconds per GiB of the engine's process, 1 GiB into a local folder (issue 14, acceptance 3), and the
+//      same over TLS from a second sandbox (--tls): what a real Drive transfer costs, which always comes over TLS.
 //  (j) the journal's cost (issue 11, acceptance 4): 1 GiB with a journal (durable checkpoints fdatasync'ed every
 //      8 MiB) and with --no-journal, alternating, best of three each, into a folder on disk and into tmpfs.
 // The engine runs in a child (`bench_ingest --child …`) so each measurement has its own peak RSS.
 // `--only LETTERS` runs those sections alone (`--only ej`: streams and journal cost), in the order above.
+#include "net/network.h"
 #include "net/tokenprovider.h"
 #include "destinations/localdestination.h"
 #include "transfer/enginehost.h"
@@ -96,6 +98,8 @@ int runChild(const QStringList &args)
     // DI_BENCH_READ_BUFFER_KIB: the Drive reply's read buffer (RunOptions::readBufferSize), as bench_databricks.
     if (qEnvironmentVariableIsSet("DI_BENCH_READ_BUFFER_KIB"))
         options.readBufferSize = qEnvironmentVariableIntValue("DI_BENCH_READ_BUFFER_KIB") * 1024LL;
+    if (const QString ca = qEnvironmentVariable("BENCH_CA_FILE"); !ca.isEmpty() && !Net::configureTls(ca))
+        return 1; // (g) over TLS: the sandbox's own CA
     QList<Drive::DriveRef> sources;
     for (const QString &id : args.mid(5))
         sources.append(Drive::DriveRef {id, {}, Drive::DriveRef::Kind::Unknown});
@@ -172,11 +176,11 @@ public:
     }
 
     QJsonObject runEngine(const QString &dest, double qps, int parallel, int streams, const QStringList &ids,
-                          const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+                          const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(), const QString &base = {})
     {
         QProcess p;
         p.setProcessEnvironment(env);
-        QStringList args {u"--child"_s, m_base, dest, QString::number(qps), QString::number(parallel), QString::number(streams)};
+        QStringList args {u"--child"_s, base.isEmpty() ? m_base : base, dest, QString::number(qps), QString::number(parallel), QString::number(streams)};
         args += ids;
         p.start(QCoreApplication::applicationFilePath(), args);
         p.waitForFinished(900000);
@@ -501,22 +505,27 @@ int main(int argc, char **argv)
             return 1;
         f.write(QJsonDocument(manifest).toJson());
     }
+    // A sandbox on the manifest: its ready file's JSON (base_url, ca_file with --tls); empty when it did not start.
+    const auto startSandbox = [&](QProcess &process, const QString &name, const QStringList &extra) {
+        const QString ready = work.filePath(name + u".json"_s);
+        process.start(sandboxExe, QStringList {u"--port"_s, u"0"_s, u"--ready-file"_s, ready, u"--manifest"_s, manifestPath,
+                                               u"--static-token"_s, QString::fromLatin1(Token), u"--quiet"_s,
+                                               u"--threads"_s, u"64"_s} + extra);
+        QElapsedTimer wait;
+        wait.start();
+        while (!QFile::exists(ready) && wait.elapsed() < 30000)
+            QThread::msleep(50);
+        QFile readyFile(ready);
+        return readyFile.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(readyFile.readAll()).object() : QJsonObject();
+    };
     QProcess sandbox;
-    const QString ready = work.filePath(u"ready.json"_s);
-    sandbox.start(sandboxExe, {u"--port"_s, u"0"_s, u"--ready-file"_s, ready, u"--manifest"_s, manifestPath,
-                               u"--static-token"_s, QString::fromLatin1(Token), u"--quiet"_s, u"--threads"_s, u"64"_s});
-    QElapsedTimer wait;
-    wait.start();
-    while (!QFile::exists(ready) && wait.elapsed() < 30000)
-        QThread::msleep(50);
-    QFile readyFile(ready);
-    if (!readyFile.open(QIODevice::ReadOnly))
+    Bench bench;
+    bench.m_base = startSandbox(sandbox, u"ready"_s, {}).value(u"base_url"_s).toString();
+    if (bench.m_base.isEmpty())
     {
         out << "sandbox did not start\n";
         return 1;
     }
-    Bench bench;
-    bench.m_base = QJsonDocument::fromJson(readyFile.readAll()).object().value(u"base_url"_s).toString();
 
     // Ids, and the sandbox's hashes computed once up front (not part of any timing).
     QHash<QString, QString> ids;
@@ -600,8 +609,52 @@ int main(int argc, char **argv)
             out.flush();
         }
     }
+    // The same over TLS, from a second sandbox on the same manifest (--tls, its own CA): a real Drive transfer
+    // always comes this way, decrypted on the engine's thread. One stream, as the fast sandbox settles at.
     if (wanted('g'))
+    {
+        QProcess tlsSandbox;
+        const QJsonObject tlsReady = startSandbox(tlsSandbox, u"ready-tls"_s, {u"--tls"_s});
+        const QString caFile = tlsReady.value(u"ca_file"_s).toString();
+        Bench tls;
+        tls.m_base = tlsReady.value(u"base_url"_s).toString();
+        QString tlsId;
+        if (!caFile.isEmpty() && Net::configureTls(caFile))
+        {
+            for (const QJsonValue &v : tls.get(u"/_sandbox/tree"_s).value(u"items"_s).toArray())
+            {
+                if (v.toObject().value(u"path"_s).toString() == u"Bench/1g.bin"_s)
+                    tlsId = v.toObject().value(u"id"_s).toString();
+            }
+        }
+        if (tlsId.isEmpty())
+        {
+            out << "(g) over TLS: the --tls sandbox did not answer\n";
+        }
+        else
+        {
+            const QString dest = work.filePath(u"dest-cpu-tls"_s);
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(u"BENCH_CA_FILE"_s, caFile);
+            ::sync();
+            const QJsonObject ours = bench.runEngine(dest, 10, 4, 1, {tlsId}, env, tls.m_base);
+            QDir(dest).removeRecursively();
+            const double gib = ours.value(u"bytes"_s).toDouble() / double(qint64(1) << 30);
+            const double cpu = ours.value(u"cpu_s"_s).toDouble();
+            cpuRows.append(QJsonObject {{u"streams"_s, 1}, {u"tls"_s, true}, {u"seconds"_s, ours.value(u"seconds"_s)},
+                                        {u"cpu_s"_s, cpu}, {u"cpu_s_per_gib"_s, gib > 0 ? cpu / gib : 0},
+                                        {u"failed"_s, ours.value(u"failed"_s)}});
+            out << QStringLiteral("(g) 1GiB over TLS -> local folder, 1 stream(s): %1 s, %2 s CPU -> %3 s CPU per GiB (no target: the real path) | failed %4\n")
+                       .arg(ours.value(u"seconds"_s).toDouble(), 0, 'f', 2)
+                       .arg(cpu, 0, 'f', 2)
+                       .arg(gib > 0 ? cpu / gib : 0, 0, 'f', 2)
+                       .arg(ours.value(u"failed"_s).toInt());
+            out.flush();
+        }
+        tlsSandbox.terminate();
+        tlsSandbox.waitForFinished(5000);
         results.insert(u"cpu_local"_s, cpuRows);
+    }
 
     // (b) 2,000 small files under a 50 requests/s quota.
     if (wanted('b'))
