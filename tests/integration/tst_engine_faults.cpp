@@ -209,6 +209,40 @@ private slots:
         QVERIFY(partialsUnder(dir.path()).isEmpty());
     }
 
+    void chunksAskedTogetherGrowInFileOrder()
+    {
+        // A slow link (8 MB/s a connection): default options start one stream, measure it and step up, asking
+        // for several chunks at once. Those grow in file order (RangedFetch::nextChunk()), so they end in order
+        // and the hash follows them; equal chunks all ended together and the whole wave was read back and
+        // hashed after the last byte (180 ms of a 1.05 s file). The file is whole.
+        const QJsonObject big = findBinary(*m_sandbox, 64 << 20, 256 << 20);
+        QVERIFY2(!big.isEmpty(), "demo tree lacks a binary of 64-256 MiB");
+        const QString id = big.value(u"id"_s).toString();
+        QVERIFY(m_sandbox->setFaults({{u"latency_ms"_s, 20}, {u"bandwidth_bps"_s, 8000000}}));
+        QTemporaryDir dir;
+        const RunResult r = runIngest(*m_sandbox, {ref(id)}, dir.path(), fastOptions());
+        QCOMPARE(r.report.totals.filesDone, 1);
+        const Transfer::FileStatus *f = recordFor(r.report, id);
+        QVERIFY(f);
+        QCOMPARE(md5Of(f->destinationPath), big.value(u"md5"_s).toString());
+        // The chunks as asked, in file order: from 0, each the first GET that starts where the one before ends
+        // (a split's GET starts inside a chunk, so it is not in the chain).
+        QMap<qint64, qint64> lastByFirst;
+        for (const auto &[status, range] : mediaRequests(*m_sandbox, id))
+        {
+            const QStringList ends = range.mid(6).split(u'-');
+            if (range.startsWith(u"bytes="_s) && ends.size() == 2 && !lastByFirst.contains(ends.at(0).toLongLong()))
+                lastByFirst.insert(ends.at(0).toLongLong(), ends.at(1).toLongLong());
+        }
+        QList<qint64> lengths;
+        for (qint64 at = 0; lastByFirst.contains(at); at = lastByFirst.value(at) + 1)
+            lengths.append(lastByFirst.value(at) + 1 - at);
+        QVERIFY2(lengths.size() >= 4, qPrintable(u"chunks %1"_s.arg(lengths.size())));
+        // The first chunk was asked alone; the last takes what is left. Those between were asked together.
+        for (qsizetype i = 2; i + 1 < lengths.size(); ++i)
+            QVERIFY2(lengths.at(i) > lengths.at(i - 1), qPrintable(u"chunk %1: %2 bytes after %3"_s.arg(i).arg(lengths.at(i)).arg(lengths.at(i - 1))));
+    }
+
     void wrongChecksum()
     {
         const QString id = m_small.value(u"id"_s).toString();

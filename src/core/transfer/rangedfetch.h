@@ -35,7 +35,9 @@ class HashLine;
  * the CPU has room for them (this thread's CPU time and the process's are sampled with the bytes).
  * The streams take the file's chunks in order, each cut when it is asked for: the part not yet asked for
  * divided by twice the streams (16 while the planner may still add), at least 16 MiB (each GET is a request
- * against Drive's quota), so chunks shrink toward the end. Once every byte is asked for, a stream with nothing
+ * against Drive's quota) unless that leaves streams without one, so chunks shrink toward the end. Chunks asked
+ * for at once (a step up) grow across the wave by what a stream moves while the hash gets through one chunk,
+ * so they end in file order and the hash keeps up. Once every byte is asked for, a stream with nothing
  * left splits the part with the most bytes to come (split()): that part's GET stops at the cut
  * (BodyStream::shorten()) and the second half is a new part, so the streams finish together. A stream asks for
  * its next chunk one first-byte time before its chunk ends (on another connection), so the request's latency
@@ -93,7 +95,8 @@ private:
     };
 
     void fill();
-    [[nodiscard]] qint64 nextChunk() const;
+    /// The size of the next chunk, the `inWave`-th of `wave` asked for at once when `waveLeft` bytes were left.
+    [[nodiscard]] qint64 nextChunk(int inWave, int wave, qint64 waveLeft) const;
     /// A new part at [start, end], at `at` in m_parts (which stays in file order); not requested yet.
     Part *addPart(qint64 start, qint64 end, std::size_t at);
     /// Cuts the part with the most bytes to come in two; the new second part, or nullptr when none is worth it.
