@@ -19,7 +19,8 @@ namespace Net
  * QNetworkReply interface: BodyStream, the body checks and Net::classifyReply read it as they read Qt's.
  * Why (issue 14): QNetworkAccessManager reads on its HTTP thread and hands every socket read to the caller's
  * thread in a queued signal, and under a read-buffer bound every read of the caller sends one back: about
- * 9,000 of each per GiB here. Here one socket read is parsed and read by the caller in one dispatch.
+ * 9,000 of each per GiB here. Here one socket read is parsed and read by the caller in one dispatch; on TLS
+ * the read waits until QSslSocket has decrypted all that arrived (it emits readyRead for every 4 KiB of it).
  *
  *   sent (queued) ─▶ connecting (tunnel proxy, TLS) ─▶ GET ─▶ head: metaDataChanged ─▶ readyRead* ─▶ finished
  *        3xx with Location: redirected(url); redirectAllowed() follows it on a new connection, abort() refuses
