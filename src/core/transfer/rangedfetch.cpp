@@ -137,7 +137,7 @@ qint64 RangedFetch::nextChunk(int inWave, int wave, qint64 waveLeft) const
     }
     if (inWave == wave - 1 && (scarce || left - chunk < MinRequest))
         chunk = left; // the rest to the last of the wave: no runt at the end
-    return std::max(StaggerStep, std::min(chunk, left));
+    return std::min(left, std::max(StaggerStep, chunk)); // never past the file's end
 }
 
 qint64 RangedFetch::readTo(const Part &part)
