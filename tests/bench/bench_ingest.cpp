@@ -580,33 +580,44 @@ int main(int argc, char **argv)
     // (g) CPU per GiB in our process (issue 14, acceptance 3; target <= 1.0 s): user + system time of the child
     // that runs only the engine, 1 GiB into a local folder, hash verified, with one stream and with four.
     QJsonArray cpuRows;
+    // One row: the engine child takes 1 GiB (`id` at `base`) into a local folder; its CPU per GiB is printed and kept.
+    const auto cpuRow = [&](const QString &over, int streams, const QString &how, const QString &note,
+                            const QString &id, const QString &base, const QProcessEnvironment &env, QJsonObject row) {
+        const QString dest = work.filePath(u"dest-cpu"_s);
+        ::sync(); // the run before left nothing for this one's writes to wait behind
+        const QJsonObject ours = bench.runEngine(dest, 10, 4, streams, {id}, env, base);
+        QDir(dest).removeRecursively();
+        const double gib = ours.value(u"bytes"_s).toDouble() / double(qint64(1) << 30);
+        const double cpu = ours.value(u"cpu_s"_s).toDouble();
+        const double perGiB = gib > 0 ? cpu / gib : 0;
+        row.insert(u"streams"_s, streams);
+        row.insert(u"seconds"_s, ours.value(u"seconds"_s));
+        row.insert(u"cpu_s"_s, cpu);
+        row.insert(u"cpu_s_per_gib"_s, perGiB);
+        row.insert(u"failed"_s, ours.value(u"failed"_s));
+        cpuRows.append(row);
+        out << QStringLiteral("(g) 1GiB%1 -> local folder, %2 stream(s)%3: %4 s, %5 s CPU -> %6 s CPU per GiB%7 | failed %8\n")
+                   .arg(over)
+                   .arg(streams)
+                   .arg(how)
+                   .arg(ours.value(u"seconds"_s).toDouble(), 0, 'f', 2)
+                   .arg(cpu, 0, 'f', 2)
+                   .arg(perGiB, 0, 'f', 2)
+                   .arg(note)
+                   .arg(ours.value(u"failed"_s).toInt());
+        out.flush();
+    };
     // Each also through the page cache (BENCH_BUFFERED_WRITES): the figure before direct writes, same run.
     for (const int streams : wanted('g') ? QList<int> {1, 4} : QList<int> {})
     {
         for (const bool buffered : {false, true})
         {
-            const QString dest = work.filePath(u"dest-cpu"_s);
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             if (buffered)
                 env.insert(u"BENCH_BUFFERED_WRITES"_s, u"1"_s);
-            ::sync(); // the run before left nothing for this one's writes to wait behind
-            const QJsonObject ours = bench.runEngine(dest, 10, 4, streams, {id1g}, env);
-            QDir(dest).removeRecursively();
-            const double gib = ours.value(u"bytes"_s).toDouble() / double(qint64(1) << 30);
-            const double cpu = ours.value(u"cpu_s"_s).toDouble();
-            const double perGiB = gib > 0 ? cpu / gib : 0;
-            cpuRows.append(QJsonObject {{u"streams"_s, streams}, {u"page_cache"_s, buffered},
-                                        {u"seconds"_s, ours.value(u"seconds"_s)}, {u"cpu_s"_s, cpu},
-                                        {u"cpu_s_per_gib"_s, perGiB}, {u"failed"_s, ours.value(u"failed"_s)}});
-            out << QStringLiteral("(g) 1GiB -> local folder, %1 stream(s)%2: %3 s, %4 s CPU -> %5 s CPU per GiB%6 | failed %7\n")
-                       .arg(streams)
-                       .arg(buffered ? u", through the page cache"_s : QString())
-                       .arg(ours.value(u"seconds"_s).toDouble(), 0, 'f', 2)
-                       .arg(cpu, 0, 'f', 2)
-                       .arg(perGiB, 0, 'f', 2)
-                       .arg(buffered ? u" (before direct writes)"_s : u" (target <= 1.0)"_s)
-                       .arg(ours.value(u"failed"_s).toInt());
-            out.flush();
+            cpuRow({}, streams, buffered ? u", through the page cache"_s : QString(),
+                   buffered ? u" (before direct writes)"_s : u" (target <= 1.0)"_s, id1g, {}, env,
+                   QJsonObject {{u"page_cache"_s, buffered}});
         }
     }
     // The same over TLS, from a second sandbox on the same manifest (--tls, its own CA): a real Drive transfer
@@ -633,23 +644,10 @@ int main(int argc, char **argv)
         }
         else
         {
-            const QString dest = work.filePath(u"dest-cpu-tls"_s);
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(u"BENCH_CA_FILE"_s, caFile);
-            ::sync();
-            const QJsonObject ours = bench.runEngine(dest, 10, 4, 1, {tlsId}, env, tls.m_base);
-            QDir(dest).removeRecursively();
-            const double gib = ours.value(u"bytes"_s).toDouble() / double(qint64(1) << 30);
-            const double cpu = ours.value(u"cpu_s"_s).toDouble();
-            cpuRows.append(QJsonObject {{u"streams"_s, 1}, {u"tls"_s, true}, {u"seconds"_s, ours.value(u"seconds"_s)},
-                                        {u"cpu_s"_s, cpu}, {u"cpu_s_per_gib"_s, gib > 0 ? cpu / gib : 0},
-                                        {u"failed"_s, ours.value(u"failed"_s)}});
-            out << QStringLiteral("(g) 1GiB over TLS -> local folder, 1 stream(s): %1 s, %2 s CPU -> %3 s CPU per GiB (no target: the real path) | failed %4\n")
-                       .arg(ours.value(u"seconds"_s).toDouble(), 0, 'f', 2)
-                       .arg(cpu, 0, 'f', 2)
-                       .arg(gib > 0 ? cpu / gib : 0, 0, 'f', 2)
-                       .arg(ours.value(u"failed"_s).toInt());
-            out.flush();
+            cpuRow(u" over TLS"_s, 1, {}, u" (no target: the real path)"_s, tlsId, tls.m_base, env,
+                   QJsonObject {{u"tls"_s, true}});
         }
         tlsSandbox.terminate();
         tlsSandbox.waitForFinished(5000);

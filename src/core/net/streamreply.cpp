@@ -102,7 +102,6 @@ void StreamReply::send()
     m_peerClosed = false;
     m_sslErrors.clear();
     m_socket = newSocket(target, m_proxy, this, [this] { onConnected(); }, &m_sslErrors);
-    m_tls = target.scheme() == u"https"_s;
     if (m_readBufferSize > 0)
         m_socket->setReadBufferSize(m_readBufferSize);
     // Read once the socket is done with what arrived: a QSslSocket emits readyRead for every 4 KiB it decrypts,
@@ -388,7 +387,7 @@ QByteArray StreamReply::take(qint64 maxSize)
 
 QByteArray StreamReply::readBlock(qint64 length)
 {
-    if (!m_tls)
+    if (!qobject_cast<QSslSocket *>(m_socket))
         return m_socket->read(length); // Qt's own block, without a copy, when it is all there is
     // A QSslSocket keeps what it decrypted in 16 KiB blocks, so a larger read is a copy either way: into a buffer
     // of ours no one holds any more. A new one each time had its pages faulted in and zeroed again (the engine's

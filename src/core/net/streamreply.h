@@ -83,7 +83,6 @@ private:
     qint64 m_buffered = 0;    ///< bytes in m_body not taken
     qint64 m_readBufferSize = 0;
     int m_redirects = 0;
-    bool m_tls = false;
     bool m_headSeen = false;
     bool m_redirecting = false;
     bool m_peerClosed = false;

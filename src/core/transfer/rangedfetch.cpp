@@ -120,7 +120,7 @@ qint64 RangedFetch::nextChunk(int inWave, int wave, qint64 waveLeft) const
     // waited on the pace: 1.65 s; 17 GETs of 16 MiB: 1.10 s). The streams that run out split the longest parts
     // that are left (split()), so the end stays balanced whatever the chunks' sizes.
     qint64 chunk = std::max({waveLeft / (2 * qint64(streams)), MinRequest, 4 * m_aheadBytes});
-    chunk = (chunk + MinChunk - 1) / MinChunk * MinChunk; // chunks start at whole MiB: a sink may write them O_DIRECT
+    chunk = (chunk + MinChunk - 1) / MinChunk * MinChunk; // whole MiB; the stagger below keeps 64 KiB multiples
     const bool scarce = chunk * wave > waveLeft;
     if (scarce)
         chunk = std::max(StaggerStep, waveLeft / wave / StaggerStep * StaggerStep); // too little for all: shared
